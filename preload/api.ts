@@ -1,0 +1,36 @@
+// createCounterApi(transport): the object the renderer gets as window.counter, one function per channel.
+import type { Channel, EventMap, EventName, RequestOf, ResponseOf } from './contract/channels';
+import type { Result } from './contract/result';
+
+/** How calls reach main: Electron IPC in the app, a Playwright binding in e2e tests. */
+export interface CounterTransport {
+  invoke(channel: Channel, request: unknown): Promise<Result<unknown>>;
+  /** Subscribes to an event; the listener receives the payload only. Returns unsubscribe. */
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+function call<C extends Channel>(transport: CounterTransport, channel: C) {
+  return (request: RequestOf<C>): Promise<Result<ResponseOf<C>>> =>
+    transport.invoke(channel, request) as Promise<Result<ResponseOf<C>>>;
+}
+
+function on<E extends EventName>(transport: CounterTransport, event: E) {
+  return (listener: (payload: EventMap[E]) => void): (() => void) =>
+    transport.subscribe(event, (payload) => listener(payload as EventMap[E]));
+}
+
+export function createCounterApi(transport: CounterTransport) {
+  return Object.freeze({
+    getAppInfo: call(transport, 'app:get-info'),
+    listReaders: call(transport, 'reader:list-readers'),
+    readCardHealth: call(transport, 'card:read-health'),
+    sim: Object.freeze({
+      getState: call(transport, 'sim:get-state'),
+      insertCard: call(transport, 'sim:insert-card'),
+      removeCard: call(transport, 'sim:remove-card'),
+    }),
+    onReadersChanged: on(transport, 'reader:changed'),
+  });
+}
+
+export type CounterApi = ReturnType<typeof createCounterApi>;

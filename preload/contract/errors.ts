@@ -1,0 +1,34 @@
+// Error codes that cross IPC. The renderer turns each into Japanese (or English) words via i18n.
+
+export const ERROR_CODES = [
+  // IPC and security
+  'validation',
+  'unknown-channel',
+  'forbidden-sender',
+  'not-practice-mode',
+  'internal',
+  // Reader subsystem
+  'pcsc-unavailable',
+  'pcsc-addon-missing',
+  'no-reader',
+  'reader-gone',
+  // Card
+  'no-card',
+  'card-mute',
+  'card-removed',
+  'card-busy',
+  'card-changed',
+  'not-my-number-card',
+  'card-terminated',
+  'card-tampered',
+  'card-timeout',
+  'card-error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  readonly code: ErrorCode;
+  /** Extra facts for the message: a status word in hex, a reader name, an issue path. Never a secret. */
+  readonly detail?: string;
+}
