@@ -1,0 +1,67 @@
+// Machine configuration: schema-validated, with practice mode and the simulated reader as the default.
+import { z } from 'zod';
+
+/** The origin the Electron app serves its renderer from (main/windows/protocol.ts). */
+export const APP_ORIGIN = 'app://counter';
+
+export const machineConfigSchema = z.strictObject({
+  /** production: the real reader and the production database; practice: simulated, separate data. */
+  mode: z.enum(['production', 'practice']).optional(),
+  reader: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('simulated') }),
+      z.strictObject({
+        kind: z.literal('pcsc'),
+        /** Exact PC/SC reader name to use; the first reader with a card when omitted. */
+        name: z.string().min(1).max(200).optional(),
+      }),
+    ])
+    .default({ kind: 'simulated' }),
+  /** Per-APDU timeout: a mute card never hangs the app. */
+  exchangeTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  /** Simulated card timing model (real-card delays) in practice mode. */
+  simTiming: z.boolean().default(true),
+});
+
+export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {
+  readonly mode: 'production' | 'practice';
+};
+
+export interface CoreConfig extends MachineConfig {
+  readonly version: string;
+  /** Where this mode's data lives (the practice mode never shares the production folder). */
+  readonly dataDir: string;
+  /** Origins whose main frame may call IPC: the app:// origin in Electron, a local one in e2e. */
+  readonly trustedOrigins: readonly string[];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses a machine config file's JSON text. A broken file is an error, never silently ignored. */
+export function parseMachineConfig(jsonText: string | null): MachineConfig {
+  let raw: unknown;
+  try {
+    raw = jsonText === null ? {} : JSON.parse(jsonText);
+  } catch {
+    throw new ConfigError('machine config is not valid JSON');
+  }
+  const parsed = machineConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+    throw new ConfigError(`machine config is invalid at: ${where}`);
+  }
+  const config = parsed.data;
+  // No mode given: a configured real reader means production, otherwise practice.
+  const mode = config.mode ?? (config.reader.kind === 'pcsc' ? 'production' : 'practice');
+  // Each mode has one kind of reader, so a trainee never writes to a real card and a
+  // production counter never issues from a simulated one.
+  if (mode === 'practice' && config.reader.kind !== 'simulated') {
+    throw new ConfigError('practice mode uses the simulated reader only (reader.kind)');
+  }
+  if (mode === 'production' && config.reader.kind !== 'pcsc') {
+    throw new ConfigError('production mode needs a PC/SC reader (reader.kind = "pcsc")');
+  }
+  return { ...config, mode };
+}

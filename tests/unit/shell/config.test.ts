@@ -1,0 +1,58 @@
+// Machine configuration: practice mode with the simulated reader unless IT configures a reader.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseMachineConfig } from '../../../main/config/config';
+import { machineConfigPath, modeDataDir } from '../../../main/config/paths';
+import { senderInfoOf } from '../../../main/windows/ipc-sender';
+
+describe('machine config', () => {
+  it('with no file, starts in practice mode with the simulated reader', () => {
+    const c = parseMachineConfig(null);
+    expect(c.mode).toBe('practice');
+    expect(c.reader).toEqual({ kind: 'simulated' });
+    expect(c.exchangeTimeoutMs).toBe(5000);
+  });
+
+  it('a configured PC/SC reader means production', () => {
+    const c = parseMachineConfig('{"reader":{"kind":"pcsc","name":"SONY FeliCa"}}');
+    expect(c.mode).toBe('production');
+    expect(c.reader).toEqual({ kind: 'pcsc', name: 'SONY FeliCa' });
+  });
+
+  it('refuses a mode and reader that do not belong together', () => {
+    expect(() => parseMachineConfig('{"mode":"production"}')).toThrow(ConfigError);
+    expect(() => parseMachineConfig('{"mode":"practice","reader":{"kind":"pcsc"}}')).toThrow(
+      ConfigError,
+    );
+  });
+
+  it('refuses broken JSON, unknown keys and out-of-range values, naming where', () => {
+    expect(() => parseMachineConfig('{mode:')).toThrow(/not valid JSON/);
+    expect(() => parseMachineConfig('{"moed":"practice"}')).toThrow(ConfigError);
+    expect(() => parseMachineConfig('{"exchangeTimeoutMs":5}')).toThrow(/exchangeTimeoutMs/);
+  });
+
+  it('is found where IT staff put it, or where MADOGUCHI_CONFIG points', () => {
+    expect(machineConfigPath('linux', {})).toBe('/etc/madoguchi/config.json');
+    expect(machineConfigPath('win32', { ProgramData: 'D:\\PD' })).toMatch(
+      /Madoguchi[\\/]config\.json$/,
+    );
+    expect(machineConfigPath('linux', { MADOGUCHI_CONFIG: '/tmp/c.json' })).toBe('/tmp/c.json');
+    expect(modeDataDir('/u', 'practice')).not.toBe(modeDataDir('/u', 'production'));
+  });
+});
+
+describe('IPC sender', () => {
+  const mainFrame = { url: 'app://counter/clerk.html' };
+  it('trusts only the main frame of our own webContents', () => {
+    const own = new Set([7]);
+    const event = (id: number, frame: object | null) =>
+      ({ sender: { id, mainFrame }, senderFrame: frame }) as never;
+    expect(senderInfoOf(event(7, mainFrame), own)).toEqual({
+      url: mainFrame.url,
+      isMainFrame: true,
+    });
+    expect(senderInfoOf(event(7, { url: mainFrame.url }), own).isMainFrame).toBe(false);
+    expect(senderInfoOf(event(8, mainFrame), own).isMainFrame).toBe(false);
+    expect(senderInfoOf(event(7, null), own).isMainFrame).toBe(false);
+  });
+});
