@@ -85,7 +85,6 @@ export default tseslint.config(
         ],
         [
           { group: ['**/main/**', '**/main'], message: 'The renderer never imports main code.' },
-          { group: ['node:*'], message: 'The renderer runs without Node.' },
         ],
       ),
     },

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Debian packages the tests need: Chromium for e2e, pcscd + the vpcd driver for the PC/SC path,
+# OpenSC as the standard middleware that must read the simulated card, CJK fonts for screenshots.
+set -euo pipefail
+
+PACKAGES=(
+  chromium
+  pcscd
+  libpcsclite1
+  vsmartcard-vpcd
+  opensc
+  pcsc-tools
+  fonts-noto-cjk
+  libopenjp2-tools
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "system packages: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

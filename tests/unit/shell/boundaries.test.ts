@@ -1,0 +1,38 @@
+// The process boundaries of ARCHITECTURE.md are enforced by lint: a crossing fails `npm test`.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
+}
+
+describe('import boundaries', () => {
+  it.each([
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';"],
+    ['renderer/src/x.ts', "import { readFile } from 'node:fs';"],
+    ['renderer/src/x.ts', "import { readFile } from 'fs';"],
+    ['renderer/src/x.ts', "import { createCore } from '../../main/core';"],
+    ['preload/contract/x.ts', "import { join } from 'node:path';"],
+    ['main/card/apdu.ts', "import { Client } from 'pcsc-mini';"],
+    ['main/card/sim/sim-card.ts', "import { Client } from 'pcsc-mini';"],
+    ['main/core.ts', "import sqlite3 from 'sqlite3';"],
+    ['main/db/repositories/cards.ts', "import sqlite3 from 'sqlite3';"],
+    ['main/core.ts', "import { app } from 'electron';"],
+    ['main/card/card-service.ts', "import { app } from 'electron';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(1);
+  });
+
+  it.each([
+    ['main/card/pcsc-transport.ts', "import { Client } from 'pcsc-mini';"],
+    ['main/db/connection.ts', "import sqlite3 from 'sqlite3';"],
+    ['main/index.ts', "import { app } from 'electron';"],
+    ['preload/index.ts', "import { contextBridge } from 'electron';"],
+    ['renderer/src/x.ts', "import type { CardHealthDto } from '../../preload/contract';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
+  });
+});
