@@ -9,7 +9,8 @@ async function restrictedImports(filePath: string, code: string): Promise<number
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
 }
 
-describe('import boundaries', () => {
+// Linting loads the whole config and parsers: slow on a busy two-core machine.
+describe('import boundaries', { timeout: 60_000 }, () => {
   it.each([
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';"],
     ['renderer/src/x.ts', "import { readFile } from 'node:fs';"],
