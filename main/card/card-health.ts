@@ -1,0 +1,178 @@
+// Card health: what the counter needs to know about a card, read without spending a PIN try.
+import type {
+  CardHealthDto,
+  CertificateSummaryDto,
+  NextActionCode,
+  PinKind,
+  PinStatusDto,
+} from '../../preload/contract/dto';
+import { atrHex, atrLabel } from './atr-table';
+import { COMMON_AID, readChipState } from './apps/common';
+import { JPKI_AID, readCertificate, readCertificatePresence, readJpkiPinStatus } from './apps/jpki';
+import type { JpkiCertificate } from './apps/jpki';
+import { JUKI_AID, readJukiPinStatus } from './apps/juki';
+import { TEXT_AID, readTextPinStatus } from './apps/text';
+import { CardTerminatedError } from './card-errors';
+import type { CardSession } from './card-session';
+import type { PinStatus } from './domain';
+
+type Validity = CertificateSummaryDto['validity'];
+
+/** Renewal opens 3 months before expiry (CARD.md, Validity); the same window warns of card expiry. */
+const RENEWAL_WINDOW_MONTHS = 3;
+/** Dates are shown as the holder reads them on the card and in J-LIS notices: Japan time. */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * Reads the health of the recognised card in `session` (which has already read the identity
+ * and left the common application selected). About 16 APDUs plus the auth certificate's reads.
+ */
+export async function readCardHealth(session: CardSession, now: Date): Promise<CardHealthDto> {
+  const identity = session.identity;
+
+  await session.selectApplication(COMMON_AID);
+  const chipState = await readChipState(session);
+  // The DTO has no terminated state: a terminated card is an error (card-terminated).
+  if (chipState === 'terminated') throw new CardTerminatedError(session.reader);
+
+  await session.selectApplication(JPKI_AID);
+  const presence = await readCertificatePresence(session);
+  const authCert = presence.auth ? await readCertificate(session, 'auth') : null;
+  const signing = await readJpkiPinStatus(session, 'signing');
+  const auth = await readJpkiPinStatus(session, 'auth');
+
+  await session.selectApplication(JUKI_AID);
+  const juki = await readJukiPinStatus(session);
+
+  await session.selectApplication(TEXT_AID);
+  const text = await readTextPinStatus(session);
+
+  const pins: PinStatusDto[] = (
+    [
+      ['signing', signing],
+      ['auth', auth],
+      ['juki', juki],
+      ['text', text],
+    ] as const
+  ).map(([kind, s]) => pinDto(kind, s));
+
+  const authSummary = certificateSummary('auth', authCert, presence.auth, now);
+  // The signing certificate (EF 0001) needs the signing password to be read, so health reports
+  // its presence only. Both certificates are issued and renewed together (CARD.md, Validity), so
+  // its validity class is taken to be the auth certificate's; with no auth certificate to go
+  // by, a present signing certificate is reported 'valid'.
+  const signingSummary: CertificateSummaryDto = {
+    kind: 'signing',
+    present: presence.signing,
+    notBefore: undefined,
+    notAfter: undefined,
+    validity: !presence.signing
+      ? 'absent'
+      : authSummary.validity === 'absent'
+        ? 'valid'
+        : authSummary.validity,
+  };
+
+  return {
+    reader: session.reader,
+    atrHex: atrHex(session.atr),
+    atrLabel: atrLabel(session.atr),
+    serial: identity.serial,
+    municipalityCode: identity.municipalityCode,
+    cardExpiry: identity.cardExpiry,
+    chipState,
+    pins,
+    certificates: [signingSummary, authSummary],
+    nextActions: nextActions({
+      pins,
+      presence,
+      authValidity: authSummary.validity,
+      cardExpiry: identity.cardExpiry,
+      chipState,
+      now,
+    }),
+    readAt: now.toISOString(),
+  };
+}
+
+function pinDto(kind: PinKind, s: PinStatus): PinStatusDto {
+  return { kind, state: s.state, triesLeft: s.triesLeft, maxTries: s.maxTries };
+}
+
+function certificateSummary(
+  kind: 'auth' | 'signing',
+  cert: JpkiCertificate | null,
+  flaggedPresent: boolean,
+  now: Date,
+): CertificateSummaryDto {
+  if (!cert) {
+    // EF 0008 may claim a certificate the EF does not hold; the EF is the truth.
+    if (flaggedPresent) console.warn(`[CardService] ${kind} certificate flagged but EF empty`);
+    return { kind, present: false, validity: 'absent' };
+  }
+  return {
+    kind,
+    present: true,
+    notBefore: jstDate(cert.notBefore),
+    notAfter: jstDate(cert.notAfter),
+    serialHex: cert.serialHex,
+    issuer: cert.issuer,
+    validity: certificateValidity(cert.notBefore, cert.notAfter, now),
+  };
+}
+
+export function certificateValidity(notBefore: Date, notAfter: Date, now: Date): Validity {
+  if (now < notBefore) return 'not-yet-valid';
+  if (now > notAfter) return 'expired';
+  const windowStart = addMonthsUtc(notAfter, -RENEWAL_WINDOW_MONTHS);
+  return now >= windowStart ? 'expiring' : 'valid';
+}
+
+/** 'expired' the day after the expiry date (Japan time), 'expiring' from 3 months before it. */
+export function cardExpiryState(cardExpiry: string, now: Date): 'valid' | 'expiring' | 'expired' {
+  const today = jstDate(now);
+  if (today > cardExpiry) return 'expired';
+  const [y, m, d] = cardExpiry.split('-').map(Number) as [number, number, number];
+  const windowStart = addMonthsUtc(new Date(Date.UTC(y, m - 1, d)), -RENEWAL_WINDOW_MONTHS)
+    .toISOString()
+    .slice(0, 10);
+  return today >= windowStart ? 'expiring' : 'valid';
+}
+
+export function nextActions(facts: {
+  pins: readonly PinStatusDto[];
+  presence: { signing: boolean; auth: boolean };
+  authValidity: Validity;
+  cardExpiry: string;
+  chipState: 'active' | 'suspended';
+  now: Date;
+}): NextActionCode[] {
+  const { pins, presence } = facts;
+  // A card fresh from the factory: nothing below applies until it is issued.
+  if (pins.every((p) => p.state === 'not-set') && !presence.auth && !presence.signing) {
+    return ['issue-card'];
+  }
+  const out: NextActionCode[] = [];
+  if (facts.chipState === 'suspended') out.push('release-suspension');
+  if (pins.some((p) => p.state === 'locked')) out.push('reset-locked-pin');
+  const card = cardExpiryState(facts.cardExpiry, facts.now);
+  if (card === 'expired') out.push('card-expired');
+  if (card === 'expiring') out.push('card-expiring');
+  if (facts.authValidity === 'expired') out.push('certificates-expired');
+  if (facts.authValidity === 'expiring') out.push('renew-certificates');
+  return out.length > 0 ? out : ['none'];
+}
+
+function jstDate(d: Date): string {
+  return new Date(d.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar months on the UTC fields, clamped to the month's last day (May 31 - 3 = Feb 28/29). */
+function addMonthsUtc(d: Date, months: number): Date {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const out = new Date(d.getTime());
+  out.setUTCFullYear(y, m, Math.min(d.getUTCDate(), lastDay));
+  return out;
+}
