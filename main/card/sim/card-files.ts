@@ -1,0 +1,314 @@
+// Builds the contents of the simulated card's data files from a holder's facts (formats of CARD.md).
+import { createHash, createPublicKey, sign as rsaSign, type KeyObject } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { ascii, concat, fromHex, tlv, u16, utf8, type Bytes } from './bytes';
+
+export type Sex = '1' | '2' | '9' | '0';
+
+/** What the card says about its holder. Dates are ISO YYYY-MM-DD. */
+export interface HolderFacts {
+  /** Family name, U+3000, given name. */
+  readonly name: string;
+  /** As printed: full-width digits. */
+  readonly address: string;
+  readonly birthDate: string;
+  /** 1 male, 2 female, 9 not applicable, 0 unknown. */
+  readonly sex: Sex;
+  /** The 12-digit 個人番号, check digit included. */
+  readonly myNumber: string;
+  /** The 5-digit municipality code (全国地方公共団体コード without its check digit). */
+  readonly municipalityCode: string;
+  /** The 15-digit card serial of the common application. */
+  readonly serial: string;
+  readonly cardExpiry: string;
+  /** The 4-digit security code printed on the card face. */
+  readonly securityCode: string;
+}
+
+const compact = (isoDate: string): string => isoDate.replaceAll('-', '');
+
+// ---- 個人番号 check digit (CARD.md, Data formats) ----
+
+/** The check digit over the first 11 digits: P1 is the rightmost, Qn = n+1 (n ≤ 6) or n−5. */
+export function myNumberCheckDigit(first11: string): number {
+  if (!/^[0-9]{11}$/.test(first11)) throw new Error('need 11 digits');
+  let s = 0;
+  for (let n = 1; n <= 11; n++) {
+    const p = Number(first11[11 - n]);
+    const q = n <= 6 ? n + 1 : n - 5;
+    s += p * q;
+  }
+  const r = s % 11;
+  return r <= 1 ? 0 : 11 - r;
+}
+
+export function isValidMyNumber(value: string): boolean {
+  return /^[0-9]{12}$/.test(value) && myNumberCheckDigit(value.slice(0, 11)) === Number(value[11]);
+}
+
+// ---- Japanese eras (the birth-date key and the certificate's birth-date attribute) ----
+
+const ERAS = [
+  { digit: 5, start: '2019-05-01', firstYear: 2019 }, // 令和
+  { digit: 4, start: '1989-01-08', firstYear: 1989 }, // 平成
+  { digit: 3, start: '1926-12-25', firstYear: 1926 }, // 昭和
+  { digit: 2, start: '1912-07-30', firstYear: 1912 }, // 大正
+  { digit: 1, start: '1868-01-25', firstYear: 1868 }, // 明治
+] as const;
+
+export function eraOf(isoDate: string): { digit: number; year: number } {
+  const era = ERAS.find((e) => isoDate >= e.start) ?? ERAS[ERAS.length - 1]!;
+  return { digit: era.digit, year: Number(isoDate.slice(0, 4)) - era.firstYear + 1 };
+}
+
+/** The certificate form of a birth date: era digit + Gregorian YYYYMMDD (319800217). */
+export function certificateBirthDate(isoDate: string): string {
+  return `${eraOf(isoDate).digit}${compact(isoDate)}`;
+}
+
+// ---- the secrets a holder's facts define ----
+
+/** 照合番号A: the 個人番号. */
+export function codeA(h: HolderFacts): string {
+  return h.myNumber;
+}
+
+/**
+ * 照合番号B: birth date YYMMDD + expiry year YYYY + security code. CARD.md marks the year of the
+ * birth date [?]; this simulator takes the last two digits of the Gregorian year.
+ */
+export function codeB(h: HolderFacts): string {
+  return `${compact(h.birthDate).slice(2)}${h.cardExpiry.slice(0, 4)}${h.securityCode}`;
+}
+
+/** The visual application's birth-date key (0011): era year YYMMDD, 550217 for 1980-02-17 (myna-card fixtures). */
+export function birthDateKey(h: HolderFacts): string {
+  const { year } = eraOf(h.birthDate);
+  return `${String(year).padStart(2, '0')}${compact(h.birthDate).slice(4)}`;
+}
+
+// ---- text application (券面事項入力補助) ----
+
+/** Text 0001 as stored: FF 10 0C + 12 digits + FF FF (17 bytes; the filler is part of the file). */
+export function textMyNumberFile(h: HolderFacts): Bytes {
+  return concat(tlv(0xff10, ascii(h.myNumber)), Uint8Array.of(0xff, 0xff));
+}
+
+/** A template whose first object, DF21, holds the 2-byte offsets (from file start) of the others. */
+function withOffsetTable(outerTag: number, fields: readonly Bytes[]): Bytes {
+  const tableLength = 3 + 2 * fields.length;
+  const innerLength = tableLength + fields.reduce((n, f) => n + f.length, 0);
+  const header = tlv(outerTag, new Uint8Array(innerLength)).length - innerLength;
+  const offsets: Bytes[] = [];
+  let at = header + tableLength;
+  for (const field of fields) {
+    offsets.push(u16(at));
+    at += field.length;
+  }
+  return tlv(outerTag, concat(tlv(0xdf21, concat(...offsets)), ...fields));
+}
+
+/** Text 0002: FF 20 { DF21 offsets, DF22 name, DF23 address, DF24 YYYYMMDD, DF25 sex }. */
+export function textAttributesFile(h: HolderFacts): Bytes {
+  return withOffsetTable(0xff20, [
+    tlv(0xdf22, utf8(h.name)),
+    tlv(0xdf23, utf8(h.address)),
+    tlv(0xdf24, ascii(compact(h.birthDate))),
+    tlv(0xdf25, ascii(h.sex)),
+  ]);
+}
+
+const sha256 = (data: Bytes): Bytes => new Uint8Array(createHash('sha256').update(data).digest());
+
+function issuerSignature(issuerKey: KeyObject, data: Bytes): Bytes {
+  return new Uint8Array(rsaSign('sha256', data, issuerKey));
+}
+
+/**
+ * Text 0003: FF 30 { DF31 SHA-256 of the 17 bytes of 0001, DF32 SHA-256 of 0002 from DF22 to the
+ * end of its TLV, DF33 issuer signature }. The signature covers the DF31 and DF32 objects
+ * (RSA PKCS#1 v1.5, SHA-256) [?: the exact signed span is not public].
+ */
+export function textIntegrityFile(
+  myNumberFile: Bytes,
+  attributesFile: Bytes,
+  issuerKey: KeyObject,
+): Bytes {
+  const tableEnd = findDf22(attributesFile);
+  const signed = concat(
+    tlv(0xdf31, sha256(myNumberFile)),
+    tlv(0xdf32, sha256(attributesFile.slice(tableEnd))),
+  );
+  return tlv(0xff30, concat(signed, tlv(0xdf33, issuerSignature(issuerKey, signed))));
+}
+
+function findDf22(attributesFile: Bytes): number {
+  // The DF21 table's first offset is where DF22 starts.
+  const headerLength = attributesFile[2]! < 0x80 ? 3 : 3 + (attributesFile[2]! & 0x7f);
+  const first = headerLength + 3;
+  return (attributesFile[first]! << 8) | attributesFile[first + 1]!;
+}
+
+/** A card-verifiable-certificate-shaped placeholder naming the issuer key (text/visual 0004). */
+export function cvCertificateFile(issuerKey: KeyObject, holderReference: string): Bytes {
+  const body = tlv(
+    0x7f4e,
+    concat(
+      tlv(0x5f29, Uint8Array.of(0x00)),
+      tlv(0x42, ascii('JPKISIMISSUER')),
+      tlv(0x7f49, publicKeyObjects(createPublicKey(issuerKey))),
+      tlv(0x5f20, ascii(holderReference)),
+    ),
+  );
+  return tlv(0x7f21, concat(body, tlv(0x5f37, issuerSignature(issuerKey, body))));
+}
+
+/** Text 0005: AP basic information (the layout seen on cards, values of this simulator). */
+export function textBasicInfoFile(): Bytes {
+  return tlv(
+    0xff40,
+    concat(
+      tlv(0xdf41, fromHex('01030E01')),
+      tlv(0xdf42, ascii('SIM0000034/001  ')),
+      tlv(0xdf43, concat(new Uint8Array(32), new Uint8Array(96).fill(0xff))),
+    ),
+  );
+}
+
+// ---- visual application (券面事項確認) ----
+
+/** The card's public key as the card writes it in records: 90 exponent, 91 modulus. */
+function publicKeyObjects(publicKey: KeyObject): Bytes {
+  const jwk = publicKey.export({ format: 'jwk' });
+  const n = new Uint8Array(Buffer.from(jwk.n ?? '', 'base64url'));
+  const e = new Uint8Array(Buffer.from(jwk.e ?? '', 'base64url'));
+  return concat(tlv(0x90, e), tlv(0x91, n));
+}
+
+export interface VisualImages {
+  /** The face photo, JPEG 2000; a small placeholder when absent. */
+  readonly photo?: Bytes;
+}
+
+/** A JP2 signature box and file-type box: framed like JPEG 2000, not decodable (placeholder). */
+export const PLACEHOLDER_JP2 = fromHex(
+  '0000000C6A5020200D0A870A00000014667479706A703220000000006A703220',
+);
+
+/**
+ * Visual 0002: FF 20 { DF21 offsets, DF22 birth date, DF23 sex, DF24 public key, DF25 name image,
+ * DF26 address image, DF27 photo, DF28 issuer signature, DF29 expiry, DF2A security-code image }.
+ * The signature covers SHA-256(DF22..DF24) || SHA-256(DF25..DF26) || SHA-256(DF27) [?].
+ */
+export function visualFaceFile(
+  h: HolderFacts,
+  faceKey: KeyObject,
+  issuerKey: KeyObject,
+  images: VisualImages,
+): Bytes {
+  const segment1 = [
+    tlv(0xdf22, ascii(compact(h.birthDate))),
+    tlv(0xdf23, ascii(h.sex)),
+    tlv(0xdf24, publicKeyObjects(faceKey)),
+  ];
+  const segment2 = [tlv(0xdf25, placeholderPng(96, 16)), tlv(0xdf26, placeholderPng(192, 32))];
+  const segment3 = [tlv(0xdf27, images.photo ?? PLACEHOLDER_JP2)];
+  const signed = concat(
+    sha256(concat(...segment1)),
+    sha256(concat(...segment2)),
+    sha256(concat(...segment3)),
+  );
+  return withOffsetTable(0xff20, [
+    ...segment1,
+    ...segment2,
+    ...segment3,
+    tlv(0xdf28, issuerSignature(issuerKey, signed)),
+    tlv(0xdf29, ascii(compact(h.cardExpiry))),
+    tlv(0xdf2a, placeholderPng(24, 12)),
+  ]);
+}
+
+/** Visual 0001 age record: FF 10 { DF11 birth date, DF12 public key, DF13 signature }. */
+export function visualAgeRecordFile(
+  h: HolderFacts,
+  faceKey: KeyObject,
+  issuerKey: KeyObject,
+): Bytes {
+  const signed = concat(
+    tlv(0xdf11, ascii(compact(h.birthDate))),
+    tlv(0xdf12, publicKeyObjects(faceKey)),
+  );
+  return tlv(0xff10, concat(signed, tlv(0xdf13, issuerSignature(issuerKey, signed))));
+}
+
+/** Visual 0003 basic information, free to read: layout, key id, version, municipality code. */
+export function visualBasicInfoFile(h: HolderFacts): Bytes {
+  return tlv(
+    0xff30,
+    concat(
+      tlv(0xdf31, fromHex('06030E01')),
+      tlv(0xdf32, ascii('SIM0000024/001  ')),
+      tlv(0xdf33, Uint8Array.of(0x01)),
+      tlv(0xdf34, ascii(h.municipalityCode)),
+    ),
+  );
+}
+
+/** Visual 0005: FF 40 { DF41 个人番号 image, DF42 public key, DF43 signature }. */
+export function visualMyNumberImageFile(faceKey: KeyObject, issuerKey: KeyObject): Bytes {
+  const signed = concat(
+    tlv(0xdf41, placeholderPng(72, 12)),
+    tlv(0xdf42, publicKeyObjects(faceKey)),
+  );
+  return tlv(0xff40, concat(signed, tlv(0xdf43, issuerSignature(issuerKey, signed))));
+}
+
+// ---- common application ----
+
+/** Common EF 0001 record 1: 01 1C + serial (15) + municipality (5) + expiry YYYYMMDD, ASCII. */
+export function commonRecord(h: HolderFacts): Bytes {
+  const digits = `${h.serial}${h.municipalityCode}${compact(h.cardExpiry)}`;
+  if (!/^[0-9]{28}$/.test(digits)) throw new Error('serial, municipality code or expiry malformed');
+  return concat(Uint8Array.of(0x01, 0x1c), ascii(digits));
+}
+
+// ---- placeholder images ----
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Bytes): number {
+  let c = 0xffffffff;
+  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Bytes): Bytes {
+  const typed = concat(ascii(type), data);
+  const length = new Uint8Array(4);
+  new DataView(length.buffer).setUint32(0, data.length);
+  const crc = new Uint8Array(4);
+  new DataView(crc.buffer).setUint32(0, crc32(typed));
+  return concat(length, typed, crc);
+}
+
+/** A blank 1-bit greyscale PNG, the format of the card's rendered name and address. */
+export function placeholderPng(width: number, height: number): Bytes {
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter, no interlace
+  const rowBytes = Math.ceil(width / 8);
+  const raw = new Uint8Array(height * (rowBytes + 1));
+  for (let y = 0; y < height; y++) raw.fill(0xff, y * (rowBytes + 1) + 1, (y + 1) * (rowBytes + 1));
+  return concat(
+    fromHex('89504E470D0A1A0A'),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', new Uint8Array(deflateSync(raw))),
+    pngChunk('IEND', new Uint8Array(0)),
+  );
+}
