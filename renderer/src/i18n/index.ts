@@ -1,0 +1,71 @@
+// The i18n instance (Composition API, Japanese first) and date formatting that both languages share.
+import { createI18n } from 'vue-i18n';
+import { en } from './en';
+import { ja, type Messages } from './ja';
+
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function createAppI18n() {
+  return createI18n<[Messages], Locale, false>({
+    legacy: false,
+    locale: 'ja',
+    fallbackLocale: 'ja',
+    messages: { ja, en },
+    // A missing key is a bug caught by typecheck; at runtime stay quiet rather than log to the console.
+    missingWarn: false,
+    fallbackWarn: false,
+  });
+}
+
+export interface DateParts {
+  readonly y: string;
+  readonly m: string;
+  readonly d: string;
+  readonly month: string;
+}
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * Splits an ISO date (YYYY-MM-DD) into message parameters. Parsed by hand, not through Date,
+ * so a card expiry never shifts by a day with the machine's time zone.
+ */
+export function dateParts(isoDate: string): DateParts | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return null;
+  const [, y = '', m = '', d = ''] = match;
+  const month = MONTHS_EN[Number(m) - 1];
+  if (month === undefined) return null;
+  return { y, m: String(Number(m)), d: String(Number(d)), month };
+}
+
+/** Local date and time of an ISO timestamp, as message parameters. */
+export function dateTimeParts(
+  isoTimestamp: string,
+): (DateParts & { hh: string; mm: string }) | null {
+  const at = new Date(isoTimestamp);
+  if (Number.isNaN(at.getTime())) return null;
+  const month = MONTHS_EN[at.getMonth()] ?? '';
+  return {
+    y: String(at.getFullYear()),
+    m: String(at.getMonth() + 1),
+    d: String(at.getDate()),
+    month,
+    hh: String(at.getHours()).padStart(2, '0'),
+    mm: String(at.getMinutes()).padStart(2, '0'),
+  };
+}

@@ -1,0 +1,137 @@
+// Playwright fixture: per test a fresh core (practice mode, simulated reader), the built renderer on a local
+// server with the app's CSP, and window.counter wired to the core through a binding.
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Core, createCore as CreateCore } from '../../../main/core';
+import { CORE_BUNDLE, RENDERER_DIR, SCREENS_DIR, SHIM_BUNDLE } from './paths';
+import { startStaticServer } from './static-server';
+
+export interface Harness {
+  readonly core: Core;
+  /** The origin the renderer is served from (and the only one the core trusts). */
+  readonly origin: string;
+  /** CSP violations reported by the page (securitypolicyviolation events and console reports). */
+  readonly cspViolations: string[];
+  /** Uncaught exceptions and console errors of the page. */
+  readonly pageErrors: string[];
+  /** Channels the page invoked through the binding, in order. */
+  readonly calls: string[];
+  /** Opens the clerk window's home route and waits until the app has drawn it. */
+  open(): Promise<void>;
+  /** Full-page PNG under tests/e2e/__screens__/<name>.png, written on every run. */
+  screenshot(name: string): Promise<void>;
+}
+
+/** Watches the page for CSP violations from before the first script runs. */
+const CSP_WATCH = `document.addEventListener('securitypolicyviolation', (e) => {
+  window.__reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+});`;
+
+async function wirePage(
+  page: Page,
+  core: Core,
+  shim: string,
+  calls: string[],
+  report: (text: string) => void,
+) {
+  // The binding is what ipcMain.handle is in the app: the router gets the calling frame's facts.
+  await page.exposeBinding('__counterInvoke', (source, channel: unknown, payload: unknown) => {
+    calls.push(String(channel).slice(0, 100));
+    return core.router.handle(
+      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+      channel,
+      payload,
+    );
+  });
+  await page.exposeBinding('__reportCspViolation', (_source, text: unknown) =>
+    report(String(text)),
+  );
+  await page.addInitScript({ content: CSP_WATCH });
+  await page.addInitScript({ content: shim });
+}
+
+/** The core as global-setup bundled it: the same main/core.ts, loaded once per worker. */
+let createCoreOnce: Promise<typeof CreateCore> | null = null;
+function loadCreateCore(): Promise<typeof CreateCore> {
+  createCoreOnce ??= import(pathToFileURL(CORE_BUNDLE).href).then(
+    (m: { createCore: typeof CreateCore }) => m.createCore,
+  );
+  return createCoreOnce;
+}
+
+export const test = base.extend<{ harness: Harness }>({
+  harness: async ({ page }, use) => {
+    const createCore = await loadCreateCore();
+    const shim = await readFile(SHIM_BUNDLE, 'utf8');
+    const dataDir = await mkdtemp(join(tmpdir(), 'madoguchi-e2e-'));
+    const server = await startStaticServer(RENDERER_DIR);
+    const core = createCore({
+      mode: 'practice',
+      reader: { kind: 'simulated' },
+      exchangeTimeoutMs: 2000,
+      simTiming: false,
+      version: 'e2e',
+      dataDir,
+      trustedOrigins: [server.origin],
+    });
+    await core.start();
+
+    const cspViolations: string[] = [];
+    const pageErrors: string[] = [];
+    const calls: string[] = [];
+    page.on('console', (message) => {
+      const text = message.text();
+      if (/Content[- ]Security[- ]Policy/i.test(text)) cspViolations.push(text);
+      else if (message.type() === 'error') pageErrors.push(text);
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await wirePage(page, core, shim, calls, (text) => cspViolations.push(text));
+
+    // Events go to the page as the preload's ipcRenderer.on would deliver them: the payload only.
+    const unsubscribe = core.onEvent((event, payload) => {
+      page
+        .evaluate(
+          ([name, body]) =>
+            (
+              globalThis as unknown as { __counterDispatch?: (e: string, p: unknown) => void }
+            ).__counterDispatch?.(name, body),
+          [event, payload] as const,
+        )
+        .catch(() => {
+          // The page is navigating or closed: the renderer re-lists readers when it loads.
+        });
+    });
+
+    const harness: Harness = {
+      core,
+      origin: server.origin,
+      cspViolations,
+      pageErrors,
+      calls,
+      async open() {
+        await page.goto(`${server.origin}/clerk.html#/`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      },
+      async screenshot(name) {
+        await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+      },
+    };
+
+    try {
+      await use(harness);
+      // Every test also checks that the app ran under its CSP without a violation or an uncaught error.
+      expect(cspViolations, 'CSP violations').toEqual([]);
+      expect(pageErrors, 'page errors').toEqual([]);
+    } finally {
+      unsubscribe();
+      await core.close();
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };

@@ -1,0 +1,73 @@
+// Before the e2e run: build the renderer as shipped, and bundle the page shim into one classic script.
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { dirname } from 'node:path';
+import { build, type Rollup } from 'vite';
+import {
+  CORE_BUNDLE,
+  CORE_SOURCE,
+  REPO_ROOT,
+  SCREENS_DIR,
+  SHIM_BUNDLE,
+  SHIM_SOURCE,
+} from './paths';
+
+function buildRenderer(): void {
+  // Always rebuild (a few seconds): a stale out/renderer would test yesterday's screens.
+  const run = spawnSync('npm', ['run', 'build:renderer'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (run.status !== 0) {
+    throw new Error(`renderer build failed:\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
+async function bundleShim(): Promise<void> {
+  const result = await build({
+    configFile: false,
+    root: REPO_ROOT,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: false,
+      target: 'chrome130',
+      lib: { entry: SHIM_SOURCE, formats: ['iife'], name: 'counterPageShim' },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('page shim bundle produced no code');
+  await mkdir(dirname(SHIM_BUNDLE), { recursive: true });
+  await writeFile(SHIM_BUNDLE, chunk.code);
+}
+
+/**
+ * The core runs in the test process, but through Vite rather than Playwright's TypeScript loader:
+ * main code imports JSON (card presets) the way Vite and Vitest accept and plain Node ESM does not.
+ * Packages stay external, so the core uses the same node_modules as the app.
+ */
+async function bundleCore(): Promise<void> {
+  await build({
+    configFile: false,
+    root: REPO_ROOT,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      outDir: dirname(CORE_BUNDLE),
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: {
+        input: { core: CORE_SOURCE },
+        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        output: { format: 'es', entryFileNames: '[name].mjs' },
+      },
+    },
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  buildRenderer();
+  await bundleShim();
+  await bundleCore();
+  await mkdir(SCREENS_DIR, { recursive: true });
+}

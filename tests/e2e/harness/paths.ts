@@ -1,0 +1,11 @@
+// Where the e2e harness finds the built renderer, the bundled page shim and the screenshot folder.
+import { resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+export const RENDERER_DIR = resolve(REPO_ROOT, 'out/renderer');
+export const SHIM_SOURCE = resolve(REPO_ROOT, 'tests/e2e/harness/page-shim.ts');
+export const SHIM_BUNDLE = resolve(REPO_ROOT, 'out/e2e/page-shim.js');
+export const CORE_SOURCE = resolve(REPO_ROOT, 'main/core.ts');
+/** main/core.ts bundled for Node by global-setup (see there for why). */
+export const CORE_BUNDLE = resolve(REPO_ROOT, 'out/e2e/core/core.mjs');
+export const SCREENS_DIR = resolve(REPO_ROOT, 'tests/e2e/__screens__');
