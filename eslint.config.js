@@ -38,6 +38,7 @@ export default tseslint.config(
       'playwright-report/**',
       'tests/e2e/__screens__/**',
       'bench/results/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,
