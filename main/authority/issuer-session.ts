@@ -1,0 +1,175 @@
+// The client side of this product's issuer profile (CARD.md, last section): APDUs of an issuer session.
+import type { Apdu } from '../card/apdu';
+import { CardStatusError } from '../card/apdu';
+import { COMMON_AID, COMMON_EF_CHIP_STATE, COMMON_EF_PIN } from '../card/apps/common';
+import { JPKI_AID, JPKI_EF } from '../card/apps/jpki';
+import { JUKI_AID, JUKI_EF_PIN } from '../card/apps/juki';
+import { TEXT_AID, TEXT_EF_PIN } from '../card/apps/text';
+import { parsePin, parseSigningPassword, secretBytes } from '../card/domain';
+import { selectAid, selectEf } from '../card/iso7816';
+import { SW } from '../card/status-words';
+import type { Bytes } from '../card/transport';
+import {
+  IssuerSessionRefusedError,
+  type CardState,
+  type CertificateSlot,
+  type Der,
+  type IssuerPinKind,
+  type IssuerPinValue,
+  type IssuerSession,
+  type KeyKind,
+} from './issuer-authority';
+import { isRsa2048Spki } from './jpki-profile';
+
+/** Signs an 8-byte card challenge with the issuer key (RSA PKCS#1 v1.5, SHA-256). */
+export type ChallengeSigner = (challenge: Bytes) => Promise<Bytes>;
+
+const INS_GET_CHALLENGE = 0x84;
+const INS_EXTERNAL_AUTHENTICATE = 0x82;
+const INS_RESET_RETRY_COUNTER = 0x2c;
+const INS_GENERATE_KEY_PAIR = 0x47;
+const INS_UPDATE_BINARY = 0xd6;
+const CHALLENGE_LENGTH = 8;
+/** Short APDUs only: each UPDATE BINARY carries at most this much of a certificate. */
+const UPDATE_CHUNK = 0xf0;
+
+/** Where each secret lives. The 住基 PIN is written to both applications that hold one. */
+const PIN_LOCATIONS: Readonly<Record<IssuerPinKind, readonly { aid: Bytes; ef: number }[]>> = {
+  signing: [{ aid: JPKI_AID, ef: JPKI_EF.signingPin }],
+  auth: [{ aid: JPKI_AID, ef: JPKI_EF.authPin }],
+  juki: [
+    { aid: JUKI_AID, ef: JUKI_EF_PIN },
+    { aid: COMMON_AID, ef: COMMON_EF_PIN },
+  ],
+  text: [{ aid: TEXT_AID, ef: TEXT_EF_PIN }],
+};
+
+const KEY_EF: Readonly<Record<KeyKind, number>> = {
+  signing: JPKI_EF.signingKey,
+  auth: JPKI_EF.authKey,
+};
+
+const CERT_EF: Readonly<Record<CertificateSlot, number>> = {
+  signing: JPKI_EF.signingCert,
+  auth: JPKI_EF.authCert,
+  'signing-ca': JPKI_EF.signingCaCert,
+  'auth-ca': JPKI_EF.authCaCert,
+};
+
+const CHIP_STATE_BYTE: Readonly<Record<CardState, number>> = {
+  active: 0x01,
+  suspended: 0x02,
+  terminated: 0x03,
+};
+
+/**
+ * Proves the issuer key to the card for the application selected now: GET CHALLENGE, then
+ * EXTERNAL AUTHENTICATE with the signed challenge. 6982 means the card trusts another issuer.
+ */
+export async function authenticateIssuer(ch: Apdu, signChallenge: ChallengeSigner): Promise<void> {
+  const challenge = await ch.exchange({
+    cla: 0x00,
+    ins: INS_GET_CHALLENGE,
+    p1: 0x00,
+    p2: 0x00,
+    le: CHALLENGE_LENGTH,
+  });
+  if (challenge.length !== CHALLENGE_LENGTH) throw new CardStatusError(SW.WRONG_LENGTH);
+  const signature = await signChallenge(challenge);
+  // A 256-byte signature does not fit a short Lc: the codec sends it as an extended APDU.
+  const res = await ch.send({
+    cla: 0x00,
+    ins: INS_EXTERNAL_AUTHENTICATE,
+    p1: 0x00,
+    p2: 0x00,
+    data: signature,
+  });
+  if (res.sw === SW.SECURITY_NOT_SATISFIED) throw new IssuerSessionRefusedError();
+  if (res.sw !== SW.OK) throw new CardStatusError(res.sw, INS_EXTERNAL_AUTHENTICATE);
+}
+
+/**
+ * Opens an issuer session on the card behind `ch`. The card ends an issuer session whenever an
+ * application is selected, so every operation selects its application and authenticates again;
+ * that also keeps the session valid when other code selects applications in between.
+ */
+export async function openCardIssuerSession(
+  ch: Apdu,
+  signChallenge: ChallengeSigner,
+): Promise<IssuerSession> {
+  const enter = async (aid: Bytes): Promise<void> => {
+    await selectAid(ch, aid);
+    await authenticateIssuer(ch, signChallenge);
+  };
+
+  // Fails here, before any write, when the card belongs to another issuer.
+  await enter(JPKI_AID);
+
+  const writePin = async <K extends IssuerPinKind>(
+    kind: K,
+    value: IssuerPinValue<K>,
+  ): Promise<void> => {
+    // Brands are a compile-time promise; check again before the value reaches a card.
+    const bytes = secretBytes(kind === 'signing' ? parseSigningPassword(value) : parsePin(value));
+    try {
+      for (const { aid, ef } of PIN_LOCATIONS[kind]) {
+        await enter(aid);
+        await selectEf(ch, ef);
+        await ch.exchange({
+          cla: 0x00,
+          ins: INS_RESET_RETRY_COUNTER,
+          p1: 0x02,
+          p2: 0x80,
+          data: bytes,
+        });
+      }
+    } finally {
+      bytes.fill(0);
+    }
+  };
+
+  return {
+    setPin: writePin,
+    resetPin: writePin,
+
+    async generateKeyPair(kind: KeyKind): Promise<Der> {
+      await enter(JPKI_AID);
+      await selectEf(ch, KEY_EF[kind]);
+      const spki = await ch.exchange({
+        cla: 0x00,
+        ins: INS_GENERATE_KEY_PAIR,
+        p1: 0x80,
+        p2: 0x00,
+        le: 256,
+      });
+      // Anything but an RSA-2048 key is not a JPKI key pair.
+      if (!isRsa2048Spki(spki)) throw new Error('the card returned no RSA-2048 public key');
+      return spki;
+    },
+
+    async writeCertificate(slot: CertificateSlot, der: Der): Promise<void> {
+      await enter(JPKI_AID);
+      await selectEf(ch, CERT_EF[slot]);
+      await updateBinary(ch, der);
+    },
+
+    async setCardState(state: CardState): Promise<void> {
+      await enter(COMMON_AID);
+      await selectEf(ch, COMMON_EF_CHIP_STATE);
+      await updateBinary(ch, Uint8Array.of(CHIP_STATE_BYTE[state]));
+    },
+  };
+}
+
+/** UPDATE BINARY `00 D6 <offset> Lc <data>` in short chunks, into the EF selected before. */
+async function updateBinary(ch: Apdu, content: Bytes): Promise<void> {
+  for (let offset = 0; offset < content.length; offset += UPDATE_CHUNK) {
+    await ch.exchange({
+      cla: 0x00,
+      ins: INS_UPDATE_BINARY,
+      p1: offset >> 8,
+      p2: offset & 0xff,
+      data: content.subarray(offset, offset + UPDATE_CHUNK),
+    });
+  }
+}
