@@ -1,0 +1,415 @@
+// The only importer of sqlite3: opening with checks, pragmas, one write queue, promise wrappers, backup.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import sqlite3 from 'sqlite3';
+import {
+  DbClosedError,
+  DbCorruptError,
+  DbError,
+  DbFullError,
+  DbLockedError,
+  DbNotFoundError,
+  DbTooNewError,
+  NestedTransactionError,
+  TransactionEndedError,
+} from './errors';
+
+export type SqlValue = string | number | boolean | Uint8Array | null;
+/** Positional (`?`) or named (`:name`, given here without the colon) parameters. */
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+
+export interface RunResult {
+  readonly changes: number;
+  readonly lastId: number;
+}
+
+/** What a read needs. Rows come back as plain objects; BLOB columns as Buffer (a Uint8Array). */
+export interface Queryable {
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+}
+
+/** A handle valid only inside `db.transaction(...)`: every statement runs in that transaction. */
+export interface Tx extends Queryable {
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly path: string;
+  readonly readOnly: boolean;
+  /**
+   * Runs `fn` in one IMMEDIATE transaction, after every earlier transaction has ended: writes
+   * never interleave across awaits. Rolls back completely when `fn` or COMMIT fails.
+   * Reads through `db.get/all` run beside it on a second connection and see committed data only.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Statements outside a transaction (pragmas, maintenance), still through the write queue. */
+  exec(sql: string): Promise<void>;
+  /** Consistent online copy with sqlite's backup API. The caller verifies the copy. */
+  backupTo(destPath: string): Promise<{ pages: number }>;
+  /** Waits for queued transactions, then closes both connections. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default true). An existing file is never replaced. */
+  readonly create?: boolean;
+  readonly readOnly?: boolean;
+  /** ms to wait for another process's lock before DbLockedError (default 5000). */
+  readonly busyTimeoutMs?: number;
+  /**
+   * 'full' runs PRAGMA integrity_check on open (default), 'quick' runs quick_check. Both read
+   * the whole file, which costs time on a very large database.
+   */
+  readonly integrityCheck?: 'full' | 'quick' | 'skip';
+  /** Refuse (before any write) a file whose user_version is above this. */
+  readonly maxSchemaVersion?: number;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+interface SqliteError extends Error {
+  code?: string;
+  errno?: number;
+}
+
+/** Maps sqlite3 error codes to the typed errors the app understands; others pass through. */
+export function mapSqliteError(err: unknown, path: string): unknown {
+  if (err instanceof DbError) return err;
+  const code = (err as SqliteError | null)?.code;
+  switch (code) {
+    case 'SQLITE_FULL':
+      return new DbFullError({ cause: err });
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new DbLockedError({ cause: err });
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_NOTADB':
+      return new DbCorruptError(path, [], { cause: err });
+    default:
+      return err;
+  }
+}
+
+/** True for a UNIQUE (or other given kind of) constraint failure, so repositories need not know sqlite3. */
+export function isConstraintError(err: unknown, kind: 'UNIQUE' | 'CHECK' | 'FOREIGN KEY'): boolean {
+  const e = err as SqliteError | null;
+  return (
+    e?.code === 'SQLITE_CONSTRAINT' && typeof e.message === 'string' && e.message.includes(kind)
+  );
+}
+
+function toBindable(v: SqlValue): string | number | Buffer | null {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Uint8Array && !Buffer.isBuffer(v)) {
+    return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  }
+  return v as string | number | Buffer | null;
+}
+
+function bindParams(params: SqlParams | undefined): unknown[] | Record<string, unknown> {
+  if (params === undefined) return [];
+  if (Array.isArray(params)) return params.map(toBindable);
+  const named: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params as Record<string, SqlValue>)) {
+    named[`:${k}`] = toBindable(v);
+  }
+  return named;
+}
+
+/** Promise wrappers over one sqlite3 connection. */
+class Conn {
+  constructor(
+    readonly raw: sqlite3.Database,
+    readonly path: string,
+  ) {}
+
+  static open(path: string, mode: number): Promise<Conn> {
+    return new Promise((resolve, reject) => {
+      const raw = new sqlite3.Database(path, mode, (err) => {
+        if (err) reject(mapSqliteError(err, path));
+        else resolve(new Conn(raw, path));
+      });
+    });
+  }
+
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      this.raw.run(sql, bindParams(params), function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes, lastId: this.lastID });
+      });
+    });
+  }
+
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.raw.get(sql, bindParams(params), (err: Error | null, row: T | undefined) => {
+        if (err) reject(err);
+        else resolve(row);
+      });
+    });
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.raw.all(sql, bindParams(params), (err: Error | null, rows: T[]) => {
+        if (err) reject(err);
+        else resolve(rows);
+      });
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.raw.exec(sql, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.raw.close((err) => (err ? reject(err) : resolve()));
+    });
+  }
+}
+
+/** The transaction handle: statements are tracked so none can outlive the transaction. */
+class TxHandle implements Tx {
+  private ended = false;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly conn: Conn) {}
+
+  private track<T>(make: () => Promise<T>): Promise<T> {
+    if (this.ended) return Promise.reject(new TransactionEndedError());
+    const p = make().catch((err: unknown) => {
+      throw mapSqliteError(err, this.conn.path);
+    });
+    const settled = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.add(settled);
+    void settled.then(() => this.pending.delete(settled));
+    return p;
+  }
+
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    return this.track(() => this.conn.run(sql, params));
+  }
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.track(() => this.conn.get<T>(sql, params));
+  }
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.track(() => this.conn.all<T>(sql, params));
+  }
+  exec(sql: string): Promise<void> {
+    return this.track(() => this.conn.exec(sql));
+  }
+
+  /** Refuses new statements and waits for any the caller forgot to await. */
+  async end(): Promise<void> {
+    this.ended = true;
+    await Promise.all([...this.pending]);
+  }
+}
+
+interface BackupHandle {
+  step(pages: number, cb: (err: Error | null) => void): void;
+  finish(cb: (err: Error | null) => void): void;
+  readonly completed: boolean;
+  readonly pageCount: number;
+}
+
+class Database implements Db {
+  private queue: Promise<void> = Promise.resolve();
+  private closing: Promise<void> | undefined;
+  private readonly inTx = new AsyncLocalStorage<Database>();
+
+  constructor(
+    readonly path: string,
+    readonly readOnly: boolean,
+    private readonly writer: Conn | undefined,
+    private readonly reader: Conn,
+  ) {}
+
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.reader.get<T>(sql, params).catch((err: unknown) => {
+      throw mapSqliteError(err, this.path);
+    });
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.reader.all<T>(sql, params).catch((err: unknown) => {
+      throw mapSqliteError(err, this.path);
+    });
+  }
+
+  private enqueue<T>(work: (writer: Conn) => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new DbClosedError());
+    if (this.inTx.getStore() === this) return Promise.reject(new NestedTransactionError());
+    const writer = this.writer;
+    if (!writer) return Promise.reject(new DbError('db-read-only', 'database opened read-only'));
+    const result = this.queue.then(() => this.inTx.run(this, () => work(writer)));
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.enqueue(async (writer) => {
+      // IMMEDIATE takes the write lock now, so a transaction never fails half-way on an upgrade.
+      try {
+        await writer.exec('BEGIN IMMEDIATE');
+      } catch (err) {
+        throw mapSqliteError(err, this.path);
+      }
+      const tx = new TxHandle(writer);
+      try {
+        const value = await fn(tx);
+        await tx.end();
+        await writer.exec('COMMIT');
+        return value;
+      } catch (err) {
+        await tx.end();
+        try {
+          await writer.exec('ROLLBACK');
+        } catch {
+          // sqlite already rolled back on its own (SQLITE_FULL can do that): nothing left to undo.
+        }
+        throw mapSqliteError(err, this.path);
+      }
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.enqueue((writer) =>
+      writer.exec(sql).catch((err: unknown) => {
+        throw mapSqliteError(err, this.path);
+      }),
+    );
+  }
+
+  backupTo(destPath: string): Promise<{ pages: number }> {
+    if (this.closing) return Promise.reject(new DbClosedError());
+    // From the read connection: one step(-1) copies one WAL snapshot while writes go on.
+    const raw = this.reader.raw as unknown as {
+      backup(file: string, cb: (err: Error | null) => void): BackupHandle;
+    };
+    return new Promise((resolve, reject) => {
+      const fail = (err: unknown) => reject(mapSqliteError(err, this.path));
+      const b = raw.backup(destPath, (openErr) => {
+        if (openErr) return fail(openErr);
+        b.step(-1, (stepErr) => {
+          const pages = b.pageCount;
+          const completed = b.completed;
+          b.finish(() => {
+            if (stepErr) fail(stepErr);
+            else if (!completed)
+              fail(new DbError('db-backup-incomplete', 'backup did not complete'));
+            else resolve(toSingleFile(destPath).then(() => ({ pages })));
+          });
+        });
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.closing = this.queue.then(async () => {
+        await this.reader.close();
+        if (this.writer) await this.writer.close();
+      });
+    }
+    return this.closing;
+  }
+}
+
+/** The copy carries the WAL flag of its source; a backup is one self-contained file instead. */
+async function toSingleFile(path: string): Promise<void> {
+  const conn = await Conn.open(path, sqlite3.OPEN_READWRITE);
+  try {
+    await conn.get('PRAGMA journal_mode = DELETE');
+  } finally {
+    await conn.close();
+  }
+}
+
+function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the 16-byte header without sqlite, so a foreign file is refused before sqlite opens it. */
+function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function checkFile(conn: Conn, path: string, options: OpenOptions): Promise<void> {
+  const mode = options.integrityCheck ?? 'full';
+  if (mode !== 'skip') {
+    const pragma = mode === 'full' ? 'integrity_check' : 'quick_check';
+    const rows = await conn.all<Record<string, string>>(`PRAGMA ${pragma}`);
+    const problems = rows.map((r) => String(Object.values(r)[0]));
+    if (problems.length !== 1 || problems[0] !== 'ok') throw new DbCorruptError(path, problems);
+  }
+  if (options.maxSchemaVersion !== undefined) {
+    const row = await conn.get<{ user_version: number }>('PRAGMA user_version');
+    const found = row?.user_version ?? 0;
+    if (found > options.maxSchemaVersion) throw new DbTooNewError(found, options.maxSchemaVersion);
+  }
+}
+
+/**
+ * Opens a database file. Checks (header, integrity, schema version) run before anything is
+ * written, so a damaged, foreign or newer file is refused byte-for-byte untouched.
+ * Pragmas: WAL, foreign_keys ON, busy_timeout, and synchronous=FULL for the whole connection:
+ * every commit (issuance, suspension, revocation, fee) is on disk when the promise resolves.
+ */
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
+  const busy = options.busyTimeoutMs ?? 5000;
+  const size = fileSize(path);
+  const isNew = size === undefined || size === 0;
+  if (size === undefined && (options.create === false || options.readOnly)) {
+    throw new DbNotFoundError(path);
+  }
+  if (!isNew && !hasSqliteHeader(path)) throw new DbCorruptError(path, ['not an sqlite file']);
+
+  const mode = options.readOnly
+    ? sqlite3.OPEN_READONLY
+    : sqlite3.OPEN_READWRITE | (isNew ? sqlite3.OPEN_CREATE : 0);
+  const first = await Conn.open(path, mode);
+  let reader: Conn | undefined;
+  try {
+    first.raw.configure('busyTimeout', busy);
+    if (!isNew) await checkFile(first, path, options);
+    await first.exec('PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF');
+    if (options.readOnly) return new Database(path, true, undefined, first);
+
+    const jm = await first.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
+    if (jm?.journal_mode !== 'wal') throw new DbError('db-no-wal', 'WAL journal mode unavailable');
+    await first.exec(`PRAGMA synchronous = FULL; PRAGMA busy_timeout = ${Math.floor(busy)}`);
+
+    reader = await Conn.open(path, sqlite3.OPEN_READONLY);
+    reader.raw.configure('busyTimeout', busy);
+    await reader.exec('PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF');
+    return new Database(path, false, first, reader);
+  } catch (err) {
+    await reader?.close().catch(() => undefined);
+    await first.close().catch(() => undefined);
+    throw mapSqliteError(err, path);
+  }
+}

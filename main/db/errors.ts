@@ -1,0 +1,142 @@
+// Typed errors of the database layer, so the app can tell the clerk what to do next.
+
+/** Base of every database error: `code` is stable and maps to an i18n message upstream. */
+export class DbError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The file is not a database or fails `PRAGMA integrity_check`. It is left untouched. */
+export class DbCorruptError extends DbError {
+  override readonly name = 'DbCorruptError';
+  constructor(
+    readonly path: string,
+    readonly problems: readonly string[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super('db-corrupt', `database file is damaged or not a database: ${path}`, options);
+  }
+}
+
+/** Another process holds the database (the busy timeout ran out). */
+export class DbLockedError extends DbError {
+  override readonly name = 'DbLockedError';
+  constructor(options?: { cause?: unknown }) {
+    super('db-locked', 'database is locked by another process', options);
+  }
+}
+
+/** SQLITE_FULL: the disk (or the page limit) is full; the transaction was rolled back. */
+export class DbFullError extends DbError {
+  override readonly name = 'DbFullError';
+  constructor(options?: { cause?: unknown }) {
+    super('db-full', 'disk is full: nothing was recorded', options);
+  }
+}
+
+/** The file was written by a newer version of the app; it is refused and never touched. */
+export class DbTooNewError extends DbError {
+  override readonly name = 'DbTooNewError';
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super('db-too-new', `database schema version ${found} is newer than supported ${supported}`);
+  }
+}
+
+export class DbNotFoundError extends DbError {
+  override readonly name = 'DbNotFoundError';
+  constructor(readonly path: string) {
+    super('db-not-found', `database file does not exist: ${path}`);
+  }
+}
+
+export class DbClosedError extends DbError {
+  override readonly name = 'DbClosedError';
+  constructor() {
+    super('db-closed', 'database is closed');
+  }
+}
+
+/** A transaction was started from inside another one: it would wait on itself forever. */
+export class NestedTransactionError extends DbError {
+  override readonly name = 'NestedTransactionError';
+  constructor() {
+    super('db-nested-transaction', 'transaction started inside a transaction');
+  }
+}
+
+/** A transaction handle was used after its transaction had ended. */
+export class TransactionEndedError extends DbError {
+  override readonly name = 'TransactionEndedError';
+  constructor() {
+    super('db-transaction-ended', 'transaction handle used after the transaction ended');
+  }
+}
+
+/** A row the caller named does not exist. */
+export class RecordNotFoundError extends DbError {
+  override readonly name = 'RecordNotFoundError';
+  constructor(
+    readonly entity: string,
+    readonly key: string | number,
+  ) {
+    super('record-not-found', `${entity} not found: ${String(key)}`);
+  }
+}
+
+/** A state change the life cycle of WORKFLOWS.md does not allow. */
+export class InvalidTransitionError extends DbError {
+  override readonly name = 'InvalidTransitionError';
+  constructor(
+    readonly entity: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super('invalid-transition', `${entity}: ${from} -> ${to} is not allowed`);
+  }
+}
+
+/** WORKFLOWS.md: nobody approves their own request. */
+export class SelfApprovalError extends DbError {
+  override readonly name = 'SelfApprovalError';
+  constructor() {
+    super('self-approval', 'an operator cannot approve their own request');
+  }
+}
+
+/** Only an enabled 責任者 (supervisor) may approve. */
+export class ApproverNotAllowedError extends DbError {
+  override readonly name = 'ApproverNotAllowedError';
+  constructor() {
+    super('approver-not-allowed', 'approver must be an enabled supervisor');
+  }
+}
+
+/** A uniqueness rule was hit (same login id, same 交付通知書 number, same card serial, ...). */
+export class DuplicateRecordError extends DbError {
+  override readonly name = 'DuplicateRecordError';
+  constructor(
+    readonly entity: string,
+    options?: { cause?: unknown },
+  ) {
+    super('duplicate-record', `${entity} already exists`, options);
+  }
+}
+
+/** The database belongs to the other mode (practice vs production). */
+export class DbModeMismatchError extends DbError {
+  override readonly name = 'DbModeMismatchError';
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super('db-mode-mismatch', `database is for ${found} mode, not ${expected}`);
+  }
+}

@@ -1,0 +1,11 @@
+// Every schema migration, in order. Add a file NNNN-name.ts and append it here.
+import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-procedures';
+import { migration0003 } from './0003-audit-log';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

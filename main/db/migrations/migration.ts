@@ -1,0 +1,10 @@
+// The shape of one numbered schema migration.
+import type { Tx } from '../connection';
+
+export interface Migration {
+  /** Becomes PRAGMA user_version once applied; 1, 2, 3 … without gaps. */
+  readonly version: number;
+  readonly name: string;
+  /** Runs inside the migration's own transaction. */
+  up(tx: Tx): Promise<void>;
+}

@@ -1,0 +1,178 @@
+// SQL of procedures and their journal: one row per step, so an unfinished procedure can resume.
+import { randomUUID } from 'node:crypto';
+import { assertSafeDetails, canonicalJson } from '../../audit/details-guard';
+import type { Details } from '../../audit/details-guard';
+import { isoNow } from '../clock';
+import type { Clock } from '../clock';
+import type { Queryable, Tx } from '../connection';
+import { InvalidTransitionError, RecordNotFoundError } from '../errors';
+
+export type ProcedureKind =
+  'issuance' | 'pin-reset' | 'suspension' | 'release' | 'revocation' | 'reissue' | 'renewal';
+export type ProcedureStatus = 'open' | 'completed' | 'cancelled';
+export type StepStatus = 'started' | 'completed' | 'failed' | 'cancelled';
+
+export interface Procedure {
+  readonly id: string;
+  readonly kind: ProcedureKind;
+  readonly status: ProcedureStatus;
+  readonly operatorId: number;
+  readonly residentId: number | null;
+  readonly cardId: number | null;
+  readonly applicationId: number | null;
+  readonly startedAt: string;
+  readonly endedAt: string | null;
+}
+
+export interface JournalEntry {
+  readonly id: number;
+  readonly procedureId: string;
+  readonly kind: ProcedureKind;
+  readonly step: string;
+  readonly status: StepStatus;
+  readonly operatorId: number;
+  readonly at: string;
+  readonly data: Details;
+}
+
+interface ProcedureRow {
+  id: string;
+  kind: ProcedureKind;
+  status: ProcedureStatus;
+  operator_id: number;
+  resident_id: number | null;
+  card_id: number | null;
+  application_id: number | null;
+  started_at: string;
+  ended_at: string | null;
+}
+
+function toProcedure(r: ProcedureRow): Procedure {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    operatorId: r.operator_id,
+    residentId: r.resident_id,
+    cardId: r.card_id,
+    applicationId: r.application_id,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+  };
+}
+
+export async function startProcedure(
+  tx: Tx,
+  p: {
+    readonly kind: ProcedureKind;
+    readonly operatorId: number;
+    readonly residentId?: number | null;
+    readonly cardId?: number | null;
+    readonly applicationId?: number | null;
+    readonly id?: string;
+  },
+  clock?: Clock,
+): Promise<string> {
+  const id = p.id ?? randomUUID();
+  await tx.run(
+    `INSERT INTO procedures (id, kind, status, operator_id, resident_id, card_id, application_id, started_at)
+     VALUES (?, ?, 'open', ?, ?, ?, ?, ?)`,
+    [
+      id,
+      p.kind,
+      p.operatorId,
+      p.residentId ?? null,
+      p.cardId ?? null,
+      p.applicationId ?? null,
+      isoNow(clock),
+    ],
+  );
+  return id;
+}
+
+/** Links the card once it is known (the card is inserted after the procedure starts). */
+export async function setProcedureCard(tx: Tx, id: string, cardId: number): Promise<void> {
+  const res = await tx.run(`UPDATE procedures SET card_id = ? WHERE id = ? AND status = 'open'`, [
+    cardId,
+    id,
+  ]);
+  if (res.changes !== 1) throw new RecordNotFoundError('open procedure', id);
+}
+
+/** One journal row; `data` is checked like audit details (never a PIN or a 個人番号). */
+export async function recordStep(
+  tx: Tx,
+  s: {
+    readonly procedureId: string;
+    readonly step: string;
+    readonly status: StepStatus;
+    readonly operatorId: number;
+    readonly data?: Details;
+  },
+  clock?: Clock,
+): Promise<number> {
+  const data = s.data ?? {};
+  assertSafeDetails(data);
+  const proc = await tx.get<{ kind: ProcedureKind; status: ProcedureStatus }>(
+    'SELECT kind, status FROM procedures WHERE id = ?',
+    [s.procedureId],
+  );
+  if (!proc) throw new RecordNotFoundError('procedure', s.procedureId);
+  if (proc.status !== 'open') throw new InvalidTransitionError('procedure', proc.status, s.step);
+  const res = await tx.run(
+    `INSERT INTO procedure_journal (procedure_id, kind, step, status, operator_id, at, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [s.procedureId, proc.kind, s.step, s.status, s.operatorId, isoNow(clock), canonicalJson(data)],
+  );
+  return res.lastId;
+}
+
+export async function endProcedure(
+  tx: Tx,
+  id: string,
+  status: Exclude<ProcedureStatus, 'open'>,
+  clock?: Clock,
+): Promise<void> {
+  const res = await tx.run(
+    `UPDATE procedures SET status = ?, ended_at = ? WHERE id = ? AND status = 'open'`,
+    [status, isoNow(clock), id],
+  );
+  if (res.changes !== 1) throw new RecordNotFoundError('open procedure', id);
+}
+
+export async function getProcedure(q: Queryable, id: string): Promise<Procedure> {
+  const row = await q.get<ProcedureRow>('SELECT * FROM procedures WHERE id = ?', [id]);
+  if (!row) throw new RecordNotFoundError('procedure', id);
+  return toProcedure(row);
+}
+
+/** What the app reopens after a crash, oldest first. */
+export async function listOpenProcedures(q: Queryable): Promise<Procedure[]> {
+  const rows = await q.all<ProcedureRow>(
+    `SELECT * FROM procedures WHERE status = 'open' ORDER BY started_at, id`,
+  );
+  return rows.map(toProcedure);
+}
+
+export async function listSteps(q: Queryable, procedureId: string): Promise<JournalEntry[]> {
+  const rows = await q.all<{
+    id: number;
+    procedure_id: string;
+    kind: ProcedureKind;
+    step: string;
+    status: StepStatus;
+    operator_id: number;
+    at: string;
+    data: string;
+  }>('SELECT * FROM procedure_journal WHERE procedure_id = ? ORDER BY id', [procedureId]);
+  return rows.map((r) => ({
+    id: r.id,
+    procedureId: r.procedure_id,
+    kind: r.kind,
+    step: r.step,
+    status: r.status,
+    operatorId: r.operator_id,
+    at: r.at,
+    data: JSON.parse(r.data) as Details,
+  }));
+}

@@ -1,0 +1,161 @@
+// Migrations: from empty, from every earlier version, one transaction each, newer files refused.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openIssuanceDatabase } from '../../../main/db';
+import { openDatabase } from '../../../main/db/connection';
+import type { Db } from '../../../main/db/connection';
+import { DbModeMismatchError, DbTooNewError } from '../../../main/db/errors';
+import { migrate, schemaVersion } from '../../../main/db/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/db/migrations';
+import type { Migration } from '../../../main/db/migrations';
+import { makeTempDir } from './support/temp-db';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+async function fresh(name: string): Promise<Db> {
+  const { dir, cleanup } = makeTempDir();
+  const db = await openDatabase(join(dir, `${name}.sqlite`));
+  cleanups.push(cleanup, () => db.close());
+  return db;
+}
+
+/** Every table, index and trigger as sqlite stores it: two schemas are equal when these are. */
+async function schemaOf(db: Db): Promise<string[]> {
+  const rows = await db.all<{ type: string; name: string; sql: string | null }>(
+    `SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`,
+  );
+  return rows.map((r) => `${r.type} ${r.name}: ${r.sql ?? ''}`);
+}
+
+/** One row in each table that exists at `version`, so an upgrade must carry data across. */
+async function seedAt(db: Db, version: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (version >= 1) {
+      await tx.run(
+        `INSERT INTO operators (login_id, display_name, role, password_hash, created_at, password_changed_at)
+         VALUES ('sato', '佐藤', 'clerk', 'scrypt$x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      );
+      await tx.run(
+        `INSERT INTO residents (kana_name, kanji_name, kana_key, kanji_key, birth_date, address, sex,
+                                my_number_enc, my_number_hmac, created_at)
+         VALUES ('ヤマダ タロウ', '山田 太郎', 'ヤマダタロウ', '山田太郎', '1980-02-17', '架空市', 'male',
+                 x'00', zeroblob(32), '2026-01-01T00:00:00Z')`,
+      );
+    }
+    if (version >= 2) {
+      await tx.run(
+        `INSERT INTO procedures (id, kind, status, operator_id, started_at)
+         VALUES ('p-1', 'issuance', 'open', 1, '2026-01-01T00:00:00Z')`,
+      );
+    }
+  });
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3 … without gaps, one file each', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(
+      Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1),
+    );
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+  });
+
+  it('build the whole schema from an empty file', async () => {
+    const db = await fresh('empty');
+    expect(await schemaVersion(db)).toBe(0);
+    expect(await migrate(db)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
+    const tables = (await schemaOf(db))
+      .filter((s) => s.startsWith('table '))
+      .map((s) => s.split(':')[0]);
+    expect(tables).toEqual(
+      [
+        'approvals',
+        'audit_log',
+        'card_applications',
+        'cards',
+        'certificates',
+        'data_keys',
+        'fees',
+        'meta',
+        'operators',
+        'procedure_journal',
+        'procedures',
+        'reissues',
+        'residents',
+        'revocations',
+        'suspensions',
+      ].map((t) => `table ${t}`),
+    );
+    // A second run has nothing to do.
+    expect(await migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+  });
+
+  for (let from = 0; from < LATEST_SCHEMA_VERSION; from++) {
+    it(`upgrade a version-${from} database to the latest schema, keeping its rows`, async () => {
+      const reference = await fresh('reference');
+      await migrate(reference);
+      const db = await fresh(`v${from}`);
+      await migrate(db, { target: from });
+      expect(await schemaVersion(db)).toBe(from);
+      await seedAt(db, from);
+      expect(await migrate(db)).toEqual({ from, to: LATEST_SCHEMA_VERSION });
+      expect(await schemaOf(db)).toEqual(await schemaOf(reference));
+      if (from >= 1) {
+        expect(await db.get('SELECT kanji_name FROM residents')).toEqual({
+          kanji_name: '山田 太郎',
+        });
+      }
+      if (from >= 2) expect(await db.get('SELECT id FROM procedures')).toEqual({ id: 'p-1' });
+    });
+  }
+
+  it('a failing migration leaves the database at the version before it, with nothing of it applied', async () => {
+    const db = await fresh('failing');
+    const broken: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'broken',
+      async up(tx) {
+        await tx.exec('CREATE TABLE half_done (x INTEGER)');
+        await tx.exec('INSERT INTO no_such_table VALUES (1)');
+      },
+    };
+    await expect(migrate(db, { migrations: [...MIGRATIONS, broken] })).rejects.toThrow(
+      /no_such_table/,
+    );
+    expect(await schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(await db.get(`SELECT name FROM sqlite_schema WHERE name = 'half_done'`)).toBeUndefined();
+  });
+
+  it('refuse a database from a newer app before touching a single byte', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const path = join(dir, 'newer.sqlite');
+    const db = await openIssuanceDatabase(path, { mode: 'production' });
+    await db.exec(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    await db.close();
+    const bytes = readFileSync(path);
+    const err = await openIssuanceDatabase(path, { mode: 'production' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbTooNewError);
+    expect(err).toMatchObject({
+      found: LATEST_SCHEMA_VERSION + 1,
+      supported: LATEST_SCHEMA_VERSION,
+    });
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it('keep practice and production databases apart', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const path = join(dir, 'practice.sqlite');
+    const db = await openIssuanceDatabase(path, { mode: 'practice' });
+    await db.close();
+    await expect(openIssuanceDatabase(path, { mode: 'production' })).rejects.toBeInstanceOf(
+      DbModeMismatchError,
+    );
+    const again = await openIssuanceDatabase(path, { mode: 'practice' });
+    await again.close();
+  });
+});
