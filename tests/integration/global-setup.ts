@@ -1,0 +1,57 @@
+// Integration setup: a real pcscd with the vpcd driver for the PC/SC suites; stopped by its PID afterwards.
+import { mkdirSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { createPcscWatcher } from '../../main/card/pcsc-transport';
+import { missingPcscPieces, startPcscd, VPCD_READER, type PcscdHandle } from '../../scripts/pcscd';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pcscd: { pid: number; owned: boolean; reader: string };
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Never skip: a machine without pcscd or vpcd fails the suite with the reason.
+  const missing = missingPcscPieces();
+  if (missing) throw new Error(`integration tests need pcscd and vsmartcard-vpcd: ${missing}`);
+
+  mkdirSync('test-results', { recursive: true });
+  let pcscd: PcscdHandle;
+  try {
+    pcscd = await startPcscd({ logFile: 'test-results/pcscd.log' });
+  } catch (e) {
+    throw new Error(
+      `integration tests could not start pcscd (see test-results/pcscd.log): ${(e as Error).message}`,
+    );
+  }
+
+  // The vpcd reader must be there before any suite counts on it.
+  const watcher = createPcscWatcher({ retryMs: 0 });
+  await watcher.start();
+  const names = watcher.readers().map((r) => r.name);
+  const occupied = watcher
+    .readers()
+    .some((r) => r.name === VPCD_READER && (r.atr !== null || r.mute));
+  const state = watcher.state();
+  await watcher.stop();
+  if (state.kind !== 'ready' || !names.includes(VPCD_READER)) {
+    await pcscd.stop();
+    throw new Error(
+      `pcscd is up but the vpcd reader "${VPCD_READER}" is not listed (state ${state.kind}; readers: ${
+        names.join(', ') || 'none'
+      }). Check /etc/reader.conf.d/vpcd, or set VPCD_READER.`,
+    );
+  }
+
+  if (occupied) {
+    await pcscd.stop();
+    throw new Error(
+      `a card is already in "${VPCD_READER}": another vpcd client (npm run sim:vpcd, vicc) holds port 35963; stop it first`,
+    );
+  }
+
+  project.provide('pcscd', { pid: pcscd.pid, owned: pcscd.owned, reader: VPCD_READER });
+  return async () => {
+    await pcscd.stop();
+  };
+}
