@@ -1,0 +1,316 @@
+// Practice-mode seed: the fictional town's residents, applications, cards and practice accounts, loaded in one transaction.
+import { z } from 'zod';
+import seedJson from '../../resources/practice/seed.json';
+import { appendAudit } from '../audit/audit-log';
+import { isValidMyNumber, parseIsoDate, parseMyNumber } from '../card/domain';
+import { systemClock } from '../db/clock';
+import type { Clock } from '../db/clock';
+import type { Db, Tx } from '../db/connection';
+import type { MyNumberCipher } from '../db/my-number-crypto';
+import { createApplication, setApplicationStatus } from '../db/repositories/applications';
+import { recordApproval } from '../db/repositories/approvals';
+import { recordRevocation, recordSuspension } from '../db/repositories/card-events';
+import { receiveCard, transitionCard } from '../db/repositories/cards';
+import type { CardState } from '../db/repositories/cards';
+import { ensureDatabaseMode } from '../db/repositories/meta';
+import { countOperators, hashPassword, insertOperator } from '../db/repositories/operators';
+import { createResident, searchResidents } from '../db/repositories/residents';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const loginId = z.string().regex(/^[a-z0-9]+$/);
+
+const cardSchema = z.object({
+  serial: z.string().regex(/^\d{15}$/),
+  state: z.enum(['received', 'prepared', 'issued', 'suspended', 'terminated']),
+  /** The date the expiry was counted from (CARD.md, Validity): when the card was made or issued. */
+  validFrom: isoDate,
+  expiry: isoDate,
+  receivedOn: isoDate,
+  preparedOn: isoDate.optional(),
+  issuedOn: isoDate.optional(),
+  suspendedOn: isoDate.optional(),
+  suspension: z
+    .object({
+      reportedBy: z.enum(['callcentre', 'police', 'resident']),
+      how: z.string().min(1),
+      operator: loginId,
+    })
+    .optional(),
+  terminatedOn: isoDate.optional(),
+  revocation: z
+    .object({
+      reason: z.enum(['lost', 'stolen', 'returned', 'damaged', 'moved-abroad', 'death']),
+      operator: loginId,
+      approver: loginId,
+      approvalReason: z.string().min(1),
+    })
+    .optional(),
+});
+
+const applicationSchema = z.object({
+  noticeNumber: z.string().regex(/^MD-\d{4}-\d{4}$/),
+  kind: z.enum(['new', 'reissue']),
+  appliedOn: isoDate,
+  status: z.enum(['pending', 'ready', 'issued']),
+  card: cardSchema.optional(),
+});
+
+const residentSchema = z.object({
+  kanaName: z.string().regex(/^[\u30a0-\u30ff]+(\u3000[\u30a0-\u30ff]+)+$/),
+  kanjiName: z.string().min(1),
+  birthDate: isoDate,
+  sex: z.enum(['male', 'female', 'not-applicable', 'unknown']),
+  address: z.string().startsWith('見本県窓口市'),
+  myNumber: z.string().refine(isValidMyNumber, 'not a valid 個人番号'),
+  /** The simulated card preset (resources/cards/<id>.json) this resident holds. */
+  preset: z.string().optional(),
+  /** A foreign resident, recorded from the 在留カード. */
+  foreign: z.boolean().optional(),
+  /** What the trainer may point out about this resident. */
+  note: z.string().optional(),
+  applications: z.array(applicationSchema),
+});
+
+const seedSchema = z.object({
+  $comment: z.string(),
+  municipality: z.object({ code: z.string(), prefecture: z.string(), name: z.string() }),
+  referenceDate: isoDate,
+  operators: z.array(
+    z.object({
+      loginId,
+      displayName: z.string().min(1),
+      role: z.enum(['clerk', 'supervisor', 'trainer', 'admin']),
+      password: z.string().min(8),
+    }),
+  ),
+  residents: z.array(residentSchema),
+});
+
+export type PracticeSeed = z.infer<typeof seedSchema>;
+export type PracticeSeedResident = z.infer<typeof residentSchema>;
+
+/** resources/practice/seed.json, validated. */
+export function practiceSeed(): PracticeSeed {
+  return seedSchema.parse(seedJson);
+}
+
+export class PracticeSeedRefusedError extends Error {
+  override readonly name = 'PracticeSeedRefusedError';
+  constructor(readonly reason: 'not-empty') {
+    super('the practice database already holds residents or operators; reset it instead');
+  }
+}
+
+/** Written as the very first audit row when the seed is loaded by a reset (main/practice/reset.ts). */
+export interface PracticeResetRecord {
+  /** The trainer's login id: operator ids of the old database mean nothing in the new one. */
+  readonly trainerLoginId: string;
+  /** File name the old database was moved to. */
+  readonly previousFile: string;
+}
+
+export interface SeedSummary {
+  readonly residents: number;
+  readonly applications: number;
+  readonly cards: number;
+  /** Operator id by login id, as created in this database. */
+  readonly operators: Readonly<Record<string, number>>;
+}
+
+/** A clock stopped at 10:00 JST on a seed date, so the history keeps the seed's dates. */
+function onDate(date: string): Clock {
+  const at = new Date(`${parseIsoDate(date)}T01:00:00.000Z`);
+  return () => at;
+}
+
+// The steps a card takes from 入庫 to its seeded state, each on its own date.
+function cardSteps(card: z.infer<typeof cardSchema>): { to: CardState; on: string }[] {
+  const path: Record<CardState, CardState[]> = {
+    received: [],
+    prepared: ['prepared'],
+    issued: ['prepared', 'issued'],
+    suspended: ['prepared', 'issued', 'suspended'],
+    terminated: ['prepared', 'issued', 'terminated'],
+  };
+  const dates: Record<CardState, string | undefined> = {
+    received: card.receivedOn,
+    prepared: card.preparedOn,
+    issued: card.issuedOn,
+    suspended: card.suspendedOn,
+    terminated: card.terminatedOn,
+  };
+  return path[card.state].map((to) => {
+    const on = dates[to];
+    if (on === undefined) throw new Error(`seed card ${card.serial}: no date for ${to}`);
+    return { to, on };
+  });
+}
+
+/**
+ * Loads the practice seed into an empty practice database, all in one transaction: practice
+ * operators, residents, applications, cards in their states, and the audit rows. Refuses a
+ * production database (DbModeMismatchError) and one that already holds residents or operators.
+ */
+export async function seedPracticeDatabase(
+  db: Db,
+  cipher: MyNumberCipher,
+  clock: Clock = systemClock,
+  options: { readonly reset?: PracticeResetRecord } = {},
+): Promise<SeedSummary> {
+  await ensureDatabaseMode(db, 'practice');
+  const seed = practiceSeed();
+  const assertEmpty = async (q: Db | Tx) => {
+    const residents = (await searchResidents(q, {}, 1, 1)).total;
+    if (residents > 0 || (await countOperators(q)) > 0)
+      throw new PracticeSeedRefusedError('not-empty');
+  };
+  await assertEmpty(db);
+  // scrypt is slow: hash before the write queue is taken.
+  const hashes = await Promise.all(seed.operators.map((o) => hashPassword(o.password)));
+
+  return db.transaction(async (tx) => {
+    await assertEmpty(tx);
+    if (options.reset) {
+      await appendAudit(
+        tx,
+        {
+          operatorId: null,
+          action: 'practice.reset',
+          details: {
+            trainerLoginId: options.reset.trainerLoginId,
+            previousFile: options.reset.previousFile,
+          },
+        },
+        clock,
+      );
+    }
+
+    const operators: Record<string, number> = {};
+    let adminId: number | null = null;
+    for (const [i, o] of seed.operators.entries()) {
+      const id = await insertOperator(tx, { ...o, passwordHash: hashes[i] ?? '' }, clock);
+      operators[o.loginId] = id;
+      // As createOperator records it: the first administrator creates itself, then creates the rest.
+      adminId ??= o.role === 'admin' ? id : null;
+      await appendAudit(
+        tx,
+        {
+          operatorId: adminId ?? id,
+          action: 'operator.created',
+          details: { operator: id, role: o.role, practice: true },
+        },
+        clock,
+      );
+    }
+    const operatorId = (login: string): number => {
+      const id = operators[login];
+      if (id === undefined) throw new Error(`seed names an unknown practice operator: ${login}`);
+      return id;
+    };
+
+    let applications = 0;
+    let cards = 0;
+    for (const r of seed.residents) {
+      const firstApplied = r.applications.map((a) => a.appliedOn).sort()[0] ?? seed.referenceDate;
+      const residentId = await createResident(
+        tx,
+        cipher,
+        {
+          kanaName: r.kanaName,
+          kanjiName: r.kanjiName,
+          birthDate: parseIsoDate(r.birthDate),
+          address: r.address,
+          sex: r.sex,
+          myNumber: parseMyNumber(r.myNumber),
+        },
+        onDate(firstApplied),
+      );
+      for (const a of r.applications) {
+        const applicationId = await createApplication(
+          tx,
+          { noticeNumber: a.noticeNumber, residentId, kind: a.kind },
+          onDate(a.appliedOn),
+        );
+        applications++;
+        const card = a.card;
+        if (a.status !== statusFor(card?.state)) {
+          throw new Error(
+            `seed application ${a.noticeNumber}: status ${a.status} does not fit its card`,
+          );
+        }
+        if (!card) continue;
+        const cardId = await receiveCard(
+          tx,
+          { serial: card.serial, applicationId, expiry: card.expiry },
+          onDate(card.receivedOn),
+        );
+        cards++;
+        await setApplicationStatus(tx, applicationId, 'ready', onDate(card.receivedOn));
+        for (const step of cardSteps(card)) {
+          await transitionCard(tx, cardId, step.to, onDate(step.on));
+          if (step.to === 'issued') {
+            await setApplicationStatus(tx, applicationId, 'issued', onDate(step.on));
+          }
+          if (step.to === 'suspended' && card.suspension) {
+            await recordSuspension(
+              tx,
+              {
+                cardId,
+                reportedBy: card.suspension.reportedBy,
+                reportedAt: onDate(step.on)().toISOString(),
+                how: card.suspension.how,
+                operatorId: operatorId(card.suspension.operator),
+              },
+              onDate(step.on),
+            );
+          }
+          if (step.to === 'terminated' && card.revocation) {
+            const approvalId = await recordApproval(
+              tx,
+              {
+                action: 'revocation',
+                requesterId: operatorId(card.revocation.operator),
+                approverId: operatorId(card.revocation.approver),
+                reason: card.revocation.approvalReason,
+              },
+              onDate(step.on),
+            );
+            await recordRevocation(
+              tx,
+              {
+                cardId,
+                reason: card.revocation.reason,
+                operatorId: operatorId(card.revocation.operator),
+                approvalId,
+              },
+              onDate(step.on),
+            );
+          }
+        }
+      }
+    }
+
+    const summary = { residents: seed.residents.length, applications, cards, operators };
+    await appendAudit(
+      tx,
+      {
+        operatorId: null,
+        action: 'practice.seeded',
+        details: {
+          residents: summary.residents,
+          applications,
+          cards,
+          operators: seed.operators.length,
+        },
+      },
+      clock,
+    );
+    return summary;
+  });
+}
+
+// Pending until its card arrives, ready while the card waits in stock, issued once handed over.
+function statusFor(state: CardState | undefined): 'pending' | 'ready' | 'issued' {
+  if (state === undefined) return 'pending';
+  return state === 'received' || state === 'prepared' ? 'ready' : 'issued';
+}
