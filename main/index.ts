@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { CHANNELS } from '../preload/contract/channels';
 import { createCore, type Core } from './core';
+import type { KeyProtector } from './db/key-protector';
 import { APP_ORIGIN, ConfigError, parseMachineConfig, type MachineConfig } from './config/config';
 import { machineConfigPath, modeDataDir } from './config/paths';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './windows/protocol';
@@ -33,6 +34,15 @@ function readMachineConfig(): MachineConfig {
   }
   return parseMachineConfig(text);
 }
+
+/**
+ * The data keys (個人番号, authority keys) are wrapped by the OS: DPAPI on Windows, the keychain on
+ * macOS, the secret service on Linux (ARCHITECTURE.md, Data).
+ */
+const safeStorageProtector: KeyProtector = {
+  protect: (key) => safeStorage.encryptString(Buffer.from(key).toString('base64')),
+  unprotect: (blob) => Buffer.from(safeStorage.decryptString(Buffer.from(blob)), 'base64'),
+};
 
 function createClerkWindow(): BrowserWindow {
   const win = new BrowserWindow(
@@ -87,6 +97,9 @@ if (primary) {
       version: app.getVersion(),
       dataDir: modeDataDir(app.getPath('userData'), machine.mode),
       trustedOrigins: [APP_ORIGIN],
+      // Without OS key storage (a Linux desktop with no keyring), the core falls back to a 0600
+      // key file in the mode's data folder, as in tests.
+      keyProtector: safeStorage.isEncryptionAvailable() ? safeStorageProtector : undefined,
     });
     await core.start();
 

@@ -29,7 +29,32 @@ export function createCounterApi(transport: CounterTransport) {
       insertCard: call(transport, 'sim:insert-card'),
       removeCard: call(transport, 'sim:remove-card'),
     }),
+    auth: Object.freeze({
+      getSession: call(transport, 'auth:get-session'),
+      setupAdmin: call(transport, 'auth:setup-admin'),
+      login: call(transport, 'auth:login'),
+      logout: call(transport, 'auth:logout'),
+      unlock: call(transport, 'auth:unlock'),
+      reportActivity: call(transport, 'auth:report-activity'),
+    }),
+    approve: call(transport, 'approval:approve'),
+    admin: Object.freeze({
+      listOperators: call(transport, 'admin:list-operators'),
+      createOperator: call(transport, 'admin:create-operator'),
+      setOperatorDisabled: call(transport, 'admin:set-operator-disabled'),
+      resetOperatorPassword: call(transport, 'admin:reset-operator-password'),
+      backupDatabase: call(transport, 'admin:backup-database'),
+    }),
+    audit: Object.freeze({
+      search: call(transport, 'audit:search'),
+      verify: call(transport, 'audit:verify'),
+      exportCsv: call(transport, 'audit:export-csv'),
+    }),
+    practice: Object.freeze({
+      reset: call(transport, 'practice:reset'),
+    }),
     onReadersChanged: on(transport, 'reader:changed'),
+    onSessionChanged: on(transport, 'auth:changed'),
   });
 }
 

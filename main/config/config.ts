@@ -1,5 +1,6 @@
 // Machine configuration: schema-validated, with practice mode and the simulated reader as the default.
 import { z } from 'zod';
+import type { KeyProtector } from '../db/key-protector';
 
 /** The origin the Electron app serves its renderer from (main/windows/protocol.ts). */
 export const APP_ORIGIN = 'app://counter';
@@ -21,6 +22,8 @@ export const machineConfigSchema = z.strictObject({
   exchangeTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
   /** Simulated card timing model (real-card delays) in practice mode. */
   simTiming: z.boolean().default(true),
+  /** The screen locks after this many minutes without activity (issue 3: default 5). */
+  idleLockMinutes: z.number().int().min(1).max(60).default(5),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {
@@ -33,6 +36,13 @@ export interface CoreConfig extends MachineConfig {
   readonly dataDir: string;
   /** Origins whose main frame may call IPC: the app:// origin in Electron, a local one in e2e. */
   readonly trustedOrigins: readonly string[];
+  /**
+   * Protects the data keys at rest: Electron safeStorage in the app. When absent (tests, CLI), a
+   * key file of mode 0600 in dataDir.
+   */
+  readonly keyProtector?: KeyProtector;
+  /** The clock, for tests of the idle lock and of dates. */
+  readonly now?: () => Date;
 }
 
 export class ConfigError extends Error {

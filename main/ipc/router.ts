@@ -33,6 +33,11 @@ export const MAX_REQUEST_CHARS = 64 * 1024;
 export interface RouterOptions {
   readonly trustedOrigins: readonly string[];
   readonly handlers: Handlers;
+  /**
+   * Checks the operator's session and role for a channel (CHANNEL_ACCESS); throws to refuse.
+   * Runs after validation, so a malformed request never even reaches the session check.
+   */
+  readonly authorize: (channel: Channel) => Promise<void>;
   /** Maps an unexpected exception to an AppError; it must not leak secrets. */
   readonly toAppError: (e: unknown) => AppError;
 }
@@ -78,6 +83,7 @@ export function createIpcRouter(options: RouterOptions): IpcRouter {
         return err({ code: 'validation', detail: where });
       }
       try {
+        await options.authorize(channel);
         const handler = options.handlers[channel] as (r: unknown) => Promise<Result<unknown>>;
         return await handler(parsed.data);
       } catch (e) {

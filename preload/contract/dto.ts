@@ -7,6 +7,78 @@ export interface AppInfoDto {
   readonly version: string;
   /** True when the simulated reader is in use (practice mode, or configured for a demo). */
   readonly simulatedReader: boolean;
+  /**
+   * Set when the app could not open its database at start (corrupt, locked, too new, disk full):
+   * the renderer shows only this message and what to do; nothing else works until it is fixed.
+   */
+  readonly startupError: AppErrorDto | null;
+}
+
+/** Same shape as AppError; repeated here so dto.ts has no import cycle. */
+export interface AppErrorDto {
+  readonly code: string;
+  readonly detail?: string;
+}
+
+/** WORKFLOWS.md roles: 窓口職員, 責任者, 研修講師, 管理者. */
+export const ROLES = ['clerk', 'supervisor', 'trainer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface OperatorDto {
+  readonly id: number;
+  readonly loginId: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly mustChangePassword: boolean;
+  /** ISO time until which the account is locked after 5 wrong passwords; null when not locked. */
+  readonly lockedUntil: string | null;
+}
+
+export interface SessionDto {
+  /** No operator exists yet: the first administrator must be created on the setup screen. */
+  readonly needsSetup: boolean;
+  readonly operator: OperatorDto | null;
+  /** Locked after idle: the same operator re-enters the password; nothing else works meanwhile. */
+  readonly locked: boolean;
+  readonly idleLockMinutes: number;
+}
+
+export interface AuditRowDto {
+  readonly seq: number;
+  readonly at: string;
+  readonly operatorId: number | null;
+  readonly operatorLoginId: string | null;
+  readonly action: string;
+  readonly residentId: number | null;
+  readonly cardId: number | null;
+  /** Canonical JSON of the details (never a PIN, a 個人番号 or an image: refused at write). */
+  readonly details: string;
+}
+
+export interface PageDto<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface AuditVerifyDto {
+  readonly ok: boolean;
+  readonly rows: number;
+  readonly firstBrokenSeq: number | null;
+}
+
+export interface FileWrittenDto {
+  /** Where the file was written on this computer (shown to the administrator). */
+  readonly path: string;
+  readonly bytes: number;
+  readonly rows?: number;
+}
+
+export interface ApprovalDto {
+  readonly approvalId: number;
+  readonly approverDisplayName: string;
 }
 
 export type ReaderSubsystemDto =

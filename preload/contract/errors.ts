@@ -23,6 +23,26 @@ export const ERROR_CODES = [
   'card-tampered',
   'card-timeout',
   'card-error',
+  // Operators and sessions
+  'not-logged-in',
+  'session-locked',
+  'forbidden-role',
+  'setup-already-done',
+  'login-invalid',
+  'login-locked',
+  'login-disabled',
+  'password-too-short',
+  'duplicate-login',
+  'self-approval',
+  'approver-not-allowed',
+  'not-found',
+  // Database
+  'db-corrupt',
+  'db-locked',
+  'db-full',
+  'db-too-new',
+  'db-mode-mismatch',
+  'backup-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -69,3 +69,35 @@ export function dateTimeParts(
     mm: String(at.getMinutes()).padStart(2, '0'),
   };
 }
+
+const JAPAN_PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * Date and time of an ISO timestamp in Japan time, whatever the machine's zone: a lockout or an
+ * audit row is read against the town hall's clock, not a misconfigured PC's.
+ */
+export function japanDateTimeParts(
+  isoTimestamp: string,
+): (DateParts & { hh: string; mm: string }) | null {
+  const at = new Date(isoTimestamp);
+  if (Number.isNaN(at.getTime())) return null;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    JAPAN_PARTS.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  const m = Number(part('month'));
+  return {
+    y: part('year'),
+    m: String(m),
+    d: String(Number(part('day'))),
+    month: MONTHS_EN[m - 1] ?? '',
+    hh: part('hour').padStart(2, '0'),
+    mm: part('minute').padStart(2, '0'),
+  };
+}

@@ -13,7 +13,13 @@ function setup() {
   const router = createIpcRouter({
     trustedOrigins: ['app://counter'],
     handlers: services as unknown as Handlers,
-    toAppError: () => ({ code: 'internal' }),
+    authorize: async (channel) => {
+      if (channel.startsWith('admin:')) throw new Error('forbidden-role');
+    },
+    toAppError: (e) =>
+      e instanceof Error && e.message === 'forbidden-role'
+        ? { code: 'forbidden-role' }
+        : { code: 'internal' },
   });
   const untouched = () => {
     for (const fn of Object.values(services)) expect(fn).not.toHaveBeenCalled();
@@ -76,6 +82,15 @@ describe('IPC router', () => {
     cyclic.self = cyclic;
     expect((await router.handle(OWN, 'card:read-health', cyclic)).ok).toBe(false);
     expect((await router.handle(OWN, 'card:read-health', { reader: 10n })).ok).toBe(false);
+    untouched();
+  });
+
+  it('refuses a channel the session may not use before the service runs', async () => {
+    const { router, untouched } = setup();
+    expect(await router.handle(OWN, 'admin:list-operators', {})).toEqual({
+      ok: false,
+      error: { code: 'forbidden-role' },
+    });
     untouched();
   });
 

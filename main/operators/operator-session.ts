@@ -1,0 +1,219 @@
+// Who is at the counter: login, first-administrator setup, idle lock and role checks, all in main.
+import type { Access } from '../../preload/contract/channels';
+import type { OperatorDto, SessionDto } from '../../preload/contract/dto';
+import { appendAudit } from '../audit/audit-log';
+import type { Db } from '../db/connection';
+import {
+  authenticateOperator,
+  countOperators,
+  createOperator,
+  getOperator,
+  MIN_PASSWORD_LENGTH,
+  type Operator,
+} from '../db/repositories/operators';
+
+/** A refusal the router turns into an AppError code. */
+export class AccessError extends Error {
+  override readonly name = 'AccessError';
+  constructor(
+    readonly code:
+      | 'not-logged-in'
+      | 'session-locked'
+      | 'forbidden-role'
+      | 'setup-already-done'
+      | 'login-invalid'
+      | 'login-locked'
+      | 'login-disabled'
+      | 'password-too-short',
+    readonly detail?: string,
+  ) {
+    super(code);
+  }
+}
+
+export interface OperatorSessionOptions {
+  readonly db: Db;
+  readonly idleLockMinutes: number;
+  readonly now?: () => Date;
+  /** Called on login, logout, lock and unlock, with the new state. */
+  readonly onChange: (session: SessionDto) => void;
+}
+
+export interface OperatorSessions {
+  status(): Promise<SessionDto>;
+  /** The logged-in, unlocked operator allowed by `access`; throws AccessError otherwise. */
+  authorize(access: Access): Promise<Operator | null>;
+  setupAdmin(input: {
+    loginId: string;
+    displayName: string;
+    password: string;
+  }): Promise<SessionDto>;
+  login(loginId: string, password: string): Promise<SessionDto>;
+  logout(): Promise<SessionDto>;
+  unlock(password: string): Promise<SessionDto>;
+  /** The clerk did something: the idle timer starts again. */
+  activity(): Promise<SessionDto>;
+  /** The operator id of the current session (for audit rows), or null. */
+  currentOperatorId(): number | null;
+  /** Re-reads the operator (role or disabled may have changed) and refreshes the idle timer. */
+  dispose(): void;
+}
+
+export function toOperatorDto(o: Operator): OperatorDto {
+  return {
+    id: o.id,
+    loginId: o.loginId,
+    displayName: o.displayName,
+    role: o.role,
+    disabled: o.disabled,
+    mustChangePassword: o.mustChangePassword,
+    lockedUntil: o.lockedUntil,
+  };
+}
+
+export function createOperatorSessions(options: OperatorSessionOptions): OperatorSessions {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const idleMs = options.idleLockMinutes * 60_000;
+  let operator: Operator | null = null;
+  let locked = false;
+  let lastActivity = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  async function status(): Promise<SessionDto> {
+    const needsSetup = operator === null && (await countOperators(db)) === 0;
+    return {
+      needsSetup,
+      operator: operator ? toOperatorDto(operator) : null,
+      locked,
+      idleLockMinutes: options.idleLockMinutes,
+    };
+  }
+
+  async function changed(): Promise<SessionDto> {
+    const s = await status();
+    options.onChange(s);
+    return s;
+  }
+
+  function armTimer(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!operator || locked) return;
+    const due = lastActivity + idleMs - now().getTime();
+    timer = setTimeout(() => void checkIdle(), Math.max(due, 0));
+    timer.unref?.();
+  }
+
+  async function checkIdle(): Promise<void> {
+    if (!operator || locked) return;
+    if (now().getTime() - lastActivity >= idleMs) {
+      locked = true;
+      await db.transaction((tx) =>
+        appendAudit(tx, { operatorId: operator!.id, action: 'operator.idle-locked' }),
+      );
+      await changed();
+    } else {
+      armTimer();
+    }
+  }
+
+  function startSession(o: Operator): void {
+    operator = o;
+    locked = false;
+    lastActivity = now().getTime();
+    armTimer();
+  }
+
+  function refuseLogin(result: Awaited<ReturnType<typeof authenticateOperator>>): never {
+    if (result.ok) throw new Error('unreachable');
+    if (result.reason === 'locked') throw new AccessError('login-locked', result.lockedUntil);
+    if (result.reason === 'disabled') throw new AccessError('login-disabled');
+    throw new AccessError('login-invalid', result.triesLeft?.toString());
+  }
+
+  return {
+    status,
+
+    async authorize(access) {
+      if (access === 'public') return operator;
+      if (!operator) throw new AccessError('not-logged-in');
+      // The idle timer may not have fired yet (a sleeping laptop): check the clock itself.
+      if (!locked && now().getTime() - lastActivity >= idleMs) await checkIdle();
+      if (locked) throw new AccessError('session-locked');
+      // Roles and the disabled flag are read fresh: an administrator's change applies at once.
+      const fresh = await getOperator(db, operator.id);
+      if (fresh.disabled) {
+        operator = null;
+        await changed();
+        throw new AccessError('login-disabled');
+      }
+      operator = fresh;
+      if (access !== 'operator' && !access.includes(fresh.role)) {
+        throw new AccessError('forbidden-role');
+      }
+      lastActivity = now().getTime();
+      armTimer();
+      return fresh;
+    },
+
+    async setupAdmin(input) {
+      if ((await countOperators(db)) > 0) throw new AccessError('setup-already-done');
+      if (input.password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+      const id = await createOperator(db, { ...input, role: 'admin', createdBy: null });
+      startSession(await getOperator(db, id));
+      return changed();
+    },
+
+    async login(loginId, password) {
+      const result = await authenticateOperator(db, loginId, password, now);
+      if (!result.ok) refuseLogin(result);
+      startSession(result.operator);
+      return changed();
+    },
+
+    async logout() {
+      if (operator) {
+        const id = operator.id;
+        await db.transaction((tx) =>
+          appendAudit(tx, { operatorId: id, action: 'operator.logout' }),
+        );
+      }
+      operator = null;
+      locked = false;
+      armTimer();
+      return changed();
+    },
+
+    async unlock(password) {
+      if (!operator) throw new AccessError('not-logged-in');
+      // The same counted check as a login: 5 wrong passwords lock the account, then log out.
+      const result = await authenticateOperator(db, operator.loginId, password, now);
+      if (!result.ok) {
+        if (result.reason !== 'invalid') {
+          operator = null;
+          locked = false;
+          await changed();
+        }
+        refuseLogin(result);
+      }
+      startSession(result.operator);
+      return changed();
+    },
+
+    async activity() {
+      if (operator && !locked) {
+        lastActivity = now().getTime();
+        armTimer();
+      }
+      return status();
+    },
+
+    currentOperatorId: () => operator?.id ?? null,
+
+    dispose() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

@@ -1,0 +1,281 @@
+// The core with a real sqlite file: login, roles checked in main, idle lock, approvals, admin tools.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, corePaths, type Core } from '../../../main/core';
+import type { CoreConfig } from '../../../main/config/config';
+import type { Channel } from '../../../preload/contract/channels';
+import type { Result } from '../../../preload/contract/result';
+
+const ORIGIN = 'http://127.0.0.1:1';
+const SENDER = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
+const cores: Core[] = [];
+
+function config(over: Partial<CoreConfig> = {}): CoreConfig {
+  return {
+    mode: 'practice',
+    reader: { kind: 'simulated' },
+    exchangeTimeoutMs: 2000,
+    simTiming: false,
+    idleLockMinutes: 5,
+    version: 'test',
+    dataDir: mkdtempSync(join(tmpdir(), 'madoguchi-core-')),
+    trustedOrigins: [ORIGIN],
+    ...over,
+  };
+}
+
+async function started(c: CoreConfig): Promise<Core> {
+  const core = createCore(c);
+  cores.push(core);
+  await core.start();
+  return core;
+}
+
+async function call<T = unknown>(core: Core, channel: Channel, payload: unknown = {}) {
+  return (await core.router.handle(SENDER, channel, payload)) as Result<T>;
+}
+
+function codeOf(r: Result<unknown>): string | null {
+  return r.ok ? null : r.error.code;
+}
+
+afterEach(async () => {
+  while (cores.length) await cores.pop()!.close();
+});
+
+describe('core: operators and roles', () => {
+  it('practice mode starts with the seeded town and its operators; nothing works before login', async () => {
+    const core = await started(config());
+    expect(codeOf(await call(core, 'reader:list-readers'))).toBe('not-logged-in');
+    const session = await call<{ needsSetup: boolean }>(core, 'auth:get-session');
+    expect(session.ok && session.value.needsSetup).toBe(false);
+    const login = await call(core, 'auth:login', {
+      loginId: 'renshu01',
+      password: 'renshu01-2026',
+    });
+    expect(login.ok).toBe(true);
+    expect((await call(core, 'reader:list-readers')).ok).toBe(true);
+  });
+
+  it('the administrator runs no counter procedure: main refuses card health', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'kanri', password: 'kanri-2026' });
+    expect(codeOf(await call(core, 'card:read-health', { reader: 'x' }))).toBe('forbidden-role');
+    expect((await call(core, 'admin:list-operators')).ok).toBe(true);
+  });
+
+  it('a clerk cannot use the administrator channels', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
+    for (const channel of [
+      'admin:list-operators',
+      'audit:verify',
+      'admin:backup-database',
+    ] as const) {
+      expect(codeOf(await call(core, channel))).toBe('forbidden-role');
+    }
+    expect(codeOf(await call(core, 'practice:reset'))).toBe('forbidden-role');
+  });
+
+  it('five wrong passwords lock the account for 15 minutes, counting down the tries', async () => {
+    const core = await started(config());
+    const wrong = { loginId: 'renshu02', password: 'wrong-password' };
+    const first = await call(core, 'auth:login', wrong);
+    expect(first).toEqual({ ok: false, error: { code: 'login-invalid', detail: '4' } });
+    for (let i = 0; i < 3; i += 1) await call(core, 'auth:login', wrong);
+    expect(codeOf(await call(core, 'auth:login', wrong))).toBe('login-locked');
+    const right = await call(core, 'auth:login', {
+      loginId: 'renshu02',
+      password: 'renshu02-2026',
+    });
+    expect(codeOf(right)).toBe('login-locked');
+  });
+
+  it('locks after idle minutes, refuses everything but unlock, and unlocks with the password', async () => {
+    let clock = new Date('2026-11-25T01:00:00Z').getTime();
+    const core = await started(config({ idleLockMinutes: 5, now: () => new Date(clock) }));
+    const events: string[] = [];
+    core.onEvent((event, payload) => {
+      if (event === 'auth:changed')
+        events.push((payload as { locked: boolean }).locked ? 'locked' : 'open');
+    });
+    await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
+    clock += 4 * 60_000;
+    expect((await call(core, 'reader:list-readers')).ok).toBe(true); // activity: timer restarts
+    clock += 5 * 60_000;
+    expect(codeOf(await call(core, 'reader:list-readers'))).toBe('session-locked');
+    expect(events).toContain('locked');
+    expect(codeOf(await call(core, 'auth:unlock', { password: 'nope-nope' }))).toBe(
+      'login-invalid',
+    );
+    const unlocked = await call<{ locked: boolean }>(core, 'auth:unlock', {
+      password: 'renshu01-2026',
+    });
+    expect(unlocked.ok && unlocked.value.locked).toBe(false);
+    expect((await call(core, 'reader:list-readers')).ok).toBe(true);
+  });
+
+  it('first start without operators asks for the first administrator, once, with no default password', async () => {
+    // Production mode has no seed; the simulated reader is used only so no PC/SC is needed here.
+    const core = await started(config({ mode: 'production' }));
+    const before = await call<{ needsSetup: boolean }>(core, 'auth:get-session');
+    expect(before.ok && before.value.needsSetup).toBe(true);
+    const short = { loginId: 'admin1', displayName: '管理 太郎', password: 'short' };
+    expect(codeOf(await call(core, 'auth:setup-admin', short))).toBe('password-too-short');
+    const setup = await call<{ operator: { role: string } }>(core, 'auth:setup-admin', {
+      ...short,
+      password: 'a-long-password',
+    });
+    expect(setup.ok && setup.value.operator.role).toBe('admin');
+    const again = { ...short, loginId: 'admin2', password: 'another-password' };
+    expect(codeOf(await call(core, 'auth:setup-admin', again))).toBe('setup-already-done');
+  });
+
+  it('an approval needs a second operator who is an enabled supervisor', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
+    const request = {
+      action: 'face-check-override',
+      reason: '写真と本人の髪型が違うが同一人物と確認',
+    };
+    const self = { ...request, approverLoginId: 'renshu01', approverPassword: 'renshu01-2026' };
+    expect(codeOf(await call(core, 'approval:approve', self))).toBe('self-approval');
+    const clerk = { ...request, approverLoginId: 'renshu02', approverPassword: 'renshu02-2026' };
+    expect(codeOf(await call(core, 'approval:approve', clerk))).toBe('approver-not-allowed');
+    const supervisor = { ...request, approverLoginId: 'sekinin', approverPassword: 'sekinin-2026' };
+    const approved = await call<{ approverDisplayName: string }>(
+      core,
+      'approval:approve',
+      supervisor,
+    );
+    expect(approved.ok).toBe(true);
+  });
+
+  it('the administrator adds, disables and resets operators; a disabled one cannot log in', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'kanri', password: 'kanri-2026' });
+    const created = await call<{ id: number }>(core, 'admin:create-operator', {
+      loginId: 'shinnin',
+      displayName: '新任 花子',
+      role: 'clerk',
+      password: 'first-password',
+    });
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.value.id : 0;
+    const dup = { loginId: 'shinnin', displayName: 'x', role: 'clerk', password: 'password-2' };
+    expect(codeOf(await call(core, 'admin:create-operator', dup))).toBe('duplicate-login');
+    await call(core, 'admin:set-operator-disabled', { operatorId: id, disabled: true });
+    const reset = await call<{ mustChangePassword: boolean }>(
+      core,
+      'admin:reset-operator-password',
+      {
+        operatorId: id,
+        password: 'second-password',
+      },
+    );
+    expect(reset.ok && reset.value.mustChangePassword).toBe(true);
+    await call(core, 'auth:logout');
+    const login = { loginId: 'shinnin', password: 'second-password' };
+    expect(codeOf(await call(core, 'auth:login', login))).toBe('login-disabled');
+  });
+
+  it('audit: every action has its operator, the chain verifies, CSV and backup are written', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'kanri', password: 'kanri-2026' });
+    const search = await call<{ items: { action: string; operatorLoginId: string | null }[] }>(
+      core,
+      'audit:search',
+      { filter: { action: 'operator.login' }, page: 1 },
+    );
+    expect(search.ok && search.value.items[0]?.operatorLoginId).toBe('kanri');
+    const verify = await call<{ ok: boolean; rows: number }>(core, 'audit:verify');
+    expect(verify.ok && verify.value.ok).toBe(true);
+    const csv = await call<{ path: string; rows: number }>(core, 'audit:export-csv', {
+      filter: {},
+    });
+    expect(csv.ok).toBe(true);
+    const text = readFileSync(csv.ok ? csv.value.path : '', 'utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF"seq","at","operator","action","resident_id","card_id","details"',
+    );
+    expect(text).toContain('"operator.login"');
+    const backup = await call<{ path: string; bytes: number }>(core, 'admin:backup-database');
+    expect(backup.ok && existsSync(backup.value.path) && backup.value.bytes > 0).toBe(true);
+  });
+
+  it('the trainer resets practice data: everyone logs in again on the fresh seed', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'kanri', password: 'kanri-2026' });
+    await call(core, 'admin:create-operator', {
+      loginId: 'temp',
+      displayName: '一時 職員',
+      role: 'clerk',
+      password: 'temp-password',
+    });
+    await call(core, 'auth:logout');
+    await call(core, 'auth:login', { loginId: 'kenshu', password: 'kenshu-2026' });
+    const reset = await call<{ operator: unknown }>(core, 'practice:reset');
+    expect(reset.ok && reset.value.operator).toBe(null);
+    expect(
+      codeOf(await call(core, 'auth:login', { loginId: 'temp', password: 'temp-password' })),
+    ).toBe('login-invalid');
+    expect(
+      (await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' })).ok,
+    ).toBe(true);
+  });
+});
+
+describe('core: database faults at start', () => {
+  it('a corrupt file is reported, refused for every call, and never overwritten', async () => {
+    const c = config();
+    const paths = corePaths(c.dataDir);
+    (await started(c)).close();
+    await cores.pop()?.close();
+    const garbage = Buffer.from('this is not a database file at all'.repeat(200));
+    writeFileSync(paths.database, garbage);
+    const core = await started(c);
+    const info = await call<{ startupError: { code: string } | null }>(core, 'app:get-info');
+    expect(info.ok && info.value.startupError?.code).toBe('db-corrupt');
+    expect(codeOf(await call(core, 'reader:list-readers'))).toBe('db-corrupt');
+    expect(readFileSync(paths.database).equals(garbage)).toBe(true);
+  });
+
+  it('the production app refuses a practice database file, and the other way round', async () => {
+    const c = config();
+    await started(c);
+    await cores.pop()!.close();
+    const production = await started({ ...c, mode: 'production' });
+    const info = await call<{ startupError: { code: string } | null }>(production, 'app:get-info');
+    expect(info.ok && info.value.startupError?.code).toBe('db-mode-mismatch');
+  });
+
+  it('a damaged table page stops every call with db-corrupt', async () => {
+    const c = config();
+    await started(c);
+    await cores.pop()!.close();
+    // Break the b-tree header of every page but the first: the file header stays valid, so the
+    // file opens, and the damage is found by the first read or by the check after start.
+    const path = corePaths(c.dataDir).database;
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    for (let page = 1; page * pageSize < bytes.length; page += 1) bytes[page * pageSize] = 0xa5;
+    writeFileSync(path, bytes);
+    const core = await started(c);
+    await core.integrityChecked();
+    expect(core.startupError()?.code).toBe('db-corrupt');
+    expect(codeOf(await call(core, 'auth:login', { loginId: 'renshu01', password: 'x' }))).not.toBe(
+      null,
+    );
+    expect(codeOf(await call(core, 'reader:list-readers'))).toBe('db-corrupt');
+  });
+
+  it('the seeded practice file holds no 12-digit number in clear', async () => {
+    const c = config();
+    await started(c);
+    await cores.pop()!.close();
+    const bytes = readFileSync(corePaths(c.dataDir).database).toString('latin1');
+    expect(bytes).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
+  });
+});
