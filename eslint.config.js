@@ -39,6 +39,7 @@ export default tseslint.config(
       'tests/e2e/__screens__/**',
       'bench/results/**',
       '.tmp/**',
+      'bench/.cache/**',
     ],
   },
   js.configs.recommended,
