@@ -52,7 +52,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
       'no-restricted-imports': restrict([pcscOnly, sqliteOnly, electronMsg]),
@@ -85,9 +88,7 @@ export default tseslint.config(
           { name: 'electron', message: 'The renderer never imports electron.' },
           ...nodeModules.map((name) => ({ name, message: 'The renderer runs without Node.' })),
         ],
-        [
-          { group: ['**/main/**', '**/main'], message: 'The renderer never imports main code.' },
-        ],
+        [{ group: ['**/main/**', '**/main'], message: 'The renderer never imports main code.' }],
       ),
     },
   },
