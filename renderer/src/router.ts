@@ -1,18 +1,70 @@
-// Routes of the clerk window. Hash history: the app is served as files from app://counter/.
-import { createRouter, createWebHashHistory } from 'vue-router';
+// Routes of the clerk window, each with the roles that may open it. Hash history: files from app://counter/.
+import { createRouter, createWebHashHistory, type RouteLocationNormalized } from 'vue-router';
+import type { Role } from '../../preload/contract/dto';
+import { COUNTER_ROLES, useSessionStore } from './stores/session-store';
+import AuditView from './workflows/admin/AuditView.vue';
+import BackupView from './workflows/admin/BackupView.vue';
+import OperatorsView from './workflows/admin/OperatorsView.vue';
 import CardHealthView from './workflows/card-health/CardHealthView.vue';
 
+declare module 'vue-router' {
+  interface RouteMeta {
+    titleKey?: string;
+    /** Who may open the screen. The UI only: main checks every call again (CHANNEL_ACCESS). */
+    roles?: readonly Role[];
+  }
+}
+
+const ADMIN: readonly Role[] = ['admin'];
+
+/** Where an operator of this role starts, and goes when a screen is not theirs. */
+export function homeFor(role: Role): string {
+  return role === 'admin' ? '/admin/operators' : '/';
+}
+
+export function mayOpen(route: RouteLocationNormalized, role: Role): boolean {
+  const roles = route.meta.roles;
+  return !roles || roles.includes(role);
+}
+
 export function createAppRouter() {
-  return createRouter({
+  const router = createRouter({
     history: createWebHashHistory(),
     routes: [
       {
         path: '/',
         name: 'card-health',
         component: CardHealthView,
-        meta: { titleKey: 'cardHealth.title' },
+        meta: { titleKey: 'cardHealth.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/admin/operators',
+        name: 'operators',
+        component: OperatorsView,
+        meta: { titleKey: 'operators.title', roles: ADMIN },
+      },
+      {
+        path: '/admin/audit',
+        name: 'audit',
+        component: AuditView,
+        meta: { titleKey: 'audit.title', roles: ADMIN },
+      },
+      {
+        path: '/admin/backup',
+        name: 'backup',
+        component: BackupView,
+        meta: { titleKey: 'backup.title', roles: ADMIN },
       },
       { path: '/:rest(.*)*', redirect: '/' },
     ],
   });
+
+  router.beforeEach((to) => {
+    // Before login no screen is drawn (App shows login); App re-checks the route when someone logs in.
+    const role = useSessionStore().role;
+    if (role && !mayOpen(to, role)) return homeFor(role);
+    return true;
+  });
+
+  return router;
 }

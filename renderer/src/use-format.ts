@@ -1,6 +1,6 @@
 // Date formatting through the current language's message (2035年2月17日 / 17 February 2035).
 import { useI18n } from 'vue-i18n';
-import { dateParts, dateTimeParts } from './i18n';
+import { dateParts, dateTimeParts, japanDateTimeParts } from './i18n';
 
 export function useFormat() {
   const { t } = useI18n();
@@ -16,5 +16,16 @@ export function useFormat() {
     return parts ? t('dateTime', { ...parts }) : isoTimestamp;
   }
 
-  return { date, dateTime };
+  /** In Japan time, for lockouts and audit rows (the screen says so next to the value). */
+  function japanDateTime(isoTimestamp: string): string {
+    const parts = japanDateTimeParts(isoTimestamp);
+    return parts ? t('dateTime', { ...parts }) : isoTimestamp;
+  }
+
+  /** A file size as KB with the exact byte count. */
+  function bytes(n: number): string {
+    return t('form.bytes', { kb: (n / 1024).toFixed(1), bytes: n.toLocaleString('en-US') });
+  }
+
+  return { date, dateTime, japanDateTime, bytes };
 }

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Harness } from './harness/fixtures';
+import { loginAs } from './harness/login';
 import { REPO_ROOT } from './harness/paths';
 
 /** The holder facts a preset's data file gives: what the clerk must see for that card. */
@@ -89,8 +90,10 @@ async function expectErrorShown(page: Page, words: string, code: string): Promis
   await expect(box.locator('.error-box__code')).toContainText(code);
 }
 
+/** The practice clerk logs in; card health is the screen they land on. */
 async function openEmpty(harness: Harness, page: Page): Promise<void> {
   await harness.open();
+  await loginAs(page, 'renshu01');
   await expect(status(page)).toContainText(INSERT_CARD);
 }
 
@@ -344,6 +347,8 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
+    // The header's last stop before the language switch is ログアウト: walk on from there.
+    await page.getByTestId('logout').focus();
     const visited: string[] = [];
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');

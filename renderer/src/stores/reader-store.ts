@@ -31,9 +31,12 @@ export const useReaderStore = defineStore('reader', () => {
     }
   }
 
+  /** Stops listening and forgets the list (after logout the next operator starts fresh). */
   function stop(): void {
     unsubscribe?.();
     unsubscribe = null;
+    readers.value = null;
+    error.value = null;
   }
 
   return { readers, error, start, stop };

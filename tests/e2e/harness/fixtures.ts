@@ -1,16 +1,39 @@
-// Playwright fixture: per test a fresh core (practice mode, simulated reader), the built renderer on a local
-// server with the app's CSP, and window.counter wired to the core through a binding.
+// Playwright fixture: per test a fresh core (practice mode, simulated reader, by default), the built renderer
+// on a local server with the app's CSP, window.counter wired to the core through a binding, and a clock.
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Core, createCore as CreateCore } from '../../../main/core';
+import type { CoreConfig } from '../../../main/config/config';
+import type { Core, corePaths as CorePaths, createCore as CreateCore } from '../../../main/core';
 import { CORE_BUNDLE, RENDERER_DIR, SCREENS_DIR, SHIM_BUNDLE } from './paths';
 import { startStaticServer } from './static-server';
 
+/**
+ * What a spec may change about its core (test.use({ core: { ... } })). `mode: 'production'` with the
+ * simulated reader is a combination parseMachineConfig refuses and createCore does not re-check: the
+ * e2e uses it only to reach the first-start setup screen (production seeds no operator, and a real
+ * PC/SC reader is not available here).
+ */
+export interface CoreOptions {
+  readonly mode?: CoreConfig['mode'];
+  readonly idleLockMinutes?: number;
+  /** Puts a file that is not a database where the core expects its database (startup error). */
+  readonly corruptDatabase?: boolean;
+}
+
+/** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
 export interface Harness {
   readonly core: Core;
+  readonly clock: TestClock;
+  /** The core's data folder (database, backups, exports) for this test. */
+  readonly dataDir: string;
   /** The origin the renderer is served from (and the only one the core trusts). */
   readonly origin: string;
   /** CSP violations reported by the page (securitypolicyviolation events and console reports). */
@@ -54,28 +77,43 @@ async function wirePage(
 }
 
 /** The core as global-setup bundled it: the same main/core.ts, loaded once per worker. */
-let createCoreOnce: Promise<typeof CreateCore> | null = null;
-function loadCreateCore(): Promise<typeof CreateCore> {
-  createCoreOnce ??= import(pathToFileURL(CORE_BUNDLE).href).then(
-    (m: { createCore: typeof CreateCore }) => m.createCore,
-  );
-  return createCoreOnce;
+interface CoreModule {
+  readonly createCore: typeof CreateCore;
+  readonly corePaths: typeof CorePaths;
+}
+let coreModuleOnce: Promise<CoreModule> | null = null;
+function loadCoreModule(): Promise<CoreModule> {
+  coreModuleOnce ??= import(pathToFileURL(CORE_BUNDLE).href) as Promise<CoreModule>;
+  return coreModuleOnce;
 }
 
-export const test = base.extend<{ harness: Harness }>({
-  harness: async ({ page }, use) => {
-    const createCore = await loadCreateCore();
+export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
+  core: [{}, { option: true }],
+  harness: async ({ page, core: coreOptions }, use) => {
+    const { createCore, corePaths } = await loadCoreModule();
     const shim = await readFile(SHIM_BUNDLE, 'utf8');
     const dataDir = await mkdtemp(join(tmpdir(), 'madoguchi-e2e-'));
     const server = await startStaticServer(RENDERER_DIR);
+    if (coreOptions.corruptDatabase) {
+      await writeFile(corePaths(dataDir).database, 'this is not a database\n'.repeat(200));
+    }
+    let offsetMs = 0;
+    const clock: TestClock = {
+      now: () => new Date(Date.now() + offsetMs),
+      advance: (ms) => {
+        offsetMs += ms;
+      },
+    };
     const core = createCore({
-      mode: 'practice',
+      mode: coreOptions.mode ?? 'practice',
       reader: { kind: 'simulated' },
       exchangeTimeoutMs: 2000,
       simTiming: false,
+      idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
       version: 'e2e',
       dataDir,
       trustedOrigins: [server.origin],
+      now: clock.now,
     });
     await core.start();
 
@@ -107,6 +145,8 @@ export const test = base.extend<{ harness: Harness }>({
 
     const harness: Harness = {
       core,
+      clock,
+      dataDir,
       origin: server.origin,
       cspViolations,
       pageErrors,

@@ -1,0 +1,244 @@
+// Operators at the counter: first start, login and lockout, the idle lock, roles, approvals, practice reset.
+import type { Page } from '@playwright/test';
+import type { CounterApi } from '../../preload/api';
+import { expect, test } from './harness/fixtures';
+import { loginAs, seedOperator, submitLogin } from './harness/login';
+
+const HEADING = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** window.counter as a page script sees it (the test's own types do not include the renderer's). */
+type PageGlobal = { counter: CounterApi };
+
+async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+}
+
+test.describe('first start (production mode, no operator yet)', () => {
+  // Production with the simulated reader: refused by parseMachineConfig, accepted by createCore. Used
+  // here only to reach the setup screen, which practice mode never shows (it seeds operators).
+  test.use({ core: { mode: 'production' } });
+
+  test('setup creates the first administrator, who lands on the administrator screens', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    const setup = page.getByTestId('setup-screen');
+    await expect(setup).toBeVisible();
+    await expect(HEADING(page)).toHaveText('最初の管理者の登録');
+    await expect(page.getByTestId('practice-banner')).toHaveCount(0);
+    // Keyboard first: the ID field has the focus; the passwords are masked.
+    await expect(setup.getByLabel('職員ID')).toBeFocused();
+    await expect(setup.getByLabel('パスワード', { exact: true })).toHaveAttribute(
+      'type',
+      'password',
+    );
+    await harness.screenshot('setup');
+
+    await setup.getByLabel('職員ID').fill('kanri01');
+    await setup.getByLabel('氏名').fill('山田 花子');
+    await setup.getByLabel('パスワード', { exact: true }).fill('hajimete-2026');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').fill('hajimete-2062');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
+    await expect(setup.getByRole('alert')).toHaveText(/2つのパスワードが一致しません/);
+    expect(harness.calls).not.toContain('auth:setup-admin');
+
+    await setup.getByLabel('パスワード', { exact: true }).fill('hajimete-2026');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').fill('hajimete-2026');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
+    await expect(HEADING(page)).toHaveText('職員の管理');
+    await expect(page.getByTestId('current-operator')).toHaveText(
+      'ログイン中：山田 花子（管理者）',
+    );
+    await expect(
+      page.getByTestId('operators').locator('tr[data-login-id="kanri01"]'),
+    ).toContainText('管理者');
+    // Setup happens once: after logging out, the login screen comes, not the setup screen.
+    await logout(page);
+    await expect(page.getByTestId('setup-screen')).toHaveCount(0);
+  });
+});
+
+test.describe('startup error', () => {
+  test.use({ core: { corruptDatabase: true } });
+
+  test('a database file that cannot be opened shows only what happened and what to do', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    const screen = page.getByTestId('startup-error');
+    await expect(HEADING(page)).toHaveText('アプリを起動できませんでした');
+    await expect(screen.getByRole('alert')).toHaveAttribute('data-error-code', /^db-/);
+    await expect(screen).toContainText('IT担当者に連絡');
+    await expect(page.getByTestId('login-screen')).toHaveCount(0);
+    await expect(page.getByTestId('logout')).toHaveCount(0);
+    await harness.screenshot('startup-error');
+  });
+});
+
+test.describe('login', () => {
+  test('a wrong password says how many tries are left; the fifth locks the ID until a time', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    const screen = page.getByTestId('login-screen');
+    await expect(screen.getByLabel('職員ID')).toBeFocused();
+    await expect(screen.getByLabel('パスワード')).toHaveAttribute('type', 'password');
+    await harness.screenshot('login');
+
+    await submitLogin(page, 'renshu01', 'machigai-1');
+    const error = page.getByTestId('login-error');
+    await expect(error).toHaveAttribute('data-error-code', 'login-invalid');
+    await expect(error).toContainText('職員IDまたはパスワードが違います');
+    await expect(error.getByTestId('error-hint')).toHaveText('あと 4 回間違えるとロックされます。');
+    // The password is not kept after a try.
+    await expect(screen.getByLabel('パスワード')).toHaveValue('');
+    await harness.screenshot('login-wrong-password');
+
+    for (const left of [3, 2, 1]) {
+      await submitLogin(page, 'renshu01', `machigai-${left}`);
+      await expect(error.getByTestId('error-hint')).toHaveText(
+        `あと ${left} 回間違えるとロックされます。`,
+      );
+    }
+    await submitLogin(page, 'renshu01', 'machigai-0');
+    await expect(error).toHaveAttribute('data-error-code', 'login-locked');
+    await expect(error).toContainText('15分間ロックされています');
+    await expect(error.getByTestId('error-hint')).toHaveText(
+      /^ロックが解除される時刻：\d{4}年\d{1,2}月\d{1,2}日 \d{2}時\d{2}分（日本時間）$/,
+    );
+    // Locked means locked: even the right password is refused now.
+    await submitLogin(page, 'renshu01', seedOperator('renshu01').password);
+    await expect(error).toHaveAttribute('data-error-code', 'login-locked');
+    await expect(page.getByTestId('current-operator')).toHaveCount(0);
+    await harness.screenshot('login-locked');
+  });
+});
+
+test.describe('login in English', () => {
+  test('the login screen and its messages switch to English completely', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(HEADING(page)).toHaveText('Log in');
+    const screen = page.getByTestId('login-screen');
+    await screen.getByLabel('Staff ID').fill('renshu01');
+    await screen.getByLabel('Password').fill('machigai-1');
+    await screen.getByLabel('Password').press('Enter');
+    await expect(page.getByTestId('error-hint')).toHaveText(
+      '4 more wrong tries will lock this ID.',
+    );
+    // Nothing Japanese left in what the app itself writes on this screen.
+    const own = await screen.locator('h1, p, label, button').allInnerTexts();
+    expect(own.join('\n')).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    await expect(page).toHaveTitle('Log in — Madoguchi');
+  });
+});
+
+test.describe('idle lock', () => {
+  test.use({ core: { idleLockMinutes: 1 } });
+
+  test('after a minute idle the screen locks over the data; the password unlocks it', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'renshu01');
+    await expect(HEADING(page)).toHaveText('カードの状態確認');
+
+    // The core's clock moves past the idle limit; the next key press reports activity, which main
+    // refuses as the session is idle: it locks and tells the window (auth:changed), no reload.
+    harness.clock.advance(61_000);
+    await page.keyboard.press('Shift');
+    const lock = page.getByTestId('lock-screen');
+    await expect(lock).toBeVisible();
+    await expect(page.getByTestId('lock-who')).toHaveText(
+      '窓口職員　練習01（窓口職員・職員ID renshu01）',
+    );
+    // Nothing of the screen behind is visible or reachable.
+    await expect(page.getByTestId('app-shell')).toBeHidden();
+    await expect(page.getByText('カードをカードリーダーに差し込んでください。')).toBeHidden();
+    await expect(lock.getByLabel('パスワード')).toBeFocused();
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      // Focus stays on the lock screen (or leaves the page), never on the hidden screen behind.
+      await expect(page.getByTestId('app-shell').locator(':focus')).toHaveCount(0);
+    }
+    // Main refuses counter calls meanwhile, whatever the page tries.
+    const refused = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobal).counter.listReaders({}),
+    );
+    expect(refused).toEqual({ ok: false, error: { code: 'session-locked' } });
+    await harness.screenshot('lock');
+
+    await lock.getByLabel('パスワード').fill('machigai-1');
+    await lock.getByLabel('パスワード').press('Enter');
+    await expect(lock.getByRole('alert')).toHaveAttribute('data-error-code', 'login-invalid');
+    await expect(lock.getByTestId('error-hint')).toHaveText('あと 4 回間違えるとロックされます。');
+
+    await lock.getByLabel('パスワード').fill(seedOperator('renshu01').password);
+    await lock.getByLabel('パスワード').press('Enter');
+    await expect(lock).toHaveCount(0);
+    await expect(page.getByTestId('card-health-status')).toBeVisible();
+
+    // Activity is reported at most once per 30 s, however much the clerk types.
+    const reports = () => harness.calls.filter((c) => c === 'auth:report-activity').length;
+    const before = reports();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift');
+    await page.mouse.click(5, 300);
+    await expect.poll(reports).toBe(before + 1);
+    await page.waitForTimeout(300);
+    expect(reports()).toBe(before + 1);
+  });
+
+  test('ログアウト on the lock screen brings the login screen for the next operator', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'renshu01');
+    harness.clock.advance(61_000);
+    await page.keyboard.press('Shift');
+    await page.getByTestId('lock-logout').click();
+    await expect(page.getByTestId('login-screen')).toBeVisible();
+    await loginAs(page, 'renshu02');
+    await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+  });
+});
+
+test.describe('roles', () => {
+  test('an administrator cannot open card health, and main refuses the call too', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'kanri');
+    await expect(HEADING(page)).toHaveText('職員の管理');
+    await expect(page.getByTestId('trainer-panel')).toHaveCount(0);
+    await page.evaluate("location.hash = '#/'");
+    await expect(page).toHaveURL(/#\/admin\/operators$/);
+    await expect(HEADING(page)).toHaveText('職員の管理');
+    const answer = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobal).counter.readCardHealth({
+        reader: 'Madoguchi Simulated Reader 0',
+      }),
+    );
+    expect(answer).toEqual({ ok: false, error: { code: 'forbidden-role' } });
+
+    // And the other way round: a clerk sees no administrator screen, and main refuses the audit.
+    await logout(page);
+    await loginAs(page, 'renshu01');
+    await page.evaluate("location.hash = '#/admin/audit'");
+    await expect(HEADING(page)).toHaveText('カードの状態確認');
+    await expect(page.getByRole('link', { name: '監査ログ' })).toHaveCount(0);
+    const audit = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobal).counter.audit.search({ filter: {}, page: 1 }),
+    );
+    expect(audit).toEqual({ ok: false, error: { code: 'forbidden-role' } });
+  });
+});
