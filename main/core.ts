@@ -211,6 +211,8 @@ export function createCore(config: CoreConfig): Core {
       'auth:logout': async () => ok(await requireSessions().logout()),
       'auth:unlock': async ({ password }) => ok(await requireSessions().unlock(password)),
       'auth:report-activity': async () => ok(await requireSessions().activity()),
+      'auth:change-password': async ({ currentPassword, newPassword }) =>
+        ok(await requireSessions().changePassword(currentPassword, newPassword)),
       'approval:approve': async (r) => {
         const d = requireDb();
         const requester = operatorId();
@@ -249,7 +251,12 @@ export function createCore(config: CoreConfig): Core {
       'admin:list-operators': async () => ok((await listOperators(requireDb())).map(toOperatorDto)),
       'admin:create-operator': async (r) => {
         if (r.password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
-        const id = await createOperator(requireDb(), { ...r, createdBy: operatorId() }, now);
+        // The administrator chose this first password: the new operator replaces it at first login.
+        const id = await createOperator(
+          requireDb(),
+          { ...r, createdBy: operatorId(), mustChangePassword: true },
+          now,
+        );
         return ok(await operatorDto(id));
       },
       'admin:set-operator-disabled': async ({ operatorId: target, disabled }) => {

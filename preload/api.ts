@@ -36,6 +36,7 @@ export function createCounterApi(transport: CounterTransport) {
       logout: call(transport, 'auth:logout'),
       unlock: call(transport, 'auth:unlock'),
       reportActivity: call(transport, 'auth:report-activity'),
+      changePassword: call(transport, 'auth:change-password'),
     }),
     approve: call(transport, 'approval:approve'),
     admin: Object.freeze({

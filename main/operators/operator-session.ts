@@ -8,7 +8,9 @@ import {
   countOperators,
   createOperator,
   getOperator,
+  hashPassword,
   MIN_PASSWORD_LENGTH,
+  resetOperatorPassword,
   type Operator,
 } from '../db/repositories/operators';
 
@@ -24,7 +26,9 @@ export class AccessError extends Error {
       | 'login-invalid'
       | 'login-locked'
       | 'login-disabled'
-      | 'password-too-short',
+      | 'password-too-short'
+      | 'password-change-required'
+      | 'password-reused',
     readonly detail?: string,
   ) {
     super(code);
@@ -51,6 +55,11 @@ export interface OperatorSessions {
   login(loginId: string, password: string): Promise<SessionDto>;
   logout(): Promise<SessionDto>;
   unlock(password: string): Promise<SessionDto>;
+  /**
+   * The operator replaces their password (required after an administrator reset it): the current
+   * one is checked like a login, so wrong tries count towards the lockout.
+   */
+  changePassword(currentPassword: string, newPassword: string): Promise<SessionDto>;
   /** The clerk did something: the idle timer starts again. */
   activity(): Promise<SessionDto>;
   /** The operator id of the current session (for audit rows), or null. */
@@ -110,7 +119,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     if (now().getTime() - lastActivity >= idleMs) {
       locked = true;
       await db.transaction((tx) =>
-        appendAudit(tx, { operatorId: operator!.id, action: 'operator.idle-locked' }),
+        appendAudit(tx, { operatorId: operator!.id, action: 'operator.idle-locked' }, now),
       );
       await changed();
     } else {
@@ -149,6 +158,8 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
         throw new AccessError('login-disabled');
       }
       operator = fresh;
+      // A password an administrator set is known to two people: nothing works until it is changed.
+      if (fresh.mustChangePassword) throw new AccessError('password-change-required');
       if (access !== 'operator' && !access.includes(fresh.role)) {
         throw new AccessError('forbidden-role');
       }
@@ -176,7 +187,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
       if (operator) {
         const id = operator.id;
         await db.transaction((tx) =>
-          appendAudit(tx, { operatorId: id, action: 'operator.logout' }),
+          appendAudit(tx, { operatorId: id, action: 'operator.logout' }, now),
         );
       }
       operator = null;
@@ -198,6 +209,29 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
         refuseLogin(result);
       }
       startSession(result.operator);
+      return changed();
+    },
+
+    async changePassword(currentPassword, newPassword) {
+      if (!operator) throw new AccessError('not-logged-in');
+      if (locked) throw new AccessError('session-locked');
+      if (newPassword.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+      if (newPassword === currentPassword) throw new AccessError('password-reused');
+      const result = await authenticateOperator(db, operator.loginId, currentPassword, now);
+      if (!result.ok) {
+        if (result.reason !== 'invalid') {
+          operator = null;
+          await changed();
+        }
+        refuseLogin(result);
+      }
+      const hash = await hashPassword(newPassword);
+      const id = result.operator.id;
+      await db.transaction(async (tx) => {
+        await resetOperatorPassword(tx, id, hash, { mustChange: false }, now);
+        await appendAudit(tx, { operatorId: id, action: 'operator.password-changed' }, now);
+      });
+      startSession(await getOperator(db, id));
       return changed();
     },
 

@@ -62,6 +62,7 @@ export const requestSchemas = {
   'auth:logout': empty,
   'auth:unlock': z.strictObject({ password }),
   'auth:report-activity': empty,
+  'auth:change-password': z.strictObject({ currentPassword: password, newPassword: password }),
   'approval:approve': z.strictObject({
     action: z.enum(['face-check-override', 'revocation', 'reissue', 'pin-reset-without-id']),
     procedureId: z.string().min(1).max(64).optional(),
@@ -105,6 +106,7 @@ export interface ResponseMap {
   'auth:logout': SessionDto;
   'auth:unlock': SessionDto;
   'auth:report-activity': SessionDto;
+  'auth:change-password': SessionDto;
   'approval:approve': ApprovalDto;
   'admin:list-operators': readonly OperatorDto[];
   'admin:create-operator': OperatorDto;
@@ -139,6 +141,8 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   // Unlock is the one call a locked session may make: the router lets it through to the service.
   'auth:unlock': 'public',
   'auth:report-activity': 'operator',
+  // The one thing an operator whose password was reset may do (the session checks the login).
+  'auth:change-password': 'public',
   'approval:approve': COUNTER,
   'admin:list-operators': ['admin'],
   'admin:create-operator': ['admin'],

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'login-locked',
   'login-disabled',
   'password-too-short',
+  'password-change-required',
+  'password-reused',
   'duplicate-login',
   'self-approval',
   'approver-not-allowed',

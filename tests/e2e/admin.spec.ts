@@ -80,6 +80,41 @@ test.describe('administrator', () => {
     await harness.screenshot('login-disabled');
   });
 
+  test('a new clerk replaces the first password before reaching the counter screens', async ({
+    page,
+    harness,
+  }) => {
+    await openAsAdmin(page, () => harness.open());
+    const form = page.getByTestId('add-operator');
+    await form.getByLabel('職員ID').fill('shokuin04');
+    await form.getByLabel('氏名').fill('鈴木 花子');
+    await form.getByLabel('役割').selectOption({ label: '窓口職員' });
+    await form.getByLabel('初期パスワード', { exact: true }).fill('shokai-pass-4');
+    await form.getByLabel('初期パスワード（確認のため、もう一度）').fill('shokai-pass-4');
+    await form.getByLabel('初期パスワード（確認のため、もう一度）').press('Enter');
+    await expect(page.getByTestId('operators-done')).toContainText('鈴木 花子');
+    await page.getByTestId('logout').click();
+
+    await submitLogin(page, 'shokuin04', 'shokai-pass-4');
+    const screen = page.getByTestId('change-password-screen');
+    await expect(screen).toBeVisible();
+    await expect(HEADING(page)).toHaveText('パスワードの変更');
+    await expect(screen.getByLabel('今のパスワード（管理者から伝えられたもの）')).toBeFocused();
+    await harness.screenshot('change-password');
+
+    const fill = async (current: string, next: string) => {
+      await screen.getByLabel('今のパスワード（管理者から伝えられたもの）').fill(current);
+      await screen.getByLabel('新しいパスワード', { exact: true }).fill(next);
+      await screen.getByLabel('新しいパスワード（確認のため、もう一度）').fill(next);
+      await screen.getByLabel('新しいパスワード（確認のため、もう一度）').press('Enter');
+    };
+    await fill('shokai-pass-4', 'shokai-pass-4');
+    await expect(screen.getByRole('alert')).toContainText('今のパスワードと違うもの');
+    await fill('shokai-pass-4', 'jibun-no-pass');
+    await expect(screen).toHaveCount(0);
+    await expect(HEADING(page)).toHaveText('カードの状態確認');
+  });
+
   test('audit log: login rows, filter, tamper check, CSV export', async ({ page, harness }) => {
     await openAsAdmin(page, () => harness.open());
     await page.getByRole('link', { name: '監査ログ' }).click();

@@ -113,15 +113,26 @@ export async function insertOperator(
     readonly displayName: string;
     readonly role: OperatorRole;
     readonly passwordHash: string;
+    /** True when someone else chose the password: the operator must change it at first login. */
+    readonly mustChangePassword?: boolean;
   },
   clock?: Clock,
 ): Promise<number> {
   const now = isoNow(clock);
   try {
     const res = await tx.run(
-      `INSERT INTO operators (login_id, display_name, role, password_hash, created_at, password_changed_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      [o.loginId.normalize('NFKC').trim(), o.displayName, o.role, o.passwordHash, now, now],
+      `INSERT INTO operators (login_id, display_name, role, password_hash, must_change_password,
+                              created_at, password_changed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        o.loginId.normalize('NFKC').trim(),
+        o.displayName,
+        o.role,
+        o.passwordHash,
+        o.mustChangePassword ?? false,
+        now,
+        now,
+      ],
     );
     return res.lastId;
   } catch (err) {
@@ -140,6 +151,7 @@ export async function createOperator(
     readonly password: string;
     /** Who creates the account (an administrator); null for the first administrator. */
     readonly createdBy: number | null;
+    readonly mustChangePassword?: boolean;
   },
   clock?: Clock,
 ): Promise<number> {

@@ -61,6 +61,15 @@ export const en: Messages = {
     passwordAgain: 'Password (again, to confirm)',
     submit: 'Register administrator and log in',
   },
+  changePassword: {
+    title: 'Change your password',
+    lead: 'You logged in with a password an administrator set. Someone else knows it, so choose your own password before you continue.',
+    current: 'Current password (the one the administrator gave you)',
+    new: 'New password',
+    newAgain: 'New password (again, to confirm)',
+    hint: 'It must differ from the current one.',
+    submit: 'Change password',
+  },
   login: {
     title: 'Log in',
     lead: 'Enter your staff ID and password.',
@@ -349,6 +358,9 @@ export const en: Messages = {
       'This ID is locked for 15 minutes after 5 wrong passwords in a row. Try again later or contact an administrator.',
     'login-disabled': 'This ID has been disabled. Contact an administrator.',
     'password-too-short': 'The password must have at least 8 characters.',
+    'password-change-required':
+      'Your password was set by an administrator. Change it to your own password first.',
+    'password-reused': 'Enter a new password that is different from the current one.',
     'duplicate-login': 'This operator ID is already in use. Choose another ID.',
     'self-approval': 'You cannot approve your own request. Ask another supervisor to approve it.',
     'approver-not-allowed':

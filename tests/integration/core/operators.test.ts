@@ -181,6 +181,39 @@ describe('core: operators and roles', () => {
     expect(codeOf(await call(core, 'auth:login', login))).toBe('login-disabled');
   });
 
+  it('an operator whose password an administrator chose must change it before anything else', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'kanri', password: 'kanri-2026' });
+    await call(core, 'admin:create-operator', {
+      loginId: 'shinnin2',
+      displayName: '新任 次郎',
+      role: 'clerk',
+      password: 'given-by-admin',
+    });
+    await call(core, 'auth:logout');
+    const login = await call<{ operator: { mustChangePassword: boolean } }>(core, 'auth:login', {
+      loginId: 'shinnin2',
+      password: 'given-by-admin',
+    });
+    expect(login.ok && login.value.operator.mustChangePassword).toBe(true);
+    expect(codeOf(await call(core, 'reader:list-readers'))).toBe('password-change-required');
+    const change = (currentPassword: string, newPassword: string) =>
+      call<{ operator: { mustChangePassword: boolean } }>(core, 'auth:change-password', {
+        currentPassword,
+        newPassword,
+      });
+    expect(codeOf(await change('given-by-admin', 'given-by-admin'))).toBe('password-reused');
+    expect(codeOf(await change('given-by-admin', 'short'))).toBe('password-too-short');
+    expect(codeOf(await change('not-the-password', 'my-own-password'))).toBe('login-invalid');
+    const changed = await change('given-by-admin', 'my-own-password');
+    expect(changed.ok && changed.value.operator.mustChangePassword).toBe(false);
+    expect((await call(core, 'reader:list-readers')).ok).toBe(true);
+    await call(core, 'auth:logout');
+    expect(
+      codeOf(await call(core, 'auth:login', { loginId: 'shinnin2', password: 'given-by-admin' })),
+    ).toBe('login-invalid');
+  });
+
   it('audit: every action has its operator, the chain verifies, CSV and backup are written', async () => {
     const core = await started(config());
     await call(core, 'auth:login', { loginId: 'kanri', password: 'kanri-2026' });
