@@ -180,20 +180,30 @@ interface ReadyRun {
   openMs: number;
 }
 
-/** Bundled like the app's main process (vite/esbuild), so no TypeScript loader counts toward start-up. */
+/**
+ * Bundled like the app's main process (out/main/index.js, built by Vite): dependencies inside,
+ * native modules outside, dynamic imports split into chunks that load only when first used. No
+ * TypeScript loader counts toward start-up.
+ */
 async function bundleChild(): Promise<string> {
-  const out = join(CACHE_DIR, 'core-ready-child.mjs');
+  const outdir = join(CACHE_DIR, 'core-ready-child');
   await build({
     entryPoints: [fileURLToPath(new URL('support/core-ready-child.ts', import.meta.url))],
-    outfile: out,
+    outdir,
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    outExtension: { '.js': '.mjs' },
+    external: ['sqlite3', 'pcsc-mini', 'electron'],
+    // Bundled CommonJS packages call require(): give the ES module one, as Vite's output does.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'error',
   });
-  return out;
+  return join(outdir, 'core-ready-child.mjs');
 }
 
 function runChild(child: string, db: GeneratedDatabase, check: string): Promise<ReadyRun> {

@@ -3,15 +3,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNEL_ACCESS, type EventMap, type EventName } from '../preload/contract/channels';
-import type { AppInfoDto, AuditRowDto, OperatorDto, SimStateDto } from '../preload/contract/dto';
+import type {
+  AppInfoDto,
+  AuditRowDto,
+  OperatorDto,
+  SimPresetDto,
+  SimStateDto,
+} from '../preload/contract/dto';
 import type { AppError } from '../preload/contract/errors';
 import { err, ok } from '../preload/contract/result';
 import { StartupFailure, toAppError } from './app-errors';
 import { appendAudit, verifyAuditChain } from './audit/audit-log';
-import { openLocalAuthority, type LocalAuthority } from './authority/local-authority';
+import type { LocalAuthority } from './authority/local-authority';
 import { createCardService, type CardService } from './card/card-service';
 import { createPcscWatcher } from './card/pcsc-transport';
-import { listPresets, loadPreset } from './card/sim/presets';
 import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
@@ -89,7 +94,10 @@ function csvCell(value: string | number | null): string {
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
-  const paths = corePaths(config.dataDir);
+  const paths = {
+    ...corePaths(config.dataDir),
+    ...(config.databasePath ? { database: config.databasePath } : {}),
+  };
   const simReader = config.reader.kind === 'simulated' ? new SimReader() : null;
   const watcher: ReaderWatcher = simReader ?? createPcscWatcher();
   const cards = createCardService({ watcher, exchangeTimeoutMs: config.exchangeTimeoutMs });
@@ -133,9 +141,14 @@ export function createCore(config: CoreConfig): Core {
     );
   }
 
-  function simState(reader: SimReader): SimStateDto {
+  // The simulator's presets and the authority build certificates with @peculiar/x509: loaded on
+  // first use, so that a production start does not pay for them (bench:db, core ready).
+  const presets = () => import('./card/sim/presets');
+
+  async function simState(reader: SimReader): Promise<SimStateDto> {
     if (!reader.current()) insertedPreset = null;
-    return { presets: listPresets(), reader: reader.name, inserted: insertedPreset };
+    const list: SimPresetDto[] = (await presets()).listPresets();
+    return { presets: list, reader: reader.name, inserted: insertedPreset };
   }
 
   function appInfo(): AppInfoDto {
@@ -186,9 +199,10 @@ export function createCore(config: CoreConfig): Core {
         return ok(health);
       },
       'sim:get-state': async () =>
-        simReader ? ok(simState(simReader)) : err({ code: 'not-practice-mode' }),
+        simReader ? ok(await simState(simReader)) : err({ code: 'not-practice-mode' }),
       'sim:insert-card': async ({ preset }) => {
         if (!simReader) return err({ code: 'not-practice-mode' });
+        const { listPresets, loadPreset } = await presets();
         if (!listPresets().some((p) => p.id === preset)) {
           return err({ code: 'validation', detail: 'preset' });
         }
@@ -196,13 +210,13 @@ export function createCore(config: CoreConfig): Core {
         simReader.swap(card);
         insertedPreset = preset;
         await audit('practice.card-inserted', { preset });
-        return ok(simState(simReader));
+        return ok(await simState(simReader));
       },
       'sim:remove-card': async () => {
         if (!simReader) return err({ code: 'not-practice-mode' });
         simReader.remove();
         insertedPreset = null;
-        return ok(simState(simReader));
+        return ok(await simState(simReader));
       },
       'auth:get-session': async () => ok(await requireSessions().status()),
       'auth:setup-admin': async (r) => ok(await requireSessions().setupAdmin(r)),
@@ -412,16 +426,19 @@ export function createCore(config: CoreConfig): Core {
     startupError: () => startupError,
     integrityChecked: () => integrityChecked,
     authority() {
-      if (!db || !keyProtector) return Promise.reject(new AccessError('not-logged-in'));
-      authority ??= openLocalAuthority({
-        directory: paths.authority,
-        keyProtector,
-        identity:
-          config.mode === 'practice'
-            ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
-            : undefined,
-        now,
-      });
+      const protector = keyProtector;
+      if (!db || !protector) return Promise.reject(new AccessError('not-logged-in'));
+      authority ??= import('./authority/local-authority').then(({ openLocalAuthority }) =>
+        openLocalAuthority({
+          directory: paths.authority,
+          keyProtector: protector,
+          identity:
+            config.mode === 'practice'
+              ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
+              : undefined,
+          now,
+        }),
+      );
       return authority;
     },
     onEvent(listener) {

@@ -1,9 +1,9 @@
 // Child process of the start-up benchmark: starts the real core (createCore) on the generated
 // database, or only opens the database with a given integrity check, and says when it is ready.
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, corePaths } from '../../main/core';
+import { createCore } from '../../main/core';
 import { openIssuanceDatabase } from '../../main/db/index';
 import { FileKeyProtector } from '../../main/db/key-protector';
 import { openMyNumberCipher } from '../../main/db/my-number-crypto';
@@ -19,7 +19,6 @@ if (check === 'core') {
   // The app's own start: createCore + start() on a data folder holding the generated file. The
   // reader is the simulated one so that no PC/SC service takes part in the figure.
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-ready-'));
-  symlinkSync(dbPath, corePaths(dataDir).database);
   const core = createCore({
     mode: 'production',
     reader: { kind: 'simulated' },
@@ -28,6 +27,7 @@ if (check === 'core') {
     idleLockMinutes: 5,
     version: 'bench',
     dataDir,
+    databasePath: dbPath,
     trustedOrigins: ['app://counter'],
     keyProtector: new FileKeyProtector(keyPath),
   });

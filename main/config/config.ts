@@ -41,6 +41,8 @@ export interface CoreConfig extends MachineConfig {
    * key file of mode 0600 in dataDir.
    */
   readonly keyProtector?: KeyProtector;
+  /** The database file, when not `issuance.sqlite3` in dataDir (the start-up benchmark's file). */
+  readonly databasePath?: string;
   /** The clock, for tests of the idle lock and of dates. */
   readonly now?: () => Date;
 }

@@ -147,6 +147,9 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     async authorize(access) {
       if (access === 'public') return operator;
       if (!operator) throw new AccessError('not-logged-in');
+      // Activity is the moment the call arrived, not when its checks finished: a call that was
+      // in flight across the idle limit must not make the session look fresh.
+      const arrivedAt = now().getTime();
       // The idle timer may not have fired yet (a sleeping laptop): check the clock itself.
       if (!locked && now().getTime() - lastActivity >= idleMs) await checkIdle();
       if (locked) throw new AccessError('session-locked');
@@ -163,7 +166,8 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
       if (access !== 'operator' && !access.includes(fresh.role)) {
         throw new AccessError('forbidden-role');
       }
-      lastActivity = now().getTime();
+      if (locked) throw new AccessError('session-locked');
+      lastActivity = Math.max(lastActivity, arrivedAt);
       armTimer();
       return fresh;
     },

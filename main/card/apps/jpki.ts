@@ -1,5 +1,5 @@
 // 公的個人認証 (JPKI) application: recognition, certificates, PIN states and on-card signing.
-import { X509Certificate } from '@peculiar/x509';
+import type { X509Certificate } from '@peculiar/x509';
 import { concatBytes } from '../apdu';
 import type { Apdu } from '../apdu';
 import { secretBytes } from '../domain';
@@ -81,7 +81,18 @@ export async function readCertificatePresence(ch: Apdu): Promise<CertificatePres
   return parseCertificatePresence(await readBinaryBytes(ch, 3));
 }
 
-export function parseCertificate(der: Uint8Array, kind: JpkiCertificate['kind']): JpkiCertificate {
+/**
+ * The X.509 parser is loaded on first use: it costs about 80 ms of process start-up (bench:db,
+ * core ready), and the app starts long before the first certificate is read.
+ */
+let x509Parser: Promise<{ X509Certificate: typeof X509Certificate }> | null = null;
+
+export async function parseCertificate(
+  der: Uint8Array,
+  kind: JpkiCertificate['kind'],
+): Promise<JpkiCertificate> {
+  x509Parser ??= import('@peculiar/x509');
+  const { X509Certificate } = await x509Parser;
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(der);
@@ -116,7 +127,7 @@ export async function readCertificate(
 ): Promise<JpkiCertificate | null> {
   await selectEf(ch, CERT_EF[kind]);
   const der = await readBinary(ch);
-  return der.length === 0 ? null : parseCertificate(der, kind);
+  return der.length === 0 ? null : await parseCertificate(der, kind);
 }
 
 export async function readJpkiPinStatus(ch: Apdu, kind: JpkiKeyKind): Promise<PinStatus> {
