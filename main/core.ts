@@ -24,7 +24,7 @@ import { backupDatabase } from './db/backup';
 import type { Db } from './db/connection';
 import { openIssuanceDatabase } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
-import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
+import { openMyNumberCipher } from './db/my-number-crypto';
 import { recordApproval } from './db/repositories/approvals';
 import { searchAudit, type AuditFilter } from './db/repositories/audit';
 import { resetPracticeData } from './practice/reset';
@@ -106,7 +106,6 @@ export function createCore(config: CoreConfig): Core {
   let closed = false;
   let db: Db | null = null;
   let keyProtector: KeyProtector | null = config.keyProtector ?? null;
-  let cipher: MyNumberCipher | null = null;
   let sessions: OperatorSessions | null = null;
   let startupError: AppError | null = null;
   let authority: Promise<LocalAuthority> | null = null;
@@ -356,7 +355,6 @@ export function createCore(config: CoreConfig): Core {
           clock: now,
         });
         db = result.db;
-        cipher = result.cipher;
         // Operator ids belong to the old file: everybody logs in again on the fresh seed.
         sessions?.dispose();
         sessions = newSessions(result.db);
@@ -387,7 +385,8 @@ export function createCore(config: CoreConfig): Core {
         create: true,
         integrityCheck: 'skip',
       });
-      cipher = await openMyNumberCipher(db, keyProtector);
+      // Opening the cipher checks the data key against this file before anything else runs.
+      const cipher = await openMyNumberCipher(db, keyProtector);
       // A new practice database starts with the fictional town and its practice operators.
       if (config.mode === 'practice' && (await countOperators(db)) === 0) {
         await seedPracticeDatabase(db, cipher, now);
@@ -459,7 +458,6 @@ export function createCore(config: CoreConfig): Core {
       await integrityChecked;
       await db?.close();
       db = null;
-      cipher = null;
     },
   };
 }
