@@ -488,4 +488,29 @@ test.describe('card health: security', () => {
     // This test expects the violation it caused; the fixture's no-violation check must not trip.
     harness.cspViolations.length = 0;
   });
+
+  test.describe('with real-card timing', () => {
+    test.use({ core: { simTiming: true } });
+
+    test('a card pulled out in the middle of the read says so and what to do', async ({
+      page,
+      harness,
+    }) => {
+      await openEmpty(harness, page);
+      await insertWithTrainer(page, 'issued');
+      // The read of a real card takes over a second: pull the card while it runs.
+      await expect(status(page)).toHaveAttribute('data-state', 'reading');
+      harness.core.simReader!.remove();
+      await waitForReadResult(page);
+      await expectErrorShown(
+        page,
+        '読み取り中にカードが抜かれました。カードを差し直してください。差し込むと、最初から自動で読み取ります。',
+        'card-removed',
+      );
+      await harness.screenshot('card-health-pulled-mid-read');
+      // Inserted again, the card is read from the start.
+      await insertWithTrainer(page, 'issued');
+      await expect(status(page)).toHaveAttribute('data-state', 'health', { timeout: 20_000 });
+    });
+  });
 });

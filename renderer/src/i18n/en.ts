@@ -331,7 +331,7 @@ export const en: Messages = {
     'card-mute':
       'The card does not answer. Check its orientation and insert it again. If it still does not answer, it may be damaged: ask a supervisor.',
     'card-removed':
-      'The card was pulled out while it was being read. Insert it again and press “Read again”.',
+      'The card was pulled out while it was being read. Insert it again: it is read again from the start automatically.',
     'card-busy':
       'The card is being used by another operation. Wait a moment, then press “Read again”.',
     'card-changed':

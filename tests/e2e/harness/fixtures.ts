@@ -21,6 +21,8 @@ export interface CoreOptions {
   readonly idleLockMinutes?: number;
   /** Puts a file that is not a database where the core expects its database (startup error). */
   readonly corruptDatabase?: boolean;
+  /** The simulated card answers with real-card delays (a read then lasts long enough to pull). */
+  readonly simTiming?: boolean;
 }
 
 /** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
@@ -108,7 +110,7 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       mode: coreOptions.mode ?? 'practice',
       reader: { kind: 'simulated' },
       exchangeTimeoutMs: 2000,
-      simTiming: false,
+      simTiming: coreOptions.simTiming ?? false,
       idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
       version: 'e2e',
       dataDir,

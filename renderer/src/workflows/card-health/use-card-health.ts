@@ -65,7 +65,14 @@ export function useCardHealth(readers: Ref<ReadersDto | null>, listError: Ref<Ap
     (key) => {
       if (key === null) {
         generation++;
-        result.value = null;
+        // A card pulled out during the read is said as such (with what to do) until a card is
+        // inserted again, whichever came first: the failed answer or the removal event.
+        const r = result.value;
+        const pulledMidRead =
+          r?.kind === 'reading' || (r?.kind === 'error' && r.error.code === 'card-removed');
+        result.value = pulledMidRead
+          ? { kind: 'error', reader: r.reader, error: { code: 'card-removed' } }
+          : null;
       } else {
         void read();
       }
@@ -96,7 +103,11 @@ export function useCardHealth(readers: Ref<ReadersDto | null>, listError: Ref<Ap
         return assertNever(dto.subsystem);
     }
     if (dto.readers.length === 0) return { kind: 'no-reader' };
-    if (!active.value || !result.value) return { kind: 'no-card' };
+    if (!result.value) return { kind: 'no-card' };
+    if (!active.value) {
+      const r = result.value;
+      return r.kind === 'error' && r.error.code === 'card-removed' ? r : { kind: 'no-card' };
+    }
     return result.value;
   });
 
