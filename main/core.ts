@@ -147,7 +147,13 @@ export function createCore(config: CoreConfig): Core {
   async function simState(reader: SimReader): Promise<SimStateDto> {
     if (!reader.current()) insertedPreset = null;
     const list: SimPresetDto[] = (await presets()).listPresets();
-    return { presets: list, reader: reader.name, inserted: insertedPreset };
+    return {
+      presets: list,
+      reader: reader.name,
+      inserted: insertedPreset,
+      applicationCards: [],
+      authorityOffline: false,
+    };
   }
 
   function appInfo(): AppInfoDto {
@@ -345,6 +351,27 @@ export function createCore(config: CoreConfig): Core {
         await audit('audit.exported', { rows });
         return ok({ path, bytes: Buffer.byteLength(text), rows });
       },
+      // Issue 4 wires these to main/workflows/issuance.
+      'sim:insert-application-card': async () => err({ code: 'step-not-allowed' }),
+      'sim:set-authority-offline': async () => err({ code: 'step-not-allowed' }),
+      'issuance:find-by-notice': async () => err({ code: 'step-not-allowed' }),
+      'issuance:search': async () => err({ code: 'step-not-allowed' }),
+      'issuance:list-open': async () => err({ code: 'step-not-allowed' }),
+      'issuance:start': async () => err({ code: 'step-not-allowed' }),
+      'issuance:get': async () => err({ code: 'step-not-allowed' }),
+      'issuance:record-documents': async () => err({ code: 'step-not-allowed' }),
+      'issuance:check-card': async () => err({ code: 'step-not-allowed' }),
+      'issuance:read-photos': async () => err({ code: 'step-not-allowed' }),
+      'issuance:record-face': async () => err({ code: 'step-not-allowed' }),
+      'issuance:override-face': async () => err({ code: 'step-not-allowed' }),
+      'issuance:open-pin-entry': async () => err({ code: 'step-not-allowed' }),
+      'issuance:complete': async () => err({ code: 'step-not-allowed' }),
+      'issuance:print-receipt': async () => err({ code: 'step-not-allowed' }),
+      'issuance:print-deferral-slip': async () => err({ code: 'step-not-allowed' }),
+      'issuance:cancel': async () => err({ code: 'step-not-allowed' }),
+      'resident:get-prompt': async () => err({ code: 'step-not-allowed' }),
+      'resident:check-pin': async () => err({ code: 'step-not-allowed' }),
+      'resident:submit-pins': async () => err({ code: 'step-not-allowed' }),
       'practice:reset': async () => {
         if (config.mode !== 'practice') return err({ code: 'not-practice-mode' });
         const result = await resetPracticeData({

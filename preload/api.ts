@@ -28,6 +28,8 @@ export function createCounterApi(transport: CounterTransport) {
       getState: call(transport, 'sim:get-state'),
       insertCard: call(transport, 'sim:insert-card'),
       removeCard: call(transport, 'sim:remove-card'),
+      insertApplicationCard: call(transport, 'sim:insert-application-card'),
+      setAuthorityOffline: call(transport, 'sim:set-authority-offline'),
     }),
     auth: Object.freeze({
       getSession: call(transport, 'auth:get-session'),
@@ -54,9 +56,43 @@ export function createCounterApi(transport: CounterTransport) {
     practice: Object.freeze({
       reset: call(transport, 'practice:reset'),
     }),
+    issuance: Object.freeze({
+      findByNotice: call(transport, 'issuance:find-by-notice'),
+      search: call(transport, 'issuance:search'),
+      listOpen: call(transport, 'issuance:list-open'),
+      start: call(transport, 'issuance:start'),
+      get: call(transport, 'issuance:get'),
+      recordDocuments: call(transport, 'issuance:record-documents'),
+      checkCard: call(transport, 'issuance:check-card'),
+      readPhotos: call(transport, 'issuance:read-photos'),
+      recordFace: call(transport, 'issuance:record-face'),
+      overrideFace: call(transport, 'issuance:override-face'),
+      openPinEntry: call(transport, 'issuance:open-pin-entry'),
+      complete: call(transport, 'issuance:complete'),
+      printReceipt: call(transport, 'issuance:print-receipt'),
+      printDeferralSlip: call(transport, 'issuance:print-deferral-slip'),
+      cancel: call(transport, 'issuance:cancel'),
+    }),
+    onIssuanceUpdated: on(transport, 'issuance:updated'),
     onReadersChanged: on(transport, 'reader:changed'),
     onSessionChanged: on(transport, 'auth:changed'),
   });
 }
 
 export type CounterApi = ReturnType<typeof createCounterApi>;
+
+/**
+ * The resident window's object (window.counter there): its prompt and the PIN entry, nothing
+ * else. Main refuses every other channel from that window as well.
+ */
+export function createResidentApi(transport: CounterTransport) {
+  return Object.freeze({
+    getAppInfo: call(transport, 'app:get-info'),
+    getPrompt: call(transport, 'resident:get-prompt'),
+    checkPin: call(transport, 'resident:check-pin'),
+    submitPins: call(transport, 'resident:submit-pins'),
+    onPromptChanged: on(transport, 'resident:prompt-changed'),
+  });
+}
+
+export type ResidentApi = ReturnType<typeof createResidentApi>;

@@ -14,7 +14,18 @@ import type {
   SessionDto,
   SimStateDto,
 } from './dto';
-import { ROLES } from './dto';
+import { PIN_KINDS, ROLES } from './dto';
+import {
+  DOCUMENT_KINDS,
+  REPRESENTATIVE_RELATIONS,
+  type ApplicationSummaryDto,
+  type FacePhotosDto,
+  type IssuanceDto,
+  type OpenProcedureDto,
+  type PinCheckDto,
+  type ResidentPromptDto,
+  type ResidentSubmitDto,
+} from './issuance';
 
 /** Reader names come from PC/SC; bounded so a hostile caller cannot send megabytes. */
 const readerName = z.string().min(1).max(200);
@@ -38,6 +49,23 @@ const isoDateTime = z
   .string()
   .max(40)
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/);
+const procedureId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
+const birthDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const noticeNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9-]+$/);
+const documentKinds = z.array(z.enum(DOCUMENT_KINDS)).max(DOCUMENT_KINDS.length);
+/** A secret as typed: bounded; its rules (format, runs, birth date) are main's to check. */
+const secretEntry = z.string().max(32);
+const pinEntry = z.strictObject({ value: secretEntry, confirmation: secretEntry });
+
 const auditFilter = z.strictObject({
   operatorId: operatorId.optional(),
   action: z.string().min(1).max(64).optional(),
@@ -87,6 +115,54 @@ export const requestSchemas = {
   'audit:verify': empty,
   'audit:export-csv': z.strictObject({ filter: auditFilter }),
   'practice:reset': empty,
+  'sim:insert-application-card': z.strictObject({ noticeNumber }),
+  'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
+  'issuance:find-by-notice': z.strictObject({ noticeNumber, birthDate }),
+  'issuance:search': z.strictObject({
+    /** カナ or 漢字 name, part of it; with the birth date, never alone. */
+    name: z.string().trim().min(1).max(64),
+    birthDate,
+  }),
+  'issuance:list-open': empty,
+  'issuance:start': z.strictObject({ applicationId: z.number().int().positive() }),
+  'issuance:get': z.strictObject({ procedureId }),
+  'issuance:record-documents': z.strictObject({
+    procedureId,
+    kinds: documentKinds,
+    guardianship: z.boolean(),
+    representative: z
+      .strictObject({ relation: z.enum(REPRESENTATIVE_RELATIONS), kinds: documentKinds })
+      .nullable(),
+  }),
+  'issuance:check-card': z.strictObject({ procedureId, reader: readerName }),
+  'issuance:read-photos': z.strictObject({ procedureId, reader: readerName }),
+  'issuance:record-face': z.strictObject({ procedureId, decision: z.enum(['match', 'mismatch']) }),
+  'issuance:override-face': z.strictObject({
+    procedureId,
+    approvalId: z.number().int().positive(),
+  }),
+  'issuance:open-pin-entry': z.strictObject({ procedureId, reader: readerName }),
+  'issuance:complete': z.strictObject({
+    procedureId,
+    collectedJukiCard: z.boolean(),
+    collectedNotificationCard: z.boolean(),
+  }),
+  'issuance:print-receipt': z.strictObject({ procedureId }),
+  'issuance:print-deferral-slip': z.strictObject({ procedureId }),
+  'issuance:cancel': z.strictObject({ procedureId, reason: z.string().trim().min(1).max(500) }),
+  'resident:get-prompt': empty,
+  'resident:check-pin': z.strictObject({
+    kind: z.enum(PIN_KINDS),
+    value: secretEntry,
+    confirmation: secretEntry,
+  }),
+  'resident:submit-pins': z.strictObject({
+    /** One entry per required secret; the three 4-digit PINs may carry the same value. */
+    signing: pinEntry.optional(),
+    auth: pinEntry,
+    juki: pinEntry,
+    text: pinEntry,
+  }),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -117,14 +193,36 @@ export interface ResponseMap {
   'audit:verify': AuditVerifyDto;
   'audit:export-csv': FileWrittenDto;
   'practice:reset': SessionDto;
+  'sim:insert-application-card': SimStateDto;
+  'sim:set-authority-offline': SimStateDto;
+  'issuance:find-by-notice': ApplicationSummaryDto;
+  'issuance:search': readonly ApplicationSummaryDto[];
+  'issuance:list-open': readonly OpenProcedureDto[];
+  'issuance:start': IssuanceDto;
+  'issuance:get': IssuanceDto;
+  'issuance:record-documents': IssuanceDto;
+  'issuance:check-card': IssuanceDto;
+  'issuance:read-photos': FacePhotosDto;
+  'issuance:record-face': IssuanceDto;
+  'issuance:override-face': IssuanceDto;
+  'issuance:open-pin-entry': IssuanceDto;
+  'issuance:complete': IssuanceDto;
+  'issuance:print-receipt': FileWrittenDto;
+  'issuance:print-deferral-slip': FileWrittenDto;
+  'issuance:cancel': IssuanceDto;
+  'resident:get-prompt': ResidentPromptDto | null;
+  'resident:check-pin': PinCheckDto;
+  'resident:submit-pins': ResidentSubmitDto;
 }
 
 /**
  * Who may call each channel, checked in main on every call (the UI hiding a button is only a
  * courtesy). 'public': before login too. 'operator': any logged-in, unlocked operator.
  * WORKFLOWS.md: the administrator runs no counter procedure; the trainer works in practice mode.
+ * 'resident': only from the resident window, and only while a counter operator is logged in and
+ * unlocked; every other channel is refused from that window.
  */
-export type Access = 'public' | 'operator' | readonly Role[];
+export type Access = 'public' | 'operator' | 'resident' | readonly Role[];
 const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
 
 export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
@@ -153,7 +251,35 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'audit:verify': ['admin'],
   'audit:export-csv': ['admin'],
   'practice:reset': ['trainer'],
+  'sim:insert-application-card': COUNTER,
+  'sim:set-authority-offline': COUNTER,
+  'issuance:find-by-notice': COUNTER,
+  'issuance:search': COUNTER,
+  'issuance:list-open': COUNTER,
+  'issuance:start': COUNTER,
+  'issuance:get': COUNTER,
+  'issuance:record-documents': COUNTER,
+  'issuance:check-card': COUNTER,
+  'issuance:read-photos': COUNTER,
+  'issuance:record-face': COUNTER,
+  'issuance:override-face': COUNTER,
+  'issuance:open-pin-entry': COUNTER,
+  'issuance:complete': COUNTER,
+  'issuance:print-receipt': COUNTER,
+  'issuance:print-deferral-slip': COUNTER,
+  'issuance:cancel': COUNTER,
+  'resident:get-prompt': 'resident',
+  'resident:check-pin': 'resident',
+  'resident:submit-pins': 'resident',
 };
+
+/** Channels the resident window may call; it may call nothing else (app:get-info aside). */
+export const RESIDENT_CHANNELS: readonly Channel[] = [
+  'app:get-info',
+  'resident:get-prompt',
+  'resident:check-pin',
+  'resident:submit-pins',
+];
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
 
@@ -162,9 +288,20 @@ export interface EventMap {
   'reader:changed': ReadersDto;
   /** Login, logout, idle lock and unlock: the renderer switches screens on it. */
   'auth:changed': SessionDto;
+  /** The issuance the clerk window shows moved on (a step, PIN progress, certificate phase). */
+  'issuance:updated': IssuanceDto;
+  /** The resident window's prompt: shown, changed, or cleared (null). Clerk windows ignore it. */
+  'resident:prompt-changed': ResidentPromptDto | null;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['reader:changed', 'auth:changed'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'reader:changed',
+  'auth:changed',
+  'issuance:updated',
+  'resident:prompt-changed',
+];
+/** The only event the resident window's preload forwards. */
+export const RESIDENT_EVENT_NAMES: readonly EventName[] = ['resident:prompt-changed'];
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 

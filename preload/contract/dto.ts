@@ -165,4 +165,11 @@ export interface SimStateDto {
   /** The reader the simulator drives, and the preset currently inserted (null when empty). */
   readonly reader: string;
   readonly inserted: string | null;
+  /** Applications whose prepared card a trainer can insert (practice issuance), by notice number. */
+  readonly applicationCards: readonly {
+    readonly noticeNumber: string;
+    readonly residentName: string;
+  }[];
+  /** Practice fault: the authority refuses to issue (後日交付 practice). */
+  readonly authorityOffline: boolean;
 }

@@ -378,6 +378,53 @@ export const en: Messages = {
       'The practice and production databases have been mixed up. The file was not opened. Contact IT staff.',
     'backup-failed':
       'The backup could not be made. Check the free space at the destination and try again.',
+    'application-not-found':
+      'No application matches this notice number and birth date. Check both and enter them again, or search by name and birth date.',
+    'application-not-ready':
+      'The card for this application has not arrived yet, so it cannot be issued. Check the date on the notice and ask the resident to come back later.',
+    'application-issued':
+      'The card for this application has already been issued. To check the card, insert it and open Card health.',
+    'application-cancelled':
+      'This application was cancelled and cannot be issued. Ask a supervisor about it.',
+    'procedure-closed':
+      'This procedure has already ended (completed or cancelled). Search for the application again from the first screen.',
+    'procedure-busy':
+      'This procedure is still processing another action. Wait a few seconds, then try again.',
+    'step-not-allowed':
+      'This action is not possible at the current step. Follow the steps shown on the screen.',
+    'documents-invalid':
+      'The identity documents are not enough. Choose one document from list A, or two from list B.',
+    'representative-required':
+      'A resident under 15 or under guardianship needs a legal representative, checked too. Choose the relation and the documents you checked.',
+    'face-mismatch':
+      "The face was judged not to match, so the procedure is stopped. Continuing needs a supervisor's approval with a reason; otherwise cancel the procedure.",
+    'approval-invalid':
+      'This approval belongs to another procedure or is of another kind. Ask the supervisor to approve again.',
+    'wrong-card':
+      "This is not the card prepared for this application (the serial differs). Remove it and insert this application's card.",
+    'card-facts-mismatch':
+      'The name, address, birth date, sex or 個人番号 on the card do not match this application. Do not issue it: keep the card and call a supervisor.',
+    'card-not-issuable':
+      'This card cannot be issued (already issued, suspended or terminated). Check the card and ask a supervisor.',
+    'authority-unavailable':
+      'The certificate authority cannot be reached. The procedure is saved. Print the deferred-issuance slip for the resident and resume the procedure later.',
+    'authority-refused':
+      "This card does not belong to this terminal's issuing system. Remove it and call a supervisor.",
+    'certificate-check-failed':
+      'The certificates written to the card could not be confirmed. Leave the card in and try again; if it repeats, call a supervisor.',
+    'pin-entry-not-open':
+      'PIN entry on the resident screen is not open. Press "Start PIN entry" on the clerk screen.',
+    'pin-format': 'Wrong format: enter 4 digits.',
+    'pin-same-digits': 'Four equal digits (such as 1111) cannot be used. Choose other digits.',
+    'pin-sequence': 'A run of digits (such as 1234 or 4321) cannot be used. Choose other digits.',
+    'pin-birth-date':
+      'Your birth date (month and day, year and month, or year) cannot be used. Choose other digits.',
+    'password-format':
+      'The password is 6 to 16 capital letters and digits, with no symbols or spaces.',
+    'password-letter-digit': 'The password needs at least one letter and one digit.',
+    'pin-confirmation-differs': 'The two entries differ. Enter it again from the start.',
+    'receipt-failed':
+      'The document (PDF) could not be written. Check the free space and try again; the procedure record is kept.',
   },
   date: '{d} {month} {y}',
   dateTime: '{d} {month} {y}, {hh}:{mm}',

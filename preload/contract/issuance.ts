@@ -1,0 +1,175 @@
+// 交付 (issuance) shapes that cross IPC: the application found, the workflow state the clerk window
+// projects, the resident window's prompt. Plain JSON; never a PIN, a 個人番号 or a camera frame.
+import type { AppErrorDto, PinKind } from './dto';
+import type { PinRuleViolation } from './pin-rules';
+
+/** 本人確認書類. List A: one suffices (photo ID). List B: two are needed (WORKFLOWS.md 交付 2). */
+export const DOCUMENTS_A = [
+  'driving-licence', // 運転免許証
+  'driving-history', // 運転経歴証明書
+  'passport', // 旅券
+  'residence-card', // 在留カード
+  'special-permanent-resident', // 特別永住者証明書
+  'disability-physical', // 身体障害者手帳
+  'disability-mental', // 精神障害者保健福祉手帳
+  'disability-intellectual', // 療育手帳
+  'juki-card-photo', // 住民基本台帳カード（写真付き）
+] as const;
+export const DOCUMENTS_B = [
+  'health-insurance', // 健康保険の資格確認書・被保険者証
+  'pension-book', // 年金手帳・基礎年金番号通知書
+  'long-term-care', // 介護保険被保険者証
+  'medical-recipient', // 医療受給者証
+  'employee-id', // 社員証（写真付き）
+  'student-id', // 学生証（写真付き）
+  'bankbook', // 預金通帳・キャッシュカード
+  'maternal-handbook', // 母子健康手帳
+] as const;
+export const DOCUMENT_KINDS = [...DOCUMENTS_A, ...DOCUMENTS_B] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** 法定代理人: who accompanies a resident under 15 or under guardianship. */
+export const REPRESENTATIVE_RELATIONS = ['parent', 'guardian'] as const;
+export type RepresentativeRelation = (typeof REPRESENTATIVE_RELATIONS)[number];
+
+/** True when `kinds` is one of list A, or two different of list B (or more). */
+export function isValidDocumentSet(kinds: readonly DocumentKind[]): boolean {
+  const unique = new Set(kinds);
+  if (unique.size !== kinds.length) return false;
+  const a = kinds.filter((k) => (DOCUMENTS_A as readonly string[]).includes(k)).length;
+  const b = kinds.filter((k) => (DOCUMENTS_B as readonly string[]).includes(k)).length;
+  return a >= 1 || b >= 2;
+}
+
+export interface ResidentSummaryDto {
+  readonly id: number;
+  readonly kanjiName: string;
+  readonly kanaName: string;
+  /** YYYY-MM-DD */
+  readonly birthDate: string;
+  /** Age today (the machine's date). */
+  readonly age: number;
+  readonly sex: 'male' | 'female' | 'not-applicable' | 'unknown';
+  readonly address: string;
+}
+
+export interface ApplicationSummaryDto {
+  readonly id: number;
+  /** The number on the 交付通知書. */
+  readonly noticeNumber: string;
+  readonly kind: 'new' | 'reissue';
+  readonly status: 'pending' | 'ready' | 'issued' | 'cancelled';
+  readonly resident: ResidentSummaryDto;
+  /** The card prepared for this application, once it has arrived. */
+  readonly card: {
+    readonly serial: string;
+    readonly state: 'received' | 'prepared' | 'issued' | 'suspended' | 'terminated';
+    readonly expiry: string;
+  } | null;
+  /** Under 15 today: a legal representative must come and be checked too. */
+  readonly under15: boolean;
+  /** An issuance of this application left unfinished, to resume. */
+  readonly openProcedureId: string | null;
+}
+
+/**
+ * The steps in order. The card is inserted before the face check: the chip photo can only be read
+ * from the card, and matching the card first means no other card's photo is ever shown.
+ * face-mismatch: stopped; goes on only with a supervisor's approval. parked: 後日交付 (the
+ * authority failed); resumed later at the PIN step.
+ */
+export const ISSUANCE_STEPS = [
+  'documents',
+  'card',
+  'face',
+  'face-mismatch',
+  'pins',
+  'certificates',
+  'handover',
+  'parked',
+  'completed',
+  'cancelled',
+] as const;
+export type IssuanceStepKind = (typeof ISSUANCE_STEPS)[number];
+
+export type CertificatePhase =
+  'waiting' | 'setting-pins' | 'generating-keys' | 'issuing' | 'writing' | 'verifying' | 'done';
+
+export interface IssuanceDto {
+  readonly procedureId: string;
+  readonly step: IssuanceStepKind;
+  readonly application: ApplicationSummaryDto;
+  readonly documents: {
+    readonly kinds: readonly DocumentKind[];
+    readonly guardianship: boolean;
+    readonly representative: {
+      readonly relation: RepresentativeRelation;
+      readonly kinds: readonly DocumentKind[];
+    } | null;
+  } | null;
+  /** The card read and matched to this application in this procedure (serial), or null. */
+  readonly matchedSerial: string | null;
+  /** match, or override (mismatch continued with a supervisor's approval). */
+  readonly face: 'match' | 'override' | null;
+  readonly pins: {
+    readonly required: readonly PinKind[];
+    /** The resident screen is showing the entry now. */
+    readonly entryOpen: boolean;
+    /** The secret the resident is on, for the clerk's progress display (never a digit). */
+    readonly current: PinKind | null;
+    /** Entries refused so far per secret (rule broken or the two entries differed). */
+    readonly attempts: Partial<Record<PinKind, number>>;
+    /** Secrets accepted in this entry. */
+    readonly accepted: readonly PinKind[];
+  };
+  readonly certificates: {
+    readonly phase: CertificatePhase;
+    readonly signing: boolean;
+  };
+  /**
+   * The card must be (re)inserted and read before going on: after a resume, a pulled card or a
+   * restart. The clerk window asks for it and calls issuance:check-card.
+   */
+  readonly needsCard: boolean;
+  /** The last thing that went wrong and is not resolved yet: the clerk window says what to do. */
+  readonly notice: AppErrorDto | null;
+  readonly handover: {
+    readonly completedAt: string;
+    readonly collectedJukiCard: boolean;
+    readonly collectedNotificationCard: boolean;
+  } | null;
+}
+
+export interface OpenProcedureDto {
+  readonly procedureId: string;
+  readonly kind: 'issuance';
+  readonly step: IssuanceStepKind;
+  readonly noticeNumber: string;
+  readonly residentName: string;
+  readonly startedAt: string;
+  readonly operatorLoginId: string;
+}
+
+/** The two photos of the face check, as PNG data URLs (decoded in main; never stored). */
+export interface FacePhotosDto {
+  readonly chip: string;
+  readonly application: string | null;
+}
+
+/** What the resident window shows. Nothing about any other resident, ever. */
+export interface ResidentPromptDto {
+  readonly procedureId: string;
+  /** In order; the signing password is absent under 15. */
+  readonly required: readonly PinKind[];
+  /** A resumed entry (after a pulled card or 後日交付): the resident enters the values again. */
+  readonly resume: boolean;
+}
+
+export interface PinCheckDto {
+  readonly violation: PinRuleViolation | null;
+}
+
+export interface ResidentSubmitDto {
+  /** The values are on the card and the certificates issued (or the clerk has a notice). */
+  readonly done: boolean;
+}
