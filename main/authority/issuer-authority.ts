@@ -30,6 +30,12 @@ export interface IssuerSession {
   resetPin<K extends IssuerPinKind>(kind: K, value: IssuerPinValue<K>): Promise<void>;
   /** Generates a key pair on the card; returns its public key (SubjectPublicKeyInfo DER). */
   generateKeyPair(kind: KeyKind): Promise<Der>;
+  /**
+   * The public key the card already holds for `kind` (ISO 7816-8 GENERATE P1=81, read existing
+   * public key), or null when the key EF holds no key yet. Generates nothing: a resumed issuance
+   * uses it to learn whether a key pair was made before the card was pulled.
+   */
+  readPublicKey(kind: KeyKind): Promise<Der | null>;
   writeCertificate(slot: CertificateSlot, der: Der): Promise<void>;
   setCardState(state: CardState): Promise<void>;
 }

@@ -29,6 +29,9 @@ const INS_EXTERNAL_AUTHENTICATE = 0x82;
 const INS_RESET_RETRY_COUNTER = 0x2c;
 const INS_GENERATE_KEY_PAIR = 0x47;
 const INS_UPDATE_BINARY = 0xd6;
+/** GENERATE ASYMMETRIC KEY PAIR P1: 80 generates, 81 reads the existing public key (ISO 7816-8). */
+const P1_GENERATE = 0x80;
+const P1_READ_PUBLIC_KEY = 0x81;
 const CHALLENGE_LENGTH = 8;
 /** Short APDUs only: each UPDATE BINARY carries at most this much of a certificate. */
 const UPDATE_CHUNK = 0xf0;
@@ -138,13 +141,30 @@ export async function openCardIssuerSession(
       const spki = await ch.exchange({
         cla: 0x00,
         ins: INS_GENERATE_KEY_PAIR,
-        p1: 0x80,
+        p1: P1_GENERATE,
         p2: 0x00,
         le: 256,
       });
       // Anything but an RSA-2048 key is not a JPKI key pair.
       if (!isRsa2048Spki(spki)) throw new Error('the card returned no RSA-2048 public key');
       return spki;
+    },
+
+    async readPublicKey(kind: KeyKind): Promise<Der | null> {
+      // Public data: the JPKI application is selected, no issuer authentication is needed.
+      await selectAid(ch, JPKI_AID);
+      await selectEf(ch, KEY_EF[kind]);
+      const res = await ch.send({
+        cla: 0x00,
+        ins: INS_GENERATE_KEY_PAIR,
+        p1: P1_READ_PUBLIC_KEY,
+        p2: 0x00,
+        le: 256,
+      });
+      if (res.sw === SW.REFERENCED_DATA_NOT_FOUND) return null;
+      if (res.sw !== SW.OK) throw new CardStatusError(res.sw, INS_GENERATE_KEY_PAIR);
+      if (!isRsa2048Spki(res.data)) throw new Error('the card returned no RSA-2048 public key');
+      return res.data;
     },
 
     async writeCertificate(slot: CertificateSlot, der: Der): Promise<void> {

@@ -1,6 +1,6 @@
 // Builds the contents of the simulated card's data files from a holder's facts (formats of CARD.md).
 import { createHash, createPublicKey, sign as rsaSign, type KeyObject } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { encodeBilevelPng } from '../../images/png';
 import { ascii, concat, fromHex, tlv, u16, utf8, type Bytes } from './bytes';
 
 export type Sex = '1' | '2' | '9' | '0';
@@ -186,14 +186,9 @@ function publicKeyObjects(publicKey: KeyObject): Bytes {
 }
 
 export interface VisualImages {
-  /** The face photo, JPEG 2000; a small placeholder when absent. */
-  readonly photo?: Bytes;
+  /** The face photo as the card stores it: JPEG 2000 (a JP2 file or a codestream). */
+  readonly photo: Bytes;
 }
-
-/** A JP2 signature box and file-type box: framed like JPEG 2000, not decodable (placeholder). */
-export const PLACEHOLDER_JP2 = fromHex(
-  '0000000C6A5020200D0A870A00000014667479706A703220000000006A703220',
-);
 
 /**
  * Visual 0002: FF 20 { DF21 offsets, DF22 birth date, DF23 sex, DF24 public key, DF25 name image,
@@ -212,7 +207,7 @@ export function visualFaceFile(
     tlv(0xdf24, publicKeyObjects(faceKey)),
   ];
   const segment2 = [tlv(0xdf25, placeholderPng(96, 16)), tlv(0xdf26, placeholderPng(192, 32))];
-  const segment3 = [tlv(0xdf27, images.photo ?? PLACEHOLDER_JP2)];
+  const segment3 = [tlv(0xdf27, images.photo)];
   const signed = concat(
     sha256(concat(...segment1)),
     sha256(concat(...segment2)),
@@ -274,41 +269,7 @@ export function commonRecord(h: HolderFacts): Bytes {
 
 // ---- placeholder images ----
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Bytes): number {
-  let c = 0xffffffff;
-  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Bytes): Bytes {
-  const typed = concat(ascii(type), data);
-  const length = new Uint8Array(4);
-  new DataView(length.buffer).setUint32(0, data.length);
-  const crc = new Uint8Array(4);
-  new DataView(crc.buffer).setUint32(0, crc32(typed));
-  return concat(length, typed, crc);
-}
-
-/** A blank 1-bit greyscale PNG, the format of the card's rendered name and address. */
-export function placeholderPng(width: number, height: number): Bytes {
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  ihdr.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter, no interlace
-  const rowBytes = Math.ceil(width / 8);
-  const raw = new Uint8Array(height * (rowBytes + 1));
-  for (let y = 0; y < height; y++) raw.fill(0xff, y * (rowBytes + 1) + 1, (y + 1) * (rowBytes + 1));
-  return concat(
-    fromHex('89504E470D0A1A0A'),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', new Uint8Array(deflateSync(raw))),
-    pngChunk('IEND', new Uint8Array(0)),
-  );
+/** A blank 1-bit PNG, the format of the card's rendered name, address and codes. */
+function placeholderPng(width: number, height: number): Bytes {
+  return encodeBilevelPng(width, height);
 }

@@ -36,6 +36,7 @@ import {
 import type { SecretId } from './card-layout';
 import { SimCard } from './sim-card';
 import { DEFAULT_TIMING } from './timing';
+import { defaultChipPhoto, type PortraitHints } from '../../images/portrait';
 
 const generateRsa = promisify(generateKeyPair);
 const crypto = webcrypto;
@@ -61,7 +62,8 @@ const secret = z
   .object({ value: z.string(), triesLeft: z.number().int().min(0).max(5) })
   .nullable();
 
-const holderSchema = z.object({
+/** A holder's facts as a card file states them (presets, application cards). */
+export const holderSchema = z.object({
   name: z.string().min(1),
   address: z.string().min(1),
   birthDate: isoDate,
@@ -365,15 +367,28 @@ export async function loadPreset(
   return card;
 }
 
-async function personalise(
-  card: SimCard,
-  data: MyNumberPresetData,
-  auth: PresetAuthority,
-): Promise<void> {
-  const h: HolderFacts = data.holder;
-  const issuer = auth.issuerKey.privateKey;
-  const face = await sharedFaceKey();
+/** The hints a drawn portrait takes from the card's holder facts. */
+export function portraitHintsOf(h: HolderFacts, on: Date = new Date()): PortraitHints {
+  const sex = ({ '1': 'male', '2': 'female', '9': 'not-applicable', '0': 'unknown' } as const)[
+    h.sex
+  ];
+  const today = on.toISOString().slice(0, 10);
+  const years = Number(today.slice(0, 4)) - Number(h.birthDate.slice(0, 4));
+  return { sex, age: today.slice(5) < h.birthDate.slice(5) ? years - 1 : years };
+}
 
+/**
+ * What every My Number Card holds for its holder when it leaves the factory: the text, visual
+ * and common files (records signed by `issuer`) and the codes that open them (照合番号A/B, the
+ * birth-date key). PINs, keys and certificates are the counter's business, not written here.
+ */
+export async function writeHolderFiles(
+  card: SimCard,
+  h: HolderFacts,
+  issuer: KeyObject,
+  photo: Uint8Array,
+): Promise<void> {
+  const face = await sharedFaceKey();
   const myNumberFile = textMyNumberFile(h);
   const attributesFile = textAttributesFile(h);
   card.manufactureFile('text', 0x0001, myNumberFile);
@@ -382,12 +397,11 @@ async function personalise(
   card.manufactureFile('text', 0x0004, cvCertificateFile(issuer, `TEXT${h.municipalityCode}`));
   card.manufactureFile('text', 0x0005, textBasicInfoFile());
   card.manufactureFile('visual', 0x0001, visualAgeRecordFile(h, face, issuer));
-  card.manufactureFile('visual', 0x0002, visualFaceFile(h, face, issuer, {}));
+  card.manufactureFile('visual', 0x0002, visualFaceFile(h, face, issuer, { photo }));
   card.manufactureFile('visual', 0x0003, visualBasicInfoFile(h));
   card.manufactureFile('visual', 0x0004, cvCertificateFile(issuer, `FACE${h.municipalityCode}`));
   card.manufactureFile('visual', 0x0005, visualMyNumberImageFile(face, issuer));
   card.manufactureRecords('common', 0x0001, [commonRecord(h)]);
-  card.manufactureChipState(data.chipState);
 
   const derived: [SecretId, string][] = [
     ['text-a', codeA(h)],
@@ -397,6 +411,18 @@ async function personalise(
     ['visual-birth', birthDateKey(h)],
   ];
   for (const [secretId, value] of derived) card.manufactureSecret(secretId, value);
+}
+
+async function personalise(
+  card: SimCard,
+  data: MyNumberPresetData,
+  auth: PresetAuthority,
+): Promise<void> {
+  const h: HolderFacts = data.holder;
+  const photo = await defaultChipPhoto(h.serial, portraitHintsOf(h, new Date(data.issuedOn)));
+  await writeHolderFiles(card, h, auth.issuerKey.privateKey, photo);
+  card.manufactureChipState(data.chipState);
+
   const fixtures: [SecretId, { value: string; triesLeft: number } | null][] = [
     ['jpki-sign', data.secrets.signingPassword],
     ['jpki-auth', data.secrets.authPin],

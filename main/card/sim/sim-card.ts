@@ -153,6 +153,9 @@ export class SimCard implements SimCardPort {
   readonly #records = new Map<string, Bytes[]>();
   readonly #secrets = new Map<SecretId, SecretState>();
   readonly #privateKeys = new Map<KeyId, KeyObject>();
+  /** SubjectPublicKeyInfo DER of each key the card holds (ISO 7816-8 GENERATE P1=81 reads it back). */
+  readonly #publicKeys = new Map<KeyId, Bytes>();
+  readonly #keyGenerations = new Map<KeyId, number>();
   #queue: Promise<unknown> = Promise.resolve();
 
   // Security state of the current card session: cleared by reset, power-off and application change.
@@ -180,6 +183,14 @@ export class SimCard implements SimCardPort {
    */
   get atr(): Bytes {
     return Uint8Array.from(this.#atr);
+  }
+
+  /**
+   * How many key pairs this key EF has been given, at manufacture or by GENERATE ASYMMETRIC KEY
+   * PAIR (tests: an interrupted issuance resumed must not generate a second one).
+   */
+  keyGenerations(key: KeyId): number {
+    return this.#keyGenerations.get(key) ?? 0;
   }
 
   get tampered(): boolean {
@@ -295,6 +306,8 @@ export class SimCard implements SimCardPort {
       publicExponent: 0x10001,
     });
     this.#privateKeys.set(key, privateKey);
+    this.#publicKeys.set(key, new Uint8Array(publicKey.export({ type: 'spki', format: 'der' })));
+    this.#keyGenerations.set(key, this.keyGenerations(key) + 1);
     return publicKey;
   }
 
@@ -642,15 +655,26 @@ export class SimCard implements SimCardPort {
     return ok();
   }
 
+  /**
+   * GENERATE ASYMMETRIC KEY PAIR (ISO 7816-8) on the key EF selected before (00 A4 02 0C 02
+   * 0017|001A); the command carries no data. P1=80 generates (issuer session only) and returns
+   * the new public key; P1=81 reads the existing public key back, needing nothing because it is
+   * public, and answers 6A88 while the EF holds no key.
+   */
   async #generateKeyPair(apdu: Apdu): Promise<Outcome> {
-    if (apdu.p1 !== 0x80 || apdu.p2 !== 0x00) return sw(SW.INCORRECT_P1P2);
-    // The key is the key EF selected before (00 A4 02 0C 02 0017|001A); the command carries no data.
+    if ((apdu.p1 !== 0x80 && apdu.p1 !== 0x81) || apdu.p2 !== 0x00) return sw(SW.INCORRECT_P1P2);
     if (apdu.data) return sw(SW.WRONG_LENGTH);
-    if (!this.#issuerSession) return sw(SW.SECURITY_NOT_SATISFIED);
+    const generate = apdu.p1 === 0x80;
+    if (generate && !this.#issuerSession) return sw(SW.SECURITY_NOT_SATISFIED);
     const def = this.#currentDef();
     if (def?.type !== 'key') return sw(SW.CONDITIONS_NOT_SATISFIED);
-    const publicKey = await this.#generateKey(def.key);
-    const spki = new Uint8Array(publicKey.export({ type: 'spki', format: 'der' }));
+    if (!generate) {
+      const existing = this.#publicKeys.get(def.key);
+      if (!existing) return sw(SW.REFERENCED_DATA_NOT_FOUND);
+      return this.#respond(Uint8Array.from(existing), apdu.le ?? 256);
+    }
+    await this.#generateKey(def.key);
+    const spki = Uint8Array.from(this.#publicKeys.get(def.key)!);
     return { ...this.#respond(spki, apdu.le ?? 256), extraMs: this.timing?.keygenMs ?? 0 };
   }
 

@@ -12,6 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset, presetAuthority, presetData } from '../../../main/card/sim/presets';
 import { SimCard } from '../../../main/card/sim/sim-card';
 import {
+  lc,
+  openIssuerSession,
   readTlvFile,
   readWholeFile,
   selectApp,
@@ -30,19 +32,6 @@ function digestInfo(message: string): string {
 }
 
 const signApdu = (message: string): string => `802A008033${digestInfo(message)}00`;
-
-function lc(data: Uint8Array): string {
-  return data.length < 256
-    ? data.length.toString(16).padStart(2, '0')
-    : `00${data.length.toString(16).padStart(4, '0')}`;
-}
-
-async function openIssuerSession(card: SimCard, issuerPrivateKey: KeyObject): Promise<string> {
-  const challenge = await send(card, '0084000008');
-  expect(challenge.sw).toBe('9000');
-  const signature = new Uint8Array(sign('sha256', challenge.data, issuerPrivateKey));
-  return (await send(card, `00820000${lc(signature)}${toHex(signature)}`)).sw;
-}
 
 const issued = presetData('issued');
 if (issued.profile !== 'my-number') throw new Error('the issued preset is a My Number Card');

@@ -1,4 +1,5 @@
 // Helpers for the simulated-card tests: send hex APDUs, split status words, walk a file to its end.
+import { sign, type KeyObject } from 'node:crypto';
 import { APP_AIDS, type AppName } from '../../../main/card/sim/card-layout';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import { swHex } from '../../../main/card/status-words';
@@ -77,4 +78,22 @@ export async function readTlvFile(card: SimCard): Promise<Uint8Array> {
     header += l0 & 0x7f;
   }
   return whole.slice(0, header + length);
+}
+
+/** Lc of a command: one byte, or extended (00 + two bytes) for 256 bytes and more. */
+export function lc(data: Uint8Array): string {
+  return data.length < 256
+    ? data.length.toString(16).padStart(2, '0')
+    : `00${data.length.toString(16).padStart(4, '0')}`;
+}
+
+/** GET CHALLENGE, then EXTERNAL AUTHENTICATE with the challenge signed by `issuerPrivateKey`; the SW. */
+export async function openIssuerSession(
+  card: SimCard,
+  issuerPrivateKey: KeyObject,
+): Promise<string> {
+  const challenge = await send(card, '0084000008');
+  if (challenge.sw !== '9000') return challenge.sw;
+  const signature = new Uint8Array(sign('sha256', challenge.data, issuerPrivateKey));
+  return (await send(card, `00820000${lc(signature)}${toHex(signature)}`)).sw;
 }

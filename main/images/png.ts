@@ -1,0 +1,116 @@
+// A small PNG writer (node:zlib deflate): the renderer gets PNGs, so its CSP never needs wasm.
+import { deflateSync } from 'node:zlib';
+
+/** 8-bit samples, row by row, `channels` samples a pixel: 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA. */
+export interface RawImage {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 2 | 3 | 4;
+  readonly data: Uint8Array;
+}
+
+const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+const COLOUR_TYPE: Readonly<Record<RawImage['channels'], number>> = { 1: 0, 2: 4, 3: 2, 4: 6 };
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+function assemble(
+  width: number,
+  height: number,
+  bitDepth: number,
+  colourType: number,
+  filtered: Uint8Array,
+): Uint8Array {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new RangeError('PNG size must be positive integers');
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr.set([bitDepth, colourType, 0, 0, 0], 8); // deflate, adaptive filtering, no interlace
+  return new Uint8Array(
+    Buffer.concat([
+      SIGNATURE,
+      chunk('IHDR', ihdr),
+      chunk('IDAT', new Uint8Array(deflateSync(filtered))),
+      chunk('IEND', new Uint8Array(0)),
+    ]),
+  );
+}
+
+/** Rows prefixed with filter type 1 (Sub): drawn and photographic images both deflate better. */
+function subFiltered(
+  rowBytes: number,
+  height: number,
+  stride: number,
+  rows: Uint8Array,
+): Uint8Array {
+  const out = new Uint8Array(height * (rowBytes + 1));
+  for (let y = 0; y < height; y++) {
+    const src = y * rowBytes;
+    const dst = y * (rowBytes + 1);
+    out[dst] = 1;
+    for (let x = 0; x < rowBytes; x++) {
+      const left = x >= stride ? rows[src + x - stride]! : 0;
+      out[dst + 1 + x] = (rows[src + x]! - left) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** An 8-bit PNG of a raw image (greyscale, grey+alpha, RGB or RGBA after `channels`). */
+export function encodePng(image: RawImage): Uint8Array {
+  const { width, height, channels, data } = image;
+  if (data.length !== width * height * channels)
+    throw new RangeError('pixel data does not match width × height × channels');
+  const rowBytes = width * channels;
+  return assemble(
+    width,
+    height,
+    8,
+    COLOUR_TYPE[channels],
+    subFiltered(rowBytes, height, channels, data),
+  );
+}
+
+/**
+ * A 1-bit greyscale PNG, the format of the card's rendered name, address and codes. `ink(x, y)`
+ * says which pixels are black; the rest are white.
+ */
+export function encodeBilevelPng(
+  width: number,
+  height: number,
+  ink: (x: number, y: number) => boolean = () => false,
+): Uint8Array {
+  const rowBytes = Math.ceil(width / 8);
+  const raw = new Uint8Array(height * (rowBytes + 1));
+  for (let y = 0; y < height; y++) {
+    const row = y * (rowBytes + 1);
+    for (let x = 0; x < rowBytes * 8; x++) {
+      // 1 is white in a 1-bit greyscale PNG; padding bits stay white too.
+      const at = row + 1 + (x >> 3);
+      if (x >= width || !ink(x, y)) raw[at] = raw[at]! | (0x80 >> (x & 7));
+    }
+  }
+  return assemble(width, height, 1, 0, raw);
+}
