@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium for e2e, pcscd + the vpcd driver for the PC/SC path,
-# OpenSC as the standard middleware that must read the simulated card, CJK fonts for screenshots.
+# OpenSC as the standard middleware that must read the simulated card, CJK fonts for screenshots
+# and printed documents, poppler-utils to read the printed PDFs back in tests.
 set -euo pipefail
 
 PACKAGES=(
@@ -12,6 +13,7 @@ PACKAGES=(
   pcsc-tools
   fonts-noto-cjk
   libopenjp2-tools
+  poppler-utils
 )
 
 missing=()

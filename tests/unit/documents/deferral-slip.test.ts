@@ -1,0 +1,86 @@
+// 後日交付のご案内: the slip the resident takes home when the authority failed mid-issuance.
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeDeferralSlipPdf } from '../../../main/documents';
+import type { DeferralSlipData } from '../../../main/documents';
+import { pdfPages, pdfRawText, pdfText, squash } from './pdf-text';
+
+const PARKED: DeferralSlipData = {
+  municipalityName: '窓口市',
+  noticeNumber: 'MD-2026-0001',
+  residentName: '窓口 花子',
+  reasonCode: 'authority-unavailable',
+  operatorName: '練習 一郎',
+  at: '2026-11-25T06:40:00.000Z',
+  practice: false,
+  procedureId: '7d1f0a55-3b2c-4c6e-8f10-9a8b7c6d5e4f',
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'madoguchi-slip-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Each document parses a 20 MB CJK font: seconds, not milliseconds, on a busy test machine.
+describe('後日交付のご案内', { timeout: 20_000 }, () => {
+  it('tells the resident what happened, what to bring, and that the card stays at the counter', async () => {
+    const path = join(dir, 'slip.pdf');
+    const { bytes } = await writeDeferralSlipPdf(path, PARKED);
+
+    expect(bytes).toBe((await stat(path)).size);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    const text = await pdfText(path);
+    for (const expected of [
+      '後日交付のご案内',
+      '窓口花子様',
+      '電子証明書の発行システムに接続できなかったため',
+      '窓口で大切にお預かりしています',
+      '次回ご来庁の際にお持ちいただくもの',
+      'この「後日交付のご案内」',
+      '交付通知書（はがき）',
+      '本人確認書類',
+      '交付通知書番号MD-2026-0001',
+      `手続番号${PARKED.procedureId}`,
+      '令和8年11月25日15時40分',
+      '担当者練習一郎',
+      'authority-unavailable',
+    ]) {
+      expect(text).toContain(squash(expected));
+    }
+    expect(text).not.toContain('練習用・無効');
+    expect(await pdfPages(path)).toBe(1);
+    expect(await readdir(dir)).toEqual(['slip.pdf']);
+  });
+
+  it('words a refusal by the authority differently from an outage', async () => {
+    const path = join(dir, 'slip.pdf');
+    await writeDeferralSlipPdf(path, { ...PARKED, reasonCode: 'authority-refused' });
+
+    const text = await pdfText(path);
+    expect(text).toContain('発行を受け付けなかったため');
+    expect(text).not.toContain('接続できなかったため');
+  });
+
+  it('falls back to a general explanation for a code it has no words for', async () => {
+    const path = join(dir, 'slip.pdf');
+    await writeDeferralSlipPdf(path, { ...PARKED, reasonCode: 'card-removed' });
+
+    const text = await pdfText(path);
+    expect(text).toContain('システムの不具合のため');
+    expect(text).toContain('card-removed');
+  });
+
+  it('carries the practice mark in practice mode and no twelve-digit number', async () => {
+    const path = join(dir, 'slip.pdf');
+    await writeDeferralSlipPdf(path, { ...PARKED, practice: true });
+
+    const raw = await pdfRawText(path);
+    expect(squash(raw)).toContain('練習用・無効');
+    expect(raw).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
+  });
+});
