@@ -115,3 +115,15 @@ export async function setApplicationStatus(
     [to, isoNow(clock), id, current.status],
   );
 }
+
+/** Applications whose card is in stock and not yet handed over (ready, card received or prepared). */
+export async function listIssuableApplications(q: Queryable): Promise<CardApplication[]> {
+  const rows = await q.all<Row>(
+    `SELECT ${COLUMNS} FROM card_applications a
+      WHERE a.status = 'ready'
+        AND EXISTS (SELECT 1 FROM cards c WHERE c.application_id = a.id
+                                            AND c.state IN ('received', 'prepared'))
+      ORDER BY a.notice_number`,
+  );
+  return rows.map(toApplication);
+}

@@ -151,3 +151,15 @@ export async function recordCardDestroyed(tx: Tx, id: number, clock?: Clock): Pr
     id,
   ]);
 }
+
+/** The card made for an application (the newest, should a card have been replaced in stock). */
+export async function findCardOfApplication(
+  q: Queryable,
+  applicationId: number,
+): Promise<Card | undefined> {
+  const row = await q.get<Row>(
+    `SELECT ${COLUMNS} FROM cards WHERE application_id = ? ORDER BY id DESC LIMIT 1`,
+    [applicationId],
+  );
+  return row ? toCard(row) : undefined;
+}

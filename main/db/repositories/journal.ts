@@ -176,3 +176,17 @@ export async function listSteps(q: Queryable, procedureId: string): Promise<Jour
     data: JSON.parse(r.data) as Details,
   }));
 }
+
+/** The open procedure of `kind` for an application, if one was left unfinished. */
+export async function findOpenProcedureOfApplication(
+  q: Queryable,
+  kind: ProcedureKind,
+  applicationId: number,
+): Promise<Procedure | undefined> {
+  const row = await q.get<ProcedureRow>(
+    `SELECT * FROM procedures WHERE kind = ? AND application_id = ? AND status = 'open'
+      ORDER BY started_at DESC, id LIMIT 1`,
+    [kind, applicationId],
+  );
+  return row ? toProcedure(row) : undefined;
+}

@@ -1,0 +1,360 @@
+// The 交付 state machine on its own: every move of WORKFLOWS.md 交付, and every move it refuses.
+import { describe, expect, it } from 'vitest';
+import {
+  initialState,
+  IssuanceRefusal,
+  requiredKeyKinds,
+  transition,
+  type IssuanceEvent,
+  type IssuanceState,
+} from '../../../main/workflows/issuance/state';
+
+const SERIAL = '990000000000001';
+const LICENCE: IssuanceEvent = {
+  type: 'documents-recorded',
+  kinds: ['driving-licence'],
+  guardianship: false,
+  representative: null,
+};
+
+function run(s: IssuanceState, ...events: IssuanceEvent[]): IssuanceState {
+  return events.reduce(transition, s);
+}
+
+function refusedWith(s: IssuanceState, e: IssuanceEvent): { code: string; detail?: string } {
+  try {
+    transition(s, e);
+  } catch (err) {
+    if (err instanceof IssuanceRefusal) return { code: err.code, detail: err.detail };
+    throw err;
+  }
+  throw new Error(`${e.type} was accepted at ${s.kind}`);
+}
+
+const adult = () => initialState('iss-test', false);
+const atCard = () => run(adult(), LICENCE);
+const atFace = () => run(atCard(), { type: 'card-matched', serial: SERIAL });
+const atPins = () => run(atFace(), { type: 'face-decided', decision: 'match' });
+const entryOpen = () => run(atPins(), { type: 'pin-entry-opened' });
+const settingPins = () => run(entryOpen(), { type: 'pins-submitted' });
+const generating = () => run(settingPins(), { type: 'pins-set' });
+const issuing = () =>
+  run(
+    generating(),
+    { type: 'keys-generated', kind: 'signing', spki: 'U0lHTg==' },
+    { type: 'keys-generated', kind: 'auth', spki: 'QVVUSA==' },
+  );
+const writing = () => run(issuing(), { type: 'certificates-issued' });
+const verifying = () => run(writing(), { type: 'certificates-written' });
+const atHandover = () => run(verifying(), { type: 'certificates-verified' });
+
+describe('交付 1–2: documents', () => {
+  it('a new procedure starts at the documents step with nothing recorded', () => {
+    const s = adult();
+    expect(s).toMatchObject({ kind: 'documents', documents: null, needsCard: false, notice: null });
+    expect(s.pins.required).toEqual(['signing', 'auth', 'juki', 'text']);
+  });
+
+  it('one document of list A moves on to the card', () => {
+    const s = atCard();
+    expect(s.kind).toBe('card');
+    expect(s.documents?.kinds).toEqual(['driving-licence']);
+  });
+
+  it('two different documents of list B are enough; one is not', () => {
+    const two: IssuanceEvent = {
+      ...LICENCE,
+      kinds: ['health-insurance', 'pension-book'],
+    } as IssuanceEvent;
+    expect(transition(adult(), two).kind).toBe('card');
+    const one = { ...LICENCE, kinds: ['health-insurance'] } as IssuanceEvent;
+    expect(refusedWith(adult(), one)).toEqual({ code: 'documents-invalid', detail: 'resident' });
+    const same = { ...LICENCE, kinds: ['health-insurance', 'health-insurance'] } as IssuanceEvent;
+    expect(refusedWith(adult(), same).code).toBe('documents-invalid');
+  });
+
+  it('under 15 needs a legal representative with valid documents of their own', () => {
+    const child = initialState('iss-child', true);
+    expect(refusedWith(child, LICENCE).code).toBe('representative-required');
+    const weak = {
+      ...LICENCE,
+      representative: { relation: 'parent', kinds: ['bankbook'] },
+    } as IssuanceEvent;
+    expect(refusedWith(child, weak)).toEqual({
+      code: 'documents-invalid',
+      detail: 'representative',
+    });
+    const ok = {
+      ...LICENCE,
+      representative: { relation: 'parent', kinds: ['passport'] },
+    } as IssuanceEvent;
+    expect(transition(child, ok).documents?.representative).toEqual({
+      relation: 'parent',
+      kinds: ['passport'],
+    });
+  });
+
+  it('guardianship needs the representative too, at any age', () => {
+    const ward = { ...LICENCE, guardianship: true } as IssuanceEvent;
+    expect(refusedWith(adult(), ward).code).toBe('representative-required');
+  });
+
+  it('documents may be corrected before the card is matched, not after', () => {
+    expect(transition(atCard(), LICENCE).kind).toBe('card');
+    expect(refusedWith(atFace(), LICENCE).code).toBe('step-not-allowed');
+  });
+});
+
+describe('交付 4: the card', () => {
+  it('the card step cannot be reached without documents', () => {
+    expect(refusedWith(adult(), { type: 'card-matched', serial: SERIAL }).code).toBe(
+      'step-not-allowed',
+    );
+  });
+
+  it('a matched card records its serial and moves to the face check', () => {
+    expect(atFace()).toMatchObject({ kind: 'face', matchedSerial: SERIAL, needsCard: false });
+  });
+
+  it('a card pulled at a card step is asked for again; only the same card clears that', () => {
+    const s = run(atPins(), { type: 'needs-card', notice: { code: 'card-removed' } });
+    expect(s).toMatchObject({ kind: 'pins', needsCard: true, notice: { code: 'card-removed' } });
+    expect(refusedWith(s, { type: 'card-matched', serial: '990000000000002' }).code).toBe(
+      'wrong-card',
+    );
+    expect(transition(s, { type: 'card-matched', serial: SERIAL })).toMatchObject({
+      kind: 'pins',
+      needsCard: false,
+      notice: null,
+    });
+  });
+
+  it('a card is not asked for before it was ever matched', () => {
+    expect(refusedWith(atCard(), { type: 'needs-card' }).code).toBe('step-not-allowed');
+  });
+});
+
+describe('交付 3: the face check', () => {
+  it('match goes on to the PINs', () => {
+    expect(atPins()).toMatchObject({ kind: 'pins', face: 'match' });
+  });
+
+  it('mismatch stops with the face-mismatch notice; nothing but the override goes on', () => {
+    const s = run(atFace(), { type: 'face-decided', decision: 'mismatch' });
+    expect(s).toMatchObject({ kind: 'face-mismatch', notice: { code: 'face-mismatch' } });
+    expect(refusedWith(s, { type: 'pin-entry-opened' }).code).toBe('step-not-allowed');
+    expect(refusedWith(s, { type: 'face-decided', decision: 'match' }).code).toBe(
+      'step-not-allowed',
+    );
+    expect(transition(s, { type: 'face-overridden' })).toMatchObject({
+      kind: 'pins',
+      face: 'override',
+      notice: null,
+    });
+  });
+
+  it('the override is refused when the face was not found to differ', () => {
+    expect(refusedWith(atFace(), { type: 'face-overridden' }).code).toBe('step-not-allowed');
+  });
+
+  it('the face cannot be decided while the card must be read again', () => {
+    const s = run(atFace(), { type: 'needs-card' });
+    expect(refusedWith(s, { type: 'face-decided', decision: 'match' })).toEqual({
+      code: 'step-not-allowed',
+      detail: 'needs-card',
+    });
+  });
+});
+
+describe('交付 5: the PIN entry', () => {
+  it('opening the entry shows the first secret; under 15 there is no signing password', () => {
+    expect(entryOpen().pins).toMatchObject({ entryOpen: true, current: 'signing', accepted: [] });
+    const child = initialState('iss-child', true);
+    expect(child.pins.required).toEqual(['auth', 'juki', 'text']);
+    expect(requiredKeyKinds(true)).toEqual(['auth']);
+  });
+
+  it('the entry does not open while the card must be read again', () => {
+    const s = run(atPins(), { type: 'needs-card' });
+    expect(refusedWith(s, { type: 'pin-entry-opened' }).detail).toBe('needs-card');
+  });
+
+  it('a refused value counts an attempt of its secret; an accepted one moves to the next', () => {
+    let s = run(
+      entryOpen(),
+      { type: 'pin-attempt', kind: 'signing', violation: 'password-format' },
+      { type: 'pin-attempt', kind: 'signing', violation: 'password-letter-digit' },
+    );
+    expect(s.pins.attempts).toEqual({ signing: 2 });
+    expect(s.pins.current).toBe('signing');
+    s = transition(s, { type: 'pin-attempt', kind: 'signing', violation: null });
+    expect(s.pins).toMatchObject({ accepted: ['signing'], current: 'auth' });
+  });
+
+  it('attempts are refused when the entry is closed or the secret is not asked for', () => {
+    expect(refusedWith(atPins(), { type: 'pin-attempt', kind: 'auth', violation: null }).code).toBe(
+      'pin-entry-not-open',
+    );
+    const child = run(
+      initialState('iss-child', true),
+      { ...LICENCE, representative: { relation: 'parent', kinds: ['passport'] } } as IssuanceEvent,
+      { type: 'card-matched', serial: SERIAL },
+      { type: 'face-decided', decision: 'match' },
+      { type: 'pin-entry-opened' },
+    );
+    expect(refusedWith(child, { type: 'pin-attempt', kind: 'signing', violation: null })).toEqual({
+      code: 'step-not-allowed',
+      detail: 'signing',
+    });
+  });
+
+  it('submitting closes the entry and starts the card work with the PINs', () => {
+    expect(refusedWith(atPins(), { type: 'pins-submitted' }).code).toBe('pin-entry-not-open');
+    const s = settingPins();
+    expect(s).toMatchObject({ kind: 'certificates', phase: 'setting-pins' });
+    expect(s.pins.entryOpen).toBe(false);
+  });
+});
+
+describe('交付 6: keys and certificates', () => {
+  it('keys come after the PINs are on the card', () => {
+    expect(
+      refusedWith(settingPins(), { type: 'keys-generated', kind: 'auth', spki: 'QQ==' }).code,
+    ).toBe('step-not-allowed');
+    expect(generating().phase).toBe('generating-keys');
+  });
+
+  it('the phase moves to issuing once every key the resident gets is there', () => {
+    const one = run(generating(), { type: 'keys-generated', kind: 'signing', spki: 'U0lHTg==' });
+    expect(one.phase).toBe('generating-keys');
+    expect(issuing()).toMatchObject({
+      phase: 'issuing',
+      keys: { signing: 'U0lHTg==', auth: 'QVVUSA==' },
+    });
+  });
+
+  it('no signing key is taken under 15', () => {
+    const child = run(
+      initialState('iss-child', true),
+      {
+        ...LICENCE,
+        representative: { relation: 'guardian', kinds: ['passport'] },
+      } as IssuanceEvent,
+      { type: 'card-matched', serial: SERIAL },
+      { type: 'face-decided', decision: 'match' },
+      { type: 'pin-entry-opened' },
+      { type: 'pins-submitted' },
+      { type: 'pins-set' },
+    );
+    expect(
+      refusedWith(child, { type: 'keys-generated', kind: 'signing', spki: 'QQ==' }).detail,
+    ).toBe('signing');
+    expect(transition(child, { type: 'keys-generated', kind: 'auth', spki: 'QQ==' }).phase).toBe(
+      'issuing',
+    );
+  });
+
+  it('certificates are issued only for keys there are, written only once issued', () => {
+    const one = run(generating(), { type: 'keys-generated', kind: 'auth', spki: 'QQ==' });
+    expect(refusedWith(one, { type: 'certificates-issued' }).code).toBe('step-not-allowed');
+    expect(refusedWith(issuing(), { type: 'certificates-written' }).code).toBe('step-not-allowed');
+    expect(writing()).toMatchObject({ phase: 'writing', certificatesIssued: true });
+    expect(verifying().phase).toBe('verifying');
+  });
+
+  it('verified certificates lead to the handover; not before they were written', () => {
+    expect(refusedWith(writing(), { type: 'certificates-verified' }).code).toBe('step-not-allowed');
+    expect(atHandover()).toMatchObject({ kind: 'handover', phase: 'done' });
+  });
+
+  it('a card pulled mid-way goes back to the PINs, keeping the keys and the issued certificates', () => {
+    const s = transition(writing(), { type: 'card-failed', notice: { code: 'card-removed' } });
+    expect(s).toMatchObject({
+      kind: 'pins',
+      needsCard: true,
+      notice: { code: 'card-removed' },
+      certificatesIssued: true,
+      phase: 'waiting',
+    });
+    expect(s.pins).toMatchObject({ resume: true, entryOpen: false });
+    expect(s.keys.auth).toBe('QVVUSA==');
+    // Resumed: the same facts are stated again without being redone.
+    const again = run(
+      s,
+      { type: 'card-matched', serial: SERIAL },
+      { type: 'pin-entry-opened' },
+      { type: 'pins-submitted' },
+      { type: 'pins-set' },
+      { type: 'keys-generated', kind: 'signing', spki: 'U0lHTg==' },
+      { type: 'keys-generated', kind: 'auth', spki: 'QVVUSA==' },
+      { type: 'certificates-issued' },
+      { type: 'certificates-written' },
+      { type: 'certificates-verified' },
+    );
+    expect(again.kind).toBe('handover');
+  });
+
+  it('a restart during the certificate step asks for the card at the PIN step', () => {
+    expect(transition(issuing(), { type: 'needs-card' })).toMatchObject({
+      kind: 'pins',
+      needsCard: true,
+      pins: { resume: true },
+    });
+  });
+
+  it('the authority failing parks the procedure (後日交付); resuming goes back to the PINs', () => {
+    const parked = transition(issuing(), {
+      type: 'authority-failed',
+      notice: { code: 'authority-unavailable' },
+    });
+    expect(parked).toMatchObject({ kind: 'parked', notice: { code: 'authority-unavailable' } });
+    expect(refusedWith(parked, { type: 'pin-entry-opened' }).code).toBe('step-not-allowed');
+    expect(transition(parked, { type: 'resumed' })).toMatchObject({
+      kind: 'pins',
+      needsCard: true,
+      notice: null,
+      pins: { resume: true },
+    });
+    expect(refusedWith(atPins(), { type: 'resumed' }).code).toBe('step-not-allowed');
+    expect(
+      refusedWith(atPins(), { type: 'authority-failed', notice: { code: 'authority-unavailable' } })
+        .code,
+    ).toBe('step-not-allowed');
+  });
+});
+
+describe('交付 7: handover, and cancelling', () => {
+  it('handing over completes the procedure with what was collected', () => {
+    const s = transition(atHandover(), {
+      type: 'handed-over',
+      at: '2026-11-25T01:00:00.000Z',
+      collectedJukiCard: true,
+      collectedNotificationCard: false,
+    });
+    expect(s).toMatchObject({
+      kind: 'completed',
+      handover: { collectedJukiCard: true, collectedNotificationCard: false },
+    });
+    expect(refusedWith(s, { type: 'cancelled' }).code).toBe('procedure-closed');
+  });
+
+  it('nothing is handed over before the certificates are verified', () => {
+    const e: IssuanceEvent = {
+      type: 'handed-over',
+      at: '2026-11-25T01:00:00.000Z',
+      collectedJukiCard: false,
+      collectedNotificationCard: false,
+    };
+    expect(refusedWith(verifying(), e).code).toBe('step-not-allowed');
+    expect(refusedWith(atPins(), e).code).toBe('step-not-allowed');
+  });
+
+  it('a procedure can be cancelled at any open step, and then nothing more happens', () => {
+    for (const s of [adult(), atCard(), atFace(), entryOpen(), issuing(), atHandover()]) {
+      const c = transition(s, { type: 'cancelled' });
+      expect(c.kind).toBe('cancelled');
+      expect(c.pins.entryOpen).toBe(false);
+      expect(refusedWith(c, LICENCE).code).toBe('procedure-closed');
+    }
+  });
+});
