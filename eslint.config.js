@@ -63,7 +63,7 @@ export default tseslint.config(
   },
   // Electron shell files may import electron.
   {
-    files: ['main/index.ts', 'main/windows/**/*.ts', 'preload/index.ts'],
+    files: ['main/index.ts', 'main/windows/**/*.ts', 'preload/index.ts', 'preload/resident.ts'],
     rules: { 'no-restricted-imports': restrict([pcscOnly, sqliteOnly]) },
   },
   // The PC/SC transport is the one importer of pcsc-mini.

@@ -1,4 +1,4 @@
-// Builds the clerk (and later resident) renderer from renderer/ into out/renderer.
+// Builds the clerk and the resident renderer (two pages, shared chunks) from renderer/ into out/renderer.
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
@@ -22,7 +22,10 @@ export default defineConfig({
     target: 'chrome130',
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { clerk: resolve(import.meta.dirname, 'renderer/clerk.html') },
+      input: {
+        clerk: resolve(import.meta.dirname, 'renderer/clerk.html'),
+        resident: resolve(import.meta.dirname, 'renderer/resident.html'),
+      },
     },
   },
 });

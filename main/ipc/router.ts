@@ -1,6 +1,8 @@
 // The IPC router: channel -> service call, after a sender check and schema validation. No Electron here,
 // so tests call exactly what ipcMain.handle calls.
 import {
+  CHANNEL_ACCESS,
+  RESIDENT_CHANNELS,
   isChannel,
   requestSchemas,
   type Channel,
@@ -9,6 +11,7 @@ import {
 } from '../../preload/contract/channels';
 import type { AppError } from '../../preload/contract/errors';
 import { err, ok, type Result } from '../../preload/contract/result';
+import { windowRoleOf, type WindowRole } from './window-role';
 
 /** What main knows about the caller of an IPC message (from Electron's event.senderFrame). */
 export interface SenderInfo {
@@ -35,9 +38,10 @@ export interface RouterOptions {
   readonly handlers: Handlers;
   /**
    * Checks the operator's session and role for a channel (CHANNEL_ACCESS); throws to refuse.
-   * Runs after validation, so a malformed request never even reaches the session check.
+   * Runs after validation, so a malformed request never even reaches the session check. The
+   * window is already checked against the channel when this runs; it is passed on for audit.
    */
-  readonly authorize: (channel: Channel) => Promise<void>;
+  readonly authorize: (channel: Channel, window: WindowRole) => Promise<void>;
   /** Maps an unexpected exception to an AppError; it must not leak secrets. */
   readonly toAppError: (e: unknown) => AppError;
 }
@@ -60,6 +64,17 @@ function requestSize(payload: unknown): number {
   }
 }
 
+/**
+ * Whether a window may call a channel at all. The resident window is the one a member of the
+ * public touches: it gets its own few channels (RESIDENT_CHANNELS) and nothing else, and the
+ * resident channels answer that window only, so a compromised clerk page cannot pose as the
+ * resident and a resident cannot reach a clerk's function (ARCHITECTURE.md, Processes and trust).
+ */
+export function windowMayCall(role: WindowRole, channel: Channel): boolean {
+  if (role === 'resident') return RESIDENT_CHANNELS.includes(channel);
+  return CHANNEL_ACCESS[channel] !== 'resident';
+}
+
 export function createIpcRouter(options: RouterOptions): IpcRouter {
   const trusted = new Set(options.trustedOrigins);
 
@@ -71,6 +86,9 @@ export function createIpcRouter(options: RouterOptions): IpcRouter {
         return err({ code: 'forbidden-sender' });
       }
       if (!isChannel(channel)) return err({ code: 'unknown-channel' });
+      // Before validation: a window that may not call a channel learns nothing about its schema.
+      const windowRole = windowRoleOf(sender.url);
+      if (!windowMayCall(windowRole, channel)) return err({ code: 'forbidden-sender' });
       if (requestSize(payload) > MAX_REQUEST_CHARS) {
         return err({ code: 'validation', detail: 'request too large' });
       }
@@ -83,7 +101,7 @@ export function createIpcRouter(options: RouterOptions): IpcRouter {
         return err({ code: 'validation', detail: where });
       }
       try {
-        await options.authorize(channel);
+        await options.authorize(channel, windowRole);
         const handler = options.handlers[channel] as (r: unknown) => Promise<Result<unknown>>;
         return await handler(parsed.data);
       } catch (e) {

@@ -1,6 +1,6 @@
 // Who is at the counter: login, first-administrator setup, idle lock and role checks, all in main.
 import type { Access } from '../../preload/contract/channels';
-import type { OperatorDto, SessionDto } from '../../preload/contract/dto';
+import type { OperatorDto, Role, SessionDto } from '../../preload/contract/dto';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import {
@@ -80,6 +80,19 @@ export function toOperatorDto(o: Operator): OperatorDto {
   };
 }
 
+/**
+ * The resident window works only beside a counter operator's session: the PIN entry belongs to a
+ * procedure a clerk, supervisor or trainer runs (WORKFLOWS.md: the administrator runs none).
+ */
+const RESIDENT_ACCESS_ROLES: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
+
+/** Whether `role` may use a channel of `access` (public is handled before a session is needed). */
+export function roleAllowed(access: Exclude<Access, 'public'>, role: Role): boolean {
+  if (access === 'operator') return true;
+  if (access === 'resident') return RESIDENT_ACCESS_ROLES.includes(role);
+  return access.includes(role);
+}
+
 export function createOperatorSessions(options: OperatorSessionOptions): OperatorSessions {
   const { db } = options;
   const now = options.now ?? (() => new Date());
@@ -88,6 +101,8 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
   let locked = false;
   let lastActivity = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** After dispose (the core closing) no timer is armed again, whatever call was still in flight. */
+  let disposed = false;
 
   async function status(): Promise<SessionDto> {
     const needsSetup = operator === null && (await countOperators(db)) === 0;
@@ -108,14 +123,14 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
   function armTimer(): void {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (!operator || locked) return;
+    if (!operator || locked || disposed) return;
     const due = lastActivity + idleMs - now().getTime();
     timer = setTimeout(() => void checkIdle(), Math.max(due, 0));
     timer.unref?.();
   }
 
   async function checkIdle(): Promise<void> {
-    if (!operator || locked) return;
+    if (!operator || locked || disposed) return;
     if (now().getTime() - lastActivity >= idleMs) {
       locked = true;
       await db.transaction((tx) =>
@@ -163,10 +178,10 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
       operator = fresh;
       // A password an administrator set is known to two people: nothing works until it is changed.
       if (fresh.mustChangePassword) throw new AccessError('password-change-required');
-      if (access !== 'operator' && !access.includes(fresh.role)) {
-        throw new AccessError('forbidden-role');
-      }
+      if (!roleAllowed(access, fresh.role)) throw new AccessError('forbidden-role');
       if (locked) throw new AccessError('session-locked');
+      // Every call let through counts, the resident window's too: a resident entering PINs keeps
+      // the counter session open, the clerk at their side.
       lastActivity = Math.max(lastActivity, arrivedAt);
       armTimer();
       return fresh;
@@ -250,6 +265,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     currentOperatorId: () => operator?.id ?? null,
 
     dispose() {
+      disposed = true;
       if (timer) clearTimeout(timer);
       timer = null;
     },

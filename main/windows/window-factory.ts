@@ -8,8 +8,11 @@ import type {
   WebContents,
   WindowOpenHandlerResponse,
 } from 'electron';
+import { windowRoleOf, type WindowRole } from '../ipc/window-role';
+import type { WindowPlacement } from './placement';
 
-export type WindowKind = 'clerk' | 'resident';
+/** The two windows: the same roles the IPC router tells apart by page (main/ipc/window-role.ts). */
+export type WindowKind = WindowRole;
 
 export interface WindowFactoryOptions {
   readonly kind: WindowKind;
@@ -18,7 +21,19 @@ export interface WindowFactoryOptions {
   /** DevTools only in development builds; a packaged counter app never opens them. */
   readonly devTools: boolean;
   readonly title: string;
+  /** Where the window opens (the resident window: see placement.ts); the platform's choice if absent. */
+  readonly placement?: WindowPlacement;
 }
+
+/** The size a window opens at when no placement says otherwise, and the smallest it may get. */
+const SIZES: Record<
+  WindowKind,
+  { width: number; height: number; minWidth: number; minHeight: number }
+> = {
+  clerk: { width: 1280, height: 860, minWidth: 1024, minHeight: 700 },
+  // A resident's display may be a small touch panel beside the counter (1024×600 is common).
+  resident: { width: 1024, height: 768, minWidth: 800, minHeight: 600 },
+};
 
 /**
  * Electron security checklist: context isolation, sandbox, no Node in renderers, web security on,
@@ -26,12 +41,16 @@ export interface WindowFactoryOptions {
  * https://www.electronjs.org/docs/latest/tutorial/security
  */
 export function windowOptions(options: WindowFactoryOptions): BrowserWindowConstructorOptions {
+  const size = SIZES[options.kind];
+  const placement = options.placement;
   return {
     title: options.title,
-    width: options.kind === 'clerk' ? 1280 : 1024,
-    height: options.kind === 'clerk' ? 860 : 768,
-    minWidth: 1024,
-    minHeight: 700,
+    width: placement?.bounds.width ?? size.width,
+    height: placement?.bounds.height ?? size.height,
+    ...(placement ? { x: placement.bounds.x, y: placement.bounds.y } : {}),
+    minWidth: size.minWidth,
+    minHeight: size.minHeight,
+    fullscreen: placement?.fullscreen ?? false,
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
@@ -85,7 +104,18 @@ function originOf(url: string | undefined): string | null {
   }
 }
 
-/** Permission requests: the camera (video only) for our own origin's main frame, nothing else. */
+/**
+ * The camera belongs to the face check in the clerk's window. The resident's window, on a screen a
+ * member of the public faces, never gets it: its page is known by its path, as in the IPC router.
+ */
+function isClerkPage(url: string | undefined, appOrigin: string): boolean {
+  return url !== undefined && originOf(url) === appOrigin && windowRoleOf(url) === 'clerk';
+}
+
+/**
+ * Permission requests: the camera (video only) for the main frame of our clerk page, nothing else.
+ * https://www.electronjs.org/docs/latest/tutorial/security#5-handle-session-permission-requests-from-remote-content
+ */
 export function createPermissionRequestHandler(appOrigin: string) {
   return (
     _contents: WebContents,
@@ -101,15 +131,18 @@ export function createPermissionRequestHandler(appOrigin: string) {
       permission === 'media' &&
         videoOnly &&
         d.isMainFrame === true &&
-        originOf(d.requestingUrl) === appOrigin,
+        isClerkPage(d.requestingUrl, appOrigin),
     );
   };
 }
 
-/** Permission checks (navigator.permissions, enumerateDevices): the same rule as requests. */
+/**
+ * Permission checks (navigator.permissions, enumerateDevices): the same rule as requests. The page
+ * is the frame's last URL, or the window's when Electron leaves that out.
+ */
 export function createPermissionCheckHandler(appOrigin: string) {
   return (
-    _contents: WebContents | null,
+    contents: Pick<WebContents, 'getURL'> | null,
     permission: string,
     requestingOrigin: string,
     details: PermissionCheckHandlerHandlerDetails,
@@ -117,5 +150,6 @@ export function createPermissionCheckHandler(appOrigin: string) {
     permission === 'media' &&
     details.mediaType === 'video' &&
     details.isMainFrame === true &&
-    originOf(requestingOrigin) === appOrigin;
+    originOf(requestingOrigin) === appOrigin &&
+    isClerkPage(details.requestingUrl ?? contents?.getURL(), appOrigin);
 }

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CoreConfig } from '../../../main/config/config';
 import type { Core, corePaths as CorePaths, createCore as CreateCore } from '../../../main/core';
-import { CORE_BUNDLE, RENDERER_DIR, SCREENS_DIR, SHIM_BUNDLE } from './paths';
+import type { Result } from '../../../preload/contract/result';
+import { RESIDENT_EVENT_NAMES, type EventName } from '../../../preload/contract/channels';
+import { CORE_BUNDLE, RENDERER_DIR, RESIDENT_SHIM_BUNDLE, SCREENS_DIR, SHIM_BUNDLE } from './paths';
 import { startStaticServer } from './static-server';
 
 /**
@@ -44,10 +46,21 @@ export interface Harness {
   readonly pageErrors: string[];
   /** Channels the page invoked through the binding, in order. */
   readonly calls: string[];
+  /** Channels the resident page invoked, in order. */
+  readonly residentCalls: string[];
   /** Opens the clerk window's home route and waits until the app has drawn it. */
   open(): Promise<void>;
-  /** Full-page PNG under tests/e2e/__screens__/<name>.png, written on every run. */
-  screenshot(name: string): Promise<void>;
+  /**
+   * Opens the resident window: a second page at /resident.html, 1024×768 like the window on a
+   * shared display, with window.counter = createResidentApi over the same kind of binding (so the
+   * router sees that page's URL and applies its window check), and only the resident's events.
+   * Its CSP violations and errors count as the clerk page's do.
+   */
+  openResident(options?: ResidentOptions): Promise<Page>;
+  /** Sends an event to the resident page as main/index.ts would (only the resident's events). */
+  emitToResident(event: EventName, payload: unknown): Promise<void>;
+  /** Full-page PNG under tests/e2e/__screens__/<name>.png, written on every run; the clerk page unless `of`. */
+  screenshot(name: string, of?: Page): Promise<void>;
 }
 
 /** Watches the page for CSP violations from before the first script runs. */
@@ -55,16 +68,29 @@ const CSP_WATCH = `document.addEventListener('securitypolicyviolation', (e) => {
   window.__reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
 });`;
 
+/** Answers a page's call instead of the core (ResidentOptions.standIn). */
+export type StandIn = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+
+export interface ResidentOptions {
+  /**
+   * Answers the resident page's calls in place of the core: for the resident screens while the
+   * core's resident handlers cannot answer yet (no open issuance). Without it, the core answers.
+   */
+  readonly standIn?: StandIn;
+}
+
 async function wirePage(
   page: Page,
   core: Core,
   shim: string,
   calls: string[],
   report: (text: string) => void,
+  standIn?: StandIn,
 ) {
   // The binding is what ipcMain.handle is in the app: the router gets the calling frame's facts.
   await page.exposeBinding('__counterInvoke', (source, channel: unknown, payload: unknown) => {
     calls.push(String(channel).slice(0, 100));
+    if (standIn) return standIn(String(channel), payload);
     return core.router.handle(
       { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
       channel,
@@ -122,27 +148,38 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
     const cspViolations: string[] = [];
     const pageErrors: string[] = [];
     const calls: string[] = [];
-    page.on('console', (message) => {
-      const text = message.text();
-      if (/Content[- ]Security[- ]Policy/i.test(text)) cspViolations.push(text);
-      else if (message.type() === 'error') pageErrors.push(text);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const residentCalls: string[] = [];
+    const watchPage = (target: Page) => {
+      target.on('console', (message) => {
+        const text = message.text();
+        if (/Content[- ]Security[- ]Policy/i.test(text)) cspViolations.push(text);
+        else if (message.type() === 'error') pageErrors.push(text);
+      });
+      target.on('pageerror', (error) => pageErrors.push(error.message));
+    };
+    watchPage(page);
     await wirePage(page, core, shim, calls, (text) => cspViolations.push(text));
 
-    // Events go to the page as the preload's ipcRenderer.on would deliver them: the payload only.
+    // Events go to each page as its preload's ipcRenderer.on would deliver them: the payload only,
+    // and to the resident page only the resident's events (main/index.ts routes them so).
+    const eventTargets: { page: Page; events: readonly EventName[] | 'all' }[] = [
+      { page, events: 'all' },
+    ];
     const unsubscribe = core.onEvent((event, payload) => {
-      page
-        .evaluate(
-          ([name, body]) =>
-            (
-              globalThis as unknown as { __counterDispatch?: (e: string, p: unknown) => void }
-            ).__counterDispatch?.(name, body),
-          [event, payload] as const,
-        )
-        .catch(() => {
-          // The page is navigating or closed: the renderer re-lists readers when it loads.
-        });
+      for (const target of eventTargets) {
+        if (target.events !== 'all' && !target.events.includes(event)) continue;
+        target.page
+          .evaluate(
+            ([name, body]) =>
+              (
+                globalThis as unknown as { __counterDispatch?: (e: string, p: unknown) => void }
+              ).__counterDispatch?.(name, body),
+            [event, payload] as const,
+          )
+          .catch(() => {
+            // The page is navigating or closed: the renderer re-lists readers when it loads.
+          });
+      }
     });
 
     const harness: Harness = {
@@ -153,12 +190,45 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       cspViolations,
       pageErrors,
       calls,
+      residentCalls,
       async open() {
         await page.goto(`${server.origin}/clerk.html#/`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       },
-      async screenshot(name) {
-        await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+      async openResident(options = {}) {
+        const resident = await page.context().newPage();
+        await resident.setViewportSize({ width: 1024, height: 768 });
+        watchPage(resident);
+        const residentShim = await readFile(RESIDENT_SHIM_BUNDLE, 'utf8');
+        await wirePage(
+          resident,
+          core,
+          residentShim,
+          residentCalls,
+          (text) => cspViolations.push(text),
+          options.standIn,
+        );
+        eventTargets.push({ page: resident, events: RESIDENT_EVENT_NAMES });
+        await resident.goto(`${server.origin}/resident.html`);
+        await expect(resident.getByRole('heading', { level: 1 })).toBeVisible();
+        return resident;
+      },
+      async emitToResident(event, payload) {
+        if (!RESIDENT_EVENT_NAMES.includes(event))
+          throw new Error(`${event} never reaches the resident`);
+        for (const target of eventTargets) {
+          if (target.events === 'all') continue;
+          await target.page.evaluate(
+            ([name, body]) =>
+              (
+                globalThis as unknown as { __counterDispatch?: (e: string, p: unknown) => void }
+              ).__counterDispatch?.(name, body),
+            [event, payload] as const,
+          );
+        }
+      },
+      async screenshot(name, of = page) {
+        await of.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
       },
     };
 

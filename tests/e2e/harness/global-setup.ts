@@ -1,4 +1,4 @@
-// Before the e2e run: build the renderer as shipped, and bundle the page shim into one classic script.
+// Before the e2e run: build the renderer as shipped, and bundle each page shim (clerk, resident) into one classic script.
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -8,20 +8,25 @@ import {
   CORE_BUNDLE,
   CORE_SOURCE,
   REPO_ROOT,
+  RESIDENT_SHIM_BUNDLE,
+  RESIDENT_SHIM_SOURCE,
   SCREENS_DIR,
   SHIM_BUNDLE,
   SHIM_SOURCE,
 } from './paths';
 
 function buildRenderer(): void {
-  // Always rebuild (a few seconds): a stale out/renderer would test yesterday's screens.
-  const run = spawnSync('npm', ['run', 'build:renderer'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (run.status !== 0) {
-    throw new Error(`renderer build failed:\n${run.stdout}\n${run.stderr}`);
+  // Always rebuild (a few seconds): a stale out/renderer would test yesterday's screens. The
+  // practice photos come first: the core reads them, and Chromium's fake camera plays camera.y4m.
+  for (const script of ['photos', 'build:renderer']) {
+    const run = spawnSync('npm', ['run', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (run.status !== 0) {
+      throw new Error(`${script} failed:\n${run.stdout}\n${run.stderr}`);
+    }
   }
 }
 
-async function bundleShim(): Promise<void> {
+async function bundleShim(source: string, target: string): Promise<void> {
   const result = await build({
     configFile: false,
     root: REPO_ROOT,
@@ -30,14 +35,14 @@ async function bundleShim(): Promise<void> {
       write: false,
       minify: false,
       target: 'chrome130',
-      lib: { entry: SHIM_SOURCE, formats: ['iife'], name: 'counterPageShim' },
+      lib: { entry: source, formats: ['iife'], name: 'counterPageShim' },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
   const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
   if (!chunk || chunk.type !== 'chunk') throw new Error('page shim bundle produced no code');
-  await mkdir(dirname(SHIM_BUNDLE), { recursive: true });
-  await writeFile(SHIM_BUNDLE, chunk.code);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, chunk.code);
 }
 
 /**
@@ -67,7 +72,8 @@ async function bundleCore(): Promise<void> {
 
 export default async function globalSetup(): Promise<void> {
   buildRenderer();
-  await bundleShim();
+  await bundleShim(SHIM_SOURCE, SHIM_BUNDLE);
+  await bundleShim(RESIDENT_SHIM_SOURCE, RESIDENT_SHIM_BUNDLE);
   await bundleCore();
   await mkdir(SCREENS_DIR, { recursive: true });
 }

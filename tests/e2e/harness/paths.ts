@@ -5,6 +5,9 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const RENDERER_DIR = resolve(REPO_ROOT, 'out/renderer');
 export const SHIM_SOURCE = resolve(REPO_ROOT, 'tests/e2e/harness/page-shim.ts');
 export const SHIM_BUNDLE = resolve(REPO_ROOT, 'out/e2e/page-shim.js');
+/** The resident window's shim (createResidentApi), bundled like the clerk's. */
+export const RESIDENT_SHIM_SOURCE = resolve(REPO_ROOT, 'tests/e2e/harness/resident-shim.ts');
+export const RESIDENT_SHIM_BUNDLE = resolve(REPO_ROOT, 'out/e2e/resident-shim.js');
 export const CORE_SOURCE = resolve(REPO_ROOT, 'main/core.ts');
 /** main/core.ts bundled for Node by global-setup (see there for why). */
 export const CORE_BUNDLE = resolve(REPO_ROOT, 'out/e2e/core/core.mjs');

@@ -43,10 +43,12 @@ describe('machine config', () => {
 
 describe('IPC sender', () => {
   const mainFrame = { url: 'app://counter/clerk.html' };
+  const residentFrame = { url: 'app://counter/resident.html' };
+  const event = (id: number, frame: object | null, main: object = mainFrame) =>
+    ({ sender: { id, mainFrame: main }, senderFrame: frame }) as never;
+
   it('trusts only the main frame of our own webContents', () => {
-    const own = new Set([7]);
-    const event = (id: number, frame: object | null) =>
-      ({ sender: { id, mainFrame }, senderFrame: frame }) as never;
+    const own = new Map([[7, 'clerk' as const]]);
     expect(senderInfoOf(event(7, mainFrame), own)).toEqual({
       url: mainFrame.url,
       isMainFrame: true,
@@ -54,5 +56,22 @@ describe('IPC sender', () => {
     expect(senderInfoOf(event(7, { url: mainFrame.url }), own).isMainFrame).toBe(false);
     expect(senderInfoOf(event(8, mainFrame), own).isMainFrame).toBe(false);
     expect(senderInfoOf(event(7, null), own).isMainFrame).toBe(false);
+  });
+
+  it('passes the resident window on with its page, and refuses a page in the wrong window', () => {
+    const own = new Map([
+      [7, 'clerk' as const],
+      [9, 'resident' as const],
+    ]);
+    expect(senderInfoOf(event(9, residentFrame, residentFrame), own)).toEqual({
+      url: residentFrame.url,
+      isMainFrame: true,
+    });
+    // The resident page inside the clerk window, or the clerk page inside the resident window.
+    expect(senderInfoOf(event(7, residentFrame, residentFrame), own)).toEqual({
+      url: '',
+      isMainFrame: false,
+    });
+    expect(senderInfoOf(event(9, mainFrame), own)).toEqual({ url: '', isMainFrame: false });
   });
 });

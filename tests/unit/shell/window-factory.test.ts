@@ -104,13 +104,90 @@ describe('permissions', () => {
     }
   });
 
+  it('never gives the camera to the resident window', () => {
+    const resident = { isMainFrame: true, requestingUrl: `${APP}/resident.html` };
+    expect(ask('media', { ...resident, mediaTypes: ['video'] })).toBe(false);
+    expect(
+      ask('media', { ...own, requestingUrl: `${APP}/resident.html#/x`, mediaTypes: ['video'] }),
+    ).toBe(false);
+    // A request with no page at all is not the clerk's either.
+    expect(ask('media', { isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+  });
+
   it('answers permission checks with the same rule', () => {
     const check = createPermissionCheckHandler(APP);
-    const d = (over: object) => ({ isMainFrame: true, mediaType: 'video', ...over }) as never;
+    const d = (over: object) =>
+      ({
+        isMainFrame: true,
+        mediaType: 'video',
+        requestingUrl: `${APP}/clerk.html`,
+        ...over,
+      }) as never;
     expect(check(null, 'media', APP, d({}))).toBe(true);
     expect(check(null, 'media', APP, d({ mediaType: 'audio' }))).toBe(false);
     expect(check(null, 'media', 'http://127.0.0.1:1', d({}))).toBe(false);
     expect(check(null, 'media', APP, d({ isMainFrame: false }))).toBe(false);
     expect(check(null, 'serial', APP, d({}))).toBe(false);
+    expect(check(null, 'media', APP, d({ requestingUrl: `${APP}/resident.html` }))).toBe(false);
+  });
+
+  it('takes the page from the window when a check comes without one', () => {
+    const check = createPermissionCheckHandler(APP);
+    const d = { isMainFrame: true, mediaType: 'video' } as never;
+    const showing = (url: string) => ({ getURL: () => url });
+    expect(check(showing(`${APP}/clerk.html#/issuance`), 'media', APP, d)).toBe(true);
+    expect(check(showing(`${APP}/resident.html`), 'media', APP, d)).toBe(false);
+    expect(check(null, 'media', APP, d)).toBe(false);
+  });
+});
+
+describe('resident window', () => {
+  const options = (placement?: Parameters<typeof windowOptions>[0]['placement']) =>
+    windowOptions({
+      kind: 'resident',
+      preloadPath: '/x/preload/resident.cjs',
+      devTools: false,
+      title: '窓口 — 暗証番号の設定',
+      placement,
+    });
+
+  it('has every security setting of the clerk window, with its own preload', () => {
+    const clerk = windowOptions({
+      kind: 'clerk',
+      preloadPath: '/x/preload/index.cjs',
+      devTools: false,
+      title: '窓口',
+    }).webPreferences!;
+    const resident = options().webPreferences!;
+    expect({ ...resident, preload: clerk.preload }).toEqual(clerk);
+    expect(resident.preload).toBe('/x/preload/resident.cjs');
+    expect(resident.contextIsolation).toBe(true);
+    expect(resident.sandbox).toBe(true);
+    expect(resident.nodeIntegration).toBe(false);
+    expect(resident.devTools).toBe(false);
+  });
+
+  it('fills the display it is placed on, or opens as a normal window', () => {
+    const full = options({
+      bounds: { x: 1920, y: 0, width: 1280, height: 1024 },
+      fullscreen: true,
+    });
+    expect(full).toMatchObject({ x: 1920, y: 0, width: 1280, height: 1024, fullscreen: true });
+    const beside = options({
+      bounds: { x: 1280, y: 40, width: 1024, height: 768 },
+      fullscreen: false,
+    });
+    expect(beside).toMatchObject({ x: 1280, y: 40, width: 1024, height: 768, fullscreen: false });
+    // Small resident panels (1024×600) must fit.
+    expect(full.minWidth).toBeLessThanOrEqual(1024);
+    expect(full.minHeight).toBeLessThanOrEqual(600);
+    expect(full.show).toBe(false);
+  });
+
+  it('leaves the clerk window where the platform puts it', () => {
+    const clerk = windowOptions({ kind: 'clerk', preloadPath: '/p', devTools: true, title: 't' });
+    expect(clerk.x).toBeUndefined();
+    expect(clerk.fullscreen).toBe(false);
+    expect(clerk).toMatchObject({ width: 1280, height: 860, minWidth: 1024 });
   });
 });

@@ -1,0 +1,80 @@
+// Español.
+import type { Messages } from './messages';
+
+export const es: Messages = {
+  languageName: 'Español',
+  languageChoice: 'Elija su idioma',
+  waiting: {
+    title: 'Espere, por favor, las indicaciones del personal',
+    body: 'En esta pantalla va a establecer sus códigos PIN',
+  },
+  secret: {
+    signing: 'Contraseña del certificado de firma',
+    auth: 'PIN del certificado de identificación de usuario',
+    juki: 'PIN del Registro Básico de Residentes',
+    text: 'PIN de los datos impresos en la tarjeta',
+    shared: 'Un mismo PIN para los tres',
+  },
+  purpose: {
+    signing: 'Sirve para enviar documentos por vía electrónica, por ejemplo a e-Tax',
+    auth: 'Sirve para entrar en Mynaportal y obtener certificados en tiendas de conveniencia',
+    juki: 'Sirve para trámites como el cambio de domicilio',
+    text: 'Sirve para leer su nombre y su domicilio de la tarjeta',
+    shared:
+      'El mismo número para los PIN de identificación, del Registro de Residentes y de los datos de la tarjeta',
+  },
+  rule: {
+    pin: '4 cifras',
+    password: 'De 6 a 16 caracteres, con letras (A–Z) y números (0–9)',
+  },
+  entry: {
+    first: 'Introdúzcalo, por favor',
+    confirm: 'Introdúzcalo otra vez para confirmar',
+    again: 'Vuelva a empezar desde el principio, por favor',
+    resume: 'Disculpe las molestias: introduzca sus PIN otra vez, por favor',
+    checking: 'Comprobando…',
+    typed: (count) =>
+      `${count} ${count === 1 ? 'carácter introducido' : 'caracteres introducidos'}`,
+  },
+  keys: {
+    ok: 'Aceptar',
+    erase: 'Borrar uno',
+    clear: 'Borrar todo',
+    pad: 'Teclado',
+  },
+  same: {
+    title: '¿Quiere usar el mismo número para los tres PIN?',
+    body: 'Los PIN de identificación, del Registro de Residentes y de los datos de la tarjeta',
+    yes: 'Usar el mismo número para los tres',
+    no: 'Usar números distintos',
+  },
+  review: {
+    title: 'Ha terminado de introducir los datos',
+    body: 'Se van a guardar en su tarjeta. ¿Está de acuerdo?',
+    shared: 'Los tres iguales',
+    submit: 'Guardar',
+    restart: 'Empezar de nuevo',
+  },
+  processing: 'Procesando. No retire la tarjeta, por favor.',
+  done: {
+    title: 'Muchas gracias',
+    body: 'Avise al personal, por favor',
+  },
+  failed: {
+    title: 'No se han podido establecer los PIN',
+    body: 'Llame al personal, por favor',
+  },
+  violation: {
+    'pin-format': 'El PIN tiene 4 cifras',
+    'pin-same-digits': 'No se pueden usar cuatro cifras iguales (como 1111)',
+    'pin-sequence': 'No se pueden usar cifras seguidas como 1234 o 9876',
+    'pin-birth-date':
+      'No se pueden usar números de su fecha de nacimiento (mes y día, año y mes, o año)',
+    'password-format': 'La contraseña tiene de 6 a 16 caracteres, letras (A–Z) y números (0–9)',
+    'password-letter-digit': 'Use letras y números a la vez, por favor',
+    'pin-confirmation-differs': 'Las dos entradas no coinciden',
+  },
+  error: {
+    callClerk: 'Ahora no se puede continuar. Llame al personal, por favor',
+  },
+};

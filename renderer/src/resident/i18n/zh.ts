@@ -1,0 +1,77 @@
+// 中文（简体）.
+import type { Messages } from './messages';
+
+export const zh: Messages = {
+  languageName: '中文（简体）',
+  languageChoice: '请选择语言',
+  waiting: {
+    title: '请等候工作人员的引导',
+    body: '您将在此画面上设置密码',
+  },
+  secret: {
+    signing: '签名用电子证书的密码',
+    auth: '用户身份证明用电子证书的密码',
+    juki: '居民基本台账用密码',
+    text: '卡面信息输入辅助用密码',
+    shared: '三个密码通用的数字',
+  },
+  purpose: {
+    signing: '用于通过 e-Tax 等以电子方式提交文件',
+    auth: '用于登录 Mynaportal 以及在便利店领取证明书',
+    juki: '用于办理住址变更等手续',
+    text: '用于读取姓名、住址等信息',
+    shared: '用户身份证明用、居民基本台账用、卡面信息输入辅助用使用同一个数字',
+  },
+  rule: {
+    pin: '4位数字',
+    password: '6～16个字符，须同时包含英文字母（A～Z）和数字（0～9）',
+  },
+  entry: {
+    first: '请输入',
+    confirm: '为了确认，请再输入一次',
+    again: '请从头重新输入',
+    resume: '给您添麻烦了，请再输入一次',
+    checking: '正在确认…',
+    typed: (count) => `已输入${count}个字符`,
+  },
+  keys: {
+    ok: '确定',
+    erase: '删除一个',
+    clear: '全部删除',
+    pad: '输入键盘',
+  },
+  same: {
+    title: '三个密码要设置为相同的数字吗？',
+    body: '即用户身份证明用、居民基本台账用、卡面信息输入辅助用这三个密码',
+    yes: '三个密码使用相同的数字',
+    no: '分别设置不同的数字',
+  },
+  review: {
+    title: '输入已完成',
+    body: '将按以上内容进行设置。可以吗？',
+    shared: '三个相同',
+    submit: '设置',
+    restart: '从头重新输入',
+  },
+  processing: '正在处理，请不要拔出卡片。',
+  done: {
+    title: '谢谢',
+    body: '请告知工作人员',
+  },
+  failed: {
+    title: '未能完成设置',
+    body: '请叫工作人员',
+  },
+  violation: {
+    'pin-format': '密码为4位数字',
+    'pin-same-digits': '不能使用4个相同的数字（如1111）',
+    'pin-sequence': '不能使用1234、9876这样的连续数字',
+    'pin-birth-date': '不能使用与出生日期有关的数字（月日、年月、出生年份）',
+    'password-format': '密码须为6～16个英文字母（A～Z）和数字（0～9）',
+    'password-letter-digit': '请同时使用英文字母和数字',
+    'pin-confirmation-differs': '两次输入的内容不一致',
+  },
+  error: {
+    callClerk: '目前无法受理，请叫工作人员',
+  },
+};

@@ -1,0 +1,485 @@
+// The resident's window: waiting in six languages, the window check in main, and the PIN entry screens.
+import type { Locator, Page } from '@playwright/test';
+import { SIM_READER_NAME } from '../../main/card/sim/sim-reader';
+import type { Channel } from '../../preload/contract/channels';
+import type { PinKind } from '../../preload/contract/dto';
+import type { IssuanceDto, ResidentPromptDto } from '../../preload/contract/issuance';
+import { checkPinEntry } from '../../preload/contract/pin-rules';
+import type { Result } from '../../preload/contract/result';
+import { expect, test, type Harness, type StandIn } from './harness/fixtures';
+import { loginAs } from './harness/login';
+
+/** A text as the resident reads it: the furigana (<rt>) left out. */
+async function readable(locator: Locator): Promise<string> {
+  type Node = {
+    cloneNode(deep: boolean): Node;
+    querySelectorAll(selector: string): Iterable<{ remove(): void }>;
+    textContent: string | null;
+  };
+  return locator.evaluate((el) => {
+    const copy = (el as unknown as Node).cloneNode(true);
+    for (const rt of copy.querySelectorAll('rt')) rt.remove();
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+const WAITING: Record<string, { title: string; lang: string; button: string }> = {
+  ja: { title: '職員の案内をお待ちください', lang: 'ja', button: '日本語' },
+  en: { title: 'Please wait for the staff to guide you', lang: 'en', button: 'English' },
+  zh: { title: '请等候工作人员的引导', lang: 'zh-Hans', button: '中文（简体）' },
+  ko: { title: '직원의 안내를 기다려 주십시오', lang: 'ko', button: '한국어' },
+  es: { title: 'Espere, por favor, las indicaciones del personal', lang: 'es', button: 'Español' },
+  pt: { title: 'Aguarde as orientações do atendente', lang: 'pt-BR', button: 'Português' },
+};
+
+type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+/** Calls the page's binding directly, as a hostile script in that page could. */
+async function rawInvoke(page: Page, channel: string, payload: unknown): Promise<Result<unknown>> {
+  return page.evaluate(
+    ([c, p]) => (globalThis as unknown as { __counterInvoke: Invoke }).__counterInvoke(c, p),
+    [channel, payload] as const,
+  );
+}
+
+test.describe('resident window with the core', () => {
+  test('the waiting screen in each language, every language named in itself', async ({
+    harness,
+  }) => {
+    const resident = await harness.openResident();
+    await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+    // Japanese first, with furigana on the kanji.
+    expect(await readable(heading(resident))).toBe(WAITING.ja!.title);
+    await expect(heading(resident).locator('ruby')).toHaveCount(3);
+    await expect(heading(resident).locator('rt').first()).toHaveText('しょくいん');
+    for (const [code, expected] of Object.entries(WAITING)) {
+      const button = resident.getByTestId(`language-${code}`);
+      await expect(button).toHaveText(expected.button);
+      await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
+      expect(await readable(heading(resident))).toBe(expected.title);
+      await expect(resident.locator('html')).toHaveAttribute('lang', expected.lang);
+      await harness.screenshot(`resident-waiting-${code}`, resident);
+    }
+    // The text is large: 28px at the root, more for the title.
+    const fontSize = (locator: Locator) =>
+      locator.evaluate((el) => {
+        const view = el.ownerDocument.defaultView as unknown as {
+          getComputedStyle(e: unknown): { fontSize: string };
+        };
+        return parseFloat(view.getComputedStyle(el).fontSize);
+      });
+    const sizes = {
+      root: await fontSize(resident.locator('html')),
+      title: await fontSize(heading(resident)),
+    };
+    expect(sizes.root).toBeGreaterThanOrEqual(28);
+    expect(sizes.title).toBeGreaterThan(sizes.root);
+    // Nothing but the resident's channels went out, and the clerk page made none of them.
+    expect(new Set(harness.residentCalls)).toEqual(new Set(['resident:get-prompt']));
+    expect(harness.calls).not.toContain('resident:get-prompt');
+    expect(harness.cspViolations).toEqual([]);
+  });
+
+  test("main refuses a clerk's channel from the resident page, and the resident's from the clerk page", async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'renshu01');
+    const resident = await harness.openResident();
+    // The resident's object has the resident's functions only.
+    const names = await resident.evaluate(() =>
+      Object.keys((globalThis as unknown as { counter: object }).counter).sort(),
+    );
+    expect(names).toEqual(['checkPin', 'getAppInfo', 'getPrompt', 'onPromptChanged', 'submitPins']);
+    // A script that calls the binding itself is stopped by the router, logged-in clerk or not.
+    for (const [channel, payload] of [
+      ['admin:list-operators', {}],
+      ['card:read-health', { reader: 'Simulated Reader 0' }],
+      ['issuance:list-open', {}],
+      ['auth:logout', {}],
+      ['sim:insert-card', { preset: 'issued' }],
+    ] as const) {
+      expect(await rawInvoke(resident, channel, payload), channel).toEqual({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
+    }
+    // The clerk is still logged in: the resident page's attempt to log them out never arrived.
+    await expect(page.getByTestId('current-operator')).toBeVisible();
+    // The clerk page may not pose as the resident.
+    for (const [channel, payload] of [
+      ['resident:get-prompt', {}],
+      ['resident:check-pin', { kind: 'auth', value: '5831', confirmation: '5831' }],
+      [
+        'resident:submit-pins',
+        {
+          auth: { value: '5831', confirmation: '5831' },
+          juki: { value: '5831', confirmation: '5831' },
+          text: { value: '5831', confirmation: '5831' },
+        },
+      ],
+    ] as const) {
+      expect(await rawInvoke(page, channel, payload), channel).toEqual({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
+    }
+    // The resident's own channel does get through the window check to the core.
+    const own = await rawInvoke(resident, 'resident:get-prompt', {});
+    expect(own.ok || own.error.code !== 'forbidden-sender').toBe(true);
+  });
+
+  test('resident calls with nobody logged in are refused by the session, and the screen stays waiting', async ({
+    harness,
+  }) => {
+    const resident = await harness.openResident();
+    expect(await rawInvoke(resident, 'resident:get-prompt', {})).toEqual({
+      ok: false,
+      error: { code: 'not-logged-in' },
+    });
+    await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+  });
+});
+
+/**
+ * A stand-in for main's resident handlers, with main's rules (the contract's checkPinEntry and the
+ * applicant's birth date): the resident screens are exercised before an issuance can be opened.
+ */
+function residentStandIn(prompt: ResidentPromptDto, birthDate: string) {
+  const checks: { kind: PinKind; value: string; confirmation: string }[] = [];
+  const submits: Record<string, { value: string; confirmation: string } | undefined>[] = [];
+  let submitAnswer: Result<unknown> = { ok: true, value: { done: true } };
+  let release: () => void = () => undefined;
+  let gate: Promise<void> = Promise.resolve();
+  const standIn: StandIn = async (channel, payload) => {
+    if (channel === 'resident:get-prompt') return { ok: true, value: prompt };
+    if (channel === 'resident:check-pin') {
+      const p = payload as { kind: PinKind; value: string; confirmation: string };
+      checks.push(p);
+      return {
+        ok: true,
+        value: { violation: checkPinEntry(p.kind, p.value, p.confirmation, birthDate) },
+      };
+    }
+    if (channel === 'resident:submit-pins') {
+      submits.push(payload as (typeof submits)[number]);
+      await gate;
+      return submitAnswer;
+    }
+    return { ok: false, error: { code: 'forbidden-sender' } };
+  };
+  return {
+    standIn,
+    checks,
+    submits,
+    /** The next submit waits until release() (the processing screen stays up meanwhile). */
+    holdSubmit() {
+      gate = new Promise((resolve) => {
+        release = resolve;
+      });
+    },
+    release: () => release(),
+    answerSubmit(answer: Result<unknown>) {
+      submitAnswer = answer;
+    },
+  };
+}
+
+async function typeOnPad(page: Page, value: string): Promise<void> {
+  for (const key of value) await page.getByTestId('keypad').locator(`[data-key="${key}"]`).click();
+  await page.getByTestId('keypad').locator('[data-key="ok"]').click();
+}
+
+async function typeOnKeyboard(page: Page, value: string): Promise<void> {
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** Everything the resident page shows or keeps in its stores, as text, to search for a value. */
+async function pageMemory(page: Page): Promise<string> {
+  type Mounted = {
+    __vue_app__?: { config: { globalProperties: { $pinia?: { state: { value: unknown } } } } };
+    innerHTML: string;
+  };
+  return page.locator('#app').evaluate((el) => {
+    const app = (el as unknown as Mounted).__vue_app__;
+    const stores = JSON.stringify(app?.config.globalProperties.$pinia?.state.value ?? null);
+    return `${(el as unknown as Mounted).innerHTML}\n${stores}`;
+  });
+}
+
+test.describe('resident PIN entry screens (main answered by a stand-in)', () => {
+  const ADULT: ResidentPromptDto = {
+    procedureId: 'iss-1',
+    required: ['signing', 'auth', 'juki', 'text'],
+    resume: false,
+  };
+  const UNDER_15: ResidentPromptDto = {
+    procedureId: 'iss-2',
+    required: ['auth', 'juki', 'text'],
+    resume: false,
+  };
+
+  test('an adult sets the password and one PIN for three; refusals are explained and the values forgotten', async ({
+    harness,
+  }) => {
+    const main = residentStandIn(ADULT, '1987-04-23');
+    const resident = await harness.openResident({ standIn: main.standIn });
+
+    // The signing password first, on the letters pad; typed in lower case, it becomes upper case.
+    const entry = resident.getByTestId('resident-entry-signing');
+    await expect(entry).toBeVisible();
+    expect(await readable(heading(resident))).toBe('署名用電子証明書のパスワード');
+    await expect(resident.getByTestId('entry-step')).toHaveText('1 / 4');
+    await resident.keyboard.type('abc');
+    await expect(resident.getByTestId('entry-mask')).toHaveText('●●●');
+    await expect(resident.getByTestId('entry-mask')).toHaveAttribute(
+      'aria-label',
+      '3文字入力しました',
+    );
+    await harness.screenshot('resident-entry-signing', resident);
+    await resident.keyboard.type('def');
+    await resident.keyboard.press('Enter');
+    // No digit: refused at once, in Japanese, and the entry starts again.
+    await expect(resident.getByTestId('entry-violation')).toBeVisible();
+    expect(await readable(resident.getByTestId('entry-violation'))).toContain(
+      '英字と数字を両方使ってください',
+    );
+    await expect(entry).toHaveAttribute('data-stage', 'first');
+    await expect(resident.getByTestId('entry-mask')).toHaveText('');
+    await harness.screenshot('resident-violation-password', resident);
+
+    await typeOnKeyboard(resident, 'abc123');
+    await expect(entry).toHaveAttribute('data-stage', 'confirm');
+    expect(await readable(resident.getByTestId('entry-instruction'))).toContain(
+      '確認のため、もう一度入力してください',
+    );
+    await typeOnPad(resident, 'ABC123');
+
+    // Before the first 4-digit PIN: the offer of one number for three.
+    await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('3つの暗証番号を同じ数字にしますか');
+    await harness.screenshot('resident-same-offer', resident);
+    await resident.getByTestId('same-yes').click();
+
+    // The resident switches to English; a birth-date PIN is refused by main, in English.
+    await resident.getByTestId('language-en').click();
+    await expect(resident.getByTestId('resident-entry-shared')).toBeVisible();
+    await expect(resident.getByTestId('entry-step')).toHaveText('2 / 2');
+    expect(await readable(heading(resident))).toBe('One PIN for all three');
+    await typeOnPad(resident, '0423');
+    await typeOnPad(resident, '0423');
+    await expect(resident.getByTestId('entry-violation')).toContainText(
+      'Numbers taken from your date of birth',
+    );
+    await harness.screenshot('resident-violation-birth-date-en', resident);
+    // Two entries that differ: refused before main is asked.
+    const checksBefore = main.checks.length;
+    await typeOnKeyboard(resident, '5831');
+    await typeOnKeyboard(resident, '5813');
+    await expect(resident.getByTestId('entry-violation')).toContainText(
+      'The two entries were not the same',
+    );
+    expect(main.checks.length).toBe(checksBefore);
+
+    await resident.getByTestId('language-ja').click();
+    await typeOnKeyboard(resident, '5831');
+    await typeOnKeyboard(resident, '5831');
+    await expect(resident.getByTestId('resident-review')).toBeVisible();
+    // Main checked the password once, refused the birth-date PIN at its first kind, then checked
+    // the shared PIN for each of its three kinds.
+    expect(main.checks.map((c) => c.kind)).toEqual(['signing', 'auth', 'auth', 'juki', 'text']);
+    expect(main.checks[0]).toEqual({ kind: 'signing', value: 'ABC123', confirmation: 'ABC123' });
+    // The review names what will be set, never a value.
+    const review = await readable(resident.getByTestId('resident-review'));
+    expect(review).toContain('署名用電子証明書のパスワード');
+    expect(review).toContain('3つの暗証番号（共通） — 3つとも同じ数字');
+    expect(review).not.toMatch(/ABC123|5831|●/);
+    await harness.screenshot('resident-review', resident);
+
+    main.holdSubmit();
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-processing')).toBeVisible();
+    // Main closes the entry as soon as the values arrive (as the issuance workflow does): the
+    // resident keeps seeing 処理中 until the answer comes.
+    await harness.emitToResident('resident:prompt-changed', null);
+    await expect(resident.getByTestId('resident-processing')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('処理中です。カードを抜かないでください');
+    // Sent once, all values in one call; already gone from the page while main works.
+    expect(main.submits).toEqual([
+      {
+        signing: { value: 'ABC123', confirmation: 'ABC123' },
+        auth: { value: '5831', confirmation: '5831' },
+        juki: { value: '5831', confirmation: '5831' },
+        text: { value: '5831', confirmation: '5831' },
+      },
+    ]);
+    expect(await pageMemory(resident)).not.toMatch(/ABC123|5831/);
+    await harness.screenshot('resident-processing', resident);
+    main.release();
+
+    await expect(resident.getByTestId('resident-done')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('ありがとうございました');
+    expect(await readable(resident.getByTestId('resident-done').locator('p'))).toBe(
+      '職員にお声がけください',
+    );
+    expect(await pageMemory(resident)).not.toMatch(/ABC123|5831|abc123/);
+    await harness.screenshot('resident-done', resident);
+
+    // The clerk finishes: the screen waits for the next resident, in Japanese again.
+    await resident.getByTestId('language-ko').click();
+    await harness.emitToResident('resident:prompt-changed', null);
+    await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+    await expect(resident.locator('html')).toHaveAttribute('lang', 'ja');
+  });
+
+  test('a resident under 15 sets no password, chooses separate PINs, and a failed submit says to call the clerk', async ({
+    harness,
+  }) => {
+    const main = residentStandIn(UNDER_15, '2014-09-30');
+    const resident = await harness.openResident({ standIn: main.standIn });
+    // No password: the offer comes first.
+    await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
+    await resident.getByTestId('same-no').click();
+
+    await expect(resident.getByTestId('resident-entry-auth')).toBeVisible();
+    await expect(resident.getByTestId('entry-step')).toHaveText('1 / 3');
+    expect(await readable(heading(resident))).toBe('利用者証明用電子証明書の暗証番号');
+    await expect(resident.getByTestId('keypad').locator('[data-key="A"]')).toHaveCount(0);
+    // Letters on a PIN pad do nothing; a fifth digit does nothing.
+    await resident.keyboard.type('a12345');
+    await expect(resident.getByTestId('entry-mask')).toHaveText('●●●●');
+    await harness.screenshot('resident-entry-auth', resident);
+    await resident.keyboard.press('Escape');
+    await expect(resident.getByTestId('entry-mask')).toHaveText('');
+    // Four equal digits and a run are refused at once, in the resident's words.
+    await typeOnPad(resident, '7777');
+    expect(await readable(resident.getByTestId('entry-violation'))).toContain(
+      '同じ数字を4つ並べた番号（1111など）は使えません',
+    );
+    await typeOnPad(resident, '6543');
+    expect(await readable(resident.getByTestId('entry-violation'))).toContain(
+      '1234や9876のように続いた数字は使えません',
+    );
+    await harness.screenshot('resident-violation-sequence', resident);
+    await typeOnPad(resident, '2580');
+    await typeOnPad(resident, '2580');
+    await expect(resident.getByTestId('resident-entry-juki')).toBeVisible();
+    await typeOnPad(resident, '1470');
+    await typeOnPad(resident, '1470');
+    await expect(resident.getByTestId('resident-entry-text')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('券面事項入力補助用暗証番号');
+    await typeOnPad(resident, '3690');
+    await typeOnPad(resident, '3690');
+    await expect(resident.getByTestId('resident-review')).toBeVisible();
+    expect(main.checks.map((c) => c.kind)).toEqual(['auth', 'juki', 'text']);
+
+    main.answerSubmit({ ok: false, error: { code: 'authority-unavailable' } });
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-failed')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('設定できませんでした');
+    expect(await readable(resident.getByTestId('resident-failed').locator('p'))).toBe(
+      'お手数ですが、職員にお声がけください',
+    );
+    expect(main.submits).toEqual([
+      {
+        auth: { value: '2580', confirmation: '2580' },
+        juki: { value: '1470', confirmation: '1470' },
+        text: { value: '3690', confirmation: '3690' },
+      },
+    ]);
+    expect(await pageMemory(resident)).not.toMatch(/2580|1470|3690/);
+    await harness.screenshot('resident-failed', resident);
+
+    // The clerk reopens the entry after the card was reinserted: the resident starts again.
+    await harness.emitToResident('resident:prompt-changed', { ...UNDER_15, resume: true });
+    await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
+  });
+});
+
+/** The clerk window's calls, through the router with the clerk page's URL, as that window makes them. */
+function clerkCalls(harness: Harness) {
+  return async <T>(channel: Channel, payload: unknown): Promise<T> => {
+    const r = await harness.core.router.handle(
+      { url: `${harness.origin}/clerk.html#/issuance`, isMainFrame: true },
+      channel,
+      payload,
+    );
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+    return r.value as T;
+  };
+}
+
+test.describe('resident PIN entry with the issuance workflow', () => {
+  test('窓口花子 enters her secrets on the resident screen and the card is issued; nothing typed stays', async ({
+    harness,
+  }) => {
+    test.setTimeout(120_000);
+    const clerk = clerkCalls(harness);
+    const resident = await harness.openResident();
+    await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+
+    // The clerk's side up to the PIN step (MD-2026-0001, born 1992-07-08).
+    await clerk('auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
+    const app = await clerk<{ id: number }>('issuance:find-by-notice', {
+      noticeNumber: 'MD-2026-0001',
+      birthDate: '1992-07-08',
+    });
+    const { procedureId } = await clerk<IssuanceDto>('issuance:start', { applicationId: app.id });
+    await clerk('issuance:record-documents', {
+      procedureId,
+      kinds: ['driving-licence'],
+      guardianship: false,
+      representative: null,
+    });
+    await clerk('sim:insert-application-card', { noticeNumber: 'MD-2026-0001' });
+    await clerk('issuance:check-card', { procedureId, reader: SIM_READER_NAME });
+    await clerk('issuance:record-face', { procedureId, decision: 'match' });
+    await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+    await clerk('issuance:open-pin-entry', { procedureId, reader: SIM_READER_NAME });
+
+    // The prompt arrives: the signing password first. The resident reads it in Portuguese.
+    await expect(resident.getByTestId('resident-entry-signing')).toBeVisible();
+    await resident.getByTestId('language-pt').click();
+    expect(await readable(heading(resident))).toBe('Senha do certificado de assinatura');
+    await typeOnKeyboard(resident, 'mado2026');
+    await typeOnKeyboard(resident, 'MADO2026');
+    await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
+    await resident.getByTestId('same-yes').click();
+    // Her birthday as MMDD: only main knows the birth date, and main refuses it.
+    await typeOnPad(resident, '0708');
+    await typeOnPad(resident, '0708');
+    await expect(resident.getByTestId('entry-violation')).toContainText(
+      'Não é possível usar números da sua data de nascimento',
+    );
+    await harness.screenshot('resident-flow-birth-date-pt', resident);
+    // The clerk sees the refused try as a count, never a digit.
+    const during = await clerk<IssuanceDto>('issuance:get', { procedureId });
+    expect(during.pins.attempts.auth).toBe(1);
+    expect(JSON.stringify(during)).not.toMatch(/0708|MADO2026/);
+
+    await typeOnPad(resident, '4826');
+    await typeOnPad(resident, '4826');
+    await expect(resident.getByTestId('resident-review')).toBeVisible();
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-done')).toBeVisible({ timeout: 60_000 });
+    expect(await readable(heading(resident))).toBe('Muito obrigado');
+    await harness.screenshot('resident-flow-done-pt', resident);
+
+    // The card has its PINs and certificates: the procedure is at the handover.
+    const after = await clerk<IssuanceDto>('issuance:get', { procedureId });
+    expect(after.step).toBe('handover');
+    expect(after.pins.accepted).toEqual(
+      expect.arrayContaining(['signing', 'auth', 'juki', 'text']),
+    );
+    // Nothing the resident typed is left on the resident page, in its stores or its DOM.
+    expect(await pageMemory(resident)).not.toMatch(/MADO2026|mado2026|4826|0708/);
+    // The resident page called only its own channels.
+    expect(new Set(harness.residentCalls)).toEqual(
+      new Set(['resident:get-prompt', 'resident:check-pin', 'resident:submit-pins']),
+    );
+  });
+});
