@@ -24,11 +24,19 @@ import { backupDatabase } from './db/backup';
 import type { Db } from './db/connection';
 import { openIssuanceDatabase } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
-import { openMyNumberCipher } from './db/my-number-crypto';
+import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
+import { UnsafeDetailsError } from './audit/details-guard';
 import { recordApproval } from './db/repositories/approvals';
 import { searchAudit, type AuditFilter } from './db/repositories/audit';
 import { resetPracticeData } from './practice/reset';
-import { seedPracticeDatabase } from './practice/seed';
+import { practiceSeed, seedPracticeDatabase } from './practice/seed';
+import type { Result } from '../preload/contract/result';
+import {
+  createIssuanceWorkflow,
+  type DocumentDeps,
+  type PhotoDeps,
+} from './workflows/issuance/service';
+import { IssuanceRefusal } from './workflows/issuance/state';
 import {
   authenticateOperator,
   countOperators,
@@ -78,6 +86,7 @@ export function corePaths(dataDir: string) {
     authority: join(dataDir, 'authority'),
     backups: join(dataDir, 'backups'),
     exports: join(dataDir, 'exports'),
+    receipts: join(dataDir, 'receipts'),
   };
 }
 
@@ -110,6 +119,9 @@ export function createCore(config: CoreConfig): Core {
   let startupError: AppError | null = null;
   let authority: Promise<LocalAuthority> | null = null;
   let integrityChecked: Promise<void> = Promise.resolve();
+  let cipher: MyNumberCipher | null = null;
+  /** Practice fault: the authority refuses to issue certificates (後日交付 practice). */
+  let authorityOffline = false;
 
   const emit: CoreEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -151,8 +163,8 @@ export function createCore(config: CoreConfig): Core {
       presets: list,
       reader: reader.name,
       inserted: insertedPreset,
-      applicationCards: [],
-      authorityOffline: false,
+      applicationCards: db ? await issuance.applicationCards() : [],
+      authorityOffline,
     };
   }
 
@@ -186,6 +198,96 @@ export function createCore(config: CoreConfig): Core {
     return { ...result, items };
   }
 
+  function authorityOf(): Promise<LocalAuthority> {
+    const protector = keyProtector;
+    if (!db || !protector) return Promise.reject(new AccessError('not-logged-in'));
+    authority ??= import('./authority/local-authority').then(({ openLocalAuthority }) =>
+      openLocalAuthority({
+        directory: paths.authority,
+        keyProtector: protector,
+        identity:
+          config.mode === 'practice'
+            ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
+            : undefined,
+        now,
+      }),
+    );
+    return authority;
+  }
+
+  /** The town on receipts: the practice seed's; production has no such setting yet. */
+  function municipality(): { name: string; code: string } {
+    if (config.mode !== 'practice') return { name: '', code: '' };
+    const m = practiceSeed().municipality;
+    return { name: `${m.prefecture}${m.name}`, code: m.code };
+  }
+
+  /** The chip photo of a practice application's card (JPEG 2000), when one was generated. */
+  async function practicePhotoJp2(noticeNumber: string): Promise<Uint8Array | null> {
+    const { practiceChipPhoto } = await import('./practice/photos');
+    return practiceChipPhoto(noticeNumber);
+  }
+
+  const issuance = createIssuanceWorkflow({
+    db: requireDb,
+    cipher: () => {
+      if (!cipher) throw new AccessError('not-logged-in');
+      return cipher;
+    },
+    cards,
+    authority: authorityOf,
+    authorityOffline: () => authorityOffline,
+    operatorId,
+    now,
+    emitUpdated: (dto) => emit('issuance:updated', dto),
+    emitPrompt: (prompt) => emit('resident:prompt-changed', prompt),
+    photos: async (): Promise<PhotoDeps> => {
+      const [visual, jp2] = await Promise.all([
+        import('./card/apps/visual'),
+        import('./images/jp2'),
+      ]);
+      return {
+        readFacePhoto: visual.readFacePhoto,
+        decodeJp2ToPng: jp2.decodeJp2ToPng,
+        // Practice residents have drawn photos; production has no photo store yet.
+        applicationPhoto: async (noticeNumber) => {
+          if (config.mode !== 'practice') return null;
+          const { practiceApplicationPhoto } = await import('./practice/photos');
+          return practiceApplicationPhoto(noticeNumber);
+        },
+      };
+    },
+    documents: async (): Promise<DocumentDeps> => {
+      const receipt = await import('./documents/receipt');
+      const slip = await import('./documents/deferral-slip');
+      return {
+        writeReceiptPdf: (path, data) => receipt.writeReceiptPdf(path, data),
+        writeDeferralSlipPdf: (path, data) => slip.writeDeferralSlipPdf(path, data),
+      };
+    },
+    receiptsDir: paths.receipts,
+    practice: config.mode === 'practice',
+    municipality: municipality(),
+  });
+
+  /** A refusal of the workflow is an answer for the clerk, not an exception of the app. */
+  async function refusals<T>(
+    work: () => Promise<T>,
+    otherwise?: 'receipt-failed',
+  ): Promise<Result<T>> {
+    try {
+      return ok(await work());
+    } catch (e) {
+      if (e instanceof IssuanceRefusal)
+        return err(e.detail ? { code: e.code, detail: e.detail } : { code: e.code });
+      // A journal or audit row that would have held a 12-digit number or a PIN-like field.
+      if (e instanceof UnsafeDetailsError) return err({ code: 'validation', detail: e.field });
+      if (otherwise && e instanceof Error && /Document/.test(e.name))
+        return err({ code: otherwise });
+      throw e;
+    }
+  }
+
   const router = createIpcRouter({
     trustedOrigins: config.trustedOrigins,
     toAppError,
@@ -211,7 +313,9 @@ export function createCore(config: CoreConfig): Core {
         if (!listPresets().some((p) => p.id === preset)) {
           return err({ code: 'validation', detail: 'preset' });
         }
-        const card = await loadPreset(preset, { timing: config.simTiming });
+        // The practice authority's issuer key: its issuer sessions open on every preset card.
+        const { issuerPublicKey } = await authorityOf();
+        const card = await loadPreset(preset, { timing: config.simTiming, issuerPublicKey });
         simReader.swap(card);
         insertedPreset = preset;
         await audit('practice.card-inserted', { preset });
@@ -351,27 +455,61 @@ export function createCore(config: CoreConfig): Core {
         await audit('audit.exported', { rows });
         return ok({ path, bytes: Buffer.byteLength(text), rows });
       },
-      // Issue 4 wires these to main/workflows/issuance.
-      'sim:insert-application-card': async () => err({ code: 'step-not-allowed' }),
-      'sim:set-authority-offline': async () => err({ code: 'step-not-allowed' }),
-      'issuance:find-by-notice': async () => err({ code: 'step-not-allowed' }),
-      'issuance:search': async () => err({ code: 'step-not-allowed' }),
-      'issuance:list-open': async () => err({ code: 'step-not-allowed' }),
-      'issuance:start': async () => err({ code: 'step-not-allowed' }),
-      'issuance:get': async () => err({ code: 'step-not-allowed' }),
-      'issuance:record-documents': async () => err({ code: 'step-not-allowed' }),
-      'issuance:check-card': async () => err({ code: 'step-not-allowed' }),
-      'issuance:read-photos': async () => err({ code: 'step-not-allowed' }),
-      'issuance:record-face': async () => err({ code: 'step-not-allowed' }),
-      'issuance:override-face': async () => err({ code: 'step-not-allowed' }),
-      'issuance:open-pin-entry': async () => err({ code: 'step-not-allowed' }),
-      'issuance:complete': async () => err({ code: 'step-not-allowed' }),
-      'issuance:print-receipt': async () => err({ code: 'step-not-allowed' }),
-      'issuance:print-deferral-slip': async () => err({ code: 'step-not-allowed' }),
-      'issuance:cancel': async () => err({ code: 'step-not-allowed' }),
-      'resident:get-prompt': async () => err({ code: 'step-not-allowed' }),
-      'resident:check-pin': async () => err({ code: 'step-not-allowed' }),
-      'resident:submit-pins': async () => err({ code: 'step-not-allowed' }),
+      'sim:insert-application-card': async ({ noticeNumber }) => {
+        if (!simReader) return err({ code: 'not-practice-mode' });
+        return refusals(async () => {
+          const facts = await issuance.applicationCardFacts(noticeNumber);
+          const [{ loadApplicationCard }, { issuerPublicKey }, photo] = await Promise.all([
+            import('./card/sim/application-card'),
+            authorityOf(),
+            practicePhotoJp2(noticeNumber),
+          ]);
+          const card = await loadApplicationCard(
+            { ...facts, municipalityCode: municipality().code || '99999' },
+            { timing: config.simTiming, issuerPublicKey, ...(photo ? { photo } : {}) },
+          );
+          simReader.swap(card);
+          insertedPreset = null;
+          await audit('practice.card-inserted', { notice: noticeNumber });
+          return simState(simReader);
+        });
+      },
+      'sim:set-authority-offline': async ({ offline }) => {
+        if (!simReader || config.mode !== 'practice') return err({ code: 'not-practice-mode' });
+        authorityOffline = offline;
+        await audit('practice.authority-offline', { offline });
+        return ok(await simState(simReader));
+      },
+      'issuance:find-by-notice': ({ noticeNumber, birthDate }) =>
+        refusals(() => issuance.findByNotice(noticeNumber, birthDate)),
+      'issuance:search': ({ name, birthDate }) => refusals(() => issuance.search(name, birthDate)),
+      'issuance:list-open': () => refusals(() => issuance.listOpen()),
+      'issuance:start': ({ applicationId }) => refusals(() => issuance.start(applicationId)),
+      'issuance:get': ({ procedureId }) => refusals(() => issuance.get(procedureId)),
+      'issuance:record-documents': ({ procedureId, ...r }) =>
+        refusals(() => issuance.recordDocuments(procedureId, r)),
+      'issuance:check-card': ({ procedureId, reader }) =>
+        refusals(() => issuance.checkCard(procedureId, reader)),
+      'issuance:read-photos': ({ procedureId, reader }) =>
+        refusals(() => issuance.readPhotos(procedureId, reader)),
+      'issuance:record-face': ({ procedureId, decision }) =>
+        refusals(() => issuance.recordFace(procedureId, decision)),
+      'issuance:override-face': ({ procedureId, approvalId }) =>
+        refusals(() => issuance.overrideFace(procedureId, approvalId)),
+      'issuance:open-pin-entry': ({ procedureId, reader }) =>
+        refusals(() => issuance.openPinEntry(procedureId, reader)),
+      'issuance:complete': ({ procedureId, ...r }) =>
+        refusals(() => issuance.complete(procedureId, r)),
+      'issuance:print-receipt': ({ procedureId }) =>
+        refusals(() => issuance.printReceipt(procedureId), 'receipt-failed'),
+      'issuance:print-deferral-slip': ({ procedureId }) =>
+        refusals(() => issuance.printDeferralSlip(procedureId), 'receipt-failed'),
+      'issuance:cancel': ({ procedureId, reason }) =>
+        refusals(() => issuance.cancel(procedureId, reason)),
+      'resident:get-prompt': async () => ok(issuance.residentPrompt()),
+      'resident:check-pin': ({ kind, value, confirmation }) =>
+        refusals(() => issuance.checkPin(kind, value, confirmation)),
+      'resident:submit-pins': (r) => refusals(() => issuance.submitPins(r)),
       'practice:reset': async () => {
         if (config.mode !== 'practice') return err({ code: 'not-practice-mode' });
         const result = await resetPracticeData({
@@ -382,6 +520,9 @@ export function createCore(config: CoreConfig): Core {
           clock: now,
         });
         db = result.db;
+        cipher = await openMyNumberCipher(result.db, keyProtector!);
+        authorityOffline = false;
+        issuance.forget();
         // Operator ids belong to the old file: everybody logs in again on the fresh seed.
         sessions?.dispose();
         sessions = newSessions(result.db);
@@ -413,7 +554,7 @@ export function createCore(config: CoreConfig): Core {
         integrityCheck: 'skip',
       });
       // Opening the cipher checks the data key against this file before anything else runs.
-      const cipher = await openMyNumberCipher(db, keyProtector);
+      cipher = await openMyNumberCipher(db, keyProtector);
       // A new practice database starts with the fictional town and its practice operators.
       if (config.mode === 'practice' && (await countOperators(db)) === 0) {
         await seedPracticeDatabase(db, cipher, now);
@@ -451,22 +592,7 @@ export function createCore(config: CoreConfig): Core {
     db: () => db,
     startupError: () => startupError,
     integrityChecked: () => integrityChecked,
-    authority() {
-      const protector = keyProtector;
-      if (!db || !protector) return Promise.reject(new AccessError('not-logged-in'));
-      authority ??= import('./authority/local-authority').then(({ openLocalAuthority }) =>
-        openLocalAuthority({
-          directory: paths.authority,
-          keyProtector: protector,
-          identity:
-            config.mode === 'practice'
-              ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
-              : undefined,
-          now,
-        }),
-      );
-      return authority;
-    },
+    authority: authorityOf,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

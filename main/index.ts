@@ -2,8 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
-import { CHANNELS } from '../preload/contract/channels';
+import {
+  BrowserWindow,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { CHANNELS, RESIDENT_EVENT_NAMES, type EventName } from '../preload/contract/channels';
 import { createCore, type Core } from './core';
 import type { KeyProtector } from './db/key-protector';
 import { APP_ORIGIN, ConfigError, parseMachineConfig, type MachineConfig } from './config/config';
@@ -11,17 +21,28 @@ import { machineConfigPath, modeDataDir } from './config/paths';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './windows/protocol';
 import { installAppLifecycle } from './windows/app-lifecycle';
 import { senderInfoOf } from './windows/ipc-sender';
+import { RESIDENT_PAGE_PATH } from './ipc/window-role';
+import { residentPlacement } from './windows/placement';
 import {
   createPermissionCheckHandler,
   createPermissionRequestHandler,
   installNavigationGuards,
   windowOptions,
+  type WindowKind,
 } from './windows/window-factory';
 
+const PRINTED_DOCUMENTS = new Set<string>([
+  'issuance:print-receipt',
+  'issuance:print-deferral-slip',
+]);
+
 const here = dirname(fileURLToPath(import.meta.url));
-const ownContents = new Set<number>();
+/** Our webContents and the window each was made as: the IPC sender check and event routing use it. */
+const ownContents = new Map<number, WindowKind>();
 let core: Core | null = null;
 let clerkWindow: BrowserWindow | null = null;
+let residentWindow: BrowserWindow | null = null;
+let quitting = false;
 
 function readMachineConfig(): MachineConfig {
   const path = machineConfigPath(process.platform, process.env);
@@ -44,6 +65,12 @@ const safeStorageProtector: KeyProtector = {
   unprotect: (blob) => Buffer.from(safeStorage.decryptString(Buffer.from(blob)), 'base64'),
 };
 
+function track(win: BrowserWindow, kind: WindowKind): void {
+  const id = win.webContents.id;
+  ownContents.set(id, kind);
+  win.on('closed', () => ownContents.delete(id));
+}
+
 function createClerkWindow(): BrowserWindow {
   const win = new BrowserWindow(
     windowOptions({
@@ -53,12 +80,61 @@ function createClerkWindow(): BrowserWindow {
       title: '窓口 — マイナンバーカード交付',
     }),
   );
-  const id = win.webContents.id;
-  ownContents.add(id);
-  win.on('closed', () => ownContents.delete(id));
+  track(win, 'clerk');
   win.once('ready-to-show', () => win.show());
+  // The resident window serves the clerk's procedures: it goes when the clerk window goes.
+  win.on('closed', () => {
+    clerkWindow = null;
+    residentWindow?.destroy();
+  });
   void win.loadURL(`${APP_ORIGIN}/clerk.html`);
   return win;
+}
+
+function residentPlacementNow(clerk: BrowserWindow) {
+  return residentPlacement(screen.getAllDisplays(), clerk.getBounds());
+}
+
+/**
+ * The resident's window: full screen on the second display, else beside the clerk window. Shown
+ * without focus, so the clerk's keyboard stays where the clerk is typing. Closed by accident (a
+ * resident pressing Alt+F4), it comes back at once while the clerk window is open.
+ */
+function createResidentWindow(clerk: BrowserWindow): BrowserWindow {
+  const win = new BrowserWindow(
+    windowOptions({
+      kind: 'resident',
+      preloadPath: join(here, '../preload/resident.cjs'),
+      devTools: !app.isPackaged,
+      title: '窓口 — 暗証番号の設定',
+      placement: residentPlacementNow(clerk),
+    }),
+  );
+  track(win, 'resident');
+  win.once('ready-to-show', () => win.showInactive());
+  win.on('closed', () => {
+    residentWindow = null;
+    if (!quitting && clerkWindow && !clerkWindow.isDestroyed()) {
+      residentWindow = createResidentWindow(clerkWindow);
+    }
+  });
+  void win.loadURL(`${APP_ORIGIN}${RESIDENT_PAGE_PATH}`);
+  return win;
+}
+
+/** A display plugged in or out: the resident window moves to where it now belongs. */
+function placeResidentWindow(): void {
+  const win = residentWindow;
+  if (!win || win.isDestroyed() || !clerkWindow || clerkWindow.isDestroyed()) return;
+  const placement = residentPlacementNow(clerkWindow);
+  win.setFullScreen(false);
+  win.setBounds(placement.bounds);
+  if (placement.fullscreen) win.setFullScreen(true);
+}
+
+/** Which events a window receives: the resident window only its prompt, never a clerk's business. */
+function receives(kind: WindowKind, event: EventName): boolean {
+  return kind === 'clerk' || RESIDENT_EVENT_NAMES.includes(event);
 }
 
 // Sandbox every renderer, before anything else runs.
@@ -74,6 +150,9 @@ const primary = installAppLifecycle(app, {
   onClosed: () => {
     core = null;
   },
+});
+app.on('before-quit', () => {
+  quitting = true;
 });
 
 if (primary) {
@@ -109,16 +188,25 @@ if (primary) {
 
     const router = core.router;
     for (const channel of CHANNELS) {
-      ipcMain.handle(channel, (event, payload: unknown) =>
-        router.handle(senderInfoOf(event, ownContents), channel, payload),
-      );
+      ipcMain.handle(channel, async (event, payload: unknown) => {
+        const result = await router.handle(senderInfoOf(event, ownContents), channel, payload);
+        // A receipt or slip just written opens in the PDF viewer, where the clerk prints it.
+        if (result.ok && PRINTED_DOCUMENTS.has(channel)) {
+          void shell.openPath((result.value as { path: string }).path);
+        }
+        return result;
+      });
     }
     core.onEvent((event, payload) => {
       for (const win of BrowserWindow.getAllWindows()) {
-        if (ownContents.has(win.webContents.id)) win.webContents.send(event, payload);
+        const kind = ownContents.get(win.webContents.id);
+        if (kind !== undefined && receives(kind, event)) win.webContents.send(event, payload);
       }
     });
 
     clerkWindow = createClerkWindow();
+    residentWindow = createResidentWindow(clerkWindow);
+    screen.on('display-added', placeResidentWindow);
+    screen.on('display-removed', placeResidentWindow);
   });
 }
