@@ -1,4 +1,5 @@
 // Playwright e2e: the built clerk renderer in Debian's Chromium, the core in the test process (tests/e2e).
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -31,6 +32,8 @@ export default defineConfig({
         '--no-first-run',
         '--use-fake-ui-for-media-stream',
         '--use-fake-device-for-media-stream',
+        // The face check's live camera: a practice portrait (npm run photos, run by the build).
+        `--use-file-for-fake-video-capture=${resolve('resources/practice/photos/camera.y4m')}`,
       ],
     },
     trace: 'off',

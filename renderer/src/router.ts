@@ -6,6 +6,8 @@ import AuditView from './workflows/admin/AuditView.vue';
 import BackupView from './workflows/admin/BackupView.vue';
 import OperatorsView from './workflows/admin/OperatorsView.vue';
 import CardHealthView from './workflows/card-health/CardHealthView.vue';
+import IssuanceFindView from './workflows/issuance/IssuanceFindView.vue';
+import IssuanceProcedureView from './workflows/issuance/IssuanceProcedureView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +38,19 @@ export function createAppRouter() {
         name: 'card-health',
         component: CardHealthView,
         meta: { titleKey: 'cardHealth.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/issuance',
+        name: 'issuance',
+        component: IssuanceFindView,
+        meta: { titleKey: 'issuance.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/issuance/:procedureId',
+        name: 'issuance-procedure',
+        component: IssuanceProcedureView,
+        props: true,
+        meta: { titleKey: 'issuance.title', roles: COUNTER_ROLES },
       },
       {
         path: '/admin/operators',

@@ -350,7 +350,7 @@ test.describe('card health', () => {
     // The header's last stop before the language switch is ログアウト: walk on from there.
     await page.getByTestId('logout').focus();
     const visited: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       visited.push(
         await page
@@ -358,10 +358,12 @@ test.describe('card health', () => {
           .evaluate((el) => `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`),
       );
     }
-    // Focus order follows the screen: language switch, then the trainer's select and buttons.
+    // Focus order follows the screen: language switch, the procedures bar, then the trainer panel.
     expect(visited).toEqual([
       'button:日本語',
       'button:English',
+      'a:カードの状態確認',
+      'a:交付',
       expect.stringMatching(/^select:/),
       'button:カードを挿入',
     ]);
@@ -370,8 +372,8 @@ test.describe('card health', () => {
     await expect(page.locator(':focus')).toHaveCSS('outline-width', '4px');
     await page.keyboard.press('Enter');
     await waitForReadResult(page);
-    // From the language switch, the next stop is 再読み取り: the result comes before the trainer panel.
-    await page.getByRole('button', { name: 'English' }).focus();
+    // After the procedures bar, the next stop is 再読み取り: the result comes before the trainer panel.
+    await page.getByRole('link', { name: '交付' }).focus();
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('reread')).toBeFocused();
     const readsBefore = harness.calls.filter((c) => c === 'card:read-health').length;
