@@ -17,6 +17,7 @@ import { appendAudit, verifyAuditChain } from './audit/audit-log';
 import type { LocalAuthority } from './authority/local-authority';
 import { createCardService, type CardService } from './card/card-service';
 import { createPcscWatcher } from './card/pcsc-transport';
+import type { SimCardPort } from './card/sim/sim-card-port';
 import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
@@ -112,6 +113,8 @@ export function createCore(config: CoreConfig): Core {
   const cards = createCardService({ watcher, exchangeTimeoutMs: config.exchangeTimeoutMs });
   const listeners = new Set<CoreEventListener>();
   let insertedPreset: string | null = null;
+  /** The card the trainer took out last, kept so it can go back in as it is. */
+  let removedCard: { card: SimCardPort; label: string } | null = null;
   let closed = false;
   let db: Db | null = null;
   let keyProtector: KeyProtector | null = config.keyProtector ?? null;
@@ -163,6 +166,7 @@ export function createCore(config: CoreConfig): Core {
       presets: list,
       reader: reader.name,
       inserted: insertedPreset,
+      removed: removedCard?.label ?? null,
       applicationCards: db ? await issuance.applicationCards() : [],
       authorityOffline,
     };
@@ -318,13 +322,25 @@ export function createCore(config: CoreConfig): Core {
         const card = await loadPreset(preset, { timing: config.simTiming, issuerPublicKey });
         simReader.swap(card);
         insertedPreset = preset;
+        removedCard = null;
         await audit('practice.card-inserted', { preset });
         return ok(await simState(simReader));
       },
       'sim:remove-card': async () => {
         if (!simReader) return err({ code: 'not-practice-mode' });
+        const card = simReader.current();
+        if (card) removedCard = { card, label: insertedPreset ?? '' };
         simReader.remove();
         insertedPreset = null;
+        return ok(await simState(simReader));
+      },
+      'sim:reinsert-card': async () => {
+        if (!simReader) return err({ code: 'not-practice-mode' });
+        if (!removedCard) return err({ code: 'no-card' });
+        simReader.swap(removedCard.card);
+        insertedPreset = removedCard.label || null;
+        removedCard = null;
+        await audit('practice.card-reinserted', {});
         return ok(await simState(simReader));
       },
       'auth:get-session': async () => ok(await requireSessions().status()),
@@ -469,7 +485,8 @@ export function createCore(config: CoreConfig): Core {
             { timing: config.simTiming, issuerPublicKey, ...(photo ? { photo } : {}) },
           );
           simReader.swap(card);
-          insertedPreset = null;
+          insertedPreset = noticeNumber;
+          removedCard = null;
           await audit('practice.card-inserted', { notice: noticeNumber });
           return simState(simReader);
         });

@@ -30,6 +30,7 @@ export function createCounterApi(transport: CounterTransport) {
       removeCard: call(transport, 'sim:remove-card'),
       insertApplicationCard: call(transport, 'sim:insert-application-card'),
       setAuthorityOffline: call(transport, 'sim:set-authority-offline'),
+      reinsertCard: call(transport, 'sim:reinsert-card'),
     }),
     auth: Object.freeze({
       getSession: call(transport, 'auth:get-session'),

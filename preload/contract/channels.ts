@@ -117,6 +117,7 @@ export const requestSchemas = {
   'practice:reset': empty,
   'sim:insert-application-card': z.strictObject({ noticeNumber }),
   'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
+  'sim:reinsert-card': empty,
   'issuance:find-by-notice': z.strictObject({ noticeNumber, birthDate }),
   'issuance:search': z.strictObject({
     /** カナ or 漢字 name, part of it; with the birth date, never alone. */
@@ -195,6 +196,7 @@ export interface ResponseMap {
   'practice:reset': SessionDto;
   'sim:insert-application-card': SimStateDto;
   'sim:set-authority-offline': SimStateDto;
+  'sim:reinsert-card': SimStateDto;
   'issuance:find-by-notice': ApplicationSummaryDto;
   'issuance:search': readonly ApplicationSummaryDto[];
   'issuance:list-open': readonly OpenProcedureDto[];
@@ -253,6 +255,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'practice:reset': ['trainer'],
   'sim:insert-application-card': COUNTER,
   'sim:set-authority-offline': COUNTER,
+  'sim:reinsert-card': COUNTER,
   'issuance:find-by-notice': COUNTER,
   'issuance:search': COUNTER,
   'issuance:list-open': COUNTER,

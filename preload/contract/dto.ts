@@ -170,6 +170,11 @@ export interface SimStateDto {
     readonly noticeNumber: string;
     readonly residentName: string;
   }[];
+  /**
+   * The card taken out last (a preset id or a notice number), which the trainer can put back as
+   * it is, with whatever was written to it: the pulled-card practice. Null when none.
+   */
+  readonly removed: string | null;
   /** Practice fault: the authority refuses to issue (後日交付 practice). */
   readonly authorityOffline: boolean;
 }

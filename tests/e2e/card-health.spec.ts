@@ -506,7 +506,7 @@ test.describe('card health: security', () => {
       await waitForReadResult(page);
       await expectErrorShown(
         page,
-        '読み取り中にカードが抜かれました。カードを差し直してください。差し込むと、最初から自動で読み取ります。',
+        '処理中にカードが抜かれました。同じカードを差し直してください。差し込むと、自動で読み取り直します。',
         'card-removed',
       );
       await harness.screenshot('card-health-pulled-mid-read');

@@ -8,6 +8,7 @@ import { checkPinEntry } from '../../preload/contract/pin-rules';
 import type { Result } from '../../preload/contract/result';
 import { expect, test, type Harness, type StandIn } from './harness/fixtures';
 import { loginAs } from './harness/login';
+import { pageMemory, typeOnKeyboard, typeOnPad } from './harness/resident-input';
 
 /** A text as the resident reads it: the furigana (<rt>) left out. */
 async function readable(locator: Locator): Promise<string> {
@@ -186,29 +187,6 @@ function residentStandIn(prompt: ResidentPromptDto, birthDate: string) {
       submitAnswer = answer;
     },
   };
-}
-
-async function typeOnPad(page: Page, value: string): Promise<void> {
-  for (const key of value) await page.getByTestId('keypad').locator(`[data-key="${key}"]`).click();
-  await page.getByTestId('keypad').locator('[data-key="ok"]').click();
-}
-
-async function typeOnKeyboard(page: Page, value: string): Promise<void> {
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-}
-
-/** Everything the resident page shows or keeps in its stores, as text, to search for a value. */
-async function pageMemory(page: Page): Promise<string> {
-  type Mounted = {
-    __vue_app__?: { config: { globalProperties: { $pinia?: { state: { value: unknown } } } } };
-    innerHTML: string;
-  };
-  return page.locator('#app').evaluate((el) => {
-    const app = (el as unknown as Mounted).__vue_app__;
-    const stores = JSON.stringify(app?.config.globalProperties.$pinia?.state.value ?? null);
-    return `${(el as unknown as Mounted).innerHTML}\n${stores}`;
-  });
 }
 
 test.describe('resident PIN entry screens (main answered by a stand-in)', () => {

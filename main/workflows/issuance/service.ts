@@ -792,7 +792,9 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
       CardAbsentError: 'card-removed',
       CardMuteError: 'card-timeout',
       CardTimeoutError: 'card-timeout',
-      CardTamperedError: 'card-removed',
+      // A recognised card that stops answering mid-procedure is slow or half-pulled far more often
+      // than tampered: the clerk is told to reinsert it, not to call the police.
+      CardTamperedError: 'card-timeout',
       CardChangedError: 'wrong-card',
       CardBusyError: 'card-busy',
       ReaderGoneError: 'reader-gone',

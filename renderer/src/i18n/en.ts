@@ -22,6 +22,7 @@ export const en: Messages = {
     preset: 'Simulated card',
     insert: 'Insert card',
     remove: 'Remove card',
+    reinsert: 'Put the same card back',
     inserted: 'Card in the reader: {label}',
     empty: 'The simulated reader is empty.',
     applicationTitle: 'Application cards (issuance practice)',
@@ -611,7 +612,7 @@ export const en: Messages = {
     'card-mute':
       'The card does not answer. Check its orientation and insert it again. If it still does not answer, it may be damaged: ask a supervisor.',
     'card-removed':
-      'The card was pulled out while it was being read. Insert it again: it is read again from the start automatically.',
+      'The card was pulled out while it was in use. Insert the same card again: it is read again automatically.',
     'card-busy':
       'The card is being used by another operation. Wait a moment, then press “Read again”.',
     'card-changed':
