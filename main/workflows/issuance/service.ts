@@ -99,6 +99,7 @@ import {
   type KeyKind,
   type Notice,
 } from './state';
+import type { DeferralSlipData, ReceiptData } from '../../documents';
 
 /** The chip photo and the application photo (main/card/apps/visual, main/images, main/practice). */
 export interface PhotoDeps {
@@ -108,39 +109,10 @@ export interface PhotoDeps {
   applicationPhoto(noticeNumber: string): Promise<Uint8Array | null>;
 }
 
-export interface ReceiptFields {
-  municipalityName: string;
-  municipalityCode: string;
-  noticeNumber: string;
-  residentName: string;
-  residentKana: string;
-  birthDate: string;
-  cardSerial: string;
-  cardExpiry: string;
-  certificates: { signing: { notAfter: string } | null; auth: { notAfter: string } };
-  collectedJukiCard: boolean;
-  collectedNotificationCard: boolean;
-  operatorName: string;
-  issuedAt: string;
-  practice: boolean;
-  procedureId: string;
-}
-
-export interface DeferralSlipFields {
-  municipalityName: string;
-  noticeNumber: string;
-  residentName: string;
-  reasonCode: string;
-  operatorName: string;
-  at: string;
-  practice: boolean;
-  procedureId: string;
-}
-
 /** The printed documents (main/documents, loaded on first use). */
 export interface DocumentDeps {
-  writeReceiptPdf(path: string, data: ReceiptFields): Promise<{ bytes: number }>;
-  writeDeferralSlipPdf(path: string, data: DeferralSlipFields): Promise<{ bytes: number }>;
+  writeReceiptPdf(path: string, data: ReceiptData): Promise<{ bytes: number }>;
+  writeDeferralSlipPdf(path: string, data: DeferralSlipData): Promise<{ bytes: number }>;
 }
 
 /** What the card work needs of the card service: one exclusive session per operation. */
