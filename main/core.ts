@@ -219,9 +219,9 @@ export function createCore(config: CoreConfig): Core {
     return authority;
   }
 
-  /** The town on receipts: the practice seed's; production has no such setting yet. */
+  /** The town on receipts: the practice seed's, or the machine configuration's in production. */
   function municipality(): { name: string; code: string } {
-    if (config.mode !== 'practice') return { name: '', code: '' };
+    if (config.mode !== 'practice') return config.municipality ?? { name: '', code: '' };
     const m = practiceSeed().municipality;
     return { name: `${m.prefecture}${m.name}`, code: m.code };
   }

@@ -24,6 +24,17 @@ export const machineConfigSchema = z.strictObject({
   simTiming: z.boolean().default(true),
   /** The screen locks after this many minutes without activity (issue 3: default 5). */
   idleLockMinutes: z.number().int().min(1).max(60).default(5),
+  /**
+   * The municipality this counter belongs to, printed on receipts and slips: the 5-digit code as
+   * on the card (common AP record) and the name as the office writes it (見本県窓口市).
+   * Practice mode uses the practice town's.
+   */
+  municipality: z
+    .strictObject({
+      code: z.string().regex(/^\d{5}$/),
+      name: z.string().trim().min(1).max(64),
+    })
+    .optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {

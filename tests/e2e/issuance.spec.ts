@@ -104,6 +104,11 @@ test('交付 with both windows: the card pulled while certificates are written, 
     await residentEntersEverything(resident);
     await expect(resident.getByTestId('resident-done')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('step-handover')).toBeVisible({ timeout: 30_000 });
+    // The card-health summary read again at the counter: both certificates are on the card now.
+    await expect(page.getByTestId('handover-health')).toContainText('990000000000001', {
+      timeout: 30_000,
+    });
+    await harness.screenshot('issuance-handover-health');
     await page.getByTestId('complete-issuance').click();
     await expect(page.getByTestId('step-completed')).toBeVisible();
     await page.getByTestId('print-receipt').click();

@@ -512,7 +512,7 @@ export const en: Messages = {
     },
     handover: {
       title: 'Handing over the card',
-      lead: 'Check the details and print the receipt. After handing the card over, press Complete the issuance.',
+      lead: 'Check the details and tick what you took back. After handing the card over, press Complete the issuance; the receipt is printed after that.',
       summary: 'The card',
       serial: 'Card serial number',
       expiry: 'Card expiry',
@@ -521,6 +521,7 @@ export const en: Messages = {
       collectedTitle: 'Collected from the resident',
       collectedJuki: 'The Basic Resident Register card (住基カード) was collected',
       collectedNotification: 'The notification card (通知カード) was collected',
+      health: 'The card as read just now',
       printReceipt: 'Print the receipt',
       printed: 'The receipt (PDF) is ready. Print it and ask the resident to sign it.',
       savedAt: 'Saved at',

@@ -658,7 +658,7 @@ export const ja = {
     },
     handover: {
       title: 'カードのお渡し',
-      lead: '内容を確かめて、受領書を印刷してください。お渡ししたら「交付を完了する」を押します。',
+      lead: '内容を確かめ、回収したものに印を付けてください。カードをお渡ししたら「交付を完了する」を押します。受領書は完了のあとで印刷します。',
       summary: '交付するカード',
       serial: 'カード製造番号',
       expiry: 'カードの有効期限',
@@ -667,6 +667,7 @@ export const ja = {
       collectedTitle: '回収したもの',
       collectedJuki: '住基カードを回収した',
       collectedNotification: '通知カードを回収した',
+      health: 'カードの状態（いま読み取った結果）',
       printReceipt: '受領書を印刷',
       printed: '受領書（PDF）を作成しました。印刷して、住民の方に署名をいただいてください。',
       savedAt: '保存先',

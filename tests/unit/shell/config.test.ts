@@ -18,6 +18,16 @@ describe('machine config', () => {
     expect(c.reader).toEqual({ kind: 'pcsc', name: 'SONY FeliCa' });
   });
 
+  it('takes the municipality printed on receipts, and refuses a code that is not 5 digits', () => {
+    const c = parseMachineConfig(
+      '{"reader":{"kind":"pcsc"},"municipality":{"code":"13221","name":"東京都狛江市"}}',
+    );
+    expect(c.municipality).toEqual({ code: '13221', name: '東京都狛江市' });
+    expect(() =>
+      parseMachineConfig('{"reader":{"kind":"pcsc"},"municipality":{"code":"132210","name":"x"}}'),
+    ).toThrow(/municipality/);
+  });
+
   it('refuses a mode and reader that do not belong together', () => {
     expect(() => parseMachineConfig('{"mode":"production"}')).toThrow(ConfigError);
     expect(() => parseMachineConfig('{"mode":"practice","reader":{"kind":"pcsc"}}')).toThrow(
