@@ -128,6 +128,19 @@ export interface Apdu {
 }
 
 const MAX_GET_RESPONSE = 64;
+
+/**
+ * Key generation on the card (GENERATE ASYMMETRIC KEY PAIR, P1=80) takes seconds on a real chip,
+ * far longer than any other command: it gets its own limit, so that a slow but healthy card is
+ * not taken for a mute or tampered one. Every other command keeps the exchange timeout.
+ */
+export const KEY_GENERATION_TIMEOUT_MS = 60_000;
+
+/** The longest wait for the answer to `command` when ordinary commands get `baseMs`. */
+export function exchangeTimeoutFor(command: Bytes, baseMs: number): number {
+  const generatesKey = command[1] === 0x47 && command[2] === 0x80;
+  return generatesKey ? Math.max(baseMs, KEY_GENERATION_TIMEOUT_MS) : baseMs;
+}
 /** INS whose command data is a secret: VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER, 80 32. */
 const SECRET_INS = new Set([0x20, 0x24, 0x2c, 0x32]);
 
@@ -194,11 +207,9 @@ export class ApduChannel implements Apdu {
     if (this.dead) throw this.dead;
     const started = Date.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const limitMs = exchangeTimeoutFor(command, this.options.timeoutMs);
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new CardTimeoutError(this.options.reader, this.options.timeoutMs)),
-        this.options.timeoutMs,
-      );
+      timer = setTimeout(() => reject(new CardTimeoutError(this.options.reader, limitMs)), limitMs);
     });
     try {
       const raw = await Promise.race([this.transport.transmit(command), timeout]);

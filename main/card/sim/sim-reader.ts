@@ -10,6 +10,7 @@ import {
   type ReaderSubsystemState,
   type ReaderWatcher,
 } from '../transport';
+import { exchangeTimeoutFor } from '../apdu';
 import type { SimCardPort } from './sim-card-port';
 
 export const SIM_READER_NAME = 'Madoguchi Simulated Reader 0';
@@ -178,10 +179,14 @@ class SimConnection implements CardConnection {
     }
     const racers: Promise<Bytes>[] = [insertion.card.transmit(command), insertion.removed];
     let timer: ReturnType<typeof setTimeout> | undefined;
-    if (this.#timeoutMs !== undefined) {
+    const baseMs = this.#timeoutMs;
+    if (baseMs !== undefined) {
       racers.push(
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new CardMuteError(SIM_READER_NAME)), this.#timeoutMs);
+          timer = setTimeout(
+            () => reject(new CardMuteError(SIM_READER_NAME)),
+            exchangeTimeoutFor(command, baseMs),
+          );
         }),
       );
     }

@@ -5,7 +5,9 @@ import {
   CardStatusError,
   CardTimeoutError,
   encodeCommand,
+  exchangeTimeoutFor,
   fromHex,
+  KEY_GENERATION_TIMEOUT_MS,
   parseResponse,
   toHex,
 } from '../../../main/card/apdu';
@@ -192,5 +194,35 @@ describe('apdu: channel', () => {
     ]);
     expect(JSON.stringify(entries)).not.toContain('31323334');
     t.assertDone();
+  });
+});
+
+describe('apdu: key generation gets its own time limit', () => {
+  /** A card that answers every command after `delayMs`. */
+  function slowCard(delayMs: number) {
+    return {
+      atr: Uint8Array.of(0x3b, 0x00),
+      transmit: () =>
+        new Promise<Uint8Array>((resolve) =>
+          setTimeout(() => resolve(Uint8Array.of(0x90, 0x00)), delayMs),
+        ),
+    };
+  }
+
+  it('a key generation slower than the exchange timeout still completes', async () => {
+    const ch = new ApduChannel(slowCard(120), { reader: 'R', timeoutMs: 50 });
+    const res = await ch.send({ cla: 0x00, ins: 0x47, p1: 0x80, p2: 0x00, le: 256 });
+    expect(res.sw).toBe(0x9000);
+    expect(exchangeTimeoutFor(Uint8Array.of(0x00, 0x47, 0x80, 0x00), 50)).toBe(
+      KEY_GENERATION_TIMEOUT_MS,
+    );
+  });
+
+  it('any other command that slow is a timeout, and so is reading the existing key (P1=81)', async () => {
+    const ch = new ApduChannel(slowCard(120), { reader: 'R', timeoutMs: 50 });
+    await expect(ch.send({ cla: 0x00, ins: 0x84, p1: 0, p2: 0, le: 8 })).rejects.toBeInstanceOf(
+      CardMuteError,
+    );
+    expect(exchangeTimeoutFor(Uint8Array.of(0x00, 0x47, 0x81, 0x00), 50)).toBe(50);
   });
 });
