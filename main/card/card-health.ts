@@ -153,6 +153,9 @@ export function nextActions(facts: {
     return ['issue-card'];
   }
   const out: NextActionCode[] = [];
+  // Every issued card has an authentication certificate (under 15 too): PINs without one mean an
+  // issuance that stopped after the PINs (後日交付, a pulled card) and waits to be resumed.
+  if (!presence.auth) out.push('finish-issuance');
   if (facts.chipState === 'suspended') out.push('release-suspension');
   if (pins.some((p) => p.state === 'locked')) out.push('reset-locked-pin');
   const card = cardExpiryState(facts.cardExpiry, facts.now);

@@ -130,6 +130,7 @@ export interface CertificateSummaryDto {
 export type NextActionCode =
   | 'none'
   | 'issue-card'
+  | 'finish-issuance'
   | 'reset-locked-pin'
   | 'renew-certificates'
   | 'certificates-expired'

@@ -578,6 +578,8 @@ export const en: Messages = {
   },
   nextActions: {
     none: 'Nothing to do. The card can be used as it is.',
+    'finish-issuance':
+      'The PINs are set but there is no certificate: an issuance stopped half-way (deferred issuance, for example). Resume it from Unfinished procedures on the home screen.',
     'issue-card':
       'This card has not been issued yet (no PINs set). Set the PINs in the issuance procedure.',
     'reset-locked-pin':

@@ -62,10 +62,10 @@ describe('card health: next actions', () => {
     ]);
   });
 
-  it('PINs set but no certificates is not a fresh card', () => {
+  it('PINs set but no certificates: an issuance stopped half-way, to be resumed', () => {
     expect(
       nextActions({ ...base, presence: { signing: false, auth: false }, authValidity: 'absent' }),
-    ).toEqual(['none']);
+    ).toEqual(['finish-issuance']);
   });
 
   it('a locked PIN asks for a reset', () => {
