@@ -1020,7 +1020,13 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     async openPinEntry(procedureId: string, reader: string): Promise<IssuanceDto> {
       return exclusive(procedureId, async (l) => {
         const other = openEntry();
-        if (other && other !== l) throw new IssuanceRefusal('procedure-busy', 'pin-entry');
+        if (other && other !== l) {
+          // One resident window: an entry left open by another issuance (the clerk moved on)
+          // is closed, unless its values are being written right now.
+          if (other.busy) throw new IssuanceRefusal('procedure-busy', 'pin-entry');
+          other.state = transition(other.state, { type: 'needs-card' });
+          await publish(other);
+        }
         if (l.state.kind === 'parked') {
           await commit(l, 'resumed', 'completed', {});
           l.state = transition(l.state, { type: 'resumed' });

@@ -603,6 +603,33 @@ describe('交付: refusals and failures on the way', () => {
     expect(await journalCount(core, dto.procedureId, 'keys-generated')).toBe(2);
   });
 
+  it('one resident window: opening the PIN entry of a second issuance closes the first one', async () => {
+    const begin = async (noticeNumber: string, birthDate: string) => {
+      await call<SimStateDto>(core, 'sim:insert-application-card', { noticeNumber });
+      const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
+        noticeNumber,
+        birthDate,
+      });
+      const dto = await call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
+      await upToPins(core, dto.procedureId);
+      return call<IssuanceDto>(core, 'issuance:open-pin-entry', {
+        procedureId: dto.procedureId,
+        reader: READER,
+      });
+    };
+    const first = await begin('MD-2026-0025', '2001-02-27');
+    expect(first.pins.entryOpen).toBe(true);
+    const second = await begin('MD-2026-0026', '1988-10-05');
+    expect(second.pins.entryOpen).toBe(true);
+    const left = await call<IssuanceDto>(core, 'issuance:get', { procedureId: first.procedureId });
+    expect(left).toMatchObject({ step: 'pins', needsCard: true, pins: { entryOpen: false } });
+    const prompt = await call<{ procedureId: string }>(core, 'resident:get-prompt', {}, RESIDENT);
+    expect(prompt.procedureId).toBe(second.procedureId);
+    for (const { procedureId } of [first, second]) {
+      await call(core, 'issuance:cancel', { procedureId, reason: '練習のため中止' });
+    }
+  });
+
   it('the authority offline parks the issuance (後日交付); a slip is printed; it resumes and completes later', async () => {
     await call<SimStateDto>(core, 'sim:insert-application-card', { noticeNumber: 'MD-2026-0018' });
     const state = await call<SimStateDto>(core, 'sim:set-authority-offline', { offline: true });
