@@ -54,7 +54,8 @@ test('交付 with both windows: the card pulled while certificates are written, 
 
     await page.getByTestId('nav-issuance').click();
     await page.getByLabel('交付通知書番号').fill('MD-2026-0001');
-    await page.getByTestId('find-by-notice').getByLabel('生年月日').fill('1992-07-08');
+    // The birth date as written on the form, in 和暦.
+    await page.getByTestId('find-by-notice').getByLabel('生年月日').fill('平成4年7月8日');
     await page.getByTestId('find-by-notice').getByLabel('生年月日').press('Enter');
     await expect(page.getByTestId('application-name')).toHaveText('窓口　花子');
     await page.getByTestId('start-issuance').click();

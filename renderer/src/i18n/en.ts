@@ -303,7 +303,8 @@ export const en: Messages = {
       noticeNumber: 'Notice number',
       noticeHint: 'The number at the top right of the notice (for example MD-2026-0001).',
       birthDate: 'Date of birth',
-      birthDateHint: 'Western calendar, year first (for example 1992-07-08 or 19920708).',
+      birthDateHint:
+        'Western (for example 1992-07-08 or 19920708) or Japanese era (for example 平成4年7月8日 or H4.7.8).',
       find: 'Find the application',
       byName: 'Search by name and date of birth',
       name: 'Name (kana or kanji)',
@@ -317,7 +318,7 @@ export const en: Messages = {
       missingName: 'Enter the name.',
       missingBirthDate: 'Enter the date of birth.',
       badBirthDate:
-        'The date of birth is not in a form the app reads. Type it year first, such as 1992-07-08 or 19920708.',
+        'The date of birth is not in a form the app reads. Type it like 1992-07-08, 19920708 or 平成4年7月8日.',
     },
     application: {
       title: 'Application',

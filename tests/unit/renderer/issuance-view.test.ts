@@ -77,6 +77,24 @@ describe('issuance find: the birth date as typed at the counter', () => {
       expect(parseBirthDate(typed), typed).toBe('1992-07-08');
   });
 
+  it('reads 和暦 as clerks write it, and refuses a date outside its era', () => {
+    expect(parseBirthDate('平成4年7月8日')).toBe('1992-07-08');
+    expect(parseBirthDate('H4.7.8')).toBe('1992-07-08');
+    expect(parseBirthDate('ｈ０４／０７／０８')).toBe('1992-07-08');
+    expect(parseBirthDate('昭和64年1月7日')).toBe('1989-01-07');
+    expect(parseBirthDate('平成元年1月8日')).toBe('1989-01-08');
+    expect(parseBirthDate('R2.8.14')).toBe('2020-08-14');
+    expect(parseBirthDate('大正13年4月1日')).toBe('1924-04-01');
+    for (const typed of [
+      '昭和64年1月8日',
+      '平成31年5月1日',
+      '平成元年1月7日',
+      '令和0年1月1日',
+      'X4.7.8',
+    ])
+      expect(parseBirthDate(typed), typed).toBeNull();
+  });
+
   it('refuses what is not a real date or not year first', () => {
     for (const typed of ['', '7月8日', '08/07/1992', '1992-02-30', '1992-13-01', '920708'])
       expect(parseBirthDate(typed), typed).toBeNull();

@@ -112,20 +112,51 @@ export function pickReader(
   return (readers.find((r) => r.cardPresent) ?? readers[0])?.name ?? null;
 }
 
+/** Japanese eras as written on municipal forms: name, initial, first day (YYYY-MM-DD). */
+const ERAS = [
+  { name: '令和', initial: 'R', from: '2019-05-01' },
+  { name: '平成', initial: 'H', from: '1989-01-08' },
+  { name: '昭和', initial: 'S', from: '1926-12-25' },
+  { name: '大正', initial: 'T', from: '1912-07-30' },
+  { name: '明治', initial: 'M', from: '1868-10-23' },
+] as const;
+
+function isoOf(y: number, m: number, d: number): string | null {
+  const at = new Date(Date.UTC(y, m - 1, d));
+  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
+  return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 平成4年7月8日, 平成元年1月8日, H4.7.8, S64/1/7: the date, if it lies inside that era. */
+function parseEraDate(text: string): string | null {
+  const match =
+    /^(明治|大正|昭和|平成|令和|[MTSHR])\s*(元|\d{1,2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/i.exec(
+      text,
+    );
+  if (!match) return null;
+  const index = ERAS.findIndex((e) => e.name === match[1] || e.initial === match[1]!.toUpperCase());
+  const era = ERAS[index];
+  if (!era) return null;
+  const year = match[2] === '元' ? 1 : Number(match[2]);
+  const iso = isoOf(Number(era.from.slice(0, 4)) + year - 1, Number(match[3]), Number(match[4]));
+  if (!iso || year < 1 || iso < era.from) return null;
+  const next = ERAS[index - 1];
+  return next && iso >= next.from ? null : iso;
+}
+
 /**
- * A birth date as typed at the counter (1992-07-08, 1992/7/8, 1992年7月8日, 19920708, full-width
- * digits too) as YYYY-MM-DD, or null when it is not a real date. A text field rather than
- * <input type="date">, whose order (mm/dd/yyyy or yyyy/mm/dd) follows the machine's locale.
+ * A birth date as typed at the counter (1992-07-08, 1992/7/8, 1992年7月8日, 19920708, 和暦 as
+ * 平成4年7月8日 or H4.7.8, full-width digits too) as YYYY-MM-DD, or null when it is not a real
+ * date. A text field rather than <input type="date">, whose order (mm/dd/yyyy or yyyy/mm/dd)
+ * follows the machine's locale.
  */
 export function parseBirthDate(typed: string): string | null {
   const text = typed.normalize('NFKC').trim();
   const match =
     /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
     /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const at = new Date(Date.UTC(y, m - 1, d));
-  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
+  if (!match) return parseEraDate(text);
+  const y = Number(match[1]);
   if (y < 1900) return null;
-  return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoOf(y, Number(match[2]), Number(match[3]));
 }
