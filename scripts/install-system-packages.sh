@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium for e2e, pcscd + the vpcd driver for the PC/SC path,
 # OpenSC as the standard middleware that must read the simulated card, CJK fonts for screenshots
-# and printed documents, poppler-utils to read the printed PDFs back in tests.
+# and printed documents (DejaVu: a font without kanji, which the documents must refuse),
+# poppler-utils to read the printed PDFs back in tests.
 set -euo pipefail
 
 PACKAGES=(
@@ -12,6 +13,7 @@ PACKAGES=(
   opensc
   pcsc-tools
   fonts-noto-cjk
+  fonts-dejavu-core
   libopenjp2-tools
   poppler-utils
 )

@@ -4,19 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDeferralSlipPdf } from '../../../main/documents';
-import type { DeferralSlipData } from '../../../main/documents';
+import { PARKED_SLIP } from './fixtures';
 import { pdfPages, pdfRawText, pdfText, squash } from './pdf-text';
 
-const PARKED: DeferralSlipData = {
-  municipalityName: '窓口市',
-  noticeNumber: 'MD-2026-0001',
-  residentName: '窓口 花子',
-  reasonCode: 'authority-unavailable',
-  operatorName: '練習 一郎',
-  at: '2026-11-25T06:40:00.000Z',
-  practice: false,
-  procedureId: '7d1f0a55-3b2c-4c6e-8f10-9a8b7c6d5e4f',
-};
+const PARKED = PARKED_SLIP;
 
 let dir: string;
 beforeEach(async () => {

@@ -10,6 +10,7 @@ import {
   writeDeferralSlipPdf,
   writeReceiptPdf,
 } from '../../../main/documents';
+import { PARKED_SLIP } from './fixtures';
 import { pdfText } from './pdf-text';
 
 const NOTO = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
@@ -17,16 +18,7 @@ const SERIF = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
 /** A font without kanji (fonts-dejavu comes with the Debian desktop stack). */
 const LATIN = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
-const SLIP = {
-  municipalityName: '窓口市',
-  noticeNumber: 'MD-2026-0001',
-  residentName: '窓口 花子',
-  reasonCode: 'authority-unavailable',
-  operatorName: '練習 一郎',
-  at: '2026-11-25T06:40:00.000Z',
-  practice: false,
-  procedureId: '7d1f0a55-3b2c-4c6e-8f10-9a8b7c6d5e4f',
-};
+const SLIP = PARKED_SLIP;
 
 let dir: string;
 beforeEach(async () => {
