@@ -26,8 +26,13 @@ import type {
 import { checkPinEntry, normaliseSigningPassword } from '../../../preload/contract/pin-rules';
 import { appendAudit } from '../../audit/audit-log';
 import type { Details } from '../../audit/details-guard';
-import type { IssuerAuthority, IssuerSession } from '../../authority/issuer-authority';
-import { CardStatusError, isStatus, type Apdu } from '../../card/apdu';
+import {
+  IssuerSessionRefusedError,
+  type IssuerAuthority,
+  type IssuerSession,
+} from '../../authority/issuer-authority';
+import { isStatus, type Apdu } from '../../card/apdu';
+import { CardChangedError, cardErrorToAppError } from '../../card/card-errors';
 import {
   readCertificate,
   selectJpki,
@@ -754,25 +759,18 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     });
   }
 
+  /** What a failed card step tells the clerk: the card layer's own classification, in words of 交付. */
   function cardNotice(e: unknown): Notice {
     if (e instanceof IssuanceRefusal)
       return e.detail ? { code: e.code, detail: e.detail } : { code: e.code };
-    if (e instanceof CardStatusError) return { code: 'card-error', detail: e.sw.toString(16) };
-    const name = e instanceof Error ? e.name : '';
-    const map: Record<string, ErrorCode> = {
-      NoCardError: 'no-card',
-      CardAbsentError: 'card-removed',
-      CardMuteError: 'card-timeout',
-      CardTimeoutError: 'card-timeout',
-      // A recognised card that stops answering mid-procedure is slow or half-pulled far more often
-      // than tampered: the clerk is told to reinsert it, not to call the police.
-      CardTamperedError: 'card-timeout',
-      CardChangedError: 'wrong-card',
-      CardBusyError: 'card-busy',
-      ReaderGoneError: 'reader-gone',
-      IssuerSessionRefusedError: 'card-not-issuable',
-    };
-    return { code: map[name] ?? 'card-error' };
+    // Another card now in the reader is, for an issuance, the wrong card.
+    if (e instanceof CardChangedError) return { code: 'wrong-card' };
+    // The card trusts another issuer: it cannot be issued here.
+    if (e instanceof IssuerSessionRefusedError) return { code: 'card-not-issuable' };
+    const { code, detail } = cardErrorToAppError(e);
+    // Anything else that stopped the card work is reported as a card problem to retry.
+    if (code === 'internal') return { code: 'card-error' };
+    return code === 'card-error' && detail ? { code, detail } : { code };
   }
 
   // ---- the public operations ----
