@@ -38,6 +38,9 @@ import {
   type PhotoDeps,
 } from './workflows/issuance/service';
 import { IssuanceRefusal } from './workflows/issuance/state';
+import { createLifeRegistry, type LifeWorkflow } from './workflows/lifecycle/registry';
+import { createLifeQueries } from './workflows/lifecycle/queries';
+import { createDailyReports } from './reports/daily';
 import {
   authenticateOperator,
   countOperators,
@@ -271,6 +274,18 @@ export function createCore(config: CoreConfig): Core {
     },
     receiptsDir: paths.receipts,
     practice: config.mode === 'practice',
+    municipality: municipality(),
+  });
+
+  // ---- the card's later life (issue 5) ----
+  /** Each procedure kind's workflow; the registry routes the life:* channels to them. */
+  const lifeWorkflows: LifeWorkflow[] = [];
+  const life = createLifeRegistry(requireDb, lifeWorkflows);
+  const lifeQueries = createLifeQueries({ db: requireDb, now, operatorId });
+  const dailyReports = createDailyReports({
+    db: requireDb,
+    now,
+    outDir: paths.receipts,
     municipality: municipality(),
   });
 
@@ -527,6 +542,60 @@ export function createCore(config: CoreConfig): Core {
       'resident:check-pin': ({ kind, value, confirmation }) =>
         refusals(() => issuance.checkPin(kind, value, confirmation)),
       'resident:submit-pins': (r) => refusals(() => issuance.submitPins(r)),
+      'life:find-by-serial': ({ serial }) => refusals(() => lifeQueries.findBySerial(serial)),
+      'life:search': ({ name, birthDate }) => refusals(() => lifeQueries.search(name, birthDate)),
+      'life:history': ({ residentId }) => refusals(() => lifeQueries.history(residentId)),
+      'life:list-open': () => refusals(() => life.listOpen()),
+      'suspension:register': (r) => refusals(() => life.register(r)),
+      'life:start': ({ kind, cardId }) => refusals(() => life.start(kind, cardId)),
+      'life:get': ({ procedureId }) => refusals(() => life.get(procedureId)),
+      'life:record-documents': ({ procedureId, kinds }) =>
+        refusals(async () => (await life.step(procedureId, 'recordDocuments'))(procedureId, kinds)),
+      'life:check-card': ({ procedureId, reader }) =>
+        refusals(async () => (await life.step(procedureId, 'checkCard'))(procedureId, reader)),
+      'life:read-photos': ({ procedureId, reader }) =>
+        refusals(async () => (await life.step(procedureId, 'readPhotos'))(procedureId, reader)),
+      'life:record-face': ({ procedureId, decision }) =>
+        refusals(async () => (await life.step(procedureId, 'recordFace'))(procedureId, decision)),
+      'life:override-face': ({ procedureId, approvalId }) =>
+        refusals(async () =>
+          (await life.step(procedureId, 'overrideFace'))(procedureId, approvalId),
+        ),
+      'life:choose': ({ procedureId, plan, scope }) =>
+        refusals(async () => (await life.step(procedureId, 'choose'))(procedureId, plan, scope)),
+      'life:open-pin-entry': ({ procedureId, reader }) =>
+        refusals(async () => (await life.step(procedureId, 'openPinEntry'))(procedureId, reader)),
+      'revocation:set-reason': ({ procedureId, reason, cardPresent }) =>
+        refusals(async () =>
+          (await life.step(procedureId, 'setRevocationReason'))(procedureId, reason, cardPresent),
+        ),
+      'reissue:set-reason': ({ procedureId, reason, express }) =>
+        refusals(async () =>
+          (await life.step(procedureId, 'setReissueReason'))(procedureId, reason, express),
+        ),
+      'life:approve': ({ procedureId, approvalId }) =>
+        refusals(async () => (await life.step(procedureId, 'approve'))(procedureId, approvalId)),
+      'reissue:record-fee': ({ procedureId, status, waiverReason }) =>
+        refusals(async () =>
+          (await life.step(procedureId, 'recordFee'))(procedureId, status, waiverReason),
+        ),
+      'revocation:record-destroyed': ({ procedureId, reader }) =>
+        refusals(async () =>
+          (await life.step(procedureId, 'recordDestroyed'))(procedureId, reader),
+        ),
+      'life:complete': ({ procedureId }) =>
+        refusals(async () => (await life.step(procedureId, 'complete'))(procedureId)),
+      'life:print-receipt': ({ procedureId }) =>
+        refusals(
+          async () => (await life.step(procedureId, 'printReceipt'))(procedureId),
+          'receipt-failed',
+        ),
+      'life:cancel': ({ procedureId, reason }) => refusals(() => life.cancel(procedureId, reason)),
+      // TODO(issue 5, lifecycle-records helper): practice 入庫 of a reissued application's new card.
+      'sim:receive-card': async () => err({ code: 'step-not-allowed', detail: 'receive-card' }),
+      'reports:daily': ({ date }) => refusals(() => dailyReports.report(date)),
+      'reports:daily-pdf': ({ date }) => refusals(() => dailyReports.writePdf(date), 'receipt-failed'),
+      'reports:daily-csv': ({ date }) => refusals(() => dailyReports.writeCsv(date), 'receipt-failed'),
       'practice:reset': async () => {
         if (config.mode !== 'practice') return err({ code: 'not-practice-mode' });
         const result = await resetPracticeData({

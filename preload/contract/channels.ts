@@ -26,6 +26,19 @@ import {
   type ResidentPromptDto,
   type ResidentSubmitDto,
 } from './issuance';
+import {
+  LIFE_KINDS,
+  PIN_ENTRY_MODES,
+  REISSUE_REASONS,
+  RENEWAL_SCOPES,
+  REPORTERS,
+  REPORT_METHODS,
+  REVOCATION_REASONS,
+  type CardLookupDto,
+  type DailyReportDto,
+  type LifeProcedureDto,
+  type ResidentHistoryDto,
+} from './lifecycle';
 
 /** Reader names come from PC/SC; bounded so a hostile caller cannot send megabytes. */
 const readerName = z.string().min(1).max(200);
@@ -64,7 +77,20 @@ const noticeNumber = z
 const documentKinds = z.array(z.enum(DOCUMENT_KINDS)).max(DOCUMENT_KINDS.length);
 /** A secret as typed: bounded; its rules (format, runs, birth date) are main's to check. */
 const secretEntry = z.string().max(32);
-const pinEntry = z.strictObject({ value: secretEntry, confirmation: secretEntry });
+const pinEntry = z.strictObject({
+  value: secretEntry,
+  confirmation: secretEntry,
+  /** The value in use, for the modes 'current' (then value = confirmation = current) and 'change'. */
+  current: secretEntry.optional(),
+});
+const cardId = z.number().int().positive();
+const cardSerial = z.string().regex(/^[A-Za-z0-9]{15}$/);
+const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const reasonText = z.string().trim().min(1).max(500);
+const pinPlan = z
+  .array(z.strictObject({ kind: z.enum(PIN_KINDS), mode: z.enum(PIN_ENTRY_MODES) }))
+  .min(1)
+  .max(PIN_KINDS.length);
 
 const auditFilter = z.strictObject({
   operatorId: operatorId.optional(),
@@ -158,12 +184,67 @@ export const requestSchemas = {
     confirmation: secretEntry,
   }),
   'resident:submit-pins': z.strictObject({
-    /** One entry per required secret; the three 4-digit PINs may carry the same value. */
+    /** One entry per secret of the prompt; the three 4-digit PINs may carry the same value. */
     signing: pinEntry.optional(),
-    auth: pinEntry,
-    juki: pinEntry,
-    text: pinEntry,
+    auth: pinEntry.optional(),
+    juki: pinEntry.optional(),
+    text: pinEntry.optional(),
   }),
+  // ---- the card's later life (lifecycle.ts) ----
+  'life:find-by-serial': z.strictObject({ serial: cardSerial }),
+  'life:search': z.strictObject({ name: z.string().trim().min(1).max(64), birthDate }),
+  'life:history': z.strictObject({ residentId: z.number().int().positive() }),
+  'life:list-open': empty,
+  'suspension:register': z.strictObject({
+    cardId,
+    reporter: z.enum(REPORTERS),
+    method: z.enum(REPORT_METHODS),
+    reportedAt: isoDateTime,
+    note: z.string().trim().max(500),
+  }),
+  'life:start': z.strictObject({
+    kind: z.enum(LIFE_KINDS).exclude(['suspension']),
+    cardId,
+  }),
+  'life:get': z.strictObject({ procedureId }),
+  'life:record-documents': z.strictObject({ procedureId, kinds: documentKinds }),
+  'life:check-card': z.strictObject({ procedureId, reader: readerName }),
+  'life:read-photos': z.strictObject({ procedureId, reader: readerName }),
+  'life:record-face': z.strictObject({ procedureId, decision: z.enum(['match', 'mismatch']) }),
+  'life:override-face': z.strictObject({
+    procedureId,
+    approvalId: z.number().int().positive(),
+  }),
+  'life:choose': z.strictObject({
+    procedureId,
+    plan: pinPlan,
+    scope: z.enum(RENEWAL_SCOPES).optional(),
+  }),
+  'life:open-pin-entry': z.strictObject({ procedureId, reader: readerName }),
+  'revocation:set-reason': z.strictObject({
+    procedureId,
+    reason: z.enum(REVOCATION_REASONS),
+    cardPresent: z.boolean(),
+  }),
+  'reissue:set-reason': z.strictObject({
+    procedureId,
+    reason: z.enum(REISSUE_REASONS),
+    express: z.boolean(),
+  }),
+  'life:approve': z.strictObject({ procedureId, approvalId: z.number().int().positive() }),
+  'reissue:record-fee': z.strictObject({
+    procedureId,
+    status: z.enum(['paid', 'waived']),
+    waiverReason: reasonText.optional(),
+  }),
+  'revocation:record-destroyed': z.strictObject({ procedureId, reader: readerName.optional() }),
+  'life:complete': z.strictObject({ procedureId }),
+  'life:print-receipt': z.strictObject({ procedureId }),
+  'life:cancel': z.strictObject({ procedureId, reason: reasonText }),
+  'sim:receive-card': z.strictObject({ noticeNumber }),
+  'reports:daily': z.strictObject({ date: reportDate }),
+  'reports:daily-pdf': z.strictObject({ date: reportDate }),
+  'reports:daily-csv': z.strictObject({ date: reportDate }),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -215,6 +296,32 @@ export interface ResponseMap {
   'resident:get-prompt': ResidentPromptDto | null;
   'resident:check-pin': PinCheckDto;
   'resident:submit-pins': ResidentSubmitDto;
+  'life:find-by-serial': CardLookupDto;
+  'life:search': readonly CardLookupDto[];
+  'life:history': ResidentHistoryDto;
+  'life:list-open': readonly LifeProcedureDto[];
+  'suspension:register': LifeProcedureDto;
+  'life:start': LifeProcedureDto;
+  'life:get': LifeProcedureDto;
+  'life:record-documents': LifeProcedureDto;
+  'life:check-card': LifeProcedureDto;
+  'life:read-photos': FacePhotosDto;
+  'life:record-face': LifeProcedureDto;
+  'life:override-face': LifeProcedureDto;
+  'life:choose': LifeProcedureDto;
+  'life:open-pin-entry': LifeProcedureDto;
+  'revocation:set-reason': LifeProcedureDto;
+  'reissue:set-reason': LifeProcedureDto;
+  'life:approve': LifeProcedureDto;
+  'reissue:record-fee': LifeProcedureDto;
+  'revocation:record-destroyed': LifeProcedureDto;
+  'life:complete': LifeProcedureDto;
+  'life:print-receipt': FileWrittenDto;
+  'life:cancel': LifeProcedureDto;
+  'sim:receive-card': SimStateDto;
+  'reports:daily': DailyReportDto;
+  'reports:daily-pdf': FileWrittenDto;
+  'reports:daily-csv': FileWrittenDto;
 }
 
 /**
@@ -274,6 +381,33 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',
   'resident:submit-pins': 'resident',
+  'life:find-by-serial': COUNTER,
+  'life:search': COUNTER,
+  'life:history': COUNTER,
+  'life:list-open': COUNTER,
+  'suspension:register': COUNTER,
+  'life:start': COUNTER,
+  'life:get': COUNTER,
+  'life:record-documents': COUNTER,
+  'life:check-card': COUNTER,
+  'life:read-photos': COUNTER,
+  'life:record-face': COUNTER,
+  'life:override-face': COUNTER,
+  'life:choose': COUNTER,
+  'life:open-pin-entry': COUNTER,
+  'revocation:set-reason': COUNTER,
+  'reissue:set-reason': COUNTER,
+  'life:approve': COUNTER,
+  'reissue:record-fee': COUNTER,
+  'revocation:record-destroyed': COUNTER,
+  'life:complete': COUNTER,
+  'life:print-receipt': COUNTER,
+  'life:cancel': COUNTER,
+  'sim:receive-card': COUNTER,
+  // The 日報 is a supervisor's (WORKFLOWS.md); a trainer sees the practice one.
+  'reports:daily': ['supervisor', 'trainer'],
+  'reports:daily-pdf': ['supervisor', 'trainer'],
+  'reports:daily-csv': ['supervisor', 'trainer'],
 };
 
 /** Channels the resident window may call; it may call nothing else (app:get-info aside). */
@@ -295,6 +429,8 @@ export interface EventMap {
   'issuance:updated': IssuanceDto;
   /** The resident window's prompt: shown, changed, or cleared (null). Clerk windows ignore it. */
   'resident:prompt-changed': ResidentPromptDto | null;
+  /** A procedure of the card's later life moved on (step, PIN progress, certificate phase). */
+  'life:updated': LifeProcedureDto;
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -302,6 +438,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'auth:changed',
   'issuance:updated',
   'resident:prompt-changed',
+  'life:updated',
 ];
 /** The only event the resident window's preload forwards. */
 export const RESIDENT_EVENT_NAMES: readonly EventName[] = ['resident:prompt-changed'];

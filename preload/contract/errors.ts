@@ -73,6 +73,23 @@ export const ERROR_CODES = [
   'password-letter-digit',
   'pin-confirmation-differs',
   'receipt-failed',
+  // The card's later life (lifecycle.ts)
+  'card-not-issued', // the procedure needs an issued (or suspended) card
+  'card-already-suspended',
+  'card-not-suspended', // 解除 of a card that is not suspended
+  'card-revoked', // the card is 廃止 in the database: only 再交付 (and recording its return) remain
+  'card-not-present', // the step needs the card in the reader
+  'report-in-future',
+  'pin-wrong', // a current value was wrong; detail "<kind>:<tries left>"
+  'pin-locked', // a current value cannot be used: locked; reset it instead (detail: kind)
+  'renewal-too-early', // more than 3 months before the certificates expire
+  'facts-unchanged', // signing-only renewal, but the four facts on the certificate are current
+  'express-not-allowed',
+  'waiver-reason-required',
+  'approval-required',
+  'reissue-exists',
+  'plan-invalid', // the chosen secrets/modes do not fit the procedure (detail says which)
+  'report-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -163,6 +163,15 @@ export interface ResidentPromptDto {
   readonly required: readonly PinKind[];
   /** A resumed entry (after a pulled card or 後日交付): the resident enters the values again. */
   readonly resume: boolean;
+  /** Which procedure asks: the screen's title says what the values are for. */
+  readonly purpose: 'issuance' | 'release' | 'pin-reset' | 'renewal';
+  /**
+   * How each required secret is entered (lifecycle.ts PinEntryMode): 'new' twice, 'current' once,
+   * 'change' the current value then a new one twice. Issuance asks every secret as 'new'.
+   */
+  readonly modes: Readonly<Partial<Record<PinKind, 'new' | 'current' | 'change'>>>;
+  /** The retries left on a secret entered as current or changed, to warn before the last one. */
+  readonly triesLeft: Readonly<Partial<Record<PinKind, number>>>;
 }
 
 export interface PinCheckDto {

@@ -194,11 +194,17 @@ test.describe('resident PIN entry screens (main answered by a stand-in)', () => 
     procedureId: 'iss-1',
     required: ['signing', 'auth', 'juki', 'text'],
     resume: false,
+    purpose: 'issuance',
+    modes: { signing: 'new', auth: 'new', juki: 'new', text: 'new' },
+    triesLeft: {},
   };
   const UNDER_15: ResidentPromptDto = {
     procedureId: 'iss-2',
     required: ['auth', 'juki', 'text'],
     resume: false,
+    purpose: 'issuance',
+    modes: { auth: 'new', juki: 'new', text: 'new' },
+    triesLeft: {},
   };
 
   test('an adult sets the password and one PIN for three; refusals are explained and the values forgotten', async ({

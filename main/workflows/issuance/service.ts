@@ -506,6 +506,9 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
       procedureId: l.state.procedureId,
       required: l.state.pins.required,
       resume: l.state.pins.resume,
+      purpose: 'issuance',
+      modes: Object.fromEntries(l.state.pins.required.map((k) => [k, 'new' as const])),
+      triesLeft: {},
     };
   }
 

@@ -710,6 +710,38 @@ export const en: Messages = {
     'pin-confirmation-differs': 'The two entries differ. Enter it again from the start.',
     'receipt-failed':
       'The document (PDF) could not be written. Check the free space and try again; the procedure record is kept.',
+    'card-not-issued':
+      'This card has not been issued, so this procedure is not possible. Check its state (an unissued card goes through Issuance).',
+    'card-already-suspended':
+      'This card is already suspended. Use Release to lift the suspension.',
+    'card-not-suspended':
+      'This card is not suspended; there is nothing to release. Check its state.',
+    'card-revoked':
+      'This card is revoked and can never be used again. Start a reissue. If the resident hands it back, record its return and destruction.',
+    'card-not-present':
+      'There is no card in the reader. Insert the card and try again.',
+    'report-in-future':
+      'The report time is in the future. Check when the report was received and enter it again.',
+    'pin-wrong':
+      'The current PIN is wrong. Ask the resident to enter it again.',
+    'pin-locked':
+      'This PIN is locked and cannot be used. Choose "set a new one" to reset it.',
+    'renewal-too-early':
+      'Certificates can be renewed from 3 months before they expire; not yet.',
+    'facts-unchanged':
+      'The four basic facts (name, address…) have not changed since the signing certificate was issued; it cannot be reissued alone.',
+    'express-not-allowed':
+      'Express issue is only for a reissue after a loss.',
+    'waiver-reason-required':
+      'Enter the reason for waiving the fee.',
+    'approval-required':
+      'This procedure needs a supervisor\'s approval. Ask a supervisor to approve it.',
+    'reissue-exists':
+      'A reissue has already been recorded for this card. Go on with issuing the new card.',
+    'plan-invalid':
+      'The chosen secrets and ways of entry do not fit this procedure. Choose again.',
+    'report-failed':
+      'The daily report could not be written. Check the free space and try again.',
   },
   date: '{d} {month} {y}',
   dateTime: '{d} {month} {y}, {hh}:{mm}',
