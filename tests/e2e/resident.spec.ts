@@ -149,9 +149,13 @@ test.describe('resident window with the core', () => {
  * A stand-in for main's resident handlers, with main's rules (the contract's checkPinEntry and the
  * applicant's birth date): the resident screens are exercised before an issuance can be opened.
  */
-function residentStandIn(prompt: ResidentPromptDto, birthDate: string) {
+function residentStandIn(first: ResidentPromptDto, birthDate: string) {
+  let prompt: ResidentPromptDto | null = first;
   const checks: { kind: PinKind; value: string; confirmation: string }[] = [];
-  const submits: Record<string, { value: string; confirmation: string } | undefined>[] = [];
+  const submits: Record<
+    string,
+    { value: string; confirmation: string; current?: string } | undefined
+  >[] = [];
   let submitAnswer: Result<unknown> = { ok: true, value: { done: true } };
   let release: () => void = () => undefined;
   let gate: Promise<void> = Promise.resolve();
@@ -185,6 +189,10 @@ function residentStandIn(prompt: ResidentPromptDto, birthDate: string) {
     release: () => release(),
     answerSubmit(answer: Result<unknown>) {
       submitAnswer = answer;
+    },
+    /** What resident:get-prompt answers from now on (main's open entry, or none). */
+    setPrompt(next: ResidentPromptDto | null) {
+      prompt = next;
     },
   };
 }
@@ -381,6 +389,357 @@ test.describe('resident PIN entry screens (main answered by a stand-in)', () => 
     // The clerk reopens the entry after the card was reinserted: the resident starts again.
     await harness.emitToResident('resident:prompt-changed', { ...UNDER_15, resume: true });
     await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
+  });
+});
+
+test.describe('resident entries of the later procedures (main answered by a stand-in)', () => {
+  const RENEWAL: ResidentPromptDto = {
+    procedureId: 'ren-1',
+    required: ['signing', 'auth'],
+    resume: false,
+    purpose: 'renewal',
+    modes: { signing: 'current', auth: 'current' },
+    triesLeft: { signing: 5, auth: 1 },
+  };
+  const RESET_CHANGE: ResidentPromptDto = {
+    procedureId: 'rst-1',
+    required: ['signing', 'auth', 'juki', 'text'],
+    resume: false,
+    purpose: 'pin-reset',
+    modes: { signing: 'change', auth: 'change', juki: 'new', text: 'new' },
+    triesLeft: { signing: 1, auth: 3 },
+  };
+  const RESET_NEW: ResidentPromptDto = {
+    procedureId: 'rst-2',
+    required: ['auth', 'juki', 'text'],
+    resume: false,
+    purpose: 'pin-reset',
+    modes: { auth: 'new', juki: 'new', text: 'new' },
+    triesLeft: {},
+  };
+  const RELEASE: ResidentPromptDto = {
+    procedureId: 'rel-1',
+    required: ['signing', 'auth'],
+    resume: false,
+    purpose: 'release',
+    modes: { signing: 'new', auth: 'current' },
+    triesLeft: { auth: 2 },
+  };
+
+  test('renewal: the values in use once each, the last try warned, a wrong value explained, then entered again', async ({
+    harness,
+  }) => {
+    const main = residentStandIn(RENEWAL, '1987-04-23');
+    const resident = await harness.openResident({ standIn: main.standIn });
+
+    // First the why and what: both secrets are entered as they are now, and kept.
+    await expect(resident.getByTestId('resident-intro')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('電子証明書の更新');
+    const intro = await readable(resident.getByTestId('resident-intro'));
+    expect(intro).toContain('電子証明書の更新のため、暗証番号を入力してください');
+    expect(await readable(resident.getByTestId('intro-signing'))).toBe(
+      '1署名用電子証明書のパスワード今お使いのものを入力（そのまま）',
+    );
+    await expect(resident.getByTestId('intro-auth')).toHaveAttribute('data-mode', 'current');
+    await harness.screenshot('resident-renewal-intro', resident);
+    await resident.getByTestId('intro-start').click();
+
+    // The password in use: once, on the letters pad, no rule for new values, tries left said.
+    const signing = resident.getByTestId('resident-entry-signing');
+    await expect(signing).toHaveAttribute('data-stage', 'current');
+    expect(await readable(resident.getByTestId('entry-instruction'))).toBe(
+      '今お使いのパスワードを入力してください',
+    );
+    expect(await readable(resident.getByTestId('entry-tries'))).toBe(
+      'あと5回間違えると、ロックされて使えなくなります',
+    );
+    await resident.keyboard.type('abc12');
+    await harness.screenshot('resident-renewal-current-signing', resident);
+    await resident.keyboard.type('3');
+    await resident.keyboard.press('Enter');
+
+    // The PIN in use with one try left: the warning cannot be missed, in any language.
+    await expect(resident.getByTestId('resident-entry-auth')).toHaveAttribute(
+      'data-stage',
+      'current',
+    );
+    await expect(resident.getByTestId('entry-step')).toHaveText('2 / 2');
+    await expect(resident.getByTestId('entry-last-try')).toBeVisible();
+    expect(await readable(resident.getByTestId('entry-last-try'))).toBe(
+      '次に間違えると、ロックされて使えなくなりますわからないときは、職員にお声がけください',
+    );
+    await harness.screenshot('resident-renewal-last-try', resident);
+    await resident.getByTestId('language-en').click();
+    await expect(resident.getByTestId('entry-last-try')).toContainText(
+      'If it is entered wrongly once more, it will be locked',
+    );
+    await harness.screenshot('resident-renewal-last-try-en', resident);
+    await resident.getByTestId('language-ja').click();
+    // A run is a value the card may well hold: only the format is checked, and main is not asked.
+    await typeOnPad(resident, '1234');
+
+    await expect(resident.getByTestId('resident-review')).toBeVisible();
+    expect(await readable(resident.getByTestId('review-signing'))).toBe(
+      '✓署名用電子証明書のパスワード — そのまま使います',
+    );
+    expect(await readable(resident.getByTestId('review-auth'))).toBe(
+      '✓利用者証明用電子証明書の暗証番号 — そのまま使います',
+    );
+    expect(await readable(resident.getByTestId('resident-review'))).not.toMatch(/ABC123|1234|●/);
+    await harness.screenshot('resident-renewal-review', resident);
+    expect(main.checks).toEqual([]);
+
+    // The card says the PIN was wrong; main has the entry open again, with the tries now left.
+    main.answerSubmit({ ok: false, error: { code: 'pin-wrong', detail: 'auth:2' } });
+    const reopened = { ...RENEWAL, triesLeft: { signing: 5, auth: 2 } };
+    main.setPrompt(reopened);
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-wrong-current')).toBeVisible();
+    expect(main.submits).toEqual([
+      {
+        signing: { value: 'ABC123', confirmation: 'ABC123' },
+        auth: { value: '1234', confirmation: '1234' },
+      },
+    ]);
+    expect(await readable(heading(resident))).toBe('今お使いの暗証番号が違います');
+    const wrong = resident.getByTestId('resident-wrong-current');
+    expect(await readable(wrong.getByTestId('wrong-secret'))).toBe(
+      '利用者証明用電子証明書の暗証番号',
+    );
+    expect(await readable(wrong)).toContain('あと2回間違えると、ロックされて使えなくなります');
+    expect(await readable(wrong)).toContain('職員にお声がけください');
+    expect(await readable(resident.getByTestId('wrong-again'))).toBe('もう一度入力する');
+    expect(await pageMemory(resident)).not.toMatch(/ABC123|1234/);
+    await harness.screenshot('resident-renewal-wrong', resident);
+    // The same entry sent again by main while the resident reads: the screen stays.
+    await harness.emitToResident('resident:prompt-changed', reopened);
+    await expect(resident.getByTestId('resident-wrong-current')).toBeVisible();
+
+    await resident.getByTestId('wrong-again').click();
+    await resident.getByTestId('intro-start').click();
+    await typeOnKeyboard(resident, 'abc123');
+    expect(await readable(resident.getByTestId('entry-tries'))).toBe(
+      'あと2回間違えると、ロックされて使えなくなります',
+    );
+    await typeOnPad(resident, '4826');
+    main.answerSubmit({ ok: true, value: { done: true } });
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-done')).toBeVisible();
+    expect(main.submits[1]).toEqual({
+      signing: { value: 'ABC123', confirmation: 'ABC123' },
+      auth: { value: '4826', confirmation: '4826' },
+    });
+    expect(await pageMemory(resident)).not.toMatch(/ABC123|4826/);
+  });
+
+  test('PIN reset with the current values: current, new, confirm for each; the offer of one PIN only for three new ones', async ({
+    harness,
+  }) => {
+    const main = residentStandIn(RESET_CHANGE, '1987-04-23');
+    const resident = await harness.openResident({ standIn: main.standIn });
+    await expect(resident.getByTestId('resident-intro')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('暗証番号の初期化・再設定');
+    expect(await readable(resident.getByTestId('intro-auth'))).toBe(
+      '2利用者証明用電子証明書の暗証番号今お使いのものと、新しいものを入力',
+    );
+    expect(await readable(resident.getByTestId('intro-juki'))).toBe(
+      '3住民基本台帳用暗証番号新しいものを決めて入力',
+    );
+    await harness.screenshot('resident-pin-reset-intro', resident);
+    await resident.getByTestId('intro-start').click();
+
+    // The password: the one in use, then the new one twice.
+    const signing = resident.getByTestId('resident-entry-signing');
+    await expect(signing).toHaveAttribute('data-stage', 'current');
+    // One try left on the password: the warning, and the advice to ask rather than guess.
+    await expect(resident.getByTestId('entry-last-try')).toBeVisible();
+    await harness.screenshot('resident-pin-reset-current-signing', resident);
+    await typeOnKeyboard(resident, 'old123');
+    await expect(signing).toHaveAttribute('data-stage', 'first');
+    expect(await readable(resident.getByTestId('entry-instruction'))).toBe(
+      '新しいパスワードを入力してください',
+    );
+    // Where the resident is in the change: the second of its three screens.
+    const now = resident.getByTestId('entry-steps').locator('[aria-current="step"]');
+    expect(await readable(now)).toBe('2新しいもの');
+    await harness.screenshot('resident-pin-reset-new-signing', resident);
+    await typeOnKeyboard(resident, 'new456');
+    await expect(signing).toHaveAttribute('data-stage', 'confirm');
+    expect(await readable(resident.getByTestId('entry-instruction'))).toBe(
+      '確認のため、新しいパスワードをもう一度入力してください',
+    );
+    await typeOnKeyboard(resident, 'new456');
+
+    // The auth PIN: a new value that breaks a rule is typed again; the one in use is kept.
+    const auth = resident.getByTestId('resident-entry-auth');
+    await expect(auth).toHaveAttribute('data-stage', 'current');
+    expect(await readable(resident.getByTestId('entry-tries'))).toBe(
+      'あと3回間違えると、ロックされて使えなくなります',
+    );
+    await harness.screenshot('resident-pin-reset-current-auth', resident);
+    await typeOnPad(resident, '1111');
+    await expect(auth).toHaveAttribute('data-stage', 'first');
+    await typeOnPad(resident, '2222');
+    await expect(resident.getByTestId('entry-violation')).toBeVisible();
+    await expect(auth).toHaveAttribute('data-stage', 'first');
+    await typeOnPad(resident, '2580');
+    await typeOnPad(resident, '2580');
+
+    // juki and text are new, auth is changed: no offer of one number for three.
+    await expect(resident.getByTestId('resident-entry-juki')).toHaveAttribute(
+      'data-stage',
+      'first',
+    );
+    await expect(resident.getByTestId('entry-step')).toHaveText('3 / 4');
+    await typeOnPad(resident, '1470');
+    await typeOnPad(resident, '1470');
+    await typeOnPad(resident, '3690');
+    await typeOnPad(resident, '3690');
+
+    await expect(resident.getByTestId('resident-review')).toBeVisible();
+    await expect(resident.getByTestId('review-signing')).toHaveAttribute('data-mode', 'change');
+    expect(await readable(resident.getByTestId('review-auth'))).toBe(
+      '✓利用者証明用電子証明書の暗証番号 — 新しいものに変更します',
+    );
+    expect(await readable(resident.getByTestId('review-juki'))).toBe(
+      '✓住民基本台帳用暗証番号 — 新しく設定します',
+    );
+    await harness.screenshot('resident-pin-reset-review', resident);
+    // Main checked the new values only, never a value in use.
+    expect(main.checks.map((c) => [c.kind, c.value])).toEqual([
+      ['signing', 'NEW456'],
+      ['auth', '2580'],
+      ['juki', '1470'],
+      ['text', '3690'],
+    ]);
+
+    // The card refuses the password in use: locked. The resident is told, and to ask the clerk.
+    main.answerSubmit({ ok: false, error: { code: 'pin-locked', detail: 'signing' } });
+    main.setPrompt(null);
+    await resident.getByTestId('language-es').click();
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-wrong-current')).toHaveAttribute(
+      'data-locked',
+      'true',
+    );
+    expect(main.submits).toEqual([
+      {
+        signing: { value: 'NEW456', confirmation: 'NEW456', current: 'OLD123' },
+        auth: { value: '2580', confirmation: '2580', current: '1111' },
+        juki: { value: '1470', confirmation: '1470' },
+        text: { value: '3690', confirmation: '3690' },
+      },
+    ]);
+    expect(await readable(heading(resident))).toBe(
+      'Esta contraseña está bloqueada y no se puede usar',
+    );
+    await expect(resident.getByTestId('wrong-again')).toHaveCount(0);
+    expect(await pageMemory(resident)).not.toMatch(/OLD123|NEW456|2580|1111|1470|3690/);
+    await harness.screenshot('resident-pin-reset-locked-es', resident);
+
+    // The clerk sets the password anew instead: the resident goes on when ready.
+    const replanned: ResidentPromptDto = {
+      ...RESET_NEW,
+      procedureId: 'rst-1',
+      required: ['signing'],
+      modes: { signing: 'new' },
+    };
+    await harness.emitToResident('resident:prompt-changed', replanned);
+    await resident.getByTestId('wrong-again').click();
+    await expect(resident.getByTestId('resident-intro')).toBeVisible();
+    expect(await readable(resident.getByTestId('intro-signing'))).toBe(
+      '1Contraseña del certificado de firmaUno nuevo que usted elija',
+    );
+  });
+
+  test('PIN reset of three PINs set anew: the offer of one number for three, as at issuance', async ({
+    harness,
+  }) => {
+    const main = residentStandIn(RESET_NEW, '1987-04-23');
+    const resident = await harness.openResident({ standIn: main.standIn });
+    await resident.getByTestId('intro-start').click();
+    await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
+    await harness.screenshot('resident-pin-reset-same-offer', resident);
+    await resident.getByTestId('same-yes').click();
+    expect(await readable(resident.getByTestId('entry-instruction'))).toBe(
+      '新しい暗証番号を入力してください',
+    );
+    await typeOnPad(resident, '5831');
+    await typeOnPad(resident, '5831');
+    expect(await readable(resident.getByTestId('review-shared'))).toBe(
+      '✓3つの暗証番号（共通） — 3つとも同じ数字 — 新しく設定します',
+    );
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-done')).toBeVisible();
+    expect(main.submits).toEqual([
+      {
+        auth: { value: '5831', confirmation: '5831' },
+        juki: { value: '5831', confirmation: '5831' },
+        text: { value: '5831', confirmation: '5831' },
+      },
+    ]);
+  });
+
+  test('release: a new password and the PIN in use, the first screen in every language', async ({
+    harness,
+  }) => {
+    const main = residentStandIn(RELEASE, '1987-04-23');
+    const resident = await harness.openResident({ standIn: main.standIn });
+    await expect(resident.getByTestId('resident-intro')).toHaveAttribute('data-purpose', 'release');
+    const titles: Record<string, string> = {
+      ja: '一時停止の解除',
+      en: 'Ending the suspension of your card',
+      zh: '解除暂停',
+      ko: '일시정지 해제',
+      es: 'Fin de la suspensión de su tarjeta',
+      pt: 'Fim da suspensão do cartão',
+    };
+    for (const [code, title] of Object.entries(titles)) {
+      await resident.getByTestId(`language-${code}`).click();
+      expect(await readable(heading(resident))).toBe(title);
+      await harness.screenshot(`resident-release-intro-${code}`, resident);
+    }
+    await resident.getByTestId('language-ja').click();
+    await resident.getByTestId('intro-start').click();
+    await expect(resident.getByTestId('resident-entry-signing')).toHaveAttribute(
+      'data-stage',
+      'first',
+    );
+    await typeOnKeyboard(resident, 'mado2026');
+    await typeOnKeyboard(resident, 'mado2026');
+    await expect(resident.getByTestId('resident-entry-auth')).toHaveAttribute(
+      'data-stage',
+      'current',
+    );
+    await harness.screenshot('resident-release-current-auth', resident);
+    await typeOnPad(resident, '4826');
+    await expect(resident.getByTestId('review-signing')).toHaveAttribute('data-mode', 'new');
+    await expect(resident.getByTestId('review-auth')).toHaveAttribute('data-mode', 'current');
+    await harness.screenshot('resident-release-review', resident);
+
+    // A wrong PIN in use with one try left now, and main has closed the entry: ask the clerk.
+    main.answerSubmit({ ok: false, error: { code: 'pin-wrong', detail: 'auth:1' } });
+    main.setPrompt(null);
+    await resident.getByTestId('language-ko').click();
+    await resident.getByTestId('review-submit').click();
+    await expect(resident.getByTestId('resident-wrong-current')).toBeVisible();
+    expect(await readable(heading(resident))).toBe('지금 사용하는 비밀번호가 틀립니다');
+    await expect(resident.getByTestId('resident-wrong-current')).toContainText(
+      '한 번 더 틀리면 잠겨서 사용할 수 없게 됩니다',
+    );
+    await expect(resident.getByTestId('wrong-again')).toHaveCount(0);
+    await harness.screenshot('resident-release-wrong-ko', resident);
+    expect(main.submits).toEqual([
+      {
+        signing: { value: 'MADO2026', confirmation: 'MADO2026' },
+        auth: { value: '4826', confirmation: '4826' },
+      },
+    ]);
+    expect(main.checks.map((c) => c.kind)).toEqual(['signing']);
+    // The clerk closes the procedure: waiting for the next resident, in Japanese.
+    await harness.emitToResident('resident:prompt-changed', null);
+    await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+    await expect(resident.locator('html')).toHaveAttribute('lang', 'ja');
   });
 });
 

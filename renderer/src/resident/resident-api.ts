@@ -8,7 +8,8 @@ import { err, type Result } from '../../../preload/contract/result';
  * global type (counter.d.ts) describes the clerk's, so this window reads it through its own type.
  */
 export function residentApi(): ResidentApi {
-  return (window as unknown as { readonly counter: ResidentApi }).counter;
+  // globalThis is the window here; named so, the store also runs under Node (its unit tests).
+  return (globalThis as unknown as { readonly counter: ResidentApi }).counter;
 }
 
 /** A transport failure (no preload, main gone) becomes an error value, never an exception. */

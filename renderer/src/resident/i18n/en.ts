@@ -75,4 +75,60 @@ export const en: Messages = {
   error: {
     callClerk: 'This cannot be accepted right now. Please call the staff',
   },
+  later: {
+    title: {
+      release: 'Ending the suspension of your card',
+      'pin-reset': 'Setting your PINs again',
+      renewal: 'Renewing your electronic certificates',
+    },
+    why: {
+      release:
+        'Your card will be usable again, with new electronic certificates. For this, please enter your PINs',
+      'pin-reset': 'To set your PINs again, please enter them',
+      renewal: 'To renew your electronic certificates, please enter your PINs',
+    },
+    listTitle: 'You will enter, in this order:',
+    start: 'Start',
+    plan: {
+      current: 'The one you use now (it stays the same)',
+      change: 'The one you use now, then a new one',
+      new: 'A new one that you choose',
+    },
+    outcome: {
+      current: 'stays the same',
+      change: 'will be changed to the new one',
+      new: 'will be newly set',
+    },
+    current: {
+      pin: 'Please enter the PIN you use now',
+      password: 'Please enter the password you use now',
+    },
+    newFirst: {
+      pin: 'Please enter your new PIN',
+      password: 'Please enter your new password',
+    },
+    newConfirm: {
+      pin: 'Please enter your new PIN once more to confirm',
+      password: 'Please enter your new password once more to confirm',
+    },
+    steps: { current: 'The one in use', first: 'The new one', confirm: 'Confirm' },
+    triesLeft: (count) =>
+      `If it is entered wrongly ${count} more times, it will be locked and can no longer be used`,
+    lastTry: 'If it is entered wrongly once more, it will be locked and can no longer be used',
+    unsure: 'If you are not sure, do not enter it: please call the staff',
+    reviewBody: 'The procedure will go on with these. Is that all right?',
+    submit: 'Confirm',
+    wrong: {
+      pin: 'The PIN you use now was not correct',
+      password: 'The password you use now was not correct',
+    },
+    locked: {
+      pin: 'This PIN is locked and cannot be used',
+      password: 'This password is locked and cannot be used',
+    },
+    lockedHelp: 'A new one can be set instead',
+    askClerk: 'Please call the staff',
+    again: 'Enter it again',
+    continue: 'Continue',
+  },
 };

@@ -77,4 +77,60 @@ export const es: Messages = {
   error: {
     callClerk: 'Ahora no se puede continuar. Llame al personal, por favor',
   },
+  later: {
+    title: {
+      release: 'Fin de la suspensión de su tarjeta',
+      'pin-reset': 'Volver a establecer sus PIN',
+      renewal: 'Renovación de los certificados electrónicos',
+    },
+    why: {
+      release:
+        'Su tarjeta volverá a funcionar con certificados electrónicos nuevos. Para ello, introduzca sus PIN',
+      'pin-reset': 'Para volver a establecer sus PIN, introdúzcalos, por favor',
+      renewal: 'Para renovar sus certificados electrónicos, introduzca sus PIN, por favor',
+    },
+    listTitle: 'Va a introducir, en este orden:',
+    start: 'Empezar',
+    plan: {
+      current: 'El que usa ahora (se mantiene)',
+      change: 'El que usa ahora y después uno nuevo',
+      new: 'Uno nuevo que usted elija',
+    },
+    outcome: {
+      current: 'se mantiene',
+      change: 'se cambia por el nuevo',
+      new: 'se establece de nuevo',
+    },
+    current: {
+      pin: 'Introduzca el PIN que usa ahora, por favor',
+      password: 'Introduzca la contraseña que usa ahora, por favor',
+    },
+    newFirst: {
+      pin: 'Introduzca su PIN nuevo, por favor',
+      password: 'Introduzca su contraseña nueva, por favor',
+    },
+    newConfirm: {
+      pin: 'Introduzca otra vez el PIN nuevo para confirmar',
+      password: 'Introduzca otra vez la contraseña nueva para confirmar',
+    },
+    steps: { current: 'El actual', first: 'El nuevo', confirm: 'Confirmar' },
+    triesLeft: (count) =>
+      `Si se introduce mal ${count} veces más, quedará bloqueado y no se podrá usar`,
+    lastTry: 'Si se introduce mal una vez más, quedará bloqueado y no se podrá usar',
+    unsure: 'Si no está seguro, no lo introduzca: llame al personal, por favor',
+    reviewBody: 'El trámite seguirá con estos datos. ¿Está de acuerdo?',
+    submit: 'Confirmar',
+    wrong: {
+      pin: 'El PIN que usa ahora no es correcto',
+      password: 'La contraseña que usa ahora no es correcta',
+    },
+    locked: {
+      pin: 'Este PIN está bloqueado y no se puede usar',
+      password: 'Esta contraseña está bloqueada y no se puede usar',
+    },
+    lockedHelp: 'Se puede establecer uno nuevo',
+    askClerk: 'Llame al personal, por favor',
+    again: 'Introducirlo otra vez',
+    continue: 'Continuar',
+  },
 };

@@ -10,4 +10,4 @@ import { zh } from './zh';
 export const RESIDENT_MESSAGES: Record<ResidentLocale, Messages> = { ja, en, zh, ko, es, pt };
 
 export { LOCALE_TAGS, RESIDENT_LOCALES, ruby } from './messages';
-export type { Messages, ResidentLocale, Ruby, Text } from './messages';
+export type { LaterPurpose, Messages, ResidentLocale, Ruby, SecretWord, Text } from './messages';

@@ -6,6 +6,11 @@ const NUMBER = r('数字', 'すうじ');
 const INPUT = r('入力', 'にゅうりょく');
 const CLERK = r('職員', 'しょくいん');
 const CERT = r('電子証明書', 'でんししょうめいしょ');
+const NOW = r('今', 'いま');
+const USE = r('使', 'つか');
+const NEW = r('新', 'あたら');
+const MISTAKE = r('間違', 'まちが');
+const LOCK_OUT = ['ロックされて', USE, 'えなくなります'] as const;
 
 export const ja: Messages = {
   languageName: '日本語',
@@ -227,5 +232,123 @@ export const ja: Messages = {
       r('声', 'こえ'),
       'がけください',
     ],
+  },
+  later: {
+    title: {
+      release: [r('一時停止', 'いちじていし'), 'の', r('解除', 'かいじょ')],
+      'pin-reset': [PIN, 'の', r('初期化', 'しょきか'), '・', r('再設定', 'さいせってい')],
+      renewal: [CERT, 'の', r('更新', 'こうしん')],
+    },
+    why: {
+      release: [
+        r('一時停止', 'いちじていし'),
+        'を',
+        r('解除', 'かいじょ'),
+        'して、',
+        NEW,
+        'しい',
+        CERT,
+        'を',
+        r('入', 'い'),
+        'れるため、',
+        PIN,
+        'を',
+        INPUT,
+        'してください',
+      ],
+      'pin-reset': [
+        PIN,
+        'を',
+        r('設定', 'せってい'),
+        'し',
+        r('直', 'なお'),
+        'すため、',
+        INPUT,
+        'してください',
+      ],
+      renewal: [CERT, 'の', r('更新', 'こうしん'), 'のため、', PIN, 'を', INPUT, 'してください'],
+    },
+    listTitle: [r('次', 'つぎ'), 'の', r('順', 'じゅん'), 'に', INPUT, 'します'],
+    start: ['はじめる'],
+    plan: {
+      current: [NOW, 'お', USE, 'いのものを', INPUT, '（そのまま）'],
+      change: [NOW, 'お', USE, 'いのものと、', NEW, 'しいものを', INPUT],
+      new: [NEW, 'しいものを', r('決', 'き'), 'めて', INPUT],
+    },
+    outcome: {
+      current: ['そのまま', USE, 'います'],
+      change: [NEW, 'しいものに', r('変更', 'へんこう'), 'します'],
+      new: [NEW, 'しく', r('設定', 'せってい'), 'します'],
+    },
+    current: {
+      pin: [NOW, 'お', USE, 'いの', PIN, 'を', INPUT, 'してください'],
+      password: [NOW, 'お', USE, 'いのパスワードを', INPUT, 'してください'],
+    },
+    newFirst: {
+      pin: [NEW, 'しい', PIN, 'を', INPUT, 'してください'],
+      password: [NEW, 'しいパスワードを', INPUT, 'してください'],
+    },
+    newConfirm: {
+      pin: [
+        r('確認', 'かくにん'),
+        'のため、',
+        NEW,
+        'しい',
+        PIN,
+        'をもう',
+        r('一度', 'いちど'),
+        INPUT,
+        'してください',
+      ],
+      password: [
+        r('確認', 'かくにん'),
+        'のため、',
+        NEW,
+        'しいパスワードをもう',
+        r('一度', 'いちど'),
+        INPUT,
+        'してください',
+      ],
+    },
+    steps: { current: [NOW, 'のもの'], first: [NEW, 'しいもの'], confirm: [r('確認', 'かくにん')] },
+    triesLeft: (count) => [
+      'あと',
+      String(count),
+      r('回', 'かい'),
+      MISTAKE,
+      'えると、',
+      ...LOCK_OUT,
+    ],
+    lastTry: [r('次', 'つぎ'), 'に', MISTAKE, 'えると、', ...LOCK_OUT],
+    unsure: ['わからないときは、', CLERK, 'にお', r('声', 'こえ'), 'がけください'],
+    reviewBody: [
+      'この',
+      r('内容', 'ないよう'),
+      'で',
+      r('手続', 'てつづ'),
+      'きを',
+      r('進', 'すす'),
+      'めます。よろしいですか',
+    ],
+    submit: [r('決定', 'けってい'), 'する'],
+    wrong: {
+      pin: [NOW, 'お', USE, 'いの', PIN, 'が', r('違', 'ちが'), 'います'],
+      password: [NOW, 'お', USE, 'いのパスワードが', r('違', 'ちが'), 'います'],
+    },
+    locked: {
+      pin: ['この', PIN, 'はロックされていて', USE, 'えません'],
+      password: ['このパスワードはロックされていて', USE, 'えません'],
+    },
+    lockedHelp: [
+      NEW,
+      'しいものを',
+      r('設定', 'せってい'),
+      'し',
+      r('直', 'なお'),
+      'すことができます',
+    ],
+    askClerk: [CLERK, 'にお', r('声', 'こえ'), 'がけください'],
+    again: ['もう', r('一度', 'いちど'), INPUT, 'する'],
+    continue: [r('次', 'つぎ'), 'へ', r('進', 'すす'), 'む'],
   },
 };

@@ -74,4 +74,58 @@ export const ko: Messages = {
   error: {
     callClerk: '지금은 접수할 수 없습니다. 직원을 불러 주십시오',
   },
+  later: {
+    title: {
+      release: '일시정지 해제',
+      'pin-reset': '비밀번호 초기화 및 재설정',
+      renewal: '전자증명서 갱신',
+    },
+    why: {
+      release: '일시정지를 해제하고 새 전자증명서를 넣기 위해 비밀번호를 입력해 주십시오',
+      'pin-reset': '비밀번호를 다시 설정하기 위해 입력해 주십시오',
+      renewal: '전자증명서 갱신을 위해 비밀번호를 입력해 주십시오',
+    },
+    listTitle: '다음 순서로 입력합니다:',
+    start: '시작하기',
+    plan: {
+      current: '지금 사용하는 것을 입력(그대로 사용)',
+      change: '지금 사용하는 것과 새 것을 입력',
+      new: '새 것을 정해서 입력',
+    },
+    outcome: {
+      current: '그대로 사용합니다',
+      change: '새 것으로 변경합니다',
+      new: '새로 설정합니다',
+    },
+    current: {
+      pin: '지금 사용하는 비밀번호를 입력해 주십시오',
+      password: '지금 사용하는 비밀번호(영문자와 숫자)를 입력해 주십시오',
+    },
+    newFirst: {
+      pin: '새 비밀번호를 입력해 주십시오',
+      password: '새 비밀번호(영문자와 숫자)를 입력해 주십시오',
+    },
+    newConfirm: {
+      pin: '확인을 위해 새 비밀번호를 한 번 더 입력해 주십시오',
+      password: '확인을 위해 새 비밀번호를 한 번 더 입력해 주십시오',
+    },
+    steps: { current: '지금 비밀번호', first: '새 비밀번호', confirm: '확인' },
+    triesLeft: (count) => `앞으로 ${count}번 틀리면 잠겨서 사용할 수 없게 됩니다`,
+    lastTry: '한 번 더 틀리면 잠겨서 사용할 수 없게 됩니다',
+    unsure: '확실하지 않으면 입력하지 말고 직원을 불러 주십시오',
+    reviewBody: '이 내용으로 절차를 진행합니다. 괜찮으십니까?',
+    submit: '확정하기',
+    wrong: {
+      pin: '지금 사용하는 비밀번호가 틀립니다',
+      password: '지금 사용하는 비밀번호가 틀립니다',
+    },
+    locked: {
+      pin: '이 비밀번호는 잠겨 있어서 사용할 수 없습니다',
+      password: '이 비밀번호는 잠겨 있어서 사용할 수 없습니다',
+    },
+    lockedHelp: '새 비밀번호를 다시 설정할 수 있습니다',
+    askClerk: '직원을 불러 주십시오',
+    again: '다시 입력하기',
+    continue: '다음으로',
+  },
 };

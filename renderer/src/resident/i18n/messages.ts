@@ -1,6 +1,6 @@
 // The resident window's words: one Messages object per language, typed so a missing text fails typecheck.
 import type { PinRuleViolation } from '../../../../preload/contract/pin-rules';
-import type { EntryTarget } from '../pin-plan';
+import type { EntryMode, EntryStage, EntryTarget, Purpose } from '../pin-plan';
 
 /** A word with its reading, shown as <ruby>base<rt>reading</rt></ruby> (furigana). */
 export interface Ruby {
@@ -10,6 +10,12 @@ export interface Ruby {
 
 /** A text: plain, or parts of which some carry furigana (Japanese). Never HTML. */
 export type Text = string | readonly (string | Ruby)[];
+
+/** The procedures after issuance: each says on the first screen why the card needs the values. */
+export type LaterPurpose = Exclude<Purpose, 'issuance'>;
+
+/** A 4-digit PIN or the signing password: the words differ (暗証番号 / パスワード). */
+export type SecretWord = 'pin' | 'password';
 
 export function ruby(base: string, reading: string): Ruby {
   return { base, reading };
@@ -75,5 +81,41 @@ export interface Messages {
   readonly error: {
     /** A check could not be made (the counter's session, the connection): the clerk helps. */
     readonly callClerk: Text;
+  };
+  /** Release, PIN reset, renewal: values in use, changed or set anew, and the card's answer. */
+  readonly later: {
+    /** The procedure, as the first screen's title. */
+    readonly title: Record<LaterPurpose, Text>;
+    /** Why the card needs the values now. */
+    readonly why: Record<LaterPurpose, Text>;
+    /** Above the list of the secrets and what the resident will do with each. */
+    readonly listTitle: Text;
+    readonly start: Text;
+    /** What the resident will enter for a secret (the first screen's list). */
+    readonly plan: Record<EntryMode, Text>;
+    /** What becomes of a secret (the review's list): kept, changed, set anew. */
+    readonly outcome: Record<EntryMode, Text>;
+    /** The instruction on each screen of a value in use or a new value. */
+    readonly current: Record<SecretWord, Text>;
+    readonly newFirst: Record<SecretWord, Text>;
+    readonly newConfirm: Record<SecretWord, Text>;
+    /** A change's three screens, as a short progress line: the one in use, the new one, confirm. */
+    readonly steps: Record<EntryStage, Text>;
+    /** Tries left before the card locks the secret (2 or more). */
+    readonly triesLeft: (count: number) => Text;
+    /** One try left: the next wrong entry locks it. */
+    readonly lastTry: Text;
+    /** With the last try: better ask than guess. */
+    readonly unsure: Text;
+    readonly reviewBody: Text;
+    readonly submit: Text;
+    /** Main's answer: the value in use was wrong (pin-wrong) or cannot be used (pin-locked). */
+    readonly wrong: Record<SecretWord, Text>;
+    readonly locked: Record<SecretWord, Text>;
+    readonly lockedHelp: Text;
+    readonly askClerk: Text;
+    /** The clerk has opened the entry again: the resident goes on. */
+    readonly again: Text;
+    readonly continue: Text;
   };
 }

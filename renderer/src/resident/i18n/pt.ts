@@ -76,4 +76,60 @@ export const pt: Messages = {
   error: {
     callClerk: 'No momento não é possível continuar. Chame o atendente, por favor',
   },
+  later: {
+    title: {
+      release: 'Fim da suspensão do cartão',
+      'pin-reset': 'Redefinição das senhas',
+      renewal: 'Renovação dos certificados eletrônicos',
+    },
+    why: {
+      release:
+        'O seu cartão voltará a funcionar com certificados eletrônicos novos. Para isso, digite as suas senhas',
+      'pin-reset': 'Para definir as suas senhas de novo, digite-as, por favor',
+      renewal: 'Para renovar os certificados eletrônicos, digite as suas senhas, por favor',
+    },
+    listTitle: 'Você vai digitar, nesta ordem:',
+    start: 'Começar',
+    plan: {
+      current: 'A que você usa agora (continua a mesma)',
+      change: 'A que você usa agora e depois uma nova',
+      new: 'Uma nova, que você escolhe',
+    },
+    outcome: {
+      current: 'continua a mesma',
+      change: 'será trocada pela nova',
+      new: 'será definida de novo',
+    },
+    current: {
+      pin: 'Digite a senha que você usa agora, por favor',
+      password: 'Digite a senha (letras e números) que você usa agora, por favor',
+    },
+    newFirst: {
+      pin: 'Digite a nova senha, por favor',
+      password: 'Digite a nova senha (letras e números), por favor',
+    },
+    newConfirm: {
+      pin: 'Digite a nova senha mais uma vez para confirmar',
+      password: 'Digite a nova senha mais uma vez para confirmar',
+    },
+    steps: { current: 'A atual', first: 'A nova', confirm: 'Confirmar' },
+    triesLeft: (count) =>
+      `Se for digitada errada mais ${count} vezes, ficará bloqueada e não poderá ser usada`,
+    lastTry: 'Se for digitada errada mais uma vez, ficará bloqueada e não poderá ser usada',
+    unsure: 'Se não tiver certeza, não digite: chame o atendente, por favor',
+    reviewBody: 'O procedimento vai continuar assim. Tudo bem?',
+    submit: 'Confirmar',
+    wrong: {
+      pin: 'A senha que você usa agora não está correta',
+      password: 'A senha que você usa agora não está correta',
+    },
+    locked: {
+      pin: 'Esta senha está bloqueada e não pode ser usada',
+      password: 'Esta senha está bloqueada e não pode ser usada',
+    },
+    lockedHelp: 'É possível definir uma nova',
+    askClerk: 'Chame o atendente, por favor',
+    again: 'Digitar de novo',
+    continue: 'Continuar',
+  },
 };

@@ -74,4 +74,58 @@ export const zh: Messages = {
   error: {
     callClerk: '目前无法受理，请叫工作人员',
   },
+  later: {
+    title: {
+      release: '解除暂停',
+      'pin-reset': '密码的初始化与重新设置',
+      renewal: '电子证书的更新',
+    },
+    why: {
+      release: '为了解除暂停并在卡中写入新的电子证书，请输入密码',
+      'pin-reset': '为了重新设置密码，请输入',
+      renewal: '为了更新电子证书，请输入密码',
+    },
+    listTitle: '将按以下顺序输入：',
+    start: '开始',
+    plan: {
+      current: '输入现在使用的密码（继续使用）',
+      change: '输入现在使用的密码和新密码',
+      new: '决定并输入新密码',
+    },
+    outcome: {
+      current: '继续使用',
+      change: '更改为新密码',
+      new: '重新设置',
+    },
+    current: {
+      pin: '请输入您现在使用的密码',
+      password: '请输入您现在使用的密码（英文字母和数字）',
+    },
+    newFirst: {
+      pin: '请输入新密码',
+      password: '请输入新密码（英文字母和数字）',
+    },
+    newConfirm: {
+      pin: '为了确认，请再输入一次新密码',
+      password: '为了确认，请再输入一次新密码',
+    },
+    steps: { current: '现在的密码', first: '新密码', confirm: '确认' },
+    triesLeft: (count) => `再输错${count}次，密码将被锁定，无法使用`,
+    lastTry: '如果再输错一次，密码将被锁定，无法使用',
+    unsure: '如果没有把握，请不要输入，请叫工作人员',
+    reviewBody: '将按以上内容继续办理。可以吗？',
+    submit: '确定',
+    wrong: {
+      pin: '您现在使用的密码不正确',
+      password: '您现在使用的密码不正确',
+    },
+    locked: {
+      pin: '该密码已被锁定，无法使用',
+      password: '该密码已被锁定，无法使用',
+    },
+    lockedHelp: '可以重新设置新密码',
+    askClerk: '请叫工作人员',
+    again: '再输入一次',
+    continue: '继续',
+  },
 };

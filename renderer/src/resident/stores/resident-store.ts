@@ -14,11 +14,17 @@ import {
 } from '../../../../preload/contract/pin-rules';
 import { RESIDENT_MESSAGES, type ResidentLocale } from '../i18n';
 import {
+  checkCurrentFormat,
+  currentRefusalOf,
   entryPlan,
   isPassword,
   kindsOf,
   lengthsOf,
+  modeOf,
   offersShared,
+  stagesOf,
+  type CurrentRefusal,
+  type EntryStage,
   type EntryTarget,
 } from '../pin-plan';
 import { callResident, residentApi } from '../resident-api';
@@ -26,11 +32,13 @@ import { callResident, residentApi } from '../resident-api';
 /** What the window shows; each screen is one kind (ResidentApp.vue switches on it). */
 export type Phase =
   | { readonly kind: 'waiting' }
+  /** Release, reset, renewal: what the entry is for and what the resident will enter, first. */
+  | { readonly kind: 'intro' }
   | { readonly kind: 'same-offer' }
   | {
       readonly kind: 'entry';
       readonly target: EntryTarget;
-      readonly stage: 'first' | 'confirm';
+      readonly stage: EntryStage;
       /** Why the last value was refused; the entry starts again with it on screen. */
       readonly violation: PinRuleViolation | null;
       /** Main is checking the value: keys wait. */
@@ -40,9 +48,12 @@ export type Phase =
   | { readonly kind: 'submitting' }
   | { readonly kind: 'done' }
   /** check: a value could not be checked; submit: the values could not be set. Both: call the clerk. */
-  | { readonly kind: 'failed'; readonly during: 'check' | 'submit' };
+  | { readonly kind: 'failed'; readonly during: 'check' | 'submit' }
+  /** Main found a value in use wrong (tries left) or locked (0): the resident asks the clerk. */
+  | ({ readonly kind: 'wrong-current' } & CurrentRefusal);
 
-type Entry = { value: string; confirmation: string };
+/** One secret as sent: `current` only for a value that is changed ('change'). */
+type Entry = { value: string; confirmation: string; current?: string };
 
 /**
  * The birth date stays in main (the prompt does not carry it): the quick local check passes an
@@ -73,6 +84,8 @@ export const useResidentStore = defineStore('resident', () => {
   // The secrets are kept outside Vue's reactivity (no watcher, no devtools ever sees them) and
   // only until submitPins sends them (ARCHITECTURE.md, Data: no PIN in a renderer store after).
   let firstEntry = '';
+  /** The value in use of a 'change' entry, until its new value is confirmed. */
+  let currentEntry = '';
   const accepted = new Map<EntryTarget, Entry>();
   /** Bumped whenever the entry starts over, so an answer that arrives late is dropped. */
   let generation = 0;
@@ -80,32 +93,56 @@ export const useResidentStore = defineStore('resident', () => {
   let waitingTimer: ReturnType<typeof setTimeout> | null = null;
 
   const messages = computed(() => RESIDENT_MESSAGES[locale.value]);
-  const plan = computed(() => (prompt.value ? entryPlan(prompt.value.required, shared.value) : []));
+  /**
+   * A prompt that arrived while the values were being set or while a refused value in use is on
+   * screen: the resident starts it with a button once they have read why (not under their eyes).
+   */
+  const pendingPrompt = shallowRef<ResidentPromptDto | null>(null);
+  const plan = computed(() =>
+    prompt.value ? entryPlan(prompt.value.required, shared.value, prompt.value.modes) : [],
+  );
   /** Steps in all, for 「2 / 4」: the 4-digit ones counted separately until the offer is answered. */
   const total = computed(() =>
-    prompt.value ? entryPlan(prompt.value.required, shared.value ?? false).length : 0,
+    prompt.value
+      ? entryPlan(prompt.value.required, shared.value ?? false, prompt.value.modes).length
+      : 0,
   );
   const draftLength = computed(() => draft.value.length);
 
   function forgetSecrets(): void {
     draft.value = '';
     firstEntry = '';
+    currentEntry = '';
     for (const entry of accepted.values()) {
       entry.value = '';
       entry.confirmation = '';
+      if (entry.current !== undefined) entry.current = '';
     }
     accepted.clear();
   }
 
-  function enterTarget(target: EntryTarget, violation: PinRuleViolation | null = null): void {
-    phase.value = { kind: 'entry', target, stage: 'first', violation, checking: false };
+  function modeOfTarget(target: EntryTarget) {
+    return modeOf(prompt.value?.modes ?? {}, target);
+  }
+
+  /** A target from its first screen, or from `stage` (a refused new value keeps the one in use). */
+  function enterTarget(
+    target: EntryTarget,
+    violation: PinRuleViolation | null = null,
+    stage: EntryStage = stagesOf(modeOfTarget(target))[0]!,
+  ): void {
+    phase.value = { kind: 'entry', target, stage, violation, checking: false };
   }
 
   /** The step at `position`: an entry, the offer before the first 4-digit PIN, or the review. */
   function showStep(): void {
     const next = plan.value[position.value];
     if (next) return enterTarget(next);
-    if (prompt.value && offersShared(prompt.value.required) && shared.value === null) {
+    if (
+      prompt.value &&
+      offersShared(prompt.value.required, prompt.value.modes) &&
+      shared.value === null
+    ) {
       phase.value = { kind: 'same-offer' };
       return;
     }
@@ -116,9 +153,18 @@ export const useResidentStore = defineStore('resident', () => {
     generation += 1;
     forgetSecrets();
     prompt.value = p;
+    pendingPrompt.value = null;
     shared.value = null;
     position.value = 0;
-    showStep();
+    // Issuance goes straight to the first entry, as it always has; the later procedures say first
+    // why the card needs the values and which ones the resident will be asked for.
+    if (p.purpose === 'issuance') showStep();
+    else phase.value = { kind: 'intro' };
+  }
+
+  /** はじめる on the intro screen. */
+  function startEntry(): void {
+    if (phase.value.kind === 'intro') showStep();
   }
 
   function backToWaiting(): void {
@@ -126,6 +172,7 @@ export const useResidentStore = defineStore('resident', () => {
     forgetSecrets();
     const hadResident = prompt.value !== null || phase.value.kind !== 'waiting';
     prompt.value = null;
+    pendingPrompt.value = null;
     shared.value = null;
     position.value = 0;
     phase.value = { kind: 'waiting' };
@@ -133,12 +180,14 @@ export const useResidentStore = defineStore('resident', () => {
     if (hadResident) locale.value = 'ja';
   }
 
+  /** The same entry: procedure, secrets and how each is entered (tries left may have moved). */
   function samePrompt(a: ResidentPromptDto, b: ResidentPromptDto): boolean {
     return (
       a.procedureId === b.procedureId &&
       a.resume === b.resume &&
+      a.purpose === b.purpose &&
       a.required.length === b.required.length &&
-      a.required.every((k, i) => b.required[i] === k)
+      a.required.every((k, i) => b.required[i] === k && modeOf(a.modes, k) === modeOf(b.modes, k))
     );
   }
 
@@ -149,14 +198,20 @@ export const useResidentStore = defineStore('resident', () => {
    */
   function applyPrompt(p: ResidentPromptDto | null): void {
     const kind = phase.value.kind;
-    if (p === null) {
-      // Main closes the entry the moment the values arrive: the resident keeps seeing 処理中 and
-      // then the outcome. A close after that is the clerk moving on.
-      if (kind === 'submitting') return;
-      return backToWaiting();
+    // While the values are set, and while a refused value in use is explained, the screen stays:
+    // an entry main opens again waits for the resident's button. Main closes the entry the moment
+    // the values arrive, so a close during 処理中 is expected; a close after the outcome is the
+    // clerk moving on.
+    if (kind === 'submitting' || (kind === 'wrong-current' && p !== null)) {
+      pendingPrompt.value = p;
+      return;
     }
+    if (p === null) return backToWaiting();
     const current = prompt.value;
-    if (current && samePrompt(current, p) && kind !== 'waiting' && kind !== 'failed') return;
+    if (current && samePrompt(current, p) && kind !== 'waiting' && kind !== 'failed') {
+      prompt.value = p;
+      return;
+    }
     begin(p);
   }
 
@@ -213,10 +268,36 @@ export const useResidentStore = defineStore('resident', () => {
       : checkFourDigitPin(value, NO_BIRTH_DATE);
   }
 
+  /** A new value refused: typed again from its first entry; the value in use of a change is kept. */
   function refuse(target: EntryTarget, violation: PinRuleViolation): void {
     firstEntry = '';
     draft.value = '';
-    enterTarget(target, violation);
+    const keepCurrent = modeOfTarget(target) === 'change' && currentEntry !== '';
+    enterTarget(target, violation, keepCurrent ? 'first' : undefined);
+  }
+
+  function accept(target: EntryTarget, entry: Entry): void {
+    accepted.set(target, entry);
+    firstEntry = '';
+    currentEntry = '';
+    position.value += 1;
+    showStep();
+  }
+
+  /**
+   * The value in use: its format only, here (main checks nothing about it before the card does).
+   * 'current' is then done; 'change' goes on to the new value.
+   */
+  function confirmCurrent(target: EntryTarget, typed: string): void {
+    const violation = checkCurrentFormat(target, typed);
+    if (violation) {
+      currentEntry = '';
+      return enterTarget(target, violation, 'current');
+    }
+    if (modeOfTarget(target) === 'current')
+      return accept(target, { value: typed, confirmation: typed });
+    currentEntry = typed;
+    phase.value = { kind: 'entry', target, stage: 'first', violation: null, checking: false };
   }
 
   function fail(during: 'check' | 'submit'): void {
@@ -235,6 +316,7 @@ export const useResidentStore = defineStore('resident', () => {
     if (draft.value.length < lengthsOf(p.target).min) return;
     const typed = draft.value;
     draft.value = '';
+    if (p.stage === 'current') return confirmCurrent(p.target, typed);
     if (p.stage === 'first') {
       const violation = localRule(p.target, typed);
       if (violation) return refuse(p.target, violation);
@@ -257,10 +339,12 @@ export const useResidentStore = defineStore('resident', () => {
       if (violation) return refuse(p.target, violation);
       if (!answer.ok) return fail('check');
     }
-    accepted.set(p.target, { value: firstEntry, confirmation: typed });
-    firstEntry = '';
-    position.value += 1;
-    showStep();
+    const changed = modeOfTarget(p.target) === 'change';
+    accept(p.target, {
+      value: firstEntry,
+      confirmation: typed,
+      ...(changed ? { current: currentEntry } : {}),
+    });
   }
 
   /** 最初からやり直す: every value dropped, the same prompt from its first step. */
@@ -292,34 +376,57 @@ export const useResidentStore = defineStore('resident', () => {
    */
   async function submit(): Promise<void> {
     if (phase.value.kind !== 'review' || !prompt.value) return;
-    const required = prompt.value.required;
-    const copy = (kind: PinKind): Entry => {
-      const e = entryOf(kind);
-      return { value: e?.value ?? '', confirmation: e?.confirmation ?? '' };
-    };
-    const request: RequestOf<'resident:submit-pins'> = {
-      auth: copy('auth'),
-      juki: copy('juki'),
-      text: copy('text'),
-      ...(required.includes('signing') ? { signing: copy('signing') } : {}),
-    };
+    const request = submission(prompt.value);
     forgetSecrets();
     const mine = ++generation;
+    pendingPrompt.value = null;
     phase.value = { kind: 'submitting' };
     const answer = await callResident(() => residentApi().submitPins(request));
-    for (const entry of [request.signing, request.auth, request.juki, request.text]) {
-      if (entry) {
-        entry.value = '';
-        entry.confirmation = '';
-      }
+    for (const entry of Object.values(request)) {
+      entry.value = '';
+      entry.confirmation = '';
+      if (entry.current !== undefined) entry.current = '';
     }
     if (mine !== generation) return;
-    if (answer.ok && answer.value.done) phase.value = { kind: 'done' };
-    else fail('submit');
     // The entry is over either way: a prompt from now on is a new one (a resumed entry after the
     // card is reinserted, or the next resident).
     prompt.value = null;
+    const refusal = answer.ok ? null : currentRefusalOf(answer.error);
+    if (answer.ok && answer.value.done) {
+      pendingPrompt.value = null;
+      phase.value = { kind: 'done' };
+    } else if (refusal) {
+      phase.value = { kind: 'wrong-current', ...refusal };
+      // Main may have opened the entry again before its answer arrived: ask rather than wait.
+      const open = await callResident(() => residentApi().getPrompt({}));
+      if (mine === generation && open.ok && open.value && phase.value.kind === 'wrong-current')
+        pendingPrompt.value = open.value;
+    } else {
+      fail('submit');
+    }
     scheduleWaiting();
+  }
+
+  /**
+   * The request: each secret of the prompt as its mode asks. current: the value in use as value
+   * and confirmation; change: the value in use as `current` with the new one; new: as typed twice.
+   */
+  function submission(p: ResidentPromptDto): RequestOf<'resident:submit-pins'> {
+    const request: Partial<Record<PinKind, Entry>> = {};
+    for (const kind of p.required) {
+      const e = entryOf(kind);
+      const entry: Entry = { value: e?.value ?? '', confirmation: e?.confirmation ?? '' };
+      if (modeOf(p.modes, kind) === 'change') entry.current = e?.current ?? '';
+      request[kind] = entry;
+    }
+    return request;
+  }
+
+  /** もう一度入力する after a refused value in use: the entry main opened again. */
+  function resumePending(): void {
+    const next = pendingPrompt.value;
+    if (phase.value.kind !== 'wrong-current' || !next) return;
+    begin(next);
   }
 
   /** After the outcome has been read, the screen goes back to waiting for the next resident. */
@@ -328,14 +435,18 @@ export const useResidentStore = defineStore('resident', () => {
     const mine = generation;
     waitingTimer = setTimeout(() => {
       waitingTimer = null;
-      if (mine === generation && (phase.value.kind === 'done' || phase.value.kind === 'failed'))
-        backToWaiting();
+      const kind = phase.value.kind;
+      // A refused value in use with the entry open again stays until the resident goes on.
+      const waitsForResident = kind === 'wrong-current' && pendingPrompt.value !== null;
+      const outcome = kind === 'done' || kind === 'failed' || kind === 'wrong-current';
+      if (mine === generation && outcome && !waitsForResident) backToWaiting();
     }, DONE_SCREEN_MS);
   }
 
   return {
     locale,
     prompt,
+    pendingPrompt,
     phase,
     shared,
     position,
@@ -347,6 +458,8 @@ export const useResidentStore = defineStore('resident', () => {
     applyPrompt,
     chooseLanguage,
     chooseShared,
+    startEntry,
+    resumePending,
     press,
     erase,
     clearDraft,
