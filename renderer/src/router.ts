@@ -8,6 +8,11 @@ import OperatorsView from './workflows/admin/OperatorsView.vue';
 import CardHealthView from './workflows/card-health/CardHealthView.vue';
 import IssuanceFindView from './workflows/issuance/IssuanceFindView.vue';
 import IssuanceProcedureView from './workflows/issuance/IssuanceProcedureView.vue';
+import LifeFindView from './workflows/lifecycle/LifeFindView.vue';
+import LifeProcedureView from './workflows/lifecycle/LifeProcedureView.vue';
+import ResidentHistoryView from './workflows/lifecycle/ResidentHistoryView.vue';
+import SuspensionView from './workflows/lifecycle/SuspensionView.vue';
+import DailyReportView from './workflows/reports/DailyReportView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,6 +23,8 @@ declare module 'vue-router' {
 }
 
 const ADMIN: readonly Role[] = ['admin'];
+/** 日報: supervisors and trainers (main's CHANNEL_ACCESS for reports:daily*). */
+export const REPORT_ROLES: readonly Role[] = ['supervisor', 'trainer'];
 
 /** Where an operator of this role starts, and goes when a screen is not theirs. */
 export function homeFor(role: Role): string {
@@ -51,6 +58,39 @@ export function createAppRouter() {
         component: IssuanceProcedureView,
         props: true,
         meta: { titleKey: 'issuance.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/life',
+        name: 'life',
+        component: LifeFindView,
+        meta: { titleKey: 'life.find.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/life/resident/:residentId',
+        name: 'life-history',
+        component: ResidentHistoryView,
+        props: true,
+        meta: { titleKey: 'life.history.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/life/resident/:residentId/suspend/:cardId',
+        name: 'life-suspend',
+        component: SuspensionView,
+        props: true,
+        meta: { titleKey: 'life.kinds.suspension', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/life/procedure/:procedureId',
+        name: 'life-procedure',
+        component: LifeProcedureView,
+        props: true,
+        meta: { titleKey: 'life.find.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/reports/daily',
+        name: 'daily-report',
+        component: DailyReportView,
+        meta: { titleKey: 'reports.title', roles: REPORT_ROLES },
       },
       {
         path: '/admin/operators',

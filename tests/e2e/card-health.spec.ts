@@ -350,7 +350,7 @@ test.describe('card health', () => {
     // The header's last stop before the language switch is ログアウト: walk on from there.
     await page.getByTestId('logout').focus();
     const visited: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       visited.push(
         await page
@@ -364,6 +364,7 @@ test.describe('card health', () => {
       'button:English',
       'a:カードの状態確認',
       'a:交付',
+      'a:カード・住民の検索',
       expect.stringMatching(/^select:/),
       'button:カードを挿入',
     ]);
@@ -373,7 +374,7 @@ test.describe('card health', () => {
     await page.keyboard.press('Enter');
     await waitForReadResult(page);
     // After the procedures bar, the next stop is 再読み取り: the result comes before the trainer panel.
-    await page.getByRole('link', { name: '交付' }).focus();
+    await page.getByRole('link', { name: 'カード・住民の検索' }).focus();
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('reread')).toBeFocused();
     const readsBefore = harness.calls.filter((c) => c === 'card:read-health').length;

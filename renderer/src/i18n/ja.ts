@@ -2,6 +2,20 @@
 import type { ErrorCode } from '../../../preload/contract/errors';
 import type { NextActionCode, PinKind } from '../../../preload/contract/dto';
 import type { DocumentKind, RepresentativeRelation } from '../../../preload/contract/issuance';
+import type {
+  CardRevocationReason,
+  LifeCardDto,
+  LifeCertificateDto,
+  LifeKind,
+  LifeNextAction,
+  LifeStep,
+  PinEntryMode,
+  ReissueReason,
+  RenewalScope,
+  ReportMethod,
+  Reporter,
+  TimelineKind,
+} from '../../../preload/contract/lifecycle';
 
 // vue-i18n message syntax: {name} is a parameter; never use the characters | @ $ { } as text.
 
@@ -134,20 +148,16 @@ const errors = {
     'カードがリーダーにありません。カードを差し込んでから、もう一度操作してください。',
   'report-in-future':
     '届出の日時が未来になっています。届出を受けた日時を確かめて入力し直してください。',
-  'pin-wrong':
-    '現在の暗証番号が違います。住民の方に、もう一度入力していただいてください。',
+  'pin-wrong': '現在の暗証番号が違います。住民の方に、もう一度入力していただいてください。',
   'pin-locked':
     'この暗証番号はロックされているため使えません。「新しく設定する」を選んで初期化してください。',
   'renewal-too-early':
     '電子証明書の更新は、有効期限の3か月前から受け付けます。まだ更新できません。',
   'facts-unchanged':
     '基本4情報（氏名・住所など）が署名用電子証明書の内容から変わっていないため、署名用だけの再発行はできません。',
-  'express-not-allowed':
-    '特急発行は紛失による再交付のときだけ選べます。',
-  'waiver-reason-required':
-    '手数料を免除するときは、免除の理由を入力してください。',
-  'approval-required':
-    'この手続きには責任者の承認が必要です。責任者に承認を依頼してください。',
+  'express-not-allowed': '特急発行は紛失による再交付のときだけ選べます。',
+  'waiver-reason-required': '手数料を免除するときは、免除の理由を入力してください。',
+  'approval-required': 'この手続きには責任者の承認が必要です。責任者に承認を依頼してください。',
   'reissue-exists':
     'このカードにはすでに再交付の申請があります。新しいカードの交付を進めてください。',
   'plan-invalid':
@@ -174,6 +184,10 @@ const nextActions = {
     'カードの有効期限まで3か月を切っています。カードの更新（新しいカードの申請）を案内してください。',
   'release-suspension':
     'このカードは一時停止中です。本人確認のうえ、「一時停止の解除」の手続きをしてください。',
+  'record-return':
+    'このカードは廃止されています（再交付のあとで見つかったカードなど）。カードを預かり、住民の履歴から「返納・廃棄を記録する」で返納と穴あけ（廃棄）を記録してください。',
+  reissue:
+    'このカードは廃止されていて、二度と使えません。新しいカードが必要な場合は、住民の履歴から再交付の手続きをしてください。',
 } satisfies Record<NextActionCode, string>;
 
 const pinNames = {
@@ -182,6 +196,483 @@ const pinNames = {
   juki: '住民基本台帳用暗証番号',
   text: '券面事項入力補助用暗証番号',
 } satisfies Record<PinKind, string>;
+
+const revocationReasons = {
+  lost: '紛失（発見されず）',
+  stolen: '盗難',
+  returned: '返納',
+  expired: '有効期限切れ',
+  'moved-abroad': '国外転出',
+  death: '死亡',
+  'record-deleted': '住民票消除',
+  'number-changed': '個人番号の変更',
+  damaged: '破損',
+  'found-after-reissue': '再交付後に発見',
+} satisfies Record<CardRevocationReason, string>;
+
+const reissueReasons = {
+  lost: '紛失',
+  damaged: '破損・汚損',
+  'own-wish': '本人の希望',
+  'missed-renewal': '継続利用の手続きをしなかった',
+  expiry: '有効期限（3か月以内を含む）',
+  'full-notes': '追記欄の余白がない',
+  theft: '盗難',
+  disaster: '災害',
+  'office-error': '市区町村の事務の誤り',
+  'number-changed': '個人番号の変更',
+} satisfies Record<ReissueReason, string>;
+
+const life = {
+  kinds: {
+    suspension: '一時停止の登録',
+    release: '一時停止の解除',
+    'pin-reset': '暗証番号の初期化・再設定',
+    revocation: '廃止',
+    reissue: '再交付',
+    renewal: '電子証明書の更新',
+    issuance: '交付',
+    return: '返納・廃棄の記録',
+  },
+  start: {
+    suspension: '一時停止を登録する',
+    release: '一時停止を解除する',
+    'pin-reset': '暗証番号の初期化・再設定',
+    revocation: '廃止する',
+    reissue: '再交付の手続き',
+    renewal: '電子証明書を更新する',
+    issuance: '交付の画面へ',
+    return: '返納・廃棄を記録する',
+  },
+  cardStates: {
+    received: '入庫済（交付前）',
+    prepared: '交付前設定済',
+    issued: '交付済',
+    suspended: '一時停止中',
+    terminated: '廃止',
+  } satisfies Record<LifeCardDto['state'], string>,
+  certStates: {
+    issued: '有効',
+    on_hold: '一時保留（使えません）',
+    revoked: '失効',
+    expired: '有効期限切れ',
+  } satisfies Record<LifeCertificateDto['status'], string>,
+  nextActions: {
+    none: '対応は必要ありません。',
+    'issue-card': '交付前のカードです。「交付」の画面で交付の手続きをしてください。',
+    'release-suspension':
+      '一時停止中のカードです。ご本人がカードと本人確認書類を持って来庁されたら、一時停止を解除できます。',
+    'renew-certificates':
+      '電子証明書の有効期限まで3か月を切っているか、期限が切れています。電子証明書の更新を案内してください。',
+    reissue: '廃止されたカードです。新しいカードが必要な場合は、再交付の手続きをしてください。',
+    'record-return':
+      '廃止済みで、まだ廃棄されていないカードです。カードが返納されたら、返納・廃棄（穴あけ）を記録してください。',
+    revoke: 'このカードは廃止の手続きが必要です。',
+  } satisfies Record<LifeNextAction, string>,
+  revocationReasons,
+  reissueReasons,
+  crlReasons: {
+    keyCompromise: '鍵の危殆化 keyCompromise',
+    affiliationChanged: '登録内容の変更 affiliationChanged',
+    superseded: '新しい証明書への切替 superseded',
+    cessationOfOperation: '利用の終了 cessationOfOperation',
+    privilegeWithdrawn: '資格の取消し privilegeWithdrawn',
+    certificateHold: '一時保留 certificateHold',
+  },
+  modes: {
+    new: '新しく設定',
+    current: '今のまま',
+    change: '今の値を使って変更',
+    column: '入力方法',
+  } satisfies Record<PinEntryMode | 'column', string>,
+  yen: '{yen}円',
+  find: {
+    title: 'カード・住民の検索',
+    lead: 'カード製造番号でカードを探すか、氏名と生年月日で住民の方を探します。見つかると、住民の履歴（カード、電子証明書、手続きの記録）を表示します。',
+    bySerial: 'カード製造番号で探す',
+    serial: 'カード製造番号（15桁）',
+    serialHint:
+      'カードの裏面、またはカードの状態確認の画面に表示される番号です。全角の数字や区切りの「-」があっても構いません。',
+    find: 'カードを探す',
+    byName: '氏名と生年月日で探す',
+    cards: 'カード',
+    noCards: 'カードはありません。',
+    noResults:
+      '条件に合う住民の方は見つかりません。氏名の表記（カナ・漢字）と生年月日を確かめて、もう一度検索してください。',
+    open: '履歴を開く',
+    openFor: '{name} さんの履歴を開く',
+    missing: {
+      serial: 'カード製造番号を入力してください。',
+      badSerial:
+        'カード製造番号は英数字15桁です。入力した番号の桁数を確かめてください（例：990000000000002）。',
+      name: '氏名を入力してください。',
+      birthDate: '生年月日を入力してください。',
+      badBirthDate:
+        '生年月日の形が正しくありません。「1992-07-08」「19920708」または「平成4年7月8日」のように入力してください。',
+    },
+  },
+  history: {
+    title: '住民の履歴',
+    lead: 'この住民の方のカード、電子証明書、手続きの記録です。カードごとに「次の対応」のボタンから手続きを始められます。',
+    back: '← 検索に戻る',
+    loading: '住民の履歴を読み込んでいます…',
+    resident: '住民の方',
+    open: 'この住民の方の未完了の手続',
+    openLead:
+      '途中で止まっている手続きがあります。同じ手続きを新しく始めずに、「再開する」で続けてください。',
+    startedAt: '開始：{time}',
+    card: 'カード製造番号 {serial}',
+    searched: '検索したカード',
+    issuedAt: '交付日時',
+    terminatedAt: '廃止日時',
+    destroyedAt: '廃棄（穴あけ）',
+    notDestroyed: 'まだ廃棄されていません（カードは返納されていません）',
+    replaces: 'このカードの前のカード',
+    replacedBy: '再交付後の新しいカード',
+    certSerial: 'シリアル番号',
+    notAfter: '有効期限',
+    revokedFor: '失効理由：{reason}',
+    noCerts: 'このカードに発行された電子証明書はありません。',
+    next: '次の対応',
+    others: 'このカードでできるほかの手続き',
+  },
+  timeline: {
+    title: 'これまでの記録（新しい順）',
+    empty: '記録はまだありません。',
+    at: '日時（日本時間）',
+    what: '内容',
+    card: 'カード',
+    operator: '担当職員',
+    system: '（システム）',
+    unknown: '{kind}の記録（{event}）',
+    kinds: {
+      application: '申請',
+      card: 'カード',
+      certificate: '電子証明書',
+      procedure: '手続き',
+      approval: '責任者の承認',
+      suspension: '一時停止',
+      revocation: '廃止',
+      reissue: '再交付',
+      fee: '手数料',
+    } satisfies Record<TimelineKind, string>,
+    events: {
+      'application-created': 'カードの申請を受け付けました',
+      'application-reissue': '再交付の申請を受け付けました',
+      'card-received': 'カードが入庫されました',
+      'card-issued': 'カードを交付しました',
+      'card-suspended': 'カードを一時停止しました',
+      'card-released': 'カードの一時停止を解除しました',
+      'card-terminated': 'カードを廃止しました',
+      'card-returned': 'カードが返納されました',
+      'card-destroyed': 'カードに穴をあけて廃棄しました',
+      'certificate-issued': '電子証明書を発行しました',
+      'certificate-held': '電子証明書を一時保留にしました',
+      'certificate-revoked': '電子証明書を失効させました',
+      'certificate-expired': '電子証明書の有効期限が切れました',
+      'procedure-issuance': '交付の手続き',
+      'procedure-suspension': '一時停止の登録',
+      'procedure-release': '一時停止の解除の手続き',
+      'procedure-pin-reset': '暗証番号の初期化・再設定の手続き',
+      'procedure-revocation': '廃止の手続き',
+      'procedure-reissue': '再交付の手続き',
+      'procedure-renewal': '電子証明書の更新の手続き',
+      'approval-revocation': '責任者が廃止を承認しました',
+      'approval-reissue': '責任者が再交付を承認しました',
+      'approval-face-check-override': '責任者が顔写真の確認の続行を承認しました',
+      'approval-pin-reset-without-id': '責任者が本人確認書類なしの初期化を承認しました',
+      'suspension-registered': '紛失・盗難の届出を受け、一時停止を登録しました',
+      'suspension-released': '一時停止を解除しました',
+      'revocation-recorded': '廃止を記録しました',
+      'reissue-recorded': '再交付を記録しました',
+      'fee-paid': '手数料を受領しました',
+      'fee-waived': '手数料を免除しました',
+    },
+  },
+  steps: {
+    report: '届出の記録',
+    reason: '理由の選択',
+    documents: '本人確認書類',
+    card: 'カード確認',
+    face: '顔写真の確認',
+    'face-mismatch': '顔写真の確認（停止中）',
+    choose: '入力方法の選択',
+    approval: '責任者の承認',
+    fee: '手数料',
+    pins: '暗証番号の入力',
+    certificates: '電子証明書の発行',
+    destroy: '穴あけ（廃棄）',
+    completed: '完了',
+    cancelled: '中止',
+  } satisfies Record<LifeStep, string>,
+  header: {
+    label: '{kind}の手順',
+    card: 'カード製造番号 {serial}',
+  },
+  cancel: {
+    title: '{kind}の手続きを中止しますか？',
+    body: '中止すると、この手続きは終了します。カードと電子証明書は、ここまでに記録した状態のままです。あらためて行うときは、住民の履歴から最初から始めます。',
+    stop: '手続きを中止する',
+  },
+  card: {
+    insert: 'このカードをカードリーダーに差し込んでください',
+    lead: '差し込むと自動で確認します。入っている場合は「カードを確認」を押してください。',
+    hint: '手続きするカードの製造番号：{serial}',
+    practice: '練習モードでは、右側の「練習用カードの操作」で、このカードを挿入できます。',
+    needsTitle: 'カードをもう一度確認します',
+    needsBody:
+      'このカードを差し込んで（入っている場合はそのまま）「カードを確認」を押してください。確認できたら、止まった手順から続けます。',
+  },
+  documents: {
+    faceIfB: 'B欄の書類で確認した場合は、次に顔写真の確認をします（A欄の書類なら不要です）。',
+    faceAlways: '一時停止の解除では、書類の種類にかかわらず顔写真の確認をします。',
+  },
+  choose: {
+    title: {
+      release: '暗証番号の扱いを選ぶ',
+      'pin-reset': '初期化・再設定する暗証番号を選ぶ',
+      renewal: '更新する電子証明書と暗証番号を選ぶ',
+      suspension: '—',
+      revocation: '—',
+      reissue: '—',
+    } satisfies Record<LifeKind, string>,
+    lead: {
+      release:
+        '一時停止の解除では、電子証明書を新しく発行します。暗証番号を今のまま使うか、新しく設定するかを、住民の方に聞いて選んでください。',
+      'pin-reset':
+        '手続きする暗証番号に印を付け、それぞれ「初期化（新しく設定）」か「変更（今の暗証番号を使って変更）」を選んでください。ロック中の暗証番号は初期化だけができます。',
+      renewal:
+        '更新する電子証明書を選び、暗証番号を今のまま使うか、新しく設定するかを、住民の方に聞いて選んでください。',
+      suspension: '—',
+      revocation: '—',
+      reissue: '—',
+    } satisfies Record<LifeKind, string>,
+    health: '差し込まれたカードの状態（いま読み取った結果）',
+    noCard: 'カードが読み取れません。カードをカードリーダーに差し込んでください。',
+    notLocked: 'ロックなし',
+    until: '{date}まで',
+    scope: '更新する電子証明書',
+    scopes: {
+      both: '署名用と利用者証明用の両方',
+      'signing-only': '署名用のみ（基本4情報の変更）',
+    } satisfies Record<RenewalScope, string>,
+    scopeHints: {
+      both: '有効期限の3か月前から更新できます。',
+      'signing-only':
+        '転居・婚姻などで氏名・住所などが変わったとき。利用者証明用電子証明書はそのまま使えます。',
+    } satisfies Record<RenewalScope, string>,
+    modes: {
+      reset: {
+        new: '初期化（新しく設定）',
+        change: '変更（今の暗証番号を使って変更）',
+        current: '—',
+      },
+      keep: {
+        current: '今のままにする（住民の方が今の値を1回入力）',
+        new: '新しく設定する（住民の方が新しい値を2回入力）',
+        change: '—',
+      },
+    },
+    lockedNote: 'ロック中のため選べません',
+    under15: '15歳未満の方には、署名用電子証明書を発行しません。',
+    why: {
+      'choose-one': '手続きする暗証番号を1つ以上選んでください。',
+      'choose-mode': 'それぞれの暗証番号について、入力方法を選んでください。',
+      'locked-needs-new': 'ロック中の暗証番号は「初期化（新しく設定）」を選んでください。',
+    },
+    ready: '選び終わりました。「住民の方の入力へ進む」を押してください。',
+    next: '住民の方の入力へ進む',
+  },
+  pins: {
+    title: '暗証番号の入力',
+  },
+  certs: {
+    signingOnly: '署名用電子証明書だけを発行します（利用者証明用電子証明書はそのまま使えます）。',
+  },
+  approval: {
+    title: '責任者の承認',
+    lead: '{kind}には責任者の承認が必要です。この手続きを始めたあなた以外の責任者に来てもらい、内容を確かめて承認を受けてください。',
+    open: '責任者の承認を受ける',
+    hint: '承認の画面では、責任者ご本人が職員IDとパスワードを入力します。',
+  },
+  revocation: {
+    title: '廃止の理由',
+    lead: '廃止の理由を選んでください。理由に合わせて、電子証明書の失効理由が決まります（小さな文字で表示）。',
+    reason: '廃止の理由',
+    crl: '電子証明書の失効理由：{crl}',
+    crlShort: '失効理由：{crl}',
+    cardPresent: 'カードは窓口にありますか',
+    present: 'カードがある（返納された）',
+    absent: 'カードはない（紛失・盗難など）',
+    why: {
+      reason: '廃止の理由を選んでください。',
+      present: 'カードが窓口にあるかどうかを選んでください。',
+    },
+    ready: '選び終わりました。「次へ」で責任者の承認に進みます。',
+    returnOnlyLead:
+      'このカードはすでに廃止されています（再交付後に見つかったカードなど）。返納されたカードを確認し、穴あけ（廃棄）を記録します。責任者の承認は不要です。',
+  },
+  reissue: {
+    title: '再交付の理由',
+    lead: '再交付の理由を選んでください。理由によって手数料が決まります。',
+    reason: '再交付の理由',
+    express: '特急発行を希望する',
+    expressShort: '特急発行',
+    expressHint: '紛失による再交付のときだけ選べます（手数料は2,000円）。',
+    oldCard: '今のカードは、この再交付とあわせて廃止します（廃止の理由：{reason}）。',
+    why: '再交付の理由を選んでください。',
+    ready: '選び終わりました。「次へ」で責任者の承認に進みます。',
+  },
+  fee: {
+    title: '手数料',
+    stepTitle: '手数料の受領',
+    lead: '手数料を受け取ったか、免除するかを記録してください。免除するときは理由を入力します。',
+    lines: {
+      card: 'カードの発行',
+      certificates: '電子証明書の発行',
+      express: '特急発行',
+    },
+    total: '合計',
+    free: '無料です（理由：{reason}）。手数料の記録は自動で「免除」になります。',
+    status: '手数料',
+    paid: '受領した',
+    waived: '免除する',
+    waiverReason: '免除の理由',
+    waiverHint: '例：生活保護受給中のため、条例により免除。',
+    why: {
+      status: '「受領した」か「免除する」を選んでください。',
+      waiver: '免除の理由を入力してください。',
+    },
+    ready: '「記録する」を押すと、再交付の申請を記録します。',
+    record: '記録する',
+  },
+  destroy: {
+    title: '穴あけ（廃棄）の記録',
+    terminated: 'このカードは廃止の状態です（ICチップも廃止の状態にしました）。',
+    lead: '返納されたカードに穴をあけて、二度と使えないようにしてください。穴をあけたら、下の確認に印を付けて記録してください。',
+    confirm: 'カード（製造番号 {serial}）に穴をあけて廃棄しました',
+    why: '穴をあけたら、確認に印を付けてください。',
+    ready: '「穴あけを記録する」を押してください。',
+    record: '穴あけを記録する',
+  },
+  suspension: {
+    title: '紛失・盗難の届出を記録します',
+    lead: '届出の内容を記録して、カードを一時停止します。カードが窓口になくても登録できます。',
+    reporter: '届け出た人',
+    reporters: {
+      callcentre: 'コールセンター（24時間受付）',
+      police: '警察',
+      resident: 'ご本人',
+    } satisfies Record<Reporter, string>,
+    method: '届出の方法',
+    methods: {
+      telephone: '電話',
+      counter: '窓口',
+      written: '書面',
+    } satisfies Record<ReportMethod, string>,
+    reportedAt: '届出を受けた日時',
+    reportedAtWords: '入力した日時：{time}',
+    reportedAtHint:
+      '最初は今の日時です。届出を受けた日時が違うときは直してください（未来の日時は登録できません）。',
+    note: 'メモ（任意）',
+    noteHint: '例：〇〇駅で紛失。警察に遺失届を提出済み。暗証番号は書かないでください。',
+    effect:
+      '登録すると、カードは一時停止になり、電子証明書は一時保留になって使えなくなります。見つかったときは、ご本人が来庁して「一時停止の解除」をします。',
+    why: {
+      reporter: '届け出た人を選んでください。',
+      method: '届出の方法を選んでください。',
+      'no-time': '届出を受けた日時を入力してください。',
+      future: '届出を受けた日時が未来になっています。日時を直してください。',
+    },
+    ready: '入力が終わりました。「一時停止を登録する」を押してください。',
+    submit: '一時停止を登録する',
+  },
+  completed: {
+    title: {
+      suspension: '一時停止を登録しました',
+      release: '一時停止を解除しました',
+      'pin-reset': '暗証番号の初期化・再設定が終わりました',
+      revocation: 'カードを廃止しました',
+      reissue: '再交付の申請を記録しました',
+      renewal: '電子証明書を更新しました',
+      return: '返納・廃棄を記録しました',
+    },
+    lead: {
+      suspension:
+        '{name} さんのカード（製造番号 {serial}）は一時停止になり、電子証明書は一時保留になりました。',
+      release:
+        '{name} さんのカード（製造番号 {serial}）の一時停止を解除し、新しい電子証明書を発行しました。一時保留の電子証明書は失効させました。',
+      'pin-reset': '{name} さんのカード（製造番号 {serial}）の暗証番号を設定しました。',
+      revocation: '{name} さんのカード（製造番号 {serial}）を廃止し、電子証明書を失効させました。',
+      reissue:
+        '{name} さんの再交付の申請を記録しました。旧カード（製造番号 {serial}）は廃止の状態です。',
+      renewal: '{name} さんのカード（製造番号 {serial}）に新しい電子証明書を発行しました。',
+      return: '{name} さんのカード（製造番号 {serial}）の返納と廃棄（穴あけ）を記録しました。',
+    },
+    destroyedAt: '{time} に記録しました',
+    notDestroyed:
+      'カードは窓口にないため、廃棄（穴あけ）はしていません。返納されたら記録してください。',
+    feePaid: '{yen}を受領しました',
+    feeWaived: '免除（{reason}）',
+    newNotice: '新しいカードの交付通知書番号',
+    newCardNext:
+      '新しいカードが届いたら、この交付通知書番号で「交付」の手続きをします（旧カードとつながって記録されます）。',
+    pins: '暗証番号',
+    approvedBy: '承認した責任者',
+    printReceipt: '手数料の領収書を印刷',
+    printed: '手数料の領収書（PDF）を作成しました。印刷して住民の方にお渡しください。',
+    history: '住民の履歴へ',
+  },
+  cancelled: {
+    title: 'この手続きは中止しました',
+    lead: 'あらためて行うときは、住民の履歴から最初から始めてください。',
+  },
+  open: {
+    lead: '途中で止まっている手続きです。住民の方が来庁されたら、「再開する」を押して続けてください。',
+    kind: '手続き',
+    operator: '担当：{operator}',
+    resume: '再開する',
+    resumeFor: '{name} さんの{kind}を再開する',
+  },
+  complete: '手続きを完了する',
+  unknownStep:
+    'この手順は、この版の画面では表示できません。アプリを再起動してください。繰り返す場合は、IT担当者に連絡してください。',
+};
+
+const reports = {
+  title: '日報',
+  lead: '1日の手続きの件数、手数料、カードの受払（在庫の照合）です。PDFで印刷、またはCSVに書き出せます。',
+  date: '日付',
+  show: '表示する',
+  noDate: '日付を選んでください。',
+  heading: '{date}の日報（{municipality}）　作成：{time}（日本時間）',
+  procedures: '手続きの件数',
+  kind: '手続き',
+  completed: '完了',
+  cancelled: '中止',
+  open: '未完了',
+  count: '{n}件',
+  cardCount: '{n}枚',
+  fees: '手数料',
+  paid: '受領',
+  paidValue: '{n}件（合計 {yen}）',
+  waived: '免除',
+  waivedReason: '{reason}：{n}件',
+  cards: 'カードの受払（在庫の照合）',
+  stock: {
+    received: '入庫',
+    issued: '交付',
+    returned: '返納',
+    destroyed: '廃棄（穴あけ）',
+    inStockAtEnd: '当日終了時の在庫',
+  },
+  pdf: 'PDFを作成して印刷',
+  csv: 'CSVに書き出す',
+  written: {
+    pdf: '日報（PDF）を作成しました。',
+    csv: '日報をCSVファイルに書き出しました。',
+  },
+};
 
 export const ja = {
   app: {
@@ -215,6 +706,12 @@ export const ja = {
     insertedApplication: '{notice} のカードを挿入しました。',
     authorityOffline: '認証局の障害（練習）',
     authorityOfflineHint: 'オンにすると、電子証明書の発行が失敗します（後日交付の練習）。',
+    receiveTitle: '新しいカードの入庫（練習）',
+    receiveNotice: '再交付の申請の番号（交付通知書の番号）',
+    receiveHint:
+      '再交付の手続きの最後に表示された番号です。入庫すると、そのカードを「交付」で交付できます。',
+    receive: '入庫する',
+    received: '{notice} の新しいカードを入庫しました。「交付」で交付の手続きをしてください。',
   },
   errorBox: {
     codeForIt: 'IT担当者向け：{code}',
@@ -286,6 +783,8 @@ export const ja = {
     label: '画面の切り替え',
     cardHealth: 'カードの状態確認',
     issuance: '交付',
+    life: 'カード・住民の検索',
+    reports: '日報',
     operators: '職員の管理',
     audit: '監査ログ',
     backup: 'バックアップ',
@@ -403,7 +902,7 @@ export const ja = {
     done: '{name} さんの承認を記録しました（承認番号 {id}）。',
     actions: {
       'face-check-override': '顔照合で一致しなかったときの、目視確認による続行',
-      revocation: '電子証明書の失効',
+      revocation: 'カードの廃止（電子証明書の失効）',
       reissue: 'カードの再交付',
       'pin-reset-without-id': '通常の本人確認書類がない場合の暗証番号の初期化',
     },
@@ -429,6 +928,7 @@ export const ja = {
     nextAction: {
       title: '次の対応',
       lockedPins: 'ロック中：{names}',
+      openHistory: 'このカードの住民の履歴を開く',
       separator: '、',
     },
     card: {
@@ -540,6 +1040,7 @@ export const ja = {
       operator: '担当職員',
       resume: '再開する',
       resumeFor: '{name} さんの交付を再開する',
+      noticeValue: '交付通知書 {number}',
     },
     steps: {
       documents: '本人確認書類',
@@ -753,6 +1254,8 @@ export const ja = {
     auth: '利用者証明用電子証明書',
   },
   nextActions,
+  life,
+  reports,
   errors,
   date: '{y}年{m}月{d}日',
   dateTime: '{y}年{m}月{d}日 {hh}時{mm}分',

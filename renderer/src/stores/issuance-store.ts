@@ -1,7 +1,6 @@
 // The 交付 procedure on screen: a projection of the workflow state main owns, kept live through issuance:updated.
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
-import type { AppError } from '../../../preload/contract/errors';
+import { ref } from 'vue';
 import type {
   DocumentKind,
   IssuanceDto,
@@ -10,73 +9,26 @@ import type {
 } from '../../../preload/contract/issuance';
 import type { Result } from '../../../preload/contract/result';
 import { callCounter } from '../counter-call';
+import { useProcedureCalls } from './procedure-calls';
 
 export const useIssuanceStore = defineStore('issuance', () => {
-  /** The procedure the clerk is working on; null on the find screen. */
-  const current = ref<IssuanceDto | null>(null);
-  /** The last call that failed on the procedure screen (main's own notices are in current.notice). */
-  const error = ref<AppError | null>(null);
+  const {
+    current,
+    error,
+    busy,
+    step,
+    other,
+    id,
+    listen,
+    stop,
+    load: open,
+  } = useProcedureCalls<IssuanceDto>('issuance', (listener) =>
+    window.counter.onIssuanceUpdated(listener),
+  );
   const openProcedures = ref<readonly OpenProcedureDto[]>([]);
-  // A count, not a flag: an event-driven call may overlap one the clerk started.
-  const pending = ref(0);
-  const busy = computed(() => pending.value > 0);
-  let unsubscribe: (() => void) | null = null;
 
-  /** Follows main's updates of the procedure on screen (PIN progress, certificate phases). Idempotent. */
-  function listen(): void {
-    if (unsubscribe) return;
-    unsubscribe = window.counter.onIssuanceUpdated((dto) => {
-      if (current.value?.procedureId === dto.procedureId) current.value = dto;
-    });
-  }
-
-  function stop(): void {
-    unsubscribe?.();
-    unsubscribe = null;
-    current.value = null;
-    error.value = null;
-  }
-
-  /** Runs a call whose answer is the procedure's new state; a refusal stays on screen until the next success. */
-  async function step(call: () => Promise<Result<IssuanceDto>>): Promise<Result<IssuanceDto>> {
-    pending.value++;
-    try {
-      const result = await callCounter(call);
-      if (result.ok) {
-        current.value = result.value;
-        error.value = null;
-      } else {
-        error.value = result.error;
-      }
-      return result;
-    } finally {
-      pending.value--;
-    }
-  }
-
-  /** Calls that answer something else (photos, a PDF): the error is kept the same way. */
-  async function other<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-    pending.value++;
-    try {
-      const result = await callCounter(call);
-      error.value = result.ok ? null : result.error;
-      return result;
-    } finally {
-      pending.value--;
-    }
-  }
-
-  function id(): string {
-    const procedureId = current.value?.procedureId;
-    if (!procedureId) throw new Error('no issuance procedure on screen');
-    return procedureId;
-  }
-
-  const load = (procedureId: string) => {
-    listen();
-    if (current.value?.procedureId !== procedureId) current.value = null;
-    return step(() => window.counter.issuance.get({ procedureId }));
-  };
+  const load = (procedureId: string) =>
+    open(procedureId, () => window.counter.issuance.get({ procedureId }));
   const start = (applicationId: number) => {
     listen();
     return step(() => window.counter.issuance.start({ applicationId }));

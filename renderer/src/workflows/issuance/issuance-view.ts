@@ -1,15 +1,13 @@
 // Pure rules of the 交付 screens: which header step is current, why 次へ is not yet possible, PIN and certificate progress.
-import type { PinKind } from '../../../../preload/contract/dto';
 import {
   DOCUMENTS_A,
   DOCUMENTS_B,
   isValidDocumentSet,
-  type CertificatePhase,
   type DocumentKind,
-  type IssuanceDto,
   type IssuanceStepKind,
   type RepresentativeRelation,
 } from '../../../../preload/contract/issuance';
+import { stepIndex } from '../steps/step-view';
 
 /** The steps the header shows, in the order the clerk goes through them. */
 export const HEADER_STEPS = [
@@ -27,18 +25,7 @@ export type HeaderStep = (typeof HEADER_STEPS)[number];
  * 顔写真の確認, 後日交付 on 電子証明書の発行); completed is past the last step; cancelled is nowhere.
  */
 export function headerIndex(step: IssuanceStepKind): number {
-  switch (step) {
-    case 'face-mismatch':
-      return HEADER_STEPS.indexOf('face');
-    case 'parked':
-      return HEADER_STEPS.indexOf('certificates');
-    case 'completed':
-      return HEADER_STEPS.length;
-    case 'cancelled':
-      return -1;
-    default:
-      return HEADER_STEPS.indexOf(step);
-  }
+  return stepIndex(HEADER_STEPS, step, { 'face-mismatch': 'face', parked: 'certificates' });
 }
 
 /** Why the documents step cannot go on yet, or null when it can; the screen says it in words. */
@@ -80,37 +67,8 @@ export function orderedKinds(chosen: ReadonlySet<DocumentKind>): DocumentKind[] 
   return [...DOCUMENTS_A, ...DOCUMENTS_B].filter((k) => chosen.has(k));
 }
 
-export type PinRowState = 'accepted' | 'current' | 'waiting';
-
-/** One line of the clerk's PIN progress: never a digit, only where the resident is and retries. */
-export function pinRowState(pins: IssuanceDto['pins'], kind: PinKind): PinRowState {
-  if (pins.accepted.includes(kind)) return 'accepted';
-  if (pins.entryOpen && pins.current === kind) return 'current';
-  return 'waiting';
-}
-
-/** The certificate step's phases the progress bar counts, in order ('waiting' and 'done' are its ends). */
-export const CERTIFICATE_PHASES = [
-  'setting-pins',
-  'generating-keys',
-  'issuing',
-  'writing',
-  'verifying',
-] as const satisfies readonly CertificatePhase[];
-
-/** How many phases are finished: 0 while waiting, all of them when done. */
-export function phasesDone(phase: CertificatePhase): number {
-  if (phase === 'waiting') return 0;
-  if (phase === 'done') return CERTIFICATE_PHASES.length;
-  return CERTIFICATE_PHASES.indexOf(phase);
-}
-
-/** The reader to use: the one holding a card, else the only one there is; null when none. */
-export function pickReader(
-  readers: readonly { readonly name: string; readonly cardPresent: boolean }[],
-): string | null {
-  return (readers.find((r) => r.cardPresent) ?? readers[0])?.name ?? null;
-}
+export { CERTIFICATE_PHASES, phasesDone, pickReader, pinRowState } from '../steps/step-view';
+export type { PinRowState } from '../steps/step-view';
 
 /** Japanese eras as written on municipal forms: name, initial, first day (YYYY-MM-DD). */
 const ERAS = [
@@ -159,4 +117,10 @@ export function parseBirthDate(typed: string): string | null {
   const y = Number(match[1]);
   if (y < 1900) return null;
   return isoOf(y, Number(match[2]), Number(match[3]));
+}
+
+/** Why a typed birth date cannot be searched with: none typed, or not a date; null when it can. */
+export function birthDateProblem(typed: string): 'birthDate' | 'badBirthDate' | null {
+  if (!typed.trim()) return 'birthDate';
+  return parseBirthDate(typed) ? null : 'badBirthDate';
 }

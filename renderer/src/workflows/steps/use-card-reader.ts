@@ -1,7 +1,7 @@
-// The reader a 交付 step uses: the one holding a card (else the only one), live from the reader store.
+// The reader a procedure step uses: the one holding a card (else the only one), live from the reader store.
 import { computed } from 'vue';
 import { useReaderStore } from '../../stores/reader-store';
-import { pickReader } from './issuance-view';
+import { pickReader } from './step-view';
 
 export function useCardReader() {
   const store = useReaderStore();
