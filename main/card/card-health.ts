@@ -179,3 +179,35 @@ function addMonthsUtc(d: Date, months: number): Date {
   out.setUTCFullYear(y, m, Math.min(d.getUTCDate(), lastDay));
   return out;
 }
+
+/** What the database knows of a card, for its health (chip and database together). */
+export interface DatabaseCardState {
+  readonly state: 'received' | 'prepared' | 'issued' | 'suspended' | 'terminated';
+  readonly destroyed: boolean;
+  /** A newer card replaces it (再交付). */
+  readonly replaced: boolean;
+}
+
+/**
+ * The card's health with its database state: a card terminated in the database is never usable
+ * again, even when its chip still says active (a lost card found after 廃止): only its return
+ * (穴あけ) and, when not replaced yet, a 再交付 remain. A card suspended in the database but not on
+ * the chip still needs its release.
+ */
+export function withDatabaseState(
+  health: CardHealthDto,
+  db: DatabaseCardState | undefined,
+): CardHealthDto {
+  if (!db) return health;
+  if (db.state === 'terminated') {
+    const actions: NextActionCode[] = [];
+    if (!db.destroyed) actions.push('record-return');
+    if (!db.replaced) actions.push('reissue');
+    return { ...health, nextActions: actions.length > 0 ? actions : ['none'] };
+  }
+  if (db.state === 'suspended' && !health.nextActions.includes('release-suspension')) {
+    const rest = health.nextActions.filter((a) => a !== 'none');
+    return { ...health, nextActions: ['release-suspension', ...rest] };
+  }
+  return health;
+}

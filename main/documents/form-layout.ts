@@ -168,6 +168,21 @@ export class Form {
     return top;
   }
 
+  /** The counter's part of a form (市区町村記入欄): when, by whom, where, and the procedure. */
+  officeRecord(
+    top: number,
+    o: { title: string; when: string; operator: string; municipality: string; procedureId: string },
+  ): number {
+    const left = PAGE.margin;
+    this.box(left, top, CONTENT_WIDTH, 74, { width: 1.2 });
+    this.text(o.title, left + 12, top + 10, { size: 10.5, bold: true });
+    this.text(o.when, left + 12, top + 30, { size: 9.5 });
+    this.text(o.operator, left + 260, top + 30, { size: 9.5 });
+    this.text(o.municipality, left + 12, top + 46, { size: 9.5 });
+    this.text(`手続番号\u3000${referenceText(o.procedureId)}`, left + 12, top + 60, { size: 8.5 });
+    return top + 74;
+  }
+
   /**
    * 練習用・無効: a banner above the title and a large diagonal mark across the page, so that a
    * practice print can never pass for a real one, even photocopied.

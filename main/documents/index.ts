@@ -1,8 +1,11 @@
-// Printed documents of the counter: the handover receipt and the 後日交付 slip, as PDF files.
+// Printed documents of the counter: the handover receipt, the 後日交付 slip and the reissue's fee
+// receipt, as PDF files.
 export { writeReceiptPdf, renderReceipt } from './receipt';
 export type { ReceiptData, DocumentOptions } from './receipt';
 export { writeDeferralSlipPdf, renderDeferralSlip, deferralReasonText } from './deferral-slip';
 export type { DeferralSlipData } from './deferral-slip';
+export { writeFeeReceiptPdf, renderFeeReceipt, REISSUE_REASON_TEXT } from './fee-receipt';
+export type { FeeReceiptData } from './fee-receipt';
 export { DocumentError, DocumentFontError } from './errors';
 export type { DocumentErrorCode } from './errors';
 export { resolveJapaneseFont, openJapaneseFont, fontCandidates } from './fonts';

@@ -1,6 +1,6 @@
 // 受領書（マイナンバーカード）: the receipt the resident signs at handover, as an A4 PDF.
 import { openJapaneseFont } from './fonts';
-import { CONTENT_WIDTH, Form, PAGE, referenceText } from './form-layout';
+import { CONTENT_WIDTH, Form, PAGE } from './form-layout';
 import { japaneseEraDate, japaneseEraDateTime } from './japanese-date';
 import { writeBytesAtomic } from './pdf-file';
 
@@ -115,20 +115,12 @@ export async function renderReceipt(
 
   // The counter's part.
   const officeTop = signTop + 108;
-  form.box(left, officeTop, CONTENT_WIDTH, 74, { width: 1.2 });
-  form.text('交付記録（市区町村記入欄）', left + 12, officeTop + 10, { size: 10.5, bold: true });
-  form.text(`交付日時\u3000${japaneseEraDateTime(data.issuedAt)}`, left + 12, officeTop + 30, {
-    size: 9.5,
-  });
-  form.text(`交付担当者\u3000${data.operatorName}`, left + 260, officeTop + 30, { size: 9.5 });
-  form.text(
-    `${data.municipalityName}（団体コード ${data.municipalityCode}）`,
-    left + 12,
-    officeTop + 46,
-    { size: 9.5 },
-  );
-  form.text(`手続番号\u3000${referenceText(data.procedureId)}`, left + 12, officeTop + 60, {
-    size: 8.5,
+  form.officeRecord(officeTop, {
+    title: '交付記録（市区町村記入欄）',
+    when: `交付日時\u3000${japaneseEraDateTime(data.issuedAt)}`,
+    operator: `交付担当者\u3000${data.operatorName}`,
+    municipality: `${data.municipalityName}（団体コード ${data.municipalityCode}）`,
+    procedureId: data.procedureId,
   });
 
   const notesTop = officeTop + 84;

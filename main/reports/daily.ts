@@ -1,8 +1,9 @@
-// 日報: counts per procedure and outcome, fees, stock reconciliation; PDF and CSV.
-// TODO(issue 5, lifecycle-records helper): implement. Until then every call is refused.
+// 日報: counts per procedure and outcome, fees, stock reconciliation for one day in Japan time;
+// printable as PDF and exportable as CSV (UTF-8 with a BOM for Excel, readable by the operator only).
+import { join } from 'node:path';
 import type { FileWrittenDto } from '../../preload/contract/dto';
-import type { DailyReportDto } from '../../preload/contract/lifecycle';
-import type { Db } from '../db/connection';
+import { LIFE_KINDS, type DailyReportDto } from '../../preload/contract/lifecycle';
+import type { Db, Queryable } from '../db/connection';
 import { WorkflowRefusal } from '../workflows/refusal';
 
 export interface DailyReportDeps {
@@ -11,18 +12,165 @@ export interface DailyReportDeps {
   /** Where the PDF and CSV are written (the mode's receipts folder). */
   outDir: string;
   municipality: { readonly name: string; readonly code: string };
+  /** Practice prints carry the practice mark. */
+  practice?: boolean;
+  /** A font file for the PDF instead of the system's Japanese font. */
+  fontPath?: string;
 }
 
-export function createDailyReports(_deps: DailyReportDeps) {
+const JST_MS = 9 * 3600_000;
+/** Nothing of a 個人番号's shape may leave in a report, not even inside a longer run of digits. */
+export const DIGIT_RUN = /\d{12}/;
+
+/** The day's bounds in UTC ISO strings: [00:00 JST, next 00:00 JST). */
+export function japanDayBounds(date: string): { start: string; end: string } {
+  const start = new Date(`${date}T00:00:00Z`).getTime() - JST_MS;
+  if (Number.isNaN(start) || new Date(start + JST_MS).toISOString().slice(0, 10) !== date)
+    throw new WorkflowRefusal('validation', 'date');
   return {
-    async report(_date: string): Promise<DailyReportDto> {
-      throw new WorkflowRefusal('step-not-allowed', 'daily-report');
+    start: new Date(start).toISOString(),
+    end: new Date(start + 24 * 3600_000).toISOString(),
+  };
+}
+
+async function count(q: Queryable, sql: string, params: (string | number)[]): Promise<number> {
+  return (await q.get<{ n: number }>(sql, params))?.n ?? 0;
+}
+
+export async function dailyReport(
+  q: Queryable,
+  date: string,
+  now: Date,
+  municipality: string,
+): Promise<DailyReportDto> {
+  const { start, end } = japanDayBounds(date);
+  if (date > new Date(now.getTime() + JST_MS).toISOString().slice(0, 10))
+    throw new WorkflowRefusal('report-in-future');
+  const window = [start, end];
+
+  const procedures = [];
+  for (const kind of ['issuance', ...LIFE_KINDS] as const) {
+    const ended = (status: string) =>
+      count(
+        q,
+        `SELECT count(*) AS n FROM procedures WHERE kind = ? AND status = ? AND ended_at >= ? AND ended_at < ?`,
+        [kind, status, ...window],
+      );
+    procedures.push({
+      kind,
+      completed: await ended('completed'),
+      cancelled: await ended('cancelled'),
+      // Started this day and still open at its end.
+      open: await count(
+        q,
+        `SELECT count(*) AS n FROM procedures WHERE kind = ? AND started_at >= ? AND started_at < ?
+            AND (status = 'open' OR ended_at >= ?)`,
+        [kind, ...window, end],
+      ),
+    });
+  }
+
+  const fees = await q.get<{ paid: number; yen: number; waived: number }>(
+    `SELECT coalesce(sum(status = 'paid'), 0) AS paid, coalesce(sum(amount_yen), 0) AS yen,
+            coalesce(sum(status = 'waived'), 0) AS waived
+       FROM fees WHERE recorded_at >= ? AND recorded_at < ?`,
+    window,
+  );
+  const waivedReasons = await q.all<{ reason: string; count: number }>(
+    `SELECT waiver_reason AS reason, count(*) AS count FROM fees
+      WHERE status = 'waived' AND recorded_at >= ? AND recorded_at < ?
+      GROUP BY waiver_reason ORDER BY count DESC, waiver_reason`,
+    window,
+  );
+
+  const between = (column: string) =>
+    count(q, `SELECT count(*) AS n FROM cards WHERE ${column} >= ? AND ${column} < ?`, window);
+  // Returned: a card handed back at the counter in a 廃止 (its card step, return-only included).
+  const returned = await count(
+    q,
+    `SELECT count(DISTINCT p.card_id) AS n FROM procedure_journal j JOIN procedures p ON p.id = j.procedure_id
+      WHERE p.kind = 'revocation' AND j.step = 'card' AND j.status = 'completed' AND j.at >= ? AND j.at < ?`,
+    window,
+  );
+  // In stock at the day's end: received by then, neither handed over nor terminated by then.
+  const inStockAtEnd = await count(
+    q,
+    `SELECT count(*) AS n FROM cards WHERE received_at < ?
+        AND (issued_at IS NULL OR issued_at >= ?) AND (terminated_at IS NULL OR terminated_at >= ?)`,
+    [end, end, end],
+  );
+
+  return {
+    date,
+    municipality,
+    procedures,
+    fees: {
+      paidCount: fees?.paid ?? 0,
+      paidYen: fees?.yen ?? 0,
+      waivedCount: fees?.waived ?? 0,
+      waivedReasons: waivedReasons.map((r) => ({ reason: r.reason, count: r.count })),
     },
-    async writePdf(_date: string): Promise<FileWrittenDto> {
-      throw new WorkflowRefusal('step-not-allowed', 'daily-report');
+    cards: {
+      received: await between('received_at'),
+      issued: await between('issued_at'),
+      returned,
+      destroyed: await between('destroyed_at'),
+      inStockAtEnd,
     },
-    async writeCsv(_date: string): Promise<FileWrittenDto> {
-      throw new WorkflowRefusal('step-not-allowed', 'daily-report');
+    generatedAt: now.toISOString(),
+  };
+}
+
+/** Quoted cells; a cell that starts like a formula is defused (as the audit export does). */
+function csvCell(value: string | number): string {
+  const text = String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The CSV text: one row per figure (section, item, outcome, value), with the BOM and CRLF. */
+export function dailyReportCsv(r: DailyReportDto): string {
+  const rows: (string | number)[][] = [
+    ['section', 'item', 'outcome', 'value'],
+    ['report', 'date', '', r.date],
+    ['report', 'municipality', '', r.municipality],
+    ['report', 'generated_at', '', r.generatedAt],
+  ];
+  for (const p of r.procedures) {
+    rows.push(['procedures', p.kind, 'completed', p.completed]);
+    rows.push(['procedures', p.kind, 'cancelled', p.cancelled]);
+    rows.push(['procedures', p.kind, 'open', p.open]);
+  }
+  rows.push(['fees', 'paid', 'count', r.fees.paidCount]);
+  rows.push(['fees', 'paid', 'yen', r.fees.paidYen]);
+  rows.push(['fees', 'waived', 'count', r.fees.waivedCount]);
+  for (const w of r.fees.waivedReasons) rows.push(['fees', 'waived-reason', w.reason, w.count]);
+  for (const [k, v] of Object.entries(r.cards)) rows.push(['cards', k, '', v]);
+  const text = `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  if (DIGIT_RUN.test(text)) throw new WorkflowRefusal('report-failed', 'digits');
+  return text;
+}
+
+export function createDailyReports(deps: DailyReportDeps) {
+  const report = (date: string) => dailyReport(deps.db(), date, deps.now(), deps.municipality.name);
+  return {
+    report,
+    async writePdf(date: string): Promise<FileWrittenDto> {
+      const r = await report(date);
+      const { renderDailyReportPdf } = await import('./daily-pdf');
+      const { writeBytesAtomic } = await import('../documents/pdf-file');
+      const path = join(deps.outDir, `daily-report-${date}.pdf`);
+      const bytes = await renderDailyReportPdf(r, {
+        practice: deps.practice ?? false,
+        ...(deps.fontPath ? { fontPath: deps.fontPath } : {}),
+      });
+      return { path, ...(await writeBytesAtomic(path, bytes)) };
+    },
+    async writeCsv(date: string): Promise<FileWrittenDto> {
+      const text = dailyReportCsv(await report(date));
+      const { writeBytesAtomic } = await import('../documents/pdf-file');
+      const path = join(deps.outDir, `daily-report-${date}.csv`);
+      return { path, ...(await writeBytesAtomic(path, new TextEncoder().encode(text))) };
     },
   };
 }

@@ -136,7 +136,10 @@ export type NextActionCode =
   | 'certificates-expired'
   | 'card-expired'
   | 'card-expiring'
-  | 'release-suspension';
+  | 'release-suspension'
+  // The card is terminated (廃止) in the database, whatever its chip says: never usable again.
+  | 'record-return' // not destroyed yet: record its return and 穴あけ (廃止, return only)
+  | 'reissue'; // no replacement yet: 再交付
 
 export interface CardHealthDto {
   readonly reader: string;

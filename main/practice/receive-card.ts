@@ -1,0 +1,71 @@
+// Practice 入庫 of a reissued card: the new card of a pending reissue application arrives in stock,
+// linked to the card it replaces, and the application becomes ready for the normal 交付.
+import { appendAudit } from '../audit/audit-log';
+import type { Clock } from '../db/clock';
+import type { Db } from '../db/connection';
+import { findApplicationByNotice, setApplicationStatus } from '../db/repositories/applications';
+import { receiveCard } from '../db/repositories/cards';
+import { getResident } from '../db/repositories/residents';
+import { WorkflowRefusal } from '../workflows/refusal';
+
+/** Practice serials are the seed's 99… range: the next one after the highest in the database. */
+async function nextPracticeSerial(db: Db): Promise<string> {
+  const row = await db.get<{ serial: string | null }>(
+    `SELECT max(serial) AS serial FROM cards WHERE serial GLOB '99[0-9]*'`,
+  );
+  const next = BigInt(row?.serial ?? '990000000000000') + 1n;
+  return next.toString().padStart(15, '0');
+}
+
+/** 10 years for an adult, 5 before 18, to the birthday (a simplification the practice accepts). */
+function practiceExpiry(birthDate: string, today: string): string {
+  const age =
+    Number(today.slice(0, 4)) -
+    Number(birthDate.slice(0, 4)) -
+    (today.slice(5) < birthDate.slice(5) ? 1 : 0);
+  const year = Number(today.slice(0, 4)) + (age >= 18 ? 10 : 5);
+  const monthDay = birthDate.slice(5) === '02-29' ? '02-28' : birthDate.slice(5);
+  return `${year}-${monthDay}`;
+}
+
+export async function receiveReissuedCard(
+  db: Db,
+  noticeNumber: string,
+  operatorId: number,
+  clock: Clock,
+): Promise<{ serial: string; cardId: number }> {
+  const app = await findApplicationByNotice(db, noticeNumber);
+  if (!app) throw new WorkflowRefusal('application-not-found');
+  if (app.kind !== 'reissue' || app.status !== 'pending')
+    throw new WorkflowRefusal('application-not-ready');
+  const reissue = await db.get<{ old_card_id: number }>(
+    'SELECT old_card_id FROM reissues WHERE application_id = ?',
+    [app.id],
+  );
+  if (!reissue) throw new WorkflowRefusal('application-not-ready');
+  const resident = await getResident(db, app.residentId);
+  const today = new Date(clock().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  const expiry = practiceExpiry(resident.birthDate, today);
+  const serial = await nextPracticeSerial(db);
+  const cardId = await db.transaction(async (tx) => {
+    const id = await receiveCard(
+      tx,
+      { serial, applicationId: app.id, expiry, replacesCardId: reissue.old_card_id },
+      clock,
+    );
+    await setApplicationStatus(tx, app.id, 'ready', clock);
+    await appendAudit(
+      tx,
+      {
+        operatorId,
+        action: 'practice.card-received',
+        residentId: app.residentId,
+        cardId: id,
+        details: { notice: noticeNumber, replaces: reissue.old_card_id },
+      },
+      clock,
+    );
+    return id;
+  });
+  return { serial, cardId };
+}

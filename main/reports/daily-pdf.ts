@@ -1,0 +1,95 @@
+// 日報 as an A4 PDF on the counter's form layout (main/documents): procedures, fees, card stock.
+import type { DailyReportDto } from '../../preload/contract/lifecycle';
+import { DocumentError } from '../documents/errors';
+import { openJapaneseFont } from '../documents/fonts';
+import { Form, PAGE } from '../documents/form-layout';
+import { japaneseEraDate, japaneseEraDateTime } from '../documents/japanese-date';
+import { DIGIT_RUN } from './daily';
+
+const KIND_TEXT: Readonly<Record<DailyReportDto['procedures'][number]['kind'], string>> = {
+  issuance: '交付',
+  suspension: '一時停止',
+  release: '一時停止の解除',
+  'pin-reset': '暗証番号の初期化・再設定',
+  revocation: '廃止',
+  reissue: '再交付',
+  renewal: '電子証明書の更新',
+};
+
+const WAIVER_TEXT: Readonly<Record<string, string>> = { 'free-by-rule': '規定により無料' };
+
+/** Every string of the report, checked before anything is drawn. */
+function checked(lines: readonly string[]): readonly string[] {
+  for (const l of lines)
+    if (DIGIT_RUN.test(l))
+      throw new DocumentError('forbidden-content', 'a run of twelve digits may not be printed');
+  return lines;
+}
+
+export async function renderDailyReportPdf(
+  r: DailyReportDto,
+  options: { practice: boolean; fontPath?: string },
+): Promise<Uint8Array> {
+  const font = await openJapaneseFont(options.fontPath);
+  const form = Form.open(font, `日報 ${r.date}`, r.municipality);
+  const left = PAGE.margin;
+  if (options.practice) form.practiceMark('日報');
+
+  form.text(checked([`${r.municipality}`])[0]!, left, 62, { size: 10, align: 'right' });
+  form.text('日報（マイナンバーカード窓口）', left, 90, { size: 18, align: 'center', bold: true });
+  form.text(`対象日\u3000${japaneseEraDate(r.date)}`, left, 122, { size: 11 });
+
+  form.text('手続の件数', left, 148, { size: 11.5, bold: true });
+  let y = form.table(
+    166,
+    r.procedures.map((p) => ({
+      label: KIND_TEXT[p.kind],
+      lines: checked([`完了 ${p.completed}件\u3000中止 ${p.cancelled}件\u3000処理中 ${p.open}件`]),
+      height: 24,
+      size: 10,
+    })),
+    190,
+  );
+
+  form.text('手数料', left, y + 14, { size: 11.5, bold: true });
+  const waived = r.fees.waivedReasons.map(
+    (w) => `${WAIVER_TEXT[w.reason] ?? w.reason}\u3000${w.count}件`,
+  );
+  y = form.table(y + 32, [
+    {
+      label: '収納',
+      lines: checked([`${r.fees.paidCount}件\u3000${r.fees.paidYen.toLocaleString('ja-JP')}円`]),
+      height: 24,
+      size: 10,
+    },
+    {
+      label: '免除',
+      lines: checked([`${r.fees.waivedCount}件`, ...waived]),
+      size: 10,
+    },
+  ]);
+
+  form.text('カードの受払（在庫照合）', left, y + 14, { size: 11.5, bold: true });
+  const c = r.cards;
+  y = form.table(
+    y + 32,
+    [
+      ['入庫', c.received],
+      ['交付', c.issued],
+      ['返納', c.returned],
+      ['廃棄（穴あけ）', c.destroyed],
+      ['日末在庫', c.inStockAtEnd],
+    ].map(([label, n]) => ({
+      label: String(label),
+      lines: checked([`${n}枚`]),
+      height: 24,
+      size: 10,
+    })),
+  );
+
+  form.text(`作成日時\u3000${japaneseEraDateTime(r.generatedAt)}`, left, y + 16, { size: 9 });
+  form.text('この日報には、個人番号（マイナンバー）や暗証番号は記載していません。', left, y + 32, {
+    size: 8.5,
+  });
+  return form.finish();
+}

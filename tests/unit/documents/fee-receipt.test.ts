@@ -1,0 +1,88 @@
+// 再交付手数料の領収書 / 免除記録: what the resident takes home after a reissue, read back with poppler.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DocumentError } from '../../../main/documents';
+import { writeFeeReceiptPdf, type FeeReceiptData } from '../../../main/documents/fee-receipt';
+import { reissueFee } from '../../../preload/contract/lifecycle';
+import { pdfPages, pdfRawText, pdfText, squash } from './pdf-text';
+
+const TARO: FeeReceiptData = {
+  municipalityName: '見本県窓口市',
+  municipalityCode: '99999',
+  noticeNumber: 'MD-2026-R0001',
+  residentName: '見本 太郎',
+  residentKana: 'ミホン タロウ',
+  oldCardSerial: '990000000000002',
+  reason: 'lost',
+  express: false,
+  fee: reissueFee('lost', false),
+  status: 'paid',
+  waiverReason: null,
+  operatorName: '練習 一郎',
+  recordedAt: '2026-11-25T01:30:00.000Z',
+  practice: false,
+  procedureId: 'rei-abcdefghijklmnopqrstuvwx',
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'madoguchi-fee-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('再交付手数料の領収書', { timeout: 20_000 }, () => {
+  it('prints the amount, its lines, the reason and the old card, on one page readable by the operator only', async () => {
+    const path = join(dir, 'fee.pdf');
+    const { bytes } = await writeFeeReceiptPdf(path, TARO);
+    expect(bytes).toBe((await stat(path)).size);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    const text = await pdfText(path);
+    for (const expected of [
+      '領収書（再交付手数料）',
+      '見本太郎様',
+      '金額1,000円',
+      'カード再交付800円',
+      '電子証明書再発行200円',
+      '再交付の理由紛失',
+      '旧カード製造番号990000000000002',
+      'MD-2026-R0001',
+      '担当者練習一郎',
+    ])
+      expect(text).toContain(squash(expected));
+    expect(await pdfPages(path)).toBe(1);
+  });
+
+  it('a fee free by rule is a 免除 record naming the rule; express says 特急発行', async () => {
+    const path = join(dir, 'free.pdf');
+    await writeFeeReceiptPdf(path, {
+      ...TARO,
+      reason: 'theft',
+      fee: reissueFee('theft', false),
+      status: 'waived',
+      waiverReason: 'free-by-rule',
+      practice: true,
+    });
+    const text = await pdfText(path);
+    expect(text).toContain(squash('手数料免除記録（再交付）'));
+    expect(text).toContain(squash('金額0円'));
+    expect(text).toContain(squash('規定により無料（盗難）'));
+    expect(text).toContain('練習用・無効');
+
+    const express = join(dir, 'express.pdf');
+    await writeFeeReceiptPdf(express, { ...TARO, express: true, fee: reissueFee('lost', true) });
+    expect(await pdfText(express)).toContain(squash('特急発行2,000円'));
+  });
+
+  it('never prints a twelve-digit number', async () => {
+    const path = join(dir, 'guard.pdf');
+    await expect(
+      writeFeeReceiptPdf(path, { ...TARO, waiverReason: '123456789012', status: 'waived' }),
+    ).rejects.toBeInstanceOf(DocumentError);
+    await writeFeeReceiptPdf(path, TARO);
+    expect(await pdfRawText(path)).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
+  });
+});

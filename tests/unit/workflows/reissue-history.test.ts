@@ -1,0 +1,105 @@
+// The resident's page after a loss: the old card terminated and replaced (record its return), the
+// new one waiting for 交付, the whole story on one timeline, newest first; finding the card.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { receiveReissuedCard } from '../../../main/practice/receive-card';
+import { createLifeQueries, nextActionsOf } from '../../../main/workflows/lifecycle/queries';
+import { createReissueWorkflow } from '../../../main/workflows/reissue/workflow';
+import { createSuspensionWorkflow } from '../../../main/workflows/suspension/workflow';
+import { getCard } from '../../../main/db/repositories/cards';
+import { recordsFixture, refusalOf, type RecordsFixture } from './revocation-fixture';
+
+let f: RecordsFixture;
+beforeEach(async () => {
+  f = await recordsFixture();
+});
+afterEach(async () => {
+  await f.dispose();
+});
+
+describe('住民の履歴', () => {
+  it('shows both cards with their next actions and every record of the story, newest first', async () => {
+    const { cardId, residentId } = await f.issuedCard(1);
+    const old = await getCard(f.t.db, cardId);
+    await createSuspensionWorkflow(f.deps()).register!({
+      cardId,
+      reporter: 'resident',
+      method: 'counter',
+      reportedAt: '2026-11-24T20:00:00Z',
+      note: '',
+    });
+    f.now = new Date('2026-11-25T02:00:00Z');
+    const reissue = createReissueWorkflow({
+      ...f.deps(),
+      writeFeeReceiptPdf: async () => ({ bytes: 0 }),
+    });
+    const id = (await reissue.start('reissue', cardId)).procedureId;
+    await reissue.setReissueReason!(id, 'lost', false);
+    await reissue.approve!(id, await f.approval(id, 'reissue'));
+    const done = await reissue.recordFee!(id, 'paid', undefined);
+    f.now = new Date('2026-11-25T03:00:00Z');
+    const received = await receiveReissuedCard(
+      f.t.db,
+      done.reissue!.newNoticeNumber!,
+      f.clerk,
+      () => f.now,
+    );
+
+    const queries = createLifeQueries({
+      db: () => f.t.db,
+      now: () => f.now,
+      operatorId: () => f.clerk,
+    });
+    const h = await queries.history(residentId);
+    expect(h.cards.map((c) => [c.serial, c.state, c.nextActions])).toEqual([
+      [old.serial, 'terminated', ['record-return']],
+      [received.serial, 'received', ['issue-card']],
+    ]);
+    expect(h.cards[0]!.replacedBySerial).toBe(received.serial);
+    expect(h.cards[1]!.replacesSerial).toBe(old.serial);
+    expect(h.cards[0]!.certificates.map((c) => c.status)).toEqual(['revoked', 'revoked']);
+    expect(h.openProcedures).toEqual([]);
+    const events = h.timeline.map((e) => e.event);
+    // The 入庫 came last; the reissue's records all share the instant of its last step.
+    expect(events.slice(0, 2)).toEqual(['card-received', 'application-ready']);
+    for (const e of [
+      'suspension-registered',
+      'certificate-revoked',
+      'approval-reissue',
+      'card-revoked',
+      'reissue-recorded',
+      'fee-paid',
+      'application-reissue',
+    ])
+      expect(events).toContain(e);
+    expect(h.timeline.find((e) => e.event === 'fee-paid')).toMatchObject({
+      detail: '1000',
+      operator: 'clerk',
+      procedureId: id,
+    });
+    const at = h.timeline.map((e) => e.at);
+    expect([...at].sort().reverse()).toEqual(at);
+
+    expect((await queries.findBySerial(received.serial)).resident.id).toBe(residentId);
+    expect((await queries.search('やまだ', '1980-02-17')).map((l) => l.resident.id)).toEqual([
+      residentId,
+    ]);
+    expect((await queries.search('山田', '1980-02-17')).length).toBe(1);
+    expect(await queries.search('やまだ', '1980-02-18')).toEqual([]);
+    expect(await refusalOf(queries.findBySerial('990000000009999'))).toBe('not-found');
+    expect(await refusalOf(queries.history(4242))).toBe('not-found');
+  });
+
+  it('an issued card is due for renewal within three months of its certificates’ expiry', () => {
+    const card = { state: 'issued' } as Parameters<typeof nextActionsOf>[0];
+    const cert = (notAfter: string) =>
+      ({ status: 'issued', notAfter }) as Parameters<typeof nextActionsOf>[1][number];
+    const now = new Date('2026-11-25T00:00:00Z');
+    expect(nextActionsOf(card, [cert('2027-06-01T00:00:00Z')], false, now)).toEqual(['none']);
+    expect(nextActionsOf(card, [cert('2027-02-01T00:00:00Z')], false, now)).toEqual([
+      'renew-certificates',
+    ]);
+    expect(nextActionsOf({ ...card, state: 'suspended' }, [], false, now)).toEqual([
+      'release-suspension',
+    ]);
+  });
+});
