@@ -38,8 +38,16 @@ import {
   type PhotoDeps,
 } from './workflows/issuance/service';
 import { IssuanceRefusal } from './workflows/issuance/state';
+import { createPinHub } from './workflows/steps/pin-hub';
+import type { CardProcedureDeps } from './workflows/steps/card-procedure';
+import { createReleaseWorkflow } from './workflows/release/service';
+import { createPinResetWorkflow } from './workflows/pin-reset/service';
+import { createRenewalWorkflow } from './workflows/renewal/service';
 import { createLifeRegistry, type LifeWorkflow } from './workflows/lifecycle/registry';
 import { createLifeQueries } from './workflows/lifecycle/queries';
+import { createRecordsWorkflows } from './workflows/lifecycle/records';
+import { withDatabaseState } from './card/card-health';
+import { findCardBySerial } from './db/repositories/cards';
 import { createDailyReports } from './reports/daily';
 import {
   authenticateOperator,
@@ -235,6 +243,23 @@ export function createCore(config: CoreConfig): Core {
     return practiceChipPhoto(noticeNumber);
   }
 
+  async function facePhotos(): Promise<PhotoDeps> {
+    const [visual, jp2] = await Promise.all([import('./card/apps/visual'), import('./images/jp2')]);
+    return {
+      readFacePhoto: visual.readFacePhoto,
+      decodeJp2ToPng: jp2.decodeJp2ToPng,
+      // Practice residents have drawn photos; production has no photo store yet.
+      applicationPhoto: async (noticeNumber) => {
+        if (config.mode !== 'practice') return null;
+        const { practiceApplicationPhoto } = await import('./practice/photos');
+        return practiceApplicationPhoto(noticeNumber);
+      },
+    };
+  }
+
+  /** The resident window's one PIN entry: the resident:* channels go to the procedure owning it. */
+  const pinHub = createPinHub((prompt) => emit('resident:prompt-changed', prompt));
+
   const issuance = createIssuanceWorkflow({
     db: requireDb,
     cipher: () => {
@@ -248,22 +273,8 @@ export function createCore(config: CoreConfig): Core {
     now,
     emitUpdated: (dto) => emit('issuance:updated', dto),
     emitPrompt: (prompt) => emit('resident:prompt-changed', prompt),
-    photos: async (): Promise<PhotoDeps> => {
-      const [visual, jp2] = await Promise.all([
-        import('./card/apps/visual'),
-        import('./images/jp2'),
-      ]);
-      return {
-        readFacePhoto: visual.readFacePhoto,
-        decodeJp2ToPng: jp2.decodeJp2ToPng,
-        // Practice residents have drawn photos; production has no photo store yet.
-        applicationPhoto: async (noticeNumber) => {
-          if (config.mode !== 'practice') return null;
-          const { practiceApplicationPhoto } = await import('./practice/photos');
-          return practiceApplicationPhoto(noticeNumber);
-        },
-      };
-    },
+    pinHub,
+    photos: facePhotos,
     documents: async (): Promise<DocumentDeps> => {
       const receipt = await import('./documents/receipt');
       const slip = await import('./documents/deferral-slip');
@@ -280,6 +291,41 @@ export function createCore(config: CoreConfig): Core {
   // ---- the card's later life (issue 5) ----
   /** Each procedure kind's workflow; the registry routes the life:* channels to them. */
   const lifeWorkflows: LifeWorkflow[] = [];
+  lifeWorkflows.push(
+    ...createRecordsWorkflows({
+      db: requireDb,
+      now,
+      operatorId,
+      authority: authorityOf,
+      cards,
+      emitUpdated: (dto) => emit('life:updated', dto),
+      receiptsDir: paths.receipts,
+      practice: config.mode === 'practice',
+      municipality: municipality(),
+    }),
+  );
+  // 解除, 初期化・再設定, 更新: the card's own procedures, sharing issuance's steps and PIN entry.
+  const cardProcedureDeps: CardProcedureDeps = {
+    db: requireDb,
+    cipher: () => {
+      if (!cipher) throw new AccessError('not-logged-in');
+      return cipher;
+    },
+    cards,
+    authority: authorityOf,
+    authorityOffline: () => authorityOffline,
+    operatorId,
+    now,
+    emitUpdated: (dto) => emit('life:updated', dto),
+    pinHub,
+    photos: facePhotos,
+  };
+  const cardProcedures = [
+    createReleaseWorkflow(cardProcedureDeps),
+    createPinResetWorkflow(cardProcedureDeps),
+    createRenewalWorkflow(cardProcedureDeps),
+  ];
+  lifeWorkflows.push(...cardProcedures);
   const life = createLifeRegistry(requireDb, lifeWorkflows);
   const lifeQueries = createLifeQueries({ db: requireDb, now, operatorId });
   const dailyReports = createDailyReports({
@@ -287,12 +333,13 @@ export function createCore(config: CoreConfig): Core {
     now,
     outDir: paths.receipts,
     municipality: municipality(),
+    practice: config.mode === 'practice',
   });
 
   /** A refusal of the workflow is an answer for the clerk, not an exception of the app. */
   async function refusals<T>(
     work: () => Promise<T>,
-    otherwise?: 'receipt-failed',
+    otherwise?: 'receipt-failed' | 'report-failed',
   ): Promise<Result<T>> {
     try {
       return ok(await work());
@@ -320,7 +367,20 @@ export function createCore(config: CoreConfig): Core {
       'app:get-info': async () => ok(appInfo()),
       'reader:list-readers': async () => ok(cards.readers()),
       'card:read-health': async ({ reader }) => {
-        const health = await cards.readHealth(reader);
+        const chip = await cards.readHealth(reader);
+        // The chip and the database together: a card 廃止 in the database is never usable again.
+        const known = await findCardBySerial(requireDb(), chip.serial);
+        const replaced = known
+          ? await requireDb().get('SELECT 1 FROM cards WHERE replaces_card_id = ?', [known.id])
+          : undefined;
+        const health = withDatabaseState(
+          chip,
+          known && {
+            state: known.state,
+            destroyed: known.destroyedAt !== null,
+            replaced: replaced !== undefined,
+          },
+        );
         await audit('card.health-read', { serial: health.serial });
         return ok(health);
       },
@@ -538,10 +598,10 @@ export function createCore(config: CoreConfig): Core {
         refusals(() => issuance.printDeferralSlip(procedureId), 'receipt-failed'),
       'issuance:cancel': ({ procedureId, reason }) =>
         refusals(() => issuance.cancel(procedureId, reason)),
-      'resident:get-prompt': async () => ok(issuance.residentPrompt()),
+      'resident:get-prompt': async () => ok(pinHub.prompt()),
       'resident:check-pin': ({ kind, value, confirmation }) =>
-        refusals(() => issuance.checkPin(kind, value, confirmation)),
-      'resident:submit-pins': (r) => refusals(() => issuance.submitPins(r)),
+        refusals(() => pinHub.checkPin(kind, value, confirmation)),
+      'resident:submit-pins': (r) => refusals(() => pinHub.submit(r)),
       'life:find-by-serial': ({ serial }) => refusals(() => lifeQueries.findBySerial(serial)),
       'life:search': ({ name, birthDate }) => refusals(() => lifeQueries.search(name, birthDate)),
       'life:history': ({ residentId }) => refusals(() => lifeQueries.history(residentId)),
@@ -591,11 +651,19 @@ export function createCore(config: CoreConfig): Core {
           'receipt-failed',
         ),
       'life:cancel': ({ procedureId, reason }) => refusals(() => life.cancel(procedureId, reason)),
-      // TODO(issue 5, lifecycle-records helper): practice 入庫 of a reissued application's new card.
-      'sim:receive-card': async () => err({ code: 'step-not-allowed', detail: 'receive-card' }),
+      'sim:receive-card': async ({ noticeNumber }) => {
+        if (!simReader) return err({ code: 'not-practice-mode' });
+        return refusals(async () => {
+          const { receiveReissuedCard } = await import('./practice/receive-card');
+          await receiveReissuedCard(requireDb(), noticeNumber, operatorId(), now);
+          return simState(simReader);
+        });
+      },
       'reports:daily': ({ date }) => refusals(() => dailyReports.report(date)),
-      'reports:daily-pdf': ({ date }) => refusals(() => dailyReports.writePdf(date), 'receipt-failed'),
-      'reports:daily-csv': ({ date }) => refusals(() => dailyReports.writeCsv(date), 'receipt-failed'),
+      'reports:daily-pdf': ({ date }) =>
+        refusals(() => dailyReports.writePdf(date), 'report-failed'),
+      'reports:daily-csv': ({ date }) =>
+        refusals(() => dailyReports.writeCsv(date), 'report-failed'),
       'practice:reset': async () => {
         if (config.mode !== 'practice') return err({ code: 'not-practice-mode' });
         const result = await resetPracticeData({
@@ -609,6 +677,8 @@ export function createCore(config: CoreConfig): Core {
         cipher = await openMyNumberCipher(result.db, keyProtector!);
         authorityOffline = false;
         issuance.forget();
+        for (const w of cardProcedures) w.forget();
+        pinHub.forget();
         // Operator ids belong to the old file: everybody logs in again on the fresh seed.
         sessions?.dispose();
         sessions = newSessions(result.db);

@@ -51,6 +51,11 @@ export interface IssueCertificatesRequest {
   readonly cardSerial?: string;
 }
 
+export type SigningCertificateRequest = Omit<
+  IssueCertificatesRequest,
+  'authPublicKey' | 'signingPublicKey'
+> & { readonly signingPublicKey: Der };
+
 export interface IssuedCertificates {
   readonly signing?: Der;
   readonly auth: Der;
@@ -79,6 +84,11 @@ export interface IssuerAuthority {
    */
   openIssuerSession(session: Apdu): Promise<IssuerSession>;
   issueCertificates(request: IssueCertificatesRequest): Promise<IssuedCertificates>;
+  /**
+   * A signing certificate alone (電子証明書の更新 after a change of the four facts): the
+   * authentication certificate of the card stays as it is.
+   */
+  issueSigningCertificate(request: SigningCertificateRequest): Promise<Der>;
   /** The CA certificate that issues certificates of `kind` (to write into EF 0002 / 000B). */
   caCertificate(kind: KeyKind): Der;
   /** Revokes a good or held certificate. Revoking again with the same reason changes nothing. */

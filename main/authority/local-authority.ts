@@ -35,6 +35,7 @@ import {
   type CertificateStatus,
   type Der,
   type IssueCertificatesRequest,
+  type SigningCertificateRequest,
   type IssuedCertificates,
   type IssuerAuthority,
   type IssuerSession,
@@ -364,10 +365,25 @@ function buildAuthority(
     return record;
   }
 
+  /** The card, the holder's age and the keys of a request; the certificates' validity. */
+  function checkRequest(
+    request: Omit<IssueCertificatesRequest, 'authPublicKey'>,
+    keys: readonly (Der | undefined)[],
+  ): { notBefore: Date; notAfter: Date } {
+    const today = japanDate(request.now);
+    if (request.cardExpiry <= today) throw new RangeError('the card has expired');
+    if (request.signingPublicKey && ageOn(request.holder.birthDate, today) < SIGNING_MIN_AGE)
+      throw new SigningCertificateRefusedError('under-15');
+    for (const key of keys)
+      if (key && !isRsa2048Spki(key))
+        throw new RangeError('a holder key must be an RSA-2048 public key');
+    return certificateValidity(request.holder.birthDate, request.cardExpiry, request.now);
+  }
+
   async function issueOne(
     kind: KeyKind,
     publicKey: Der,
-    request: IssueCertificatesRequest,
+    request: Omit<IssueCertificatesRequest, 'authPublicKey'>,
     validity: { notBefore: Date; notAfter: Date },
   ): Promise<Der> {
     const serial = randomSerial();
@@ -410,23 +426,16 @@ function buildAuthority(
     },
 
     async issueCertificates(request: IssueCertificatesRequest): Promise<IssuedCertificates> {
-      const today = japanDate(request.now);
-      if (request.cardExpiry <= today) throw new RangeError('the card has expired');
-      if (request.signingPublicKey && ageOn(request.holder.birthDate, today) < SIGNING_MIN_AGE)
-        throw new SigningCertificateRefusedError('under-15');
-      const publicKeys = [request.authPublicKey, request.signingPublicKey];
-      for (const key of publicKeys)
-        if (key && !isRsa2048Spki(key))
-          throw new RangeError('a holder key must be an RSA-2048 public key');
-      const validity = certificateValidity(
-        request.holder.birthDate,
-        request.cardExpiry,
-        request.now,
-      );
+      const validity = checkRequest(request, [request.authPublicKey, request.signingPublicKey]);
       const auth = await issueOne('auth', request.authPublicKey, request, validity);
       if (!request.signingPublicKey) return { auth };
       const signing = await issueOne('signing', request.signingPublicKey, request, validity);
       return { signing, auth };
+    },
+
+    async issueSigningCertificate(request: SigningCertificateRequest): Promise<Der> {
+      const validity = checkRequest(request, [request.signingPublicKey]);
+      return issueOne('signing', request.signingPublicKey, request, validity);
     },
 
     caCertificate(kind: KeyKind): Der {

@@ -1,13 +1,5 @@
 // 交付 (issuance) in main: runs each step's effects on the card, the database and the authority, with
 // the step's journal row and audit row in one transaction, and rebuilds the state from the journal.
-import {
-  createHash,
-  createPublicKey,
-  publicDecrypt,
-  randomBytes,
-  constants,
-  verify,
-} from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileWrittenDto, PinKind } from '../../../preload/contract/dto';
@@ -23,38 +15,11 @@ import type {
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
-import { checkPinEntry, normaliseSigningPassword } from '../../../preload/contract/pin-rules';
-import { appendAudit } from '../../audit/audit-log';
+import { checkPinEntry } from '../../../preload/contract/pin-rules';
 import type { Details } from '../../audit/details-guard';
-import {
-  IssuerSessionRefusedError,
-  type IssuerAuthority,
-  type IssuerSession,
-} from '../../authority/issuer-authority';
-import { isStatus, type Apdu } from '../../card/apdu';
-import { CardChangedError, cardErrorToAppError } from '../../card/card-errors';
-import {
-  readCertificate,
-  selectJpki,
-  sha256DigestInfo,
-  sign,
-  verifyJpki,
-  type JpkiCertificate,
-} from '../../card/apps/jpki';
-import { parseBasicFourFacts, parseMyNumberFile, selectText } from '../../card/apps/text';
-import {
-  parseIsoDate,
-  parsePin,
-  parseSigningPassword,
-  secretBytes,
-  type BasicFourFacts,
-  type MyNumber,
-  type Pin,
-  type SigningPassword,
-} from '../../card/domain';
-import { readBinary, selectEf, verify as verifySecret } from '../../card/iso7816';
-import { SW } from '../../card/status-words';
-import { parseTlv, parseTlvList } from '../../card/tlv';
+import type { IssuerAuthority, IssuerSession } from '../../authority/issuer-authority';
+import type { Apdu } from '../../card/apdu';
+import { parseIsoDate, type MyNumber } from '../../card/domain';
 import type { Db, Tx } from '../../db/connection';
 import type { MyNumberCipher } from '../../db/my-number-crypto';
 import {
@@ -65,8 +30,7 @@ import {
   setApplicationStatus,
   type CardApplication,
 } from '../../db/repositories/applications';
-import { getApproval } from '../../db/repositories/approvals';
-import { addCertificate, listCertificatesOfCard } from '../../db/repositories/certificates';
+import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import {
   findCardOfApplication,
   getCard,
@@ -74,18 +38,15 @@ import {
   type Card,
 } from '../../db/repositories/cards';
 import {
-  endProcedure,
   findOpenProcedureOfApplication,
-  getProcedure,
   listOpenProcedures,
-  listSteps,
   recordStep,
   setProcedureCard,
   startProcedure,
   type JournalEntry,
-  type Procedure,
   type StepStatus,
 } from '../../db/repositories/journal';
+import { appendAudit } from '../../audit/audit-log';
 import { getOperator } from '../../db/repositories/operators';
 import {
   getResident,
@@ -93,6 +54,37 @@ import {
   searchResidents,
   type Resident,
 } from '../../db/repositories/residents';
+import {
+  assertSerial,
+  cardNotice,
+  matchCardContents as matchContents,
+  residentFacts,
+} from '../steps/card-match';
+import {
+  AuthorityFailure,
+  checkOnCard,
+  generateOrReuseKey,
+  issueOrReuse,
+  writeCertificates,
+  type CardAccess,
+  type Secrets,
+} from '../steps/card-work';
+import { faceOverrideApproval, readFacePhotos, type PhotoDeps } from '../steps/face-photos';
+import {
+  ageOn,
+  auditOnly,
+  commitStep,
+  japanToday,
+  newProcedureId,
+  readProcedure,
+} from '../steps/journal';
+import {
+  checkSubmitted,
+  type PinEntryOwner,
+  type PinHub,
+  type SubmittedValues,
+} from '../steps/pin-hub';
+import { setSecret } from '../steps/pin-ops';
 import {
   initialState,
   isOpen,
@@ -102,30 +94,16 @@ import {
   type IssuanceEvent,
   type IssuanceState,
   type KeyKind,
-  type Notice,
 } from './state';
 import type { DeferralSlipData, ReceiptData } from '../../documents';
 
-/** The chip photo and the application photo (main/card/apps/visual, main/images, main/practice). */
-export interface PhotoDeps {
-  readFacePhoto(ch: Apdu, myNumber: MyNumber): Promise<Uint8Array>;
-  decodeJp2ToPng(jp2: Uint8Array): Promise<Uint8Array>;
-  /** PNG of the photo handed in with the application, or null when there is none. */
-  applicationPhoto(noticeNumber: string): Promise<Uint8Array | null>;
-}
+export type { CardAccess, PhotoDeps };
+export { ageOn };
 
 /** The printed documents (main/documents, loaded on first use). */
 export interface DocumentDeps {
   writeReceiptPdf(path: string, data: ReceiptData): Promise<{ bytes: number }>;
   writeDeferralSlipPdf(path: string, data: DeferralSlipData): Promise<{ bytes: number }>;
-}
-
-/** What the card work needs of the card service: one exclusive session per operation. */
-export interface CardAccess {
-  withCard<T>(
-    reader: string,
-    op: (session: Apdu & { readonly serial: string }) => Promise<T>,
-  ): Promise<T>;
 }
 
 export interface IssuanceDeps {
@@ -140,20 +118,14 @@ export interface IssuanceDeps {
   now(): Date;
   emitUpdated(dto: IssuanceDto): void;
   emitPrompt(prompt: ResidentPromptDto | null): void;
+  /** The resident window's one PIN entry, shared with the later procedures. */
+  pinHub: PinHub;
   photos(): Promise<PhotoDeps>;
   documents(): Promise<DocumentDeps>;
   /** Where receipts and slips are written. */
   receiptsDir: string;
   practice: boolean;
   municipality: { readonly name: string; readonly code: string };
-}
-
-/** The authority could not issue: the procedure parks (後日交付). */
-class AuthorityFailure extends Error {
-  override readonly name = 'AuthorityFailure';
-  constructor(readonly code: ErrorCode) {
-    super(`authority failure: ${code}`);
-  }
 }
 
 interface Live {
@@ -169,97 +141,6 @@ interface Live {
   reader: string | null;
   busy: boolean;
 }
-
-const SEX_CODE: Readonly<Record<Resident['sex'], string>> = {
-  male: '1',
-  female: '2',
-  'not-applicable': '9',
-  unknown: '0',
-};
-
-const PROCEDURE_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
-
-/**
- * Procedure ids go into audit details and journal rows: letters only, so that no run of digits
- * in an id can ever look like a 個人番号 to the details guard.
- */
-function newProcedureId(): string {
-  const bytes = randomBytes(24);
-  return `iss-${Array.from(bytes, (b) => PROCEDURE_ALPHABET[b % 26]).join('')}`;
-}
-
-/** Today in Japan (the counter's calendar), as YYYY-MM-DD. */
-function japanToday(now: Date): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
-
-export function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
-}
-
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
-const unb64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
-
-function sameKey(a: Uint8Array, b: Uint8Array): boolean {
-  const norm = (der: Uint8Array) =>
-    createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' }).export({
-      type: 'spki',
-      format: 'der',
-    });
-  try {
-    return norm(a).equals(norm(b));
-  } catch {
-    return false;
-  }
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** BER-TLV of a 2-byte tag with a definite length, as the text application stores its fields. */
-function tlv(tag: number, value: Uint8Array): Uint8Array {
-  const len =
-    value.length < 0x80
-      ? [value.length]
-      : value.length < 0x100
-        ? [0x81, value.length]
-        : [0x82, value.length >> 8, value.length & 0xff];
-  return Uint8Array.from([tag >> 8, tag & 0xff, ...len, ...value]);
-}
-
-/** Text EF 0002 from DF22 on, for facts as the database holds them (CARD.md, Data formats). */
-function basicFourFieldBytes(f: BasicFourFacts): Uint8Array {
-  const enc = new TextEncoder();
-  const parts = [
-    tlv(0xdf22, enc.encode(f.name)),
-    tlv(0xdf23, enc.encode(f.address)),
-    tlv(0xdf24, enc.encode(f.birthDate.replace(/-/g, ''))),
-    tlv(0xdf25, enc.encode(SEX_CODE[f.sex])),
-  ];
-  return Uint8Array.from(parts.flatMap((p) => [...p]));
-}
-
-function residentFacts(r: Resident): BasicFourFacts {
-  return {
-    name: r.kanjiName,
-    address: r.address,
-    birthDate: parseIsoDate(r.birthDate),
-    sex: r.sex,
-  };
-}
-
-function factsEqual(a: BasicFourFacts, b: BasicFourFacts): boolean {
-  return (
-    a.name.normalize('NFC') === b.name.normalize('NFC') &&
-    a.address.normalize('NFC') === b.address.normalize('NFC') &&
-    a.birthDate === b.birthDate &&
-    a.sex === b.sex
-  );
-}
-
-type Secrets = Partial<Record<PinKind, Pin | SigningPassword>>;
 
 export type IssuanceWorkflow = ReturnType<typeof createIssuanceWorkflow>;
 
@@ -417,17 +298,13 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     const cached = live.get(procedureId);
     if (cached) return cached;
     const db = deps.db();
-    let p: Procedure;
-    try {
-      p = await getProcedure(db, procedureId);
-    } catch {
+    const {
+      procedure: p,
+      rows: entries,
+      under15,
+    } = await readProcedure(db, procedureId, 'issuance');
+    if (p.applicationId === null || p.residentId === null)
       throw new IssuanceRefusal('not-found', 'procedure');
-    }
-    if (p.kind !== 'issuance' || p.applicationId === null || p.residentId === null)
-      throw new IssuanceRefusal('not-found', 'procedure');
-    const entries = await listSteps(db, procedureId);
-    const started = entries.find((e) => e.step === 'started');
-    const under15 = started?.data.under15 === true;
     let state = replay(procedureId, under15, entries);
     // Nothing about the card in the reader is known after a restart: it is read again first.
     if (p.status === 'open') {
@@ -478,27 +355,23 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     /** What the audit row says, when not the journal data (no key or certificate bytes). */
     auditDetails: Details = data,
   ): Promise<void> {
-    const operatorId = deps.operatorId();
-    await deps.db().transaction(async (tx) => {
-      if (effects) await effects(tx);
-      await recordStep(
-        tx,
-        { procedureId: l.state.procedureId, step, status, operatorId, data },
-        deps.now,
-      );
-      await appendAudit(
-        tx,
-        {
-          operatorId,
-          action: `issuance.${step}`,
-          residentId: l.residentId,
-          cardId: l.cardId || null,
-          details: { procedure: l.state.procedureId, ...auditDetails },
-        },
-        deps.now,
-      );
-      if (end) await endProcedure(tx, l.state.procedureId, end, deps.now);
+    await commitStep(deps, target(l), {
+      step,
+      status,
+      data,
+      audit: auditDetails,
+      ...(effects ? { effects } : {}),
+      ...(end ? { end } : {}),
     });
+  }
+
+  function target(l: Live) {
+    return {
+      procedureId: l.state.procedureId,
+      prefix: 'issuance',
+      residentId: l.residentId,
+      cardId: l.cardId || null,
+    };
   }
 
   function promptOf(l: Live): ResidentPromptDto {
@@ -512,6 +385,7 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     };
   }
 
+  /** The procedure that owns the resident window's open entry, when it is an issuance. */
   function openEntry(): Live | null {
     for (const l of live.values()) if (l.state.kind === 'pins' && l.state.pins.entryOpen) return l;
     return null;
@@ -519,6 +393,22 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
 
   function closePromptIf(wasOpen: boolean, l: Live): void {
     if (wasOpen && !(l.state.kind === 'pins' && l.state.pins.entryOpen)) deps.emitPrompt(null);
+  }
+
+  /** The hub's view of one issuance's entry. */
+  function ownerOf(l: Live): PinEntryOwner {
+    return {
+      procedureId: l.state.procedureId,
+      isOpen: () => l.state.kind === 'pins' && l.state.pins.entryOpen,
+      isBusy: () => l.busy,
+      prompt: () => promptOf(l),
+      checkPin: (kind, value, confirmation) => checkPin(l, kind, value, confirmation),
+      submit: (values) => submitPins(l, values),
+      closeStale: async () => {
+        l.state = transition(l.state, { type: 'needs-card' });
+        await publish(l);
+      },
+    };
   }
 
   async function dbCard(l: Live): Promise<Card> {
@@ -537,44 +427,9 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
   /** 照合番号A on the text application: the card proves it holds this resident's 個人番号. */
   async function matchCardContents(ch: Apdu, l: Live): Promise<void> {
     const resident = await getResident(deps.db(), l.residentId);
-    const expected = residentFacts(resident);
     const myNumber = await myNumberOf(l, 'issuance-card-match');
-    await selectText(ch);
-    await selectEf(ch, 0x0014);
-    const secret = secretBytes(myNumber);
-    let result;
-    try {
-      result = await verifySecret(ch, secret);
-    } finally {
-      secret.fill(0);
-    }
-    if (result.kind !== 'verified') throw new IssuanceRefusal('card-facts-mismatch', 'my-number');
-    await selectEf(ch, 0x0001);
-    const onCard = parseMyNumberFile(await readBinary(ch));
-    if (onCard !== myNumber) throw new IssuanceRefusal('card-facts-mismatch', 'my-number');
-    // 照合番号A opens EF 0001 only on a real card; the four facts are then compared through the
-    // SHA-256 of EF 0002 that the integrity record EF 0003 carries.
-    await selectEf(ch, 0x0002);
-    let facts: BasicFourFacts | null = null;
-    try {
-      facts = parseBasicFourFacts(await readBinary(ch));
-    } catch (e) {
-      if (!isStatus(e, SW.SECURITY_NOT_SATISFIED)) throw e;
-    }
-    if (facts) {
-      if (!factsEqual(facts, expected)) throw new IssuanceRefusal('card-facts-mismatch', 'facts');
-      return;
-    }
-    await selectEf(ch, 0x0003);
-    const record = parseTlv(await readBinary(ch));
-    const digest = parseTlvList(record.value).find((t) => t.tag === 0xdf32);
-    const want = createHash('sha256').update(basicFourFieldBytes(expected)).digest();
-    if (!digest || !equalBytes(digest.value, want))
+    if ((await matchContents(ch, residentFacts(resident), myNumber)) !== 'match')
       throw new IssuanceRefusal('card-facts-mismatch', 'facts');
-  }
-
-  function assertSerial(serial: string, expected: string): void {
-    if (serial !== expected) throw new IssuanceRefusal('wrong-card');
   }
 
   // ---- the certificate step: PINs, keys, certificates, read-back, test signatures ----
@@ -582,137 +437,6 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
   async function setPhase(l: Live, e: IssuanceEvent): Promise<void> {
     l.state = transition(l.state, e);
     await publish(l);
-  }
-
-  async function journaledCertificates(
-    l: Live,
-  ): Promise<{ signing: Uint8Array | null; auth: Uint8Array } | null> {
-    const rows = await listSteps(deps.db(), l.state.procedureId);
-    const row = rows.filter((r) => r.step === 'certificates-issued').at(-1);
-    if (!row) return null;
-    const certs = await listCertificatesOfCard(deps.db(), l.cardId);
-    if (certs.length === 0) return null;
-    const d = row.data as { signing?: string | null; auth?: string };
-    if (typeof d.auth !== 'string') return null;
-    return { signing: d.signing ? unb64(d.signing) : null, auth: unb64(d.auth) };
-  }
-
-  async function issueOrReuse(
-    l: Live,
-    holder: BasicFourFacts,
-    card: Card,
-  ): Promise<{ signing: Uint8Array | null; auth: Uint8Array }> {
-    const reused = await journaledCertificates(l);
-    if (reused) return reused;
-    if (deps.authorityOffline()) throw new AuthorityFailure('authority-unavailable');
-    let issued;
-    try {
-      const authority = await deps.authority();
-      const keys = l.state.keys;
-      issued = await authority.issueCertificates({
-        holder,
-        cardExpiry: parseIsoDate(card.expiry),
-        ...(keys.signing ? { signingPublicKey: unb64(keys.signing) } : {}),
-        authPublicKey: unb64(keys.auth!),
-        now: deps.now(),
-        cardSerial: card.serial,
-      });
-    } catch (e) {
-      console.warn(`[Issuance] the authority did not issue: ${(e as Error).name}`);
-      throw new AuthorityFailure('authority-unavailable');
-    }
-    const parsed = {
-      signing: issued.signing ? await readDer(issued.signing, 'signing') : null,
-      auth: await readDer(issued.auth, 'auth'),
-    };
-    await commit(
-      l,
-      'certificates-issued',
-      'completed',
-      {
-        signing: issued.signing ? b64(issued.signing) : null,
-        auth: b64(issued.auth),
-      },
-      async (tx) => {
-        for (const c of [parsed.signing, parsed.auth]) {
-          if (!c) continue;
-          await addCertificate(
-            tx,
-            {
-              cardId: card.id,
-              kind: c.kind === 'signing' ? 'signing' : 'auth',
-              serial: c.serialHex,
-              notBefore: c.notBefore.toISOString(),
-              notAfter: c.notAfter.toISOString(),
-            },
-            deps.now,
-          );
-        }
-      },
-      undefined,
-      { signing: parsed.signing !== null },
-    );
-    return { signing: issued.signing ?? null, auth: issued.auth };
-  }
-
-  async function readDer(der: Uint8Array, kind: 'signing' | 'auth'): Promise<JpkiCertificate> {
-    const { parseCertificate } = await import('../../card/apps/jpki');
-    return parseCertificate(der, kind);
-  }
-
-  function certificateKey(c: JpkiCertificate) {
-    return createPublicKey({
-      key: Buffer.from(c.x509.publicKey.rawData),
-      format: 'der',
-      type: 'spki',
-    });
-  }
-
-  /** Reads both certificates back, compares their keys, and verifies a signature with each key. */
-  async function checkOnCard(
-    ch: Apdu,
-    l: Live,
-    secrets: Secrets,
-    authority: IssuerAuthority,
-  ): Promise<void> {
-    const fail = (what: string): never => {
-      throw new IssuanceRefusal('certificate-check-failed', what);
-    };
-    await selectJpki(ch);
-    for (const kind of requiredKeyKinds(l.state.under15)) {
-      if (kind === 'signing') {
-        const v = await verifyJpki(ch, {
-          kind: 'signing',
-          password: secrets.signing as SigningPassword,
-        });
-        if (v.kind !== 'verified') fail('signing-password');
-      }
-      const cert = await readCertificate(ch, kind);
-      if (!cert) fail(kind);
-      if (!sameKey(new Uint8Array(cert!.x509.publicKey.rawData), unb64(l.state.keys[kind]!)))
-        fail(`${kind}-key`);
-      const ca = await readCertificate(ch, kind === 'signing' ? 'signing-ca' : 'auth-ca');
-      const caDer = authority.caCertificate(kind);
-      if (!ca || !equalBytes(new Uint8Array(ca.x509.rawData), caDer)) fail(`${kind}-ca`);
-      const key = certificateKey(cert!);
-      if (kind === 'signing') {
-        const text = `窓口 交付 署名用電子証明書 試験署名 ${l.state.procedureId}`;
-        const digest = createHash('sha256').update(text, 'utf8').digest();
-        const signature = await sign(ch, 'signing', digest);
-        if (!verify('sha256', Buffer.from(text, 'utf8'), key, signature)) fail('signing-signature');
-      } else {
-        const v = await verifyJpki(ch, { kind: 'auth', pin: secrets.auth as Pin });
-        if (v.kind !== 'verified') fail('auth-pin');
-        const challenge = randomBytes(32);
-        const signature = await sign(ch, 'auth', challenge);
-        const recovered = publicDecrypt(
-          { key, padding: constants.RSA_PKCS1_PADDING },
-          Buffer.from(signature),
-        );
-        if (!equalBytes(new Uint8Array(recovered), sha256DigestInfo(challenge)))
-          fail('auth-signature');
-      }
-    }
   }
 
   async function runCardWork(l: Live, reader: string, secrets: Secrets): Promise<void> {
@@ -726,54 +450,107 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
       for (const kind of l.state.pins.required) {
         const value = secrets[kind];
         if (value === undefined) throw new IssuanceRefusal('pin-format', kind);
-        if (kind === 'signing') await issuer.setPin('signing', value as SigningPassword);
-        else await issuer.setPin(kind, value as Pin);
+        await setSecret(issuer, kind, value);
       }
       await commit(l, 'pins', 'completed', { kinds: [...l.state.pins.required] });
       await setPhase(l, { type: 'pins-set' });
 
       for (const kind of requiredKeyKinds(l.state.under15)) {
-        const journaled = l.state.keys[kind];
-        const existing = await issuer.readPublicKey(kind);
-        if (journaled && existing && sameKey(existing, unb64(journaled))) {
-          await setPhase(l, { type: 'keys-generated', kind, spki: journaled });
-          continue;
-        }
-        const spki = await issuer.generateKeyPair(kind);
-        const data = { kind, spki: b64(spki) };
-        await commit(l, 'keys-generated', 'completed', data, undefined, undefined, { kind });
-        await setPhase(l, { type: 'keys-generated', kind, spki: b64(spki) });
+        const { spki, generated } = await generateOrReuseKey(issuer, kind, l.state.keys[kind]);
+        if (generated)
+          await commit(l, 'keys-generated', 'completed', { kind, spki }, undefined, undefined, {
+            kind,
+          });
+        await setPhase(l, { type: 'keys-generated', kind, spki });
       }
 
-      const certs = await issueOrReuse(l, holder, card);
+      const certs = await issueOrReuse({
+        db: deps.db(),
+        procedureId: l.state.procedureId,
+        authority,
+        offline: deps.authorityOffline(),
+        holder,
+        card,
+        keys: l.state.keys,
+        now: deps.now(),
+        commit: (data, effects, audit) =>
+          commit(l, 'certificates-issued', 'completed', data, effects, undefined, audit),
+      });
       await setPhase(l, { type: 'certificates-issued' });
-      if (certs.signing) {
-        await issuer.writeCertificate('signing', certs.signing);
-        await issuer.writeCertificate('signing-ca', authority.caCertificate('signing'));
-      }
-      await issuer.writeCertificate('auth', certs.auth);
-      await issuer.writeCertificate('auth-ca', authority.caCertificate('auth'));
+      await writeCertificates(issuer, authority, certs);
       await commit(l, 'certificates-written', 'completed', {});
       await setPhase(l, { type: 'certificates-written' });
 
-      await checkOnCard(session, l, secrets, authority);
+      await checkOnCard(session, {
+        kinds: requiredKeyKinds(l.state.under15),
+        keys: l.state.keys,
+        secrets,
+        authority,
+        label: `交付 ${l.state.procedureId}`,
+      });
       await commit(l, 'certificates-verified', 'completed', {});
       await setPhase(l, { type: 'certificates-verified' });
     });
   }
 
-  /** What a failed card step tells the clerk: the card layer's own classification, in words of 交付. */
-  function cardNotice(e: unknown): Notice {
-    if (e instanceof IssuanceRefusal)
-      return e.detail ? { code: e.code, detail: e.detail } : { code: e.code };
-    // Another card now in the reader is, for an issuance, the wrong card.
-    if (e instanceof CardChangedError) return { code: 'wrong-card' };
-    // The card trusts another issuer: it cannot be issued here.
-    if (e instanceof IssuerSessionRefusedError) return { code: 'card-not-issuable' };
-    const { code, detail } = cardErrorToAppError(e);
-    // Anything else that stopped the card work is reported as a card problem to retry.
-    if (code === 'internal') return { code: 'card-error' };
-    return code === 'card-error' && detail ? { code, detail } : { code };
+  // ---- the resident's entry (routed here by the PIN hub) ----
+
+  async function checkPin(
+    l: Live,
+    kind: PinKind,
+    value: string,
+    confirmation: string,
+  ): Promise<PinCheckDto> {
+    if (!l.state.pins.required.includes(kind)) throw new IssuanceRefusal('step-not-allowed', kind);
+    const violation = checkPinEntry(kind, value, confirmation, l.birthDate);
+    l.state = transition(l.state, { type: 'pin-attempt', kind, violation });
+    await publish(l);
+    return { violation };
+  }
+
+  async function submitPins(l: Live, values: SubmittedValues): Promise<ResidentSubmitDto> {
+    if (l.busy) throw new IssuanceRefusal('procedure-busy');
+    const secrets: Secrets = {};
+    for (const kind of l.state.pins.required) {
+      const checked = checkSubmitted(kind, 'new', values[kind], l.birthDate);
+      if (!checked.ok) {
+        l.state = transition(l.state, { type: 'pin-attempt', kind, violation: checked.violation });
+        await publish(l);
+        throw new IssuanceRefusal(checked.violation, kind);
+      }
+      secrets[kind] = checked.value;
+    }
+    const reader = l.reader;
+    if (!reader) throw new IssuanceRefusal('pin-entry-not-open');
+    l.busy = true;
+    try {
+      l.state = transition(l.state, { type: 'pins-submitted' });
+      deps.emitPrompt(null);
+      await publish(l);
+      try {
+        await runCardWork(l, reader, secrets);
+      } catch (e) {
+        if (e instanceof AuthorityFailure) {
+          await commit(l, 'parked', 'failed', { code: e.code });
+          l.state = transition(l.state, { type: 'authority-failed', notice: { code: e.code } });
+        } else if (e instanceof IssuanceRefusal && e.code === 'certificate-check-failed') {
+          await commit(l, 'parked', 'failed', { code: e.code, check: e.detail ?? '' });
+          l.state = transition(l.state, { type: 'authority-failed', notice: { code: e.code } });
+        } else {
+          const notice = cardNotice(e);
+          console.warn(`[Issuance] card work stopped: ${notice.code}`);
+          await commit(l, 'certificates', 'failed', { code: notice.code }).catch(() => undefined);
+          if (l.state.kind === 'certificates')
+            l.state = transition(l.state, { type: 'card-failed', notice });
+        }
+      } finally {
+        for (const k of Object.keys(secrets) as PinKind[]) delete secrets[k];
+      }
+      await publish(l);
+      return { done: l.state.kind === 'handover' };
+    } finally {
+      l.busy = false;
+    }
   }
 
   // ---- the public operations ----
@@ -861,7 +638,7 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
       const card = await requireIssuable(app);
       const resident = await getResident(db, app.residentId);
       const under15 = ageOn(resident.birthDate, japanToday(deps.now())) < 15;
-      const id = newProcedureId();
+      const id = newProcedureId('iss');
       const operatorId = deps.operatorId();
       await db.transaction(async (tx) => {
         await startProcedure(
@@ -964,22 +741,14 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
         if (!['face', 'face-mismatch'].includes(l.state.kind))
           throw new IssuanceRefusal('step-not-allowed', l.state.kind);
         const card = await dbCard(l);
-        const photos = await deps.photos();
-        const myNumber = await myNumberOf(l, 'issuance-face-photo');
-        let jp2: Uint8Array;
-        try {
-          jp2 = await deps.cards.withCard(reader, async (session) => {
-            assertSerial(session.serial, card.serial);
-            return photos.readFacePhoto(session, myNumber);
-          });
-        } catch (e) {
-          const n = cardNotice(e);
-          throw new IssuanceRefusal(n.code, n.detail);
-        }
-        const chip = await photos.decodeJp2ToPng(jp2);
-        const application = await photos.applicationPhoto(l.noticeNumber);
-        const url = (png: Uint8Array) => `data:image/png;base64,${b64(png)}`;
-        return { chip: url(chip), application: application ? url(application) : null };
+        return readFacePhotos({
+          cards: deps.cards,
+          reader,
+          serial: card.serial,
+          myNumber: await myNumberOf(l, 'issuance-face-photo'),
+          noticeNumber: l.noticeNumber,
+          photos: await deps.photos(),
+        });
       });
     },
 
@@ -995,20 +764,12 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     async overrideFace(procedureId: string, approvalId: number): Promise<IssuanceDto> {
       return exclusive(procedureId, async (l) => {
         const next = transition(l.state, { type: 'face-overridden' });
-        let approval;
-        try {
-          approval = await getApproval(deps.db(), approvalId);
-        } catch {
-          throw new IssuanceRefusal('approval-invalid');
-        }
-        // The supervisor approved this very procedure, at the request of the clerk running it.
-        if (
-          approval.action !== 'face-check-override' ||
-          approval.procedureId !== procedureId ||
-          approval.requesterId !== deps.operatorId()
-        ) {
-          throw new IssuanceRefusal('approval-invalid');
-        }
+        const approval = await faceOverrideApproval(
+          deps.db(),
+          approvalId,
+          procedureId,
+          deps.operatorId(),
+        );
         await commit(l, 'face-override', 'completed', {
           approval: approval.id,
           approver: approval.approverId,
@@ -1020,14 +781,7 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
 
     async openPinEntry(procedureId: string, reader: string): Promise<IssuanceDto> {
       return exclusive(procedureId, async (l) => {
-        const other = openEntry();
-        if (other && other !== l) {
-          // One resident window: an entry left open by another issuance (the clerk moved on)
-          // is closed, unless its values are being written right now.
-          if (other.busy) throw new IssuanceRefusal('procedure-busy', 'pin-entry');
-          other.state = transition(other.state, { type: 'needs-card' });
-          await publish(other);
-        }
+        await deps.pinHub.claim(ownerOf(l));
         if (l.state.kind === 'parked') {
           await commit(l, 'resumed', 'completed', {});
           l.state = transition(l.state, { type: 'resumed' });
@@ -1045,83 +799,10 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
         }
         l.state = transition(l.state, { type: 'pin-entry-opened' });
         l.reader = reader;
-        await audit(l, 'issuance.pin-entry-opened', {});
+        await audit(l, 'pin-entry-opened', {});
         deps.emitPrompt(promptOf(l));
         return publish(l);
       });
-    },
-
-    residentPrompt(): ResidentPromptDto | null {
-      const l = openEntry();
-      return l ? promptOf(l) : null;
-    },
-
-    async checkPin(kind: PinKind, value: string, confirmation: string): Promise<PinCheckDto> {
-      const l = openEntry();
-      if (!l) throw new IssuanceRefusal('pin-entry-not-open');
-      if (!l.state.pins.required.includes(kind))
-        throw new IssuanceRefusal('step-not-allowed', kind);
-      const violation = checkPinEntry(kind, value, confirmation, l.birthDate);
-      l.state = transition(l.state, { type: 'pin-attempt', kind, violation });
-      await publish(l);
-      return { violation };
-    },
-
-    async submitPins(
-      values: Partial<Record<PinKind, { value: string; confirmation: string }>>,
-    ): Promise<ResidentSubmitDto> {
-      const l = openEntry();
-      if (!l) throw new IssuanceRefusal('pin-entry-not-open');
-      if (l.busy) throw new IssuanceRefusal('procedure-busy');
-      const secrets: Secrets = {};
-      for (const kind of l.state.pins.required) {
-        const entry = values[kind];
-        const violation = entry
-          ? checkPinEntry(kind, entry.value, entry.confirmation, l.birthDate)
-          : kind === 'signing'
-            ? 'password-format'
-            : 'pin-format';
-        if (violation) {
-          l.state = transition(l.state, { type: 'pin-attempt', kind, violation });
-          await publish(l);
-          throw new IssuanceRefusal(violation, kind);
-        }
-        secrets[kind] =
-          kind === 'signing'
-            ? parseSigningPassword(normaliseSigningPassword(entry!.value))
-            : parsePin(entry!.value);
-      }
-      const reader = l.reader;
-      if (!reader) throw new IssuanceRefusal('pin-entry-not-open');
-      l.busy = true;
-      try {
-        l.state = transition(l.state, { type: 'pins-submitted' });
-        deps.emitPrompt(null);
-        await publish(l);
-        try {
-          await runCardWork(l, reader, secrets);
-        } catch (e) {
-          if (e instanceof AuthorityFailure) {
-            await commit(l, 'parked', 'failed', { code: e.code });
-            l.state = transition(l.state, { type: 'authority-failed', notice: { code: e.code } });
-          } else if (e instanceof IssuanceRefusal && e.code === 'certificate-check-failed') {
-            await commit(l, 'parked', 'failed', { code: e.code, check: e.detail ?? '' });
-            l.state = transition(l.state, { type: 'authority-failed', notice: { code: e.code } });
-          } else {
-            const notice = cardNotice(e);
-            console.warn(`[Issuance] card work stopped: ${notice.code}`);
-            await commit(l, 'certificates', 'failed', { code: notice.code }).catch(() => undefined);
-            if (l.state.kind === 'certificates')
-              l.state = transition(l.state, { type: 'card-failed', notice });
-          }
-        } finally {
-          for (const k of Object.keys(secrets) as PinKind[]) delete secrets[k];
-        }
-        await publish(l);
-        return { done: l.state.kind === 'handover' };
-      } finally {
-        l.busy = false;
-      }
     },
 
     async complete(
@@ -1200,7 +881,7 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
         practice: deps.practice,
         procedureId,
       });
-      await audit(l, 'issuance.receipt-printed', { bytes: result.bytes });
+      await audit(l, 'receipt-printed', { bytes: result.bytes });
       return { path, bytes: result.bytes };
     },
 
@@ -1223,7 +904,7 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
         practice: deps.practice,
         procedureId,
       });
-      await audit(l, 'issuance.deferral-slip-printed', { bytes: result.bytes });
+      await audit(l, 'deferral-slip-printed', { bytes: result.bytes });
       return { path, bytes: result.bytes };
     },
 
@@ -1276,24 +957,12 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     forget(): void {
       const hadPrompt = openEntry() !== null;
       live.clear();
-      if (hadPrompt) deps.emitPrompt(null);
+      if (hadPrompt) deps.pinHub.forget();
     },
   };
 
   async function audit(l: Live, action: string, details: Details): Promise<void> {
-    await deps.db().transaction((tx) =>
-      appendAudit(
-        tx,
-        {
-          operatorId: deps.operatorId(),
-          action,
-          residentId: l.residentId,
-          cardId: l.cardId || null,
-          details: { procedure: l.state.procedureId, ...details },
-        },
-        deps.now,
-      ),
-    );
+    await auditOnly(deps, target(l), action, details);
   }
 }
 

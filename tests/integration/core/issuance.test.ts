@@ -241,6 +241,9 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
       procedureId: dto.procedureId,
       required: ['signing', 'auth', 'juki', 'text'],
       resume: false,
+      purpose: 'issuance',
+      modes: { signing: 'new', auth: 'new', juki: 'new', text: 'new' },
+      triesLeft: {},
     });
     expect(events.some((e) => e.event === 'resident:prompt-changed' && e.payload !== null)).toBe(
       true,

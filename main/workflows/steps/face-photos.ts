@@ -1,0 +1,67 @@
+// The two photos of a face check: the one read from the chip (visual application, opened with
+// 照合番号A) beside the one handed in with the application. Decoded in main, never stored.
+import type { FacePhotosDto } from '../../../preload/contract/issuance';
+import type { Apdu } from '../../card/apdu';
+import type { MyNumber } from '../../card/domain';
+import type { Queryable } from '../../db/connection';
+import { getApproval, type Approval } from '../../db/repositories/approvals';
+import { WorkflowRefusal } from '../refusal';
+import { assertSerial, cardRefusal } from './card-match';
+import type { CardAccess } from './card-work';
+
+/** The chip photo and the application photo (main/card/apps/visual, main/images, main/practice). */
+export interface PhotoDeps {
+  readFacePhoto(ch: Apdu, myNumber: MyNumber): Promise<Uint8Array>;
+  decodeJp2ToPng(jp2: Uint8Array): Promise<Uint8Array>;
+  /** PNG of the photo handed in with the application, or null when there is none. */
+  applicationPhoto(noticeNumber: string): Promise<Uint8Array | null>;
+}
+
+export async function readFacePhotos(o: {
+  readonly cards: CardAccess;
+  readonly reader: string;
+  /** The card of the procedure: another card's photo is never shown. */
+  readonly serial: string;
+  readonly myNumber: MyNumber;
+  readonly noticeNumber: string;
+  readonly photos: PhotoDeps;
+}): Promise<FacePhotosDto> {
+  let jp2: Uint8Array;
+  try {
+    jp2 = await o.cards.withCard(o.reader, async (session) => {
+      assertSerial(session.serial, o.serial);
+      return o.photos.readFacePhoto(session, o.myNumber);
+    });
+  } catch (e) {
+    throw cardRefusal(e);
+  }
+  const chip = await o.photos.decodeJp2ToPng(jp2);
+  const application = await o.photos.applicationPhoto(o.noticeNumber);
+  const url = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  return { chip: url(chip), application: application ? url(application) : null };
+}
+
+/**
+ * The supervisor's approval to continue after a face mismatch: of this very procedure, at the
+ * request of the clerk running it (the approvals table already refuses a self-approval).
+ */
+export async function faceOverrideApproval(
+  q: Queryable,
+  approvalId: number,
+  procedureId: string,
+  operatorId: number,
+): Promise<Approval> {
+  let approval: Approval;
+  try {
+    approval = await getApproval(q, approvalId);
+  } catch {
+    throw new WorkflowRefusal('approval-invalid');
+  }
+  if (
+    approval.action !== 'face-check-override' ||
+    approval.procedureId !== procedureId ||
+    approval.requesterId !== operatorId
+  )
+    throw new WorkflowRefusal('approval-invalid');
+  return approval;
+}

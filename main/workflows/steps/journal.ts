@@ -1,0 +1,132 @@
+// The journal of every counter procedure: one step's effects, its journal row and its audit row in
+// one transaction, with the operator of the call; and the ids and dates the procedures share.
+import { randomBytes } from 'node:crypto';
+import { appendAudit } from '../../audit/audit-log';
+import type { Details } from '../../audit/details-guard';
+import type { Db, Queryable, Tx } from '../../db/connection';
+import {
+  endProcedure,
+  getProcedure,
+  listSteps,
+  recordStep,
+  type JournalEntry,
+  type Procedure,
+  type ProcedureKind,
+  type StepStatus,
+} from '../../db/repositories/journal';
+import { WorkflowRefusal } from '../refusal';
+
+export interface JournalDeps {
+  db(): Db;
+  operatorId(): number;
+  now(): Date;
+}
+
+/** Which procedure a row belongs to; `prefix` names the audit action (`<prefix>.<step>`). */
+export interface JournalTarget {
+  readonly procedureId: string;
+  readonly prefix: string;
+  readonly residentId: number;
+  readonly cardId: number | null;
+}
+
+export interface StepRecord {
+  readonly step: string;
+  readonly status: StepStatus;
+  readonly data: Details;
+  readonly effects?: (tx: Tx) => Promise<void>;
+  readonly end?: 'completed' | 'cancelled';
+  /** What the audit row says, when not the journal data (no key or certificate bytes). */
+  readonly audit?: Details;
+}
+
+/** One step: its effects, its journal row and its audit row in one transaction. */
+export async function commitStep(
+  deps: JournalDeps,
+  target: JournalTarget,
+  r: StepRecord,
+): Promise<void> {
+  const operatorId = deps.operatorId();
+  await deps.db().transaction(async (tx) => {
+    if (r.effects) await r.effects(tx);
+    await recordStep(
+      tx,
+      { procedureId: target.procedureId, step: r.step, status: r.status, operatorId, data: r.data },
+      deps.now,
+    );
+    await appendAudit(
+      tx,
+      {
+        operatorId,
+        action: `${target.prefix}.${r.step}`,
+        residentId: target.residentId,
+        cardId: target.cardId || null,
+        details: { procedure: target.procedureId, ...(r.audit ?? r.data) },
+      },
+      deps.now,
+    );
+    if (r.end) await endProcedure(tx, target.procedureId, r.end, deps.now);
+  });
+}
+
+/** An audit row alone (a prompt opened, a receipt printed): no step of the journal. */
+export async function auditOnly(
+  deps: JournalDeps,
+  target: JournalTarget,
+  action: string,
+  details: Details,
+): Promise<void> {
+  const operatorId = deps.operatorId();
+  await deps.db().transaction((tx) =>
+    appendAudit(
+      tx,
+      {
+        operatorId,
+        action: `${target.prefix}.${action}`,
+        residentId: target.residentId,
+        cardId: target.cardId || null,
+        details: { procedure: target.procedureId, ...details },
+      },
+      deps.now,
+    ),
+  );
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Procedure ids go into audit details and journal rows: letters only, so that no run of digits
+ * in an id can ever look like a 個人番号 to the details guard.
+ */
+export function newProcedureId(prefix: string): string {
+  return `${prefix}-${Array.from(randomBytes(24), (b) => LETTERS[b % 26]).join('')}`;
+}
+
+/** Today in Japan (the counter's calendar), as YYYY-MM-DD. */
+export function japanToday(now: Date): string {
+  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
+/** A procedure of `kind` with its journal, to rebuild its state; not-found for any other. */
+export async function readProcedure(
+  q: Queryable,
+  procedureId: string,
+  kind: ProcedureKind,
+): Promise<{ procedure: Procedure; rows: JournalEntry[]; under15: boolean }> {
+  let procedure: Procedure;
+  try {
+    procedure = await getProcedure(q, procedureId);
+  } catch {
+    throw new WorkflowRefusal('not-found', 'procedure');
+  }
+  if (procedure.kind !== kind || procedure.residentId === null)
+    throw new WorkflowRefusal('not-found', 'procedure');
+  const rows = await listSteps(q, procedureId);
+  const under15 = rows.find((r) => r.step === 'started')?.data.under15 === true;
+  return { procedure, rows, under15 };
+}

@@ -1,0 +1,109 @@
+// The 電子証明書の更新 state machine on its own: both certificates or the signing one alone, the
+// plan of the renewed keys' secrets, and the card work of the signing key only.
+import { describe, expect, it } from 'vitest';
+import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
+import { WorkflowRefusal } from '../../../main/workflows/refusal';
+import { initialState, transition, type RenewalState } from '../../../main/workflows/renewal/state';
+import { renewalOpensOn } from '../../../main/workflows/renewal/service';
+import type { CardProcedureEvent } from '../../../main/workflows/steps/card-procedure-state';
+
+const SERIAL = '990000000000007';
+const KEEP: PinPlanEntry[] = [
+  { kind: 'signing', mode: 'current' },
+  { kind: 'auth', mode: 'current' },
+];
+
+function run(s: RenewalState, ...events: CardProcedureEvent[]): RenewalState {
+  return events.reduce(transition, s);
+}
+
+function refusedWith(s: RenewalState, e: CardProcedureEvent): string {
+  try {
+    transition(s, e);
+  } catch (err) {
+    if (err instanceof WorkflowRefusal) return err.detail ? `${err.code} ${err.detail}` : err.code;
+    throw err;
+  }
+  throw new Error(`${e.type} was accepted at ${s.step}`);
+}
+
+const atChoose = (under15 = false) =>
+  run(
+    initialState('ren-test', under15),
+    { type: 'documents-recorded', kinds: ['residence-card'] },
+    {
+      type: 'card-matched',
+      serial: SERIAL,
+      factsDiffer: true,
+      chipCertificateExpiry: '2027-01-01T00:00:00.000Z',
+    },
+  );
+
+describe('電子証明書の更新 (renewal) state', () => {
+  it('the card step records whether the facts differ and when the chip certificate expires', () => {
+    expect(atChoose()).toMatchObject({
+      step: 'choose',
+      factsDiffer: true,
+      chipCertificateExpiry: '2027-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('a scope is required; both renews both keys', () => {
+    expect(refusedWith(atChoose(), { type: 'chosen', plan: KEEP, scope: null })).toBe(
+      'plan-invalid scope',
+    );
+    expect(run(atChoose(), { type: 'chosen', plan: KEEP, scope: 'both' }).certificateKinds).toEqual(
+      ['signing', 'auth'],
+    );
+  });
+
+  it('signing-only renews the signing key alone and asks the signing password only', () => {
+    expect(refusedWith(atChoose(), { type: 'chosen', plan: KEEP, scope: 'signing-only' })).toBe(
+      'plan-invalid kinds',
+    );
+    const s = run(atChoose(), {
+      type: 'chosen',
+      plan: [{ kind: 'signing', mode: 'new' }],
+      scope: 'signing-only',
+    });
+    expect(s.certificateKinds).toEqual(['signing']);
+    const issued = run(
+      s,
+      { type: 'pin-entry-opened' },
+      { type: 'pins-submitted' },
+      { type: 'pin-done', kind: 'signing' },
+      { type: 'pins-set' },
+      { type: 'keys-generated', kind: 'signing', spki: 'S' },
+    );
+    expect(issued.phase).toBe('issuing');
+    expect(refusedWith(issued, { type: 'keys-generated', kind: 'auth', spki: 'A' })).toBe(
+      'step-not-allowed auth',
+    );
+  });
+
+  it('no signing certificate under 15', () => {
+    expect(
+      refusedWith(atChoose(true), {
+        type: 'chosen',
+        plan: [{ kind: 'signing', mode: 'new' }],
+        scope: 'signing-only',
+      }),
+    ).toBe('plan-invalid signing-under-15');
+    expect(
+      run(atChoose(true), {
+        type: 'chosen',
+        plan: [{ kind: 'auth', mode: 'current' }],
+        scope: 'both',
+      }).certificateKinds,
+    ).toEqual(['auth']);
+  });
+
+  it('renewal opens 3 months before the certificates expire', () => {
+    expect(renewalOpensOn('2027-01-31T00:00:00.000Z').toISOString()).toBe(
+      '2026-10-31T00:00:00.000Z',
+    );
+    expect(renewalOpensOn('2030-06-15T15:00:00.000Z').toISOString()).toBe(
+      '2030-03-15T15:00:00.000Z',
+    );
+  });
+});
