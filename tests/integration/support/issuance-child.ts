@@ -1,11 +1,33 @@
-// A counter app process for the crash test: runs the 交付 of MD-2026-0001 through the core's router
-// over PC/SC, printing each step it finished; at the step it is told, it says "ready" and waits to
-// be SIGKILLed ("none": it goes on to the end, for a kill timed from the card's side).
+// A counter app process for the crash tests: runs the 交付 of MD-2026-0001 (or a later procedure on
+// its card: release, pin-reset, renewal) through the core's router over PC/SC, printing each step it
+// finished; at the step it is told, it says "ready" and waits to be SIGKILLed ("none": it goes on to
+// the end, for a kill timed from the card's side). An optional clock offset (ms) moves the app's
+// clock, e.g. to the months before the certificates expire for a renewal.
 import { createCore } from '../../../main/core';
+import type { IssuanceDto } from '../../../preload/contract/issuance';
+import type { LifeProcedureDto } from '../../../preload/contract/lifecycle';
 import type { Result } from '../../../preload/contract/result';
-import { advance, openIssuance, type Call } from './issuance-script';
+import {
+  advance,
+  advanceLife,
+  openIssuance,
+  openLife,
+  RELEASE_NEW,
+  RENEWAL_KEEP,
+  RESET_MIXED,
+  type Call,
+  type LifeScenario,
+} from './issuance-script';
 
-const [dataDir, reader, stopAfter] = process.argv.slice(2) as [string, string, string];
+const [dataDir, reader, stopAfter, procedure = 'issuance', offset = '0'] = process.argv.slice(
+  2,
+) as [string, string, string, string?, string?];
+/** The procedures a child can run, by the name the test passes. */
+const SCENARIOS: Readonly<Record<string, LifeScenario>> = {
+  release: RELEASE_NEW,
+  'pin-reset': RESET_MIXED,
+  renewal: RENEWAL_KEEP,
+};
 const ORIGIN = 'http://127.0.0.1:1';
 
 async function main(): Promise<void> {
@@ -18,6 +40,7 @@ async function main(): Promise<void> {
     version: 'crash-test',
     dataDir,
     trustedOrigins: [ORIGIN],
+    now: () => new Date(Date.now() + Number(offset)),
   });
   await core.start();
   for (
@@ -34,11 +57,17 @@ async function main(): Promise<void> {
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
     return r.value;
   };
-  let dto = await openIssuance(call);
+  const scenario = SCENARIOS[procedure];
+  if (procedure !== 'issuance' && !scenario) throw new Error(`no procedure ${procedure}`);
+  type Dto = { step: string };
+  const next = scenario
+    ? (d: Dto) => advanceLife(call, reader, scenario, d as LifeProcedureDto)
+    : (d: Dto) => advance(call, reader, d as IssuanceDto);
+  let dto: Dto = scenario ? await openLife(call, scenario) : await openIssuance(call);
   process.stdout.write(`at ${dto.step}\n`);
   while (dto.step !== 'completed') {
     const before = dto.step;
-    dto = await advance(call, reader, dto);
+    dto = await next(dto);
     process.stdout.write(`done ${before} -> ${dto.step}\n`);
     if (before === stopAfter && dto.step !== before) {
       process.stdout.write('ready\n');
