@@ -76,6 +76,12 @@ export interface CardProcedureState {
   readonly pins: PinEntryProgress;
   /** Secrets already written to the card in this procedure (set, or changed). */
   readonly pinsDone: readonly PinKind[];
+  /**
+   * Secrets whose CHANGE REFERENCE DATA was sent but not journaled as done (a crash or a pulled
+   * card in between): the card may hold the old value or the new one, so the value in use is not
+   * known. They are set again by the authority ('new'), which spends none of the resident's tries.
+   */
+  readonly changesStarted: readonly PinKind[];
   readonly phase: CertificatePhase;
   /** Public keys (SPKI, base64) generated on the card in this procedure, as journaled. */
   readonly keys: Partial<Record<KeyKind, string>>;
@@ -111,6 +117,7 @@ export type CardProcedureEvent =
   /** A value in use was wrong: a try spent, nothing else; the entry opens again (or locked). */
   | { readonly type: 'pin-wrong'; readonly kind: PinKind; readonly triesLeft: number }
   | { readonly type: 'pin-done'; readonly kind: PinKind }
+  | { readonly type: 'change-started'; readonly kind: PinKind }
   | { readonly type: 'pins-set' }
   | { readonly type: 'keys-generated'; readonly kind: KeyKind; readonly spki: string }
   | { readonly type: 'certificates-issued' }
@@ -143,6 +150,7 @@ export function initialCardProcedure(
     certificateKinds: [],
     pins: closedEntry(false),
     pinsDone: [],
+    changesStarted: [],
     phase: 'waiting',
     keys: {},
     certificatesIssued: false,
@@ -169,7 +177,8 @@ export function hasListA(documents: readonly DocumentKind[]): boolean {
  * entered again after a pulled card, the value in use.
  */
 export function effectiveMode(s: CardProcedureState, entry: PinPlanEntry): PinEntryMode {
-  return s.pinsDone.includes(entry.kind) ? 'current' : entry.mode;
+  if (s.pinsDone.includes(entry.kind)) return 'current';
+  return s.changesStarted.includes(entry.kind) ? 'new' : entry.mode;
 }
 
 /**
@@ -178,7 +187,10 @@ export function effectiveMode(s: CardProcedureState, entry: PinPlanEntry): PinEn
  */
 export function requiredEntries(s: CardProcedureState): readonly PinPlanEntry[] {
   const plan = s.plan ?? [];
-  if (s.certificateKinds.length === 0) return plan.filter((e) => !s.pinsDone.includes(e.kind));
+  if (s.certificateKinds.length === 0)
+    return plan
+      .filter((e) => !s.pinsDone.includes(e.kind))
+      .map((e) => ({ kind: e.kind, mode: effectiveMode(s, e) }));
   return plan.map((e) => ({ kind: e.kind, mode: effectiveMode(s, e) }));
 }
 
@@ -353,6 +365,16 @@ export function transitionCardProcedure(
           : { code: 'pin-wrong', detail: `${e.kind}:${e.triesLeft}` },
       });
     }
+
+    case 'change-started':
+      at(s, ['certificates']);
+      if (s.phase !== 'setting-pins') refuse('step-not-allowed', s.phase);
+      if (!(s.plan ?? []).some((p) => p.kind === e.kind)) refuse('step-not-allowed', e.kind);
+      return move(s, 'certificates', {
+        changesStarted: s.changesStarted.includes(e.kind)
+          ? s.changesStarted
+          : [...s.changesStarted, e.kind],
+      });
 
     case 'pin-done':
       at(s, ['certificates']);

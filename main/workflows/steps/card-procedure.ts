@@ -286,6 +286,10 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
           working();
           on({ type: 'pin-wrong', kind: d.kind as PinKind, triesLeft: Number(d.left) });
           break;
+        case 'change-started':
+          working();
+          on({ type: 'change-started', kind: d.kind as PinKind });
+          break;
         case 'secret-set':
           working();
           on({ type: 'pin-done', kind: d.kind as PinKind });
@@ -552,7 +556,12 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
         if (l.state.pinsDone.includes(e.kind) || e.mode === 'current') continue;
         const value = secrets[e.kind]!;
         if (e.mode === 'new') await setSecret(await issuerSession(), e.kind, value);
-        else await changeSecret(session, e.kind, currents[e.kind]!, value);
+        else {
+          // Journaled before the card sees it: after a crash in between, the authority sets it.
+          await commit(l, 'change-started', { kind: e.kind });
+          await setPhase(l, { type: 'change-started', kind: e.kind });
+          await changeSecret(session, e.kind, currents[e.kind]!, value);
+        }
         await commit(l, 'secret-set', { kind: e.kind, mode: e.mode });
         await setPhase(l, { type: 'pin-done', kind: e.kind });
       }

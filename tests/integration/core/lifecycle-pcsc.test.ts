@@ -401,6 +401,15 @@ describe('SIGKILL, then a new process on the same data folder completes the proc
     const { core, dto } = await finish(dataDir, RESET_MIXED);
     try {
       expect(dto).toMatchObject({ step: 'completed', faceRequired: true, face: 'match' });
+      // The cut-off change was set again by the authority: the resident was never asked for a
+      // value in use the card might no longer hold, so no try was spent on a wrong one.
+      const steps = await core
+        .db()!
+        .all<{ step: string }>('SELECT step FROM procedure_journal WHERE procedure_id = ?', [
+          dto.procedureId,
+        ]);
+      expect(steps.map((r) => r.step)).toContain('change-started');
+      expect(steps.map((r) => r.step)).not.toContain('wrong-current');
       // Nothing but the secrets was written: same certificates, same keys.
       expect(await certificateRows(core)).toEqual(before);
       expect(card.keyGenerations('sign')).toBe(1);

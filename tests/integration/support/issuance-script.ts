@@ -154,7 +154,6 @@ export async function openLife(call: Call, s: LifeScenario): Promise<LifeProcedu
 function residentEntries(
   s: LifeScenario,
   prompt: ResidentPromptDto,
-  refused: boolean,
 ): Record<string, unknown> {
   const entries: Record<string, unknown> = {};
   for (const kind of prompt.required as SecretKind[]) {
@@ -164,13 +163,7 @@ function residentEntries(
     const current = planned === 'current' ? (s.current[kind] ?? TYPED[kind]) : fresh;
     if (mode === 'new') entries[kind] = { value: fresh, confirmation: fresh };
     else if (mode === 'current') entries[kind] = { value: current, confirmation: current, current };
-    // Refused once: the change had reached the card before a crash; she tries the new value.
-    else
-      entries[kind] = {
-        value: fresh,
-        confirmation: fresh,
-        current: refused ? fresh : s.current[kind],
-      };
+    else entries[kind] = { value: fresh, confirmation: fresh, current: s.current[kind] };
   }
   return entries;
 }
@@ -202,18 +195,14 @@ export async function advanceLife(
         {},
       )) as ResidentPromptDto | null;
       if (!prompt || prompt.procedureId !== procedureId) throw new Error('no PIN prompt open');
-      const entries = residentEntries(s, prompt, dto.notice?.code === 'pin-wrong');
+      const entries = residentEntries(s, prompt);
       for (const [kind, entry] of Object.entries(entries)) {
         const { value, confirmation } = entry as { value: string; confirmation: string };
         if (prompt.modes[kind as SecretKind] === 'current') continue; // nothing new to check
         await call('resident', 'resident:check-pin', { kind, value, confirmation });
       }
-      try {
-        await call('resident', 'resident:submit-pins', entries);
-      } catch (e) {
-        // A value in use refused (a try spent): the clerk window shows it and she tries again.
-        if (!(e as Error).message.includes('pin-wrong')) throw e;
-      }
+      // Every value she types is right: a refused value in use would be a try lost to a bug.
+      await call('resident', 'resident:submit-pins', entries);
       return clerk('life:get', {});
     }
     default:

@@ -135,4 +135,18 @@ describe('暗証番号の初期化・再設定 (PIN reset) state', () => {
       'step-not-allowed signing',
     );
   });
+
+  it('a change cut off after CHANGE REFERENCE DATA was sent is set again by the authority', () => {
+    const s = run(
+      listA(),
+      { type: 'chosen', plan: [{ kind: 'text', mode: 'change' }], scope: null },
+      { type: 'pin-entry-opened' },
+      { type: 'pins-submitted' },
+      { type: 'change-started', kind: 'text' },
+      { type: 'card-failed', notice: { code: 'card-removed' } },
+    );
+    // The card may hold the old value or the new one: asking for "the value in use" could cost
+    // the resident a try for a value that is no longer there.
+    expect(requiredEntries(s)).toEqual([{ kind: 'text', mode: 'new' }]);
+  });
 });
