@@ -795,7 +795,7 @@ describe('a restart of the app at each step of a release resumes it', () => {
 });
 
 describe('a restart of the app during a PIN reset and a renewal resumes them', () => {
-  it('a PIN reset pulled at the change, the app restarted: only the rest is asked, then done', async () => {
+  it('a PIN reset pulled at the change, the app restarted: only the rest is asked, set by the authority, then done', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-lifecycle-restart-reset-'));
     let core = await open(dataDir);
     try {
@@ -827,8 +827,10 @@ describe('a restart of the app during a PIN reset and a renewal resumes them', (
       await call(core, 'life:check-card', { procedureId, reader: READER });
       await call(core, 'life:open-pin-entry', { procedureId, reader: READER });
       const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
-      expect(prompt).toMatchObject({ required: ['text'], resume: true, modes: { text: 'change' } });
-      expect(await submit(core, { text: values.text })).toBe('done');
+      // The change was cut off with CHANGE REFERENCE DATA sent: the card may hold either value,
+      // so the authority sets the new one instead of asking for the value in use.
+      expect(prompt).toMatchObject({ required: ['text'], resume: true, modes: { text: 'new' } });
+      expect(await submit(core, { text: entry(NEW.text) })).toBe('done');
       expect(
         (await call<LifeProcedureDto>(core, 'life:get', { procedureId })).completedAt,
       ).not.toBeNull();
