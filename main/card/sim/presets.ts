@@ -7,6 +7,7 @@ import authLocked from '../../../resources/cards/auth-locked.json';
 import certExpired from '../../../resources/cards/cert-expired.json';
 import issued from '../../../resources/cards/issued.json';
 import minor from '../../../resources/cards/minor.json';
+import moved from '../../../resources/cards/moved.json';
 import prepared from '../../../resources/cards/prepared.json';
 import signingLocked from '../../../resources/cards/signing-locked.json';
 import suspended from '../../../resources/cards/suspended.json';
@@ -54,6 +55,7 @@ export const PRESET_IDS = [
   'unknown-card',
   'test-card',
   'minor',
+  'moved',
 ] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
@@ -131,6 +133,7 @@ const RAW: Readonly<Record<PresetId, unknown>> = {
   'unknown-card': unknownCard,
   'test-card': testCard,
   minor,
+  moved,
 };
 
 /** The preset's data file, validated: holder facts and the fixture PIN values practice mode shows trainers. */

@@ -708,6 +708,36 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     expect(rows.length).toBe(rowsBefore.length + 1);
   });
 
+  it('practice: the seeded resident who moved (preset moved) gets the signing certificate alone', async () => {
+    const card = await presetCard(core, 'moved');
+    insert(core, card);
+    const before = generations(card);
+    const { procedureId } = await start(core, 'renewal', '990000000000023');
+    await call(core, 'life:record-documents', { procedureId, kinds: ['driving-licence'] });
+    // The chip's address differs from the record: a renewal still matches the card.
+    expect(
+      await call<LifeProcedureDto>(core, 'life:check-card', { procedureId, reader: READER }),
+    ).toMatchObject({ step: 'choose' });
+    // Nothing to renew by date (issued 2025, valid for years): both together is refused…
+    const keep = [
+      { kind: 'signing', mode: 'current' },
+      { kind: 'auth', mode: 'current' },
+    ];
+    expect(await refusal(core, 'life:choose', { procedureId, plan: keep, scope: 'both' })).toMatch(
+      /^renewal-too-early /,
+    );
+    // …but the address on the chip is the old one: the signing certificate alone is reissued.
+    await call(core, 'life:choose', {
+      procedureId,
+      plan: [{ kind: 'signing', mode: 'new' }],
+      scope: 'signing-only',
+    });
+    const dto = { procedureId };
+    const r = await enter(core, dto.procedureId, { signing: entry(NEW.signing) });
+    expect(r.result).toBe('done');
+    expect(generations(card)).toEqual({ sign: before.sign + 1, auth: before.auth });
+  });
+
   it('no value entered is in the journal, the audit, the events or any file', async () => {
     // The journal's key and certificate bytes (base64) can hold any 4 digits by chance: those
     // rows are searched for the password only, like the files.

@@ -62,6 +62,10 @@ const cardPresets = PRESET_IDS.map((id) => presetData(id)).flatMap((p) =>
   p.profile === 'my-number' && p.holder.municipalityCode === '99999' ? [p] : [],
 );
 
+/** The one preset whose holder moved after the card was issued (signing-only renewal practice). */
+const MOVED_TO = '見本県窓口市桜町８－８－８';
+const addressOnRecord = (id: string, onCard: string): string => (id === 'moved' ? MOVED_TO : onCard);
+
 describe('the seed file', () => {
   it('says it is fictional and describes the fictional town of the presets', () => {
     expect(seed.$comment).toMatch(/fictional/);
@@ -120,6 +124,13 @@ describe('the seed file', () => {
     expect(cards.some(({ r, card }) => ageOn(r.birthDate, card.validFrom) < 18)).toBe(true);
   });
 
+  it('moved: the resident record has the new address, the card still the old one', () => {
+    const moved = cardPresets.find((p) => p.id === 'moved')!;
+    const r = seed.residents.find((x) => x.preset === 'moved')!;
+    expect(r.address).toBe(MOVED_TO);
+    expect(moved.holder.address).not.toBe(MOVED_TO);
+  });
+
   it('holds the holder of every simulated card of the town with the same facts', () => {
     expect(cardPresets.length).toBeGreaterThanOrEqual(8);
     for (const p of cardPresets) {
@@ -137,7 +148,7 @@ describe('the seed file', () => {
         validFrom: card?.validFrom,
       }).toEqual({
         name: p.holder.name,
-        address: p.holder.address,
+        address: addressOnRecord(p.id, p.holder.address),
         birthDate: p.holder.birthDate,
         sex: parseSexCode(p.holder.sex),
         myNumber: p.holder.myNumber,
@@ -243,7 +254,7 @@ describe('seedPracticeDatabase', () => {
         birthDate: parseIsoDate(p.holder.birthDate),
       });
       expect(byKana.items.map((r) => r.id)).toEqual([resident?.id]);
-      expect(resident?.address).toBe(p.holder.address);
+      expect(resident?.address).toBe(addressOnRecord(p.id, p.holder.address));
       const card = await findCardBySerial(db, p.holder.serial);
       expect(card?.state, p.id).toBe(expectedState[p.id] ?? 'issued');
       expect(card?.expiry).toBe(p.holder.cardExpiry);
