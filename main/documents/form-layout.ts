@@ -191,17 +191,16 @@ export class Form {
     const doc = this.#doc;
     const y = 24;
     doc.save().rect(PAGE.margin, y, CONTENT_WIDTH, 24).fill(PRACTICE_RED).restore();
-    this.text(
-      `練習用・無効\u3000この${what}は練習モードで作成したもので、正式な書類として使用できません`,
-      PAGE.margin,
-      y + 6.5,
-      {
-        size: 10,
-        align: 'center',
-        color: '#ffffff',
-        lineGap: 0,
-      },
-    );
+    const banner = `練習用・無効\u3000この${what}は練習モードで作成したもので、正式な書類として使用できません`;
+    // One line in the red band whatever the document's name: a longer name gets smaller type.
+    const fits = (CONTENT_WIDTH - 8) / doc.fontSize(10).widthOfString(banner);
+    const size = Math.min(10, Math.floor(10 * fits * 10) / 10);
+    this.text(banner, PAGE.margin, y + 6.5 + (10 - size) / 2, {
+      size,
+      align: 'center',
+      color: '#ffffff',
+      lineGap: 0,
+    });
     this.#watermark = true;
   }
 
