@@ -77,6 +77,15 @@ describe('再交付手数料の領収書', { timeout: 20_000 }, () => {
     expect(await pdfText(express)).toContain(squash('特急発行2,000円'));
   });
 
+  it('the practice banner keeps its whole sentence on one line of the red band', async () => {
+    const path = join(dir, 'practice.pdf');
+    await writeFeeReceiptPdf(path, { ...TARO, practice: true });
+    const lines = (await pdfRawText(path)).split('\n');
+    expect(
+      lines.some((l) => l.includes('この領収書（再交付手数料）は') && l.endsWith('使用できません')),
+    ).toBe(true);
+  });
+
   it('never prints a twelve-digit number', async () => {
     const path = join(dir, 'guard.pdf');
     await expect(
