@@ -48,6 +48,7 @@ import { createLifeQueries } from './workflows/lifecycle/queries';
 import { createRecordsWorkflows } from './workflows/lifecycle/records';
 import { withDatabaseState } from './card/card-health';
 import { findCardBySerial } from './db/repositories/cards';
+import { listCertificatesOfCard } from './db/repositories/certificates';
 import { createDailyReports } from './reports/daily';
 import {
   authenticateOperator,
@@ -260,7 +261,8 @@ export function createCore(config: CoreConfig): Core {
   /** The resident window's one PIN entry: the resident:* channels go to the procedure owning it. */
   const pinHub = createPinHub((prompt) => emit('resident:prompt-changed', prompt));
 
-  const issuance = createIssuanceWorkflow({
+  /** What every procedure that works on the card needs: issuance and the card's later life. */
+  const cardWorkDeps = {
     db: requireDb,
     cipher: () => {
       if (!cipher) throw new AccessError('not-logged-in');
@@ -271,10 +273,14 @@ export function createCore(config: CoreConfig): Core {
     authorityOffline: () => authorityOffline,
     operatorId,
     now,
-    emitUpdated: (dto) => emit('issuance:updated', dto),
-    emitPrompt: (prompt) => emit('resident:prompt-changed', prompt),
     pinHub,
     photos: facePhotos,
+  };
+
+  const issuance = createIssuanceWorkflow({
+    ...cardWorkDeps,
+    emitUpdated: (dto) => emit('issuance:updated', dto),
+    emitPrompt: (prompt) => emit('resident:prompt-changed', prompt),
     documents: async (): Promise<DocumentDeps> => {
       const receipt = await import('./documents/receipt');
       const slip = await import('./documents/deferral-slip');
@@ -306,19 +312,8 @@ export function createCore(config: CoreConfig): Core {
   );
   // 解除, 初期化・再設定, 更新: the card's own procedures, sharing issuance's steps and PIN entry.
   const cardProcedureDeps: CardProcedureDeps = {
-    db: requireDb,
-    cipher: () => {
-      if (!cipher) throw new AccessError('not-logged-in');
-      return cipher;
-    },
-    cards,
-    authority: authorityOf,
-    authorityOffline: () => authorityOffline,
-    operatorId,
-    now,
+    ...cardWorkDeps,
     emitUpdated: (dto) => emit('life:updated', dto),
-    pinHub,
-    photos: facePhotos,
   };
   const cardProcedures = [
     createReleaseWorkflow(cardProcedureDeps),
@@ -379,6 +374,7 @@ export function createCore(config: CoreConfig): Core {
             state: known.state,
             destroyed: known.destroyedAt !== null,
             replaced: replaced !== undefined,
+            certificates: await listCertificatesOfCard(requireDb(), known.id),
           },
         );
         await audit('card.health-read', { serial: health.serial });

@@ -186,6 +186,12 @@ export interface DatabaseCardState {
   readonly destroyed: boolean;
   /** A newer card replaces it (再交付). */
   readonly replaced: boolean;
+  /** The card's certificate rows, oldest first; absent: the certificates are left as read. */
+  readonly certificates?: readonly {
+    readonly kind: 'signing' | 'auth';
+    readonly serial: string;
+    readonly status: 'issued' | 'on_hold' | 'revoked' | 'expired';
+  }[];
 }
 
 /**
@@ -199,15 +205,48 @@ export function withDatabaseState(
   db: DatabaseCardState | undefined,
 ): CardHealthDto {
   if (!db) return health;
+  const known: CardHealthDto = {
+    ...health,
+    databaseState: db.state,
+    certificates: health.certificates.map((c) => withRevocation(c, db.certificates)),
+  };
   if (db.state === 'terminated') {
     const actions: NextActionCode[] = [];
     if (!db.destroyed) actions.push('record-return');
     if (!db.replaced) actions.push('reissue');
-    return { ...health, nextActions: actions.length > 0 ? actions : ['none'] };
+    return { ...known, nextActions: actions.length > 0 ? actions : ['none'] };
   }
-  if (db.state === 'suspended' && !health.nextActions.includes('release-suspension')) {
-    const rest = health.nextActions.filter((a) => a !== 'none');
-    return { ...health, nextActions: ['release-suspension', ...rest] };
+  if (db.state === 'suspended' && !known.nextActions.includes('release-suspension')) {
+    const rest = known.nextActions.filter((a) => a !== 'none');
+    return { ...known, nextActions: ['release-suspension', ...rest] };
   }
-  return health;
+  return known;
+}
+
+/**
+ * The certificate as revoked when its database row says so. The auth certificate is matched by
+ * serial; the signing one, whose serial health cannot read without the password, by the card's
+ * latest signing row (each issue writes both, so the latest row is the one on the chip).
+ */
+function withRevocation(
+  cert: CertificateSummaryDto,
+  rows: DatabaseCardState['certificates'],
+): CertificateSummaryDto {
+  if (!cert.present || !rows) return cert;
+  const ofKind = rows.filter((r) => r.kind === cert.kind);
+  const row =
+    cert.serialHex !== undefined
+      ? ofKind.find((r) => sameSerial(r.serial, cert.serialHex ?? ''))
+      : ofKind.at(-1);
+  return row?.status === 'revoked' ? { ...cert, validity: 'revoked' } : cert;
+}
+
+// The database keeps serials lower case, the card reads them upper case.
+function sameSerial(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .replace(/[\s:]/g, '')
+      .toLowerCase()
+      .replace(/^(00)+(?=..)/, '');
+  return norm(a) === norm(b);
 }

@@ -1,5 +1,6 @@
 // Practice-mode seed: the fictional town's residents, applications, cards and practice accounts, loaded in one transaction.
 import { z } from 'zod';
+import { CRL_REASON_OF } from '../../preload/contract/lifecycle';
 import seedJson from '../../resources/practice/seed.json';
 import { appendAudit } from '../audit/audit-log';
 import { isValidMyNumber, parseIsoDate, parseMyNumber } from '../card/domain';
@@ -12,6 +13,8 @@ import { recordApproval } from '../db/repositories/approvals';
 import { recordRevocation, recordSuspension } from '../db/repositories/card-events';
 import { receiveCard, transitionCard } from '../db/repositories/cards';
 import type { CardState } from '../db/repositories/cards';
+import { addCertificate, setCertificateStatus } from '../db/repositories/certificates';
+import type { CertificateKind } from '../db/repositories/certificates';
 import { ensureDatabaseMode } from '../db/repositories/meta';
 import { countOperators, hashPassword, insertOperator } from '../db/repositories/operators';
 import { createResident, searchResidents } from '../db/repositories/residents';
@@ -146,6 +149,95 @@ function cardSteps(card: z.infer<typeof cardSchema>): { to: CardState; on: strin
   });
 }
 
+/** A certificate a preset card holds, as the database records it. */
+export interface PresetCertificateRow {
+  readonly kind: CertificateKind;
+  /** Upper-case hex as the certificate reads back; the repository stores it in its own form. */
+  readonly serial: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+}
+
+export interface PresetCertificates {
+  /** The day the preset's certificates were issued. */
+  readonly issuedOn: string;
+  readonly rows: readonly PresetCertificateRow[];
+}
+
+/**
+ * The certificates on each preset card the seed names, by card serial: the same serials and
+ * validity the simulated card is built with (main/card/sim/presets.ts), so suspending, releasing
+ * or revoking a seeded card finds them in the database.
+ */
+export async function presetCertificateRows(
+  seed: PracticeSeed = practiceSeed(),
+): Promise<Map<string, PresetCertificates>> {
+  // Loaded only here: the presets bring the X.509 library, which the app's start does not need.
+  const presets = await import('../card/sim/presets');
+  const rows = new Map<string, PresetCertificates>();
+  for (const r of seed.residents) {
+    if (r.preset === undefined || !presets.isPresetId(r.preset)) continue;
+    const data = presets.presetData(r.preset);
+    if (data.profile !== 'my-number') continue;
+    const { notBefore, notAfter } = presets.certificateValidity(
+      data.holder,
+      data.certificates.issuedOn,
+    );
+    const usages = (['sign', 'auth'] as const).filter((u) => data.certificates[u]);
+    rows.set(data.holder.serial, {
+      issuedOn: data.certificates.issuedOn,
+      rows: await Promise.all(
+        usages.map(async (usage) => ({
+          kind: usage === 'sign' ? ('signing' as const) : ('auth' as const),
+          serial: await presets.presetCertificateSerial(data.holder.serial, usage),
+          notBefore: notBefore.toISOString(),
+          notAfter: notAfter.toISOString(),
+        })),
+      ),
+    });
+  }
+  return rows;
+}
+
+// Each certificate as the card's history left it: issued with the card's certificates, then
+// held with the card's suspension, revoked with its revocation, or expired by the reference date.
+async function seedCertificates(
+  tx: Tx,
+  cardId: number,
+  card: z.infer<typeof cardSchema>,
+  onCard: PresetCertificates,
+  referenceDate: string,
+): Promise<void> {
+  for (const row of onCard.rows) {
+    const id = await addCertificate(tx, { cardId, ...row }, onDate(onCard.issuedOn));
+    if (card.state === 'issued') {
+      if (row.notAfter < onDate(referenceDate)().toISOString()) {
+        const expiredAt = new Date(new Date(row.notAfter).getTime() + 1000);
+        await setCertificateStatus(tx, id, 'expired', null, () => expiredAt);
+      }
+    } else if (card.state === 'suspended') {
+      await setCertificateStatus(tx, id, 'on_hold', null, onDate(dateOf(card, 'suspendedOn')));
+    } else if (card.state === 'terminated') {
+      if (!card.revocation) throw new Error(`seed card ${card.serial}: terminated, no revocation`);
+      await setCertificateStatus(
+        tx,
+        id,
+        'revoked',
+        CRL_REASON_OF[card.revocation.reason],
+        onDate(dateOf(card, 'terminatedOn')),
+      );
+    } else {
+      throw new Error(`seed card ${card.serial}: certificates on a card not yet issued`);
+    }
+  }
+}
+
+function dateOf(card: z.infer<typeof cardSchema>, field: 'suspendedOn' | 'terminatedOn'): string {
+  const on = card[field];
+  if (on === undefined) throw new Error(`seed card ${card.serial}: no ${field}`);
+  return on;
+}
+
 /**
  * Loads the practice seed into an empty practice database, all in one transaction: practice
  * operators, residents, applications, cards in their states, and the audit rows. Refuses a
@@ -167,6 +259,7 @@ export async function seedPracticeDatabase(
   await assertEmpty(db);
   // scrypt is slow: hash before the write queue is taken.
   const hashes = await Promise.all(seed.operators.map((o) => hashPassword(o.password)));
+  const certificates = await presetCertificateRows(seed);
 
   return db.transaction(async (tx) => {
     await assertEmpty(tx);
@@ -286,6 +379,10 @@ export async function seedPracticeDatabase(
               onDate(step.on),
             );
           }
+        }
+        const onCard = certificates.get(card.serial);
+        if (onCard && onCard.rows.length > 0) {
+          await seedCertificates(tx, cardId, card, onCard, seed.referenceDate);
         }
       }
     }

@@ -123,8 +123,11 @@ export interface CertificateSummaryDto {
   readonly notAfter?: string;
   readonly serialHex?: string;
   readonly issuer?: string;
-  /** valid, expiring (within 3 months: renewal possible), expired, not-yet-valid, absent */
-  readonly validity: 'valid' | 'expiring' | 'expired' | 'not-yet-valid' | 'absent';
+  /**
+   * valid, expiring (within 3 months: renewal possible), expired, not-yet-valid, absent; revoked
+   * when the database records the certificate revoked, whatever its dates say.
+   */
+  readonly validity: 'valid' | 'expiring' | 'expired' | 'not-yet-valid' | 'absent' | 'revoked';
 }
 
 export type NextActionCode =
@@ -151,6 +154,11 @@ export interface CardHealthDto {
   readonly cardExpiry: string;
   /** The state marker on the chip. A terminated card is an error (card-terminated), not a state here. */
   readonly chipState: 'active' | 'suspended';
+  /**
+   * The card's state in the database, when the database knows the card. It can differ from the
+   * chip: a card 廃止 while lost still says active on its chip.
+   */
+  readonly databaseState?: 'received' | 'prepared' | 'issued' | 'suspended' | 'terminated';
   readonly pins: readonly PinStatusDto[];
   readonly certificates: readonly CertificateSummaryDto[];
   readonly nextActions: readonly NextActionCode[];

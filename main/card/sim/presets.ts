@@ -288,6 +288,22 @@ async function opaqueId(seed: string): Promise<string> {
     .toUpperCase();
 }
 
+/**
+ * The serial number a preset card's certificate carries (hex, upper case, as the certificate
+ * reads back): fixed per card serial and usage so the practice seed can record the same
+ * certificates the simulated cards hold.
+ */
+export async function presetCertificateSerial(
+  cardSerial: string,
+  usage: 'sign' | 'auth',
+): Promise<string> {
+  const hex = (await opaqueId(`${cardSerial}:${usage}:serial`))
+    .slice(0, 16)
+    .replace(/^[89A-F]/, '1');
+  // DER INTEGER has no leading zero bytes, so the certificate drops them.
+  return hex.replace(/^(00)+(?=..)/, '');
+}
+
 /** An end-entity certificate for a card's public key (X.509 v3, RSA-2048, sha256WithRSAEncryption). */
 export async function issueCardCertificate(
   ca: CertificateAuthority,
@@ -311,9 +327,7 @@ export async function issueCardCertificate(
   if (usage === 'sign') extensions.push(holderAltNames(h));
   const certificate = await x509.X509CertificateGenerator.create(
     {
-      serialNumber: (await opaqueId(`${h.serial}:${usage}:serial`))
-        .slice(0, 16)
-        .replace(/^[89A-F]/, '1'),
+      serialNumber: await presetCertificateSerial(h.serial, usage),
       issuer: ca.certificate.subject,
       subject: [{ C: ['JP'] }, { CN: [await opaqueId(`${h.serial}:${usage}`)] }],
       notBefore,

@@ -17,11 +17,10 @@ import type {
 } from '../../../preload/contract/issuance';
 import { checkPinEntry } from '../../../preload/contract/pin-rules';
 import type { Details } from '../../audit/details-guard';
-import type { IssuerAuthority, IssuerSession } from '../../authority/issuer-authority';
+import type { IssuerSession } from '../../authority/issuer-authority';
 import type { Apdu } from '../../card/apdu';
 import { parseIsoDate, type MyNumber } from '../../card/domain';
-import type { Db, Tx } from '../../db/connection';
-import type { MyNumberCipher } from '../../db/my-number-crypto';
+import type { Tx } from '../../db/connection';
 import {
   findApplicationByNotice,
   getApplication,
@@ -62,11 +61,11 @@ import {
 } from '../steps/card-match';
 import {
   AuthorityFailure,
-  checkOnCard,
-  generateOrReuseKey,
-  issueOrReuse,
-  writeCertificates,
+  certificatePhaseOf,
+  myNumberFor,
+  runCertificates,
   type CardAccess,
+  type CardWorkDeps,
   type Secrets,
 } from '../steps/card-work';
 import { faceOverrideApproval, readFacePhotos, type PhotoDeps } from '../steps/face-photos';
@@ -74,6 +73,7 @@ import {
   ageOn,
   auditOnly,
   commitStep,
+  exclusively,
   japanToday,
   newProcedureId,
   readProcedure,
@@ -93,7 +93,6 @@ import {
   transition,
   type IssuanceEvent,
   type IssuanceState,
-  type KeyKind,
 } from './state';
 import type { DeferralSlipData, ReceiptData } from '../../documents';
 
@@ -106,16 +105,7 @@ export interface DocumentDeps {
   writeDeferralSlipPdf(path: string, data: DeferralSlipData): Promise<{ bytes: number }>;
 }
 
-export interface IssuanceDeps {
-  db(): Db;
-  cipher(): MyNumberCipher;
-  cards: CardAccess;
-  authority(): Promise<IssuerAuthority>;
-  /** Practice fault: the authority refuses to issue (後日交付 practice). */
-  authorityOffline(): boolean;
-  /** The operator of the current call (the router has checked the role). */
-  operatorId(): number;
-  now(): Date;
+export interface IssuanceDeps extends CardWorkDeps {
   emitUpdated(dto: IssuanceDto): void;
   emitPrompt(prompt: ResidentPromptDto | null): void;
   /** The resident window's one PIN entry, shared with the later procedures. */
@@ -222,6 +212,11 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     };
     for (const row of entries) {
       const d = row.data as Record<string, unknown>;
+      const phase = certificatePhaseOf(row.step, d);
+      if (phase) {
+        apply(phase);
+        continue;
+      }
       switch (row.step) {
         case 'documents':
           apply({
@@ -249,18 +244,6 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
           apply({ type: 'pin-entry-opened' });
           apply({ type: 'pins-submitted' });
           apply({ type: 'pins-set' });
-          break;
-        case 'keys-generated':
-          apply({ type: 'keys-generated', kind: d.kind as KeyKind, spki: String(d.spki) });
-          break;
-        case 'certificates-issued':
-          apply({ type: 'certificates-issued' });
-          break;
-        case 'certificates-written':
-          apply({ type: 'certificates-written' });
-          break;
-        case 'certificates-verified':
-          apply({ type: 'certificates-verified' });
           break;
         case 'certificates': {
           // The card work stopped; before its 'pins' row (pulled while the PINs were set) the
@@ -332,16 +315,8 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     return l;
   }
 
-  /** Runs one clerk action on a procedure, refusing a second one while it runs. */
   async function exclusive<T>(procedureId: string, work: (l: Live) => Promise<T>): Promise<T> {
-    const l = await load(procedureId);
-    if (l.busy) throw new IssuanceRefusal('procedure-busy');
-    l.busy = true;
-    try {
-      return await work(l);
-    } finally {
-      l.busy = false;
-    }
+    return exclusively(await load(procedureId), work);
   }
 
   /** One step: its effects, its journal row and its audit row in one transaction. */
@@ -415,14 +390,7 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
     return getCard(deps.db(), l.cardId);
   }
 
-  async function myNumberOf(l: Live, purpose: string): Promise<MyNumber> {
-    return revealMyNumber(
-      deps.db(),
-      deps.cipher(),
-      { residentId: l.residentId, operatorId: deps.operatorId(), purpose },
-      deps.now,
-    );
-  }
+  const myNumberOf = (l: Live, purpose: string) => myNumberFor(deps, l.residentId, purpose);
 
   /** 照合番号A on the text application: the card proves it holds this resident's 個人番号. */
   async function matchCardContents(ch: Apdu, l: Live): Promise<void> {
@@ -455,41 +423,24 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
       await commit(l, 'pins', 'completed', { kinds: [...l.state.pins.required] });
       await setPhase(l, { type: 'pins-set' });
 
-      for (const kind of requiredKeyKinds(l.state.under15)) {
-        const { spki, generated } = await generateOrReuseKey(issuer, kind, l.state.keys[kind]);
-        if (generated)
-          await commit(l, 'keys-generated', 'completed', { kind, spki }, undefined, undefined, {
-            kind,
-          });
-        await setPhase(l, { type: 'keys-generated', kind, spki });
-      }
-
-      const certs = await issueOrReuse({
+      await runCertificates({
+        session,
+        issuer,
+        authority,
+        kinds: requiredKeyKinds(l.state.under15),
+        journaledKeys: l.state.keys,
+        secrets,
+        label: `交付 ${l.state.procedureId}`,
         db: deps.db(),
         procedureId: l.state.procedureId,
-        authority,
-        offline: deps.authorityOffline(),
         holder,
         card,
-        keys: l.state.keys,
-        now: deps.now(),
-        commit: (data, effects, audit) =>
-          commit(l, 'certificates-issued', 'completed', data, effects, undefined, audit),
+        offline: () => deps.authorityOffline(),
+        now: () => deps.now(),
+        commit: (step, data, more = {}) =>
+          commit(l, step, 'completed', data, more.effects, undefined, more.audit ?? data),
+        phase: (e) => setPhase(l, e),
       });
-      await setPhase(l, { type: 'certificates-issued' });
-      await writeCertificates(issuer, authority, certs);
-      await commit(l, 'certificates-written', 'completed', {});
-      await setPhase(l, { type: 'certificates-written' });
-
-      await checkOnCard(session, {
-        kinds: requiredKeyKinds(l.state.under15),
-        keys: l.state.keys,
-        secrets,
-        authority,
-        label: `交付 ${l.state.procedureId}`,
-      });
-      await commit(l, 'certificates-verified', 'completed', {});
-      await setPhase(l, { type: 'certificates-verified' });
     });
   }
 

@@ -19,16 +19,10 @@ import type {
   RenewalScope,
 } from '../../../preload/contract/lifecycle';
 import type { Details } from '../../audit/details-guard';
-import {
-  UnknownCertificateError,
-  type IssuerAuthority,
-  type IssuerSession,
-} from '../../authority/issuer-authority';
+import { UnknownCertificateError, type IssuerSession } from '../../authority/issuer-authority';
 import type { Apdu } from '../../card/apdu';
 import { readCertificate, selectJpki } from '../../card/apps/jpki';
-import type { MyNumber } from '../../card/domain';
-import type { Db, Tx } from '../../db/connection';
-import type { MyNumberCipher } from '../../db/my-number-crypto';
+import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
 import { getCard, type Card } from '../../db/repositories/cards';
 import {
@@ -45,7 +39,7 @@ import {
   type JournalEntry,
 } from '../../db/repositories/journal';
 import { appendAudit } from '../../audit/audit-log';
-import { getResident, revealMyNumber } from '../../db/repositories/residents';
+import { getResident } from '../../db/repositories/residents';
 import { projectLifeProcedure } from '../lifecycle/projection';
 import { WorkflowRefusal } from '../refusal';
 import {
@@ -58,12 +52,11 @@ import {
 } from './card-match';
 import {
   AuthorityFailure,
-  checkOnCard,
-  generateOrReuseKey,
-  issueOrReuse,
+  certificatePhaseOf,
+  myNumberFor,
+  runCertificates,
   serialsOf,
-  writeCertificates,
-  type CardAccess,
+  type CardWorkDeps,
   type KeyKind,
   type Secrets,
 } from './card-work';
@@ -79,7 +72,15 @@ import {
 } from './card-procedure-state';
 import type { PhotoDeps } from './face-photos';
 import { faceOverrideApproval, readFacePhotos } from './face-photos';
-import { ageOn, auditOnly, commitStep, japanToday, newProcedureId, readProcedure } from './journal';
+import {
+  ageOn,
+  auditOnly,
+  commitStep,
+  exclusively,
+  japanToday,
+  newProcedureId,
+  readProcedure,
+} from './journal';
 import {
   checkOne,
   checkSubmitted,
@@ -89,15 +90,7 @@ import {
 } from './pin-hub';
 import { changeSecret, readPinTries, setSecret, verifyCurrent, type PinTries } from './pin-ops';
 
-export interface CardProcedureDeps {
-  db(): Db;
-  cipher(): MyNumberCipher;
-  cards: CardAccess;
-  authority(): Promise<IssuerAuthority>;
-  /** Practice fault: the authority refuses to issue. */
-  authorityOffline(): boolean;
-  operatorId(): number;
-  now(): Date;
+export interface CardProcedureDeps extends CardWorkDeps {
   emitUpdated(dto: LifeProcedureDto): void;
   pinHub: PinHub;
   photos(): Promise<PhotoDeps>;
@@ -256,6 +249,11 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
     };
     for (const row of rows) {
       const d = row.data as Record<string, unknown>;
+      const phase = certificatePhaseOf(row.step, d);
+      if (phase) {
+        on(phase);
+        continue;
+      }
       switch (row.step) {
         case 'documents':
           on({ type: 'documents-recorded', kinds: d.kinds as DocumentKind[] });
@@ -297,18 +295,6 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
         case 'secrets-set':
           working();
           on({ type: 'pins-set' });
-          break;
-        case 'keys-generated':
-          on({ type: 'keys-generated', kind: d.kind as KeyKind, spki: String(d.spki) });
-          break;
-        case 'certificates-issued':
-          on({ type: 'certificates-issued' });
-          break;
-        case 'certificates-written':
-          on({ type: 'certificates-written' });
-          break;
-        case 'certificates-verified':
-          on({ type: 'certificates-verified' });
           break;
         case 'certificates': {
           const notice = { code: String(d.code) } as Notice;
@@ -358,14 +344,7 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
   }
 
   async function exclusive<T>(procedureId: string, work: (l: Live) => Promise<T>): Promise<T> {
-    const l = await load(procedureId);
-    if (l.busy) throw new WorkflowRefusal('procedure-busy');
-    l.busy = true;
-    try {
-      return await work(l);
-    } finally {
-      l.busy = false;
-    }
+    return exclusively(await load(procedureId), work);
   }
 
   // ---- what the clerk and the resident see ----
@@ -445,14 +424,7 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
     return getCard(deps.db(), l.cardId);
   }
 
-  async function myNumberOf(l: Live, purpose: string): Promise<MyNumber> {
-    return revealMyNumber(
-      deps.db(),
-      deps.cipher(),
-      { residentId: l.residentId, operatorId: deps.operatorId(), purpose },
-      deps.now,
-    );
-  }
+  const myNumberOf = (l: Live, purpose: string) => myNumberFor(deps, l.residentId, purpose);
 
   // ---- the resident's entry ----
 
@@ -571,37 +543,23 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
       let newSerials: string[] = [];
       const kinds = l.state.certificateKinds;
       if (kinds.length > 0) {
-        const iss = await issuerSession();
-        for (const kind of kinds) {
-          const { spki, generated } = await generateOrReuseKey(iss, kind, l.state.keys[kind]);
-          if (generated) await commit(l, 'keys-generated', { kind, spki }, { audit: { kind } });
-          await setPhase(l, { type: 'keys-generated', kind, spki });
-        }
-        const certs = await issueOrReuse({
+        const certs = await runCertificates({
+          session,
+          issuer: await issuerSession(),
+          authority,
+          kinds,
+          journaledKeys: l.state.keys,
+          secrets,
+          label: `${spec.kind} ${l.state.procedureId}`,
           db: deps.db(),
           procedureId: l.state.procedureId,
-          authority,
-          offline: deps.authorityOffline(),
           holder: residentFacts(resident),
           card,
-          keys: Object.fromEntries(kinds.map((k) => [k, l.state.keys[k]!])),
-          now: deps.now(),
-          commit: (data, effects, audit) =>
-            commit(l, 'certificates-issued', data, { effects, audit }),
+          offline: () => deps.authorityOffline(),
+          now: () => deps.now(),
+          commit: (step, data, more) => commit(l, step, data, more),
+          phase: (e) => setPhase(l, e),
         });
-        await setPhase(l, { type: 'certificates-issued' });
-        await writeCertificates(iss, authority, certs);
-        await commit(l, 'certificates-written', {});
-        await setPhase(l, { type: 'certificates-written' });
-        await checkOnCard(session, {
-          kinds,
-          keys: l.state.keys,
-          secrets,
-          authority,
-          label: `${spec.kind} ${l.state.procedureId}`,
-        });
-        await commit(l, 'certificates-verified', {});
-        await setPhase(l, { type: 'certificates-verified' });
         newSerials = await serialsOf(certs);
       }
 

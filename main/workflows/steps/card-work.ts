@@ -25,13 +25,16 @@ import {
 import {
   parseIsoDate,
   type BasicFourFacts,
+  type MyNumber,
   type Pin,
   type SigningPassword,
 } from '../../card/domain';
-import type { Queryable, Tx } from '../../db/connection';
+import type { Db, Queryable, Tx } from '../../db/connection';
+import type { MyNumberCipher } from '../../db/my-number-crypto';
 import { addCertificate } from '../../db/repositories/certificates';
 import type { Card } from '../../db/repositories/cards';
 import { listSteps } from '../../db/repositories/journal';
+import { revealMyNumber } from '../../db/repositories/residents';
 import { WorkflowRefusal } from '../refusal';
 import { equalBytes } from './card-match';
 
@@ -43,6 +46,33 @@ export interface CardAccess {
     reader: string,
     op: (session: Apdu & { readonly serial: string }) => Promise<T>,
   ): Promise<T>;
+}
+
+/** What every procedure working on the card needs of the main process (issuance and later life). */
+export interface CardWorkDeps {
+  db(): Db;
+  cipher(): MyNumberCipher;
+  cards: CardAccess;
+  authority(): Promise<IssuerAuthority>;
+  /** Practice fault: the authority refuses to issue (後日交付 practice in issuance). */
+  authorityOffline(): boolean;
+  /** The operator of the current call (the router has checked the role). */
+  operatorId(): number;
+  now(): Date;
+}
+
+/** The resident's 個人番号 for one purpose, read by the current operator (the read is audited). */
+export async function myNumberFor(
+  deps: CardWorkDeps,
+  residentId: number,
+  purpose: string,
+): Promise<MyNumber> {
+  return revealMyNumber(
+    deps.db(),
+    deps.cipher(),
+    { residentId, operatorId: deps.operatorId(), purpose },
+    deps.now,
+  );
 }
 
 /** The values the resident entered, only for the duration of the submit call. */
@@ -278,4 +308,96 @@ export async function checkOnCard(
         fail('auth-signature');
     }
   }
+}
+
+/** The events of the certificate sequence, the same in every procedure's state. */
+export type CertificatePhase =
+  | { readonly type: 'keys-generated'; readonly kind: KeyKind; readonly spki: string }
+  | { readonly type: 'certificates-issued' }
+  | { readonly type: 'certificates-written' }
+  | { readonly type: 'certificates-verified' };
+
+/** The state event a journal row of the certificate sequence stands for (a restart replays it). */
+export function certificatePhaseOf(
+  step: string,
+  data: Record<string, unknown>,
+): CertificatePhase | null {
+  switch (step) {
+    case 'keys-generated':
+      return { type: 'keys-generated', kind: data.kind as KeyKind, spki: String(data.spki) };
+    case 'certificates-issued':
+    case 'certificates-written':
+    case 'certificates-verified':
+      return { type: step };
+    default:
+      return null;
+  }
+}
+
+export interface CertificateRun {
+  readonly session: Apdu;
+  readonly issuer: IssuerSession;
+  readonly authority: IssuerAuthority;
+  /** The certificates to renew or issue, in the order their keys are generated. */
+  readonly kinds: readonly KeyKind[];
+  /** The keys this procedure journaled before: reused when the card still holds them. */
+  readonly journaledKeys: Partial<Record<KeyKind, string>>;
+  readonly secrets: Secrets;
+  /** Signed in the test signature (procedure and its id). */
+  readonly label: string;
+  readonly db: Queryable;
+  readonly procedureId: string;
+  readonly holder: BasicFourFacts;
+  readonly card: Card;
+  /** Read when the authority is asked, as the clock: a practice fault may have changed since. */
+  offline(): boolean;
+  now(): Date;
+  /** One journal step of the procedure (row + audit, with the effects, in one transaction). */
+  commit(
+    step: string,
+    data: Details,
+    more?: { readonly effects?: (tx: Tx) => Promise<void>; readonly audit?: Details },
+  ): Promise<void>;
+  /** The procedure's state moves on and is shown. */
+  phase(e: CertificatePhase): Promise<void>;
+}
+
+/**
+ * Keys (generated or the journaled ones reused), certificates (issued or the journaled ones
+ * reused), written, read back and test-signed: each stage journaled (keys-generated,
+ * certificates-issued, certificates-written, certificates-verified) before the state moves on.
+ */
+export async function runCertificates(r: CertificateRun): Promise<IssuedDer> {
+  const keys: Partial<Record<KeyKind, string>> = { ...r.journaledKeys };
+  for (const kind of r.kinds) {
+    const { spki, generated } = await generateOrReuseKey(r.issuer, kind, keys[kind]);
+    if (generated) await r.commit('keys-generated', { kind, spki }, { audit: { kind } });
+    keys[kind] = spki;
+    await r.phase({ type: 'keys-generated', kind, spki });
+  }
+  const certs = await issueOrReuse({
+    db: r.db,
+    procedureId: r.procedureId,
+    authority: r.authority,
+    offline: r.offline(),
+    holder: r.holder,
+    card: r.card,
+    keys: Object.fromEntries(r.kinds.map((k) => [k, keys[k]!])),
+    now: r.now(),
+    commit: (data, effects, audit) => r.commit('certificates-issued', data, { effects, audit }),
+  });
+  await r.phase({ type: 'certificates-issued' });
+  await writeCertificates(r.issuer, r.authority, certs);
+  await r.commit('certificates-written', {});
+  await r.phase({ type: 'certificates-written' });
+  await checkOnCard(r.session, {
+    kinds: r.kinds,
+    keys,
+    secrets: r.secrets,
+    authority: r.authority,
+    label: r.label,
+  });
+  await r.commit('certificates-verified', {});
+  await r.phase({ type: 'certificates-verified' });
+  return certs;
 }

@@ -1,5 +1,6 @@
 // The journal of every counter procedure: one step's effects, its journal row and its audit row in
-// one transaction, with the operator of the call; and the ids and dates the procedures share.
+// one transaction, with the operator of the call; and the ids, dates and the one-action-at-a-time
+// guard the procedures share.
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../../audit/audit-log';
 import type { Details } from '../../audit/details-guard';
@@ -129,4 +130,18 @@ export async function readProcedure(
   const rows = await listSteps(q, procedureId);
   const under15 = rows.find((r) => r.step === 'started')?.data.under15 === true;
   return { procedure, rows, under15 };
+}
+
+/** Runs one clerk action on a procedure, refusing a second one while it runs. */
+export async function exclusively<L extends { busy: boolean }, T>(
+  l: L,
+  work: (l: L) => Promise<T>,
+): Promise<T> {
+  if (l.busy) throw new WorkflowRefusal('procedure-busy');
+  l.busy = true;
+  try {
+    return await work(l);
+  } finally {
+    l.busy = false;
+  }
 }

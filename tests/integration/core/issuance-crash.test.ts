@@ -1,62 +1,37 @@
 // 交付 survives an app crash: a counter process driving the issuance over pcsc-mini + pcscd + vpcd is
 // SIGKILLed after each step and in the middle of each card write; a new process on the same data
 // folder resumes the open procedure and completes it, with one key pair and one certificate per kind.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core';
 import { loadPreset } from '../../../main/card/sim/presets';
 import type { SimCard } from '../../../main/card/sim/sim-card';
-import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import type { IssuanceDto } from '../../../preload/contract/issuance';
-import type { Result } from '../../../preload/contract/result';
 import { createPcscHarness, type PcscHarness } from '../support/pcsc-harness';
-import { advance, openIssuance, type Call } from '../support/issuance-script';
-
-const ORIGIN = 'http://127.0.0.1:1';
-const CHILD = join(import.meta.dirname, '..', 'support', 'issuance-child.ts');
-// Inside the project, so that the bundle's require('pcsc-mini') and require('sqlite3') resolve.
-const BUNDLE = join(process.cwd(), 'node_modules', '.cache', 'madoguchi', 'issuance-child.cjs');
+import { advance, openIssuance } from '../support/issuance-script';
+import {
+  buildChild,
+  cardSeen,
+  practiceConfig,
+  routerCall,
+  runAndKill,
+  watched,
+  type ChildRun,
+} from '../support/lifecycle-setup';
 
 let h: PcscHarness;
+let bundle: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [CHILD],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['sqlite3', 'pcsc-mini', '@cornerstonejs/codec-openjpeg', 'pdfkit'],
-    loader: { '.json': 'json' },
-    outfile: BUNDLE,
-    logLevel: 'error',
-  });
+  bundle = await buildChild('issuance-child');
   h = await createPcscHarness();
 }, 60_000);
 
 afterAll(async () => {
   await h?.close();
 });
-
-function practiceConfig(
-  dataDir: string,
-  reader: { kind: 'pcsc'; name: string } | { kind: 'simulated' },
-) {
-  return {
-    mode: 'practice' as const,
-    reader,
-    exchangeTimeoutMs: 5000,
-    simTiming: false,
-    idleLockMinutes: 60,
-    version: 'crash-test',
-    dataDir,
-    trustedOrigins: [ORIGIN],
-  };
-}
 
 /** A fresh practice data folder (seed + authority) and the prepared card of MD-2026-0001 for it. */
 async function prepare(): Promise<{ dataDir: string; card: SimCard }> {
@@ -68,70 +43,16 @@ async function prepare(): Promise<{ dataDir: string; card: SimCard }> {
   return { dataDir, card: await loadPreset('prepared', { timing: false, issuerPublicKey }) };
 }
 
-/** The card as the reader sees it, calling `onCommand` with each command's INS before answering. */
-function watched(card: SimCard, onCommand: (ins: number, p1: number) => void): SimCardPort {
-  return {
-    get atr() {
-      return card.atr;
-    },
-    powerOn: () => card.powerOn(),
-    powerOff: () => card.powerOff(),
-    reset: () => card.reset(),
-    transmit(command) {
-      onCommand(command[1] ?? 0, command[2] ?? 0);
-      return card.transmit(command);
-    },
-  };
-}
-
-/**
- * Runs the child until it reports `ready` after `stopAfter` (or, with `killOnIns`, until the card
- * sees that command), then SIGKILLs it. Resolves with the child's output.
- */
-function runAndKill(
-  dataDir: string,
-  stopAfter: string,
-  killSwitch: { arm: (kill: () => void) => void },
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, dataDir, h.reader, stopAfter], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') },
-      cwd: process.cwd(),
-    });
-    let out = '';
-    const kill = () => child.kill('SIGKILL');
-    killSwitch.arm(kill);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('ready')) kill();
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve(out);
-      else reject(new Error(`the child ended on its own (code ${String(code)}):\n${out}`));
-    });
-  });
+/** The child's issuance run on the PC/SC reader, stopped after `stopAfter` (or by the armed kill). */
+function run(dataDir: string, stopAfter: string, arm?: (kill: () => void) => void): ChildRun {
+  return { bundle, dataDir, reader: h.reader, stopAfter, procedure: 'issuance', arm };
 }
 
 async function finishInProcess(dataDir: string): Promise<{ core: Core; dto: IssuanceDto }> {
   const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: h.reader }));
   await core.start();
-  const call: Call = async (window, channel, payload) => {
-    const sender = { url: `${ORIGIN}/${window}.html`, isMainFrame: true };
-    const r = (await core.router.handle(sender, channel, payload)) as Result<unknown>;
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.detail ?? ''}`);
-    return r.value;
-  };
-  for (
-    let i = 0;
-    !core.cards.readers().readers.some((r) => r.name === h.reader && r.cardPresent);
-    i++
-  ) {
-    if (i > 100) throw new Error('the new process sees no card');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const call = routerCall(core);
+  await cardSeen(core, h.reader);
   let dto = await openIssuance(call);
   for (let i = 0; dto.step !== 'completed'; i += 1) {
     if (i > 12) throw new Error(`no progress: stuck at ${dto.step}`);
@@ -164,7 +85,7 @@ describe('issuance: SIGKILL at each step, then a restart completes it', () => {
     it(`killed right after the ${stopAfter} step`, async () => {
       const { dataDir, card } = await prepare();
       await h.insert(card);
-      const out = await runAndKill(dataDir, stopAfter, { arm: () => undefined });
+      const out = await runAndKill(run(dataDir, stopAfter));
       expect(out).toContain(`done ${stopAfter}`);
       const { core, dto } = await finishInProcess(dataDir);
       try {
@@ -194,7 +115,7 @@ describe('issuance: SIGKILL at each step, then a restart completes it', () => {
           if (seen === 2) kill();
         }),
       );
-      await runAndKill(dataDir, 'none', { arm: (k) => (kill = k) });
+      await runAndKill(run(dataDir, 'none', (k) => (kill = k)));
       kill = null;
       expect(seen).toBeGreaterThanOrEqual(2);
       const { core, dto } = await finishInProcess(dataDir);

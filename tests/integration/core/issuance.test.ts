@@ -5,11 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../main/core';
-import type { CoreConfig } from '../../../main/config/config';
 import { loadPreset } from '../../../main/card/sim/presets';
+import type { Core } from '../../../main/core';
 import type { SimCard } from '../../../main/card/sim/sim-card';
-import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto, SimStateDto } from '../../../preload/contract/dto';
@@ -19,45 +17,16 @@ import type {
   IssuanceDto,
   ResidentPromptDto,
 } from '../../../preload/contract/issuance';
-import type { Result } from '../../../preload/contract/result';
+import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
 
-const ORIGIN = 'http://127.0.0.1:1';
-const CLERK = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
-const RESIDENT = { url: `${ORIGIN}/resident.html`, isMainFrame: true };
 const READER = SIM_READER_NAME;
 const HANAKO = { noticeNumber: 'MD-2026-0001', birthDate: '1992-07-08', serial: '990000000000001' };
 /** What 窓口花子 types on the resident screen (a scan of the files looks for exactly these). */
 const TYPED = { signing: 'Mado2026key', auth: '7395', juki: '2846', text: '5017' } as const;
 
-function config(dataDir: string): CoreConfig {
-  return {
-    mode: 'practice',
-    reader: { kind: 'simulated' },
-    exchangeTimeoutMs: 5000,
-    simTiming: false,
-    idleLockMinutes: 60,
-    version: 'test',
-    dataDir,
-    trustedOrigins: [ORIGIN],
-    // The practice seed's reference day: ages (under 15) are counted from it.
-    now: () => new Date('2026-11-25T01:00:00Z'),
-  };
-}
-
 async function open(dataDir: string = mkdtempSync(join(tmpdir(), 'madoguchi-issuance-'))) {
-  const core = createCore(config(dataDir));
-  await core.start();
+  const core = await startCore(dataDir);
   return { core, dataDir };
-}
-
-async function raw<T>(core: Core, channel: Channel, payload: unknown = {}, sender = CLERK) {
-  return (await core.router.handle(sender, channel, payload)) as Result<T>;
-}
-
-async function call<T>(core: Core, channel: Channel, payload: unknown = {}, sender = CLERK) {
-  const r = await raw<T>(core, channel, payload, sender);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.detail ?? ''}`);
-  return r.value;
 }
 
 async function refusal(core: Core, channel: Channel, payload: unknown = {}, sender = CLERK) {
@@ -73,27 +42,6 @@ async function login(core: Core, loginId = 'renshu01') {
 async function hanakoCard(core: Core): Promise<SimCard> {
   const { issuerPublicKey } = await core.authority();
   return loadPreset('prepared', { timing: false, issuerPublicKey });
-}
-
-/** The card as the reader sees it, calling `onCommand` with each command before the card answers. */
-function watched(card: SimCard, onCommand: (ins: number, p1: number) => void): SimCardPort {
-  return {
-    get atr() {
-      return card.atr;
-    },
-    powerOn: () => card.powerOn(),
-    powerOff: () => card.powerOff(),
-    reset: () => card.reset(),
-    transmit(command) {
-      onCommand(command[1] ?? 0, command[2] ?? 0);
-      return card.transmit(command);
-    },
-  };
-}
-
-function insert(core: Core, card: SimCardPort): void {
-  core.simReader!.remove();
-  core.simReader!.insert(card);
 }
 
 async function startHanako(core: Core): Promise<IssuanceDto> {

@@ -13,14 +13,15 @@ import { readCertificate, selectJpki, sign, verifyJpki } from '../../../main/car
 import { parsePin, parseSigningPassword } from '../../../main/card/domain';
 import { loadPreset } from '../../../main/card/sim/presets';
 import type { SimCard } from '../../../main/card/sim/sim-card';
-import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { Channel } from '../../../preload/contract/channels';
 import type { LifeProcedureDto } from '../../../preload/contract/lifecycle';
 import type { Result } from '../../../preload/contract/result';
 import { advance, CARD_SERIAL, openIssuance, type Call } from './issuance-script';
+import { ORIGIN } from './router-calls';
 
-export const ORIGIN = 'http://127.0.0.1:1';
+export { ORIGIN, watched } from './router-calls';
+
 const CHILD = join(import.meta.dirname, 'issuance-child.ts');
 
 export function practiceConfig(
@@ -157,22 +158,6 @@ export async function prepareIssuedCard(options: { suspend: boolean }): Promise<
   } finally {
     await core.close();
   }
-}
-
-/** The card as the reader sees it, calling `onCommand` with each command's INS and P1 first. */
-export function watched(card: SimCard, onCommand: (ins: number, p1: number) => void): SimCardPort {
-  return {
-    get atr() {
-      return card.atr;
-    },
-    powerOn: () => card.powerOn(),
-    powerOff: () => card.powerOff(),
-    reset: () => card.reset(),
-    transmit(command) {
-      onCommand(command[1] ?? 0, command[2] ?? 0);
-      return card.transmit(command);
-    },
-  };
 }
 
 /**

@@ -1,7 +1,12 @@
-// Health rules: certificate validity classes, card expiry in Japan time, and the next actions.
+// Health rules: certificate validity classes, card expiry in Japan time, the next actions, the database's word.
 import { describe, expect, it } from 'vitest';
-import type { PinStatusDto } from '../../../preload/contract/dto';
-import { cardExpiryState, certificateValidity, nextActions } from '../../../main/card/card-health';
+import type { CardHealthDto, PinStatusDto } from '../../../preload/contract/dto';
+import {
+  cardExpiryState,
+  certificateValidity,
+  nextActions,
+  withDatabaseState,
+} from '../../../main/card/card-health';
 
 const okPins: PinStatusDto[] = [
   { kind: 'signing', state: 'ok', triesLeft: 5, maxTries: 5 },
@@ -84,5 +89,78 @@ describe('card health: next actions', () => {
     expect(nextActions({ ...base, cardExpiry: '2027-01-10' })).toEqual(['card-expiring']);
     expect(nextActions({ ...base, cardExpiry: '2026-11-24' })).toEqual(['card-expired']);
     expect(nextActions({ ...base, chipState: 'suspended' })).toEqual(['release-suspension']);
+  });
+});
+
+describe('card health with the database state', () => {
+  // A lost card 廃止 in the database, found again: its chip still says active.
+  const chip: CardHealthDto = {
+    reader: 'Reader 0',
+    atrHex: '3B',
+    atrLabel: null,
+    serial: '990000000000006',
+    municipalityCode: '99999',
+    cardExpiry: '2032-01-15',
+    chipState: 'active',
+    pins: okPins,
+    certificates: [
+      { kind: 'signing', present: true, validity: 'valid' },
+      {
+        kind: 'auth',
+        present: true,
+        notBefore: '2022-02-01',
+        notAfter: '2027-01-31',
+        serialHex: '1A2B3C4D5E6F7081',
+        validity: 'valid',
+      },
+    ],
+    nextActions: ['none'],
+    readAt: '2026-11-25T03:00:00.000Z',
+  };
+  const revokedRows = [
+    { kind: 'signing' as const, serial: '0c0d0e0f10111213', status: 'revoked' as const },
+    { kind: 'auth' as const, serial: '1a2b3c4d5e6f7081', status: 'revoked' as const },
+  ];
+
+  it('a card terminated in the database says so, and its revoked certificates are revoked', () => {
+    const health = withDatabaseState(chip, {
+      state: 'terminated',
+      destroyed: false,
+      replaced: false,
+      certificates: revokedRows,
+    });
+    expect(health.chipState).toBe('active');
+    expect(health.databaseState).toBe('terminated');
+    expect(health.certificates.map((c) => [c.kind, c.validity])).toEqual([
+      ['signing', 'revoked'],
+      ['auth', 'revoked'],
+    ]);
+    expect(health.nextActions).toEqual(['record-return', 'reissue']);
+  });
+
+  it('the auth certificate is matched by serial: a row of another certificate changes nothing', () => {
+    const health = withDatabaseState(chip, {
+      state: 'terminated',
+      destroyed: true,
+      replaced: true,
+      certificates: [{ kind: 'auth', serial: 'ffff0000', status: 'revoked' }],
+    });
+    expect(health.certificates.map((c) => c.validity)).toEqual(['valid', 'valid']);
+    expect(health.nextActions).toEqual(['none']);
+  });
+
+  it('certificates not revoked in the database keep what the chip says', () => {
+    const held = revokedRows.map((r) => ({ ...r, status: 'on_hold' as const }));
+    const health = withDatabaseState(
+      { ...chip, chipState: 'suspended', nextActions: ['release-suspension'] },
+      { state: 'suspended', destroyed: false, replaced: false, certificates: held },
+    );
+    expect(health.databaseState).toBe('suspended');
+    expect(health.certificates.map((c) => c.validity)).toEqual(['valid', 'valid']);
+  });
+
+  it('a card the database does not know is reported as read', () => {
+    expect(withDatabaseState(chip, undefined)).toEqual(chip);
+    expect(withDatabaseState(chip, undefined).databaseState).toBeUndefined();
   });
 });

@@ -9,7 +9,10 @@ import {
   parseMyNumber,
   parseSexCode,
 } from '../../../main/card/domain';
-import { PRESET_IDS, presetData } from '../../../main/card/sim/presets';
+import { parseCertificate } from '../../../main/card/apps/jpki';
+import { PRESET_IDS, loadPreset, presetData } from '../../../main/card/sim/presets';
+import type { PresetId } from '../../../main/card/sim/presets';
+import type { SimCard } from '../../../main/card/sim/sim-card';
 import type { Db } from '../../../main/db/connection';
 import { DbModeMismatchError } from '../../../main/db/errors';
 import type { MyNumberCipher } from '../../../main/db/my-number-crypto';
@@ -20,6 +23,7 @@ import {
 import { readAuditRows } from '../../../main/db/repositories/audit';
 import { findOpenSuspension } from '../../../main/db/repositories/card-events';
 import { findCardBySerial, listCardsOfResident } from '../../../main/db/repositories/cards';
+import { listCertificatesOfCard } from '../../../main/db/repositories/certificates';
 import {
   authenticateOperator,
   countOperators,
@@ -35,6 +39,8 @@ import {
   practiceSeed,
   seedPracticeDatabase,
 } from '../../../main/practice/seed';
+import { CRL_REASON_OF } from '../../../preload/contract/lifecycle';
+import { readTlvFile, selectApp, selectEf, verify } from '../sim/sim-helpers';
 import { bytesOnDisk, makeTempDir, openWithCipher } from './practice-db';
 import type { TempDir } from './practice-db';
 
@@ -64,7 +70,8 @@ const cardPresets = PRESET_IDS.map((id) => presetData(id)).flatMap((p) =>
 
 /** The one preset whose holder moved after the card was issued (signing-only renewal practice). */
 const MOVED_TO = '見本県窓口市桜町８－８－８';
-const addressOnRecord = (id: string, onCard: string): string => (id === 'moved' ? MOVED_TO : onCard);
+const addressOnRecord = (id: string, onCard: string): string =>
+  id === 'moved' ? MOVED_TO : onCard;
 
 describe('the seed file', () => {
   it('says it is fictional and describes the fictional town of the presets', () => {
@@ -304,6 +311,67 @@ describe('seedPracticeDatabase', () => {
     }
   });
 
+  it('records the certificates each preset card holds, in the state of its card', async () => {
+    await seedPracticeDatabase(db, cipher, clock);
+    const withCertificates = seed.residents.filter(
+      (r) => r.preset !== undefined && r.preset !== 'tampered' && r.preset !== 'prepared',
+    );
+    expect(withCertificates.length).toBeGreaterThanOrEqual(7);
+    for (const r of withCertificates) {
+      const id = r.preset as PresetId;
+      const p = presetData(id);
+      if (p.profile !== 'my-number') throw new Error('a My Number Card preset');
+      const onCard = await certificatesOnPresetCard(id);
+      const card = await findCardBySerial(db, p.holder.serial);
+      const rows = await listCertificatesOfCard(db, card?.id ?? 0);
+      const expected = onCard.map((c) => {
+        const status =
+          card?.state === 'suspended'
+            ? 'on_hold'
+            : card?.state === 'terminated'
+              ? 'revoked'
+              : c.notAfter.getTime() < Date.parse(`${REFERENCE}T00:00:00+09:00`)
+                ? 'expired'
+                : 'issued';
+        return {
+          kind: c.kind,
+          serial: c.serialHex.toLowerCase(),
+          notBefore: c.notBefore.toISOString(),
+          notAfter: c.notAfter.toISOString(),
+          status,
+        };
+      });
+      expect(
+        rows.map(({ kind, serial, notBefore, notAfter, status }) => ({
+          kind,
+          serial,
+          notBefore,
+          notAfter,
+          status,
+        })),
+        id,
+      ).toEqual(expected);
+    }
+    const statusOf = async (id: PresetId) => {
+      const p = presetData(id);
+      if (p.profile !== 'my-number') throw new Error('a My Number Card preset');
+      const card = await findCardBySerial(db, p.holder.serial);
+      return listCertificatesOfCard(db, card?.id ?? 0);
+    };
+    // The states the practice procedures start from: held, revoked as lost, expired, live.
+    expect((await statusOf('suspended')).map((c) => c.status)).toEqual(['on_hold', 'on_hold']);
+    expect((await statusOf('terminated')).map((c) => c.revocationReason)).toEqual([
+      CRL_REASON_OF.lost,
+      CRL_REASON_OF.lost,
+    ]);
+    expect((await statusOf('cert-expired')).map((c) => c.status)).toEqual(['expired', 'expired']);
+    expect((await statusOf('issued')).map((c) => c.status)).toEqual(['issued', 'issued']);
+    expect((await statusOf('minor')).map((c) => c.kind)).toEqual(['auth']);
+    expect(await statusOf('prepared')).toEqual([]);
+    // A tampered chip answers nothing, so its certificates cannot be read back: only counted.
+    expect((await statusOf('tampered')).map((c) => c.kind)).toEqual(['signing', 'auth']);
+  }, 60_000);
+
   it('has under-15 residents with cards for 5 years and foreign residents findable by kana', async () => {
     await seedPracticeDatabase(db, cipher, clock);
     const all = (await searchResidents(db, {}, 1, 100)).items;
@@ -366,3 +434,31 @@ describe('seedPracticeDatabase', () => {
     }
   });
 });
+
+/**
+ * The certificates written on a fresh preset card, read as a client reads them. Before the card
+ * leaves the factory its signing password is given all its tries and its chip made active, so
+ * the locked and terminated presets can be read too; the files themselves are untouched.
+ */
+async function certificatesOnPresetCard(id: PresetId) {
+  const p = presetData(id);
+  if (p.profile !== 'my-number') throw new Error('a My Number Card preset');
+  const card: SimCard = await loadPreset(id, { timing: false });
+  const password = p.secrets.signingPassword?.value;
+  if (password !== undefined) card.manufactureSecret('jpki-sign', password);
+  card.manufactureChipState('active');
+  card.powerOn();
+  expect(await selectApp(card, 'jpki')).toBe('9000');
+  const out = [];
+  if (p.certificates.sign && password !== undefined) {
+    await selectEf(card, 0x001b);
+    expect(await verify(card, password)).toBe('9000');
+    await selectEf(card, 0x0001);
+    out.push(await parseCertificate(await readTlvFile(card), 'signing'));
+  }
+  if (p.certificates.auth) {
+    await selectEf(card, 0x000a);
+    out.push(await parseCertificate(await readTlvFile(card), 'auth'));
+  }
+  return out;
+}
