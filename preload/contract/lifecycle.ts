@@ -97,7 +97,10 @@ export interface FeeDto {
   /** What the rules charge: 0, 1,000 or 2,000 yen. */
   readonly amountYen: number;
   /** The lines of the charge, for the screen and the receipt. */
-  readonly lines: readonly { readonly item: 'card' | 'certificates' | 'express'; readonly yen: number }[];
+  readonly lines: readonly {
+    readonly item: 'card' | 'certificates' | 'express';
+    readonly yen: number;
+  }[];
   /** Free by rule (expiry, theft, disaster, …): recorded as waived with the reason as its cause. */
   readonly freeByRule: boolean;
 }
@@ -107,7 +110,8 @@ export function reissueFee(reason: ReissueReason, express: boolean): FeeDto {
   if (express && !EXPRESS_REISSUE_REASONS.includes(reason)) throw new Error('express not allowed');
   if (!CHARGED_REISSUE_REASONS.includes(reason))
     return { amountYen: 0, lines: [], freeByRule: true };
-  if (express) return { amountYen: 2000, lines: [{ item: 'express', yen: 2000 }], freeByRule: false };
+  if (express)
+    return { amountYen: 2000, lines: [{ item: 'express', yen: 2000 }], freeByRule: false };
   return {
     amountYen: 1000,
     lines: [
@@ -294,7 +298,11 @@ export interface ResidentHistoryDto {
     /** What the clerk should do next with this card. */
     readonly nextActions: readonly LifeNextAction[];
   })[];
-  readonly openProcedures: readonly { readonly procedureId: string; readonly kind: LifeKind | 'issuance'; readonly startedAt: string }[];
+  readonly openProcedures: readonly {
+    readonly procedureId: string;
+    readonly kind: LifeKind | 'issuance';
+    readonly startedAt: string;
+  }[];
   /** Newest first. */
   readonly timeline: readonly TimelineEntryDto[];
 }

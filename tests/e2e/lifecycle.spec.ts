@@ -200,6 +200,11 @@ test.describe('the card’s later life with the real core', () => {
     await expect(
       page.getByTestId('timeline').locator('[data-event="suspension-registered"]'),
     ).toHaveCount(1);
+    // Its certificates are on hold (certificateHold), not revoked.
+    expect(await certificateRows(harness, SERIAL.issued)).toEqual([
+      { kind: 'signing', status: 'on_hold', reason: null },
+      { kind: 'auth', status: 'on_hold', reason: null },
+    ]);
 
     // The resident comes back with the card and a licence.
     await start(card, 'release');
@@ -229,9 +234,11 @@ test.describe('the card’s later life with the real core', () => {
     await expect(timeline.locator('[data-event="suspension-released"]')).toHaveCount(1);
     await expect(timeline.locator('[data-event="procedure-release"]').first()).toBeVisible();
     await shot(harness, 'release-history');
-    // One new certificate of each kind. (The seed records no certificate rows for its issued
-    // cards: there were none on hold in the database to revoke.)
+    // The seeded certificates, put on hold by the suspension, revoked (a hold is never lifted);
+    // one new certificate of each kind.
     expect(await certificateRows(harness, SERIAL.issued)).toEqual([
+      { kind: 'signing', status: 'revoked', reason: 'keyCompromise' },
+      { kind: 'auth', status: 'revoked', reason: 'keyCompromise' },
       { kind: 'signing', status: 'issued', reason: null },
       { kind: 'auth', status: 'issued', reason: null },
     ]);

@@ -89,7 +89,10 @@ export function createLifeRegistry(db: () => Queryable, workflows: readonly Life
   }
 
   /** The step of the procedure's workflow, or a refusal when that workflow has no such step. */
-  async function step<S extends Step>(procedureId: string, name: S): Promise<NonNullable<LifeWorkflow[S]>> {
+  async function step<S extends Step>(
+    procedureId: string,
+    name: S,
+  ): Promise<NonNullable<LifeWorkflow[S]>> {
     const w = await owner(procedureId);
     const f = w[name];
     if (!f) throw new WorkflowRefusal('step-not-allowed', name);

@@ -151,10 +151,7 @@ export async function openLife(call: Call, s: LifeScenario): Promise<LifeProcedu
  * 'current' although the plan set or changed it was already written before a pull or a crash:
  * its value in use is then the new one (the resident knows it: she typed it).
  */
-function residentEntries(
-  s: LifeScenario,
-  prompt: ResidentPromptDto,
-): Record<string, unknown> {
+function residentEntries(s: LifeScenario, prompt: ResidentPromptDto): Record<string, unknown> {
   const entries: Record<string, unknown> = {};
   for (const kind of prompt.required as SecretKind[]) {
     const mode = prompt.modes[kind] ?? 'new';
