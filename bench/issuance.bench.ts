@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, corePaths, type Core } from '../main/core';
 import { SimCard } from '../main/card/sim/sim-card';
 import type { Channel } from '../preload/contract/channels';
-import type { IssuanceDto } from '../preload/contract/issuance';
+import type { ProcedureDto, ResidentMatchDto } from '../preload/contract/procedure';
 import type { Result } from '../preload/contract/result';
 
 const RUNS = 3;
@@ -123,9 +123,9 @@ async function runOnce(): Promise<RunFigures> {
     const authorityReady = existsSync(authorityFile);
 
     const issuanceStarted = performance.now();
-    const app = await call<{ id: number }>(
+    const found = await call<ResidentMatchDto>(
       'clerk',
-      'issuance:find-by-notice',
+      'lookup:by-notice',
       { noticeNumber: NOTICE, birthDate: BIRTH_DATE },
       [
         // The notice field has the focus on entry; Tab to the date field; Enter submits.
@@ -135,16 +135,21 @@ async function runOnce(): Promise<RunFigures> {
         keys('Enter: 検索', 1),
       ],
     );
-    let dto = await call<IssuanceDto>('clerk', 'issuance:start', { applicationId: app.id }, [
-      // The start button has the focus after the search.
-      keys('Enter: 交付を開始', 1),
-    ]);
+    let dto = await call<ProcedureDto>(
+      'clerk',
+      'procedure:start',
+      { kind: 'issuance', applicationId: found.applications[0]!.id },
+      [
+        // The start button has the focus after the search.
+        keys('Enter: 交付を開始', 1),
+      ],
+    );
     const procedureId = dto.procedureId;
     const clerk = (channel: Channel, payload: Record<string, unknown>, ui: UiAction[] = []) =>
-      call<IssuanceDto>('clerk', channel, { procedureId, ...payload }, ui);
+      call<ProcedureDto>('clerk', channel, { procedureId, ...payload }, ui);
 
     dto = await clerk(
-      'issuance:record-documents',
+      'procedure:record-documents',
       { kinds: ['driving-licence'], guardianship: false, representative: null },
       [click('tick 運転免許証'), click('次へ')],
     );
@@ -181,9 +186,9 @@ async function runOnce(): Promise<RunFigures> {
 
     // CardCheck.vue checks a card put in while the card step is showing: no click. (カードを確認
     // is only for a card that was in the reader before the step, or to try again.)
-    dto = await clerk('issuance:check-card', { reader });
-    await clerk('issuance:read-photos', { reader }); // the face step loads them on its own
-    dto = await clerk('issuance:record-face', { decision: 'match' }, [
+    dto = await clerk('procedure:check-card', { reader });
+    await clerk('procedure:read-photos', { reader }); // the face step loads them on its own
+    dto = await clerk('procedure:record-face', { decision: 'match' }, [
       keys('Space: capture the live image', 1),
       click('一致'),
     ]);
@@ -196,8 +201,8 @@ async function runOnce(): Promise<RunFigures> {
       apdus: card.apduCount,
       inside: insideCardMs,
     };
-    dto = await timed('issuance:open-pin-entry', () =>
-      clerk('issuance:open-pin-entry', { reader }, [click('暗証番号の入力を始める')]),
+    dto = await timed('procedure:open-pin-entry', () =>
+      clerk('procedure:open-pin-entry', { reader }, [click('暗証番号の入力を始める')]),
     );
     for (const [kind, value] of Object.entries(TYPED)) {
       await timed('resident:check-pin', () =>
@@ -216,7 +221,7 @@ async function runOnce(): Promise<RunFigures> {
     const regionCardMs = card.cardTimeMs - region.card;
     const regionApdus = card.apduCount - region.apdus;
     const regionInsideCardMs = insideCardMs - region.inside;
-    dto = await clerk('issuance:get', {});
+    dto = await clerk('procedure:get', {});
     if (!submitted.done || dto.step !== 'handover') {
       throw new Error(
         `expected handover after submit, at ${dto.step} (${dto.notice?.code ?? '-'})`,
@@ -225,8 +230,8 @@ async function runOnce(): Promise<RunFigures> {
 
     const before = { t: performance.now(), card: card.cardTimeMs, apdus: card.apduCount };
     dto = await clerk(
-      'issuance:complete',
-      { collectedJukiCard: false, collectedNotificationCard: true },
+      'procedure:complete',
+      { handover: { collectedJukiCard: false, collectedNotificationCard: true } },
       [click('tick 通知カード（回収）'), click('交付を完了')],
     );
     const completeWallMs = performance.now() - before.t;
@@ -235,7 +240,7 @@ async function runOnce(): Promise<RunFigures> {
     t = performance.now();
     const receipt = await call<{ bytes?: number }>(
       'clerk',
-      'issuance:print-receipt',
+      'procedure:print-receipt',
       { procedureId },
       [click('受領書を印刷')],
     );

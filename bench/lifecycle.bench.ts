@@ -10,8 +10,8 @@ import { loadPreset } from '../main/card/sim/presets';
 import type { SimCard } from '../main/card/sim/sim-card';
 import { SIM_READER_NAME } from '../main/card/sim/sim-reader';
 import type { Channel } from '../preload/contract/channels';
-import type { IssuanceDto } from '../preload/contract/issuance';
-import type { CardLookupDto, LifeProcedureDto, PinPlanEntry } from '../preload/contract/lifecycle';
+import type { PinPlanEntry } from '../preload/contract/lifecycle';
+import type { ProcedureDto, ResidentMatchDto } from '../preload/contract/procedure';
 import type { Result } from '../preload/contract/result';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -151,41 +151,48 @@ async function runOnce(): Promise<Record<Procedure, Figures>> {
     card.timing = null;
     const mark = meter(card);
     core.simReader!.insert(card);
-    const app = await call<{ id: number }>('clerk', 'issuance:find-by-notice', {
-      noticeNumber: NOTICE,
-      birthDate: BIRTH_DATE,
+    const app = (
+      await call<ResidentMatchDto>('clerk', 'lookup:by-notice', {
+        noticeNumber: NOTICE,
+        birthDate: BIRTH_DATE,
+      })
+    ).applications[0]!;
+    let issuance = await call<ProcedureDto>('clerk', 'procedure:start', {
+      kind: 'issuance',
+      applicationId: app.id,
     });
-    let issuance = await call<IssuanceDto>('clerk', 'issuance:start', { applicationId: app.id });
     const iid = { procedureId: issuance.procedureId };
-    await call('clerk', 'issuance:record-documents', {
+    await call('clerk', 'procedure:record-documents', {
       ...iid,
       kinds: ['driving-licence'],
       guardianship: false,
       representative: null,
     });
-    await call('clerk', 'issuance:check-card', { ...iid, reader: SIM_READER_NAME });
-    await call('clerk', 'issuance:record-face', { ...iid, decision: 'match' });
-    await call('clerk', 'issuance:open-pin-entry', { ...iid, reader: SIM_READER_NAME });
+    await call('clerk', 'procedure:check-card', { ...iid, reader: SIM_READER_NAME });
+    await call('clerk', 'procedure:record-face', { ...iid, decision: 'match' });
+    await call('clerk', 'procedure:open-pin-entry', { ...iid, reader: SIM_READER_NAME });
     await call('resident', 'resident:submit-pins', {
       signing: { value: TYPED.signing, confirmation: TYPED.signing },
       auth: { value: TYPED.auth, confirmation: TYPED.auth },
       juki: { value: TYPED.juki, confirmation: TYPED.juki },
       text: { value: TYPED.text, confirmation: TYPED.text },
     });
-    issuance = await call<IssuanceDto>('clerk', 'issuance:complete', {
+    issuance = await call<ProcedureDto>('clerk', 'procedure:complete', {
       ...iid,
-      collectedJukiCard: false,
-      collectedNotificationCard: true,
+      handover: { collectedJukiCard: false, collectedNotificationCard: true },
     });
     if (issuance.step !== 'completed') throw new Error(`交付 stopped at ${issuance.step}`);
-    const lookup = await call<CardLookupDto>('clerk', 'life:find-by-serial', { serial: SERIAL });
+    const lookup = await call<ResidentMatchDto>('clerk', 'lookup:by-serial', { serial: SERIAL });
     const cardId = lookup.cards.find((c) => c.serial === SERIAL)!.id;
-    await call('clerk', 'suspension:register', {
+    await call('clerk', 'procedure:start', {
+      kind: 'suspension',
       cardId,
-      reporter: 'police',
-      method: 'telephone',
-      reportedAt: new Date(Date.now() - 3_600_000).toISOString(),
-      note: '',
+      report: {
+        reporter: 'police',
+        method: 'telephone',
+        reportedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        note: '',
+      },
     });
     card.timing = model;
 
@@ -193,18 +200,18 @@ async function runOnce(): Promise<Record<Procedure, Figures>> {
     async function procedure(kind: Procedure): Promise<Figures> {
       const { plan, entries, scope } = PLANS[kind];
       const whole = mark();
-      let dto = await call<LifeProcedureDto>('clerk', 'life:start', { kind, cardId });
+      let dto = await call<ProcedureDto>('clerk', 'procedure:start', { kind, cardId });
       const p = { procedureId: dto.procedureId };
-      await call('clerk', 'life:record-documents', { ...p, kinds: ['driving-licence'] });
-      dto = await call<LifeProcedureDto>('clerk', 'life:check-card', {
+      await call('clerk', 'procedure:record-documents', { ...p, kinds: ['driving-licence'] });
+      dto = await call<ProcedureDto>('clerk', 'procedure:check-card', {
         ...p,
         reader: SIM_READER_NAME,
       });
       if (dto.step === 'face') {
-        await call('clerk', 'life:read-photos', { ...p, reader: SIM_READER_NAME });
-        await call('clerk', 'life:record-face', { ...p, decision: 'match' });
+        await call('clerk', 'procedure:read-photos', { ...p, reader: SIM_READER_NAME });
+        await call('clerk', 'procedure:record-face', { ...p, decision: 'match' });
       }
-      await call('clerk', 'life:choose', { ...p, plan, ...(scope ? { scope } : {}) });
+      await call('clerk', 'procedure:choose', { ...p, plan, ...(scope ? { scope } : {}) });
       const region = mark();
       const calls: Figures['calls'] = [];
       /** One call of the region, with its wall time, card time and APDUs noted. */
@@ -220,7 +227,7 @@ async function runOnce(): Promise<Record<Procedure, Figures>> {
         });
         return value;
       };
-      await timed('clerk', 'life:open-pin-entry', { ...p, reader: SIM_READER_NAME });
+      await timed('clerk', 'procedure:open-pin-entry', { ...p, reader: SIM_READER_NAME });
       for (const [k, e] of Object.entries(entries)) {
         if (e.current === e.value) continue; // a value kept: nothing new to check
         await timed('resident', 'resident:check-pin', {
@@ -231,7 +238,7 @@ async function runOnce(): Promise<Record<Procedure, Figures>> {
       }
       const submitted = await timed<{ done: boolean }>('resident', 'resident:submit-pins', entries);
       const end = mark();
-      dto = await call<LifeProcedureDto>('clerk', 'life:get', p);
+      dto = await call<ProcedureDto>('clerk', 'procedure:get', p);
       if (!submitted.done || dto.step !== 'completed')
         throw new Error(`${kind}: at ${dto.step} (${dto.notice?.code ?? '-'})`);
       const done = mark();

@@ -32,20 +32,14 @@ import { searchAudit, type AuditFilter } from './db/repositories/audit';
 import { resetPracticeData } from './practice/reset';
 import { practiceSeed, seedPracticeDatabase } from './practice/seed';
 import type { Result } from '../preload/contract/result';
-import {
-  createIssuanceWorkflow,
-  type DocumentDeps,
-  type PhotoDeps,
-} from './workflows/issuance/service';
-import { IssuanceRefusal } from './workflows/issuance/state';
+import { PROCEDURE_SPECS } from './workflows/kinds';
+import { createProcedureEngine } from './workflows/procedure/engine';
+import type { DocumentDeps } from './workflows/procedure/spec';
+import type { PhotoDeps } from './workflows/steps/face-photos';
 import { createPinHub } from './workflows/steps/pin-hub';
-import type { CardProcedureDeps } from './workflows/steps/card-procedure';
-import { createReleaseWorkflow } from './workflows/release/service';
-import { createPinResetWorkflow } from './workflows/pin-reset/service';
-import { createRenewalWorkflow } from './workflows/renewal/service';
-import { createLifeRegistry, type LifeWorkflow } from './workflows/lifecycle/registry';
-import { createLifeQueries } from './workflows/lifecycle/queries';
-import { createRecordsWorkflows } from './workflows/lifecycle/records';
+import { WorkflowRefusal } from './workflows/refusal';
+import { createLookups } from './lookups/history';
+import { applicationCardFacts, applicationCards } from './practice/application-cards';
 import { withDatabaseState } from './card/card-health';
 import { findCardBySerial } from './db/repositories/cards';
 import { listCertificatesOfCard } from './db/repositories/certificates';
@@ -179,7 +173,7 @@ export function createCore(config: CoreConfig): Core {
       reader: reader.name,
       inserted: insertedPreset,
       removed: removedCard?.label ?? null,
-      applicationCards: db ? await issuance.applicationCards() : [],
+      applicationCards: db ? await applicationCards(db) : [],
       authorityOffline,
     };
   }
@@ -261,68 +255,37 @@ export function createCore(config: CoreConfig): Core {
   /** The resident window's one PIN entry: the resident:* channels go to the procedure owning it. */
   const pinHub = createPinHub((prompt) => emit('resident:prompt-changed', prompt));
 
-  /** What every procedure that works on the card needs: issuance and the card's later life. */
-  const cardWorkDeps = {
-    db: requireDb,
-    cipher: () => {
-      if (!cipher) throw new AccessError('not-logged-in');
-      return cipher;
-    },
-    cards,
-    authority: authorityOf,
-    authorityOffline: () => authorityOffline,
-    operatorId,
-    now,
-    pinHub,
-    photos: facePhotos,
-  };
-
-  const issuance = createIssuanceWorkflow({
-    ...cardWorkDeps,
-    emitUpdated: (dto) => emit('issuance:updated', dto),
-    emitPrompt: (prompt) => emit('resident:prompt-changed', prompt),
-    documents: async (): Promise<DocumentDeps> => {
-      const receipt = await import('./documents/receipt');
-      const slip = await import('./documents/deferral-slip');
-      return {
-        writeReceiptPdf: (path, data) => receipt.writeReceiptPdf(path, data),
-        writeDeferralSlipPdf: (path, data) => slip.writeDeferralSlipPdf(path, data),
-      };
-    },
-    receiptsDir: paths.receipts,
-    practice: config.mode === 'practice',
-    municipality: municipality(),
-  });
-
-  // ---- the card's later life (issue 5) ----
-  /** Each procedure kind's workflow; the registry routes the life:* channels to them. */
-  const lifeWorkflows: LifeWorkflow[] = [];
-  lifeWorkflows.push(
-    ...createRecordsWorkflows({
+  /** Every counter procedure, on one engine. */
+  const procedures = createProcedureEngine(
+    {
       db: requireDb,
-      now,
-      operatorId,
-      authority: authorityOf,
+      cipher: () => {
+        if (!cipher) throw new AccessError('not-logged-in');
+        return cipher;
+      },
       cards,
-      emitUpdated: (dto) => emit('life:updated', dto),
+      authority: authorityOf,
+      authorityOffline: () => authorityOffline,
+      operatorId,
+      now,
+      pinHub,
+      photos: facePhotos,
+      documents: async (): Promise<DocumentDeps> => {
+        const docs = await import('./documents');
+        return {
+          writeReceiptPdf: (path, data) => docs.writeReceiptPdf(path, data),
+          writeDeferralSlipPdf: (path, data) => docs.writeDeferralSlipPdf(path, data),
+          writeFeeReceiptPdf: (path, data) => docs.writeFeeReceiptPdf(path, data),
+        };
+      },
       receiptsDir: paths.receipts,
       practice: config.mode === 'practice',
       municipality: municipality(),
-    }),
+      emitUpdated: (dto) => emit('procedure:updated', dto),
+    },
+    PROCEDURE_SPECS,
   );
-  // 解除, 初期化・再設定, 更新: the card's own procedures, sharing issuance's steps and PIN entry.
-  const cardProcedureDeps: CardProcedureDeps = {
-    ...cardWorkDeps,
-    emitUpdated: (dto) => emit('life:updated', dto),
-  };
-  const cardProcedures = [
-    createReleaseWorkflow(cardProcedureDeps),
-    createPinResetWorkflow(cardProcedureDeps),
-    createRenewalWorkflow(cardProcedureDeps),
-  ];
-  lifeWorkflows.push(...cardProcedures);
-  const life = createLifeRegistry(requireDb, lifeWorkflows);
-  const lifeQueries = createLifeQueries({ db: requireDb, now, operatorId });
+  const lookups = createLookups({ db: requireDb, now, operatorId });
   const dailyReports = createDailyReports({
     db: requireDb,
     now,
@@ -339,7 +302,7 @@ export function createCore(config: CoreConfig): Core {
     try {
       return ok(await work());
     } catch (e) {
-      if (e instanceof IssuanceRefusal)
+      if (e instanceof WorkflowRefusal)
         return err(e.detail ? { code: e.code, detail: e.detail } : { code: e.code });
       // A journal or audit row that would have held a 12-digit number or a PIN-like field.
       if (e instanceof UnsafeDetailsError) return err({ code: 'validation', detail: e.field });
@@ -545,7 +508,10 @@ export function createCore(config: CoreConfig): Core {
       'sim:insert-application-card': async ({ noticeNumber }) => {
         if (!simReader) return err({ code: 'not-practice-mode' });
         return refusals(async () => {
-          const facts = await issuance.applicationCardFacts(noticeNumber);
+          const facts = await applicationCardFacts(
+            { db: requireDb(), cipher: cipher!, operatorId: operatorId(), now },
+            noticeNumber,
+          );
           const [{ loadApplicationCard }, { issuerPublicKey }, photo] = await Promise.all([
             import('./card/sim/application-card'),
             authorityOf(),
@@ -568,85 +534,58 @@ export function createCore(config: CoreConfig): Core {
         await audit('practice.authority-offline', { offline });
         return ok(await simState(simReader));
       },
-      'issuance:find-by-notice': ({ noticeNumber, birthDate }) =>
-        refusals(() => issuance.findByNotice(noticeNumber, birthDate)),
-      'issuance:search': ({ name, birthDate }) => refusals(() => issuance.search(name, birthDate)),
-      'issuance:list-open': () => refusals(() => issuance.listOpen()),
-      'issuance:start': ({ applicationId }) => refusals(() => issuance.start(applicationId)),
-      'issuance:get': ({ procedureId }) => refusals(() => issuance.get(procedureId)),
-      'issuance:record-documents': ({ procedureId, ...r }) =>
-        refusals(() => issuance.recordDocuments(procedureId, r)),
-      'issuance:check-card': ({ procedureId, reader }) =>
-        refusals(() => issuance.checkCard(procedureId, reader)),
-      'issuance:read-photos': ({ procedureId, reader }) =>
-        refusals(() => issuance.readPhotos(procedureId, reader)),
-      'issuance:record-face': ({ procedureId, decision }) =>
-        refusals(() => issuance.recordFace(procedureId, decision)),
-      'issuance:override-face': ({ procedureId, approvalId }) =>
-        refusals(() => issuance.overrideFace(procedureId, approvalId)),
-      'issuance:open-pin-entry': ({ procedureId, reader }) =>
-        refusals(() => issuance.openPinEntry(procedureId, reader)),
-      'issuance:complete': ({ procedureId, ...r }) =>
-        refusals(() => issuance.complete(procedureId, r)),
-      'issuance:print-receipt': ({ procedureId }) =>
-        refusals(() => issuance.printReceipt(procedureId), 'receipt-failed'),
-      'issuance:print-deferral-slip': ({ procedureId }) =>
-        refusals(() => issuance.printDeferralSlip(procedureId), 'receipt-failed'),
-      'issuance:cancel': ({ procedureId, reason }) =>
-        refusals(() => issuance.cancel(procedureId, reason)),
       'resident:get-prompt': async () => ok(pinHub.prompt()),
       'resident:check-pin': ({ kind, value, confirmation }) =>
         refusals(() => pinHub.checkPin(kind, value, confirmation)),
       'resident:submit-pins': (r) => refusals(() => pinHub.submit(r)),
-      'life:find-by-serial': ({ serial }) => refusals(() => lifeQueries.findBySerial(serial)),
-      'life:search': ({ name, birthDate }) => refusals(() => lifeQueries.search(name, birthDate)),
-      'life:history': ({ residentId }) => refusals(() => lifeQueries.history(residentId)),
-      'life:list-open': () => refusals(() => life.listOpen()),
-      'suspension:register': (r) => refusals(() => life.register(r)),
-      'life:start': ({ kind, cardId }) => refusals(() => life.start(kind, cardId)),
-      'life:get': ({ procedureId }) => refusals(() => life.get(procedureId)),
-      'life:record-documents': ({ procedureId, kinds }) =>
-        refusals(async () => (await life.step(procedureId, 'recordDocuments'))(procedureId, kinds)),
-      'life:check-card': ({ procedureId, reader }) =>
-        refusals(async () => (await life.step(procedureId, 'checkCard'))(procedureId, reader)),
-      'life:read-photos': ({ procedureId, reader }) =>
-        refusals(async () => (await life.step(procedureId, 'readPhotos'))(procedureId, reader)),
-      'life:record-face': ({ procedureId, decision }) =>
-        refusals(async () => (await life.step(procedureId, 'recordFace'))(procedureId, decision)),
-      'life:override-face': ({ procedureId, approvalId }) =>
-        refusals(async () =>
-          (await life.step(procedureId, 'overrideFace'))(procedureId, approvalId),
+      'lookup:by-notice': ({ noticeNumber, birthDate }) =>
+        refusals(() => lookups.byNotice(noticeNumber, birthDate)),
+      'lookup:by-serial': ({ serial }) => refusals(() => lookups.bySerial(serial)),
+      'lookup:by-name': ({ name, birthDate }) => refusals(() => lookups.byName(name, birthDate)),
+      'lookup:history': ({ residentId }) => refusals(() => lookups.history(residentId)),
+      'procedure:start': ({ kind, ...request }) => refusals(() => procedures.start(kind, request)),
+      'procedure:get': ({ procedureId }) => refusals(() => procedures.get(procedureId)),
+      'procedure:list-open': () => refusals(() => procedures.listOpen()),
+      'procedure:record-documents': ({ procedureId, kinds, guardianship, representative }) =>
+        refusals(() =>
+          procedures.act(procedureId, 'recordDocuments', {
+            kinds,
+            guardianship: guardianship ?? false,
+            representative: representative ?? null,
+          }),
         ),
-      'life:choose': ({ procedureId, plan, scope }) =>
-        refusals(async () => (await life.step(procedureId, 'choose'))(procedureId, plan, scope)),
-      'life:open-pin-entry': ({ procedureId, reader }) =>
-        refusals(async () => (await life.step(procedureId, 'openPinEntry'))(procedureId, reader)),
-      'revocation:set-reason': ({ procedureId, reason, cardPresent }) =>
-        refusals(async () =>
-          (await life.step(procedureId, 'setRevocationReason'))(procedureId, reason, cardPresent),
+      'procedure:check-card': ({ procedureId, reader }) =>
+        refusals(() => procedures.act(procedureId, 'checkCard', { reader })),
+      'procedure:read-photos': ({ procedureId, reader }) =>
+        refusals(() => procedures.act(procedureId, 'readPhotos', { reader })),
+      'procedure:record-face': ({ procedureId, decision }) =>
+        refusals(() => procedures.act(procedureId, 'recordFace', { decision })),
+      'procedure:override-face': ({ procedureId, approvalId }) =>
+        refusals(() => procedures.act(procedureId, 'overrideFace', { approvalId })),
+      'procedure:choose': ({ procedureId, plan, scope }) =>
+        refusals(() => procedures.act(procedureId, 'choose', { plan, scope: scope ?? null })),
+      'procedure:open-pin-entry': ({ procedureId, reader }) =>
+        refusals(() => procedures.act(procedureId, 'openPinEntry', { reader })),
+      'procedure:set-revocation-reason': ({ procedureId, reason, cardPresent }) =>
+        refusals(() => procedures.act(procedureId, 'setRevocationReason', { reason, cardPresent })),
+      'procedure:set-reissue-reason': ({ procedureId, reason, express }) =>
+        refusals(() => procedures.act(procedureId, 'setReissueReason', { reason, express })),
+      'procedure:approve': ({ procedureId, approvalId }) =>
+        refusals(() => procedures.act(procedureId, 'approve', { approvalId })),
+      'procedure:record-fee': ({ procedureId, status, waiverReason }) =>
+        refusals(() =>
+          procedures.act(procedureId, 'recordFee', { status, waiverReason: waiverReason ?? null }),
         ),
-      'reissue:set-reason': ({ procedureId, reason, express }) =>
-        refusals(async () =>
-          (await life.step(procedureId, 'setReissueReason'))(procedureId, reason, express),
-        ),
-      'life:approve': ({ procedureId, approvalId }) =>
-        refusals(async () => (await life.step(procedureId, 'approve'))(procedureId, approvalId)),
-      'reissue:record-fee': ({ procedureId, status, waiverReason }) =>
-        refusals(async () =>
-          (await life.step(procedureId, 'recordFee'))(procedureId, status, waiverReason),
-        ),
-      'revocation:record-destroyed': ({ procedureId, reader }) =>
-        refusals(async () =>
-          (await life.step(procedureId, 'recordDestroyed'))(procedureId, reader),
-        ),
-      'life:complete': ({ procedureId }) =>
-        refusals(async () => (await life.step(procedureId, 'complete'))(procedureId)),
-      'life:print-receipt': ({ procedureId }) =>
-        refusals(
-          async () => (await life.step(procedureId, 'printReceipt'))(procedureId),
-          'receipt-failed',
-        ),
-      'life:cancel': ({ procedureId, reason }) => refusals(() => life.cancel(procedureId, reason)),
+      'procedure:record-destroyed': ({ procedureId, reader }) =>
+        refusals(() => procedures.act(procedureId, 'recordDestroyed', { reader: reader ?? null })),
+      'procedure:complete': ({ procedureId, handover }) =>
+        refusals(() => procedures.act(procedureId, 'complete', { handover: handover ?? null })),
+      'procedure:print-receipt': ({ procedureId }) =>
+        refusals(() => procedures.act(procedureId, 'printReceipt', {}), 'receipt-failed'),
+      'procedure:print-deferral-slip': ({ procedureId }) =>
+        refusals(() => procedures.act(procedureId, 'printDeferralSlip', {}), 'receipt-failed'),
+      'procedure:cancel': ({ procedureId, reason }) =>
+        refusals(() => procedures.cancel(procedureId, reason)),
       'sim:receive-card': async ({ noticeNumber }) => {
         if (!simReader) return err({ code: 'not-practice-mode' });
         return refusals(async () => {
@@ -672,9 +611,7 @@ export function createCore(config: CoreConfig): Core {
         db = result.db;
         cipher = await openMyNumberCipher(result.db, keyProtector!);
         authorityOffline = false;
-        issuance.forget();
-        for (const w of cardProcedures) w.forget();
-        pinHub.forget();
+        procedures.forget();
         // Operator ids belong to the old file: everybody logs in again on the fresh seed.
         sessions?.dispose();
         sessions = newSessions(result.db);

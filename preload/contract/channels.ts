@@ -18,27 +18,22 @@ import { PIN_KINDS, ROLES } from './dto';
 import {
   DOCUMENT_KINDS,
   REPRESENTATIVE_RELATIONS,
-  type ApplicationSummaryDto,
   type FacePhotosDto,
-  type IssuanceDto,
-  type OpenProcedureDto,
   type PinCheckDto,
   type ResidentPromptDto,
   type ResidentSubmitDto,
 } from './issuance';
 import {
-  LIFE_KINDS,
   PIN_ENTRY_MODES,
   REISSUE_REASONS,
   RENEWAL_SCOPES,
   REPORTERS,
   REPORT_METHODS,
   REVOCATION_REASONS,
-  type CardLookupDto,
   type DailyReportDto,
-  type LifeProcedureDto,
   type ResidentHistoryDto,
 } from './lifecycle';
+import type { ProcedureDto, ResidentMatchDto } from './procedure';
 
 /** Reader names come from PC/SC; bounded so a hostile caller cannot send megabytes. */
 const readerName = z.string().min(1).max(200);
@@ -84,6 +79,7 @@ const pinEntry = z.strictObject({
   current: secretEntry.optional(),
 });
 const cardId = z.number().int().positive();
+const approvalId = z.number().int().positive();
 const cardSerial = z.string().regex(/^[A-Za-z0-9]{15}$/);
 const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reasonText = z.string().trim().min(1).max(500);
@@ -144,39 +140,6 @@ export const requestSchemas = {
   'sim:insert-application-card': z.strictObject({ noticeNumber }),
   'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
   'sim:reinsert-card': empty,
-  'issuance:find-by-notice': z.strictObject({ noticeNumber, birthDate }),
-  'issuance:search': z.strictObject({
-    /** カナ or 漢字 name, part of it; with the birth date, never alone. */
-    name: z.string().trim().min(1).max(64),
-    birthDate,
-  }),
-  'issuance:list-open': empty,
-  'issuance:start': z.strictObject({ applicationId: z.number().int().positive() }),
-  'issuance:get': z.strictObject({ procedureId }),
-  'issuance:record-documents': z.strictObject({
-    procedureId,
-    kinds: documentKinds,
-    guardianship: z.boolean(),
-    representative: z
-      .strictObject({ relation: z.enum(REPRESENTATIVE_RELATIONS), kinds: documentKinds })
-      .nullable(),
-  }),
-  'issuance:check-card': z.strictObject({ procedureId, reader: readerName }),
-  'issuance:read-photos': z.strictObject({ procedureId, reader: readerName }),
-  'issuance:record-face': z.strictObject({ procedureId, decision: z.enum(['match', 'mismatch']) }),
-  'issuance:override-face': z.strictObject({
-    procedureId,
-    approvalId: z.number().int().positive(),
-  }),
-  'issuance:open-pin-entry': z.strictObject({ procedureId, reader: readerName }),
-  'issuance:complete': z.strictObject({
-    procedureId,
-    collectedJukiCard: z.boolean(),
-    collectedNotificationCard: z.boolean(),
-  }),
-  'issuance:print-receipt': z.strictObject({ procedureId }),
-  'issuance:print-deferral-slip': z.strictObject({ procedureId }),
-  'issuance:cancel': z.strictObject({ procedureId, reason: z.string().trim().min(1).max(500) }),
   'resident:get-prompt': empty,
   'resident:check-pin': z.strictObject({
     kind: z.enum(PIN_KINDS),
@@ -190,57 +153,84 @@ export const requestSchemas = {
     juki: pinEntry.optional(),
     text: pinEntry.optional(),
   }),
-  // ---- the card's later life (lifecycle.ts) ----
-  'life:find-by-serial': z.strictObject({ serial: cardSerial }),
-  'life:search': z.strictObject({ name: z.string().trim().min(1).max(64), birthDate }),
-  'life:history': z.strictObject({ residentId: z.number().int().positive() }),
-  'life:list-open': empty,
-  'suspension:register': z.strictObject({
-    cardId,
-    reporter: z.enum(REPORTERS),
-    method: z.enum(REPORT_METHODS),
-    reportedAt: isoDateTime,
-    note: z.string().trim().max(500),
+  // ---- finding a resident, and every counter procedure (procedure.ts) ----
+  'lookup:by-notice': z.strictObject({ noticeNumber, birthDate }),
+  'lookup:by-serial': z.strictObject({ serial: cardSerial }),
+  'lookup:by-name': z.strictObject({
+    /** カナ or 漢字 name, part of it; with the birth date, never alone. */
+    name: z.string().trim().min(1).max(64),
+    birthDate,
   }),
-  'life:start': z.strictObject({
-    kind: z.enum(LIFE_KINDS).exclude(['suspension']),
-    cardId,
-  }),
-  'life:get': z.strictObject({ procedureId }),
-  'life:record-documents': z.strictObject({ procedureId, kinds: documentKinds }),
-  'life:check-card': z.strictObject({ procedureId, reader: readerName }),
-  'life:read-photos': z.strictObject({ procedureId, reader: readerName }),
-  'life:record-face': z.strictObject({ procedureId, decision: z.enum(['match', 'mismatch']) }),
-  'life:override-face': z.strictObject({
+  'lookup:history': z.strictObject({ residentId: z.number().int().positive() }),
+  'procedure:start': z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('issuance'), applicationId: z.number().int().positive() }),
+    z.strictObject({
+      kind: z.literal('suspension'),
+      cardId,
+      report: z.strictObject({
+        reporter: z.enum(REPORTERS),
+        method: z.enum(REPORT_METHODS),
+        reportedAt: isoDateTime,
+        note: z.string().trim().max(500),
+      }),
+    }),
+    z.strictObject({
+      kind: z.enum(['release', 'pin-reset', 'revocation', 'reissue', 'renewal']),
+      cardId,
+    }),
+  ]),
+  'procedure:get': z.strictObject({ procedureId }),
+  'procedure:list-open': empty,
+  'procedure:record-documents': z.strictObject({
     procedureId,
-    approvalId: z.number().int().positive(),
+    kinds: documentKinds,
+    /** 交付 only: under guardianship, and the legal representative who came (under 15 too). */
+    guardianship: z.boolean().optional(),
+    representative: z
+      .strictObject({ relation: z.enum(REPRESENTATIVE_RELATIONS), kinds: documentKinds })
+      .nullable()
+      .optional(),
   }),
-  'life:choose': z.strictObject({
+  'procedure:check-card': z.strictObject({ procedureId, reader: readerName }),
+  'procedure:read-photos': z.strictObject({ procedureId, reader: readerName }),
+  'procedure:record-face': z.strictObject({
+    procedureId,
+    decision: z.enum(['match', 'mismatch']),
+  }),
+  'procedure:override-face': z.strictObject({ procedureId, approvalId }),
+  'procedure:choose': z.strictObject({
     procedureId,
     plan: pinPlan,
     scope: z.enum(RENEWAL_SCOPES).optional(),
   }),
-  'life:open-pin-entry': z.strictObject({ procedureId, reader: readerName }),
-  'revocation:set-reason': z.strictObject({
+  'procedure:open-pin-entry': z.strictObject({ procedureId, reader: readerName }),
+  'procedure:set-revocation-reason': z.strictObject({
     procedureId,
     reason: z.enum(REVOCATION_REASONS),
     cardPresent: z.boolean(),
   }),
-  'reissue:set-reason': z.strictObject({
+  'procedure:set-reissue-reason': z.strictObject({
     procedureId,
     reason: z.enum(REISSUE_REASONS),
     express: z.boolean(),
   }),
-  'life:approve': z.strictObject({ procedureId, approvalId: z.number().int().positive() }),
-  'reissue:record-fee': z.strictObject({
+  'procedure:approve': z.strictObject({ procedureId, approvalId }),
+  'procedure:record-fee': z.strictObject({
     procedureId,
     status: z.enum(['paid', 'waived']),
     waiverReason: reasonText.optional(),
   }),
-  'revocation:record-destroyed': z.strictObject({ procedureId, reader: readerName.optional() }),
-  'life:complete': z.strictObject({ procedureId }),
-  'life:print-receipt': z.strictObject({ procedureId }),
-  'life:cancel': z.strictObject({ procedureId, reason: reasonText }),
+  'procedure:record-destroyed': z.strictObject({ procedureId, reader: readerName.optional() }),
+  'procedure:complete': z.strictObject({
+    procedureId,
+    /** 交付: the old cards taken back at the handover. */
+    handover: z
+      .strictObject({ collectedJukiCard: z.boolean(), collectedNotificationCard: z.boolean() })
+      .optional(),
+  }),
+  'procedure:print-receipt': z.strictObject({ procedureId }),
+  'procedure:print-deferral-slip': z.strictObject({ procedureId }),
+  'procedure:cancel': z.strictObject({ procedureId, reason: reasonText }),
   'sim:receive-card': z.strictObject({ noticeNumber }),
   'reports:daily': z.strictObject({ date: reportDate }),
   'reports:daily-pdf': z.strictObject({ date: reportDate }),
@@ -278,46 +268,32 @@ export interface ResponseMap {
   'sim:insert-application-card': SimStateDto;
   'sim:set-authority-offline': SimStateDto;
   'sim:reinsert-card': SimStateDto;
-  'issuance:find-by-notice': ApplicationSummaryDto;
-  'issuance:search': readonly ApplicationSummaryDto[];
-  'issuance:list-open': readonly OpenProcedureDto[];
-  'issuance:start': IssuanceDto;
-  'issuance:get': IssuanceDto;
-  'issuance:record-documents': IssuanceDto;
-  'issuance:check-card': IssuanceDto;
-  'issuance:read-photos': FacePhotosDto;
-  'issuance:record-face': IssuanceDto;
-  'issuance:override-face': IssuanceDto;
-  'issuance:open-pin-entry': IssuanceDto;
-  'issuance:complete': IssuanceDto;
-  'issuance:print-receipt': FileWrittenDto;
-  'issuance:print-deferral-slip': FileWrittenDto;
-  'issuance:cancel': IssuanceDto;
   'resident:get-prompt': ResidentPromptDto | null;
   'resident:check-pin': PinCheckDto;
   'resident:submit-pins': ResidentSubmitDto;
-  'life:find-by-serial': CardLookupDto;
-  'life:search': readonly CardLookupDto[];
-  'life:history': ResidentHistoryDto;
-  'life:list-open': readonly LifeProcedureDto[];
-  'suspension:register': LifeProcedureDto;
-  'life:start': LifeProcedureDto;
-  'life:get': LifeProcedureDto;
-  'life:record-documents': LifeProcedureDto;
-  'life:check-card': LifeProcedureDto;
-  'life:read-photos': FacePhotosDto;
-  'life:record-face': LifeProcedureDto;
-  'life:override-face': LifeProcedureDto;
-  'life:choose': LifeProcedureDto;
-  'life:open-pin-entry': LifeProcedureDto;
-  'revocation:set-reason': LifeProcedureDto;
-  'reissue:set-reason': LifeProcedureDto;
-  'life:approve': LifeProcedureDto;
-  'reissue:record-fee': LifeProcedureDto;
-  'revocation:record-destroyed': LifeProcedureDto;
-  'life:complete': LifeProcedureDto;
-  'life:print-receipt': FileWrittenDto;
-  'life:cancel': LifeProcedureDto;
+  'lookup:by-notice': ResidentMatchDto;
+  'lookup:by-serial': ResidentMatchDto;
+  'lookup:by-name': readonly ResidentMatchDto[];
+  'lookup:history': ResidentHistoryDto;
+  'procedure:start': ProcedureDto;
+  'procedure:get': ProcedureDto;
+  'procedure:list-open': readonly ProcedureDto[];
+  'procedure:record-documents': ProcedureDto;
+  'procedure:check-card': ProcedureDto;
+  'procedure:read-photos': FacePhotosDto;
+  'procedure:record-face': ProcedureDto;
+  'procedure:override-face': ProcedureDto;
+  'procedure:choose': ProcedureDto;
+  'procedure:open-pin-entry': ProcedureDto;
+  'procedure:set-revocation-reason': ProcedureDto;
+  'procedure:set-reissue-reason': ProcedureDto;
+  'procedure:approve': ProcedureDto;
+  'procedure:record-fee': ProcedureDto;
+  'procedure:record-destroyed': ProcedureDto;
+  'procedure:complete': ProcedureDto;
+  'procedure:print-receipt': FileWrittenDto;
+  'procedure:print-deferral-slip': FileWrittenDto;
+  'procedure:cancel': ProcedureDto;
   'sim:receive-card': SimStateDto;
   'reports:daily': DailyReportDto;
   'reports:daily-pdf': FileWrittenDto;
@@ -363,46 +339,32 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'sim:insert-application-card': COUNTER,
   'sim:set-authority-offline': COUNTER,
   'sim:reinsert-card': COUNTER,
-  'issuance:find-by-notice': COUNTER,
-  'issuance:search': COUNTER,
-  'issuance:list-open': COUNTER,
-  'issuance:start': COUNTER,
-  'issuance:get': COUNTER,
-  'issuance:record-documents': COUNTER,
-  'issuance:check-card': COUNTER,
-  'issuance:read-photos': COUNTER,
-  'issuance:record-face': COUNTER,
-  'issuance:override-face': COUNTER,
-  'issuance:open-pin-entry': COUNTER,
-  'issuance:complete': COUNTER,
-  'issuance:print-receipt': COUNTER,
-  'issuance:print-deferral-slip': COUNTER,
-  'issuance:cancel': COUNTER,
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',
   'resident:submit-pins': 'resident',
-  'life:find-by-serial': COUNTER,
-  'life:search': COUNTER,
-  'life:history': COUNTER,
-  'life:list-open': COUNTER,
-  'suspension:register': COUNTER,
-  'life:start': COUNTER,
-  'life:get': COUNTER,
-  'life:record-documents': COUNTER,
-  'life:check-card': COUNTER,
-  'life:read-photos': COUNTER,
-  'life:record-face': COUNTER,
-  'life:override-face': COUNTER,
-  'life:choose': COUNTER,
-  'life:open-pin-entry': COUNTER,
-  'revocation:set-reason': COUNTER,
-  'reissue:set-reason': COUNTER,
-  'life:approve': COUNTER,
-  'reissue:record-fee': COUNTER,
-  'revocation:record-destroyed': COUNTER,
-  'life:complete': COUNTER,
-  'life:print-receipt': COUNTER,
-  'life:cancel': COUNTER,
+  'lookup:by-notice': COUNTER,
+  'lookup:by-serial': COUNTER,
+  'lookup:by-name': COUNTER,
+  'lookup:history': COUNTER,
+  'procedure:start': COUNTER,
+  'procedure:get': COUNTER,
+  'procedure:list-open': COUNTER,
+  'procedure:record-documents': COUNTER,
+  'procedure:check-card': COUNTER,
+  'procedure:read-photos': COUNTER,
+  'procedure:record-face': COUNTER,
+  'procedure:override-face': COUNTER,
+  'procedure:choose': COUNTER,
+  'procedure:open-pin-entry': COUNTER,
+  'procedure:set-revocation-reason': COUNTER,
+  'procedure:set-reissue-reason': COUNTER,
+  'procedure:approve': COUNTER,
+  'procedure:record-fee': COUNTER,
+  'procedure:record-destroyed': COUNTER,
+  'procedure:complete': COUNTER,
+  'procedure:print-receipt': COUNTER,
+  'procedure:print-deferral-slip': COUNTER,
+  'procedure:cancel': COUNTER,
   'sim:receive-card': COUNTER,
   // The 日報 is a supervisor's (WORKFLOWS.md); a trainer sees the practice one.
   'reports:daily': ['supervisor', 'trainer'],
@@ -425,20 +387,17 @@ export interface EventMap {
   'reader:changed': ReadersDto;
   /** Login, logout, idle lock and unlock: the renderer switches screens on it. */
   'auth:changed': SessionDto;
-  /** The issuance the clerk window shows moved on (a step, PIN progress, certificate phase). */
-  'issuance:updated': IssuanceDto;
+  /** A procedure moved on (a step, PIN progress, certificate phase): the clerk window follows. */
+  'procedure:updated': ProcedureDto;
   /** The resident window's prompt: shown, changed, or cleared (null). Clerk windows ignore it. */
   'resident:prompt-changed': ResidentPromptDto | null;
-  /** A procedure of the card's later life moved on (step, PIN progress, certificate phase). */
-  'life:updated': LifeProcedureDto;
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = [
   'reader:changed',
   'auth:changed',
-  'issuance:updated',
+  'procedure:updated',
   'resident:prompt-changed',
-  'life:updated',
 ];
 /** The only event the resident window's preload forwards. */
 export const RESIDENT_EVENT_NAMES: readonly EventName[] = ['resident:prompt-changed'];

@@ -41,6 +41,11 @@ export function isValidDocumentSet(kinds: readonly DocumentKind[]): boolean {
   return a >= 1 || b >= 2;
 }
 
+/** A photo ID of list A was shown (the face check is then optional for reset and renewal). */
+export function hasListA(kinds: readonly DocumentKind[]): boolean {
+  return kinds.some((k) => (DOCUMENTS_A as readonly string[]).includes(k));
+}
+
 export interface ResidentSummaryDto {
   readonly id: number;
   readonly kanjiName: string;

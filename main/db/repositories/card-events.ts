@@ -161,6 +161,63 @@ export async function recordRevocation(
   }
 }
 
+/** The card's revocation: its reason and when it was destroyed (穴あけ), if it was. */
+export async function findRevocationOfCard(
+  q: Queryable,
+  cardId: number,
+): Promise<{ reason: RevocationReason; destroyedAt: string | null } | undefined> {
+  const row = await q.get<{ reason: RevocationReason; destroyed_at: string | null }>(
+    'SELECT reason, destroyed_at FROM revocations WHERE card_id = ?',
+    [cardId],
+  );
+  return row ? { reason: row.reason, destroyedAt: row.destroyed_at } : undefined;
+}
+
+/** The revoked card handed back and destroyed (穴あけ). */
+export async function recordRevocationDestroyed(
+  tx: Tx,
+  cardId: number,
+  clock?: Clock,
+): Promise<void> {
+  await tx.run(
+    'UPDATE revocations SET destroyed_at = ? WHERE card_id = ? AND destroyed_at IS NULL',
+    [isoNow(clock), cardId],
+  );
+}
+
+/** Whether a reissue was recorded for the card already (one per card). */
+export async function hasReissue(q: Queryable, oldCardId: number): Promise<boolean> {
+  return (await q.get('SELECT 1 FROM reissues WHERE old_card_id = ?', [oldCardId])) !== undefined;
+}
+
+/** The new application a reissue procedure recorded. */
+export async function findReissueOfProcedure(
+  q: Queryable,
+  procedureId: string,
+): Promise<{ applicationId: number } | undefined> {
+  const row = await q.get<{ application_id: number }>(
+    'SELECT application_id FROM reissues WHERE procedure_id = ?',
+    [procedureId],
+  );
+  return row ? { applicationId: row.application_id } : undefined;
+}
+
+/** The next notice number of reissues this year: MD-<year>-R<nnnn>. */
+export async function nextReissueNoticeNumber(tx: Tx, year: string): Promise<string> {
+  const prefix = `MD-${year}-R`;
+  const row = await tx.get<{ n: number }>(
+    `SELECT count(*) AS n FROM card_applications WHERE notice_number LIKE ?`,
+    [`${prefix}%`],
+  );
+  for (let n = (row?.n ?? 0) + 1; ; n += 1) {
+    const candidate = `${prefix}${String(n).padStart(4, '0')}`;
+    const taken = await tx.get('SELECT 1 FROM card_applications WHERE notice_number = ?', [
+      candidate,
+    ]);
+    if (!taken) return candidate;
+  }
+}
+
 export type Fee =
   | { readonly status: 'paid'; readonly amountYen: number }
   | { readonly status: 'waived'; readonly waiverReason: string };

@@ -40,6 +40,11 @@ import { equalBytes } from './card-match';
 
 export type { KeyKind };
 
+/** The key pairs the card gets: no signing key under 15 (no signing certificate then). */
+export function requiredKeyKinds(under15: boolean): readonly KeyKind[] {
+  return under15 ? ['auth'] : ['signing', 'auth'];
+}
+
 /** What the card work needs of the card service: one exclusive session per operation. */
 export interface CardAccess {
   withCard<T>(
@@ -161,9 +166,11 @@ export interface IssueRequest {
  * The certificates for the keys, issued by the authority and recorded (journal row + certificate
  * rows in one transaction), or the ones this procedure recorded before.
  */
-export async function issueOrReuse(r: IssueRequest): Promise<IssuedDer> {
+export async function issueOrReuse(
+  r: IssueRequest,
+): Promise<IssuedDer & { readonly reused: boolean }> {
   const reused = await journaledCertificates(r.db, r.procedureId);
-  if (reused) return reused;
+  if (reused) return { ...reused, reused: true };
   if (r.offline) throw new AuthorityFailure('authority-unavailable');
   const common = {
     holder: r.holder,
@@ -219,7 +226,7 @@ export async function issueOrReuse(r: IssueRequest): Promise<IssuedDer> {
     },
     { signing: issued.signing !== null, auth: issued.auth !== null },
   );
-  return issued;
+  return { ...issued, reused: false };
 }
 
 /** The serials (hex, as the database holds them) of certificates issued in this procedure. */
@@ -352,13 +359,16 @@ export interface CertificateRun {
   /** Read when the authority is asked, as the clock: a practice fault may have changed since. */
   offline(): boolean;
   now(): Date;
-  /** One journal step of the procedure (row + audit, with the effects, in one transaction). */
+  /**
+   * One journal step of the procedure (row + audit, with the effects, in one transaction): the
+   * procedure's state moves on with it and is shown.
+   */
   commit(
     step: string,
     data: Details,
     more?: { readonly effects?: (tx: Tx) => Promise<void>; readonly audit?: Details },
   ): Promise<void>;
-  /** The procedure's state moves on and is shown. */
+  /** A fact this run reuses from an earlier one (no row): the state moves on and is shown. */
   phase(e: CertificatePhase): Promise<void>;
 }
 
@@ -372,8 +382,8 @@ export async function runCertificates(r: CertificateRun): Promise<IssuedDer> {
   for (const kind of r.kinds) {
     const { spki, generated } = await generateOrReuseKey(r.issuer, kind, keys[kind]);
     if (generated) await r.commit('keys-generated', { kind, spki }, { audit: { kind } });
+    else await r.phase({ type: 'keys-generated', kind, spki });
     keys[kind] = spki;
-    await r.phase({ type: 'keys-generated', kind, spki });
   }
   const certs = await issueOrReuse({
     db: r.db,
@@ -386,10 +396,9 @@ export async function runCertificates(r: CertificateRun): Promise<IssuedDer> {
     now: r.now(),
     commit: (data, effects, audit) => r.commit('certificates-issued', data, { effects, audit }),
   });
-  await r.phase({ type: 'certificates-issued' });
+  if (certs.reused) await r.phase({ type: 'certificates-issued' });
   await writeCertificates(r.issuer, r.authority, certs);
   await r.commit('certificates-written', {});
-  await r.phase({ type: 'certificates-written' });
   await checkOnCard(r.session, {
     kinds: r.kinds,
     keys,
@@ -398,6 +407,5 @@ export async function runCertificates(r: CertificateRun): Promise<IssuedDer> {
     label: r.label,
   });
   await r.commit('certificates-verified', {});
-  await r.phase({ type: 'certificates-verified' });
   return certs;
 }

@@ -3,9 +3,6 @@
 import type { FacePhotosDto } from '../../../preload/contract/issuance';
 import type { Apdu } from '../../card/apdu';
 import type { MyNumber } from '../../card/domain';
-import type { Queryable } from '../../db/connection';
-import { getApproval, type Approval } from '../../db/repositories/approvals';
-import { WorkflowRefusal } from '../refusal';
 import { assertSerial, cardRefusal } from './card-match';
 import type { CardAccess } from './card-work';
 
@@ -39,29 +36,4 @@ export async function readFacePhotos(o: {
   const application = await o.photos.applicationPhoto(o.noticeNumber);
   const url = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
   return { chip: url(chip), application: application ? url(application) : null };
-}
-
-/**
- * The supervisor's approval to continue after a face mismatch: of this very procedure, at the
- * request of the clerk running it (the approvals table already refuses a self-approval).
- */
-export async function faceOverrideApproval(
-  q: Queryable,
-  approvalId: number,
-  procedureId: string,
-  operatorId: number,
-): Promise<Approval> {
-  let approval: Approval;
-  try {
-    approval = await getApproval(q, approvalId);
-  } catch {
-    throw new WorkflowRefusal('approval-invalid');
-  }
-  if (
-    approval.action !== 'face-check-override' ||
-    approval.procedureId !== procedureId ||
-    approval.requesterId !== operatorId
-  )
-    throw new WorkflowRefusal('approval-invalid');
-  return approval;
 }

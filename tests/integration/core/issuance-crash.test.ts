@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core';
 import { loadPreset } from '../../../main/card/sim/presets';
 import type { SimCard } from '../../../main/card/sim/sim-card';
-import type { IssuanceDto } from '../../../preload/contract/issuance';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
 import { createPcscHarness, type PcscHarness } from '../support/pcsc-harness';
 import { advance, openIssuance } from '../support/issuance-script';
 import {
@@ -48,7 +48,7 @@ function run(dataDir: string, stopAfter: string, arm?: (kill: () => void) => voi
   return { bundle, dataDir, reader: h.reader, stopAfter, procedure: 'issuance', arm };
 }
 
-async function finishInProcess(dataDir: string): Promise<{ core: Core; dto: IssuanceDto }> {
+async function finishInProcess(dataDir: string): Promise<{ core: Core; dto: ProcedureDto }> {
   const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: h.reader }));
   await core.start();
   const call = routerCall(core);

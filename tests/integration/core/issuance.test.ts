@@ -11,12 +11,8 @@ import type { SimCard } from '../../../main/card/sim/sim-card';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto, SimStateDto } from '../../../preload/contract/dto';
-import type {
-  ApplicationSummaryDto,
-  FacePhotosDto,
-  IssuanceDto,
-  ResidentPromptDto,
-} from '../../../preload/contract/issuance';
+import type { FacePhotosDto, ResidentPromptDto } from '../../../preload/contract/issuance';
+import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
 
 const READER = SIM_READER_NAME;
@@ -44,20 +40,22 @@ async function hanakoCard(core: Core): Promise<SimCard> {
   return loadPreset('prepared', { timing: false, issuerPublicKey });
 }
 
-async function startHanako(core: Core): Promise<IssuanceDto> {
-  const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
-    noticeNumber: HANAKO.noticeNumber,
-    birthDate: HANAKO.birthDate,
-  });
-  return call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
+async function startHanako(core: Core): Promise<ProcedureDto> {
+  const app = (
+    await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+      noticeNumber: HANAKO.noticeNumber,
+      birthDate: HANAKO.birthDate,
+    })
+  ).applications[0]!;
+  return call<ProcedureDto>(core, 'procedure:start', { kind: 'issuance', applicationId: app.id });
 }
 
 const documents = { kinds: ['driving-licence'], guardianship: false, representative: null };
 
-async function upToPins(core: Core, procedureId: string): Promise<IssuanceDto> {
-  await call(core, 'issuance:record-documents', { procedureId, ...documents });
-  await call(core, 'issuance:check-card', { procedureId, reader: READER });
-  return call<IssuanceDto>(core, 'issuance:record-face', { procedureId, decision: 'match' });
+async function upToPins(core: Core, procedureId: string): Promise<ProcedureDto> {
+  await call(core, 'procedure:record-documents', { procedureId, ...documents });
+  await call(core, 'procedure:check-card', { procedureId, reader: READER });
+  return call<ProcedureDto>(core, 'procedure:record-face', { procedureId, decision: 'match' });
 }
 
 async function enterPins(
@@ -65,11 +63,11 @@ async function enterPins(
   procedureId: string,
   typed: Partial<Record<keyof typeof TYPED, string>> = TYPED,
 ) {
-  await call(core, 'issuance:open-pin-entry', { procedureId, reader: READER });
+  await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
   const entry = (v: string) => ({ value: v, confirmation: v });
   const payload = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, entry(v)]));
   const submitted = await call<{ done: boolean }>(core, 'resident:submit-pins', payload, RESIDENT);
-  return { submitted, dto: await call<IssuanceDto>(core, 'issuance:get', { procedureId }) };
+  return { submitted, dto: await call<ProcedureDto>(core, 'procedure:get', { procedureId }) };
 }
 
 async function certificateRows(core: Core, serial: string) {
@@ -94,7 +92,7 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
   let core: Core;
   let dataDir: string;
   let card: SimCard;
-  let dto: IssuanceDto;
+  let dto: ProcedureDto;
   const events: { event: string; payload: unknown }[] = [];
 
   beforeAll(async () => {
@@ -111,21 +109,22 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
 
   it('finds the application only by notice number and birth date together', async () => {
     expect(
-      await refusal(core, 'issuance:find-by-notice', {
+      await refusal(core, 'lookup:by-notice', {
         noticeNumber: HANAKO.noticeNumber,
         birthDate: '1992-07-09',
       }),
     ).toBe('application-not-found');
     expect(
-      await refusal(core, 'issuance:find-by-notice', {
+      await refusal(core, 'lookup:by-notice', {
         noticeNumber: 'MD-2026-9999',
         birthDate: HANAKO.birthDate,
       }),
     ).toBe('application-not-found');
-    const found = await call<ApplicationSummaryDto[]>(core, 'issuance:search', {
+    const residents = await call<ResidentMatchDto[]>(core, 'lookup:by-name', {
       name: 'まどぐち',
       birthDate: HANAKO.birthDate,
     });
+    const found = residents.flatMap((r) => r.applications);
     expect(found.map((a) => a.noticeNumber)).toEqual([HANAKO.noticeNumber]);
     expect(found[0]!.under15).toBe(false);
     expect(found[0]!.card).toMatchObject({ serial: HANAKO.serial });
@@ -135,20 +134,20 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
     dto = await startHanako(core);
     expect(dto.step).toBe('documents');
     expect(
-      await refusal(core, 'issuance:check-card', { procedureId: dto.procedureId, reader: READER }),
+      await refusal(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER }),
     ).toBe('step-not-allowed');
   });
 
   it('refuses one list-B document, accepts a driving licence', async () => {
     expect(
-      await refusal(core, 'issuance:record-documents', {
+      await refusal(core, 'procedure:record-documents', {
         procedureId: dto.procedureId,
         kinds: ['health-insurance'],
         guardianship: false,
         representative: null,
       }),
     ).toBe('documents-invalid');
-    dto = await call(core, 'issuance:record-documents', {
+    dto = await call(core, 'procedure:record-documents', {
       procedureId: dto.procedureId,
       ...documents,
     });
@@ -156,13 +155,16 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
   });
 
   it('matches the inserted card by serial, 個人番号 and four facts; the card becomes the face step', async () => {
-    dto = await call(core, 'issuance:check-card', { procedureId: dto.procedureId, reader: READER });
+    dto = await call(core, 'procedure:check-card', {
+      procedureId: dto.procedureId,
+      reader: READER,
+    });
     expect(dto.step).toBe('face');
     expect(dto.matchedSerial).toBe(HANAKO.serial);
   });
 
   it('shows the chip photo decoded to PNG and the application photo', async () => {
-    const photos = await call<FacePhotosDto>(core, 'issuance:read-photos', {
+    const photos = await call<FacePhotosDto>(core, 'procedure:read-photos', {
       procedureId: dto.procedureId,
       reader: READER,
     });
@@ -174,13 +176,13 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
   });
 
   it('a face match moves to the PIN step; the resident screen shows nothing before 開始', async () => {
-    dto = await call(core, 'issuance:record-face', {
+    dto = await call(core, 'procedure:record-face', {
       procedureId: dto.procedureId,
       decision: 'match',
     });
     expect(dto.step).toBe('pins');
     expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
-    dto = await call(core, 'issuance:open-pin-entry', {
+    dto = await call(core, 'procedure:open-pin-entry', {
       procedureId: dto.procedureId,
       reader: READER,
     });
@@ -216,10 +218,10 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
     expect((await check('signing', 'ab1')).violation).toBe('password-format');
     expect((await check('auth', '7395', '7396')).violation).toBe('pin-confirmation-differs');
     expect((await check('signing', TYPED.signing)).violation).toBeNull();
-    const got = await call<IssuanceDto>(core, 'issuance:get', { procedureId: dto.procedureId });
-    expect(got.pins.attempts).toEqual({ auth: 4, juki: 1, text: 2, signing: 2 });
-    expect(got.pins.accepted).toEqual(['signing']);
-    expect(got.pins.current).toBe('auth');
+    const got = await call<ProcedureDto>(core, 'procedure:get', { procedureId: dto.procedureId });
+    expect(got.pins!.attempts).toEqual({ auth: 4, juki: 1, text: 2, signing: 2 });
+    expect(got.pins!.accepted).toEqual(['signing']);
+    expect(got.pins!.current).toBe('auth');
     // A submission breaking a rule is refused as a whole, naming the secret, not the value.
     const bad = await raw(
       core,
@@ -249,13 +251,13 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
       RESIDENT,
     );
     expect(r.done).toBe(true);
-    dto = await call(core, 'issuance:get', { procedureId: dto.procedureId });
+    dto = await call(core, 'procedure:get', { procedureId: dto.procedureId });
     expect(dto.step).toBe('handover');
-    expect(dto.certificates.phase).toBe('done');
+    expect(dto.certificates!.phase).toBe('done');
     expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
     const phases = events
-      .filter((e) => e.event === 'issuance:updated')
-      .map((e) => (e.payload as IssuanceDto).certificates.phase);
+      .filter((e) => e.event === 'procedure:updated')
+      .map((e) => (e.payload as ProcedureDto).certificates?.phase);
     for (const phase of ['setting-pins', 'generating-keys', 'issuing', 'writing', 'verifying'])
       expect(phases).toContain(phase);
     expect(card.keyGenerations('sign')).toBe(1);
@@ -279,10 +281,9 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
   });
 
   it('hands over: card and application issued, the procedure closed, the receipt printed', async () => {
-    dto = await call(core, 'issuance:complete', {
+    dto = await call(core, 'procedure:complete', {
       procedureId: dto.procedureId,
-      collectedJukiCard: true,
-      collectedNotificationCard: true,
+      handover: { collectedJukiCard: true, collectedNotificationCard: true },
     });
     expect(dto.step).toBe('completed');
     expect(dto.handover).toMatchObject({ collectedJukiCard: true });
@@ -293,21 +294,23 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
       [dto.procedureId],
     );
     expect(row).toEqual({ card: 'issued', app: 'issued', proc: 'completed' });
-    const receipt = await call<{ path: string; bytes: number }>(core, 'issuance:print-receipt', {
+    const receipt = await call<{ path: string; bytes: number }>(core, 'procedure:print-receipt', {
       procedureId: dto.procedureId,
     });
     expect(receipt.path.startsWith(join(dataDir, 'receipts'))).toBe(true);
     expect(readFileSync(receipt.path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(
-      await refusal(core, 'issuance:find-by-notice', {
+      await refusal(core, 'lookup:by-notice', {
         noticeNumber: HANAKO.noticeNumber,
         birthDate: HANAKO.birthDate,
       }).then(async () => {
-        const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
-          noticeNumber: HANAKO.noticeNumber,
-          birthDate: HANAKO.birthDate,
-        });
-        return refusal(core, 'issuance:start', { applicationId: app.id });
+        const app = (
+          await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+            noticeNumber: HANAKO.noticeNumber,
+            birthDate: HANAKO.birthDate,
+          })
+        ).applications[0]!;
+        return refusal(core, 'procedure:start', { kind: 'issuance', applicationId: app.id });
       }),
     ).toBe('application-issued');
   });
@@ -346,7 +349,7 @@ describe('交付: refusals and failures on the way', () => {
 
   it('another card is refused with wrong-card before any secret is presented to it', async () => {
     const dto = await startHanako(core);
-    await call(core, 'issuance:record-documents', { procedureId: dto.procedureId, ...documents });
+    await call(core, 'procedure:record-documents', { procedureId: dto.procedureId, ...documents });
     const { issuerPublicKey } = await core.authority();
     const other = await loadPreset('issued', { timing: false, issuerPublicKey });
     const verifies: number[] = [];
@@ -357,27 +360,30 @@ describe('交付: refusals and failures on the way', () => {
       }),
     );
     expect(
-      await raw(core, 'issuance:check-card', { procedureId: dto.procedureId, reader: READER }),
+      await raw(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER }),
     ).toEqual({ ok: false, error: { code: 'wrong-card' } });
     expect(verifies).toEqual([]);
-    const after = await call<IssuanceDto>(core, 'issuance:get', { procedureId: dto.procedureId });
+    const after = await call<ProcedureDto>(core, 'procedure:get', { procedureId: dto.procedureId });
     expect(after.step).toBe('card');
     expect(after.matchedSerial).toBeNull();
     // The card of the application goes on.
     insert(core, await hanakoCard(core));
-    const matched = await call<IssuanceDto>(core, 'issuance:check-card', {
+    const matched = await call<ProcedureDto>(core, 'procedure:check-card', {
       procedureId: dto.procedureId,
       reader: READER,
     });
     expect(matched.step).toBe('face');
-    await call(core, 'issuance:cancel', { procedureId: dto.procedureId, reason: '練習のため中止' });
+    await call(core, 'procedure:cancel', {
+      procedureId: dto.procedureId,
+      reason: '練習のため中止',
+    });
     earlier = dto.procedureId;
   });
 
   it('a card with the right serial but another 個人番号 or other four facts is refused', async () => {
     const dto = await startHanako(core);
     const procedureId = dto.procedureId;
-    await call(core, 'issuance:record-documents', { procedureId, ...documents });
+    await call(core, 'procedure:record-documents', { procedureId, ...documents });
     const { issuerPublicKey } = await core.authority();
     const { loadApplicationCard } = await import('../../../main/card/sim/application-card');
     const hanako = {
@@ -394,37 +400,37 @@ describe('交付: refusals and failures on the way', () => {
     const forged = async (over: Partial<typeof hanako>) =>
       loadApplicationCard({ ...hanako, ...over }, { timing: false, issuerPublicKey });
     insert(core, await forged({ address: '見本県窓口市本町９－９－９' }));
-    expect(await raw(core, 'issuance:check-card', { procedureId, reader: READER })).toEqual({
+    expect(await raw(core, 'procedure:check-card', { procedureId, reader: READER })).toEqual({
       ok: false,
       error: { code: 'card-facts-mismatch', detail: 'facts' },
     });
     insert(core, await forged({ myNumber: '300000000012' }));
-    expect(await raw(core, 'issuance:check-card', { procedureId, reader: READER })).toEqual({
+    expect(await raw(core, 'procedure:check-card', { procedureId, reader: READER })).toEqual({
       ok: false,
       error: { code: 'card-facts-mismatch', detail: 'my-number' },
     });
     insert(core, await forged({}));
-    const matched = await call<IssuanceDto>(core, 'issuance:check-card', {
+    const matched = await call<ProcedureDto>(core, 'procedure:check-card', {
       procedureId,
       reader: READER,
     });
     expect(matched.step).toBe('face');
-    await call(core, 'issuance:cancel', { procedureId, reason: '練習のため中止' });
+    await call(core, 'procedure:cancel', { procedureId, reason: '練習のため中止' });
   });
 
   it('a face mismatch stops; only a supervisor approval for this procedure lets it go on', async () => {
     const started = await startHanako(core);
     const procedureId = started.procedureId;
     expect(started.step).toBe('documents');
-    await call(core, 'issuance:record-documents', { procedureId, ...documents });
-    await call(core, 'issuance:check-card', { procedureId, reader: READER });
-    const stopped = await call<IssuanceDto>(core, 'issuance:record-face', {
+    await call(core, 'procedure:record-documents', { procedureId, ...documents });
+    await call(core, 'procedure:check-card', { procedureId, reader: READER });
+    const stopped = await call<ProcedureDto>(core, 'procedure:record-face', {
       procedureId,
       decision: 'mismatch',
     });
     expect(stopped.step).toBe('face-mismatch');
     expect(stopped.notice).toEqual({ code: 'face-mismatch' });
-    expect(await refusal(core, 'issuance:open-pin-entry', { procedureId, reader: READER })).toBe(
+    expect(await refusal(core, 'procedure:open-pin-entry', { procedureId, reader: READER })).toBe(
       'step-not-allowed',
     );
     const approve = (approverLoginId: string, forProcedure: string) =>
@@ -443,22 +449,22 @@ describe('交付: refusals and failures on the way', () => {
     const elsewhere = await approve('sekinin', earlier);
     if (!elsewhere.ok) throw new Error('approval refused');
     expect(
-      await refusal(core, 'issuance:override-face', {
+      await refusal(core, 'procedure:override-face', {
         procedureId,
         approvalId: elsewhere.value.approvalId,
       }),
     ).toBe('approval-invalid');
     const approval = await approve('sekinin', procedureId);
     if (!approval.ok) throw new Error('approval refused');
-    const overridden = await call<IssuanceDto>(core, 'issuance:override-face', {
+    const overridden = await call<ProcedureDto>(core, 'procedure:override-face', {
       procedureId,
       approvalId: approval.value.approvalId,
     });
     expect(overridden.step).toBe('pins');
     expect(overridden.face).toBe('override');
     expect(await journalCount(core, procedureId, 'face-override')).toBe(1);
-    await call(core, 'issuance:cancel', { procedureId, reason: '練習のため中止' });
-    const cancelled = await call<IssuanceDto>(core, 'issuance:get', { procedureId });
+    await call(core, 'procedure:cancel', { procedureId, reason: '練習のため中止' });
+    const cancelled = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
     expect(cancelled.step).toBe('cancelled');
     expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
   });
@@ -483,18 +489,18 @@ describe('交付: refusals and failures on the way', () => {
       notice: { code: 'card-removed' },
     });
     expect(
-      await refusal(core, 'issuance:open-pin-entry', {
+      await refusal(core, 'procedure:open-pin-entry', {
         procedureId: dto.procedureId,
         reader: READER,
       }),
     ).toBe('no-card');
     core.simReader!.insert(card);
-    const back = await call<IssuanceDto>(core, 'issuance:check-card', {
+    const back = await call<ProcedureDto>(core, 'procedure:check-card', {
       procedureId: dto.procedureId,
       reader: READER,
     });
     expect(back).toMatchObject({ step: 'pins', needsCard: false });
-    await call(core, 'issuance:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
+    await call(core, 'procedure:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
     const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
     expect(prompt.resume).toBe(true);
     const second = await enterPins(core, dto.procedureId);
@@ -505,21 +511,25 @@ describe('交付: refusals and failures on the way', () => {
       { kind: 'auth', n: 1 },
       { kind: 'signing', n: 1 },
     ]);
-    await call(core, 'issuance:complete', {
+    await call(core, 'procedure:complete', {
       procedureId: dto.procedureId,
-      collectedJukiCard: false,
-      collectedNotificationCard: true,
+      handover: { collectedJukiCard: false, collectedNotificationCard: true },
     });
   });
 
   it('a card pulled while the certificates are written: reinserted, they are written again, not issued again', async () => {
     // 窓口一郎 (MD-2026-0012): the trainer inserts the card of his application.
     await call<SimStateDto>(core, 'sim:insert-application-card', { noticeNumber: 'MD-2026-0012' });
-    const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
-      noticeNumber: 'MD-2026-0012',
-      birthDate: '1989-01-07',
+    const app = (
+      await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+        noticeNumber: 'MD-2026-0012',
+        birthDate: '1989-01-07',
+      })
+    ).applications[0]!;
+    const dto = await call<ProcedureDto>(core, 'procedure:start', {
+      kind: 'issuance',
+      applicationId: app.id,
     });
-    const dto = await call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
     await upToPins(core, dto.procedureId);
     // Take the card object out of the reader to watch it: the same card goes back in.
     const card = currentCard(core);
@@ -541,7 +551,7 @@ describe('交付: refusals and failures on the way', () => {
       { kind: 'signing', n: 1 },
     ]);
     core.simReader!.insert(card);
-    await call(core, 'issuance:check-card', { procedureId: dto.procedureId, reader: READER });
+    await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
     const second = await enterPins(core, dto.procedureId, { ...TYPED, signing: 'ICHIRO77' });
     expect(second.dto.step).toBe('handover');
     expect(card.keyGenerations('sign')).toBe(1);
@@ -557,27 +567,34 @@ describe('交付: refusals and failures on the way', () => {
   it('one resident window: opening the PIN entry of a second issuance closes the first one', async () => {
     const begin = async (noticeNumber: string, birthDate: string) => {
       await call<SimStateDto>(core, 'sim:insert-application-card', { noticeNumber });
-      const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
-        noticeNumber,
-        birthDate,
+      const app = (
+        await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+          noticeNumber,
+          birthDate,
+        })
+      ).applications[0]!;
+      const dto = await call<ProcedureDto>(core, 'procedure:start', {
+        kind: 'issuance',
+        applicationId: app.id,
       });
-      const dto = await call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
       await upToPins(core, dto.procedureId);
-      return call<IssuanceDto>(core, 'issuance:open-pin-entry', {
+      return call<ProcedureDto>(core, 'procedure:open-pin-entry', {
         procedureId: dto.procedureId,
         reader: READER,
       });
     };
     const first = await begin('MD-2026-0025', '2001-02-27');
-    expect(first.pins.entryOpen).toBe(true);
+    expect(first.pins!.entryOpen).toBe(true);
     const second = await begin('MD-2026-0026', '1988-10-05');
-    expect(second.pins.entryOpen).toBe(true);
-    const left = await call<IssuanceDto>(core, 'issuance:get', { procedureId: first.procedureId });
+    expect(second.pins!.entryOpen).toBe(true);
+    const left = await call<ProcedureDto>(core, 'procedure:get', {
+      procedureId: first.procedureId,
+    });
     expect(left).toMatchObject({ step: 'pins', needsCard: true, pins: { entryOpen: false } });
     const prompt = await call<{ procedureId: string }>(core, 'resident:get-prompt', {}, RESIDENT);
     expect(prompt.procedureId).toBe(second.procedureId);
     for (const { procedureId } of [first, second]) {
-      await call(core, 'issuance:cancel', { procedureId, reason: '練習のため中止' });
+      await call(core, 'procedure:cancel', { procedureId, reason: '練習のため中止' });
     }
   });
 
@@ -586,33 +603,41 @@ describe('交付: refusals and failures on the way', () => {
     const state = await call<SimStateDto>(core, 'sim:set-authority-offline', { offline: true });
     expect(state.authorityOffline).toBe(true);
     expect(state.applicationCards.map((a) => a.noticeNumber)).toContain('MD-2026-0018');
-    const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
-      noticeNumber: 'MD-2026-0018',
-      birthDate: '1940-03-21',
+    const app = (
+      await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+        noticeNumber: 'MD-2026-0018',
+        birthDate: '1940-03-21',
+      })
+    ).applications[0]!;
+    const dto = await call<ProcedureDto>(core, 'procedure:start', {
+      kind: 'issuance',
+      applicationId: app.id,
     });
-    const dto = await call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
     await upToPins(core, dto.procedureId);
     const card = currentCard(core);
     const parked = await enterPins(core, dto.procedureId, { ...TYPED, signing: 'HARU1940X' });
     expect(parked.submitted.done).toBe(false);
     expect(parked.dto).toMatchObject({ step: 'parked', notice: { code: 'authority-unavailable' } });
     expect(await certificateRows(core, app.card!.serial)).toEqual([]);
-    const slip = await call<{ path: string }>(core, 'issuance:print-deferral-slip', {
+    const slip = await call<{ path: string }>(core, 'procedure:print-deferral-slip', {
       procedureId: dto.procedureId,
     });
     expect(existsSync(slip.path)).toBe(true);
-    expect(await refusal(core, 'issuance:print-receipt', { procedureId: dto.procedureId })).toBe(
+    expect(await refusal(core, 'procedure:print-receipt', { procedureId: dto.procedureId })).toBe(
       'step-not-allowed',
     );
     // Days later: the authority is back, the resident comes again with the card.
     await call(core, 'sim:set-authority-offline', { offline: false });
-    const open = await call<{ procedureId: string; step: string }[]>(core, 'issuance:list-open');
+    const open = await call<{ procedureId: string; step: string }[]>(core, 'procedure:list-open');
     expect(open).toContainEqual(
       expect.objectContaining({ procedureId: dto.procedureId, step: 'parked' }),
     );
-    const resumed = await call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
+    const resumed = await call<ProcedureDto>(core, 'procedure:start', {
+      kind: 'issuance',
+      applicationId: app.id,
+    });
     expect(resumed).toMatchObject({ procedureId: dto.procedureId, step: 'pins', needsCard: true });
-    await call(core, 'issuance:check-card', { procedureId: dto.procedureId, reader: READER });
+    await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
     const done = await enterPins(core, dto.procedureId, { ...TYPED, signing: 'HARU1940Y' });
     expect(done.dto.step).toBe('handover');
     expect(card.keyGenerations('sign')).toBe(1);
@@ -625,39 +650,44 @@ describe('交付: refusals and failures on the way', () => {
 
   it('under 15 (見本蓮, MD-2026-0011): a legal representative is required, and no signing key is made', async () => {
     await call<SimStateDto>(core, 'sim:insert-application-card', { noticeNumber: 'MD-2026-0011' });
-    const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
-      noticeNumber: 'MD-2026-0011',
-      birthDate: '2020-08-14',
-    });
+    const app = (
+      await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+        noticeNumber: 'MD-2026-0011',
+        birthDate: '2020-08-14',
+      })
+    ).applications[0]!;
     expect(app.under15).toBe(true);
     expect(app.card?.state).toBe('received');
-    const dto = await call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
+    const dto = await call<ProcedureDto>(core, 'procedure:start', {
+      kind: 'issuance',
+      applicationId: app.id,
+    });
     const procedureId = dto.procedureId;
-    expect(await refusal(core, 'issuance:record-documents', { procedureId, ...documents })).toBe(
+    expect(await refusal(core, 'procedure:record-documents', { procedureId, ...documents })).toBe(
       'representative-required',
     );
     expect(
-      await refusal(core, 'issuance:record-documents', {
+      await refusal(core, 'procedure:record-documents', {
         procedureId,
         kinds: ['health-insurance', 'maternal-handbook'],
         guardianship: false,
         representative: { relation: 'parent', kinds: ['health-insurance'] },
       }),
     ).toBe('documents-invalid');
-    await call(core, 'issuance:record-documents', {
+    await call(core, 'procedure:record-documents', {
       procedureId,
       kinds: ['health-insurance', 'maternal-handbook'],
       guardianship: false,
       representative: { relation: 'parent', kinds: ['driving-licence'] },
     });
-    const matched = await call<IssuanceDto>(core, 'issuance:check-card', {
+    const matched = await call<ProcedureDto>(core, 'procedure:check-card', {
       procedureId,
       reader: READER,
     });
-    expect(matched.application.card?.state).toBe('prepared');
-    await call(core, 'issuance:record-face', { procedureId, decision: 'match' });
+    expect(matched.application!.card?.state).toBe('prepared');
+    await call(core, 'procedure:record-face', { procedureId, decision: 'match' });
     const card = currentCard(core);
-    await call(core, 'issuance:open-pin-entry', { procedureId, reader: READER });
+    await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
     const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
     expect(prompt.required).toEqual(['auth', 'juki', 'text']);
     expect(
@@ -682,14 +712,13 @@ describe('交付: refusals and failures on the way', () => {
     void _unused;
     const done = await enterPins(core, procedureId, fourDigits);
     expect(done.dto.step).toBe('handover');
-    expect(done.dto.certificates.signing).toBe(false);
+    expect(done.dto.certificates?.kinds).toEqual(['auth']);
     expect(card.keyGenerations('sign')).toBe(0);
     expect(card.keyGenerations('auth')).toBe(1);
     expect(await certificateRows(core, app.card!.serial)).toEqual([{ kind: 'auth', n: 1 }]);
-    const completed = await call<IssuanceDto>(core, 'issuance:complete', {
+    const completed = await call<ProcedureDto>(core, 'procedure:complete', {
       procedureId,
-      collectedJukiCard: false,
-      collectedNotificationCard: false,
+      handover: { collectedJukiCard: false, collectedNotificationCard: false },
     });
     expect(completed.application).toMatchObject({ status: 'issued', card: { state: 'issued' } });
   });
@@ -703,7 +732,7 @@ describe('交付: a restart of the app at each step resumes the procedure where 
     const card = await hanakoCard(core);
     await core.close();
     const steps: string[] = [];
-    let dto: IssuanceDto | null = null;
+    let dto: ProcedureDto | null = null;
     for (let round = 0; round < 12 && dto?.step !== 'completed'; round += 1) {
       ({ core } = await open(dataDir));
       try {
@@ -717,7 +746,7 @@ describe('交付: a restart of the app at each step resumes the procedure where 
           if (['face', 'pins'].includes(dto.step)) expect(resumed.needsCard).toBe(true);
         }
         const ready = resumed.needsCard
-          ? await call<IssuanceDto>(core, 'issuance:check-card', {
+          ? await call<ProcedureDto>(core, 'procedure:check-card', {
               procedureId: resumed.procedureId,
               reader: READER,
             })
@@ -770,7 +799,7 @@ describe('交付: a card pulled during the PIN setting, then the app restarted',
       core.simReader!.insert(card);
       const resumed = await startHanako(core);
       expect(resumed).toMatchObject({ procedureId, step: 'pins', needsCard: true });
-      await call(core, 'issuance:check-card', { procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
       const done = await enterPins(core, procedureId);
       expect(done.dto.step).toBe('handover');
       expect(card.keyGenerations('sign')).toBe(1);
@@ -783,22 +812,21 @@ describe('交付: a card pulled during the PIN setting, then the app restarted',
 });
 
 /** One action for whatever step the procedure is at (the card re-read first when it must be). */
-async function advance(core: Core, dto: IssuanceDto): Promise<IssuanceDto> {
+async function advance(core: Core, dto: ProcedureDto): Promise<ProcedureDto> {
   const procedureId = dto.procedureId;
   if (dto.needsCard || dto.step === 'card')
-    return call(core, 'issuance:check-card', { procedureId, reader: READER });
+    return call(core, 'procedure:check-card', { procedureId, reader: READER });
   switch (dto.step) {
     case 'documents':
-      return call(core, 'issuance:record-documents', { procedureId, ...documents });
+      return call(core, 'procedure:record-documents', { procedureId, ...documents });
     case 'face':
-      return call(core, 'issuance:record-face', { procedureId, decision: 'match' });
+      return call(core, 'procedure:record-face', { procedureId, decision: 'match' });
     case 'pins':
       return (await enterPins(core, procedureId)).dto;
     case 'handover':
-      return call(core, 'issuance:complete', {
+      return call(core, 'procedure:complete', {
         procedureId,
-        collectedJukiCard: false,
-        collectedNotificationCard: true,
+        handover: { collectedJukiCard: false, collectedNotificationCard: true },
       });
     default:
       throw new Error(`nothing to do at ${dto.step}`);

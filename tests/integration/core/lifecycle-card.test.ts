@@ -16,7 +16,8 @@ import { transitionCard } from '../../../main/db/repositories/cards';
 import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto } from '../../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../../preload/contract/issuance';
-import type { LifeProcedureDto, PinPlanEntry } from '../../../preload/contract/lifecycle';
+import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
+import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
 
 const READER = SIM_READER_NAME;
@@ -105,8 +106,8 @@ function generations(card: SimCard) {
 
 const entry = (v: string) => ({ value: v, confirmation: v });
 
-async function start(core: Core, kind: string, serial: string): Promise<LifeProcedureDto> {
-  return call<LifeProcedureDto>(core, 'life:start', { kind, cardId: await cardId(core, serial) });
+async function start(core: Core, kind: string, serial: string): Promise<ProcedureDto> {
+  return call<ProcedureDto>(core, 'procedure:start', { kind, cardId: await cardId(core, serial) });
 }
 
 /** documents (list A) -> card -> face (when asked) -> choose. */
@@ -115,13 +116,13 @@ async function upToPins(
   procedureId: string,
   plan: readonly PinPlanEntry[],
   scope?: string,
-): Promise<LifeProcedureDto> {
-  await call(core, 'life:record-documents', { procedureId, kinds: ['driving-licence'] });
-  let dto = await call<LifeProcedureDto>(core, 'life:check-card', { procedureId, reader: READER });
+): Promise<ProcedureDto> {
+  await call(core, 'procedure:record-documents', { procedureId, kinds: ['driving-licence'] });
+  let dto = await call<ProcedureDto>(core, 'procedure:check-card', { procedureId, reader: READER });
   if (dto.step === 'face')
-    dto = await call(core, 'life:record-face', { procedureId, decision: 'match' });
+    dto = await call(core, 'procedure:record-face', { procedureId, decision: 'match' });
   expect(dto.step).toBe('choose');
-  return call<LifeProcedureDto>(core, 'life:choose', {
+  return call<ProcedureDto>(core, 'procedure:choose', {
     procedureId,
     plan,
     ...(scope ? { scope } : {}),
@@ -129,11 +130,11 @@ async function upToPins(
 }
 
 async function enter(core: Core, procedureId: string, values: Record<string, unknown>) {
-  await call(core, 'life:open-pin-entry', { procedureId, reader: READER });
+  await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
   const r = await raw<{ done: boolean }>(core, 'resident:submit-pins', values, RESIDENT);
   return {
     result: r.ok ? 'done' : `${r.error.code}${r.error.detail ? ` ${r.error.detail}` : ''}`,
-    dto: await call<LifeProcedureDto>(core, 'life:get', { procedureId }),
+    dto: await call<ProcedureDto>(core, 'procedure:get', { procedureId }),
   };
 }
 
@@ -175,7 +176,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
 
   it('release of a terminated card is refused: 再交付 is what remains', async () => {
     expect(
-      await refusal(core, 'life:start', {
+      await refusal(core, 'procedure:start', {
         kind: 'release',
         cardId: await cardId(core, SERIAL.terminated),
       }),
@@ -184,7 +185,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
 
   it('release of a card that is not suspended is refused', async () => {
     expect(
-      await refusal(core, 'life:start', {
+      await refusal(core, 'procedure:start', {
         kind: 'release',
         cardId: await cardId(core, SERIAL.issued),
       }),
@@ -194,14 +195,14 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
   it('release: the wrong card is refused before anything is read from it', async () => {
     const dto = await start(core, 'release', SERIAL.suspended);
     insert(core, await presetCard(core, 'issued'));
-    await call(core, 'life:record-documents', {
+    await call(core, 'procedure:record-documents', {
       procedureId: dto.procedureId,
       kinds: ['passport'],
     });
     expect(
-      await refusal(core, 'life:check-card', { procedureId: dto.procedureId, reader: READER }),
+      await refusal(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER }),
     ).toBe('wrong-card');
-    await call(core, 'life:cancel', { procedureId: dto.procedureId, reason: 'test' });
+    await call(core, 'procedure:cancel', { procedureId: dto.procedureId, reason: 'test' });
   });
 
   it('release keeps both values, renews keys and certificates, revokes nothing twice, and the card is issued', async () => {
@@ -212,7 +213,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     expect(dto).toMatchObject({ kind: 'release', step: 'documents', faceRequired: true });
     const pins = await upToPins(core, dto.procedureId, KEEP_BOTH);
     expect(pins).toMatchObject({ step: 'pins', face: 'match', matchedSerial: SERIAL.suspended });
-    await call(core, 'life:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
+    await call(core, 'procedure:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
     const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
     expect(prompt).toEqual({
       procedureId: dto.procedureId,
@@ -229,7 +230,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
       RESIDENT,
     );
     expect(submitted.done).toBe(true);
-    const done = await call<LifeProcedureDto>(core, 'life:get', { procedureId: dto.procedureId });
+    const done = await call<ProcedureDto>(core, 'procedure:get', { procedureId: dto.procedureId });
     expect(done).toMatchObject({
       step: 'completed',
       card: { state: 'issued' },
@@ -353,8 +354,11 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
         notice: { code: 'card-removed' },
       });
       core.simReader!.insert(card);
-      await call(core, 'life:check-card', { procedureId: dto.procedureId, reader: READER });
-      await call(core, 'life:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
+      await call(core, 'procedure:open-pin-entry', {
+        procedureId: dto.procedureId,
+        reader: READER,
+      });
       const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
       expect(prompt.resume).toBe(true);
       // A password set before the pull is, the second time, the value in use.
@@ -376,29 +380,29 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     // The trainer's button: the preset trusts the practice authority, so its issuer can reset.
     await call(core, 'sim:insert-card', { preset: 'signing-locked' });
     const dto = await start(core, 'pin-reset', SERIAL.signingLocked);
-    let d = await call<LifeProcedureDto>(core, 'life:record-documents', {
+    let d = await call<ProcedureDto>(core, 'procedure:record-documents', {
       procedureId: dto.procedureId,
       kinds: ['health-insurance', 'pension-book'],
     });
     expect(d.faceRequired).toBe(true);
-    d = await call(core, 'life:check-card', { procedureId: dto.procedureId, reader: READER });
+    d = await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
     expect(d.step).toBe('face');
-    await call(core, 'life:record-face', { procedureId: dto.procedureId, decision: 'match' });
+    await call(core, 'procedure:record-face', { procedureId: dto.procedureId, decision: 'match' });
     // Changing a locked secret with the value in use is refused; resetting it is not.
     expect(
-      await refusal(core, 'life:choose', {
+      await refusal(core, 'procedure:choose', {
         procedureId: dto.procedureId,
         plan: [{ kind: 'signing', mode: 'change' }],
       }),
     ).toBe('pin-locked signing');
-    await call(core, 'life:choose', {
+    await call(core, 'procedure:choose', {
       procedureId: dto.procedureId,
       plan: [
         { kind: 'signing', mode: 'new' },
         { kind: 'juki', mode: 'change' },
       ],
     });
-    await call(core, 'life:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
+    await call(core, 'procedure:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
     const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
     expect(prompt).toMatchObject({
       purpose: 'pin-reset',
@@ -450,22 +454,22 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     insert(core, card);
     const dto = await start(core, 'pin-reset', SERIAL.authLocked);
     // A list A document: no face check.
-    await call(core, 'life:record-documents', {
+    await call(core, 'procedure:record-documents', {
       procedureId: dto.procedureId,
       kinds: ['passport'],
     });
-    const d = await call<LifeProcedureDto>(core, 'life:check-card', {
+    const d = await call<ProcedureDto>(core, 'procedure:check-card', {
       procedureId: dto.procedureId,
       reader: READER,
     });
     expect(d).toMatchObject({ step: 'choose', faceRequired: false });
     expect(
-      await refusal(core, 'life:choose', {
+      await refusal(core, 'procedure:choose', {
         procedureId: dto.procedureId,
         plan: [{ kind: 'auth', mode: 'change' }],
       }),
     ).toBe('pin-locked auth');
-    await call(core, 'life:choose', {
+    await call(core, 'procedure:choose', {
       procedureId: dto.procedureId,
       plan: [
         { kind: 'auth', mode: 'new' },
@@ -478,7 +482,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     expect(await submit(core, wrong)).toBe('pin-wrong text:1');
     expect(await submit(core, wrong)).toBe('pin-locked text');
     const locked = {
-      dto: await call<LifeProcedureDto>(core, 'life:get', { procedureId: dto.procedureId }),
+      dto: await call<ProcedureDto>(core, 'procedure:get', { procedureId: dto.procedureId }),
     };
     expect(locked.dto).toMatchObject({
       step: 'pins',
@@ -494,10 +498,13 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
         .sort(),
     ).toEqual(['auth', 'text']);
     expect(
-      await refusal(core, 'life:open-pin-entry', { procedureId: dto.procedureId, reader: READER }),
+      await refusal(core, 'procedure:open-pin-entry', {
+        procedureId: dto.procedureId,
+        reader: READER,
+      }),
     ).toBe('pin-locked text');
     // The clerk chooses a reset of both instead.
-    await call(core, 'life:choose', {
+    await call(core, 'procedure:choose', {
       procedureId: dto.procedureId,
       plan: [
         { kind: 'auth', mode: 'new' },
@@ -544,8 +551,11 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
       const first = await enter(core, dto.procedureId, values);
       expect(first.dto).toMatchObject({ step: 'pins', needsCard: true });
       core.simReader!.insert(card);
-      await call(core, 'life:check-card', { procedureId: dto.procedureId, reader: READER });
-      await call(core, 'life:open-pin-entry', { procedureId: dto.procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
+      await call(core, 'procedure:open-pin-entry', {
+        procedureId: dto.procedureId,
+        reader: READER,
+      });
       const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
       expect(prompt.required).toEqual(
         ['auth', 'juki', 'text'].filter((k) => !pull.done.includes(k)),
@@ -574,25 +584,25 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
   it('renewal too early is refused; the signing certificate alone without a change of facts too', async () => {
     insert(core, await presetCard(core, 'issued'));
     const dto = await start(core, 'renewal', SERIAL.issued);
-    await call(core, 'life:record-documents', {
+    await call(core, 'procedure:record-documents', {
       procedureId: dto.procedureId,
       kinds: ['passport'],
     });
-    await call(core, 'life:check-card', { procedureId: dto.procedureId, reader: READER });
-    const early = await refusal(core, 'life:choose', {
+    await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
+    const early = await refusal(core, 'procedure:choose', {
       procedureId: dto.procedureId,
       plan: KEEP_BOTH,
       scope: 'both',
     });
     expect(early.startsWith('renewal-too-early')).toBe(true);
     expect(
-      await refusal(core, 'life:choose', {
+      await refusal(core, 'procedure:choose', {
         procedureId: dto.procedureId,
         plan: [{ kind: 'signing', mode: 'current' }],
         scope: 'signing-only',
       }),
     ).toBe('facts-unchanged');
-    await call(core, 'life:cancel', { procedureId: dto.procedureId, reason: 'test' });
+    await call(core, 'procedure:cancel', { procedureId: dto.procedureId, reason: 'test' });
   });
 
   const RENEWAL_PULLS = [
@@ -618,7 +628,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
       const first = await enter(core, dto.procedureId, keepValues);
       expect(first.dto).toMatchObject({ step: 'pins', needsCard: true });
       core.simReader!.insert(card);
-      await call(core, 'life:check-card', { procedureId: dto.procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
       const second = await enter(core, dto.procedureId, keepValues);
       expect(second.result).toBe('done');
       expect(second.dto).toMatchObject({ step: 'completed', renewal: { scope: 'both' } });
@@ -675,21 +685,21 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     insert(core, card);
     const before = generations(card);
     const { procedureId } = await start(core, 'renewal', '990000000000023');
-    await call(core, 'life:record-documents', { procedureId, kinds: ['driving-licence'] });
+    await call(core, 'procedure:record-documents', { procedureId, kinds: ['driving-licence'] });
     // The chip's address differs from the record: a renewal still matches the card.
     expect(
-      await call<LifeProcedureDto>(core, 'life:check-card', { procedureId, reader: READER }),
+      await call<ProcedureDto>(core, 'procedure:check-card', { procedureId, reader: READER }),
     ).toMatchObject({ step: 'choose' });
     // Nothing to renew by date (issued 2025, valid for years): both together is refused…
     const keep = [
       { kind: 'signing', mode: 'current' },
       { kind: 'auth', mode: 'current' },
     ];
-    expect(await refusal(core, 'life:choose', { procedureId, plan: keep, scope: 'both' })).toMatch(
-      /^renewal-too-early /,
-    );
+    expect(
+      await refusal(core, 'procedure:choose', { procedureId, plan: keep, scope: 'both' }),
+    ).toMatch(/^renewal-too-early /);
     // …but the address on the chip is the old one: the signing certificate alone is reissued.
-    await call(core, 'life:choose', {
+    await call(core, 'procedure:choose', {
       procedureId,
       plan: [{ kind: 'signing', mode: 'new' }],
       scope: 'signing-only',
@@ -738,29 +748,31 @@ describe('a restart of the app at each step of a release resumes it', () => {
       const before = generations(card);
       const { procedureId } = await start(core, 'release', SERIAL.suspended);
       await restart();
-      expect((await call<LifeProcedureDto>(core, 'life:get', { procedureId })).step).toBe(
+      expect((await call<ProcedureDto>(core, 'procedure:get', { procedureId })).step).toBe(
         'documents',
       );
-      await call(core, 'life:record-documents', { procedureId, kinds: ['driving-licence'] });
+      await call(core, 'procedure:record-documents', { procedureId, kinds: ['driving-licence'] });
       await restart();
-      expect((await call<LifeProcedureDto>(core, 'life:get', { procedureId })).step).toBe('card');
-      await call(core, 'life:check-card', { procedureId, reader: READER });
+      expect((await call<ProcedureDto>(core, 'procedure:get', { procedureId })).step).toBe('card');
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
       await restart();
-      let dto = await call<LifeProcedureDto>(core, 'life:get', { procedureId });
+      let dto = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
       expect(dto).toMatchObject({ step: 'face', needsCard: true });
-      expect(await refusal(core, 'life:record-face', { procedureId, decision: 'match' })).toBe(
+      expect(await refusal(core, 'procedure:record-face', { procedureId, decision: 'match' })).toBe(
         'step-not-allowed needs-card',
       );
-      await call(core, 'life:check-card', { procedureId, reader: READER });
-      await call(core, 'life:record-face', { procedureId, decision: 'match' });
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
+      await call(core, 'procedure:record-face', { procedureId, decision: 'match' });
       await restart();
-      expect((await call<LifeProcedureDto>(core, 'life:get', { procedureId })).step).toBe('choose');
-      await call(core, 'life:choose', { procedureId, plan: KEEP_BOTH });
+      expect((await call<ProcedureDto>(core, 'procedure:get', { procedureId })).step).toBe(
+        'choose',
+      );
+      await call(core, 'procedure:choose', { procedureId, plan: KEEP_BOTH });
       await restart();
-      dto = await call<LifeProcedureDto>(core, 'life:get', { procedureId });
+      dto = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
       expect(dto).toMatchObject({ step: 'pins', plan: KEEP_BOTH });
       // The entry opened, then the app restarted before the resident entered anything.
-      await call(core, 'life:open-pin-entry', { procedureId, reader: READER });
+      await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
       await restart();
       expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
       // Pulled while the certificates are written, then restarted.
@@ -768,13 +780,13 @@ describe('a restart of the app at each step of a release resumes it', () => {
       const pulled = await enter(core, procedureId, keepValues);
       expect(pulled.dto).toMatchObject({ step: 'pins', needsCard: true });
       await restart();
-      dto = await call<LifeProcedureDto>(core, 'life:get', { procedureId });
+      dto = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
       expect(dto).toMatchObject({
         step: 'pins',
         needsCard: true,
         certificates: { phase: 'waiting' },
       });
-      await call(core, 'life:check-card', { procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
       const done = await enter(core, procedureId, keepValues);
       expect(done.result).toBe('done');
       expect(done.dto).toMatchObject({ step: 'completed', card: { state: 'issued' } });
@@ -807,7 +819,7 @@ describe('a restart of the app during a PIN reset and a renewal resumes them', (
       await core.close();
       core = await open(dataDir);
       insert(core, card);
-      expect(await call<LifeProcedureDto>(core, 'life:get', { procedureId })).toMatchObject({
+      expect(await call<ProcedureDto>(core, 'procedure:get', { procedureId })).toMatchObject({
         step: 'pins',
         needsCard: true,
         plan: [
@@ -815,22 +827,22 @@ describe('a restart of the app during a PIN reset and a renewal resumes them', (
           { kind: 'text', mode: 'change' },
         ],
       });
-      await call(core, 'life:check-card', { procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
       pullAt(core, card, { ins: 0x24, n: 1 });
       const values = { auth: entry(NEW.auth), text: { ...entry(NEW.text), current: SEEDED.text } };
       await enter(core, procedureId, values);
       await core.close();
       core = await open(dataDir);
       insert(core, card);
-      await call(core, 'life:check-card', { procedureId, reader: READER });
-      await call(core, 'life:open-pin-entry', { procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
+      await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
       const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
       // The change was cut off with CHANGE REFERENCE DATA sent: the card may hold either value,
       // so the authority sets the new one instead of asking for the value in use.
       expect(prompt).toMatchObject({ required: ['text'], resume: true, modes: { text: 'new' } });
       expect(await submit(core, { text: entry(NEW.text) })).toBe('done');
       expect(
-        (await call<LifeProcedureDto>(core, 'life:get', { procedureId })).completedAt,
+        (await call<ProcedureDto>(core, 'procedure:get', { procedureId })).completedAt,
       ).not.toBeNull();
     } finally {
       await core.close();
@@ -851,7 +863,7 @@ describe('a restart of the app during a PIN reset and a renewal resumes them', (
       await core.close();
       core = await open(dataDir);
       insert(core, card);
-      await call(core, 'life:check-card', { procedureId, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
       const done = await enter(core, procedureId, keepValues);
       expect(done.result).toBe('done');
       expect(done.dto).toMatchObject({ step: 'completed', renewal: { scope: 'both' } });
@@ -874,19 +886,19 @@ describe('a restart of the app during a PIN reset and a renewal resumes them', (
     try {
       insert(core, await presetCard(core, 'suspended'));
       const { procedureId } = await start(core, 'release', SERIAL.suspended);
-      await call(core, 'life:record-documents', { procedureId, kinds: ['passport'] });
-      await call(core, 'life:check-card', { procedureId, reader: READER });
-      const photos = await call<{ chip: string }>(core, 'life:read-photos', {
+      await call(core, 'procedure:record-documents', { procedureId, kinds: ['passport'] });
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
+      const photos = await call<{ chip: string }>(core, 'procedure:read-photos', {
         procedureId,
         reader: READER,
       });
       expect(photos.chip.startsWith('data:image/png;base64,')).toBe(true);
-      const stopped = await call<LifeProcedureDto>(core, 'life:record-face', {
+      const stopped = await call<ProcedureDto>(core, 'procedure:record-face', {
         procedureId,
         decision: 'mismatch',
       });
       expect(stopped).toMatchObject({ step: 'face-mismatch', notice: { code: 'face-mismatch' } });
-      expect(await refusal(core, 'life:choose', { procedureId, plan: KEEP_BOTH })).toBe(
+      expect(await refusal(core, 'procedure:choose', { procedureId, plan: KEEP_BOTH })).toBe(
         'step-not-allowed face-mismatch',
       );
       const approval = await call<{ approvalId: number }>(core, 'approval:approve', {
@@ -896,7 +908,7 @@ describe('a restart of the app during a PIN reset and a renewal resumes them', (
         approverLoginId: 'sekinin',
         approverPassword: 'sekinin-2026',
       });
-      const on = await call<LifeProcedureDto>(core, 'life:override-face', {
+      const on = await call<ProcedureDto>(core, 'procedure:override-face', {
         procedureId,
         approvalId: approval.approvalId,
       });
@@ -916,7 +928,10 @@ describe('one resident window for every procedure', () => {
       insert(core, await presetCard(core, 'suspended'));
       const release = await start(core, 'release', SERIAL.suspended);
       await upToPins(core, release.procedureId, KEEP_BOTH);
-      await call(core, 'life:open-pin-entry', { procedureId: release.procedureId, reader: READER });
+      await call(core, 'procedure:open-pin-entry', {
+        procedureId: release.procedureId,
+        reader: READER,
+      });
       expect(
         (await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT)).purpose,
       ).toBe('release');
@@ -924,27 +939,30 @@ describe('one resident window for every procedure', () => {
       // 窓口花子's issuance at the next desk takes the resident window.
       const { issuerPublicKey } = await core.authority();
       insert(core, await loadPreset('prepared', { timing: false, issuerPublicKey }));
-      const app = await call<{ id: number }>(core, 'issuance:find-by-notice', {
-        noticeNumber: 'MD-2026-0001',
-        birthDate: '1992-07-08',
-      });
-      const issuance = await call<{ procedureId: string }>(core, 'issuance:start', {
+      const app = (
+        await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+          noticeNumber: 'MD-2026-0001',
+          birthDate: '1992-07-08',
+        })
+      ).applications[0]!;
+      const issuance = await call<{ procedureId: string }>(core, 'procedure:start', {
+        kind: 'issuance',
         applicationId: app.id,
       });
       const id = issuance.procedureId;
-      await call(core, 'issuance:record-documents', {
+      await call(core, 'procedure:record-documents', {
         procedureId: id,
         kinds: ['driving-licence'],
         guardianship: false,
         representative: null,
       });
-      await call(core, 'issuance:check-card', { procedureId: id, reader: READER });
-      await call(core, 'issuance:record-face', { procedureId: id, decision: 'match' });
-      await call(core, 'issuance:open-pin-entry', { procedureId: id, reader: READER });
+      await call(core, 'procedure:check-card', { procedureId: id, reader: READER });
+      await call(core, 'procedure:record-face', { procedureId: id, decision: 'match' });
+      await call(core, 'procedure:open-pin-entry', { procedureId: id, reader: READER });
       const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
       expect(prompt).toMatchObject({ procedureId: id, purpose: 'issuance' });
       expect(
-        await call<LifeProcedureDto>(core, 'life:get', { procedureId: release.procedureId }),
+        await call<ProcedureDto>(core, 'procedure:get', { procedureId: release.procedureId }),
       ).toMatchObject({
         step: 'pins',
         needsCard: true,

@@ -12,7 +12,7 @@ import { createCore, type Core } from '../../../main/core';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import type { CardHealthDto, PinKind } from '../../../preload/contract/dto';
 import type { ResidentPromptDto, ResidentSubmitDto } from '../../../preload/contract/issuance';
-import type { LifeProcedureDto } from '../../../preload/contract/lifecycle';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
 import {
   advanceLife,
   CARD_SERIAL,
@@ -69,7 +69,7 @@ async function counterOn(dataDir: string): Promise<{ core: Core; call: Call }> {
 
 /** The card id of 花子's card, as the clerk finds it by its serial. */
 async function cardId(call: Call): Promise<number> {
-  const found = (await call('clerk', 'life:find-by-serial', { serial: CARD_SERIAL })) as {
+  const found = (await call('clerk', 'lookup:by-serial', { serial: CARD_SERIAL })) as {
     cards: { id: number; serial: string }[];
   };
   return found.cards.find((c) => c.serial === CARD_SERIAL)!.id;
@@ -77,13 +77,13 @@ async function cardId(call: Call): Promise<number> {
 
 /** The clerk starts the procedure on 花子's card; `clerk` then calls a step of it. */
 async function startOnCard(call: Call, kind: 'release' | 'pin-reset') {
-  const started = (await call('clerk', 'life:start', {
+  const started = (await call('clerk', 'procedure:start', {
     kind,
     cardId: await cardId(call),
-  })) as LifeProcedureDto;
+  })) as ProcedureDto;
   const procedureId = started.procedureId;
   const clerk = async (channel: Parameters<Call>[1], payload: Record<string, unknown> = {}) =>
-    (await call('clerk', channel, { procedureId, ...payload })) as LifeProcedureDto;
+    (await call('clerk', channel, { procedureId, ...payload })) as ProcedureDto;
   return { procedureId, clerk, started };
 }
 
@@ -115,21 +115,21 @@ describe('一時停止の解除 through PC/SC', () => {
       const { procedureId, clerk, started } = await startOnCard(call, 'release');
       let dto = started;
       expect(dto.step).toBe('documents');
-      dto = await clerk('life:record-documents', { kinds: ['driving-licence'] });
+      dto = await clerk('procedure:record-documents', { kinds: ['driving-licence'] });
       expect(dto.step).toBe('card');
-      dto = await clerk('life:check-card', { reader: h.reader });
+      dto = await clerk('procedure:check-card', { reader: h.reader });
       // Release always checks the face, whatever the documents.
       expect(dto).toMatchObject({ step: 'face', matchedSerial: CARD_SERIAL, faceRequired: true });
-      dto = await clerk('life:record-face', { decision: 'match' });
+      dto = await clerk('procedure:record-face', { decision: 'match' });
       expect(dto.step).toBe('choose');
-      dto = await clerk('life:choose', {
+      dto = await clerk('procedure:choose', {
         plan: [
           { kind: 'signing', mode: 'new' },
           { kind: 'auth', mode: 'current' },
         ],
       });
       expect(dto.step).toBe('pins');
-      dto = await clerk('life:open-pin-entry', { reader: h.reader });
+      dto = await clerk('procedure:open-pin-entry', { reader: h.reader });
       expect(dto.pins?.entryOpen).toBe(true);
       expect(await prompt(call)).toMatchObject({
         procedureId,
@@ -142,7 +142,7 @@ describe('一時停止の解除 through PC/SC', () => {
         auth: { value: TYPED.auth, confirmation: TYPED.auth, current: TYPED.auth },
       })) as ResidentSubmitDto;
       expect(submitted.done).toBe(true);
-      dto = await clerk('life:get');
+      dto = await clerk('procedure:get');
       expect(dto.step).toBe('completed');
       expect(dto.card.state).toBe('issued');
 
@@ -212,24 +212,24 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
 
       const { procedureId, clerk, started } = await startOnCard(call, 'pin-reset');
       let dto = started;
-      await clerk('life:record-documents', { kinds: ['driving-licence'] });
-      dto = await clerk('life:check-card', { reader: h.reader });
+      await clerk('procedure:record-documents', { kinds: ['driving-licence'] });
+      dto = await clerk('procedure:check-card', { reader: h.reader });
       // A list A document: no face check for a reset.
       expect(dto).toMatchObject({ step: 'choose', faceRequired: false });
       // Nobody can enter the value in use of a locked PIN: only a reset is offered for it.
-      const refused = await tryCall(core, 'clerk', 'life:choose', {
+      const refused = await tryCall(core, 'clerk', 'procedure:choose', {
         procedureId,
         plan: [{ kind: 'auth', mode: 'change' }],
       });
       expect(refused.ok ? null : refused.error.code).toBe('pin-locked');
-      dto = await clerk('life:choose', {
+      dto = await clerk('procedure:choose', {
         plan: [
           { kind: 'signing', mode: 'change' },
           { kind: 'auth', mode: 'new' },
         ],
       });
       expect(dto.step).toBe('pins');
-      await clerk('life:open-pin-entry', { reader: h.reader });
+      await clerk('procedure:open-pin-entry', { reader: h.reader });
       expect(await prompt(call)).toMatchObject({
         purpose: 'pin-reset',
         required: ['signing', 'auth'],
@@ -243,9 +243,9 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
         auth: { value: FRESH.auth, confirmation: FRESH.auth },
       });
       expect(wrong.ok ? null : wrong.error.code).toBe('pin-wrong');
-      dto = await clerk('life:get');
+      dto = await clerk('procedure:get');
       expect(dto).toMatchObject({ step: 'pins', notice: { code: 'pin-wrong' } });
-      if (!dto.pins?.entryOpen) await clerk('life:open-pin-entry', { reader: h.reader });
+      if (!dto.pins?.entryOpen) await clerk('procedure:open-pin-entry', { reader: h.reader });
       expect((await prompt(call)).triesLeft).toMatchObject({ signing: 3 });
 
       commands.length = 0;
@@ -254,7 +254,7 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
         auth: { value: FRESH.auth, confirmation: FRESH.auth },
       })) as ResidentSubmitDto;
       expect(right.done).toBe(true);
-      expect((await clerk('life:get')).step).toBe('completed');
+      expect((await clerk('procedure:get')).step).toBe('completed');
       // The holder's change (VERIFY, CHANGE REFERENCE DATA) and the issuer's reset (RESET
       // RETRY COUNTER) both reached the card.
       expect(commands).toContain(0x20);
@@ -289,7 +289,7 @@ async function finish(
   dataDir: string,
   scenario: LifeScenario,
   clockOffsetMs = 0,
-): Promise<{ core: Core; dto: LifeProcedureDto }> {
+): Promise<{ core: Core; dto: ProcedureDto }> {
   const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: h.reader }, clockOffsetMs));
   await core.start();
   try {

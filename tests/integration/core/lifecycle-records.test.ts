@@ -10,13 +10,8 @@ import { loadPreset } from '../../../main/card/sim/presets';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto, FileWrittenDto, SimStateDto } from '../../../preload/contract/dto';
-import type { ApplicationSummaryDto, IssuanceDto } from '../../../preload/contract/issuance';
-import type {
-  CardLookupDto,
-  DailyReportDto,
-  LifeProcedureDto,
-  ResidentHistoryDto,
-} from '../../../preload/contract/lifecycle';
+import type { DailyReportDto, ResidentHistoryDto } from '../../../preload/contract/lifecycle';
+import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import type { Result } from '../../../preload/contract/result';
 import { practiceConfig, tryCall, watched } from '../support/lifecycle-setup';
 
@@ -72,7 +67,7 @@ async function login(core: Core, loginId = 'renshu01') {
 }
 
 async function cardId(core: Core, serial: string): Promise<number> {
-  const found = await call<CardLookupDto>(core, 'life:find-by-serial', { serial });
+  const found = await call<ResidentMatchDto>(core, 'lookup:by-serial', { serial });
   return found.cards.find((c) => c.serial === serial)!.id;
 }
 
@@ -91,19 +86,23 @@ async function count(core: Core, sql: string, params: (string | number)[] = []) 
   return (await core.db()!.get<{ n: number }>(sql, params))!.n;
 }
 
-function report(cardIdOf: number, reportedAt = '2026-11-24T23:30:00Z') {
-  return { cardId: cardIdOf, reporter: 'callcentre', method: 'telephone', reportedAt, note: '' };
+function report(cardIdOf: number, reportedAt = '2026-11-24T23:30:00Z', note = '') {
+  return {
+    kind: 'suspension',
+    cardId: cardIdOf,
+    report: { reporter: 'callcentre', method: 'telephone', reportedAt, note },
+  };
 }
 
 async function revoke(core: Core, serial: string, reason: string, cardPresent: boolean) {
-  const started = await call<LifeProcedureDto>(core, 'life:start', {
+  const started = await call<ProcedureDto>(core, 'procedure:start', {
     kind: 'revocation',
     cardId: await cardId(core, serial),
   });
   const procedureId = started.procedureId;
-  await call(core, 'revocation:set-reason', { procedureId, reason, cardPresent });
+  await call(core, 'procedure:set-revocation-reason', { procedureId, reason, cardPresent });
   const approvalId = await approve(core, 'revocation', procedureId);
-  return call<LifeProcedureDto>(core, 'life:approve', { procedureId, approvalId });
+  return call<ProcedureDto>(core, 'procedure:approve', { procedureId, approvalId });
 }
 
 /** The preset card in the reader, calling `onCommand` with each command before the card answers. */
@@ -140,10 +139,11 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
         [id, NOW.toISOString()],
       ),
     );
-    const dto = await call<LifeProcedureDto>(core, 'suspension:register', {
-      ...report(id),
-      note: '駅で紛失',
-    });
+    const dto = await call<ProcedureDto>(
+      core,
+      'procedure:start',
+      report(id, '2026-11-24T23:30:00Z', '駅で紛失'),
+    );
     expect(dto).toMatchObject({
       kind: 'suspension',
       step: 'completed',
@@ -170,19 +170,19 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
   });
 
   it('refuses to suspend a suspended card, a terminated card, or on a report from the future', async () => {
-    expect(
-      await refusal(core, 'suspension:register', report(await cardId(core, SERIAL.saburo))),
-    ).toBe('card-already-suspended');
-    expect(
-      await refusal(core, 'suspension:register', report(await cardId(core, SERIAL.sachiko))),
-    ).toBe('card-already-suspended');
-    expect(
-      await refusal(core, 'suspension:register', report(await cardId(core, SERIAL.shiro))),
-    ).toBe('card-revoked');
+    expect(await refusal(core, 'procedure:start', report(await cardId(core, SERIAL.saburo)))).toBe(
+      'card-already-suspended',
+    );
+    expect(await refusal(core, 'procedure:start', report(await cardId(core, SERIAL.sachiko)))).toBe(
+      'card-already-suspended',
+    );
+    expect(await refusal(core, 'procedure:start', report(await cardId(core, SERIAL.shiro)))).toBe(
+      'card-revoked',
+    );
     expect(
       await refusal(
         core,
-        'suspension:register',
+        'procedure:start',
         report(await cardId(core, SERIAL.nanami), '2026-11-25T02:00:00Z'),
       ),
     ).toBe('report-in-future');
@@ -191,11 +191,11 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
   it('refuses an approval of another procedure, of another action, or by the procedure’s own operator', async () => {
     await call(core, 'auth:logout');
     await login(core, 'sekinin');
-    const mine = await call<LifeProcedureDto>(core, 'life:start', {
+    const mine = await call<ProcedureDto>(core, 'procedure:start', {
       kind: 'revocation',
       cardId: await cardId(core, SERIAL.nanami),
     });
-    await call(core, 'revocation:set-reason', {
+    await call(core, 'procedure:set-revocation-reason', {
       procedureId: mine.procedureId,
       reason: 'returned',
       cardPresent: false,
@@ -216,19 +216,19 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     await login(core, 'renshu02');
     const approvalId = await approve(core, 'revocation', mine.procedureId);
     // The approver is the operator who started the procedure: self-approval.
-    expect(await refusal(core, 'life:approve', { procedureId: mine.procedureId, approvalId })).toBe(
-      'approval-invalid',
-    );
+    expect(
+      await refusal(core, 'procedure:approve', { procedureId: mine.procedureId, approvalId }),
+    ).toBe('approval-invalid');
     const wrongAction = await approve(core, 'reissue', mine.procedureId);
     expect(
-      await refusal(core, 'life:approve', {
+      await refusal(core, 'procedure:approve', {
         procedureId: mine.procedureId,
         approvalId: wrongAction,
       }),
     ).toBe('approval-invalid');
     expect(
       (
-        await call<LifeProcedureDto>(core, 'life:cancel', {
+        await call<ProcedureDto>(core, 'procedure:cancel', {
           procedureId: mine.procedureId,
           reason: '練習',
         })
@@ -243,13 +243,13 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     const before = await count(core, 'SELECT count(*) AS n FROM revocations WHERE card_id = ?', [
       id,
     ]);
-    const dto = await call<LifeProcedureDto>(core, 'life:start', {
+    const dto = await call<ProcedureDto>(core, 'procedure:start', {
       kind: 'revocation',
       cardId: id,
     });
     expect(dto).toMatchObject({ step: 'card', needsCard: true, revocation: { returnOnly: true } });
     expect(
-      await refusal(core, 'revocation:set-reason', {
+      await refusal(core, 'procedure:set-revocation-reason', {
         procedureId: dto.procedureId,
         reason: 'lost',
         cardPresent: true,
@@ -257,12 +257,12 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     ).toBe('step-not-allowed');
     // The preset's chip is terminated already: it answers only SELECT.
     await call<SimStateDto>(core, 'sim:insert-card', { preset: 'terminated' });
-    const checked = await call<LifeProcedureDto>(core, 'life:check-card', {
+    const checked = await call<ProcedureDto>(core, 'procedure:check-card', {
       procedureId: dto.procedureId,
       reader: READER,
     });
     expect(checked.step).toBe('destroy');
-    const done = await call<LifeProcedureDto>(core, 'revocation:record-destroyed', {
+    const done = await call<ProcedureDto>(core, 'procedure:record-destroyed', {
       procedureId: dto.procedureId,
     });
     expect(done.step).toBe('completed');
@@ -270,25 +270,25 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     expect(await count(core, 'SELECT count(*) AS n FROM revocations WHERE card_id = ?', [id])).toBe(
       before,
     );
-    expect(await refusal(core, 'life:start', { kind: 'revocation', cardId: id })).toBe(
+    expect(await refusal(core, 'procedure:start', { kind: 'revocation', cardId: id })).toBe(
       'card-revoked',
     );
   });
 
   it('revocation with the card present: pulled before the chip is terminated, then resumed once', async () => {
     const id = await cardId(core, SERIAL.jiro);
-    const started = await call<LifeProcedureDto>(core, 'life:start', {
+    const started = await call<ProcedureDto>(core, 'procedure:start', {
       kind: 'revocation',
       cardId: id,
     });
     const procedureId = started.procedureId;
-    await call(core, 'revocation:set-reason', {
+    await call(core, 'procedure:set-revocation-reason', {
       procedureId,
       reason: 'returned',
       cardPresent: true,
     });
     const approvalId = await approve(core, 'revocation', procedureId);
-    const approved = await call<LifeProcedureDto>(core, 'life:approve', {
+    const approved = await call<ProcedureDto>(core, 'procedure:approve', {
       procedureId,
       approvalId,
     });
@@ -298,16 +298,16 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     await insertWatched(core, 'signing-locked', (ins) => {
       if (ins === 0xd6 && ++writes === 1) core.simReader!.remove();
     });
-    expect(await refusal(core, 'life:check-card', { procedureId, reader: READER })).not.toBe(
+    expect(await refusal(core, 'procedure:check-card', { procedureId, reader: READER })).not.toBe(
       'accepted',
     );
     expect(await count(core, 'SELECT count(*) AS n FROM revocations WHERE card_id = ?', [id])).toBe(
       0,
     );
-    expect((await call<LifeProcedureDto>(core, 'life:get', { procedureId })).step).toBe('card');
+    expect((await call<ProcedureDto>(core, 'procedure:get', { procedureId })).step).toBe('card');
 
     await call(core, 'sim:insert-card', { preset: 'signing-locked' });
-    const checked = await call<LifeProcedureDto>(core, 'life:check-card', {
+    const checked = await call<ProcedureDto>(core, 'procedure:check-card', {
       procedureId,
       reader: READER,
     });
@@ -318,7 +318,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     });
     // The chip says terminated now: it answers nothing but SELECT.
     expect((await raw(core, 'card:read-health', { reader: READER })).ok).toBe(false);
-    const done = await call<LifeProcedureDto>(core, 'revocation:record-destroyed', { procedureId });
+    const done = await call<ProcedureDto>(core, 'procedure:record-destroyed', { procedureId });
     expect(done.step).toBe('completed');
     expect(await count(core, 'SELECT count(*) AS n FROM revocations WHERE card_id = ?', [id])).toBe(
       1,
@@ -334,28 +334,32 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
 
   it('reissue: express only when lost, a waiver needs a reason, free-by-rule needs no fee step, one per card', async () => {
     const id = await cardId(core, SERIAL.satsuki);
-    const dto = await call<LifeProcedureDto>(core, 'life:start', { kind: 'reissue', cardId: id });
+    const dto = await call<ProcedureDto>(core, 'procedure:start', { kind: 'reissue', cardId: id });
     const procedureId = dto.procedureId;
     expect(
-      await refusal(core, 'reissue:set-reason', { procedureId, reason: 'damaged', express: true }),
+      await refusal(core, 'procedure:set-reissue-reason', {
+        procedureId,
+        reason: 'damaged',
+        express: true,
+      }),
     ).toBe('express-not-allowed');
-    const reasoned = await call<LifeProcedureDto>(core, 'reissue:set-reason', {
+    const reasoned = await call<ProcedureDto>(core, 'procedure:set-reissue-reason', {
       procedureId,
       reason: 'damaged',
       express: false,
     });
     expect(reasoned.reissue).toMatchObject({ fee: { amountYen: 1000 }, feeStatus: null });
-    expect(await refusal(core, 'reissue:record-fee', { procedureId, status: 'paid' })).toBe(
+    expect(await refusal(core, 'procedure:record-fee', { procedureId, status: 'paid' })).toBe(
       'step-not-allowed',
     );
     const approvalId = await approve(core, 'reissue', procedureId);
     expect(
-      (await call<LifeProcedureDto>(core, 'life:approve', { procedureId, approvalId })).step,
+      (await call<ProcedureDto>(core, 'procedure:approve', { procedureId, approvalId })).step,
     ).toBe('fee');
-    expect(await refusal(core, 'reissue:record-fee', { procedureId, status: 'waived' })).toBe(
+    expect(await refusal(core, 'procedure:record-fee', { procedureId, status: 'waived' })).toBe(
       'waiver-reason-required',
     );
-    const done = await call<LifeProcedureDto>(core, 'reissue:record-fee', {
+    const done = await call<ProcedureDto>(core, 'procedure:record-fee', {
       procedureId,
       status: 'waived',
       waiverReason: '生活保護受給のため',
@@ -369,21 +373,21 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     expect(await core.db()!.get('SELECT reason FROM revocations WHERE card_id = ?', [id])).toEqual({
       reason: 'damaged',
     });
-    expect(await refusal(core, 'life:start', { kind: 'reissue', cardId: id })).toBe(
+    expect(await refusal(core, 'procedure:start', { kind: 'reissue', cardId: id })).toBe(
       'reissue-exists',
     );
 
     // 例示四郎's card, terminated (lost) long ago: its reissue for expiry is free by rule.
-    const shiro = await call<LifeProcedureDto>(core, 'life:start', {
+    const shiro = await call<ProcedureDto>(core, 'procedure:start', {
       kind: 'reissue',
       cardId: await cardId(core, SERIAL.shiro),
     });
-    await call(core, 'reissue:set-reason', {
+    await call(core, 'procedure:set-reissue-reason', {
       procedureId: shiro.procedureId,
       reason: 'expiry',
       express: false,
     });
-    const free = await call<LifeProcedureDto>(core, 'life:approve', {
+    const free = await call<ProcedureDto>(core, 'procedure:approve', {
       procedureId: shiro.procedureId,
       approvalId: await approve(core, 'reissue', shiro.procedureId),
     });
@@ -398,11 +402,11 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
   it('reissue and revocation procedures reopen at the step they had reached', async () => {
     const first = await open();
     await login(first.core);
-    const rev = await call<LifeProcedureDto>(first.core, 'life:start', {
+    const rev = await call<ProcedureDto>(first.core, 'procedure:start', {
       kind: 'revocation',
       cardId: await cardId(first.core, SERIAL.nanami),
     });
-    const rei = await call<LifeProcedureDto>(first.core, 'life:start', {
+    const rei = await call<ProcedureDto>(first.core, 'procedure:start', {
       kind: 'reissue',
       cardId: await cardId(first.core, SERIAL.taro),
     });
@@ -415,38 +419,38 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     };
     let h = await restart(first);
     steps.push(
-      (await call<LifeProcedureDto>(h.core, 'life:get', { procedureId: rev.procedureId })).step,
+      (await call<ProcedureDto>(h.core, 'procedure:get', { procedureId: rev.procedureId })).step,
     );
-    await call(h.core, 'revocation:set-reason', {
+    await call(h.core, 'procedure:set-revocation-reason', {
       procedureId: rev.procedureId,
       reason: 'death',
       cardPresent: false,
     });
-    await call(h.core, 'reissue:set-reason', {
+    await call(h.core, 'procedure:set-reissue-reason', {
       procedureId: rei.procedureId,
       reason: 'lost',
       express: true,
     });
     h = await restart(h);
-    const open1 = await call<LifeProcedureDto[]>(h.core, 'life:list-open');
+    const open1 = await call<ProcedureDto[]>(h.core, 'procedure:list-open');
     expect(open1.map((p) => [p.kind, p.step]).sort()).toEqual([
       ['reissue', 'approval'],
       ['revocation', 'approval'],
     ]);
-    await call(h.core, 'life:approve', {
+    await call(h.core, 'procedure:approve', {
       procedureId: rei.procedureId,
       approvalId: await approve(h.core, 'reissue', rei.procedureId),
     });
     h = await restart(h);
-    const resumed = await call<LifeProcedureDto>(h.core, 'life:get', {
+    const resumed = await call<ProcedureDto>(h.core, 'procedure:get', {
       procedureId: rei.procedureId,
     });
     expect(resumed).toMatchObject({
       step: 'fee',
       reissue: { express: true, fee: { amountYen: 2000 } },
     });
-    await call(h.core, 'reissue:record-fee', { procedureId: rei.procedureId, status: 'paid' });
-    const revoked = await call<LifeProcedureDto>(h.core, 'life:approve', {
+    await call(h.core, 'procedure:record-fee', { procedureId: rei.procedureId, status: 'paid' });
+    const revoked = await call<ProcedureDto>(h.core, 'procedure:approve', {
       procedureId: rev.procedureId,
       approvalId: await approve(h.core, 'revocation', rev.procedureId),
     });
@@ -457,31 +461,34 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     expect(steps).toEqual(['reason']);
 
     // With the card present: a restart at the card step and at the 穴あけ step.
-    const present = await call<LifeProcedureDto>(h.core, 'life:start', {
+    const present = await call<ProcedureDto>(h.core, 'procedure:start', {
       kind: 'revocation',
       cardId: await cardId(h.core, SERIAL.jiro),
     });
-    await call(h.core, 'revocation:set-reason', {
+    await call(h.core, 'procedure:set-revocation-reason', {
       procedureId: present.procedureId,
       reason: 'moved-abroad',
       cardPresent: true,
     });
-    await call(h.core, 'life:approve', {
+    await call(h.core, 'procedure:approve', {
       procedureId: present.procedureId,
       approvalId: await approve(h.core, 'revocation', present.procedureId),
     });
     h = await restart(h);
     expect(
-      await call<LifeProcedureDto>(h.core, 'life:get', { procedureId: present.procedureId }),
+      await call<ProcedureDto>(h.core, 'procedure:get', { procedureId: present.procedureId }),
     ).toMatchObject({ step: 'card', needsCard: true });
     await call(h.core, 'sim:insert-card', { preset: 'signing-locked' });
-    await call(h.core, 'life:check-card', { procedureId: present.procedureId, reader: READER });
+    await call(h.core, 'procedure:check-card', {
+      procedureId: present.procedureId,
+      reader: READER,
+    });
     h = await restart(h);
     expect(
-      await call<LifeProcedureDto>(h.core, 'life:get', { procedureId: present.procedureId }),
+      await call<ProcedureDto>(h.core, 'procedure:get', { procedureId: present.procedureId }),
     ).toMatchObject({ step: 'destroy', card: { state: 'terminated' } });
-    await call(h.core, 'revocation:record-destroyed', { procedureId: present.procedureId });
-    expect(await call<LifeProcedureDto[]>(h.core, 'life:list-open')).toEqual([]);
+    await call(h.core, 'procedure:record-destroyed', { procedureId: present.procedureId });
+    expect(await call<ProcedureDto[]>(h.core, 'procedure:list-open')).toEqual([]);
     await h.core.close();
   }, 120_000);
 });
@@ -502,7 +509,7 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
 
   it('the loss is reported and the card suspended, then revoked without the card', async () => {
     const id = await cardId(core, SERIAL.taro);
-    await call(core, 'suspension:register', report(id));
+    await call(core, 'procedure:start', report(id));
     const dto = await revoke(core, SERIAL.taro, 'lost', false);
     expect(dto).toMatchObject({
       step: 'completed',
@@ -512,17 +519,21 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
   });
 
   it('the reissue for loss takes ¥1,000 and prints its fee receipt', async () => {
-    const started = await call<LifeProcedureDto>(core, 'life:start', {
+    const started = await call<ProcedureDto>(core, 'procedure:start', {
       kind: 'reissue',
       cardId: await cardId(core, SERIAL.taro),
     });
     const procedureId = started.procedureId;
-    await call(core, 'reissue:set-reason', { procedureId, reason: 'lost', express: false });
-    await call(core, 'life:approve', {
+    await call(core, 'procedure:set-reissue-reason', {
+      procedureId,
+      reason: 'lost',
+      express: false,
+    });
+    await call(core, 'procedure:approve', {
       procedureId,
       approvalId: await approve(core, 'reissue', procedureId),
     });
-    const done = await call<LifeProcedureDto>(core, 'reissue:record-fee', {
+    const done = await call<ProcedureDto>(core, 'procedure:record-fee', {
       procedureId,
       status: 'paid',
     });
@@ -534,7 +545,7 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
         await cardId(core, SERIAL.taro),
       ]),
     ).toBe(1);
-    const receipt = await call<FileWrittenDto>(core, 'life:print-receipt', { procedureId });
+    const receipt = await call<FileWrittenDto>(core, 'procedure:print-receipt', { procedureId });
     const pdf = readFileSync(receipt.path);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(statSync(receipt.path).mode & 0o777).toBe(0o600);
@@ -546,7 +557,7 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
     );
     const state = await call<SimStateDto>(core, 'sim:receive-card', { noticeNumber: newNotice });
     expect(state.applicationCards.map((a) => a.noticeNumber)).toContain(newNotice);
-    const lookup = await call<CardLookupDto>(core, 'life:find-by-serial', { serial: SERIAL.taro });
+    const lookup = await call<ResidentMatchDto>(core, 'lookup:by-serial', { serial: SERIAL.taro });
     const old = lookup.cards.find((c) => c.serial === SERIAL.taro)!;
     const fresh = lookup.cards.find((c) => c.replacesSerial === SERIAL.taro)!;
     expect(old.replacedBySerial).toBe(fresh.serial);
@@ -558,22 +569,27 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
 
   it('the new card goes through the normal 交付', async () => {
     await call(core, 'sim:insert-application-card', { noticeNumber: newNotice });
-    const app = await call<ApplicationSummaryDto>(core, 'issuance:find-by-notice', {
-      noticeNumber: newNotice,
-      birthDate: '1985-09-20',
-    });
+    const app = (
+      await call<ResidentMatchDto>(core, 'lookup:by-notice', {
+        noticeNumber: newNotice,
+        birthDate: '1985-09-20',
+      })
+    ).applications[0]!;
     expect(app.kind).toBe('reissue');
-    let dto = await call<IssuanceDto>(core, 'issuance:start', { applicationId: app.id });
+    let dto = await call<ProcedureDto>(core, 'procedure:start', {
+      kind: 'issuance',
+      applicationId: app.id,
+    });
     const procedureId = dto.procedureId;
-    await call(core, 'issuance:record-documents', {
+    await call(core, 'procedure:record-documents', {
       procedureId,
       kinds: ['driving-licence'],
       guardianship: false,
       representative: null,
     });
-    await call(core, 'issuance:check-card', { procedureId, reader: READER });
-    await call(core, 'issuance:record-face', { procedureId, decision: 'match' });
-    await call(core, 'issuance:open-pin-entry', { procedureId, reader: READER });
+    await call(core, 'procedure:check-card', { procedureId, reader: READER });
+    await call(core, 'procedure:record-face', { procedureId, decision: 'match' });
+    await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
     const entry = (v: string) => ({ value: v, confirmation: v });
     await call(
       core,
@@ -586,15 +602,14 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
       },
       RESIDENT,
     );
-    dto = await call<IssuanceDto>(core, 'issuance:get', { procedureId });
+    dto = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
     expect(dto.step).toBe('handover');
-    dto = await call<IssuanceDto>(core, 'issuance:complete', {
+    dto = await call<ProcedureDto>(core, 'procedure:complete', {
       procedureId,
-      collectedJukiCard: false,
-      collectedNotificationCard: false,
+      handover: { collectedJukiCard: false, collectedNotificationCard: false },
     });
     expect(dto.step).toBe('completed');
-    const history = await call<ResidentHistoryDto>(core, 'life:history', {
+    const history = await call<ResidentHistoryDto>(core, 'lookup:history', {
       residentId: app.resident.id,
     });
     const fresh = history.cards.find((c) => c.replacesSerial === SERIAL.taro)!;
@@ -608,13 +623,13 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
     expect(health.serial).toBe(SERIAL.taro);
     expect(health.nextActions).toEqual(['record-return']);
     const id = await cardId(core, SERIAL.taro);
-    const dto = await call<LifeProcedureDto>(core, 'life:start', {
+    const dto = await call<ProcedureDto>(core, 'procedure:start', {
       kind: 'revocation',
       cardId: id,
     });
     expect(dto.revocation).toMatchObject({ returnOnly: true, reason: 'lost' });
-    await call(core, 'life:check-card', { procedureId: dto.procedureId, reader: READER });
-    const done = await call<LifeProcedureDto>(core, 'revocation:record-destroyed', {
+    await call(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER });
+    const done = await call<ProcedureDto>(core, 'procedure:record-destroyed', {
       procedureId: dto.procedureId,
       reader: READER,
     });
@@ -628,12 +643,12 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
   });
 
   it('the resident’s page shows both cards and the whole story, newest first', async () => {
-    const lookup = await call<CardLookupDto[]>(core, 'life:search', {
+    const lookup = await call<ResidentMatchDto[]>(core, 'lookup:by-name', {
       name: 'みほん',
       birthDate: '1985-09-20',
     });
     expect(lookup).toHaveLength(1);
-    const history = await call<ResidentHistoryDto>(core, 'life:history', {
+    const history = await call<ResidentHistoryDto>(core, 'lookup:history', {
       residentId: lookup[0]!.resident.id,
     });
     const old = history.cards.find((c) => c.serial === SERIAL.taro)!;

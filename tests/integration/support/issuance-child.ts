@@ -4,8 +4,7 @@
 // the end, for a kill timed from the card's side). An optional clock offset (ms) moves the app's
 // clock, e.g. to the months before the certificates expire for a renewal.
 import { createCore } from '../../../main/core';
-import type { IssuanceDto } from '../../../preload/contract/issuance';
-import type { LifeProcedureDto } from '../../../preload/contract/lifecycle';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
 import type { Result } from '../../../preload/contract/result';
 import {
   advance,
@@ -61,8 +60,8 @@ async function main(): Promise<void> {
   if (procedure !== 'issuance' && !scenario) throw new Error(`no procedure ${procedure}`);
   type Dto = { step: string };
   const next = scenario
-    ? (d: Dto) => advanceLife(call, reader, scenario, d as LifeProcedureDto)
-    : (d: Dto) => advance(call, reader, d as IssuanceDto);
+    ? (d: Dto) => advanceLife(call, reader, scenario, d as ProcedureDto)
+    : (d: Dto) => advance(call, reader, d as ProcedureDto);
   let dto: Dto = scenario ? await openLife(call, scenario) : await openIssuance(call);
   process.stdout.write(`at ${dto.step}\n`);
   while (dto.step !== 'completed') {

@@ -2,8 +2,8 @@
 // driven through the core's router the way the two windows do it: one action for whatever step the
 // procedure is at, so a run that starts after a crash picks the open procedure up where it stands.
 import type { Channel } from '../../../preload/contract/channels';
-import type { IssuanceDto, ResidentPromptDto } from '../../../preload/contract/issuance';
-import type { CardLookupDto, LifeProcedureDto } from '../../../preload/contract/lifecycle';
+import type { ResidentPromptDto } from '../../../preload/contract/issuance';
+import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 
 export type Call = (
   window: 'clerk' | 'resident',
@@ -17,33 +17,40 @@ export const BIRTH_DATE = '1992-07-08';
 export const TYPED = { signing: 'MADO2026KEY', auth: '7395', juki: '2846', text: '5017' } as const;
 
 /** Logs the practice clerk in and opens (or resumes) the issuance of MD-2026-0001. */
-export async function openIssuance(call: Call): Promise<IssuanceDto> {
+export async function openIssuance(call: Call): Promise<ProcedureDto> {
   await call('clerk', 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
-  const app = (await call('clerk', 'issuance:find-by-notice', {
+  const found = (await call('clerk', 'lookup:by-notice', {
     noticeNumber: NOTICE,
     birthDate: BIRTH_DATE,
-  })) as { id: number };
-  return (await call('clerk', 'issuance:start', { applicationId: app.id })) as IssuanceDto;
+  })) as ResidentMatchDto;
+  return (await call('clerk', 'procedure:start', {
+    kind: 'issuance',
+    applicationId: found.applications[0]!.id,
+  })) as ProcedureDto;
 }
 
 /** Does the one thing the current step needs, and returns the procedure after it. */
-export async function advance(call: Call, reader: string, dto: IssuanceDto): Promise<IssuanceDto> {
+export async function advance(
+  call: Call,
+  reader: string,
+  dto: ProcedureDto,
+): Promise<ProcedureDto> {
   const procedureId = dto.procedureId;
   const clerk = async (channel: Channel, payload: Record<string, unknown>) =>
-    (await call('clerk', channel, { procedureId, ...payload })) as IssuanceDto;
-  if (dto.needsCard || dto.step === 'card') return clerk('issuance:check-card', { reader });
+    (await call('clerk', channel, { procedureId, ...payload })) as ProcedureDto;
+  if (dto.needsCard || dto.step === 'card') return clerk('procedure:check-card', { reader });
   switch (dto.step) {
     case 'documents':
-      return clerk('issuance:record-documents', {
+      return clerk('procedure:record-documents', {
         kinds: ['driving-licence'],
         guardianship: false,
         representative: null,
       });
     case 'face':
-      return clerk('issuance:record-face', { decision: 'match' });
+      return clerk('procedure:record-face', { decision: 'match' });
     case 'pins':
     case 'parked': {
-      if (!dto.pins.entryOpen) return clerk('issuance:open-pin-entry', { reader });
+      if (!dto.pins?.entryOpen) return clerk('procedure:open-pin-entry', { reader });
       for (const [kind, value] of Object.entries(TYPED)) {
         await call('resident', 'resident:check-pin', { kind, value, confirmation: value });
       }
@@ -53,12 +60,11 @@ export async function advance(call: Call, reader: string, dto: IssuanceDto): Pro
         juki: { value: TYPED.juki, confirmation: TYPED.juki },
         text: { value: TYPED.text, confirmation: TYPED.text },
       });
-      return clerk('issuance:get', {});
+      return clerk('procedure:get', {});
     }
     case 'handover':
-      return clerk('issuance:complete', {
-        collectedJukiCard: false,
-        collectedNotificationCard: true,
+      return clerk('procedure:complete', {
+        handover: { collectedJukiCard: false, collectedNotificationCard: true },
       });
     default:
       throw new Error(`nothing to do at step ${dto.step}`);
@@ -133,17 +139,20 @@ export const RENEWAL_KEEP: LifeScenario = {
 };
 
 /** Logs the practice clerk in and opens (or resumes, from the open list) the procedure on the card. */
-export async function openLife(call: Call, s: LifeScenario): Promise<LifeProcedureDto> {
+export async function openLife(call: Call, s: LifeScenario): Promise<ProcedureDto> {
   await call('clerk', 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
-  const open = (await call('clerk', 'life:list-open', {})) as LifeProcedureDto[];
+  const open = (await call('clerk', 'procedure:list-open', {})) as ProcedureDto[];
   const mine = open.find((p) => p.kind === s.kind && p.card.serial === CARD_SERIAL);
   if (mine) return mine;
-  const found = (await call('clerk', 'life:find-by-serial', {
+  const found = (await call('clerk', 'lookup:by-serial', {
     serial: CARD_SERIAL,
-  })) as CardLookupDto;
+  })) as ResidentMatchDto;
   const card = found.cards.find((c) => c.serial === CARD_SERIAL);
   if (!card) throw new Error(`no card ${CARD_SERIAL} in the lookup`);
-  return (await call('clerk', 'life:start', { kind: s.kind, cardId: card.id })) as LifeProcedureDto;
+  return (await call('clerk', 'procedure:start', {
+    kind: s.kind,
+    cardId: card.id,
+  })) as ProcedureDto;
 }
 
 /**
@@ -170,22 +179,22 @@ export async function advanceLife(
   call: Call,
   reader: string,
   s: LifeScenario,
-  dto: LifeProcedureDto,
-): Promise<LifeProcedureDto> {
+  dto: ProcedureDto,
+): Promise<ProcedureDto> {
   const procedureId = dto.procedureId;
   const clerk = async (channel: Channel, payload: Record<string, unknown>) =>
-    (await call('clerk', channel, { procedureId, ...payload })) as LifeProcedureDto;
-  if (dto.needsCard || dto.step === 'card') return clerk('life:check-card', { reader });
+    (await call('clerk', channel, { procedureId, ...payload })) as ProcedureDto;
+  if (dto.needsCard || dto.step === 'card') return clerk('procedure:check-card', { reader });
   switch (dto.step) {
     case 'documents':
-      return clerk('life:record-documents', { kinds: s.documents });
+      return clerk('procedure:record-documents', { kinds: s.documents });
     case 'face':
-      return clerk('life:record-face', { decision: 'match' });
+      return clerk('procedure:record-face', { decision: 'match' });
     case 'choose':
-      return clerk('life:choose', { plan: s.plan, ...(s.scope ? { scope: s.scope } : {}) });
+      return clerk('procedure:choose', { plan: s.plan, ...(s.scope ? { scope: s.scope } : {}) });
     case 'pins':
     case 'certificates': {
-      if (!dto.pins?.entryOpen) return clerk('life:open-pin-entry', { reader });
+      if (!dto.pins?.entryOpen) return clerk('procedure:open-pin-entry', { reader });
       const prompt = (await call(
         'resident',
         'resident:get-prompt',
@@ -200,7 +209,7 @@ export async function advanceLife(
       }
       // Every value she types is right: a refused value in use would be a try lost to a bug.
       await call('resident', 'resident:submit-pins', entries);
-      return clerk('life:get', {});
+      return clerk('procedure:get', {});
     }
     default:
       throw new Error(`nothing to do at step ${dto.step}`);

@@ -15,7 +15,7 @@ import { loadPreset } from '../../../main/card/sim/presets';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { Channel } from '../../../preload/contract/channels';
-import type { LifeProcedureDto } from '../../../preload/contract/lifecycle';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
 import type { Result } from '../../../preload/contract/result';
 import { advance, CARD_SERIAL, openIssuance, type Call } from './issuance-script';
 import { ORIGIN } from './router-calls';
@@ -134,13 +134,16 @@ export async function prepareIssuedCard(options: { suspend: boolean }): Promise<
       const row = await core
         .db()!
         .get<{ id: number }>('SELECT id FROM cards WHERE serial = ?', [CARD_SERIAL]);
-      const dto = (await call('clerk', 'suspension:register', {
+      const dto = (await call('clerk', 'procedure:start', {
+        kind: 'suspension',
         cardId: row!.id,
-        reporter: 'police',
-        method: 'telephone',
-        reportedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        note: '駅で紛失',
-      })) as LifeProcedureDto;
+        report: {
+          reporter: 'police',
+          method: 'telephone',
+          reportedAt: new Date(Date.now() - 3_600_000).toISOString(),
+          note: '駅で紛失',
+        },
+      })) as ProcedureDto;
       if (dto.card.state !== 'suspended') throw new Error(`not suspended: ${dto.card.state}`);
     }
     core.simReader!.remove();

@@ -1,6 +1,6 @@
 // The clerk's 交付 screens: the rules they apply before asking main (documents, birth date, progress).
 import { describe, expect, it } from 'vitest';
-import type { IssuanceDto } from '../../../preload/contract/issuance';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
 import {
   CERTIFICATE_PHASES,
   HEADER_STEPS,
@@ -118,7 +118,7 @@ describe('issuance header and progress', () => {
   });
 
   it('shows each secret as accepted, being entered, or waiting; never more', () => {
-    const pins: IssuanceDto['pins'] = {
+    const pins: ProcedureDto['pins'] = {
       required: ['signing', 'auth', 'juki', 'text'],
       entryOpen: true,
       current: 'auth',

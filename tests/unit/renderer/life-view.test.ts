@@ -1,7 +1,7 @@
 // The clerk's screens of the card's later life: the rules they apply before asking main.
 import { describe, expect, it } from 'vitest';
 import type { PinStatusDto } from '../../../preload/contract/dto';
-import type { LifeCardDto, LifeProcedureDto } from '../../../preload/contract/lifecycle';
+import type { LifeCardDto, ProcedureDto } from '../../../preload/contract/lifecycle';
 import {
   actionKey,
   actionOfNext,
@@ -33,7 +33,7 @@ const card: LifeCardDto = {
   replacedBySerial: null,
 };
 
-function procedure(over: Partial<LifeProcedureDto>): LifeProcedureDto {
+function procedure(over: Partial<ProcedureDto>): ProcedureDto {
   return {
     procedureId: 'p-1',
     kind: 'release',

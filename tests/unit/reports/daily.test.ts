@@ -8,9 +8,6 @@ import {
   dailyReportCsv,
   japanDayBounds,
 } from '../../../main/reports/daily';
-import { createReissueWorkflow } from '../../../main/workflows/reissue/workflow';
-import { createRevocationWorkflow } from '../../../main/workflows/revocation/workflow';
-import { createSuspensionWorkflow } from '../../../main/workflows/suspension/workflow';
 import { pdfText } from '../documents/pdf-text';
 import { recordsFixture, refusalOf, type RecordsFixture } from '../workflows/revocation-fixture';
 
@@ -25,38 +22,37 @@ afterEach(async () => {
 
 /** A day at the counter: two suspensions, a revocation, a cancelled one, two reissues, one open. */
 async function aDay(): Promise<void> {
-  const d = f.deps();
   const cards = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => f.issuedCard(i)));
-  const suspension = createSuspensionWorkflow(d);
-  const revocation = createRevocationWorkflow(d);
-  const reissue = createReissueWorkflow({ ...d, writeFeeReceiptPdf: async () => ({ bytes: 0 }) });
+  const w = f.engine();
   const report = (cardId: number) => ({
     cardId,
-    reporter: 'callcentre' as const,
-    method: 'telephone' as const,
-    reportedAt: '2026-11-24T22:00:00Z',
-    note: '',
+    report: {
+      reporter: 'callcentre' as const,
+      method: 'telephone' as const,
+      reportedAt: '2026-11-24T22:00:00Z',
+      note: '',
+    },
   });
-  await suspension.register!(report(cards[0]!.cardId));
-  await suspension.register!(report(cards[1]!.cardId));
-  const rev = (await revocation.start('revocation', cards[0]!.cardId)).procedureId;
-  await revocation.setRevocationReason!(rev, 'lost', false);
-  await revocation.approve!(rev, await f.approval(rev, 'revocation'));
-  const cancelled = (await revocation.start('revocation', cards[2]!.cardId)).procedureId;
-  await revocation.cancel(cancelled, '申請の取下げ');
-  const paid = (await reissue.start('reissue', cards[0]!.cardId)).procedureId;
-  await reissue.setReissueReason!(paid, 'lost', false);
-  await reissue.approve!(paid, await f.approval(paid, 'reissue'));
-  await reissue.recordFee!(paid, 'paid', undefined);
-  const free = (await reissue.start('reissue', cards[3]!.cardId)).procedureId;
-  await reissue.setReissueReason!(free, 'disaster', false);
-  await reissue.approve!(free, await f.approval(free, 'reissue'));
-  await reissue.start('reissue', cards[4]!.cardId);
+  await w.start('suspension', report(cards[0]!.cardId));
+  await w.start('suspension', report(cards[1]!.cardId));
+  const rev = (await w.start('revocation', { cardId: cards[0]!.cardId })).procedureId;
+  await w.act(rev, 'setRevocationReason', { reason: 'lost', cardPresent: false });
+  await w.act(rev, 'approve', { approvalId: await f.approval(rev, 'revocation') });
+  const cancelled = (await w.start('revocation', { cardId: cards[2]!.cardId })).procedureId;
+  await w.cancel(cancelled, '申請の取下げ');
+  const paid = (await w.start('reissue', { cardId: cards[0]!.cardId })).procedureId;
+  await w.act(paid, 'setReissueReason', { reason: 'lost', express: false });
+  await w.act(paid, 'approve', { approvalId: await f.approval(paid, 'reissue') });
+  await w.act(paid, 'recordFee', { status: 'paid', waiverReason: null });
+  const free = (await w.start('reissue', { cardId: cards[3]!.cardId })).procedureId;
+  await w.act(free, 'setReissueReason', { reason: 'disaster', express: false });
+  await w.act(free, 'approve', { approvalId: await f.approval(free, 'reissue') });
+  await w.start('reissue', { cardId: cards[4]!.cardId });
   // 23:59 in Japan is still the same day; 00:00 the next day is not.
   f.now = new Date('2026-11-25T14:59:00Z');
-  await suspension.register!(report(cards[4]!.cardId));
+  await w.start('suspension', report(cards[4]!.cardId));
   f.now = new Date('2026-11-25T15:00:00Z');
-  await suspension.register!(report(cards[5]!.cardId));
+  await w.start('suspension', report(cards[5]!.cardId));
   f.now = new Date('2026-11-26T01:00:00Z');
 }
 

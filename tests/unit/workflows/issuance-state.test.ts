@@ -1,13 +1,20 @@
 // The 交付 state machine on its own: every move of WORKFLOWS.md 交付, and every move it refuses.
 import { describe, expect, it } from 'vitest';
+import { ISSUANCE_RULES } from '../../../main/workflows/kinds/issuance';
+import { WorkflowRefusal } from '../../../main/workflows/refusal';
 import {
-  initialState,
-  IssuanceRefusal,
-  requiredKeyKinds,
-  transition,
-  type IssuanceEvent,
-  type IssuanceState,
-} from '../../../main/workflows/issuance/state';
+  applyCardEvent,
+  initialCardState,
+  type CardEvent as IssuanceEvent,
+  type CardState as IssuanceState,
+} from '../../../main/workflows/steps/card-state';
+import { requiredKeyKinds } from '../../../main/workflows/steps/card-work';
+
+const initialState = (id: string, under15: boolean) =>
+  initialCardState(ISSUANCE_RULES, id, under15);
+const transition = (s: IssuanceState, e: IssuanceEvent) => applyCardEvent(ISSUANCE_RULES, s, e);
+/** The secrets a 交付 asks for, in order. */
+const askedPins = (under15: boolean) => ISSUANCE_RULES.fixedPlan(under15)!.map((e) => e.kind);
 
 const SERIAL = '990000000000001';
 const LICENCE: IssuanceEvent = {
@@ -25,10 +32,10 @@ function refusedWith(s: IssuanceState, e: IssuanceEvent): { code: string; detail
   try {
     transition(s, e);
   } catch (err) {
-    if (err instanceof IssuanceRefusal) return { code: err.code, detail: err.detail };
+    if (err instanceof WorkflowRefusal) return { code: err.code, detail: err.detail };
     throw err;
   }
-  throw new Error(`${e.type} was accepted at ${s.kind}`);
+  throw new Error(`${e.type} was accepted at ${s.step}`);
 }
 
 const adult = () => initialState('iss-test', false);
@@ -51,13 +58,13 @@ const atHandover = () => run(verifying(), { type: 'certificates-verified' });
 describe('交付 1–2: documents', () => {
   it('a new procedure starts at the documents step with nothing recorded', () => {
     const s = adult();
-    expect(s).toMatchObject({ kind: 'documents', documents: null, needsCard: false, notice: null });
-    expect(s.pins.required).toEqual(['signing', 'auth', 'juki', 'text']);
+    expect(s).toMatchObject({ step: 'documents', documents: null, needsCard: false, notice: null });
+    expect(askedPins(false)).toEqual(['signing', 'auth', 'juki', 'text']);
   });
 
   it('one document of list A moves on to the card', () => {
     const s = atCard();
-    expect(s.kind).toBe('card');
+    expect(s.step).toBe('card');
     expect(s.documents?.kinds).toEqual(['driving-licence']);
   });
 
@@ -66,7 +73,7 @@ describe('交付 1–2: documents', () => {
       ...LICENCE,
       kinds: ['health-insurance', 'pension-book'],
     } as IssuanceEvent;
-    expect(transition(adult(), two).kind).toBe('card');
+    expect(transition(adult(), two).step).toBe('card');
     const one = { ...LICENCE, kinds: ['health-insurance'] } as IssuanceEvent;
     expect(refusedWith(adult(), one)).toEqual({ code: 'documents-invalid', detail: 'resident' });
     const same = { ...LICENCE, kinds: ['health-insurance', 'health-insurance'] } as IssuanceEvent;
@@ -100,7 +107,7 @@ describe('交付 1–2: documents', () => {
   });
 
   it('documents may be corrected before the card is matched, not after', () => {
-    expect(transition(atCard(), LICENCE).kind).toBe('card');
+    expect(transition(atCard(), LICENCE).step).toBe('card');
     expect(refusedWith(atFace(), LICENCE).code).toBe('step-not-allowed');
   });
 });
@@ -113,17 +120,17 @@ describe('交付 4: the card', () => {
   });
 
   it('a matched card records its serial and moves to the face check', () => {
-    expect(atFace()).toMatchObject({ kind: 'face', matchedSerial: SERIAL, needsCard: false });
+    expect(atFace()).toMatchObject({ step: 'face', matchedSerial: SERIAL, needsCard: false });
   });
 
   it('a card pulled at a card step is asked for again; only the same card clears that', () => {
     const s = run(atPins(), { type: 'needs-card', notice: { code: 'card-removed' } });
-    expect(s).toMatchObject({ kind: 'pins', needsCard: true, notice: { code: 'card-removed' } });
+    expect(s).toMatchObject({ step: 'pins', needsCard: true, notice: { code: 'card-removed' } });
     expect(refusedWith(s, { type: 'card-matched', serial: '990000000000002' }).code).toBe(
       'wrong-card',
     );
     expect(transition(s, { type: 'card-matched', serial: SERIAL })).toMatchObject({
-      kind: 'pins',
+      step: 'pins',
       needsCard: false,
       notice: null,
     });
@@ -136,18 +143,18 @@ describe('交付 4: the card', () => {
 
 describe('交付 3: the face check', () => {
   it('match goes on to the PINs', () => {
-    expect(atPins()).toMatchObject({ kind: 'pins', face: 'match' });
+    expect(atPins()).toMatchObject({ step: 'pins', face: 'match' });
   });
 
   it('mismatch stops with the face-mismatch notice; nothing but the override goes on', () => {
     const s = run(atFace(), { type: 'face-decided', decision: 'mismatch' });
-    expect(s).toMatchObject({ kind: 'face-mismatch', notice: { code: 'face-mismatch' } });
+    expect(s).toMatchObject({ step: 'face-mismatch', notice: { code: 'face-mismatch' } });
     expect(refusedWith(s, { type: 'pin-entry-opened' }).code).toBe('step-not-allowed');
     expect(refusedWith(s, { type: 'face-decided', decision: 'match' }).code).toBe(
       'step-not-allowed',
     );
     expect(transition(s, { type: 'face-overridden' })).toMatchObject({
-      kind: 'pins',
+      step: 'pins',
       face: 'override',
       notice: null,
     });
@@ -169,8 +176,7 @@ describe('交付 3: the face check', () => {
 describe('交付 5: the PIN entry', () => {
   it('opening the entry shows the first secret; under 15 there is no signing password', () => {
     expect(entryOpen().pins).toMatchObject({ entryOpen: true, current: 'signing', accepted: [] });
-    const child = initialState('iss-child', true);
-    expect(child.pins.required).toEqual(['auth', 'juki', 'text']);
+    expect(askedPins(true)).toEqual(['auth', 'juki', 'text']);
     expect(requiredKeyKinds(true)).toEqual(['auth']);
   });
 
@@ -211,7 +217,7 @@ describe('交付 5: the PIN entry', () => {
   it('submitting closes the entry and starts the card work with the PINs', () => {
     expect(refusedWith(atPins(), { type: 'pins-submitted' }).code).toBe('pin-entry-not-open');
     const s = settingPins();
-    expect(s).toMatchObject({ kind: 'certificates', phase: 'setting-pins' });
+    expect(s).toMatchObject({ step: 'certificates', phase: 'setting-pins' });
     expect(s.pins.entryOpen).toBe(false);
   });
 });
@@ -264,13 +270,13 @@ describe('交付 6: keys and certificates', () => {
 
   it('verified certificates lead to the handover; not before they were written', () => {
     expect(refusedWith(writing(), { type: 'certificates-verified' }).code).toBe('step-not-allowed');
-    expect(atHandover()).toMatchObject({ kind: 'handover', phase: 'done' });
+    expect(atHandover()).toMatchObject({ step: 'handover', phase: 'done' });
   });
 
   it('a card pulled mid-way goes back to the PINs, keeping the keys and the issued certificates', () => {
     const s = transition(writing(), { type: 'card-failed', notice: { code: 'card-removed' } });
     expect(s).toMatchObject({
-      kind: 'pins',
+      step: 'pins',
       needsCard: true,
       notice: { code: 'card-removed' },
       certificatesIssued: true,
@@ -291,12 +297,12 @@ describe('交付 6: keys and certificates', () => {
       { type: 'certificates-written' },
       { type: 'certificates-verified' },
     );
-    expect(again.kind).toBe('handover');
+    expect(again.step).toBe('handover');
   });
 
   it('a restart during the certificate step asks for the card at the PIN step', () => {
     expect(transition(issuing(), { type: 'needs-card' })).toMatchObject({
-      kind: 'pins',
+      step: 'pins',
       needsCard: true,
       pins: { resume: true },
     });
@@ -307,10 +313,10 @@ describe('交付 6: keys and certificates', () => {
       type: 'authority-failed',
       notice: { code: 'authority-unavailable' },
     });
-    expect(parked).toMatchObject({ kind: 'parked', notice: { code: 'authority-unavailable' } });
+    expect(parked).toMatchObject({ step: 'parked', notice: { code: 'authority-unavailable' } });
     expect(refusedWith(parked, { type: 'pin-entry-opened' }).code).toBe('step-not-allowed');
     expect(transition(parked, { type: 'resumed' })).toMatchObject({
-      kind: 'pins',
+      step: 'pins',
       needsCard: true,
       notice: null,
       pins: { resume: true },
@@ -332,7 +338,7 @@ describe('交付 7: handover, and cancelling', () => {
       collectedNotificationCard: false,
     });
     expect(s).toMatchObject({
-      kind: 'completed',
+      step: 'completed',
       handover: { collectedJukiCard: true, collectedNotificationCard: false },
     });
     expect(refusedWith(s, { type: 'cancelled' }).code).toBe('procedure-closed');
@@ -352,7 +358,7 @@ describe('交付 7: handover, and cancelling', () => {
   it('a procedure can be cancelled at any open step, and then nothing more happens', () => {
     for (const s of [adult(), atCard(), atFace(), entryOpen(), issuing(), atHandover()]) {
       const c = transition(s, { type: 'cancelled' });
-      expect(c.kind).toBe('cancelled');
+      expect(c.step).toBe('cancelled');
       expect(c.pins.entryOpen).toBe(false);
       expect(refusedWith(c, LICENCE).code).toBe('procedure-closed');
     }

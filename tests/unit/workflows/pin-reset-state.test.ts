@@ -2,15 +2,21 @@
 // and changed values, the rest only after a pull, and no certificates.
 import { describe, expect, it } from 'vitest';
 import { WorkflowRefusal } from '../../../main/workflows/refusal';
+import { PIN_RESET_RULES } from '../../../main/workflows/kinds/pin-reset';
 import {
-  initialState,
-  transition,
-  type PinResetState,
-} from '../../../main/workflows/pin-reset/state';
-import {
-  requiredEntries,
-  type CardProcedureEvent,
-} from '../../../main/workflows/steps/card-procedure-state';
+  applyCardEvent,
+  initialCardState,
+  requiredEntries as entriesOf,
+  type CardEvent,
+  type CardState,
+} from '../../../main/workflows/steps/card-state';
+
+type PinResetState = CardState;
+type CardProcedureEvent = CardEvent;
+const initialState = (id: string, under15: boolean) =>
+  initialCardState(PIN_RESET_RULES, id, under15);
+const transition = (s: CardState, e: CardEvent) => applyCardEvent(PIN_RESET_RULES, s, e);
+const requiredEntries = (s: CardState) => entriesOf(PIN_RESET_RULES, s);
 
 const SERIAL = '990000000000003';
 

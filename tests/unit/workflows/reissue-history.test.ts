@@ -2,9 +2,7 @@
 // new one waiting for 交付, the whole story on one timeline, newest first; finding the card.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveReissuedCard } from '../../../main/practice/receive-card';
-import { createLifeQueries, nextActionsOf } from '../../../main/workflows/lifecycle/queries';
-import { createReissueWorkflow } from '../../../main/workflows/reissue/workflow';
-import { createSuspensionWorkflow } from '../../../main/workflows/suspension/workflow';
+import { createLookups, nextActionsOf } from '../../../main/lookups/history';
 import { getCard } from '../../../main/db/repositories/cards';
 import { recordsFixture, refusalOf, type RecordsFixture } from './revocation-fixture';
 
@@ -20,22 +18,21 @@ describe('住民の履歴', () => {
   it('shows both cards with their next actions and every record of the story, newest first', async () => {
     const { cardId, residentId } = await f.issuedCard(1);
     const old = await getCard(f.t.db, cardId);
-    await createSuspensionWorkflow(f.deps()).register!({
+    await f.engine().start('suspension', {
       cardId,
-      reporter: 'resident',
-      method: 'counter',
-      reportedAt: '2026-11-24T20:00:00Z',
-      note: '',
+      report: {
+        reporter: 'resident',
+        method: 'counter',
+        reportedAt: '2026-11-24T20:00:00Z',
+        note: '',
+      },
     });
     f.now = new Date('2026-11-25T02:00:00Z');
-    const reissue = createReissueWorkflow({
-      ...f.deps(),
-      writeFeeReceiptPdf: async () => ({ bytes: 0 }),
-    });
-    const id = (await reissue.start('reissue', cardId)).procedureId;
-    await reissue.setReissueReason!(id, 'lost', false);
-    await reissue.approve!(id, await f.approval(id, 'reissue'));
-    const done = await reissue.recordFee!(id, 'paid', undefined);
+    const w = f.engine();
+    const id = (await w.start('reissue', { cardId })).procedureId;
+    await w.act(id, 'setReissueReason', { reason: 'lost', express: false });
+    await w.act(id, 'approve', { approvalId: await f.approval(id, 'reissue') });
+    const done = await w.act(id, 'recordFee', { status: 'paid', waiverReason: null });
     f.now = new Date('2026-11-25T03:00:00Z');
     const received = await receiveReissuedCard(
       f.t.db,
@@ -44,7 +41,7 @@ describe('住民の履歴', () => {
       () => f.now,
     );
 
-    const queries = createLifeQueries({
+    const queries = createLookups({
       db: () => f.t.db,
       now: () => f.now,
       operatorId: () => f.clerk,
@@ -79,13 +76,13 @@ describe('住民の履歴', () => {
     const at = h.timeline.map((e) => e.at);
     expect([...at].sort().reverse()).toEqual(at);
 
-    expect((await queries.findBySerial(received.serial)).resident.id).toBe(residentId);
-    expect((await queries.search('やまだ', '1980-02-17')).map((l) => l.resident.id)).toEqual([
+    expect((await queries.bySerial(received.serial)).resident.id).toBe(residentId);
+    expect((await queries.byName('やまだ', '1980-02-17')).map((l) => l.resident.id)).toEqual([
       residentId,
     ]);
-    expect((await queries.search('山田', '1980-02-17')).length).toBe(1);
-    expect(await queries.search('やまだ', '1980-02-18')).toEqual([]);
-    expect(await refusalOf(queries.findBySerial('990000000009999'))).toBe('not-found');
+    expect((await queries.byName('山田', '1980-02-17')).length).toBe(1);
+    expect(await queries.byName('やまだ', '1980-02-18')).toEqual([]);
+    expect(await refusalOf(queries.bySerial('990000000009999'))).toBe('not-found');
     expect(await refusalOf(queries.history(4242))).toBe('not-found');
   });
 

@@ -4,35 +4,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeeReceiptData } from '../../../main/documents/fee-receipt';
 import { getCard } from '../../../main/db/repositories/cards';
-import { createReissueWorkflow } from '../../../main/workflows/reissue/workflow';
 import { journalSteps, recordsFixture, refusalOf, type RecordsFixture } from './revocation-fixture';
 
 let f: RecordsFixture;
 let printed: { path: string; data: FeeReceiptData }[];
 beforeEach(async () => {
   f = await recordsFixture();
-  printed = [];
+  printed = f.receipts;
 });
 afterEach(async () => {
   await f.dispose();
 });
 
 function workflow() {
-  return createReissueWorkflow({
-    ...f.deps(),
-    writeFeeReceiptPdf: async (path, data) => {
-      printed.push({ path, data });
-      return { bytes: 1234 };
-    },
-  });
+  return f.engine();
 }
 
 async function upToFee(cardId: number, reason: 'lost' | 'damaged' | 'theft', express = false) {
   const w = workflow();
-  const id = (await w.start('reissue', cardId)).procedureId;
-  await w.setReissueReason!(id, reason, express);
+  const id = (await w.start('reissue', { cardId })).procedureId;
+  await w.act(id, 'setReissueReason', { reason, express });
   const approvalId = await f.approval(id, 'reissue');
-  return { w, id, approvalId, dto: await w.approve!(id, approvalId) };
+  return { w, id, approvalId, dto: await w.act(id, 'approve', { approvalId }) };
 }
 
 describe('再交付', () => {
@@ -43,7 +36,7 @@ describe('再交付', () => {
       step: 'fee',
       reissue: { fee: { amountYen: 1000, freeByRule: false }, feeStatus: null },
     });
-    const done = await w.recordFee!(id, 'paid', undefined);
+    const done = await w.act(id, 'recordFee', { status: 'paid', waiverReason: null });
     expect(done).toMatchObject({
       step: 'completed',
       card: { state: 'terminated' },
@@ -62,7 +55,7 @@ describe('再交付', () => {
     ).toEqual({ kind: 'reissue', status: 'pending', amount_yen: 1000, fee: 'paid' });
     expect(await journalSteps(f.t, id)).toEqual(['start', 'reason', 'approval', 'fee']);
 
-    const receipt = await w.printReceipt!(id);
+    const receipt = await w.act(id, 'printReceipt', {});
     expect(receipt).toEqual({ path: printed[0]!.path, bytes: 1234 });
     expect(printed[0]!.data).toMatchObject({
       noticeNumber: 'MD-2026-R0001',
@@ -76,13 +69,25 @@ describe('再交付', () => {
   it('express only for a lost card (¥2,000); a waiver needs a reason', async () => {
     const { cardId } = await f.issuedCard(2);
     const w = workflow();
-    const id = (await w.start('reissue', cardId)).procedureId;
-    expect(await refusalOf(w.setReissueReason!(id, 'damaged', true))).toBe('express-not-allowed');
-    expect((await w.setReissueReason!(id, 'lost', true)).reissue?.fee.amountYen).toBe(2000);
-    await w.approve!(id, await f.approval(id, 'reissue'));
-    expect(await refusalOf(w.recordFee!(id, 'waived', undefined))).toBe('waiver-reason-required');
-    expect(await refusalOf(w.recordFee!(id, 'waived', '   '))).toBe('waiver-reason-required');
-    const done = await w.recordFee!(id, 'waived', '災害救助法の適用');
+    const id = (await w.start('reissue', { cardId })).procedureId;
+    expect(
+      await refusalOf(w.act(id, 'setReissueReason', { reason: 'damaged', express: true })),
+    ).toBe('express-not-allowed');
+    expect(
+      (await w.act(id, 'setReissueReason', { reason: 'lost', express: true })).reissue?.fee
+        .amountYen,
+    ).toBe(2000);
+    await w.act(id, 'approve', { approvalId: await f.approval(id, 'reissue') });
+    expect(await refusalOf(w.act(id, 'recordFee', { status: 'waived', waiverReason: null }))).toBe(
+      'waiver-reason-required',
+    );
+    expect(await refusalOf(w.act(id, 'recordFee', { status: 'waived', waiverReason: '   ' }))).toBe(
+      'waiver-reason-required',
+    );
+    const done = await w.act(id, 'recordFee', {
+      status: 'waived',
+      waiverReason: '災害救助法の適用',
+    });
     expect(done.reissue).toMatchObject({ feeStatus: 'waived', waiverReason: '災害救助法の適用' });
     expect(await f.t.db.get('SELECT amount_yen, waiver_reason FROM fees', [])).toEqual({
       amount_yen: 0,
@@ -97,7 +102,9 @@ describe('再交付', () => {
       step: 'completed',
       reissue: { feeStatus: 'waived', waiverReason: 'free-by-rule', fee: { freeByRule: true } },
     });
-    expect(await refusalOf(w.recordFee!(id, 'paid', undefined))).toBe('procedure-closed');
+    expect(await refusalOf(w.act(id, 'recordFee', { status: 'paid', waiverReason: null }))).toBe(
+      'procedure-closed',
+    );
     // Theft revokes the old card as stolen.
     expect(await f.t.db.get('SELECT reason FROM revocations WHERE card_id = ?', [cardId])).toEqual({
       reason: 'stolen',
@@ -107,14 +114,16 @@ describe('再交付', () => {
   it('one reissue per card: a second is refused (reissue-exists); an approval must be for reissue', async () => {
     const { cardId } = await f.issuedCard(4);
     const { w, id } = await upToFee(cardId, 'damaged');
-    await w.recordFee!(id, 'paid', undefined);
-    expect(await refusalOf(w.start('reissue', cardId))).toBe('reissue-exists');
+    await w.act(id, 'recordFee', { status: 'paid', waiverReason: null });
+    expect(await refusalOf(w.start('reissue', { cardId }))).toBe('reissue-exists');
 
     const { cardId: other } = await f.issuedCard(5);
-    const second = (await w.start('reissue', other)).procedureId;
-    await w.setReissueReason!(second, 'damaged', false);
+    const second = (await w.start('reissue', { cardId: other })).procedureId;
+    await w.act(second, 'setReissueReason', { reason: 'damaged', express: false });
     const wrong = await f.approval(second, 'revocation');
-    expect(await refusalOf(w.approve!(second, wrong))).toBe('approval-invalid');
+    expect(await refusalOf(w.act(second, 'approve', { approvalId: wrong }))).toBe(
+      'approval-invalid',
+    );
   });
 
   it('resumes at the fee step after a restart, then closes', async () => {
@@ -122,7 +131,7 @@ describe('再交付', () => {
     const { id } = await upToFee(cardId, 'lost');
     const restarted = workflow();
     expect((await restarted.listOpen()).map((p) => [p.procedureId, p.step])).toEqual([[id, 'fee']]);
-    const done = await restarted.recordFee!(id, 'paid', undefined);
+    const done = await restarted.act(id, 'recordFee', { status: 'paid', waiverReason: null });
     expect(done.step).toBe('completed');
     expect((await getCard(f.t.db, cardId)).state).toBe('terminated');
     expect(await refusalOf(restarted.cancel(id, 'x'))).toBe('procedure-closed');

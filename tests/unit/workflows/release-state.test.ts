@@ -3,11 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
 import { WorkflowRefusal } from '../../../main/workflows/refusal';
-import { initialState, transition, type ReleaseState } from '../../../main/workflows/release/state';
+import { RELEASE_RULES } from '../../../main/workflows/kinds/release';
 import {
-  requiredEntries,
-  type CardProcedureEvent,
-} from '../../../main/workflows/steps/card-procedure-state';
+  applyCardEvent,
+  initialCardState,
+  requiredEntries as entriesOf,
+  type CardEvent,
+  type CardState,
+} from '../../../main/workflows/steps/card-state';
+
+type ReleaseState = CardState;
+type CardProcedureEvent = CardEvent;
+const initialState = (id: string, under15: boolean) => initialCardState(RELEASE_RULES, id, under15);
+const transition = (s: CardState, e: CardEvent) => applyCardEvent(RELEASE_RULES, s, e);
+const requiredEntries = (s: CardState) => entriesOf(RELEASE_RULES, s);
 
 const SERIAL = '990000000000005';
 const KEEP: PinPlanEntry[] = [

@@ -3,9 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
 import { WorkflowRefusal } from '../../../main/workflows/refusal';
-import { initialState, transition, type RenewalState } from '../../../main/workflows/renewal/state';
-import { renewalOpensOn } from '../../../main/workflows/renewal/service';
-import type { CardProcedureEvent } from '../../../main/workflows/steps/card-procedure-state';
+import { RENEWAL_RULES, renewalOpensOn } from '../../../main/workflows/kinds/renewal';
+import {
+  applyCardEvent,
+  initialCardState,
+  type CardEvent,
+  type CardState,
+} from '../../../main/workflows/steps/card-state';
+
+type RenewalState = CardState;
+type CardProcedureEvent = CardEvent;
+const initialState = (id: string, under15: boolean) => initialCardState(RENEWAL_RULES, id, under15);
+const transition = (s: CardState, e: CardEvent) => applyCardEvent(RENEWAL_RULES, s, e);
 
 const SERIAL = '990000000000007';
 const KEEP: PinPlanEntry[] = [

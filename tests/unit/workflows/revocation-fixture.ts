@@ -13,8 +13,15 @@ import {
 import { recordApproval } from '../../../main/db/repositories/approvals';
 import { receiveCard, transitionCard } from '../../../main/db/repositories/cards';
 import { addCertificate } from '../../../main/db/repositories/certificates';
-import type { LifeProcedureDto } from '../../../preload/contract/lifecycle';
-import type { RecordsWorkflowDeps } from '../../../main/workflows/lifecycle/records';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
+import type { FeeReceiptData } from '../../../main/documents/fee-receipt';
+import { PROCEDURE_SPECS } from '../../../main/workflows/kinds';
+import {
+  createProcedureEngine,
+  type ProcedureEngine,
+} from '../../../main/workflows/procedure/engine';
+import type { ProcedureDeps } from '../../../main/workflows/procedure/spec';
+import { createPinHub } from '../../../main/workflows/steps/pin-hub';
 import { addOperator, addResident, openTestDb, type TestDb } from '../db/support/temp-db';
 
 /** When the fixture's cards were received and issued: long before the tests' day. */
@@ -35,10 +42,14 @@ export interface RecordsFixture {
   readonly clerk2: number;
   readonly supervisor: number;
   readonly authority: AuthorityCalls;
-  readonly events: LifeProcedureDto[];
+  readonly events: ProcedureDto[];
   operator: number;
   now: Date;
-  deps(): RecordsWorkflowDeps;
+  /** The fee receipts the procedures printed (the PDF writer itself is tested in documents). */
+  readonly receipts: { path: string; data: FeeReceiptData }[];
+  deps(): ProcedureDeps;
+  /** The procedure engine on these dependencies, as the core builds it. */
+  engine(): ProcedureEngine;
   /** An issued card of a new resident, with an auth and a signing certificate row. */
   issuedCard(i: number): Promise<{ cardId: number; residentId: number; serials: string[] }>;
   approval(
@@ -58,7 +69,11 @@ export async function recordsFixture(
   const clerk2 = await addOperator(t, 'clerk2', 'clerk');
   const supervisor = await addOperator(t, 'boss', 'supervisor');
   const authority: AuthorityCalls = { holds: [], revokes: [], known: new Set(), failNext: false };
-  const events: LifeProcedureDto[] = [];
+  const events: ProcedureDto[] = [];
+  const receipts: { path: string; data: FeeReceiptData }[] = [];
+  const none = (what: string) => () => {
+    throw new Error(`no ${what} in this test`);
+  };
   const check = (serial: string) => {
     if (authority.failNext) {
       authority.failNext = false;
@@ -84,23 +99,37 @@ export async function recordsFixture(
     supervisor,
     authority,
     events,
+    receipts,
     operator: clerk,
     now,
     deps: () => ({
       db: () => t.db,
+      cipher: none('個人番号 cipher'),
       now: () => f.now,
       operatorId: () => f.operator,
       authority: async () => fakeAuthority,
+      authorityOffline: () => false,
       cards: {
         withCard: async () => {
           throw new Error('no card reader in this test');
         },
       },
+      pinHub: createPinHub(() => undefined),
+      photos: none('photos'),
+      documents: async () => ({
+        writeReceiptPdf: none('receipt'),
+        writeDeferralSlipPdf: none('deferral slip'),
+        writeFeeReceiptPdf: async (path, data) => {
+          receipts.push({ path, data });
+          return { bytes: 1234 };
+        },
+      }),
       emitUpdated: (dto) => events.push(dto),
       receiptsDir: t.dir,
       practice: true,
       municipality: { name: '見本県窓口市', code: '99999' },
     }),
+    engine: () => createProcedureEngine(f.deps(), PROCEDURE_SPECS),
     async issuedCard(i) {
       const residentId = await addResident(t, i);
       const serial = String(990000000000100 + i);

@@ -2,7 +2,6 @@
 // certificates revoked with the reason's CRL reason, one revocations row even after a failure and
 // a retry; the return-only procedure of a terminated card; what is refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRevocationWorkflow } from '../../../main/workflows/revocation/workflow';
 import { getCard } from '../../../main/db/repositories/cards';
 import { listCertificatesOfCard } from '../../../main/db/repositories/certificates';
 import {
@@ -35,12 +34,12 @@ describe('廃止 with the card absent', () => {
   it('reason, approval, then the certificates revoked (keyCompromise for a loss) and the card terminated', async () => {
     const { cardId, serials } = await f.issuedCard(1);
     serials.forEach((s) => f.authority.known.add(s));
-    const w = createRevocationWorkflow(f.deps());
-    const started = await w.start('revocation', cardId);
+    const w = f.engine();
+    const started = await w.start('revocation', { cardId });
     expect(started).toMatchObject({ step: 'reason', revocation: null });
     const id = started.procedureId;
-    expect(await refusalOf(w.approve!(id, 1))).toBe('step-not-allowed');
-    const reasoned = await w.setRevocationReason!(id, 'lost', false);
+    expect(await refusalOf(w.act(id, 'approve', { approvalId: 1 }))).toBe('step-not-allowed');
+    const reasoned = await w.act(id, 'setRevocationReason', { reason: 'lost', cardPresent: false });
     expect(reasoned).toMatchObject({
       step: 'approval',
       revocation: {
@@ -51,7 +50,7 @@ describe('廃止 with the card absent', () => {
       },
     });
     const approvalId = await f.approval(id, 'revocation');
-    const done = await w.approve!(id, approvalId);
+    const done = await w.act(id, 'approve', { approvalId });
     expect(done).toMatchObject({
       step: 'completed',
       approvedBy: 'boss',
@@ -72,17 +71,19 @@ describe('廃止 with the card absent', () => {
     const { cardId: other } = await f.issuedCard(3);
     // The supervisor starts the procedure; another clerk asks the same supervisor to approve it.
     f.operator = f.supervisor;
-    const w = createRevocationWorkflow(f.deps());
-    const mine = (await w.start('revocation', cardId)).procedureId;
-    await w.setRevocationReason!(mine, 'returned', false);
-    const theirs = (await w.start('revocation', other)).procedureId;
+    const w = f.engine();
+    const mine = (await w.start('revocation', { cardId })).procedureId;
+    await w.act(mine, 'setRevocationReason', { reason: 'returned', cardPresent: false });
+    const theirs = (await w.start('revocation', { cardId: other })).procedureId;
     f.operator = f.clerk2;
     const self = await f.approval(mine, 'revocation', f.clerk2, f.supervisor);
-    expect(await refusalOf(w.approve!(mine, self))).toBe('approval-invalid');
+    expect(await refusalOf(w.act(mine, 'approve', { approvalId: self }))).toBe('approval-invalid');
     f.operator = f.supervisor;
     const elsewhere = await f.approval(theirs, 'revocation', f.clerk2, f.supervisor);
-    expect(await refusalOf(w.approve!(mine, elsewhere))).toBe('approval-invalid');
-    expect(await refusalOf(w.approve!(mine, 4242))).toBe('approval-invalid');
+    expect(await refusalOf(w.act(mine, 'approve', { approvalId: elsewhere }))).toBe(
+      'approval-invalid',
+    );
+    expect(await refusalOf(w.act(mine, 'approve', { approvalId: 4242 }))).toBe('approval-invalid');
     expect(await revocations(cardId)).toBe(0);
     expect((await w.get(mine)).step).toBe('approval');
   });
@@ -90,18 +91,18 @@ describe('廃止 with the card absent', () => {
   it('an authority failure revokes nothing in the database; the retry records one revocation', async () => {
     const { cardId, serials } = await f.issuedCard(4);
     serials.forEach((s) => f.authority.known.add(s));
-    const w = createRevocationWorkflow(f.deps());
-    const id = (await w.start('revocation', cardId)).procedureId;
-    await w.setRevocationReason!(id, 'death', false);
+    const w = f.engine();
+    const id = (await w.start('revocation', { cardId })).procedureId;
+    await w.act(id, 'setRevocationReason', { reason: 'death', cardPresent: false });
     const approvalId = await f.approval(id, 'revocation');
     f.authority.failNext = true;
-    await expect(w.approve!(id, approvalId)).rejects.toThrow('authority unreachable');
+    await expect(w.act(id, 'approve', { approvalId })).rejects.toThrow('authority unreachable');
     expect(await revocations(cardId)).toBe(0);
     expect((await getCard(f.t.db, cardId)).state).toBe('issued');
     // After a restart: a new instance reads the journal and resumes at the approval.
-    const again = createRevocationWorkflow(f.deps());
+    const again = f.engine();
     expect((await again.listOpen()).map((p) => p.step)).toEqual(['approval']);
-    expect((await again.approve!(id, approvalId)).step).toBe('completed');
+    expect((await again.act(id, 'approve', { approvalId })).step).toBe('completed');
     expect(await revocations(cardId)).toBe(1);
     expect(
       (await listCertificatesOfCard(f.t.db, cardId)).every(
@@ -112,32 +113,36 @@ describe('廃止 with the card absent', () => {
 
   it('a revoked card gets the return-only procedure until destroyed; then 廃止 is refused (card-revoked)', async () => {
     const { cardId } = await f.issuedCard(5);
-    const w = createRevocationWorkflow(f.deps());
-    const first = (await w.start('revocation', cardId)).procedureId;
-    await w.setRevocationReason!(first, 'lost', false);
-    await w.approve!(first, await f.approval(first, 'revocation'));
+    const w = f.engine();
+    const first = (await w.start('revocation', { cardId })).procedureId;
+    await w.act(first, 'setRevocationReason', { reason: 'lost', cardPresent: false });
+    await w.act(first, 'approve', { approvalId: await f.approval(first, 'revocation') });
 
-    const ret = await w.start('revocation', cardId);
+    const ret = await w.start('revocation', { cardId });
     expect(ret).toMatchObject({
       step: 'card',
       needsCard: true,
       revocation: { returnOnly: true, reason: 'lost', cardPresent: true },
     });
-    expect(await refusalOf(w.setRevocationReason!(ret.procedureId, 'returned', true))).toBe(
-      'step-not-allowed',
-    );
-    expect(await refusalOf(w.start('revocation', cardId))).toBe('procedure-busy');
-    expect(await refusalOf(w.recordDestroyed!(ret.procedureId, undefined))).toBe(
+    expect(
+      await refusalOf(
+        w.act(ret.procedureId, 'setRevocationReason', { reason: 'returned', cardPresent: true }),
+      ),
+    ).toBe('step-not-allowed');
+    expect(await refusalOf(w.start('revocation', { cardId }))).toBe('procedure-busy');
+    expect(await refusalOf(w.act(ret.procedureId, 'recordDestroyed', { reader: null }))).toBe(
       'step-not-allowed',
     );
     // The card step needs the card in a reader.
-    expect(await refusalOf(w.checkCard!(ret.procedureId, 'reader'))).not.toBe('accepted');
+    expect(await refusalOf(w.act(ret.procedureId, 'checkCard', { reader: 'reader' }))).not.toBe(
+      'accepted',
+    );
     // Recorded as destroyed by another path (the seed's practice data, say): now final.
     await f.t.db.transaction((tx) =>
       tx.run('UPDATE cards SET destroyed_at = ? WHERE id = ?', ['2026-11-25T00:00:00Z', cardId]),
     );
     await w.cancel(ret.procedureId, '別の手続で記録済み');
-    expect(await refusalOf(w.start('revocation', cardId))).toBe('card-revoked');
+    expect(await refusalOf(w.start('revocation', { cardId }))).toBe('card-revoked');
     expect(await revocations(cardId)).toBe(1);
   });
 });

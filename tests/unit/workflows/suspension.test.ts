@@ -1,7 +1,6 @@
 // 一時停止: a reported loss suspends the card without it, its certificates go on hold with the
 // authority and in the database, each step with its journal and audit row; what is refused.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSuspensionWorkflow } from '../../../main/workflows/suspension/workflow';
 import { createApplication } from '../../../main/db/repositories/applications';
 import { getCard, receiveCard } from '../../../main/db/repositories/cards';
 import { listCertificatesOfCard } from '../../../main/db/repositories/certificates';
@@ -24,18 +23,20 @@ afterEach(async () => {
 
 const report = (cardId: number, reportedAt = '2026-11-24T22:00:00Z') => ({
   cardId,
-  reporter: 'police' as const,
-  method: 'written' as const,
-  reportedAt,
-  note: '交番に届出',
+  report: {
+    reporter: 'police' as const,
+    method: 'written' as const,
+    reportedAt,
+    note: '交番に届出',
+  },
 });
 
 describe('一時停止', () => {
   it('records the report, suspends the card and holds both certificates, one journal and audit row per step', async () => {
     const { cardId, serials } = await f.issuedCard(1);
     serials.forEach((s) => f.authority.known.add(s));
-    const w = createSuspensionWorkflow(f.deps());
-    const dto = await w.register!(report(cardId));
+    const w = f.engine();
+    const dto = await w.start('suspension', report(cardId));
 
     expect(dto).toMatchObject({
       kind: 'suspension',
@@ -62,7 +63,7 @@ describe('一時停止', () => {
   it('holds a certificate the authority never issued in the database only, with a warning that names no serial', async () => {
     const { cardId, serials } = await f.issuedCard(2);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await createSuspensionWorkflow(f.deps()).register!(report(cardId));
+    await f.engine().start('suspension', report(cardId));
     expect(
       (await listCertificatesOfCard(f.t.db, cardId)).every((c) => c.status === 'on_hold'),
     ).toBe(true);
@@ -72,17 +73,17 @@ describe('一時停止', () => {
   });
 
   it('refuses a suspended card, a terminated one, one not issued yet, and a report from the future', async () => {
-    const w = createSuspensionWorkflow(f.deps());
+    const w = f.engine();
     const { cardId } = await f.issuedCard(3);
-    expect(await refusalOf(w.register!(report(cardId, '2026-11-25T01:00:01Z')))).toBe(
+    expect(await refusalOf(w.start('suspension', report(cardId, '2026-11-25T01:00:01Z')))).toBe(
       'report-in-future',
     );
-    await w.register!(report(cardId));
-    expect(await refusalOf(w.register!(report(cardId)))).toBe('card-already-suspended');
+    await w.start('suspension', report(cardId));
+    expect(await refusalOf(w.start('suspension', report(cardId)))).toBe('card-already-suspended');
     await f.t.db.transaction(async (tx) => {
       await tx.run(`UPDATE cards SET state = 'terminated' WHERE id = ?`, [cardId]);
     });
-    expect(await refusalOf(w.register!(report(cardId)))).toBe('card-revoked');
+    expect(await refusalOf(w.start('suspension', report(cardId)))).toBe('card-revoked');
     // A card still in stock (入庫 only) has nothing to suspend.
     const received = await f.t.db.transaction(async (tx) => {
       const app = await createApplication(tx, { noticeNumber: 'MD-2026-9001', residentId: 1 });
@@ -92,21 +93,21 @@ describe('一時停止', () => {
         expiry: '2036-01-01',
       });
     });
-    expect(await refusalOf(w.register!(report(received)))).toBe('card-not-issued');
-    expect(await refusalOf(w.register!(report(9999)))).toBe('not-found');
+    expect(await refusalOf(w.start('suspension', report(received)))).toBe('card-not-issued');
+    expect(await refusalOf(w.start('suspension', report(9999)))).toBe('not-found');
   });
 
   it('resumes after a stop between the report and the hold: a new instance finishes from the journal', async () => {
     const { cardId, serials } = await f.issuedCard(4);
     serials.forEach((s) => f.authority.known.add(s));
     f.authority.failNext = true;
-    await expect(createSuspensionWorkflow(f.deps()).register!(report(cardId))).rejects.toThrow();
+    await expect(f.engine().start('suspension', report(cardId))).rejects.toThrow();
     expect((await getCard(f.t.db, cardId)).state).toBe('suspended');
 
-    const restarted = createSuspensionWorkflow(f.deps());
+    const restarted = f.engine();
     const open = await restarted.listOpen();
     expect(open.map((p) => p.step)).toEqual(['report']);
-    const done = await restarted.complete!(open[0]!.procedureId);
+    const done = await restarted.act(open[0]!.procedureId, 'complete', { handover: null });
     expect(done.step).toBe('completed');
     expect(await journalSteps(f.t, done.procedureId)).toEqual(['report', 'certificates-held']);
     expect(
@@ -114,6 +115,8 @@ describe('一時停止', () => {
     ).toEqual({
       n: 1,
     });
-    expect(await refusalOf(restarted.complete!(done.procedureId))).toBe('procedure-closed');
+    expect(await refusalOf(restarted.act(done.procedureId, 'complete', { handover: null }))).toBe(
+      'procedure-closed',
+    );
   });
 });

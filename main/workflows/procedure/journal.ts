@@ -1,21 +1,10 @@
 // The journal of every counter procedure: one step's effects, its journal row and its audit row in
-// one transaction, with the operator of the call; and the ids, dates and the one-action-at-a-time
-// guard the procedures share.
+// one transaction, with the operator of the call; and the ids and dates the procedures share.
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../../audit/audit-log';
 import type { Details } from '../../audit/details-guard';
-import type { Db, Queryable, Tx } from '../../db/connection';
-import {
-  endProcedure,
-  getProcedure,
-  listSteps,
-  recordStep,
-  type JournalEntry,
-  type Procedure,
-  type ProcedureKind,
-  type StepStatus,
-} from '../../db/repositories/journal';
-import { WorkflowRefusal } from '../refusal';
+import type { Db, Tx } from '../../db/connection';
+import { endProcedure, recordStep, type StepStatus } from '../../db/repositories/journal';
 
 export interface JournalDeps {
   db(): Db;
@@ -39,6 +28,10 @@ export interface StepRecord {
   readonly end?: 'completed' | 'cancelled';
   /** What the audit row says, when not the journal data (no key or certificate bytes). */
   readonly audit?: Details;
+  /** The moment of the step (journal row, audit row, the procedure's end); now by default. */
+  readonly at?: Date;
+  /** Runs inside the transaction after the effects, before the rows: a refusal rolls it back. */
+  readonly check?: () => void;
 }
 
 /** One step: its effects, its journal row and its audit row in one transaction. */
@@ -48,12 +41,15 @@ export async function commitStep(
   r: StepRecord,
 ): Promise<void> {
   const operatorId = deps.operatorId();
+  const at = r.at ?? deps.now();
+  const clock = () => at;
   await deps.db().transaction(async (tx) => {
     if (r.effects) await r.effects(tx);
+    r.check?.();
     await recordStep(
       tx,
       { procedureId: target.procedureId, step: r.step, status: r.status, operatorId, data: r.data },
-      deps.now,
+      clock,
     );
     await appendAudit(
       tx,
@@ -64,9 +60,9 @@ export async function commitStep(
         cardId: target.cardId || null,
         details: { procedure: target.procedureId, ...(r.audit ?? r.data) },
       },
-      deps.now,
+      clock,
     );
-    if (r.end) await endProcedure(tx, target.procedureId, r.end, deps.now);
+    if (r.end) await endProcedure(tx, target.procedureId, r.end, clock);
   });
 }
 
@@ -111,37 +107,4 @@ export function japanToday(now: Date): string {
 export function ageOn(birthDate: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
-}
-
-/** A procedure of `kind` with its journal, to rebuild its state; not-found for any other. */
-export async function readProcedure(
-  q: Queryable,
-  procedureId: string,
-  kind: ProcedureKind,
-): Promise<{ procedure: Procedure; rows: JournalEntry[]; under15: boolean }> {
-  let procedure: Procedure;
-  try {
-    procedure = await getProcedure(q, procedureId);
-  } catch {
-    throw new WorkflowRefusal('not-found', 'procedure');
-  }
-  if (procedure.kind !== kind || procedure.residentId === null)
-    throw new WorkflowRefusal('not-found', 'procedure');
-  const rows = await listSteps(q, procedureId);
-  const under15 = rows.find((r) => r.step === 'started')?.data.under15 === true;
-  return { procedure, rows, under15 };
-}
-
-/** Runs one clerk action on a procedure, refusing a second one while it runs. */
-export async function exclusively<L extends { busy: boolean }, T>(
-  l: L,
-  work: (l: L) => Promise<T>,
-): Promise<T> {
-  if (l.busy) throw new WorkflowRefusal('procedure-busy');
-  l.busy = true;
-  try {
-    return await work(l);
-  } finally {
-    l.busy = false;
-  }
 }

@@ -1,22 +1,31 @@
-// Finding cards and residents for the card's later life, and the resident's page (history): all
-// their cards, certificates, procedures, approvals, suspensions, revocations, reissues and fees.
+// Finding a resident at the counter (by the 交付通知書, by a card, by name and birth date) with what
+// can be started for them, and the resident's page (history): all their applications, cards,
+// certificates, procedures, approvals, suspensions, revocations, reissues and fees.
 import type {
-  CardLookupDto,
   LifeCertificateDto,
   LifeKind,
   LifeNextAction,
   ResidentHistoryDto,
   TimelineEntryDto,
-} from '../../../preload/contract/lifecycle';
-import { parseIsoDate } from '../../card/domain';
-import type { Db } from '../../db/connection';
-import { findCardBySerial, listCardsOfResident, type Card } from '../../db/repositories/cards';
-import { listCertificatesOfCard, type Certificate } from '../../db/repositories/certificates';
-import { getResident, searchResidents } from '../../db/repositories/residents';
-import { WorkflowRefusal } from '../refusal';
-import { lifeCardOf, residentSummaryOf } from './projection';
+} from '../../preload/contract/lifecycle';
+import type { ResidentMatchDto } from '../../preload/contract/procedure';
+import { parseIsoDate } from '../card/domain';
+import type { Db } from '../db/connection';
+import {
+  findApplicationByNotice,
+  listApplicationsOfResident,
+} from '../db/repositories/applications';
+import { findCardBySerial, listCardsOfResident, type Card } from '../db/repositories/cards';
+import { listCertificatesOfCard, type Certificate } from '../db/repositories/certificates';
+import { getResident, searchResidents } from '../db/repositories/residents';
+import {
+  applicationSummary,
+  lifeCardOf,
+  residentSummaryOf,
+} from '../workflows/procedure/projection';
+import { WorkflowRefusal } from '../workflows/refusal';
 
-export interface LifeQueryDeps {
+export interface LookupDeps {
   db(): Db;
   now(): Date;
   operatorId(): number;
@@ -66,15 +75,29 @@ function certificateDto(c: Certificate): LifeCertificateDto {
   };
 }
 
-export function createLifeQueries(deps: LifeQueryDeps) {
-  async function lookup(residentId: number): Promise<CardLookupDto> {
+export function createLookups(deps: LookupDeps) {
+  /** The resident with their applications (newest first) and cards; `only`: one application. */
+  async function matchOf(residentId: number, only?: number): Promise<ResidentMatchDto> {
     const db = deps.db();
+    const now = deps.now();
     const resident = await getResident(db, residentId);
+    const apps = (await listApplicationsOfResident(db, residentId))
+      .filter((a) => only === undefined || a.id === only)
+      .reverse();
     const cards = await listCardsOfResident(db, residentId);
     return {
-      resident: residentSummaryOf(resident, deps.now()),
+      resident: residentSummaryOf(resident, now),
+      applications: await Promise.all(apps.map((a) => applicationSummary(db, a, now))),
       cards: await Promise.all(cards.map((c) => lifeCardOf(db, c))),
     };
+  }
+
+  function birthDateOf(text: string) {
+    try {
+      return parseIsoDate(text);
+    } catch {
+      throw new WorkflowRefusal('validation', 'birthDate');
+    }
   }
 
   async function timeline(residentId: number): Promise<TimelineEntryDto[]> {
@@ -252,32 +275,38 @@ export function createLifeQueries(deps: LifeQueryDeps) {
   }
 
   return {
-    async findBySerial(serial: string): Promise<CardLookupDto> {
-      const card = await findCardBySerial(deps.db(), serial.normalize('NFKC').trim());
-      if (!card) throw new WorkflowRefusal('not-found', 'card');
-      return lookup(card.residentId);
+    /** The 交付通知書 number and the birth date: both must match; the answer never says which did not. */
+    async byNotice(noticeNumber: string, birthDate: string): Promise<ResidentMatchDto> {
+      const db = deps.db();
+      const app = await findApplicationByNotice(db, noticeNumber);
+      if (!app) throw new WorkflowRefusal('application-not-found');
+      const resident = await getResident(db, app.residentId);
+      if (resident.birthDate !== birthDate) throw new WorkflowRefusal('application-not-found');
+      return matchOf(resident.id, app.id);
     },
 
-    async search(name: string, birthDate: string): Promise<CardLookupDto[]> {
-      let date;
-      try {
-        date = parseIsoDate(birthDate);
-      } catch {
-        throw new WorkflowRefusal('validation', 'birthDate');
-      }
+    async bySerial(serial: string): Promise<ResidentMatchDto> {
+      const card = await findCardBySerial(deps.db(), serial.normalize('NFKC').trim());
+      if (!card) throw new WorkflowRefusal('not-found', 'card');
+      return matchOf(card.residentId);
+    },
+
+    /** Part of the name (kana or kanji) and the birth date, never the name alone. */
+    async byName(name: string, birthDate: string): Promise<ResidentMatchDto[]> {
+      const date = birthDateOf(birthDate);
       const isKana = /^[\u3041-\u30ff\uff66-\uff9f\s\u3000・ー]+$/.test(name);
       const criteria = isKana
         ? { kanaPrefix: name, birthDate: date }
         : { kanjiName: name, birthDate: date };
       const residents = await searchResidents(deps.db(), criteria, 1, 20);
-      return Promise.all(residents.items.map((r) => lookup(r.id)));
+      return Promise.all(residents.items.map((r) => matchOf(r.id)));
     },
 
     async history(residentId: number): Promise<ResidentHistoryDto> {
       const db = deps.db();
       let found;
       try {
-        found = await lookup(residentId);
+        found = await matchOf(residentId);
       } catch {
         throw new WorkflowRefusal('not-found', 'resident');
       }

@@ -1,0 +1,66 @@
+// How a procedure on an issued card starts (解除, 初期化・再設定, 更新): the card known, in a state the
+// kind applies to, and one open procedure of a kind per card (starting again reopens it).
+import type { CardProcedureKind } from '../../../preload/contract/procedure';
+import { getCard, type Card } from '../../db/repositories/cards';
+import { listOpenProcedures } from '../../db/repositories/journal';
+import { getResident } from '../../db/repositories/residents';
+import { isUnder15 } from '../procedure/projection';
+import type { ProcedureDeps, StartPlan } from '../procedure/spec';
+import { WorkflowRefusal } from '../refusal';
+import type { CardState } from '../steps/card-state';
+
+/** The card of a start request, or not-found. */
+export async function cardOf(deps: ProcedureDeps, cardId: number): Promise<Card> {
+  try {
+    return await getCard(deps.db(), cardId);
+  } catch {
+    throw new WorkflowRefusal('not-found', 'card');
+  }
+}
+
+/** The open procedure of `kind` on the card, if one was left unfinished. */
+export async function openProcedureOn(
+  deps: ProcedureDeps,
+  kind: CardProcedureKind,
+  cardId: number,
+) {
+  return (await listOpenProcedures(deps.db())).find((p) => p.kind === kind && p.cardId === cardId);
+}
+
+export async function startOnCard(
+  deps: ProcedureDeps,
+  kind: CardProcedureKind,
+  cardId: number,
+  checkStart: (card: Card) => void,
+): Promise<StartPlan<CardState>> {
+  const card = await cardOf(deps, cardId);
+  checkStart(card);
+  const open = await openProcedureOn(deps, kind, cardId);
+  if (open) return { existing: open.id };
+  const resident = await getResident(deps.db(), card.residentId);
+  return {
+    open: {
+      residentId: resident.id,
+      cardId: card.id,
+      step: 'started',
+      data: { under15: isUnder15(resident.birthDate, deps.now()) },
+      audit: { serial: card.serial },
+    },
+  };
+}
+
+/**
+ * The card a 廃止 or 再交付 starts on: known, issued once, and without an open procedure of the kind
+ * (one at a time per card: the clerk finishes or cancels the open one).
+ */
+export async function cardForRecord(
+  deps: ProcedureDeps,
+  kind: CardProcedureKind,
+  cardId: number,
+): Promise<Card> {
+  const card = await cardOf(deps, cardId);
+  if (card.state === 'received' || card.state === 'prepared')
+    throw new WorkflowRefusal('card-not-issued');
+  if (await openProcedureOn(deps, kind, card.id)) throw new WorkflowRefusal('procedure-busy', kind);
+  return card;
+}

@@ -1,0 +1,19 @@
+// Every kind of counter procedure the engine runs, one spec each.
+import type { AnyProcedureSpec } from '../procedure/spec';
+import { issuanceSpec } from './issuance';
+import { pinResetSpec } from './pin-reset';
+import { reissueSpec } from './reissue';
+import { releaseSpec } from './release';
+import { renewalSpec } from './renewal';
+import { revocationSpec } from './revocation';
+import { suspensionSpec } from './suspension';
+
+export const PROCEDURE_SPECS: readonly AnyProcedureSpec[] = [
+  issuanceSpec,
+  suspensionSpec,
+  releaseSpec,
+  pinResetSpec,
+  revocationSpec,
+  reissueSpec,
+  renewalSpec,
+];

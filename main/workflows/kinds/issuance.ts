@@ -1,0 +1,197 @@
+// 交付 (issuance): the application's prepared card handed to the resident. Documents (with the legal
+// representative under 15 or under guardianship), the card matched, the face check, every secret
+// set anew on the resident window, keys and certificates, then the handover with the old cards
+// collected; 後日交付 when the authority cannot issue. The receipt and the slip are printed here.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileWrittenDto } from '../../../preload/contract/dto';
+import { requiredPinKinds } from '../../../preload/contract/pin-rules';
+import {
+  getApplication,
+  setApplicationStatus,
+  type CardApplication,
+} from '../../db/repositories/applications';
+import { listCertificatesOfCard } from '../../db/repositories/certificates';
+import { findCardOfApplication, getCard, transitionCard } from '../../db/repositories/cards';
+import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
+import { getOperator } from '../../db/repositories/operators';
+import { getResident } from '../../db/repositories/residents';
+import { isUnder15 } from '../procedure/projection';
+import type { ProcedureDeps } from '../procedure/spec';
+import { refuse, WorkflowRefusal } from '../refusal';
+import { cardProcedureSpec, type CardContext } from '../steps/card-steps';
+import type { CardRules } from '../steps/card-state';
+import { requiredKeyKinds } from '../steps/card-work';
+
+export const ISSUANCE_RULES: CardRules = {
+  kind: 'issuance',
+  representative: true,
+  face: 'always',
+  fixedPlan: (under15) => requiredPinKinds(under15).map((kind) => ({ kind, mode: 'new' })),
+  certificateKinds: (_plan, _scope, under15) => requiredKeyKinds(under15),
+  handover: true,
+  parkOnAuthorityFailure: true,
+  setAgainOnResume: true,
+};
+
+/** The application's card, if the application can be issued now. */
+async function issuableCard(deps: ProcedureDeps, app: CardApplication) {
+  if (app.status === 'issued') refuse('application-issued');
+  if (app.status === 'cancelled') refuse('application-cancelled');
+  if (app.status !== 'ready') refuse('application-not-ready');
+  const card = await findCardOfApplication(deps.db(), app.id);
+  if (!card) refuse('application-not-ready');
+  if (card.state !== 'received' && card.state !== 'prepared') refuse('card-not-issuable');
+  return card;
+}
+
+async function noticeNumberOf(ctx: CardContext): Promise<string> {
+  const card = await getCard(ctx.deps.db(), ctx.live.cardId);
+  return (await getApplication(ctx.deps.db(), card.applicationId)).noticeNumber;
+}
+
+export const issuanceSpec = cardProcedureSpec<{ readonly applicationId: number }>({
+  rules: ISSUANCE_RULES,
+  idPrefix: 'iss',
+  firstRead: { tries: false, factsChange: 'refuse' },
+
+  /** Starts the issuance of an application, or reopens the one left unfinished (resumes 後日交付). */
+  async start(deps, { applicationId }) {
+    const db = deps.db();
+    let app: CardApplication;
+    try {
+      app = await getApplication(db, applicationId);
+    } catch {
+      throw new WorkflowRefusal('application-not-found');
+    }
+    const open = await findOpenProcedureOfApplication(db, 'issuance', applicationId);
+    if (open)
+      return {
+        existing: open.id,
+        async afterwards(ctx) {
+          if (ctx.state.step === 'parked') await ctx.commit('resumed', {});
+        },
+      };
+    const card = await issuableCard(deps, app);
+    const resident = await getResident(db, app.residentId);
+    const under15 = isUnder15(resident.birthDate, deps.now());
+    return {
+      open: {
+        residentId: resident.id,
+        cardId: card.id,
+        applicationId,
+        step: 'started',
+        data: { under15 },
+        audit: { notice: app.noticeNumber, under15 },
+      },
+    };
+  },
+
+  async onMatched(ctx, card, tx) {
+    if (card.state === 'received') await transitionCard(tx, card.id, 'prepared', ctx.deps.now);
+  },
+
+  header: () => ['documents', 'card', 'face', 'pins', 'certificates', 'handover'],
+
+  allowed(s) {
+    if (s.step === 'handover') return ['complete'];
+    if (s.step === 'parked') return ['print-deferral-slip'];
+    if (s.step === 'completed') return ['print-receipt'];
+    return [];
+  },
+
+  extraActions: {
+    async complete(ctx, { handover }) {
+      if (!handover) refuse('validation', 'handover');
+      const cardId = ctx.live.cardId;
+      const applicationId = (await getCard(ctx.deps.db(), cardId)).applicationId;
+      await ctx.commit(
+        'handover',
+        {
+          collectedJukiCard: handover.collectedJukiCard,
+          collectedNotificationCard: handover.collectedNotificationCard,
+        },
+        {
+          end: 'completed',
+          effects: async (tx) => {
+            const card = await getCard(tx, cardId);
+            if (card.state === 'received')
+              await transitionCard(tx, cardId, 'prepared', ctx.deps.now);
+            await transitionCard(tx, cardId, 'issued', ctx.deps.now);
+            await setApplicationStatus(tx, applicationId, 'issued', ctx.deps.now);
+          },
+        },
+      );
+    },
+
+    async printReceipt(ctx): Promise<FileWrittenDto> {
+      const s = ctx.state;
+      // After 交付を完了する only: the receipt states what was recorded (old cards taken back).
+      if (s.step !== 'completed') refuse('step-not-allowed', s.step);
+      const deps = ctx.deps;
+      const db = deps.db();
+      const resident = await getResident(db, ctx.live.residentId);
+      const card = await getCard(db, ctx.live.cardId);
+      const certs = (await listCertificatesOfCard(db, card.id)).filter(
+        (c) => c.status === 'issued',
+      );
+      const signing = certs.filter((c) => c.kind === 'signing').at(-1);
+      const auth = certs.filter((c) => c.kind === 'auth').at(-1);
+      if (!auth) refuse('step-not-allowed', 'certificates');
+      const operator = await getOperator(db, deps.operatorId());
+      const notice = await noticeNumberOf(ctx);
+      const docs = await deps.documents();
+      mkdirSync(deps.receiptsDir, { recursive: true });
+      const procedureId = ctx.live.procedure.id;
+      const path = join(deps.receiptsDir, `receipt-${notice}-${procedureId}.pdf`);
+      const result = await docs.writeReceiptPdf(path, {
+        municipalityName: deps.municipality.name,
+        municipalityCode: deps.municipality.code,
+        noticeNumber: notice,
+        residentName: resident.kanjiName,
+        residentKana: resident.kanaName,
+        birthDate: resident.birthDate,
+        cardSerial: card.serial,
+        cardExpiry: card.expiry,
+        certificates: {
+          signing: signing ? { notAfter: signing.notAfter } : null,
+          auth: { notAfter: auth.notAfter },
+        },
+        collectedJukiCard: s.handover?.collectedJukiCard ?? false,
+        collectedNotificationCard: s.handover?.collectedNotificationCard ?? false,
+        operatorName: operator.displayName,
+        issuedAt: s.handover?.completedAt ?? deps.now().toISOString(),
+        practice: deps.practice,
+        procedureId,
+      });
+      await ctx.audit('receipt-printed', { bytes: result.bytes });
+      return { path, bytes: result.bytes };
+    },
+
+    async printDeferralSlip(ctx): Promise<FileWrittenDto> {
+      const s = ctx.state;
+      if (s.step !== 'parked') refuse('step-not-allowed', s.step);
+      const deps = ctx.deps;
+      const db = deps.db();
+      const resident = await getResident(db, ctx.live.residentId);
+      const operator = await getOperator(db, deps.operatorId());
+      const notice = await noticeNumberOf(ctx);
+      const docs = await deps.documents();
+      mkdirSync(deps.receiptsDir, { recursive: true });
+      const procedureId = ctx.live.procedure.id;
+      const path = join(deps.receiptsDir, `deferral-${notice}-${procedureId}.pdf`);
+      const result = await docs.writeDeferralSlipPdf(path, {
+        municipalityName: deps.municipality.name,
+        noticeNumber: notice,
+        residentName: resident.kanjiName,
+        reasonCode: s.notice?.code ?? 'authority-unavailable',
+        operatorName: operator.displayName,
+        at: deps.now().toISOString(),
+        practice: deps.practice,
+        procedureId,
+      });
+      await ctx.audit('deferral-slip-printed', { bytes: result.bytes });
+      return { path, bytes: result.bytes };
+    },
+  },
+});

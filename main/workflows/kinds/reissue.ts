@@ -1,0 +1,275 @@
+// 再交付 (reissue): reason (express only for a lost card) -> a supervisor's approval -> the fee paid or
+// waived (free-by-rule reasons are waived with the rule as their cause, without a fee step) ->
+// completed: the old card revoked if it is not yet, a new 'reissue' application with its notice
+// number, the reissues and fees rows, all in the last step's transaction. Then the fee receipt.
+import { join } from 'node:path';
+import type { FileWrittenDto } from '../../../preload/contract/dto';
+import {
+  EXPRESS_REISSUE_REASONS,
+  REVOCATION_OF_REISSUE,
+  reissueFee,
+  type FeeDto,
+  type ReissueReason,
+} from '../../../preload/contract/lifecycle';
+import type { ProcedureStep } from '../../../preload/contract/procedure';
+import { createApplication, getApplication } from '../../db/repositories/applications';
+import {
+  findReissueOfProcedure,
+  hasReissue,
+  nextReissueNoticeNumber,
+  recordReissue,
+} from '../../db/repositories/card-events';
+import { getCard } from '../../db/repositories/cards';
+import { getProcedure } from '../../db/repositories/journal';
+import { getOperator } from '../../db/repositories/operators';
+import { getResident } from '../../db/repositories/residents';
+import { japanToday } from '../procedure/journal';
+import type { ProcedureDeps, ProcedureSpec, StepContext } from '../procedure/spec';
+import { refuse } from '../refusal';
+import { procedureApproval } from '../steps/approval';
+import { revokeCard } from '../steps/card-revocation';
+import { cardForRecord } from './card-start';
+
+/** The rule's own words for a fee waived by rule (fees.waiver_reason). */
+const FREE_BY_RULE = 'free-by-rule';
+
+export interface ReissueState {
+  readonly step: Extract<ProcedureStep, 'reason' | 'approval' | 'fee' | 'completed' | 'cancelled'>;
+  readonly reason: ReissueReason | null;
+  readonly express: boolean;
+  readonly fee: FeeDto | null;
+  readonly approvalId: number | null;
+  /** What the last step recorded: paid or waived, the amount, the new notice number. */
+  readonly done: {
+    readonly status: 'paid' | 'waived';
+    readonly waiverReason: string | null;
+    readonly notice: string;
+  } | null;
+}
+
+const OPEN_STEPS: readonly ReissueState['step'][] = ['reason', 'approval', 'fee'];
+
+export function reissueTransition(
+  s: ReissueState,
+  row: { readonly step: string; readonly data: Readonly<Record<string, unknown>> },
+): ReissueState {
+  if (!OPEN_STEPS.includes(s.step)) refuse('procedure-closed', s.step);
+  const d = row.data;
+  const at = (...steps: ReissueState['step'][]) => {
+    if (!steps.includes(s.step)) refuse('step-not-allowed', s.step);
+  };
+  switch (row.step) {
+    case 'reason': {
+      at('reason', 'approval');
+      const reason = d.reason as ReissueReason;
+      const express = d.express === true;
+      if (express && !EXPRESS_REISSUE_REASONS.includes(reason)) refuse('express-not-allowed');
+      return { ...s, step: 'approval', reason, express, fee: reissueFee(reason, express) };
+    }
+    case 'approval':
+      at('approval');
+      return { ...s, step: 'fee', approvalId: Number(d.approval) };
+    case 'fee':
+      at('fee');
+      return {
+        ...s,
+        step: 'completed',
+        done: {
+          status: d.status === 'waived' ? 'waived' : 'paid',
+          waiverReason: d.status === 'waived' ? String(d.waiverReason) : null,
+          notice: String(d.notice),
+        },
+      };
+    case 'cancelled':
+      return { ...s, step: 'cancelled' };
+    default:
+      return s; // 'start'
+  }
+}
+
+async function assertNoReissue(deps: ProcedureDeps, cardId: number): Promise<void> {
+  if (await hasReissue(deps.db(), cardId)) refuse('reissue-exists');
+}
+
+/** The last step: fee, old card's revocation, new application, reissues and fees rows. */
+async function finish(
+  ctx: StepContext<ReissueState>,
+  status: 'paid' | 'waived',
+  waiverReason: string | null,
+): Promise<void> {
+  const deps = ctx.deps;
+  const s = ctx.state;
+  const reason = s.reason!;
+  const approvalId = s.approvalId!;
+  const card = await getCard(deps.db(), ctx.live.cardId);
+  const revokeOld = card.state !== 'terminated';
+  // The old card is revoked with the reissue's approval when it is not terminated yet.
+  const revocation = revokeOld
+    ? await revokeCard(deps, {
+        cardId: card.id,
+        procedureId: ctx.live.procedure.id,
+        reason: REVOCATION_OF_REISSUE[reason],
+        approvalId,
+      })
+    : null;
+  const amountYen = status === 'paid' ? s.fee!.amountYen : 0;
+  const operatorId = deps.operatorId();
+  // The notice number is chosen inside the step's transaction, so it is written with the step.
+  const data: Record<string, string | number | boolean | null> = {
+    status,
+    amountYen,
+    waiverReason,
+    notice: '',
+    oldCardRevoked: revokeOld,
+    certificates: revocation?.count ?? 0,
+  };
+  await ctx.commit('fee', data, {
+    effects: async (tx) => {
+      if (revocation) await revocation.effects(tx);
+      const notice = await nextReissueNoticeNumber(tx, japanToday(deps.now()).slice(0, 4));
+      data.notice = notice;
+      const applicationId = await createApplication(
+        tx,
+        { noticeNumber: notice, residentId: card.residentId, kind: 'reissue' },
+        deps.now,
+      );
+      await recordReissue(
+        tx,
+        {
+          oldCardId: card.id,
+          applicationId,
+          reason,
+          express: s.express,
+          operatorId,
+          procedureId: ctx.live.procedure.id,
+          fee:
+            status === 'paid'
+              ? { status, amountYen }
+              : { status, waiverReason: waiverReason ?? FREE_BY_RULE },
+        },
+        deps.now,
+      );
+    },
+    end: 'completed',
+  });
+}
+
+export const reissueSpec: ProcedureSpec<ReissueState, { readonly cardId: number }> = {
+  kind: 'reissue',
+  idPrefix: 'rei',
+  initial: () => ({
+    step: 'reason',
+    reason: null,
+    express: false,
+    fee: null,
+    approvalId: null,
+    done: null,
+  }),
+  transition: reissueTransition,
+  reopen: (s) => s,
+
+  async start(deps, { cardId }) {
+    const card = await cardForRecord(deps, 'reissue', cardId);
+    await assertNoReissue(deps, card.id);
+    return { open: { residentId: card.residentId, cardId: card.id, step: 'start', data: {} } };
+  },
+
+  async view(_deps, l) {
+    const s = l.state;
+    const steps: ProcedureStep[] = s.fee?.freeByRule
+      ? ['reason', 'approval']
+      : ['reason', 'approval', 'fee'];
+    const index =
+      s.step === 'completed' ? steps.length : s.step === 'cancelled' ? -1 : steps.indexOf(s.step);
+    return {
+      header: { steps, index, stopped: false },
+      actions: OPEN_STEPS.includes(s.step)
+        ? ['cancel']
+        : s.step === 'completed'
+          ? ['print-receipt']
+          : [],
+      approvalId: s.approvalId,
+      parts: {
+        reissue:
+          s.reason && s.fee
+            ? {
+                reason: s.reason,
+                express: s.express,
+                fee: s.fee,
+                feeStatus: s.done?.status ?? null,
+                waiverReason: s.done?.waiverReason ?? null,
+                newNoticeNumber: s.done?.notice ?? null,
+              }
+            : null,
+      },
+    };
+  },
+
+  actions: {
+    async setReissueReason(ctx, { reason, express }) {
+      if (express && !EXPRESS_REISSUE_REASONS.includes(reason)) refuse('express-not-allowed');
+      const fee = reissueFee(reason, express);
+      await ctx.commit('reason', { reason, express, feeYen: fee.amountYen });
+    },
+
+    async approve(ctx, { approvalId }) {
+      ctx.preview('approval', { approval: approvalId });
+      const deps = ctx.deps;
+      await procedureApproval(
+        deps.db(),
+        approvalId,
+        ctx.live.procedure,
+        'reissue',
+        deps.operatorId(),
+      );
+      await assertNoReissue(deps, ctx.live.cardId);
+      await ctx.commit('approval', { approval: approvalId });
+      // Free by rule: recorded waived with the rule as its reason; there is no fee to take.
+      if (ctx.state.fee!.freeByRule) await finish(ctx, 'waived', FREE_BY_RULE);
+    },
+
+    async recordFee(ctx, { status, waiverReason }) {
+      ctx.preview('fee', { status });
+      const why = waiverReason?.trim() ?? '';
+      if (status === 'waived' && why === '') refuse('waiver-reason-required');
+      await assertNoReissue(ctx.deps, ctx.live.cardId);
+      await finish(ctx, status, status === 'waived' ? why : null);
+    },
+
+    async printReceipt(ctx): Promise<FileWrittenDto> {
+      const s = ctx.state;
+      if (s.step !== 'completed' || !s.done) refuse('step-not-allowed', s.step);
+      const deps = ctx.deps;
+      const db = deps.db();
+      const procedureId = ctx.live.procedure.id;
+      const card = await getCard(db, ctx.live.cardId);
+      const resident = await getResident(db, card.residentId);
+      const operator = await getOperator(db, deps.operatorId());
+      const reissue = await findReissueOfProcedure(db, procedureId);
+      if (!reissue) refuse('not-found', 'reissue');
+      const application = await getApplication(db, reissue.applicationId);
+      const docs = await deps.documents();
+      const path = join(deps.receiptsDir, `reissue-fee-${procedureId}.pdf`);
+      const { bytes } = await docs.writeFeeReceiptPdf(path, {
+        municipalityName: deps.municipality.name,
+        municipalityCode: deps.municipality.code,
+        noticeNumber: application.noticeNumber,
+        residentName: resident.kanjiName,
+        residentKana: resident.kanaName,
+        oldCardSerial: card.serial,
+        reason: s.reason!,
+        express: s.express,
+        fee: s.fee!,
+        status: s.done.status,
+        waiverReason: s.done.waiverReason,
+        operatorName: operator.displayName,
+        recordedAt: (await getProcedure(db, procedureId)).endedAt ?? deps.now().toISOString(),
+        practice: deps.practice,
+        procedureId,
+      });
+      // The journal closed with the procedure: a printed receipt is an audit row alone.
+      await ctx.audit('receipt-printed', { bytes });
+      return { path, bytes };
+    },
+  },
+};

@@ -1,0 +1,87 @@
+// 電子証明書の更新 (renewal): new keys and certificates on the same card, both (from 3 months before
+// they expire) or the signing one alone when the four facts changed (it carries them); the secrets
+// of the renewed keys each kept or set anew; the face check with list B. The old certificates are
+// revoked: superseded, or affiliationChanged for the signing-only reissue.
+import { listCertificatesOfCard } from '../../db/repositories/certificates';
+import { refuse, WorkflowRefusal } from '../refusal';
+import { cardProcedureSpec } from '../steps/card-steps';
+import type { CardRules } from '../steps/card-state';
+import { requiredKeyKinds, type KeyKind } from '../steps/card-work';
+import { revokeCertificates } from '../steps/certificate-status';
+import { startOnCard } from './card-start';
+import { checkKeyPlan } from './release';
+
+/** Renewal opens this many months before the certificates expire. */
+export const RENEWAL_WINDOW_MONTHS = 3;
+
+/** The first day renewal is possible for a certificate valid until `notAfter`. */
+export function renewalOpensOn(notAfter: string): Date {
+  const d = new Date(notAfter);
+  d.setUTCMonth(d.getUTCMonth() - RENEWAL_WINDOW_MONTHS);
+  return d;
+}
+
+export const RENEWAL_RULES: CardRules = {
+  kind: 'renewal',
+  representative: false,
+  face: 'without-list-a',
+  fixedPlan: () => null,
+  certificateKinds(plan, scope, under15) {
+    if (scope === null) refuse('plan-invalid', 'scope');
+    if (scope === 'signing-only' && under15) refuse('plan-invalid', 'signing-under-15');
+    const kinds: readonly KeyKind[] = scope === 'both' ? requiredKeyKinds(under15) : ['signing'];
+    checkKeyPlan(plan, kinds);
+    return kinds;
+  },
+  handover: false,
+  parkOnAuthorityFailure: false,
+  setAgainOnResume: false,
+};
+
+export const renewalSpec = cardProcedureSpec<{ readonly cardId: number }>({
+  rules: RENEWAL_RULES,
+  idPrefix: 'ren',
+  // The reason for a signing-only renewal: the card's facts are not the record's any more.
+  firstRead: { tries: true, factsChange: 'allow' },
+  start: (deps, { cardId }) =>
+    startOnCard(deps, 'renewal', cardId, (card) => {
+      if (card.state === 'terminated') refuse('card-revoked', 'reissue');
+      if (card.state !== 'issued') refuse('card-not-issued', card.state);
+    }),
+  header: (s) =>
+    s.faceRequired
+      ? ['documents', 'card', 'face', 'choose', 'pins', 'certificates']
+      : ['documents', 'card', 'choose', 'pins', 'certificates'],
+  async checkChoice(ctx, card, plan, scope) {
+    const s = ctx.state;
+    if (scope === 'signing-only') {
+      // The signing certificate carries the facts the card was issued with (the text
+      // application's): renewed alone only when they are no longer the record's.
+      if (!s.factsDiffer) refuse('facts-unchanged');
+      return;
+    }
+    const kinds = RENEWAL_RULES.certificateKinds(plan, scope, s.under15);
+    const current = (await listCertificatesOfCard(ctx.deps.db(), card.id)).filter(
+      (c) => kinds.includes(c.kind) && c.status === 'issued',
+    );
+    // The database's certificates; for a card whose certificates it never recorded (seeded
+    // practice cards), the authentication certificate read from the chip.
+    const first = current.map((c) => c.notAfter).sort()[0] ?? s.chipCertificateExpiry;
+    if (first && ctx.deps.now() < renewalOpensOn(first))
+      throw new WorkflowRefusal(
+        'renewal-too-early',
+        renewalOpensOn(first).toISOString().slice(0, 10),
+      );
+  },
+  async finish({ ctx, card, newSerials }) {
+    const s = ctx.state;
+    const revoked = await revokeCertificates(
+      ctx.deps,
+      card.id,
+      s.scope === 'signing-only' ? 'affiliationChanged' : 'superseded',
+      { kinds: s.certificateKinds, keep: newSerials },
+    );
+    return { data: { revoked: revoked.count, scope: s.scope }, effects: revoked.inTx };
+  },
+  extraParts: (s) => ({ renewal: s.scope ? { scope: s.scope } : null }),
+});

@@ -1,0 +1,86 @@
+// The database side of what the clerk window shows of a procedure or a lookup: the resident
+// summary, an application, a card with the cards it replaces or was replaced by, an approver.
+import type { ApplicationSummaryDto, ResidentSummaryDto } from '../../../preload/contract/issuance';
+import type { LifeCardDto } from '../../../preload/contract/lifecycle';
+import type { Queryable } from '../../db/connection';
+import { getApproval } from '../../db/repositories/approvals';
+import type { CardApplication } from '../../db/repositories/applications';
+import { findCardOfApplication, getCard, type Card } from '../../db/repositories/cards';
+import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
+import { getOperator } from '../../db/repositories/operators';
+import { getResident, type Resident } from '../../db/repositories/residents';
+import { ageOn, japanToday } from './journal';
+
+export function residentSummaryOf(r: Resident, now: Date): ResidentSummaryDto {
+  return {
+    id: r.id,
+    kanjiName: r.kanjiName,
+    kanaName: r.kanaName,
+    birthDate: r.birthDate,
+    age: ageOn(r.birthDate, japanToday(now)),
+    sex: r.sex,
+    address: r.address,
+  };
+}
+
+/** Under 15 on the counter's calendar today: no signing certificate, a representative comes. */
+export function isUnder15(birthDate: string, now: Date): boolean {
+  return ageOn(birthDate, japanToday(now)) < 15;
+}
+
+/** An application as the clerk sees it: the resident, its card, an unfinished 交付 of it. */
+export async function applicationSummary(
+  q: Queryable,
+  app: CardApplication,
+  now: Date,
+): Promise<ApplicationSummaryDto> {
+  const resident = residentSummaryOf(await getResident(q, app.residentId), now);
+  const card = await findCardOfApplication(q, app.id);
+  const open = await findOpenProcedureOfApplication(q, 'issuance', app.id);
+  return {
+    id: app.id,
+    noticeNumber: app.noticeNumber,
+    kind: app.kind,
+    status: app.status,
+    resident,
+    card: card ? { serial: card.serial, state: card.state, expiry: card.expiry } : null,
+    under15: resident.age < 15,
+    openProcedureId: open?.id ?? null,
+  };
+}
+
+/** A card as the clerk sees it, with its place in a chain of reissues. */
+export async function lifeCardOf(q: Queryable, cardOrId: Card | number): Promise<LifeCardDto> {
+  const card = typeof cardOrId === 'number' ? await getCard(q, cardOrId) : cardOrId;
+  const replaces =
+    card.replacesCardId === null
+      ? undefined
+      : await q.get<{ serial: string }>('SELECT serial FROM cards WHERE id = ?', [
+          card.replacesCardId,
+        ]);
+  const replacedBy = await q.get<{ serial: string }>(
+    'SELECT serial FROM cards WHERE replaces_card_id = ? ORDER BY id DESC LIMIT 1',
+    [card.id],
+  );
+  return {
+    id: card.id,
+    serial: card.serial,
+    state: card.state,
+    expiry: card.expiry,
+    issuedAt: card.issuedAt,
+    terminatedAt: card.terminatedAt,
+    destroyedAt: card.destroyedAt,
+    replacesSerial: replaces?.serial ?? null,
+    replacedBySerial: replacedBy?.serial ?? null,
+  };
+}
+
+/** The approver's display name of an approval, or null. */
+export async function approverName(
+  q: Queryable,
+  approvalId: number | null,
+): Promise<string | null> {
+  if (approvalId === null) return null;
+  const approval = await getApproval(q, approvalId);
+  return (await getOperator(q, approval.approverId)).displayName;
+}

@@ -1,0 +1,54 @@
+// A supervisor's approval used by a step: recorded for this procedure and this action, by someone
+// else than the clerk running it (the approval itself was checked when it was recorded: a
+// supervisor, never the requester).
+import type { Queryable } from '../../db/connection';
+import { getApproval, type Approval } from '../../db/repositories/approvals';
+import type { Procedure } from '../../db/repositories/journal';
+import { WorkflowRefusal } from '../refusal';
+
+async function approvalOf(q: Queryable, approvalId: number): Promise<Approval> {
+  try {
+    return await getApproval(q, approvalId);
+  } catch {
+    throw new WorkflowRefusal('approval-invalid');
+  }
+}
+
+/**
+ * The approval to continue after a face mismatch: of this very procedure, at the request of the
+ * clerk running it.
+ */
+export async function faceOverrideApproval(
+  q: Queryable,
+  approvalId: number,
+  procedureId: string,
+  operatorId: number,
+): Promise<Approval> {
+  const approval = await approvalOf(q, approvalId);
+  if (
+    approval.action !== 'face-check-override' ||
+    approval.procedureId !== procedureId ||
+    approval.requesterId !== operatorId
+  )
+    throw new WorkflowRefusal('approval-invalid');
+  return approval;
+}
+
+/**
+ * The approval of a 廃止 or a 再交付: recorded for this procedure and this action, and not by its
+ * own operator nor by the clerk calling now (nobody approves their own request).
+ */
+export async function procedureApproval(
+  q: Queryable,
+  approvalId: number,
+  procedure: Procedure,
+  action: 'revocation' | 'reissue',
+  operatorId: number,
+): Promise<Approval> {
+  const approval = await approvalOf(q, approvalId);
+  if (approval.procedureId !== procedure.id || approval.action !== action)
+    throw new WorkflowRefusal('approval-invalid');
+  if (approval.approverId === procedure.operatorId || approval.approverId === operatorId)
+    throw new WorkflowRefusal('approval-invalid', 'self-approval');
+  return approval;
+}

@@ -1,0 +1,686 @@
+// The procedures that work on the card the resident brings (交付, 解除, 初期化・再設定, 更新) as data:
+// one state, one pure transition, shaped by each kind's rules. documents -> card -> face (when
+// required) -> choose (unless the kind fixes the plan) -> pins -> certificates (when keys are
+// renewed) -> handover (交付) -> completed; 後日交付 parks a 交付 whose certificates could not be
+// issued. Journal rows and the live events between them go through the same function.
+import type { PinKind } from '../../../preload/contract/dto';
+import type { ErrorCode } from '../../../preload/contract/errors';
+import {
+  hasListA,
+  isValidDocumentSet,
+  type CertificatePhase,
+  type DocumentKind,
+  type RepresentativeRelation,
+} from '../../../preload/contract/issuance';
+import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type { PinRuleViolation } from '../../../preload/contract/pin-rules';
+import type { ProcedureStep } from '../../../preload/contract/procedure';
+import { refuse } from '../refusal';
+import type { KeyKind } from './card-work';
+import type { PinTries } from './pin-ops';
+
+export type CardWorkKind = 'issuance' | 'release' | 'pin-reset' | 'renewal';
+
+export type CardStep = Extract<
+  ProcedureStep,
+  | 'documents'
+  | 'card'
+  | 'face'
+  | 'face-mismatch'
+  | 'choose'
+  | 'pins'
+  | 'certificates'
+  | 'handover'
+  | 'parked'
+  | 'completed'
+  | 'cancelled'
+>;
+
+/** Something that went wrong, for the clerk: an error code and its detail. */
+export interface Notice {
+  readonly code: ErrorCode;
+  readonly detail?: string;
+}
+
+export interface DocumentsRecord {
+  readonly kinds: readonly DocumentKind[];
+  readonly guardianship: boolean;
+  readonly representative: {
+    readonly relation: RepresentativeRelation;
+    readonly kinds: readonly DocumentKind[];
+  } | null;
+}
+
+/** What a kind decides; everything else is common. Pure. */
+export interface CardRules {
+  readonly kind: CardWorkKind;
+  /** Under 15 or under guardianship, a legal representative is checked too (交付). */
+  readonly representative: boolean;
+  /**
+   * When the face check belongs to the procedure: always (交付, 解除), or only when no photo ID
+   * of list A was shown (初期化・再設定, 更新).
+   */
+  readonly face: 'always' | 'without-list-a';
+  /** The plan when the kind has no choice to make (交付: every secret set anew), else null. */
+  fixedPlan(under15: boolean): readonly PinPlanEntry[] | null;
+  /**
+   * The key pairs put on the card for this plan (none for a PIN reset), or a refusal
+   * (plan-invalid with the reason) when the plan does not fit the procedure.
+   */
+  certificateKinds(
+    plan: readonly PinPlanEntry[],
+    scope: RenewalScope | null,
+    under15: boolean,
+  ): readonly KeyKind[];
+  /** After the certificates the card is handed over (交付), instead of the procedure finishing. */
+  readonly handover: boolean;
+  /** The authority could not issue: 後日交付 (交付), instead of back to the PIN step. */
+  readonly parkOnAuthorityFailure: boolean;
+  /**
+   * After a pulled card, a secret already written in this procedure is set again by the
+   * authority (交付: all of them, as on the first run), instead of being entered as the value in
+   * use (the others: the resident typed it, and a wrong one is caught on the card).
+   */
+  readonly setAgainOnResume: boolean;
+}
+
+export interface PinEntryProgress {
+  readonly entryOpen: boolean;
+  readonly current: PinKind | null;
+  readonly attempts: Partial<Record<PinKind, number>>;
+  readonly accepted: readonly PinKind[];
+  /** The values were sent once before (a pulled card, 後日交付, a restart): entered again. */
+  readonly resume: boolean;
+}
+
+export interface CardState {
+  readonly step: CardStep;
+  readonly kind: CardWorkKind;
+  readonly procedureId: string;
+  readonly under15: boolean;
+  readonly documents: DocumentsRecord | null;
+  readonly faceRequired: boolean;
+  readonly face: 'match' | 'override' | null;
+  readonly matchedSerial: string | null;
+  /** The four facts on the card differ from the resident's record (read at the card step). */
+  readonly factsDiffer: boolean;
+  /** When the authentication certificate on the chip expires (free to read), or null. */
+  readonly chipCertificateExpiry: string | null;
+  /** Each secret's state on the card, as last read without spending a try. */
+  readonly tries: Partial<Record<PinKind, PinTries>>;
+  readonly plan: readonly PinPlanEntry[] | null;
+  readonly scope: RenewalScope | null;
+  readonly certificateKinds: readonly KeyKind[];
+  readonly pins: PinEntryProgress;
+  /** Secrets already written to the card in this procedure (set, or changed). */
+  readonly pinsDone: readonly PinKind[];
+  /**
+   * Secrets whose CHANGE REFERENCE DATA was sent but not journaled as done (a crash or a pulled
+   * card in between): the card may hold the old value or the new one, so the value in use is not
+   * known. They are set again by the authority ('new'), which spends none of the resident's tries.
+   */
+  readonly changesStarted: readonly PinKind[];
+  readonly phase: CertificatePhase;
+  /** Public keys (SPKI, base64) generated on the card in this procedure, as journaled. */
+  readonly keys: Partial<Record<KeyKind, string>>;
+  readonly certificatesIssued: boolean;
+  readonly needsCard: boolean;
+  readonly notice: Notice | null;
+  readonly handover: {
+    readonly completedAt: string;
+    readonly collectedJukiCard: boolean;
+    readonly collectedNotificationCard: boolean;
+  } | null;
+}
+
+/** The live events between journal rows (and the facts the rows stand for). */
+export type CardEvent =
+  | {
+      readonly type: 'documents-recorded';
+      readonly kinds: readonly DocumentKind[];
+      /** 交付: under guardianship, and the legal representative who came. */
+      readonly guardianship?: boolean;
+      readonly representative?: DocumentsRecord['representative'];
+    }
+  | {
+      readonly type: 'card-matched';
+      readonly serial: string;
+      readonly tries?: Partial<Record<PinKind, PinTries>>;
+      readonly factsDiffer?: boolean;
+      readonly chipCertificateExpiry?: string | null;
+    }
+  /** The card must be read again (pulled, restart): nothing on it is trusted until it is. */
+  | { readonly type: 'needs-card'; readonly notice?: Notice }
+  | { readonly type: 'face-decided'; readonly decision: 'match' | 'mismatch' }
+  | { readonly type: 'face-overridden' }
+  | {
+      readonly type: 'chosen';
+      readonly plan: readonly PinPlanEntry[];
+      readonly scope: RenewalScope | null;
+    }
+  | { readonly type: 'pin-entry-opened' }
+  | {
+      readonly type: 'pin-attempt';
+      readonly kind: PinKind;
+      readonly violation: PinRuleViolation | null;
+    }
+  /** The resident's values passed the rules: the entry closes and the card work starts. */
+  | { readonly type: 'pins-submitted' }
+  /** A value in use was wrong: a try spent, nothing else; the entry opens again (or locked). */
+  | { readonly type: 'pin-wrong'; readonly kind: PinKind; readonly triesLeft: number }
+  | { readonly type: 'change-started'; readonly kind: PinKind }
+  | { readonly type: 'pin-done'; readonly kind: PinKind }
+  | { readonly type: 'pins-set' }
+  | { readonly type: 'keys-generated'; readonly kind: KeyKind; readonly spki: string }
+  | { readonly type: 'certificates-issued' }
+  | { readonly type: 'certificates-written' }
+  | { readonly type: 'certificates-verified' }
+  | { readonly type: 'finished' }
+  /** The card work stopped half-way (card pulled, timeout): back to the PIN step. */
+  | { readonly type: 'card-failed'; readonly notice: Notice }
+  /** The authority could not issue and the kind parks: 後日交付. */
+  | { readonly type: 'authority-failed'; readonly notice: Notice }
+  | { readonly type: 'resumed' }
+  | {
+      readonly type: 'handed-over';
+      readonly at: string;
+      readonly collectedJukiCard: boolean;
+      readonly collectedNotificationCard: boolean;
+    }
+  | { readonly type: 'cancelled' };
+
+export function initialCardState(
+  rules: CardRules,
+  procedureId: string,
+  under15: boolean,
+): CardState {
+  return {
+    step: 'documents',
+    kind: rules.kind,
+    procedureId,
+    under15,
+    documents: null,
+    faceRequired: rules.face === 'always',
+    face: null,
+    matchedSerial: null,
+    factsDiffer: false,
+    chipCertificateExpiry: null,
+    tries: {},
+    plan: null,
+    scope: null,
+    certificateKinds: [],
+    pins: closedEntry(false),
+    pinsDone: [],
+    changesStarted: [],
+    phase: 'waiting',
+    keys: {},
+    certificatesIssued: false,
+    needsCard: false,
+    notice: null,
+    handover: null,
+  };
+}
+
+function closedEntry(resume: boolean): PinEntryProgress {
+  return { entryOpen: false, current: null, attempts: {}, accepted: [], resume };
+}
+
+export function isOpenCardState(s: CardState): boolean {
+  return s.step !== 'completed' && s.step !== 'cancelled';
+}
+
+/**
+ * How a secret of the plan is entered now: a secret already written in this procedure is, when
+ * entered again after a pulled card, the value in use (unless the kind sets it again); one whose
+ * change may or may not have reached the card is set anew.
+ */
+export function effectiveMode(rules: CardRules, s: CardState, entry: PinPlanEntry): PinEntryMode {
+  if (s.pinsDone.includes(entry.kind) && !rules.setAgainOnResume) return 'current';
+  return s.changesStarted.includes(entry.kind) ? 'new' : entry.mode;
+}
+
+/**
+ * The secrets the resident enters now, with their modes. A PIN reset asks only those not written
+ * yet; the kinds that renew keys ask all of them (the test signatures need the values).
+ */
+export function requiredEntries(rules: CardRules, s: CardState): readonly PinPlanEntry[] {
+  const plan = s.plan ?? [];
+  const asked =
+    s.certificateKinds.length === 0 ? plan.filter((e) => !s.pinsDone.includes(e.kind)) : plan;
+  return asked.map((e) => ({ kind: e.kind, mode: effectiveMode(rules, s, e) }));
+}
+
+/**
+ * The steps after the card was matched: its absence (pulled, a restart) is noted at each, and
+ * only the same card clears it. The card work is done at handover; a stop (the face mismatch,
+ * 後日交付) waits for the supervisor or the authority first.
+ */
+const MATCHED_STEPS: readonly CardStep[] = [
+  'face',
+  'face-mismatch',
+  'choose',
+  'pins',
+  'certificates',
+  'handover',
+  'parked',
+];
+/** Where a restart reads the card again before anything else. */
+const REOPEN_STEPS: readonly CardStep[] = [
+  'face',
+  'face-mismatch',
+  'choose',
+  'pins',
+  'certificates',
+];
+/** Where the clerk is asked for the card now when it is missing. */
+const ASK_STEPS: readonly CardStep[] = ['face', 'choose', 'pins', 'certificates', 'handover'];
+
+/** The clerk window asks for the card now: it must be read (again) before anything else. */
+export function asksForCard(s: CardState): boolean {
+  return s.step === 'card' ? false : s.needsCard && ASK_STEPS.includes(s.step);
+}
+
+function at(s: CardState, steps: readonly CardStep[]): void {
+  if (!steps.includes(s.step)) refuse('step-not-allowed', s.step);
+}
+
+function move(s: CardState, step: CardStep, patch: Partial<CardState> = {}): CardState {
+  return { ...s, ...patch, step };
+}
+
+/** Whether the face check belongs to the procedure once these documents were shown. */
+export function faceRequired(rules: CardRules, documents: readonly DocumentKind[]): boolean {
+  return rules.face === 'always' || !hasListA(documents);
+}
+
+function checkDocuments(
+  rules: CardRules,
+  e: Extract<CardEvent, { type: 'documents-recorded' }>,
+  under15: boolean,
+): DocumentsRecord {
+  if (!isValidDocumentSet(e.kinds)) refuse('documents-invalid', 'resident');
+  if (!rules.representative) return { kinds: e.kinds, guardianship: false, representative: null };
+  const representative = e.representative ?? null;
+  if (under15 || e.guardianship === true) {
+    if (!representative) refuse('representative-required');
+    if (!isValidDocumentSet(representative.kinds)) refuse('documents-invalid', 'representative');
+  }
+  return { kinds: e.kinds, guardianship: e.guardianship === true, representative };
+}
+
+/** The plan's common checks: known kinds once each, no signing password under 15, locked ones. */
+function checkPlan(s: CardState, plan: readonly PinPlanEntry[]): void {
+  const kinds = plan.map((e) => e.kind);
+  if (kinds.length === 0 || new Set(kinds).size !== kinds.length) refuse('plan-invalid', 'kinds');
+  if (s.under15 && kinds.includes('signing')) refuse('plan-invalid', 'signing-under-15');
+  for (const e of plan) {
+    // A value in use cannot be entered on a locked secret: it is reset (new) instead.
+    if (e.mode !== 'new' && s.tries[e.kind]?.locked) refuse('pin-locked', e.kind);
+  }
+}
+
+/** Where the procedure goes once the face is checked (or needs no check). */
+function afterFace(rules: CardRules, s: CardState, patch: Partial<CardState>): CardState {
+  const fixed = rules.fixedPlan(s.under15);
+  if (!fixed) return move(s, 'choose', patch);
+  return move(s, 'pins', {
+    ...patch,
+    plan: fixed,
+    certificateKinds: rules.certificateKinds(fixed, null, s.under15),
+  });
+}
+
+function allKeys(s: CardState, keys: Partial<Record<KeyKind, string>>): boolean {
+  return s.certificateKinds.every((k) => keys[k] !== undefined);
+}
+
+/**
+ * The next state after `event`, or a WorkflowRefusal. Pure: no clock, no I/O; the step runs the
+ * effects and journals them, then keeps what this returns.
+ */
+export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): CardState {
+  if (!isOpenCardState(s)) refuse('procedure-closed', s.step);
+  switch (e.type) {
+    case 'documents-recorded': {
+      at(s, ['documents', 'card']);
+      if (s.matchedSerial !== null) refuse();
+      const documents = checkDocuments(rules, e, s.under15);
+      return move(s, 'card', { documents, faceRequired: faceRequired(rules, e.kinds) });
+    }
+
+    case 'card-matched': {
+      const seen = {
+        needsCard: false,
+        tries: e.tries ?? s.tries,
+        factsDiffer: e.factsDiffer ?? s.factsDiffer,
+        chipCertificateExpiry:
+          e.chipCertificateExpiry === undefined ? s.chipCertificateExpiry : e.chipCertificateExpiry,
+      };
+      if (s.step === 'card') {
+        const patch = { ...seen, matchedSerial: e.serial, notice: null };
+        return s.faceRequired ? move(s, 'face', patch) : afterFace(rules, s, patch);
+      }
+      at(s, MATCHED_STEPS);
+      // Once matched, only that card may come back.
+      if (e.serial !== s.matchedSerial) refuse('wrong-card');
+      return move(s, s.step, {
+        ...seen,
+        notice: s.notice?.code === 'face-mismatch' ? s.notice : null,
+      });
+    }
+
+    case 'needs-card':
+      at(s, MATCHED_STEPS);
+      if (s.step === 'certificates')
+        return move(s, 'pins', {
+          needsCard: true,
+          notice: e.notice ?? null,
+          pins: closedEntry(true),
+          phase: 'waiting',
+        });
+      return move(s, s.step, {
+        needsCard: true,
+        notice: e.notice ?? s.notice,
+        pins: s.step === 'pins' ? closedEntry(s.pins.resume) : s.pins,
+      });
+
+    case 'face-decided':
+      at(s, ['face']);
+      if (s.needsCard) refuse('step-not-allowed', 'needs-card');
+      if (e.decision === 'match') return afterFace(rules, s, { face: 'match', notice: null });
+      return move(s, 'face-mismatch', { notice: { code: 'face-mismatch' } });
+
+    case 'face-overridden':
+      at(s, ['face-mismatch']);
+      return afterFace(rules, s, { face: 'override', notice: null });
+
+    case 'chosen': {
+      at(s, ['choose', 'pins']);
+      if (rules.fixedPlan(s.under15)) refuse('step-not-allowed', 'plan-fixed');
+      // Once anything was written to the card, the plan stays what it was.
+      if (s.pins.entryOpen || s.pinsDone.length > 0 || Object.keys(s.keys).length > 0)
+        refuse('step-not-allowed', 'plan-fixed');
+      checkPlan(s, e.plan);
+      const certificateKinds = rules.certificateKinds(e.plan, e.scope, s.under15);
+      return move(s, 'pins', {
+        plan: e.plan.map((p) => ({ kind: p.kind, mode: p.mode })),
+        scope: e.scope,
+        certificateKinds,
+        notice: null,
+      });
+    }
+
+    case 'pin-entry-opened': {
+      at(s, ['pins']);
+      if (s.needsCard) refuse('step-not-allowed', 'needs-card');
+      const first = requiredEntries(rules, s)[0];
+      return move(s, 'pins', {
+        pins: { ...closedEntry(s.pins.resume), entryOpen: true, current: first?.kind ?? null },
+        notice: null,
+      });
+    }
+
+    case 'pin-attempt': {
+      at(s, ['pins']);
+      if (!s.pins.entryOpen) refuse('pin-entry-not-open');
+      const entries = requiredEntries(rules, s);
+      if (!entries.some((r) => r.kind === e.kind)) refuse('step-not-allowed', e.kind);
+      if (e.violation) {
+        const attempts = { ...s.pins.attempts, [e.kind]: (s.pins.attempts[e.kind] ?? 0) + 1 };
+        return move(s, 'pins', { pins: { ...s.pins, attempts, current: e.kind } });
+      }
+      const accepted = s.pins.accepted.includes(e.kind)
+        ? s.pins.accepted
+        : [...s.pins.accepted, e.kind];
+      const current = entries.find((r) => !accepted.includes(r.kind))?.kind ?? null;
+      return move(s, 'pins', { pins: { ...s.pins, accepted, current } });
+    }
+
+    case 'pins-submitted':
+      at(s, ['pins']);
+      if (s.needsCard) refuse('step-not-allowed', 'needs-card');
+      if (!s.pins.entryOpen) refuse('pin-entry-not-open');
+      return move(s, 'certificates', {
+        pins: { ...s.pins, entryOpen: false, current: null },
+        phase: 'setting-pins',
+        notice: null,
+      });
+
+    case 'pin-wrong': {
+      at(s, ['certificates']);
+      if (s.phase !== 'setting-pins') refuse('step-not-allowed', s.phase);
+      const tries = { ...s.tries, [e.kind]: { locked: e.triesLeft === 0, triesLeft: e.triesLeft } };
+      const attempts = { ...s.pins.attempts, [e.kind]: (s.pins.attempts[e.kind] ?? 0) + 1 };
+      const locked = e.triesLeft === 0;
+      return move(s, 'pins', {
+        tries,
+        phase: 'waiting',
+        // With tries left the resident may enter it again at once; locked: the clerk decides.
+        pins: {
+          ...closedEntry(s.pins.resume),
+          attempts,
+          entryOpen: !locked,
+          current: locked ? null : e.kind,
+        },
+        notice: locked
+          ? { code: 'pin-locked', detail: e.kind }
+          : { code: 'pin-wrong', detail: `${e.kind}:${e.triesLeft}` },
+      });
+    }
+
+    case 'change-started':
+      at(s, ['certificates']);
+      if (s.phase !== 'setting-pins') refuse('step-not-allowed', s.phase);
+      if (!(s.plan ?? []).some((p) => p.kind === e.kind)) refuse('step-not-allowed', e.kind);
+      return move(s, 'certificates', {
+        changesStarted: s.changesStarted.includes(e.kind)
+          ? s.changesStarted
+          : [...s.changesStarted, e.kind],
+      });
+
+    case 'pin-done':
+      at(s, ['certificates']);
+      if (s.phase !== 'setting-pins') refuse('step-not-allowed', s.phase);
+      if (!(s.plan ?? []).some((p) => p.kind === e.kind)) refuse('step-not-allowed', e.kind);
+      return move(s, 'certificates', {
+        pinsDone: s.pinsDone.includes(e.kind) ? s.pinsDone : [...s.pinsDone, e.kind],
+        tries: {
+          ...s.tries,
+          [e.kind]: { locked: false, triesLeft: s.tries[e.kind]?.triesLeft ?? 0 },
+        },
+      });
+
+    case 'pins-set':
+      at(s, ['certificates']);
+      if (s.phase !== 'setting-pins') refuse('step-not-allowed', s.phase);
+      return move(s, 'certificates', {
+        phase: s.certificateKinds.length > 0 ? 'generating-keys' : 'done',
+      });
+
+    // Keys, certificates: each fact once the PINs are on the card. A resumed run states again the
+    // facts it reuses (a key already on the card, certificates already issued) without redoing them.
+    case 'keys-generated': {
+      at(s, ['certificates']);
+      if (s.phase === 'setting-pins' || s.phase === 'done') refuse('step-not-allowed', s.phase);
+      if (!s.certificateKinds.includes(e.kind)) refuse('step-not-allowed', e.kind);
+      const keys = { ...s.keys, [e.kind]: e.spki };
+      return move(s, 'certificates', {
+        keys,
+        phase: allKeys(s, keys) ? 'issuing' : 'generating-keys',
+      });
+    }
+
+    case 'certificates-issued':
+      at(s, ['certificates']);
+      if (!allKeys(s, s.keys) || s.phase === 'setting-pins') refuse('step-not-allowed', s.phase);
+      return move(s, 'certificates', { certificatesIssued: true, phase: 'writing' });
+
+    case 'certificates-written':
+      at(s, ['certificates']);
+      if (!s.certificatesIssued || s.phase === 'setting-pins') refuse('step-not-allowed', s.phase);
+      return move(s, 'certificates', { phase: 'verifying' });
+
+    case 'certificates-verified':
+      at(s, ['certificates']);
+      if (s.phase !== 'verifying') refuse('step-not-allowed', s.phase);
+      if (rules.handover) return move(s, 'handover', { phase: 'done', notice: null });
+      return move(s, 'certificates', { phase: 'done' });
+
+    case 'finished':
+      at(s, ['certificates']);
+      if (s.phase !== 'done') refuse('step-not-allowed', s.phase);
+      return move(s, 'completed', { needsCard: false, notice: null });
+
+    case 'card-failed':
+      at(s, ['certificates']);
+      return move(s, 'pins', {
+        needsCard: true,
+        notice: e.notice,
+        pins: closedEntry(true),
+        phase: 'waiting',
+      });
+
+    case 'authority-failed':
+      at(s, ['certificates']);
+      if (!rules.parkOnAuthorityFailure) refuse('step-not-allowed', 'park');
+      return move(s, 'parked', { notice: e.notice, pins: closedEntry(true), phase: 'waiting' });
+
+    case 'resumed':
+      at(s, ['parked']);
+      return move(s, 'pins', {
+        needsCard: true,
+        notice: null,
+        pins: closedEntry(true),
+        phase: 'waiting',
+      });
+
+    case 'handed-over':
+      at(s, ['handover']);
+      return move(s, 'completed', {
+        needsCard: false,
+        notice: null,
+        handover: {
+          completedAt: e.at,
+          collectedJukiCard: e.collectedJukiCard,
+          collectedNotificationCard: e.collectedNotificationCard,
+        },
+      });
+
+    case 'cancelled':
+      return move(s, 'cancelled', {
+        needsCard: false,
+        pins: closedEntry(s.pins.resume),
+        phase: 'waiting',
+      });
+  }
+}
+
+/** A journal row as the state sees it. */
+export interface CardRow {
+  readonly step: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly at: string;
+}
+
+function triesOf(d: Readonly<Record<string, unknown>>): Partial<Record<PinKind, PinTries>> {
+  const left = (d.left ?? {}) as Record<string, number>;
+  const locked = (d.locked ?? []) as string[];
+  const out: Partial<Record<PinKind, PinTries>> = {};
+  for (const [k, n] of Object.entries(left))
+    out[k as PinKind] = { triesLeft: Number(n), locked: locked.includes(k) };
+  return out;
+}
+
+/**
+ * The state after one journal row: each row is the fact of one step. The entry's opening and the
+ * resident's submission are not journaled: a row of the card work that follows one states them.
+ */
+export function cardTransition(rules: CardRules, s: CardState, row: CardRow): CardState {
+  const on = (e: CardEvent) => applyCardEvent(rules, s, e);
+  const working = (then: CardEvent): CardState => {
+    let w = s;
+    if (w.step === 'pins') {
+      if (w.needsCard && w.matchedSerial)
+        w = applyCardEvent(rules, w, { type: 'card-matched', serial: w.matchedSerial });
+      if (!w.pins.entryOpen) w = applyCardEvent(rules, w, { type: 'pin-entry-opened' });
+      w = applyCardEvent(rules, w, { type: 'pins-submitted' });
+    }
+    return applyCardEvent(rules, w, then);
+  };
+  const d = row.data;
+  switch (row.step) {
+    case 'documents':
+      return on({
+        type: 'documents-recorded',
+        kinds: d.kinds as DocumentKind[],
+        guardianship: d.guardianship === true,
+        representative: (d.representative ?? null) as DocumentsRecord['representative'],
+      });
+    case 'card':
+      return on({
+        type: 'card-matched',
+        serial: String(d.serial),
+        ...(d.left !== undefined ? { tries: triesOf(d) } : {}),
+        ...(d.factsDiffer !== undefined ? { factsDiffer: d.factsDiffer === true } : {}),
+        ...(d.notAfter !== undefined
+          ? { chipCertificateExpiry: typeof d.notAfter === 'string' ? d.notAfter : null }
+          : {}),
+      });
+    case 'face':
+      return on({ type: 'face-decided', decision: d.decision === 'match' ? 'match' : 'mismatch' });
+    case 'face-override':
+      return on({ type: 'face-overridden' });
+    case 'choose':
+      return on({
+        type: 'chosen',
+        plan: d.plan as PinPlanEntry[],
+        scope: (d.scope ?? null) as RenewalScope | null,
+      });
+    case 'wrong-current':
+      return working({ type: 'pin-wrong', kind: d.kind as PinKind, triesLeft: Number(d.left) });
+    case 'change-started':
+      return working({ type: 'change-started', kind: d.kind as PinKind });
+    case 'secret-set':
+      return working({ type: 'pin-done', kind: d.kind as PinKind });
+    // 交付 journals its secrets together ('pins'); the others one by one, then 'secrets-set'.
+    case 'pins':
+    case 'secrets-set':
+      return working({ type: 'pins-set' });
+    case 'keys-generated':
+      return on({ type: 'keys-generated', kind: d.kind as KeyKind, spki: String(d.spki) });
+    case 'certificates-issued':
+    case 'certificates-written':
+    case 'certificates-verified':
+      return on({ type: row.step });
+    case 'certificates': {
+      // The card work stopped; before its first row the procedure never left the PIN step.
+      const notice = { code: String(d.code) as ErrorCode };
+      if (s.step === 'certificates') return on({ type: 'card-failed', notice });
+      if (s.step === 'pins') return on({ type: 'needs-card', notice });
+      return s;
+    }
+    case 'parked':
+      return working({ type: 'authority-failed', notice: { code: String(d.code) as ErrorCode } });
+    case 'resumed':
+      return on({ type: 'resumed' });
+    case 'completed':
+      return on({ type: 'finished' });
+    case 'handover':
+      return on({
+        type: 'handed-over',
+        at: row.at,
+        collectedJukiCard: d.collectedJukiCard === true,
+        collectedNotificationCard: d.collectedNotificationCard === true,
+      });
+    case 'cancelled':
+      return on({ type: 'cancelled' });
+    default:
+      return s; // 'started' and rows of later versions carry no state of this one
+  }
+}
+
+/** An open procedure loaded again (a restart): nothing about the card in the reader is known. */
+export function reopenCardState(rules: CardRules, s: CardState): CardState {
+  if (!REOPEN_STEPS.includes(s.step)) return s;
+  return applyCardEvent(rules, s, { type: 'needs-card' });
+}

@@ -1,0 +1,576 @@
+// The steps every procedure on the resident's card shares (交付, 解除, 初期化・再設定, 更新), written
+// once: documents, the card matched then read again, the face photos and decision, the choice of
+// secrets, the resident's PIN entry, and the card work (secrets, keys, certificates, the kind's
+// finish). A kind adds its start, its rules and what is its own (cardProcedureSpec below).
+import type { PinKind } from '../../../preload/contract/dto';
+import type {
+  FacePhotosDto,
+  PinCheckDto,
+  ResidentPromptDto,
+  ResidentSubmitDto,
+} from '../../../preload/contract/issuance';
+import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type { ProcedureAction, ProcedureStep } from '../../../preload/contract/procedure';
+import type { Details } from '../../audit/details-guard';
+import type { IssuerSession } from '../../authority/issuer-authority';
+import { readCertificate, selectJpki } from '../../card/apps/jpki';
+import type { Tx } from '../../db/connection';
+import { getApplication } from '../../db/repositories/applications';
+import { getCard, type Card } from '../../db/repositories/cards';
+import { listSteps } from '../../db/repositories/journal';
+import { getResident, type Resident } from '../../db/repositories/residents';
+import type {
+  ActionHandlers,
+  Live,
+  PinEntrySpec,
+  ProcedureDeps,
+  ProcedureSpec,
+  ProcedureView,
+  StartPlan,
+  StepContext,
+} from '../procedure/spec';
+import { refuse, WorkflowRefusal } from '../refusal';
+import {
+  assertSerial,
+  cardNotice,
+  cardRefusal,
+  matchCardContents,
+  residentFacts,
+} from './card-match';
+import {
+  applyCardEvent,
+  asksForCard,
+  cardTransition,
+  initialCardState,
+  isOpenCardState,
+  reopenCardState,
+  requiredEntries,
+  type CardEvent,
+  type CardRules,
+  type CardState,
+  type Notice,
+} from './card-state';
+import {
+  AuthorityFailure,
+  myNumberFor,
+  runCertificates,
+  serialsOf,
+  type Secrets,
+} from './card-work';
+import { faceOverrideApproval } from './approval';
+import { readFacePhotos } from './face-photos';
+import { checkOne, checkSubmitted, type SubmittedValues } from './pin-hub';
+import { changeSecret, readPinTries, setSecret, verifyCurrent, type PinTries } from './pin-ops';
+
+export type CardContext = StepContext<CardState>;
+
+/** What a kind's last step does once the card work is done (解除, 初期化・再設定, 更新). */
+export interface FinishContext {
+  readonly ctx: CardContext;
+  readonly card: Card;
+  /** Serials (hex) of the certificates issued in this procedure; empty for a PIN reset. */
+  readonly newSerials: readonly string[];
+  /** The issuer session on the card, for a change of the chip's state. */
+  issuer(): Promise<IssuerSession>;
+}
+
+/** A kind of card procedure: its rules and what is its own beside the shared steps. */
+export interface CardKind<R> {
+  readonly rules: CardRules;
+  readonly idPrefix: string;
+  start(deps: ProcedureDeps, request: R): Promise<StartPlan<CardState>>;
+  /**
+   * What the first read of the card records beside its serial: the secrets' tries and the chip's
+   * certificate expiry (the later procedures); whether four facts that differ from the record
+   * are allowed (更新 of the signing certificate after a move) or refused.
+   */
+  readonly firstRead: {
+    readonly tries: boolean;
+    readonly factsChange: 'allow' | 'refuse';
+  };
+  /** Effects of the first match of the card, in the card step's transaction (交付's card state). */
+  onMatched?(ctx: CardContext, card: Card, tx: Tx): Promise<void>;
+  /** Checks of a choice that need the database (更新: too early, facts unchanged). */
+  checkChoice?(
+    ctx: CardContext,
+    card: Card,
+    plan: readonly PinPlanEntry[],
+    scope: RenewalScope | null,
+  ): Promise<void>;
+  /** The last step's effects (in its transaction) and journal data; none for 交付 (handover). */
+  finish?(f: FinishContext): Promise<{ data: Details; effects(tx: Tx): Promise<void> }>;
+  /** The steps the header shows, in order. */
+  header(s: CardState): readonly ProcedureStep[];
+  /** The actions beyond the shared ones (交付: handover, receipt, slip). */
+  readonly extraActions?: ActionHandlers<CardState>;
+  /** The actions this kind allows now beyond cancel. */
+  allowed?(s: CardState): readonly ProcedureAction[];
+  /** What the clerk window shows beyond the common parts. */
+  extraParts?(s: CardState): ProcedureView['parts'];
+}
+
+// ---- the card ----
+
+async function dbCard(ctx: CardContext): Promise<Card> {
+  return getCard(ctx.deps.db(), ctx.live.cardId);
+}
+
+const myNumberOf = (ctx: CardContext, purpose: string) =>
+  myNumberFor(ctx.deps, ctx.live.residentId, purpose);
+
+function triesData(tries: Partial<Record<PinKind, PinTries>>): Details {
+  const left: Record<string, number> = {};
+  for (const [k, t] of Object.entries(tries)) left[k] = t.triesLeft;
+  return {
+    left,
+    locked: Object.entries(tries)
+      .filter(([, t]) => t.locked)
+      .map(([k]) => k),
+  };
+}
+
+/**
+ * Reads the card in `reader`: the first time it is matched to the procedure's card (serial first,
+ * so that another card is refused before any secret is tried on it, then 照合番号A and the four
+ * facts), later read again (the same card must come back).
+ */
+async function checkCard<R>(kind: CardKind<R>, ctx: CardContext, reader: string): Promise<void> {
+  const s = ctx.state;
+  if (s.step === 'documents') refuse('step-not-allowed', 'documents');
+  if (!isOpenCardState(s)) refuse('procedure-closed');
+  const card = await dbCard(ctx);
+  const first = s.step === 'card';
+  const resident = first ? await getResident(ctx.deps.db(), ctx.live.residentId) : null;
+  const myNumber = first ? await myNumberOf(ctx, `${s.kind}-card-match`) : null;
+  let read: {
+    tries?: Partial<Record<PinKind, PinTries>>;
+    factsDiffer: boolean;
+    notAfter: string | null;
+  };
+  try {
+    read = await ctx.deps.cards.withCard(reader, async (session) => {
+      assertSerial(session.serial, card.serial);
+      let factsDiffer = s.factsDiffer;
+      let notAfter = s.chipCertificateExpiry;
+      if (resident && myNumber) {
+        if (kind.firstRead.tries) {
+          // Free to read: when the card's certificates expire, for renewal's window.
+          await selectJpki(session);
+          notAfter = (await readCertificate(session, 'auth'))?.notAfter.toISOString() ?? null;
+        }
+        const match = await matchCardContents(session, residentFacts(resident), myNumber);
+        if (match === 'facts-differ' && kind.firstRead.factsChange === 'refuse')
+          throw new WorkflowRefusal('card-facts-mismatch', 'facts');
+        factsDiffer = match === 'facts-differ';
+      }
+      return {
+        ...(kind.firstRead.tries ? { tries: await readPinTries(session) } : {}),
+        factsDiffer,
+        notAfter,
+      };
+    });
+  } catch (e) {
+    throw cardRefusal(e);
+  }
+  if (!first) {
+    await ctx.set(
+      applyCardEvent(kind.rules, s, {
+        type: 'card-matched',
+        serial: card.serial,
+        ...(read.tries ? { tries: read.tries } : {}),
+      }),
+    );
+    return;
+  }
+  const data: Details = kind.firstRead.tries
+    ? {
+        serial: card.serial,
+        factsDiffer: read.factsDiffer,
+        notAfter: read.notAfter,
+        ...triesData(read.tries ?? {}),
+      }
+    : { serial: card.serial };
+  await ctx.commit(
+    'card',
+    data,
+    kind.onMatched ? { effects: (tx) => kind.onMatched!(ctx, card, tx) } : {},
+  );
+}
+
+async function readPhotos(ctx: CardContext, reader: string): Promise<FacePhotosDto> {
+  const s = ctx.state;
+  if (!['face', 'face-mismatch'].includes(s.step)) refuse('step-not-allowed', s.step);
+  const card = await dbCard(ctx);
+  const app = await getApplication(ctx.deps.db(), card.applicationId);
+  return readFacePhotos({
+    cards: ctx.deps.cards,
+    reader,
+    serial: card.serial,
+    myNumber: await myNumberOf(ctx, `${s.kind}-face-photo`),
+    noticeNumber: app.noticeNumber,
+    photos: await ctx.deps.photos(),
+  });
+}
+
+// ---- the resident's entry ----
+
+function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
+  const entries = requiredEntries(rules, l.state);
+  const modes: Partial<Record<PinKind, PinEntryMode>> = {};
+  const triesLeft: Partial<Record<PinKind, number>> = {};
+  for (const e of entries) {
+    modes[e.kind] = e.mode;
+    const t = l.state.tries[e.kind];
+    if (e.mode !== 'new' && t) triesLeft[e.kind] = t.triesLeft;
+  }
+  return {
+    procedureId: l.procedure.id,
+    required: entries.map((e) => e.kind),
+    resume: l.state.pins.resume,
+    purpose: l.state.kind,
+    modes,
+    triesLeft,
+  };
+}
+
+async function openPinEntry<R>(kind: CardKind<R>, ctx: CardContext, reader: string): Promise<void> {
+  const rules = kind.rules;
+  if (ctx.state.step !== 'pins' && ctx.state.step !== 'parked')
+    refuse('step-not-allowed', ctx.state.step);
+  await ctx.claimEntry();
+  // 後日交付 resumed: the PINs are entered again on the card read again.
+  if (ctx.state.step === 'parked') await ctx.commit('resumed', {});
+  if (ctx.state.needsCard || kind.firstRead.tries) {
+    // Read again before the resident types anything: the values go to this card only, and the
+    // tries left are shown beside a value in use.
+    const card = await dbCard(ctx);
+    let tries: Partial<Record<PinKind, PinTries>> | undefined;
+    try {
+      tries = await ctx.deps.cards.withCard(reader, async (session) => {
+        assertSerial(session.serial, card.serial);
+        return kind.firstRead.tries ? readPinTries(session) : undefined;
+      });
+    } catch (e) {
+      throw cardRefusal(e);
+    }
+    ctx.live.state = applyCardEvent(rules, ctx.state, {
+      type: 'card-matched',
+      serial: ctx.state.matchedSerial ?? card.serial,
+      ...(tries ? { tries } : {}),
+    });
+  }
+  for (const e of requiredEntries(rules, ctx.state))
+    if (e.mode !== 'new' && ctx.state.tries[e.kind]?.locked) {
+      await ctx.publish();
+      throw new WorkflowRefusal('pin-locked', e.kind);
+    }
+  ctx.live.state = applyCardEvent(rules, ctx.state, { type: 'pin-entry-opened' });
+  ctx.live.reader = reader;
+  await ctx.audit('pin-entry-opened', {
+    modes: Object.fromEntries(requiredEntries(rules, ctx.state).map((e) => [e.kind, e.mode])),
+  });
+  ctx.entryChanged();
+}
+
+async function checkPin(
+  rules: CardRules,
+  ctx: CardContext,
+  kind: PinKind,
+  value: string,
+  confirmation: string,
+): Promise<PinCheckDto> {
+  const entry = requiredEntries(rules, ctx.state).find((e) => e.kind === kind);
+  if (!entry) throw new WorkflowRefusal('step-not-allowed', kind);
+  const violation = checkOne(kind, entry.mode, value, confirmation, ctx.live.birthDate);
+  await ctx.set(applyCardEvent(rules, ctx.state, { type: 'pin-attempt', kind, violation }));
+  return { violation };
+}
+
+/** The refusal of a value in use: which secret, and the tries left (0: locked). */
+function wrongCurrent(e: unknown): { kind: PinKind; left: number } | null {
+  if (!(e instanceof WorkflowRefusal) || (e.code !== 'pin-wrong' && e.code !== 'pin-locked'))
+    return null;
+  const [kind, left] = (e.detail ?? '').split(':');
+  return { kind: kind as PinKind, left: e.code === 'pin-locked' ? 0 : Number(left) };
+}
+
+async function submit<R>(
+  kind: CardKind<R>,
+  ctx: CardContext,
+  values: SubmittedValues,
+): Promise<ResidentSubmitDto> {
+  const rules = kind.rules;
+  const entries = requiredEntries(rules, ctx.state);
+  const secrets: Secrets = {};
+  const currents: Secrets = {};
+  for (const e of entries) {
+    const checked = checkSubmitted(e.kind, e.mode, values[e.kind], ctx.live.birthDate);
+    if (!checked.ok) {
+      await ctx.set(
+        applyCardEvent(rules, ctx.state, {
+          type: 'pin-attempt',
+          kind: e.kind,
+          violation: checked.violation,
+        }),
+      );
+      throw new WorkflowRefusal(checked.violation, e.kind);
+    }
+    secrets[e.kind] = checked.value;
+    if (checked.current) currents[e.kind] = checked.current;
+  }
+  const reader = ctx.live.reader;
+  if (!reader) throw new WorkflowRefusal('pin-entry-not-open');
+  ctx.live.state = applyCardEvent(rules, ctx.state, { type: 'pins-submitted' });
+  ctx.entryChanged();
+  await ctx.publish();
+  try {
+    await runCardWork(kind, ctx, reader, entries, secrets, currents);
+  } catch (e) {
+    const wrong = wrongCurrent(e);
+    if (wrong) {
+      await ctx.commit('wrong-current', wrong, { status: 'failed' });
+      await ctx.publish();
+      ctx.entryChanged();
+      throw e;
+    }
+    const parks =
+      rules.parkOnAuthorityFailure &&
+      (e instanceof AuthorityFailure ||
+        (e instanceof WorkflowRefusal && e.code === 'certificate-check-failed'));
+    if (parks) {
+      // 後日交付: nothing more can be done today; the procedure waits for the authority.
+      const code = (e as AuthorityFailure | WorkflowRefusal).code;
+      const data: Details =
+        e instanceof WorkflowRefusal ? { code, check: e.detail ?? '' } : { code };
+      await ctx.commit('parked', data, { status: 'failed' });
+    } else {
+      const notice: Notice = e instanceof AuthorityFailure ? { code: e.code } : cardNotice(e);
+      console.warn(`[Procedure] card work stopped: ${notice.code}`);
+      const failedAt = ctx.state.step;
+      await ctx.commit('certificates', { code: notice.code }, { status: 'failed' }).catch(() => {
+        // The journal could not take the row (the disk, the database): the state still says
+        // what happened, and the card is asked for again.
+        if (failedAt === 'certificates')
+          ctx.live.state = applyCardEvent(rules, ctx.state, { type: 'card-failed', notice });
+      });
+    }
+  } finally {
+    for (const k of Object.keys(secrets) as PinKind[]) delete secrets[k];
+    for (const k of Object.keys(currents) as PinKind[]) delete currents[k];
+  }
+  await ctx.publish();
+  return { done: ['handover', 'completed'].includes(ctx.state.step) };
+}
+
+/** PINs, then keys and certificates, then the kind's finish; each stage journaled. */
+async function runCardWork<R>(
+  kind: CardKind<R>,
+  ctx: CardContext,
+  reader: string,
+  entries: readonly PinPlanEntry[],
+  secrets: Secrets,
+  currents: Secrets,
+): Promise<void> {
+  const rules = kind.rules;
+  const deps = ctx.deps;
+  const card = await dbCard(ctx);
+  const resident: Resident = await getResident(deps.db(), ctx.live.residentId);
+  const authority = await deps.authority();
+  const event = (e: CardEvent) => ctx.set(applyCardEvent(rules, ctx.state, e));
+  await deps.cards.withCard(reader, async (session) => {
+    assertSerial(session.serial, card.serial);
+    let issuer: IssuerSession | null = null;
+    const issuerSession = async () => (issuer ??= await authority.openIssuerSession(session));
+
+    // Every value in use first: a wrong one stops the work before anything is written.
+    for (const e of entries) {
+      const current = currents[e.kind];
+      if (current) await verifyCurrent(session, e.kind, current);
+    }
+    if (rules.setAgainOnResume) {
+      // All of them, every time: the authority sets each with a fresh counter, then one row.
+      for (const e of entries) await setSecret(await issuerSession(), e.kind, secrets[e.kind]!);
+      await ctx.commit('pins', { kinds: entries.map((e) => e.kind) });
+    } else {
+      for (const e of entries) {
+        if (ctx.state.pinsDone.includes(e.kind) || e.mode === 'current') continue;
+        const value = secrets[e.kind]!;
+        if (e.mode === 'new') await setSecret(await issuerSession(), e.kind, value);
+        else {
+          // Journaled before the card sees it: after a crash in between, the authority sets it.
+          await ctx.commit('change-started', { kind: e.kind });
+          await ctx.publish();
+          await changeSecret(session, e.kind, currents[e.kind]!, value);
+        }
+        await ctx.commit('secret-set', { kind: e.kind, mode: e.mode });
+        await ctx.publish();
+      }
+      await ctx.commit('secrets-set', { kinds: entries.map((e) => e.kind) });
+    }
+    await ctx.publish();
+
+    let newSerials: string[] = [];
+    const kinds = ctx.state.certificateKinds;
+    if (kinds.length > 0) {
+      const certs = await runCertificates({
+        session,
+        issuer: await issuerSession(),
+        authority,
+        kinds,
+        journaledKeys: ctx.state.keys,
+        secrets,
+        label: `${rules.kind === 'issuance' ? '交付' : rules.kind} ${ctx.live.procedure.id}`,
+        db: deps.db(),
+        procedureId: ctx.live.procedure.id,
+        holder: residentFacts(resident),
+        card,
+        offline: () => deps.authorityOffline(),
+        now: () => deps.now(),
+        commit: async (step, data, more = {}) => {
+          await ctx.commit(step, data, more);
+          await ctx.publish();
+        },
+        phase: event,
+      });
+      newSerials = await serialsOf(certs);
+    }
+    if (!kind.finish) return;
+    const done = await kind.finish({ ctx, card, newSerials, issuer: issuerSession });
+    await ctx.commit('completed', done.data, { effects: done.effects, end: 'completed' });
+  });
+}
+
+/** The journaled approval of a face override (its approver is named on screen). */
+async function faceOverrideApprovalId(ctx: {
+  deps: ProcedureDeps;
+  procedureId: string;
+}): Promise<number | null> {
+  const row = (await listSteps(ctx.deps.db(), ctx.procedureId))
+    .filter((r) => r.step === 'face-override')
+    .at(-1);
+  return row ? Number(row.data.approval) : null;
+}
+
+/** The header's place: a stop shows on the step it stopped at; completed is past the last. */
+export function headerOf(
+  steps: readonly ProcedureStep[],
+  step: ProcedureStep,
+): { steps: readonly ProcedureStep[]; index: number; stopped: boolean } {
+  const stoppedAt: Partial<Record<ProcedureStep, ProcedureStep>> = {
+    'face-mismatch': 'face',
+    parked: 'certificates',
+  };
+  const index =
+    step === 'completed'
+      ? steps.length
+      : step === 'cancelled'
+        ? -1
+        : steps.indexOf(stoppedAt[step] ?? step);
+  return { steps, index, stopped: step in stoppedAt };
+}
+
+/** A card procedure of one kind: the shared steps with the kind's own parts. */
+export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState, R> {
+  const rules = kind.rules;
+  const pinEntry: PinEntrySpec<CardState> = {
+    isOpen: (s) => s.step === 'pins' && s.pins.entryOpen,
+    prompt: (l) => promptOf(rules, l),
+    check: (ctx, pin, value, confirmation) => checkPin(rules, ctx, pin, value, confirmation),
+    submit: (ctx, values) => submit(kind, ctx, values),
+    closeStale: (s) => applyCardEvent(rules, s, { type: 'needs-card' }),
+  };
+  return {
+    kind: rules.kind,
+    idPrefix: kind.idPrefix,
+    initial: (procedureId, first) =>
+      initialCardState(rules, procedureId, first?.data.under15 === true),
+    transition: (s, row) => cardTransition(rules, s, row),
+    reopen: (s) => reopenCardState(rules, s),
+    start: (deps, request) => kind.start(deps, request),
+    async view(deps, l) {
+      const s = l.state;
+      const closed = !isOpenCardState(s);
+      const steps = kind.header(s);
+      return {
+        header: headerOf(steps, s.step),
+        actions: closed ? [...(kind.allowed?.(s) ?? [])] : ['cancel', ...(kind.allowed?.(s) ?? [])],
+        approvalId: await faceOverrideApprovalId({ deps, procedureId: l.procedure.id }),
+        parts: {
+          documents: s.documents,
+          representativeAsked: rules.representative,
+          faceRequired: s.faceRequired,
+          face: s.face,
+          matchedSerial: s.matchedSerial,
+          needsCard: asksForCard(s),
+          plan: s.plan,
+          pins:
+            s.plan === null
+              ? null
+              : {
+                  required: requiredEntries(rules, s).map((e) => e.kind),
+                  entryOpen: s.pins.entryOpen,
+                  current: s.pins.current,
+                  attempts: s.pins.attempts,
+                  accepted: s.pins.accepted,
+                },
+          certificates:
+            s.certificateKinds.length > 0 ? { phase: s.phase, kinds: s.certificateKinds } : null,
+          handover: s.handover,
+          notice: s.notice ? { ...s.notice } : null,
+          ...(kind.extraParts?.(s) ?? {}),
+        },
+      };
+    },
+    actions: {
+      async recordDocuments(ctx, r) {
+        // Which kinds were shown; never a document number or a copy.
+        await ctx.commit('documents', {
+          kinds: [...r.kinds],
+          ...(rules.representative
+            ? {
+                guardianship: r.guardianship,
+                representative: r.representative
+                  ? { relation: r.representative.relation, kinds: [...r.representative.kinds] }
+                  : null,
+              }
+            : {}),
+        });
+      },
+      checkCard: (ctx, { reader }) => checkCard(kind, ctx, reader),
+      readPhotos: (ctx, { reader }) => readPhotos(ctx, reader),
+      async recordFace(ctx, { decision }) {
+        await ctx.commit(
+          'face',
+          { decision },
+          { status: decision === 'match' ? 'completed' : 'failed' },
+        );
+      },
+      async overrideFace(ctx, { approvalId }) {
+        ctx.preview('face-override', {});
+        const approval = await faceOverrideApproval(
+          ctx.deps.db(),
+          approvalId,
+          ctx.live.procedure.id,
+          ctx.deps.operatorId(),
+        );
+        await ctx.commit('face-override', { approval: approval.id, approver: approval.approverId });
+      },
+      ...(rules.fixedPlan(false) === null
+        ? {
+            async choose(
+              ctx: CardContext,
+              { plan, scope }: { plan: readonly PinPlanEntry[]; scope: RenewalScope | null },
+            ) {
+              const data = { plan: plan.map((e) => ({ kind: e.kind, mode: e.mode })), scope };
+              ctx.preview('choose', data);
+              if (kind.checkChoice) await kind.checkChoice(ctx, await dbCard(ctx), plan, scope);
+              await ctx.commit('choose', data);
+            },
+          }
+        : {}),
+      openPinEntry: (ctx, { reader }) => openPinEntry(kind, ctx, reader),
+      ...(kind.extraActions ?? {}),
+    },
+    pinEntry,
+  };
+}

@@ -1,0 +1,183 @@
+// Every counter procedure as the clerk window sees it: one DTO for all kinds, with the steps main
+// put it through and the actions main allows now, so the screen draws what main decided instead
+// of deciding again. Plain JSON; never a PIN, a 個人番号 or a camera frame.
+import type { AppErrorDto, PinKind } from './dto';
+import type {
+  ApplicationSummaryDto,
+  CertificatePhase,
+  DocumentKind,
+  RepresentativeRelation,
+  ResidentSummaryDto,
+} from './issuance';
+import type {
+  CardRevocationReason,
+  CrlReason,
+  FeeDto,
+  LifeCardDto,
+  PinEntryMode,
+  PinPlanEntry,
+  ReissueReason,
+  RenewalScope,
+  ReportMethod,
+  Reporter,
+} from './lifecycle';
+
+/** The procedures of the counter. 返納 (a card handed back after its 廃止) is a revocation. */
+export const PROCEDURE_KINDS = [
+  'issuance',
+  'suspension',
+  'release',
+  'pin-reset',
+  'revocation',
+  'reissue',
+  'renewal',
+] as const;
+export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
+
+/** Procedures started on a card the database knows (not 交付, which starts on an application). */
+export type CardProcedureKind = Exclude<ProcedureKind, 'issuance'>;
+
+/**
+ * Every step a procedure can be at. The card is inserted before the face check: the chip photo is
+ * read from it, and matching the card first means no other card's photo is ever shown.
+ */
+export const PROCEDURE_STEPS = [
+  'report', // 一時停止: the report recorded
+  'reason', // 廃止 / 再交付: reason chosen, card present or not
+  'documents',
+  'card',
+  'face',
+  'face-mismatch', // stopped: goes on only with a supervisor's approval
+  'choose', // 解除 / 初期化・再設定 / 更新: which secrets and how
+  'approval', // 廃止 / 再交付: a supervisor's approval
+  'fee', // 再交付: paid or waived
+  'pins', // the resident window asks for the secrets
+  'certificates', // keys and certificates on the card
+  'handover', // 交付: the card handed over, old cards collected
+  'parked', // 交付 後日交付: the authority could not issue; resumed later at the PIN step
+  'destroy', // 廃止 with the card handed back: 穴あけ to record
+  'completed',
+  'cancelled',
+] as const;
+export type ProcedureStep = (typeof PROCEDURE_STEPS)[number];
+
+/** What the clerk may do now; the screen offers exactly these (main refuses the others). */
+export const PROCEDURE_ACTIONS = [
+  'cancel',
+  'complete',
+  'print-receipt',
+  'print-deferral-slip',
+] as const;
+export type ProcedureAction = (typeof PROCEDURE_ACTIONS)[number];
+
+export interface ProcedureHeaderDto {
+  /** The steps the header shows for this procedure, in order. */
+  readonly steps: readonly ProcedureStep[];
+  /** The current one's place: steps.length when completed, -1 when cancelled. */
+  readonly index: number;
+  /** The procedure waits on a stop (a face mismatch, 後日交付) at the current step. */
+  readonly stopped: boolean;
+}
+
+export interface ProcedureDto {
+  readonly procedureId: string;
+  readonly kind: ProcedureKind;
+  readonly step: ProcedureStep;
+  readonly header: ProcedureHeaderDto;
+  readonly actions: readonly ProcedureAction[];
+  readonly resident: ResidentSummaryDto;
+  /** 交付: the application being issued (its 交付通知書 number, under 15). */
+  readonly application: ApplicationSummaryDto | null;
+  readonly card: LifeCardDto;
+  readonly startedAt: string;
+  /** The login ID of the operator who started it (the list of unfinished procedures shows it). */
+  readonly startedBy: string;
+  readonly completedAt: string | null;
+  /** Which documents were shown (kinds only, never a number or a copy); null before. */
+  readonly documents: {
+    readonly kinds: readonly DocumentKind[];
+    readonly guardianship: boolean;
+    readonly representative: {
+      readonly relation: RepresentativeRelation;
+      readonly kinds: readonly DocumentKind[];
+    } | null;
+  } | null;
+  /** The documents step asks for a legal representative (交付 under 15 or under guardianship). */
+  readonly representativeAsked: boolean;
+  /** The face check belongs to this procedure (交付 and 解除 always; the others with list B). */
+  readonly faceRequired: boolean;
+  readonly face: 'match' | 'override' | null;
+  /** The card read and matched in this procedure (serial), or null. */
+  readonly matchedSerial: string | null;
+  /**
+   * The card must be inserted and read before anything else: the screen asks for it now (after
+   * a pulled card, a restart, a resumed 後日交付, or at the card step itself).
+   */
+  readonly needsCard: boolean;
+  /** The secrets the resident enters and how; null before they are known. */
+  readonly plan: readonly PinPlanEntry[] | null;
+  readonly pins: {
+    /** The secrets asked now, in order (the signing password is absent under 15). */
+    readonly required: readonly PinKind[];
+    /** The resident window shows the entry now. */
+    readonly entryOpen: boolean;
+    /** The secret the resident is on (never a digit). */
+    readonly current: PinKind | null;
+    /** Entries refused so far per secret (a rule broken, the two entries differed, a wrong value). */
+    readonly attempts: Partial<Record<PinKind, number>>;
+    readonly accepted: readonly PinKind[];
+  } | null;
+  /** New keys and certificates on the card (交付, 解除, 更新). */
+  readonly certificates: {
+    readonly phase: CertificatePhase;
+    readonly kinds: readonly ('signing' | 'auth')[];
+  } | null;
+  readonly handover: {
+    readonly completedAt: string;
+    readonly collectedJukiCard: boolean;
+    readonly collectedNotificationCard: boolean;
+  } | null;
+  readonly suspension: {
+    readonly reporter: Reporter;
+    readonly method: ReportMethod;
+    readonly reportedAt: string;
+    readonly note: string;
+  } | null;
+  readonly revocation: {
+    readonly reason: CardRevocationReason;
+    readonly crlReason: CrlReason;
+    readonly cardPresent: boolean;
+    /** The card was already revoked: this procedure only records its return and destruction. */
+    readonly returnOnly: boolean;
+    readonly destroyedAt: string | null;
+  } | null;
+  readonly reissue: {
+    readonly reason: ReissueReason;
+    readonly express: boolean;
+    readonly fee: FeeDto;
+    readonly feeStatus: 'paid' | 'waived' | null;
+    readonly waiverReason: string | null;
+    /** The new application's 交付通知書 number, once recorded. */
+    readonly newNoticeNumber: string | null;
+  } | null;
+  readonly renewal: { readonly scope: RenewalScope } | null;
+  /** The supervisor who approved (revocation, reissue, face override), by display name. */
+  readonly approvedBy: string | null;
+  /** The last thing that went wrong and is not resolved yet: the screen says what to do. */
+  readonly notice: AppErrorDto | null;
+}
+
+/** The modes of a plan by secret, for the PIN progress display. */
+export function modesOfPlan(
+  plan: readonly PinPlanEntry[] | null,
+): Partial<Record<PinKind, PinEntryMode>> {
+  return Object.fromEntries((plan ?? []).map((e) => [e.kind, e.mode]));
+}
+
+/** A resident found at the counter, with what can be started for them. */
+export interface ResidentMatchDto {
+  readonly resident: ResidentSummaryDto;
+  /** Applications whose card is waiting for 交付 (or was issued), newest first. */
+  readonly applications: readonly ApplicationSummaryDto[];
+  readonly cards: readonly LifeCardDto[];
+}
