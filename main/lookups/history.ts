@@ -3,12 +3,11 @@
 // certificates, procedures, approvals, suspensions, revocations, reissues and fees.
 import type {
   LifeCertificateDto,
-  LifeKind,
   LifeNextAction,
   ResidentHistoryDto,
   TimelineEntryDto,
 } from '../../preload/contract/lifecycle';
-import type { ResidentMatchDto } from '../../preload/contract/procedure';
+import type { ProcedureKind, ResidentMatchDto } from '../../preload/contract/procedure';
 import { parseIsoDate } from '../card/domain';
 import type { Db } from '../db/connection';
 import {
@@ -322,7 +321,7 @@ export function createLookups(deps: LookupDeps) {
           };
         }),
       );
-      const open = await db.all<{ id: string; kind: LifeKind | 'issuance'; started_at: string }>(
+      const open = await db.all<{ id: string; kind: ProcedureKind; started_at: string }>(
         `SELECT id, kind, started_at FROM procedures WHERE resident_id = ? AND status = 'open' ORDER BY started_at`,
         [residentId],
       );

@@ -65,7 +65,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
 
   // ---- loading: the state rebuilt from the journal ----
 
-  async function load(procedureId: string): Promise<Live<BaseState>> {
+  /** `started`: the procedure was created by this process just now, so nothing needs reading again. */
+  async function load(procedureId: string, started = false): Promise<Live<BaseState>> {
     const cached = live.get(procedureId);
     if (cached) return cached;
     const db = deps.db();
@@ -83,7 +84,9 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       (s, row) => spec.transition(s, row),
       spec.initial(procedureId, rows[0] ?? null),
     ) as BaseState;
-    if (procedure.status === 'open') state = spec.reopen(state);
+    if (procedure.status === 'open') {
+      if (!started) state = spec.reopen(state);
+    }
     // A procedure closed by a row of a later version: nothing more happens to it.
     else if (!CLOSED.has(state.step)) state = { ...state, step: 'cancelled' };
     const resident = await getResident(db, procedure.residentId);
@@ -266,7 +269,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
         clock,
       );
     });
-    return load(id);
+    return load(id, true);
   }
 
   return {
