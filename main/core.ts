@@ -57,10 +57,10 @@ import {
   getOperator,
   hashPassword,
   listOperators,
-  MIN_PASSWORD_LENGTH,
   resetOperatorPassword,
   setOperatorDisabled,
 } from './db/repositories/operators';
+import { isAcceptableOperatorPassword } from '../preload/contract/rules/operator-password';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
 import {
   AccessError,
@@ -460,7 +460,7 @@ export function createCore(config: CoreConfig): Core {
       },
       'admin:list-operators': async () => ok((await listOperators(requireDb())).map(toOperatorDto)),
       'admin:create-operator': async (r) => {
-        if (r.password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+        if (!isAcceptableOperatorPassword(r.password)) throw new AccessError('password-too-short');
         // The administrator chose this first password: the new operator replaces it at first login.
         const id = await createOperator(
           requireDb(),
@@ -488,7 +488,7 @@ export function createCore(config: CoreConfig): Core {
         return ok(await operatorDto(target));
       },
       'admin:reset-operator-password': async ({ operatorId: target, password }) => {
-        if (password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+        if (!isAcceptableOperatorPassword(password)) throw new AccessError('password-too-short');
         const admin = operatorId();
         const hash = await hashPassword(password);
         await requireDb().transaction(async (tx) => {

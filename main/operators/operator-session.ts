@@ -1,6 +1,7 @@
 // Who is at the counter: login, first-administrator setup, idle lock and role checks, all in main.
 import type { Access } from '../../preload/contract/channels';
 import type { OperatorDto, Role, SessionDto } from '../../preload/contract/dto';
+import { isAcceptableOperatorPassword } from '../../preload/contract/rules/operator-password';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import {
@@ -9,7 +10,6 @@ import {
   createOperator,
   getOperator,
   hashPassword,
-  MIN_PASSWORD_LENGTH,
   resetOperatorPassword,
   type Operator,
 } from '../db/repositories/operators';
@@ -189,7 +189,8 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
 
     async setupAdmin(input) {
       if ((await countOperators(db)) > 0) throw new AccessError('setup-already-done');
-      if (input.password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+      if (!isAcceptableOperatorPassword(input.password))
+        throw new AccessError('password-too-short');
       const id = await createOperator(db, { ...input, role: 'admin', createdBy: null });
       startSession(await getOperator(db, id));
       return changed();
@@ -234,7 +235,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     async changePassword(currentPassword, newPassword) {
       if (!operator) throw new AccessError('not-logged-in');
       if (locked) throw new AccessError('session-locked');
-      if (newPassword.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+      if (!isAcceptableOperatorPassword(newPassword)) throw new AccessError('password-too-short');
       if (newPassword === currentPassword) throw new AccessError('password-reused');
       const result = await authenticateOperator(db, operator.loginId, currentPassword, now);
       if (!result.ok) {
