@@ -11,6 +11,7 @@ import {
   getOperator,
   hashPassword,
   resetOperatorPassword,
+  type AuthResult,
   type Operator,
 } from '../db/repositories/operators';
 
@@ -66,6 +67,22 @@ export interface OperatorSessions {
   currentOperatorId(): number | null;
   /** Re-reads the operator (role or disabled may have changed) and refreshes the idle timer. */
   dispose(): void;
+}
+
+/**
+ * Why a login was refused, as the error the router answers. The login screen says how many tries
+ * are left; the approval dialog (`triesLeft: false`) does not.
+ */
+export function loginRefusal(
+  result: Exclude<AuthResult, { ok: true }>,
+  options: { readonly triesLeft: boolean } = { triesLeft: true },
+): AccessError {
+  if (result.reason === 'locked') return new AccessError('login-locked', result.lockedUntil);
+  if (result.reason === 'disabled') return new AccessError('login-disabled');
+  return new AccessError(
+    'login-invalid',
+    options.triesLeft ? result.triesLeft?.toString() : undefined,
+  );
 }
 
 export function toOperatorDto(o: Operator): OperatorDto {
@@ -149,11 +166,9 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     armTimer();
   }
 
-  function refuseLogin(result: Awaited<ReturnType<typeof authenticateOperator>>): never {
+  function refuseLogin(result: AuthResult): never {
     if (result.ok) throw new Error('unreachable');
-    if (result.reason === 'locked') throw new AccessError('login-locked', result.lockedUntil);
-    if (result.reason === 'disabled') throw new AccessError('login-disabled');
-    throw new AccessError('login-invalid', result.triesLeft?.toString());
+    throw loginRefusal(result);
   }
 
   return {
