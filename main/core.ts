@@ -178,7 +178,7 @@ export function createCore(config: CoreConfig): Core {
     };
   }
 
-  // The trainer's simulator, in front of the procedures: its authority fault reaches them.
+  // The trainer's simulator; made before the procedures, which read its authority fault.
   const trainer =
     simReader &&
     createTrainer({
