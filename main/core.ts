@@ -1,67 +1,54 @@
 // createCore(config) wires every service of the main process. It imports nothing from electron, so the
 // e2e harness and the integration tests run exactly this, with only the IPC transport differing.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNEL_ACCESS, type EventMap, type EventName } from '../preload/contract/channels';
-import type {
-  AppInfoDto,
-  AuditRowDto,
-  OperatorDto,
-  SimPresetDto,
-  SimStateDto,
-} from '../preload/contract/dto';
 import type { AppError } from '../preload/contract/errors';
-import { err, ok } from '../preload/contract/result';
 import { StartupFailure, toAppError } from './app-errors';
-import { appendAudit, verifyAuditChain } from './audit/audit-log';
+import { createOperatorAudit } from './audit/operator-audit';
 import type { LocalAuthority } from './authority/local-authority';
 import { createCardService, type CardService } from './card/card-service';
 import { createPcscWatcher } from './card/pcsc-transport';
-import type { SimCardPort } from './card/sim/sim-card-port';
 import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
-import { backupDatabase } from './db/backup';
 import type { Db } from './db/connection';
 import { openIssuanceDatabase } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
 import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
-import { UnsafeDetailsError } from './audit/details-guard';
-import { recordApproval } from './db/repositories/approvals';
-import { searchAudit, type AuditFilter } from './db/repositories/audit';
-import { resetPracticeData } from './practice/reset';
+import { countOperators } from './db/repositories/operators';
+import { adminHandlers } from './ipc/handlers/admin';
+import { appHandlers } from './ipc/handlers/app';
+import { approvalHandlers } from './ipc/handlers/approvals';
+import { auditHandlers } from './ipc/handlers/audit';
+import { authHandlers } from './ipc/handlers/auth';
+import { cardHandlers } from './ipc/handlers/card';
+import { composeHandlers } from './ipc/handlers/handler-table';
+import { lookupHandlers } from './ipc/handlers/lookup';
+import { practiceHandlers } from './ipc/handlers/practice';
+import { procedureHandlers } from './ipc/handlers/procedure';
+import { reportsHandlers } from './ipc/handlers/reports';
+import { residentHandlers } from './ipc/handlers/resident';
+import { simHandlers } from './ipc/handlers/sim';
+import { createIpcRouter, type Handlers, type IpcRouter } from './ipc/router';
+import { createOperatorAdmin } from './operators/operator-admin';
+import {
+  AccessError,
+  createOperatorSessions,
+  type OperatorSessions,
+} from './operators/operator-session';
 import { practiceSeed, seedPracticeDatabase } from './practice/seed';
-import type { Result } from '../preload/contract/result';
+import { startPracticeOver } from './practice/start-over';
+import { createTrainer } from './practice/trainer';
+import { createTrainerCards } from './practice/trainer-cards';
+import { createDailyReports } from './reports/daily';
+import { createLookups } from './lookups/history';
+import { applicationCardFacts, applicationCards } from './practice/application-cards';
 import { PROCEDURE_SPECS } from './workflows/kinds';
 import { createProcedureEngine } from './workflows/procedure/engine';
 import type { DocumentDeps } from './workflows/procedure/spec';
 import type { PhotoDeps } from './workflows/steps/face-photos';
 import { createPinHub } from './workflows/steps/pin-hub';
-import { WorkflowRefusal } from './workflows/refusal';
-import { createLookups } from './lookups/history';
-import { applicationCardFacts, applicationCards } from './practice/application-cards';
-import { withDatabaseState } from './card/card-health';
-import { findCardBySerial } from './db/repositories/cards';
-import { listCertificatesOfCard } from './db/repositories/certificates';
-import { createDailyReports } from './reports/daily';
-import {
-  authenticateOperator,
-  countOperators,
-  createOperator,
-  getOperator,
-  hashPassword,
-  listOperators,
-  MIN_PASSWORD_LENGTH,
-  resetOperatorPassword,
-  setOperatorDisabled,
-} from './db/repositories/operators';
-import { createIpcRouter, type IpcRouter } from './ipc/router';
-import {
-  AccessError,
-  createOperatorSessions,
-  toOperatorDto,
-  type OperatorSessions,
-} from './operators/operator-session';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -97,19 +84,9 @@ export function corePaths(dataDir: string) {
   };
 }
 
-function stamp(d: Date): string {
-  return d.toISOString().replace(/[:.]/g, '-');
-}
-
-/** CSV for spreadsheet programs: quoted, and cells that start like a formula are defused. */
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
+  const practice = config.mode === 'practice';
   const paths = {
     ...corePaths(config.dataDir),
     ...(config.databasePath ? { database: config.databasePath } : {}),
@@ -118,9 +95,6 @@ export function createCore(config: CoreConfig): Core {
   const watcher: ReaderWatcher = simReader ?? createPcscWatcher();
   const cards = createCardService({ watcher, exchangeTimeoutMs: config.exchangeTimeoutMs });
   const listeners = new Set<CoreEventListener>();
-  let insertedPreset: string | null = null;
-  /** The card the trainer took out last, kept so it can go back in as it is. */
-  let removedCard: { card: SimCardPort; label: string } | null = null;
   let closed = false;
   let db: Db | null = null;
   let keyProtector: KeyProtector | null = config.keyProtector ?? null;
@@ -129,8 +103,6 @@ export function createCore(config: CoreConfig): Core {
   let authority: Promise<LocalAuthority> | null = null;
   let integrityChecked: Promise<void> = Promise.resolve();
   let cipher: MyNumberCipher | null = null;
-  /** Practice fault: the authority refuses to issue certificates (後日交付 practice). */
-  let authorityOffline = false;
 
   const emit: CoreEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -145,80 +117,34 @@ export function createCore(config: CoreConfig): Core {
     if (!sessions) throw new AccessError('not-logged-in');
     return sessions;
   }
+  function requireCipher(): MyNumberCipher {
+    if (!cipher) throw new AccessError('not-logged-in');
+    return cipher;
+  }
+  function requireKeyProtector(): KeyProtector {
+    if (!keyProtector) throw new AccessError('not-logged-in');
+    return keyProtector;
+  }
   /** The operator of the current call; the router has already checked the channel's access. */
   function operatorId(): number {
     const id = sessions?.currentOperatorId() ?? null;
     if (id === null) throw new AccessError('not-logged-in');
     return id;
   }
-  async function audit(
-    action: string,
-    details: Record<string, string | number | boolean> = {},
-  ): Promise<void> {
-    const operator = operatorId();
-    await requireDb().transaction((tx) =>
-      appendAudit(tx, { operatorId: operator, action, details }, now),
-    );
-  }
-
-  // The simulator's presets and the authority build certificates with @peculiar/x509: loaded on
-  // first use, so that a production start does not pay for them (bench:db, core ready).
-  const presets = () => import('./card/sim/presets');
-
-  async function simState(reader: SimReader): Promise<SimStateDto> {
-    if (!reader.current()) insertedPreset = null;
-    const list: SimPresetDto[] = (await presets()).listPresets();
-    return {
-      presets: list,
-      reader: reader.name,
-      inserted: insertedPreset,
-      removed: removedCard?.label ?? null,
-      applicationCards: db ? await applicationCards(db) : [],
-      authorityOffline,
-    };
-  }
-
-  function appInfo(): AppInfoDto {
-    return {
-      mode: config.mode,
-      version: config.version,
-      simulatedReader: simReader !== null,
-      startupError,
-    };
-  }
-
-  async function operatorDto(id: number): Promise<OperatorDto> {
-    return toOperatorDto(await getOperator(requireDb(), id));
-  }
-
-  async function auditRows(filter: AuditFilter, page: number, pageSize: number) {
-    const d = requireDb();
-    const result = await searchAudit(d, filter, page, pageSize);
-    const logins = new Map((await listOperators(d)).map((o) => [o.id, o.loginId]));
-    const items: AuditRowDto[] = result.items.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      operatorId: r.operatorId,
-      operatorLoginId: r.operatorId === null ? null : (logins.get(r.operatorId) ?? null),
-      action: r.action,
-      residentId: r.residentId,
-      cardId: r.cardId,
-      details: r.details,
-    }));
-    return { ...result, items };
-  }
+  const audit = createOperatorAudit({ db: requireDb, operatorId, now });
 
   function authorityOf(): Promise<LocalAuthority> {
     const protector = keyProtector;
     if (!db || !protector) return Promise.reject(new AccessError('not-logged-in'));
+    // The authority builds certificates with @peculiar/x509: loaded on first use, so that a
+    // production start does not pay for it.
     authority ??= import('./authority/local-authority').then(({ openLocalAuthority }) =>
       openLocalAuthority({
         directory: paths.authority,
         keyProtector: protector,
-        identity:
-          config.mode === 'practice'
-            ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
-            : undefined,
+        identity: practice
+          ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
+          : undefined,
         now,
       }),
     );
@@ -227,15 +153,9 @@ export function createCore(config: CoreConfig): Core {
 
   /** The town on receipts: the practice seed's, or the machine configuration's in production. */
   function municipality(): { name: string; code: string } {
-    if (config.mode !== 'practice') return config.municipality ?? { name: '', code: '' };
+    if (!practice) return config.municipality ?? { name: '', code: '' };
     const m = practiceSeed().municipality;
     return { name: `${m.prefecture}${m.name}`, code: m.code };
-  }
-
-  /** The chip photo of a practice application's card (JPEG 2000), when one was generated. */
-  async function practicePhotoJp2(noticeNumber: string): Promise<Uint8Array | null> {
-    const { practiceChipPhoto } = await import('./practice/photos');
-    return practiceChipPhoto(noticeNumber);
   }
 
   async function facePhotos(): Promise<PhotoDeps> {
@@ -245,12 +165,31 @@ export function createCore(config: CoreConfig): Core {
       decodeJp2ToPng: jp2.decodeJp2ToPng,
       // Practice residents have drawn photos; production has no photo store yet.
       applicationPhoto: async (noticeNumber) => {
-        if (config.mode !== 'practice') return null;
+        if (!practice) return null;
         const { practiceApplicationPhoto } = await import('./practice/photos');
         return practiceApplicationPhoto(noticeNumber);
       },
     };
   }
+
+  // The trainer's simulator; made before the procedures, which read its authority fault.
+  const trainer =
+    simReader &&
+    createTrainer({
+      reader: simReader,
+      audit,
+      cards: createTrainerCards({
+        authority: authorityOf,
+        timing: config.simTiming,
+        municipalityCode: municipality().code || '99999',
+        applicationCardFacts: (noticeNumber) =>
+          applicationCardFacts(
+            { db: requireDb(), cipher: requireCipher(), operatorId: operatorId(), now },
+            noticeNumber,
+          ),
+        applicationCards: async () => (db ? applicationCards(db) : []),
+      }),
+    });
 
   /** The resident window's one PIN entry: the resident:* channels go to the procedure owning it. */
   const pinHub = createPinHub((prompt) => emit('resident:prompt-changed', prompt));
@@ -259,13 +198,10 @@ export function createCore(config: CoreConfig): Core {
   const procedures = createProcedureEngine(
     {
       db: requireDb,
-      cipher: () => {
-        if (!cipher) throw new AccessError('not-logged-in');
-        return cipher;
-      },
+      cipher: requireCipher,
       cards,
       authority: authorityOf,
-      authorityOffline: () => authorityOffline,
+      authorityOffline: () => trainer?.authorityOffline() ?? false,
       operatorId,
       now,
       pinHub,
@@ -279,7 +215,7 @@ export function createCore(config: CoreConfig): Core {
         };
       },
       receiptsDir: paths.receipts,
-      practice: config.mode === 'practice',
+      practice,
       municipality: municipality(),
       emitUpdated: (dto) => emit('procedure:updated', dto),
     },
@@ -291,26 +227,61 @@ export function createCore(config: CoreConfig): Core {
     now,
     outDir: paths.receipts,
     municipality: municipality(),
-    practice: config.mode === 'practice',
+    practice,
   });
 
-  /** A refusal of the workflow is an answer for the clerk, not an exception of the app. */
-  async function refusals<T>(
-    work: () => Promise<T>,
-    otherwise?: 'receipt-failed' | 'report-failed',
-  ): Promise<Result<T>> {
-    try {
-      return ok(await work());
-    } catch (e) {
-      if (e instanceof WorkflowRefusal)
-        return err(e.detail ? { code: e.code, detail: e.detail } : { code: e.code });
-      // A journal or audit row that would have held a 12-digit number or a PIN-like field.
-      if (e instanceof UnsafeDetailsError) return err({ code: 'validation', detail: e.field });
-      if (otherwise && e instanceof Error && /Document/.test(e.name))
-        return err({ code: otherwise });
-      throw e;
-    }
-  }
+  const startOver = () =>
+    startPracticeOver({
+      dbPath: paths.database,
+      keyProtector: requireKeyProtector,
+      db: requireDb,
+      operatorId,
+      now,
+      adopt(fresh, freshCipher) {
+        db = fresh;
+        cipher = freshCipher;
+      },
+      forget() {
+        trainer?.clearFaults();
+        procedures.forget();
+      },
+      // Operator ids belong to the old file: everybody logs in again on the fresh seed.
+      restartSessions(fresh) {
+        sessions?.dispose();
+        sessions = newSessions(fresh);
+        return sessions;
+      },
+      authChanged: (status) => emit('auth:changed', status),
+    });
+
+  const handlers: Handlers = composeHandlers(
+    appHandlers({
+      info: () => ({
+        mode: config.mode,
+        version: config.version,
+        simulatedReader: simReader !== null,
+        startupError,
+      }),
+    }),
+    cardHandlers({ cards, db: requireDb, audit }),
+    simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
+    authHandlers({ sessions: requireSessions }),
+    approvalHandlers({ db: requireDb, operatorId, now }),
+    adminHandlers({
+      operators: createOperatorAdmin({ db: requireDb, now }),
+      db: requireDb,
+      operatorId,
+      audit,
+      backupsDir: paths.backups,
+      now,
+    }),
+    auditHandlers({ db: requireDb, audit, exportsDir: paths.exports, now }),
+    practiceHandlers({ practice, startOver }),
+    lookupHandlers({ lookups }),
+    procedureHandlers({ procedures }),
+    residentHandlers({ pinHub }),
+    reportsHandlers({ dailyReports }),
+  );
 
   const router = createIpcRouter({
     trustedOrigins: config.trustedOrigins,
@@ -321,305 +292,7 @@ export function createCore(config: CoreConfig): Core {
       if (startupError) throw new StartupFailure(startupError);
       await requireSessions().authorize(access);
     },
-    handlers: {
-      'app:get-info': async () => ok(appInfo()),
-      'reader:list-readers': async () => ok(cards.readers()),
-      'card:read-health': async ({ reader }) => {
-        const chip = await cards.readHealth(reader);
-        // The chip and the database together: a card 廃止 in the database is never usable again.
-        const known = await findCardBySerial(requireDb(), chip.serial);
-        const replaced = known
-          ? await requireDb().get('SELECT 1 FROM cards WHERE replaces_card_id = ?', [known.id])
-          : undefined;
-        const health = withDatabaseState(
-          chip,
-          known && {
-            state: known.state,
-            destroyed: known.destroyedAt !== null,
-            replaced: replaced !== undefined,
-            certificates: await listCertificatesOfCard(requireDb(), known.id),
-          },
-        );
-        await audit('card.health-read', { serial: health.serial });
-        return ok(health);
-      },
-      'sim:get-state': async () =>
-        simReader ? ok(await simState(simReader)) : err({ code: 'not-practice-mode' }),
-      'sim:insert-card': async ({ preset }) => {
-        if (!simReader) return err({ code: 'not-practice-mode' });
-        const { listPresets, loadPreset } = await presets();
-        if (!listPresets().some((p) => p.id === preset)) {
-          return err({ code: 'validation', detail: 'preset' });
-        }
-        // The practice authority's issuer key: its issuer sessions open on every preset card.
-        const { issuerPublicKey } = await authorityOf();
-        const card = await loadPreset(preset, { timing: config.simTiming, issuerPublicKey });
-        simReader.swap(card);
-        insertedPreset = preset;
-        removedCard = null;
-        await audit('practice.card-inserted', { preset });
-        return ok(await simState(simReader));
-      },
-      'sim:remove-card': async () => {
-        if (!simReader) return err({ code: 'not-practice-mode' });
-        const card = simReader.current();
-        if (card) removedCard = { card, label: insertedPreset ?? '' };
-        simReader.remove();
-        insertedPreset = null;
-        return ok(await simState(simReader));
-      },
-      'sim:reinsert-card': async () => {
-        if (!simReader) return err({ code: 'not-practice-mode' });
-        if (!removedCard) return err({ code: 'no-card' });
-        simReader.swap(removedCard.card);
-        insertedPreset = removedCard.label || null;
-        removedCard = null;
-        await audit('practice.card-reinserted', {});
-        return ok(await simState(simReader));
-      },
-      'auth:get-session': async () => ok(await requireSessions().status()),
-      'auth:setup-admin': async (r) => ok(await requireSessions().setupAdmin(r)),
-      'auth:login': async ({ loginId, password }) =>
-        ok(await requireSessions().login(loginId, password)),
-      'auth:logout': async () => ok(await requireSessions().logout()),
-      'auth:unlock': async ({ password }) => ok(await requireSessions().unlock(password)),
-      'auth:report-activity': async () => ok(await requireSessions().activity()),
-      'auth:change-password': async ({ currentPassword, newPassword }) =>
-        ok(await requireSessions().changePassword(currentPassword, newPassword)),
-      'approval:approve': async (r) => {
-        const d = requireDb();
-        const requester = operatorId();
-        // The approver authenticates on the spot; wrong passwords count towards their lockout.
-        const auth = await authenticateOperator(d, r.approverLoginId, r.approverPassword, now);
-        if (!auth.ok) {
-          if (auth.reason === 'locked') throw new AccessError('login-locked', auth.lockedUntil);
-          if (auth.reason === 'disabled') throw new AccessError('login-disabled');
-          throw new AccessError('login-invalid');
-        }
-        const approvalId = await d.transaction(async (tx) => {
-          const id = await recordApproval(
-            tx,
-            {
-              procedureId: r.procedureId ?? null,
-              action: r.action,
-              requesterId: requester,
-              approverId: auth.operator.id,
-              reason: r.reason,
-            },
-            now,
-          );
-          await appendAudit(
-            tx,
-            {
-              operatorId: requester,
-              action: 'approval.recorded',
-              details: { approval: id, approver: auth.operator.id, kind: r.action },
-            },
-            now,
-          );
-          return id;
-        });
-        return ok({ approvalId, approverDisplayName: auth.operator.displayName });
-      },
-      'admin:list-operators': async () => ok((await listOperators(requireDb())).map(toOperatorDto)),
-      'admin:create-operator': async (r) => {
-        if (r.password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
-        // The administrator chose this first password: the new operator replaces it at first login.
-        const id = await createOperator(
-          requireDb(),
-          { ...r, createdBy: operatorId(), mustChangePassword: true },
-          now,
-        );
-        return ok(await operatorDto(id));
-      },
-      'admin:set-operator-disabled': async ({ operatorId: target, disabled }) => {
-        const admin = operatorId();
-        // An administrator cannot lock themselves out of the machine.
-        if (target === admin && disabled) throw new AccessError('forbidden-role');
-        await requireDb().transaction(async (tx) => {
-          await setOperatorDisabled(tx, target, disabled);
-          await appendAudit(
-            tx,
-            {
-              operatorId: admin,
-              action: disabled ? 'operator.disabled' : 'operator.enabled',
-              details: { operator: target },
-            },
-            now,
-          );
-        });
-        return ok(await operatorDto(target));
-      },
-      'admin:reset-operator-password': async ({ operatorId: target, password }) => {
-        if (password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
-        const admin = operatorId();
-        const hash = await hashPassword(password);
-        await requireDb().transaction(async (tx) => {
-          await resetOperatorPassword(tx, target, hash, { mustChange: true }, now);
-          await appendAudit(
-            tx,
-            { operatorId: admin, action: 'operator.password-reset', details: { operator: target } },
-            now,
-          );
-        });
-        return ok(await operatorDto(target));
-      },
-      'admin:backup-database': async () => {
-        mkdirSync(paths.backups, { recursive: true });
-        const dest = join(paths.backups, `issuance-${stamp(now())}.sqlite3`);
-        const result = await backupDatabase(requireDb(), dest);
-        await audit('database.backup', { bytes: result.bytes });
-        return ok({ path: result.path, bytes: result.bytes });
-      },
-      'audit:search': async ({ filter, page }) => ok(await auditRows(filter, page, 50)),
-      'audit:verify': async () => {
-        const result = await verifyAuditChain(requireDb());
-        await audit('audit.verified', { ok: result.ok });
-        return ok({
-          ok: result.ok,
-          rows: result.rows,
-          firstBrokenSeq: result.ok ? null : result.firstBrokenSeq,
-        });
-      },
-      'audit:export-csv': async ({ filter }) => {
-        const header = ['seq', 'at', 'operator', 'action', 'resident_id', 'card_id', 'details'];
-        const lines = [header.map(csvCell).join(',')];
-        let rows = 0;
-        for (let page = 1; ; page += 1) {
-          const result = await auditRows(filter, page, 500);
-          for (const r of result.items) {
-            lines.push(
-              [r.seq, r.at, r.operatorLoginId, r.action, r.residentId, r.cardId, r.details]
-                .map(csvCell)
-                .join(','),
-            );
-          }
-          rows += result.items.length;
-          if (result.items.length < result.pageSize) break;
-        }
-        mkdirSync(paths.exports, { recursive: true });
-        const path = join(paths.exports, `audit-${stamp(now())}.csv`);
-        // A BOM so that Excel on a Japanese Windows reads the UTF-8 correctly.
-        const text = `\uFEFF${lines.join('\r\n')}\r\n`;
-        writeFileSync(path, text, { mode: 0o600 });
-        await audit('audit.exported', { rows });
-        return ok({ path, bytes: Buffer.byteLength(text), rows });
-      },
-      'sim:insert-application-card': async ({ noticeNumber }) => {
-        if (!simReader) return err({ code: 'not-practice-mode' });
-        return refusals(async () => {
-          const facts = await applicationCardFacts(
-            { db: requireDb(), cipher: cipher!, operatorId: operatorId(), now },
-            noticeNumber,
-          );
-          const [{ loadApplicationCard }, { issuerPublicKey }, photo] = await Promise.all([
-            import('./card/sim/application-card'),
-            authorityOf(),
-            practicePhotoJp2(noticeNumber),
-          ]);
-          const card = await loadApplicationCard(
-            { ...facts, municipalityCode: municipality().code || '99999' },
-            { timing: config.simTiming, issuerPublicKey, ...(photo ? { photo } : {}) },
-          );
-          simReader.swap(card);
-          insertedPreset = noticeNumber;
-          removedCard = null;
-          await audit('practice.card-inserted', { notice: noticeNumber });
-          return simState(simReader);
-        });
-      },
-      'sim:set-authority-offline': async ({ offline }) => {
-        if (!simReader || config.mode !== 'practice') return err({ code: 'not-practice-mode' });
-        authorityOffline = offline;
-        await audit('practice.authority-offline', { offline });
-        return ok(await simState(simReader));
-      },
-      'resident:get-prompt': async () => ok(pinHub.prompt()),
-      'resident:check-pin': ({ kind, value, confirmation }) =>
-        refusals(() => pinHub.checkPin(kind, value, confirmation)),
-      'resident:submit-pins': (r) => refusals(() => pinHub.submit(r)),
-      'lookup:by-notice': ({ noticeNumber, birthDate }) =>
-        refusals(() => lookups.byNotice(noticeNumber, birthDate)),
-      'lookup:by-serial': ({ serial }) => refusals(() => lookups.bySerial(serial)),
-      'lookup:by-name': ({ name, birthDate }) => refusals(() => lookups.byName(name, birthDate)),
-      'lookup:history': ({ residentId }) => refusals(() => lookups.history(residentId)),
-      'procedure:start': ({ kind, ...request }) => refusals(() => procedures.start(kind, request)),
-      'procedure:get': ({ procedureId }) => refusals(() => procedures.get(procedureId)),
-      'procedure:list-open': () => refusals(() => procedures.listOpen()),
-      'procedure:record-documents': ({ procedureId, kinds, guardianship, representative }) =>
-        refusals(() =>
-          procedures.act(procedureId, 'recordDocuments', {
-            kinds,
-            guardianship: guardianship ?? false,
-            representative: representative ?? null,
-          }),
-        ),
-      'procedure:check-card': ({ procedureId, reader }) =>
-        refusals(() => procedures.act(procedureId, 'checkCard', { reader })),
-      'procedure:read-photos': ({ procedureId, reader }) =>
-        refusals(() => procedures.act(procedureId, 'readPhotos', { reader })),
-      'procedure:record-face': ({ procedureId, decision }) =>
-        refusals(() => procedures.act(procedureId, 'recordFace', { decision })),
-      'procedure:override-face': ({ procedureId, approvalId }) =>
-        refusals(() => procedures.act(procedureId, 'overrideFace', { approvalId })),
-      'procedure:choose': ({ procedureId, plan, scope }) =>
-        refusals(() => procedures.act(procedureId, 'choose', { plan, scope: scope ?? null })),
-      'procedure:open-pin-entry': ({ procedureId, reader }) =>
-        refusals(() => procedures.act(procedureId, 'openPinEntry', { reader })),
-      'procedure:set-revocation-reason': ({ procedureId, reason, cardPresent }) =>
-        refusals(() => procedures.act(procedureId, 'setRevocationReason', { reason, cardPresent })),
-      'procedure:set-reissue-reason': ({ procedureId, reason, express }) =>
-        refusals(() => procedures.act(procedureId, 'setReissueReason', { reason, express })),
-      'procedure:approve': ({ procedureId, approvalId }) =>
-        refusals(() => procedures.act(procedureId, 'approve', { approvalId })),
-      'procedure:record-fee': ({ procedureId, status, waiverReason }) =>
-        refusals(() =>
-          procedures.act(procedureId, 'recordFee', { status, waiverReason: waiverReason ?? null }),
-        ),
-      'procedure:record-destroyed': ({ procedureId, reader }) =>
-        refusals(() => procedures.act(procedureId, 'recordDestroyed', { reader: reader ?? null })),
-      'procedure:complete': ({ procedureId, handover }) =>
-        refusals(() => procedures.act(procedureId, 'complete', { handover: handover ?? null })),
-      'procedure:print-receipt': ({ procedureId }) =>
-        refusals(() => procedures.act(procedureId, 'printReceipt', {}), 'receipt-failed'),
-      'procedure:print-deferral-slip': ({ procedureId }) =>
-        refusals(() => procedures.act(procedureId, 'printDeferralSlip', {}), 'receipt-failed'),
-      'procedure:cancel': ({ procedureId, reason }) =>
-        refusals(() => procedures.cancel(procedureId, reason)),
-      'sim:receive-card': async ({ noticeNumber }) => {
-        if (!simReader) return err({ code: 'not-practice-mode' });
-        return refusals(async () => {
-          const { receiveReissuedCard } = await import('./practice/receive-card');
-          await receiveReissuedCard(requireDb(), noticeNumber, operatorId(), now);
-          return simState(simReader);
-        });
-      },
-      'reports:daily': ({ date }) => refusals(() => dailyReports.report(date)),
-      'reports:daily-pdf': ({ date }) =>
-        refusals(() => dailyReports.writePdf(date), 'report-failed'),
-      'reports:daily-csv': ({ date }) =>
-        refusals(() => dailyReports.writeCsv(date), 'report-failed'),
-      'practice:reset': async () => {
-        if (config.mode !== 'practice') return err({ code: 'not-practice-mode' });
-        const result = await resetPracticeData({
-          dbPath: paths.database,
-          keyProtector: keyProtector!,
-          openDb: requireDb(),
-          trainerOperatorId: operatorId(),
-          clock: now,
-        });
-        db = result.db;
-        cipher = await openMyNumberCipher(result.db, keyProtector!);
-        authorityOffline = false;
-        procedures.forget();
-        // Operator ids belong to the old file: everybody logs in again on the fresh seed.
-        sessions?.dispose();
-        sessions = newSessions(result.db);
-        const status = await sessions.status();
-        emit('auth:changed', status);
-        return ok(status);
-      },
-    },
+    handlers,
   });
 
   function newSessions(database: Db): OperatorSessions {
@@ -645,7 +318,7 @@ export function createCore(config: CoreConfig): Core {
       // Opening the cipher checks the data key against this file before anything else runs.
       cipher = await openMyNumberCipher(db, keyProtector);
       // A new practice database starts with the fictional town and its practice operators.
-      if (config.mode === 'practice' && (await countOperators(db)) === 0) {
+      if (practice && (await countOperators(db)) === 0) {
         await seedPracticeDatabase(db, cipher, now);
       }
     } catch (e) {

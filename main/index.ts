@@ -13,7 +13,12 @@ import {
   session,
   shell,
 } from 'electron';
-import { CHANNELS, RESIDENT_EVENT_NAMES, type EventName } from '../preload/contract/channels';
+import {
+  CHANNELS,
+  RESIDENT_EVENT_NAMES,
+  type Channel,
+  type EventName,
+} from '../preload/contract/channels';
 import { createCore, type Core } from './core';
 import type { KeyProtector } from './db/key-protector';
 import { APP_ORIGIN, ConfigError, parseMachineConfig, type MachineConfig } from './config/config';
@@ -31,9 +36,11 @@ import {
   type WindowKind,
 } from './windows/window-factory';
 
-const PRINTED_DOCUMENTS = new Set<string>([
-  'issuance:print-receipt',
-  'issuance:print-deferral-slip',
+/** Channels that write a printed form: the PDF opens in the system viewer for printing. */
+const PRINTED_DOCUMENTS = new Set<Channel>([
+  'procedure:print-receipt',
+  'procedure:print-deferral-slip',
+  'reports:daily-pdf',
 ]);
 
 const here = dirname(fileURLToPath(import.meta.url));

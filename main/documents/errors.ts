@@ -1,4 +1,5 @@
-// Why a receipt or slip could not be written; the core answers 'receipt-failed' for all of them.
+// Why a printed document could not be written; a channel that writes one answers its own failure
+// code (receipt-failed, report-failed) for all of them, recognising them by this class.
 
 export type DocumentErrorCode = 'font-not-found' | 'forbidden-content' | 'invalid-date';
 

@@ -1,6 +1,7 @@
 // Who is at the counter: login, first-administrator setup, idle lock and role checks, all in main.
 import type { Access } from '../../preload/contract/channels';
 import type { OperatorDto, Role, SessionDto } from '../../preload/contract/dto';
+import { isAcceptableOperatorPassword } from '../../preload/contract/rules/operator-password';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import {
@@ -9,8 +10,8 @@ import {
   createOperator,
   getOperator,
   hashPassword,
-  MIN_PASSWORD_LENGTH,
   resetOperatorPassword,
+  type AuthResult,
   type Operator,
 } from '../db/repositories/operators';
 
@@ -66,6 +67,22 @@ export interface OperatorSessions {
   currentOperatorId(): number | null;
   /** Re-reads the operator (role or disabled may have changed) and refreshes the idle timer. */
   dispose(): void;
+}
+
+/**
+ * Why a login was refused, as the error the router answers. The login screen says how many tries
+ * are left; the approval dialog (`triesLeft: false`) does not.
+ */
+export function loginRefusal(
+  result: Exclude<AuthResult, { ok: true }>,
+  options: { readonly triesLeft: boolean } = { triesLeft: true },
+): AccessError {
+  if (result.reason === 'locked') return new AccessError('login-locked', result.lockedUntil);
+  if (result.reason === 'disabled') return new AccessError('login-disabled');
+  return new AccessError(
+    'login-invalid',
+    options.triesLeft ? result.triesLeft?.toString() : undefined,
+  );
 }
 
 export function toOperatorDto(o: Operator): OperatorDto {
@@ -149,11 +166,9 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     armTimer();
   }
 
-  function refuseLogin(result: Awaited<ReturnType<typeof authenticateOperator>>): never {
+  function refuseLogin(result: AuthResult): never {
     if (result.ok) throw new Error('unreachable');
-    if (result.reason === 'locked') throw new AccessError('login-locked', result.lockedUntil);
-    if (result.reason === 'disabled') throw new AccessError('login-disabled');
-    throw new AccessError('login-invalid', result.triesLeft?.toString());
+    throw loginRefusal(result);
   }
 
   return {
@@ -189,7 +204,8 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
 
     async setupAdmin(input) {
       if ((await countOperators(db)) > 0) throw new AccessError('setup-already-done');
-      if (input.password.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+      if (!isAcceptableOperatorPassword(input.password))
+        throw new AccessError('password-too-short');
       const id = await createOperator(db, { ...input, role: 'admin', createdBy: null });
       startSession(await getOperator(db, id));
       return changed();
@@ -234,7 +250,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     async changePassword(currentPassword, newPassword) {
       if (!operator) throw new AccessError('not-logged-in');
       if (locked) throw new AccessError('session-locked');
-      if (newPassword.length < MIN_PASSWORD_LENGTH) throw new AccessError('password-too-short');
+      if (!isAcceptableOperatorPassword(newPassword)) throw new AccessError('password-too-short');
       if (newPassword === currentPassword) throw new AccessError('password-reused');
       const result = await authenticateOperator(db, operator.loginId, currentPassword, now);
       if (!result.ok) {

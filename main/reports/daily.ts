@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FileWrittenDto } from '../../preload/contract/dto';
 import { LIFE_KINDS, type DailyReportDto } from '../../preload/contract/lifecycle';
 import type { Db, Queryable } from '../db/connection';
+import { csvText } from '../documents/csv';
 import { WorkflowRefusal } from '../workflows/refusal';
 
 export interface DailyReportDeps {
@@ -121,13 +122,6 @@ export async function dailyReport(
   };
 }
 
-/** Quoted cells; a cell that starts like a formula is defused (as the audit export does). */
-function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /** The CSV text: one row per figure (section, item, outcome, value), with the BOM and CRLF. */
 export function dailyReportCsv(r: DailyReportDto): string {
   const rows: (string | number)[][] = [
@@ -146,7 +140,7 @@ export function dailyReportCsv(r: DailyReportDto): string {
   rows.push(['fees', 'waived', 'count', r.fees.waivedCount]);
   for (const w of r.fees.waivedReasons) rows.push(['fees', 'waived-reason', w.reason, w.count]);
   for (const [k, v] of Object.entries(r.cards)) rows.push(['cards', k, '', v]);
-  const text = `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const text = csvText(rows);
   if (DIGIT_RUN.test(text)) throw new WorkflowRefusal('report-failed', 'digits');
   return text;
 }

@@ -35,6 +35,9 @@ test.describe('first start (production mode, no operator yet)', () => {
       'password',
     );
     await harness.screenshot('setup');
+    // The password rule's figure comes from the contract that main enforces.
+    await expect(setup.getByLabel('パスワード', { exact: true })).toHaveAttribute('minlength', '8');
+    await expect(setup.getByText('8文字以上で決めてください。')).toBeVisible();
 
     await setup.getByLabel('職員ID').fill('kanri01');
     await setup.getByLabel('氏名').fill('山田 花子');
@@ -43,6 +46,14 @@ test.describe('first start (production mode, no operator yet)', () => {
     await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
     await expect(setup.getByRole('alert')).toHaveText(/2つのパスワードが一致しません/);
     expect(harness.calls).not.toContain('auth:setup-admin');
+
+    // Four keys are eight UTF-16 units, enough for the field, but four characters: main refuses.
+    await setup.getByLabel('パスワード', { exact: true }).fill('🔑🔑🔑🔑');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').fill('🔑🔑🔑🔑');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
+    await expect(setup.locator('[data-error-code="password-too-short"]')).toContainText(
+      'パスワードは8文字以上にしてください。',
+    );
 
     await setup.getByLabel('パスワード', { exact: true }).fill('hajimete-2026');
     await setup.getByLabel('パスワード（確認のため、もう一度）').fill('hajimete-2026');

@@ -6,6 +6,10 @@ import type { Clock } from '../clock';
 import { isConstraintError } from '../connection';
 import type { Db, Queryable, Tx } from '../connection';
 import { DuplicateRecordError, RecordNotFoundError } from '../errors';
+import {
+  isAcceptableOperatorPassword,
+  OPERATOR_PASSWORD_MIN_LENGTH,
+} from '../../../preload/contract/rules/operator-password';
 
 export type OperatorRole = 'clerk' | 'supervisor' | 'trainer' | 'admin';
 
@@ -24,7 +28,6 @@ export interface Operator {
 /** Issue 3: locked after 5 wrong passwords, for 15 minutes. */
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
-export const MIN_PASSWORD_LENGTH = 8;
 
 export type AuthResult =
   | { readonly ok: true; readonly operator: Operator }
@@ -36,7 +39,7 @@ export type AuthResult =
 export class PasswordPolicyError extends Error {
   override readonly name = 'PasswordPolicyError';
   constructor() {
-    super(`password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+    super(`password must have at least ${OPERATOR_PASSWORD_MIN_LENGTH} characters`);
   }
 }
 
@@ -83,7 +86,7 @@ function scryptAsync(password: string, salt: Buffer, n: number, r: number, p: nu
 
 /** `scrypt$N$r$p$salt$hash` (base64), so the cost can rise later without breaking old hashes. */
 export async function hashPassword(password: string): Promise<string> {
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new PasswordPolicyError();
+  if (!isAcceptableOperatorPassword(password)) throw new PasswordPolicyError();
   const salt = randomBytes(16);
   const key = await scryptAsync(password, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p, SCRYPT.keyLen);
   return [

@@ -53,7 +53,7 @@ export const en: Messages = {
   form: {
     passwordMismatch:
       'The two passwords differ. Enter the same password again in the second field.',
-    passwordRule: 'At least 8 characters.',
+    passwordRule: 'At least {min} characters.',
     cancel: 'Cancel',
     busy: 'Working…',
     bytes: '{kb} KB ({bytes} bytes)',
@@ -1130,7 +1130,7 @@ export const en: Messages = {
     'login-locked':
       'This ID is locked for 15 minutes after 5 wrong passwords in a row. Try again later or contact an administrator.',
     'login-disabled': 'This ID has been disabled. Contact an administrator.',
-    'password-too-short': 'The password must have at least 8 characters.',
+    'password-too-short': 'The password must have at least {min} characters.',
     'password-change-required':
       'Your password was set by an administrator. Change it to your own password first.',
     'password-reused': 'Enter a new password that is different from the current one.',

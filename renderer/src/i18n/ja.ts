@@ -66,7 +66,7 @@ const errors = {
   'login-locked':
     'パスワードを5回続けて間違えたため、このIDは15分間ロックされています。時間をおいてからやり直すか、管理者に連絡してください。',
   'login-disabled': 'このIDは無効にされています。管理者に連絡してください。',
-  'password-too-short': 'パスワードは8文字以上にしてください。',
+  'password-too-short': 'パスワードは{min}文字以上にしてください。',
   'password-change-required':
     '管理者が設定したパスワードのままです。先に自分のパスワードに変更してください。',
   'password-reused': '新しいパスワードには、今のパスワードと違うものを入力してください。',
@@ -726,7 +726,7 @@ export const ja = {
   form: {
     passwordMismatch:
       '2つのパスワードが一致しません。確認用の欄に、同じパスワードをもう一度入力してください。',
-    passwordRule: '8文字以上で決めてください。',
+    passwordRule: '{min}文字以上で決めてください。',
     cancel: 'キャンセル',
     busy: '処理しています…',
     bytes: '{kb} KB（{bytes} バイト）',

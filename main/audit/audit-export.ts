@@ -1,0 +1,42 @@
+// The audit trail as a CSV file for the administrator: every row the filter matches, newest first.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileWrittenDto } from '../../preload/contract/dto';
+import type { Clock } from '../db/clock';
+import type { Queryable } from '../db/connection';
+import type { AuditFilter } from '../db/repositories/audit';
+import { csvText, type CsvValue } from '../documents/csv';
+import { fileStamp } from '../documents/file-stamp';
+import { searchAuditRows } from './audit-search';
+
+const HEADER = ['seq', 'at', 'operator', 'action', 'resident_id', 'card_id', 'details'];
+/** Rows read per query: the search's largest page. */
+const PAGE_SIZE = 500;
+
+export interface AuditExportOptions {
+  /** The folder of exports; the file is `audit-<time>.csv` in it, readable by the operator only. */
+  readonly dir: string;
+  readonly now: Clock;
+}
+
+export async function exportAuditCsv(
+  db: Queryable,
+  filter: AuditFilter,
+  options: AuditExportOptions,
+): Promise<FileWrittenDto & { readonly rows: number }> {
+  const lines: CsvValue[][] = [HEADER];
+  let rows = 0;
+  for (let page = 1; ; page += 1) {
+    const result = await searchAuditRows(db, filter, page, PAGE_SIZE);
+    for (const r of result.items) {
+      lines.push([r.seq, r.at, r.operatorLoginId, r.action, r.residentId, r.cardId, r.details]);
+    }
+    rows += result.items.length;
+    if (result.items.length < result.pageSize) break;
+  }
+  mkdirSync(options.dir, { recursive: true });
+  const path = join(options.dir, `audit-${fileStamp(options.now())}.csv`);
+  const text = csvText(lines);
+  writeFileSync(path, text, { mode: 0o600 });
+  return { path, bytes: Buffer.byteLength(text), rows };
+}

@@ -1,0 +1,43 @@
+// reader:* and card:* — the readers, and a card's health as the chip and the database tell it.
+import { ok } from '../../../preload/contract/result';
+import type { RecordAudit } from '../../audit/operator-audit';
+import { withDatabaseState } from '../../card/card-health';
+import type { CardService } from '../../card/card-service';
+import type { Db } from '../../db/connection';
+import { findCardBySerial } from '../../db/repositories/cards';
+import { listCertificatesOfCard } from '../../db/repositories/certificates';
+import type { HandlerPart } from './handler-table';
+
+export interface CardHandlerDeps {
+  readonly cards: CardService;
+  db(): Db;
+  readonly audit: RecordAudit;
+}
+
+export function cardHandlers(
+  deps: CardHandlerDeps,
+): HandlerPart<'reader:list-readers' | 'card:read-health'> {
+  const { cards, db } = deps;
+  return {
+    'reader:list-readers': async () => ok(cards.readers()),
+    'card:read-health': async ({ reader }) => {
+      const chip = await cards.readHealth(reader);
+      // The chip and the database together: a card 廃止 in the database is never usable again.
+      const known = await findCardBySerial(db(), chip.serial);
+      const replaced = known
+        ? await db().get('SELECT 1 FROM cards WHERE replaces_card_id = ?', [known.id])
+        : undefined;
+      const health = withDatabaseState(
+        chip,
+        known && {
+          state: known.state,
+          destroyed: known.destroyedAt !== null,
+          replaced: replaced !== undefined,
+          certificates: await listCertificatesOfCard(db(), known.id),
+        },
+      );
+      await deps.audit('card.health-read', { serial: health.serial });
+      return ok(health);
+    },
+  };
+}

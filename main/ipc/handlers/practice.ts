@@ -1,0 +1,18 @@
+// practice:reset — the trainer starts the practice over on a freshly seeded database.
+import type { SessionDto } from '../../../preload/contract/dto';
+import { err, ok } from '../../../preload/contract/result';
+import type { HandlerPart } from './handler-table';
+
+export interface PracticeHandlerDeps {
+  /** Production never resets its data. */
+  readonly practice: boolean;
+  /** main/practice/start-over.ts, wired to the core's state. */
+  startOver(): Promise<SessionDto>;
+}
+
+export function practiceHandlers(deps: PracticeHandlerDeps): HandlerPart<'practice:reset'> {
+  return {
+    'practice:reset': async () =>
+      deps.practice ? ok(await deps.startOver()) : err({ code: 'not-practice-mode' }),
+  };
+}

@@ -1,0 +1,58 @@
+// procedure:* — every counter procedure through the one engine: start, the shared steps, the kinds'
+// own steps, complete, print, cancel. The engine refuses a step the procedure's kind does not have.
+import type { Channel } from '../../../preload/contract/channels';
+import type { ProcedureEngine } from '../../workflows/procedure/engine';
+import type { HandlerPart } from './handler-table';
+import { refusals } from './refusals';
+
+export type ProcedureChannel = Extract<Channel, `procedure:${string}`>;
+
+export function procedureHandlers(deps: {
+  readonly procedures: ProcedureEngine;
+}): HandlerPart<ProcedureChannel> {
+  const { procedures: p } = deps;
+  return {
+    'procedure:start': ({ kind, ...request }) => refusals(() => p.start(kind, request)),
+    'procedure:get': ({ procedureId }) => refusals(() => p.get(procedureId)),
+    'procedure:list-open': () => refusals(() => p.listOpen()),
+    'procedure:record-documents': ({ procedureId, kinds, guardianship, representative }) =>
+      refusals(() =>
+        p.act(procedureId, 'recordDocuments', {
+          kinds,
+          guardianship: guardianship ?? false,
+          representative: representative ?? null,
+        }),
+      ),
+    'procedure:check-card': ({ procedureId, reader }) =>
+      refusals(() => p.act(procedureId, 'checkCard', { reader })),
+    'procedure:read-photos': ({ procedureId, reader }) =>
+      refusals(() => p.act(procedureId, 'readPhotos', { reader })),
+    'procedure:record-face': ({ procedureId, decision }) =>
+      refusals(() => p.act(procedureId, 'recordFace', { decision })),
+    'procedure:override-face': ({ procedureId, approvalId }) =>
+      refusals(() => p.act(procedureId, 'overrideFace', { approvalId })),
+    'procedure:choose': ({ procedureId, plan, scope }) =>
+      refusals(() => p.act(procedureId, 'choose', { plan, scope: scope ?? null })),
+    'procedure:open-pin-entry': ({ procedureId, reader }) =>
+      refusals(() => p.act(procedureId, 'openPinEntry', { reader })),
+    'procedure:set-revocation-reason': ({ procedureId, reason, cardPresent }) =>
+      refusals(() => p.act(procedureId, 'setRevocationReason', { reason, cardPresent })),
+    'procedure:set-reissue-reason': ({ procedureId, reason, express }) =>
+      refusals(() => p.act(procedureId, 'setReissueReason', { reason, express })),
+    'procedure:approve': ({ procedureId, approvalId }) =>
+      refusals(() => p.act(procedureId, 'approve', { approvalId })),
+    'procedure:record-fee': ({ procedureId, status, waiverReason }) =>
+      refusals(() =>
+        p.act(procedureId, 'recordFee', { status, waiverReason: waiverReason ?? null }),
+      ),
+    'procedure:record-destroyed': ({ procedureId, reader }) =>
+      refusals(() => p.act(procedureId, 'recordDestroyed', { reader: reader ?? null })),
+    'procedure:complete': ({ procedureId, handover }) =>
+      refusals(() => p.act(procedureId, 'complete', { handover: handover ?? null })),
+    'procedure:print-receipt': ({ procedureId }) =>
+      refusals(() => p.act(procedureId, 'printReceipt', {}), 'receipt-failed'),
+    'procedure:print-deferral-slip': ({ procedureId }) =>
+      refusals(() => p.act(procedureId, 'printDeferralSlip', {}), 'receipt-failed'),
+    'procedure:cancel': ({ procedureId, reason }) => refusals(() => p.cancel(procedureId, reason)),
+  };
+}

@@ -1,0 +1,50 @@
+// The audit CSV export: every matching row across pages, newest first, written for the operator only.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../main/audit/audit-log';
+import { exportAuditCsv } from '../../../main/audit/audit-export';
+import { addOperator, openTestDb, type TestDb } from '../db/support/temp-db';
+
+const now = () => new Date('2026-11-25T01:02:03.456Z');
+let t: TestDb;
+let clerk: number;
+
+beforeEach(async () => {
+  t = await openTestDb();
+  clerk = await addOperator(t, 'madoguchi', 'clerk');
+});
+afterEach(() => t.dispose());
+
+/** `count` rows of `action`, the n-th with detail n. */
+async function rows(action: string, count: number): Promise<void> {
+  await t.db.transaction(async (tx) => {
+    for (let n = 1; n <= count; n += 1) {
+      await appendAudit(tx, { operatorId: clerk, action, details: { n } }, now);
+    }
+  });
+}
+
+describe('audit CSV export', () => {
+  it('writes every matching row past the first page, newest first, with the operator’s login id', async () => {
+    await rows('card.health-read', 501);
+    await rows('operator.login', 3);
+    const file = await exportAuditCsv(
+      t.db,
+      { action: 'card.health-read' },
+      { dir: join(t.dir, 'exports'), now },
+    );
+    expect(file.rows).toBe(501);
+    expect(file.path).toBe(join(t.dir, 'exports', 'audit-2026-11-25T01-02-03-456Z.csv'));
+    const text = readFileSync(file.path, 'utf8');
+    expect(Buffer.byteLength(text)).toBe(file.bytes);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('\uFEFF"seq","at","operator","action","resident_id","card_id","details"');
+    expect(lines).toHaveLength(1 + 501 + 1);
+    expect(lines.at(-1)).toBe('');
+    expect(lines[1]).toContain('"madoguchi","card.health-read","","","{""n"":501}"');
+    expect(lines[501]).toContain('"{""n"":1}"');
+    expect(text).not.toContain('operator.login');
+    expect(statSync(file.path).mode & 0o777).toBe(0o600);
+  });
+});
