@@ -30,16 +30,27 @@ export async function migrate(
   if (from > latest) throw new DbTooNewError(from, latest);
   for (const m of migrations) {
     if (m.version > target) break;
-    await db.transaction(async (tx) => {
-      // Re-read inside the lock: another process may have applied it meanwhile.
-      const row = await tx.get<{ user_version: number }>('PRAGMA user_version');
-      const current = row?.user_version ?? 0;
-      if (current >= m.version) return;
-      if (current !== m.version - 1)
-        throw new Error(`migration ${m.version} found version ${current}`);
-      await m.up(tx);
-      await tx.exec(`PRAGMA user_version = ${m.version}`);
-    });
+    // Outside the transaction: sqlite ignores this pragma inside one.
+    if (m.rebuildsReferencedTable) await db.exec('PRAGMA foreign_keys = OFF');
+    try {
+      await db.transaction(async (tx) => {
+        // Re-read inside the lock: another process may have applied it meanwhile.
+        const row = await tx.get<{ user_version: number }>('PRAGMA user_version');
+        const current = row?.user_version ?? 0;
+        if (current >= m.version) return;
+        if (current !== m.version - 1)
+          throw new Error(`migration ${m.version} found version ${current}`);
+        await m.up(tx);
+        if (m.rebuildsReferencedTable) {
+          const broken = await tx.all('PRAGMA foreign_key_check');
+          if (broken.length > 0)
+            throw new Error(`migration ${m.version} left ${broken.length} broken references`);
+        }
+        await tx.exec(`PRAGMA user_version = ${m.version}`);
+      });
+    } finally {
+      if (m.rebuildsReferencedTable) await db.exec('PRAGMA foreign_keys = ON');
+    }
   }
   return { from, to: await schemaVersion(db) };
 }

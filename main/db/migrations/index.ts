@@ -3,6 +3,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-procedures';
 import { migration0003 } from './0003-audit-log';
 import { migration0004 } from './0004-search-indexes';
+import { migration0005 } from './0005-procedure-kinds';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -51,6 +51,10 @@ async function seedAt(db: Db, version: number): Promise<void> {
         `INSERT INTO procedures (id, kind, status, operator_id, started_at)
          VALUES ('p-1', 'issuance', 'open', 1, '2026-01-01T00:00:00Z')`,
       );
+      await tx.run(
+        `INSERT INTO procedure_journal (procedure_id, kind, step, status, operator_id, at)
+         VALUES ('p-1', 'issuance', 'started', 'completed', 1, '2026-01-01T00:00:00Z')`,
+      );
     }
   });
 }
@@ -108,9 +112,40 @@ describe('migrations', () => {
           kanji_name: '山田 太郎',
         });
       }
-      if (from >= 2) expect(await db.get('SELECT id FROM procedures')).toEqual({ id: 'p-1' });
+      if (from >= 2) {
+        expect(await db.get('SELECT id FROM procedures')).toEqual({ id: 'p-1' });
+        // The journal still points at its procedure, and every key still resolves.
+        expect(await db.get('SELECT procedure_id FROM procedure_journal')).toEqual({
+          procedure_id: 'p-1',
+        });
+        expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
+      }
     });
   }
+
+  it('take a procedure of a kind the engine knows and the first schema did not', async () => {
+    const db = await fresh('kinds');
+    await migrate(db);
+    await seedAt(db, 2);
+    await db.transaction((tx) =>
+      tx.run(
+        `INSERT INTO procedures (id, kind, status, operator_id, started_at)
+         VALUES ('p-2', 'a-new-kind', 'open', 1, '2026-01-01T00:00:00Z')`,
+      ),
+    );
+    expect(await db.get(`SELECT kind FROM procedures WHERE id = 'p-2'`)).toEqual({
+      kind: 'a-new-kind',
+    });
+    // Keys are still enforced on the rebuilt table.
+    await expect(
+      db.transaction((tx) =>
+        tx.run(
+          `INSERT INTO procedure_journal (procedure_id, kind, step, status, operator_id, at)
+           VALUES ('nobody', 'issuance', 'started', 'completed', 1, '2026-01-01T00:00:00Z')`,
+        ),
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
 
   it('a failing migration leaves the database at the version before it, with nothing of it applied', async () => {
     const db = await fresh('failing');
