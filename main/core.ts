@@ -27,7 +27,7 @@ import { openIssuanceDatabase } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
 import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
 import { UnsafeDetailsError } from './audit/details-guard';
-import { recordApproval } from './db/repositories/approvals';
+import { recordApproval } from './operators/approvals';
 import { searchAudit, type AuditFilter } from './db/repositories/audit';
 import { resetPracticeData } from './practice/reset';
 import { practiceSeed, seedPracticeDatabase } from './practice/seed';
