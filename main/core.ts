@@ -47,7 +47,7 @@ import { createLifeRegistry, type LifeWorkflow } from './workflows/lifecycle/reg
 import { createLifeQueries } from './workflows/lifecycle/queries';
 import { createRecordsWorkflows } from './workflows/lifecycle/records';
 import { withDatabaseState } from './card/card-health';
-import { findCardBySerial } from './db/repositories/cards';
+import { findCardBySerial, findReplacementOfCard } from './db/repositories/cards';
 import { listCertificatesOfCard } from './db/repositories/certificates';
 import { createDailyReports } from './reports/daily';
 import {
@@ -365,9 +365,7 @@ export function createCore(config: CoreConfig): Core {
         const chip = await cards.readHealth(reader);
         // The chip and the database together: a card 廃止 in the database is never usable again.
         const known = await findCardBySerial(requireDb(), chip.serial);
-        const replaced = known
-          ? await requireDb().get('SELECT 1 FROM cards WHERE replaces_card_id = ?', [known.id])
-          : undefined;
+        const replaced = known ? await findReplacementOfCard(requireDb(), known.id) : undefined;
         const health = withDatabaseState(
           chip,
           known && {
