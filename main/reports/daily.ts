@@ -5,6 +5,7 @@ import type { FileWrittenDto } from '../../preload/contract/dto';
 import { LIFE_KINDS, type DailyReportDto } from '../../preload/contract/lifecycle';
 import type { Db, Queryable } from '../db/connection';
 import { WorkflowRefusal } from '../workflows/refusal';
+import { DIGIT_RUN } from './digit-run';
 
 export interface DailyReportDeps {
   db(): Db;
@@ -19,8 +20,6 @@ export interface DailyReportDeps {
 }
 
 const JST_MS = 9 * 3600_000;
-/** Nothing of a 個人番号's shape may leave in a report, not even inside a longer run of digits. */
-export const DIGIT_RUN = /\d{12}/;
 
 /** The day's bounds in UTC ISO strings: [00:00 JST, next 00:00 JST). */
 export function japanDayBounds(date: string): { start: string; end: string } {
