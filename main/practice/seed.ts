@@ -9,7 +9,7 @@ import type { Clock } from '../db/clock';
 import type { Db, Tx } from '../db/connection';
 import type { MyNumberCipher } from '../db/my-number-crypto';
 import { createApplication, setApplicationStatus } from '../db/repositories/applications';
-import { recordApproval } from '../db/repositories/approvals';
+import { recordApproval } from '../operators/approvals';
 import { recordRevocation, recordSuspension } from '../db/repositories/card-events';
 import { receiveCard, transitionCard } from '../db/repositories/cards';
 import type { CardState } from '../db/repositories/cards';

@@ -32,6 +32,9 @@ export type ReissueReason =
   | 'office-error'
   | 'number-changed';
 
+/** The rows of a resident's cards; the one parameter is the resident's id. */
+const OF_RESIDENT_CARDS = 'card_id IN (SELECT id FROM cards WHERE resident_id = ?)';
+
 export interface Suspension {
   readonly id: number;
   readonly cardId: number;
@@ -79,23 +82,20 @@ export async function recordSuspension(
   }
 }
 
-export async function findOpenSuspension(
-  q: Queryable,
-  cardId: number,
-): Promise<Suspension | undefined> {
-  const r = await q.get<{
-    id: number;
-    card_id: number;
-    reported_by: ReportedBy;
-    reported_at: string;
-    how: string;
-    operator_id: number;
-    procedure_id: string | null;
-    recorded_at: string;
-    released_at: string | null;
-    released_by: number | null;
-  }>('SELECT * FROM suspensions WHERE card_id = ? AND released_at IS NULL', [cardId]);
-  if (!r) return undefined;
+interface SuspensionRow {
+  id: number;
+  card_id: number;
+  reported_by: ReportedBy;
+  reported_at: string;
+  how: string;
+  operator_id: number;
+  procedure_id: string | null;
+  recorded_at: string;
+  released_at: string | null;
+  released_by: number | null;
+}
+
+function toSuspension(r: SuspensionRow): Suspension {
   return {
     id: r.id,
     cardId: r.card_id,
@@ -110,6 +110,28 @@ export async function findOpenSuspension(
   };
 }
 
+export async function findOpenSuspension(
+  q: Queryable,
+  cardId: number,
+): Promise<Suspension | undefined> {
+  const r = await q.get<SuspensionRow>(
+    'SELECT * FROM suspensions WHERE card_id = ? AND released_at IS NULL',
+    [cardId],
+  );
+  return r ? toSuspension(r) : undefined;
+}
+
+/** Every suspension of any card of the resident, released or not. */
+export async function listSuspensionsOfResident(
+  q: Queryable,
+  residentId: number,
+): Promise<Suspension[]> {
+  const rows = await q.all<SuspensionRow>(`SELECT * FROM suspensions WHERE ${OF_RESIDENT_CARDS}`, [
+    residentId,
+  ]);
+  return rows.map(toSuspension);
+}
+
 export async function releaseSuspension(
   tx: Tx,
   cardId: number,
@@ -121,6 +143,46 @@ export async function releaseSuspension(
     [isoNow(clock), operatorId, cardId],
   );
   if (res.changes !== 1) throw new InvalidTransitionError('suspension', 'none', 'released');
+}
+
+export interface Revocation {
+  readonly id: number;
+  readonly cardId: number;
+  readonly reason: RevocationReason;
+  readonly operatorId: number;
+  /** The approver, as recorded in the approval. */
+  readonly approvedBy: number;
+  readonly approvalId: number;
+  readonly procedureId: string | null;
+  readonly revokedAt: string;
+  /** 穴あけ: when the returned card was physically destroyed. */
+  readonly destroyedAt: string | null;
+}
+
+interface RevocationRow {
+  id: number;
+  card_id: number;
+  reason: RevocationReason;
+  operator_id: number;
+  approved_by: number;
+  approval_id: number;
+  procedure_id: string | null;
+  revoked_at: string;
+  destroyed_at: string | null;
+}
+
+function toRevocation(r: RevocationRow): Revocation {
+  return {
+    id: r.id,
+    cardId: r.card_id,
+    reason: r.reason,
+    operatorId: r.operator_id,
+    approvedBy: r.approved_by,
+    approvalId: r.approval_id,
+    procedureId: r.procedure_id,
+    revokedAt: r.revoked_at,
+    destroyedAt: r.destroyed_at,
+  };
 }
 
 /** A revocation always carries its approval (WORKFLOWS.md: needs a supervisor). */
@@ -159,6 +221,38 @@ export async function recordRevocation(
     if (isConstraintError(err, 'UNIQUE')) throw new DuplicateRecordError('revocation');
     throw err;
   }
+}
+
+/** A card is revoked at most once. */
+export async function findRevocationOfCard(
+  q: Queryable,
+  cardId: number,
+): Promise<Revocation | undefined> {
+  const r = await q.get<RevocationRow>('SELECT * FROM revocations WHERE card_id = ?', [cardId]);
+  return r ? toRevocation(r) : undefined;
+}
+
+/** The revocations of the resident's cards. */
+export async function listRevocationsOfResident(
+  q: Queryable,
+  residentId: number,
+): Promise<Revocation[]> {
+  const rows = await q.all<RevocationRow>(`SELECT * FROM revocations WHERE ${OF_RESIDENT_CARDS}`, [
+    residentId,
+  ]);
+  return rows.map(toRevocation);
+}
+
+/** 穴あけ of a revoked card; a second call leaves the first time in place. */
+export async function recordRevocationDestroyed(
+  tx: Tx,
+  cardId: number,
+  clock?: Clock,
+): Promise<void> {
+  await tx.run(
+    'UPDATE revocations SET destroyed_at = ? WHERE card_id = ? AND destroyed_at IS NULL',
+    [isoNow(clock), cardId],
+  );
 }
 
 export type Fee =
@@ -216,4 +310,109 @@ export async function recordReissue(
     )
   ).lastId;
   return { reissueId, feeId };
+}
+
+export interface Reissue {
+  readonly id: number;
+  readonly oldCardId: number;
+  /** The new application the reissue opened (kind 'reissue'). */
+  readonly applicationId: number;
+  readonly reason: ReissueReason;
+  readonly express: boolean;
+  readonly operatorId: number;
+  readonly procedureId: string | null;
+  readonly createdAt: string;
+}
+
+interface ReissueRow {
+  id: number;
+  old_card_id: number;
+  application_id: number;
+  reason: ReissueReason;
+  express: number;
+  operator_id: number;
+  procedure_id: string | null;
+  created_at: string;
+}
+
+function toReissue(r: ReissueRow): Reissue {
+  return {
+    id: r.id,
+    oldCardId: r.old_card_id,
+    applicationId: r.application_id,
+    reason: r.reason,
+    express: r.express === 1,
+    operatorId: r.operator_id,
+    procedureId: r.procedure_id,
+    createdAt: r.created_at,
+  };
+}
+
+/** A card is reissued at most once. */
+export async function findReissueOfCard(
+  q: Queryable,
+  oldCardId: number,
+): Promise<Reissue | undefined> {
+  const r = await q.get<ReissueRow>('SELECT * FROM reissues WHERE old_card_id = ?', [oldCardId]);
+  return r ? toReissue(r) : undefined;
+}
+
+/** The reissue whose new application this is. */
+export async function findReissueOfApplication(
+  q: Queryable,
+  applicationId: number,
+): Promise<Reissue | undefined> {
+  const r = await q.get<ReissueRow>('SELECT * FROM reissues WHERE application_id = ?', [
+    applicationId,
+  ]);
+  return r ? toReissue(r) : undefined;
+}
+
+/** The reissue a procedure recorded in its last step. */
+export async function findReissueOfProcedure(
+  q: Queryable,
+  procedureId: string,
+): Promise<Reissue | undefined> {
+  const r = await q.get<ReissueRow>('SELECT * FROM reissues WHERE procedure_id = ?', [procedureId]);
+  return r ? toReissue(r) : undefined;
+}
+
+/** The reissues of the resident's cards. */
+export async function listReissuesOfResident(q: Queryable, residentId: number): Promise<Reissue[]> {
+  const rows = await q.all<ReissueRow>(
+    'SELECT * FROM reissues WHERE old_card_id IN (SELECT id FROM cards WHERE resident_id = ?)',
+    [residentId],
+  );
+  return rows.map(toReissue);
+}
+
+export interface FeeRecord {
+  readonly id: number;
+  readonly reissueId: number;
+  readonly amountYen: number;
+  readonly status: Fee['status'];
+  readonly waiverReason: string | null;
+  readonly operatorId: number;
+  readonly recordedAt: string;
+}
+
+export async function listFeesOfReissue(q: Queryable, reissueId: number): Promise<FeeRecord[]> {
+  const rows = await q.all<{
+    id: number;
+    reissue_id: number;
+    amount_yen: number;
+    status: Fee['status'];
+    waiver_reason: string | null;
+    operator_id: number;
+    recorded_at: string;
+  }>('SELECT * FROM fees WHERE reissue_id = ?', [reissueId]);
+  return rows.map((r) => ({
+    id: r.id,
+    reissueId: r.reissue_id,
+    amountYen: r.amount_yen,
+    status: r.status,
+    waiverReason: r.waiver_reason,
+    operatorId: r.operator_id,
+    recordedAt: r.recorded_at,
+  }));
 }

@@ -3,7 +3,7 @@
 import type { ResidentSummaryDto } from '../../../preload/contract/issuance';
 import type { LifeCardDto, LifeProcedureDto } from '../../../preload/contract/lifecycle';
 import type { Queryable } from '../../db/connection';
-import { getCard, type Card } from '../../db/repositories/cards';
+import { findCard, findReplacementOfCard, getCard, type Card } from '../../db/repositories/cards';
 import { getApproval } from '../../db/repositories/approvals';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident, type Resident } from '../../db/repositories/residents';
@@ -34,15 +34,8 @@ export async function residentSummary(
 export async function lifeCardOf(q: Queryable, cardOrId: Card | number): Promise<LifeCardDto> {
   const card = typeof cardOrId === 'number' ? await getCard(q, cardOrId) : cardOrId;
   const replaces =
-    card.replacesCardId === null
-      ? undefined
-      : await q.get<{ serial: string }>('SELECT serial FROM cards WHERE id = ?', [
-          card.replacesCardId,
-        ]);
-  const replacedBy = await q.get<{ serial: string }>(
-    'SELECT serial FROM cards WHERE replaces_card_id = ? ORDER BY id DESC LIMIT 1',
-    [card.id],
-  );
+    card.replacesCardId === null ? undefined : await findCard(q, card.replacesCardId);
+  const replacedBy = await findReplacementOfCard(q, card.id);
   return {
     id: card.id,
     serial: card.serial,

@@ -15,8 +15,17 @@ import {
   type ReissueReason,
 } from '../../../preload/contract/lifecycle';
 import type { Tx } from '../../db/connection';
-import { createApplication, getApplication } from '../../db/repositories/applications';
-import { recordReissue } from '../../db/repositories/card-events';
+import {
+  countApplicationsWithNoticePrefix,
+  createApplication,
+  findApplicationByNotice,
+  getApplication,
+} from '../../db/repositories/applications';
+import {
+  findReissueOfCard,
+  findReissueOfProcedure,
+  recordReissue,
+} from '../../db/repositories/card-events';
 import { getCard, type Card } from '../../db/repositories/cards';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
@@ -87,15 +96,10 @@ function stateOf(view: JournalView): ReissueState {
 /** The next notice number of reissues this year: MD-<year>-R<nnnn>. */
 async function nextNoticeNumber(tx: Tx, year: string): Promise<string> {
   const prefix = `MD-${year}-R`;
-  const row = await tx.get<{ n: number }>(
-    `SELECT count(*) AS n FROM card_applications WHERE notice_number LIKE ?`,
-    [`${prefix}%`],
-  );
-  for (let n = (row?.n ?? 0) + 1; ; n += 1) {
+  const count = await countApplicationsWithNoticePrefix(tx, prefix);
+  for (let n = count + 1; ; n += 1) {
     const candidate = `${prefix}${String(n).padStart(4, '0')}`;
-    const taken = await tx.get('SELECT 1 FROM card_applications WHERE notice_number = ?', [
-      candidate,
-    ]);
+    const taken = await findApplicationByNotice(tx, candidate);
     if (!taken) return candidate;
   }
 }
@@ -188,7 +192,7 @@ export function createReissueWorkflow(deps: ReissueDeps): LifeWorkflow {
   }
 
   async function assertNoReissue(card: Card): Promise<void> {
-    const existing = await deps.db().get('SELECT 1 FROM reissues WHERE old_card_id = ?', [card.id]);
+    const existing = await findReissueOfCard(deps.db(), card.id);
     if (existing) throw new WorkflowRefusal('reissue-exists');
   }
 
@@ -257,13 +261,8 @@ export function createReissueWorkflow(deps: ReissueDeps): LifeWorkflow {
       const card = await getCard(deps.db(), view.procedure.cardId!);
       const resident = await getResident(deps.db(), card.residentId);
       const operator = await getOperator(deps.db(), deps.operatorId());
-      const app = await deps
-        .db()
-        .get<{ application_id: number }>(
-          'SELECT application_id FROM reissues WHERE procedure_id = ?',
-          [procedureId],
-        );
-      const application = await getApplication(deps.db(), app!.application_id);
+      const reissue = await findReissueOfProcedure(deps.db(), procedureId);
+      const application = await getApplication(deps.db(), reissue!.applicationId);
       const data: FeeReceiptData = {
         municipalityName: deps.municipality.name,
         municipalityCode: deps.municipality.code,

@@ -8,6 +8,7 @@ import {
   type LifeProcedureDto,
   type LifeStep,
 } from '../../../preload/contract/lifecycle';
+import { findRevocationOfCard, recordRevocationDestroyed } from '../../db/repositories/card-events';
 import { getCard, recordCardDestroyed } from '../../db/repositories/cards';
 import { readChipState, selectCommon } from '../../card/apps/common';
 import { CardTerminatedError } from '../../card/card-errors';
@@ -66,12 +67,7 @@ function stateOf(view: JournalView, revokedReason: CardRevocationReason | null):
 }
 
 async function revocationRow(deps: LifeRecordsDeps, cardId: number) {
-  return deps
-    .db()
-    .get<{ reason: CardRevocationReason; destroyed_at: string | null }>(
-      'SELECT reason, destroyed_at FROM revocations WHERE card_id = ?',
-      [cardId],
-    );
+  return findRevocationOfCard(deps.db(), cardId);
 }
 
 export function createRevocationWorkflow(deps: RevocationDeps): LifeWorkflow {
@@ -94,7 +90,7 @@ export function createRevocationWorkflow(deps: RevocationDeps): LifeWorkflow {
             crlReason: CRL_REASON_OF[state.reason],
             cardPresent: state.cardPresent,
             returnOnly: state.returnOnly,
-            destroyedAt: row?.destroyed_at ?? null,
+            destroyedAt: row?.destroyedAt ?? null,
           }
         : null,
       approvalId: state.approvalId,
@@ -211,10 +207,7 @@ export function createRevocationWorkflow(deps: RevocationDeps): LifeWorkflow {
         {
           effects: async (tx) => {
             await recordCardDestroyed(tx, cardId, deps.now);
-            await tx.run(
-              'UPDATE revocations SET destroyed_at = ? WHERE card_id = ? AND destroyed_at IS NULL',
-              [deps.now().toISOString(), cardId],
-            );
+            await recordRevocationDestroyed(tx, cardId, deps.now);
           },
           end: 'completed',
         },

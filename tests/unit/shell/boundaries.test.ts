@@ -1,13 +1,18 @@
-// The process boundaries of ARCHITECTURE.md are enforced by lint: a crossing fails `npm test`.
+// The process boundaries are enforced by lint (a crossing fails `npm test`), and SQL stays in main/db.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function restrictedImports(filePath: string, code: string): Promise<number> {
+async function reports(ruleId: string, filePath: string, code: string): Promise<number> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
+  return result!.messages.filter((m) => m.ruleId === ruleId).length;
 }
+
+const restrictedImports = (filePath: string, code: string) =>
+  reports('no-restricted-imports', filePath, code);
+const sqlOutsideDb = (filePath: string, code: string) =>
+  reports('madoguchi/sql-in-db-only', filePath, code);
 
 // Linting loads the whole config and parsers: slow on a busy two-core machine.
 describe('import boundaries', { timeout: 60_000 }, () => {
@@ -35,5 +40,42 @@ describe('import boundaries', { timeout: 60_000 }, () => {
     ['renderer/src/x.ts', "import type { CardHealthDto } from '../../preload/contract';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
+  });
+});
+
+describe('SQL only in main/db', { timeout: 60_000 }, () => {
+  it.each([
+    ['main/core.ts', "const q = 'SELECT 1 FROM cards WHERE replaces_card_id = ?';"],
+    ['main/workflows/x.ts', 'const q = `SELECT ${COLUMNS} FROM cards WHERE id = ?`;'],
+    ['main/reports/daily.ts', 'const q = `\n    select count(*) AS n FROM fees`;'],
+    ['main/reports/daily.ts', "const q = 'SELECT coalesce(sum(amount_yen), 0) AS yen FROM fees';"],
+    ['main/practice/x.ts', "const q = 'INSERT INTO cards (serial) VALUES (?)';"],
+    ['main/practice/x.ts', "const q = 'insert or replace into meta (key) values (?)';"],
+    ['main/workflows/x.ts', "const q = 'UPDATE revocations SET destroyed_at = ?';"],
+    ['main/workflows/x.ts', "const q = 'DELETE FROM cards WHERE id = ?';"],
+    ['main/core.ts', "const q = 'PRAGMA quick_check';"],
+    ['main/core.ts', "const q = 'CREATE TABLE t (k TEXT)';"],
+    ['main/core.ts', "const q = 'create unique index t_k on t (k)';"],
+    ['main/core.ts', "const q = 'WITH open AS (SELECT 1) SELECT * FROM open';"],
+    ['main/core.ts', "const q = 'SELECT ' + columns + ' FROM cards';"],
+    ['preload/contract/x.ts', "const q = 'SELECT * FROM cards';"],
+    ['renderer/src/x.ts', "const q = 'DELETE FROM cards';"],
+  ])('%s may not hold SQL: %s', async (file, code) => {
+    expect(await sqlOutsideDb(file, `${code}\nexport { q };\n`)).toBe(1);
+  });
+
+  it.each([
+    ['main/db/repositories/cards.ts', "const q = 'SELECT 1 FROM cards WHERE id = ?';"],
+    ['main/db/repositories/x.ts', 'const q = `UPDATE cards SET state = ? WHERE id = ?`;'],
+    ['main/db/migrations/0009-x.ts', "const q = 'CREATE TABLE t (k TEXT)';"],
+    ['main/db/connection.ts', "const q = 'PRAGMA foreign_keys = ON';"],
+    ['main/core.ts', "const q = 'Select the reader in the list';"],
+    ['main/core.ts', "const q = 'Insert the card into the reader';"],
+    ['main/core.ts', "const q = 'With list B documents, a face check follows.';"],
+    ['main/core.ts', "const q = ['update', 'delete', 'create', 'select', 'with'];"],
+    ['main/core.ts', 'const q = `Created ${n} cards; selected ${m}`;'],
+    ['renderer/src/i18n/x.ts', "const q = { erase: 'Delete one', insert: 'Insert card' };"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await sqlOutsideDb(file, `${code}\nexport { q };\n`)).toBe(0);
   });
 });
