@@ -1,4 +1,5 @@
 // Data shapes that cross IPC. Plain JSON values only: strings, numbers, booleans, arrays, objects.
+import type { CertificateValidity } from './rules/validity';
 
 export type AppMode = 'production' | 'practice';
 
@@ -127,7 +128,7 @@ export interface CertificateSummaryDto {
    * valid, expiring (within 3 months: renewal possible), expired, not-yet-valid, absent; revoked
    * when the database records the certificate revoked, whatever its dates say.
    */
-  readonly validity: 'valid' | 'expiring' | 'expired' | 'not-yet-valid' | 'absent' | 'revoked';
+  readonly validity: CertificateValidity | 'absent' | 'revoked';
 }
 
 export type NextActionCode =
