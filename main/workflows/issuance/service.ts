@@ -15,7 +15,7 @@ import type {
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
-import { checkPinEntry } from '../../../preload/contract/pin-rules';
+import { checkPinEntry } from '../../../preload/contract/rules/pins';
 import type { Details } from '../../audit/details-guard';
 import type { IssuerSession } from '../../authority/issuer-authority';
 import type { Apdu } from '../../card/apdu';

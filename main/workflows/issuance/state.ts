@@ -9,7 +9,7 @@ import {
   type IssuanceStepKind,
   type RepresentativeRelation,
 } from '../../../preload/contract/issuance';
-import { requiredPinKinds, type PinRuleViolation } from '../../../preload/contract/pin-rules';
+import { requiredPinKinds, type PinRuleViolation } from '../../../preload/contract/rules/pins';
 
 export type KeyKind = 'signing' | 'auth';
 

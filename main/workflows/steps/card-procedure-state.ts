@@ -11,7 +11,7 @@ import {
   type DocumentKind,
 } from '../../../preload/contract/issuance';
 import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
-import type { PinRuleViolation } from '../../../preload/contract/pin-rules';
+import { pinWrongDetail, type PinRuleViolation } from '../../../preload/contract/rules/pins';
 import { WorkflowRefusal } from '../refusal';
 import type { Notice } from './card-match';
 import type { KeyKind } from './card-work';
@@ -362,7 +362,7 @@ export function transitionCardProcedure(
         },
         notice: locked
           ? { code: 'pin-locked', detail: e.kind }
-          : { code: 'pin-wrong', detail: `${e.kind}:${e.triesLeft}` },
+          : { code: 'pin-wrong', detail: pinWrongDetail(e) },
       });
     }
 
