@@ -1,6 +1,7 @@
 // Practice-mode seed: the fictional town's residents, applications, cards and practice accounts, loaded in one transaction.
 import { z } from 'zod';
 import { CRL_REASON_OF } from '../../preload/contract/lifecycle';
+import { ROLES } from '../../preload/contract/rules/roles';
 import seedJson from '../../resources/practice/seed.json';
 import { appendAudit } from '../audit/audit-log';
 import { isValidMyNumber, parseIsoDate, parseMyNumber } from '../card/domain';
@@ -82,7 +83,7 @@ const seedSchema = z.object({
     z.object({
       loginId,
       displayName: z.string().min(1),
-      role: z.enum(['clerk', 'supervisor', 'trainer', 'admin']),
+      role: z.enum(ROLES),
       password: z.string().min(8),
     }),
   ),
