@@ -1,6 +1,7 @@
 // 交付 (issuance) shapes that cross IPC: the application found, the workflow state the clerk window
 // projects, the resident window's prompt. Plain JSON; never a PIN, a 個人番号 or a camera frame.
 import type { AppErrorDto, PinKind } from './dto';
+import type { Sex } from './rules/sex';
 import type { PinRuleViolation } from './rules/pins';
 
 /** 本人確認書類. List A: one suffices (photo ID). List B: two are needed (WORKFLOWS.md 交付 2). */
@@ -49,7 +50,7 @@ export interface ResidentSummaryDto {
   readonly birthDate: string;
   /** Age today (the machine's date). */
   readonly age: number;
-  readonly sex: 'male' | 'female' | 'not-applicable' | 'unknown';
+  readonly sex: Sex;
   readonly address: string;
 }
 
