@@ -1,6 +1,6 @@
 // Practice-mode seed: the fictional town's residents, applications, cards and practice accounts, loaded in one transaction.
 import { z } from 'zod';
-import { CRL_REASON_OF } from '../../preload/contract/lifecycle';
+import { CRL_REASON_OF } from '../../preload/contract/rules/reasons';
 import { ROLES } from '../../preload/contract/rules/roles';
 import { SEXES } from '../../preload/contract/rules/sex';
 import seedJson from '../../resources/practice/seed.json';

@@ -15,7 +15,6 @@ import type {
 } from './dto';
 import { PIN_KINDS } from './dto';
 import {
-  DOCUMENT_KINDS,
   REPRESENTATIVE_RELATIONS,
   type ApplicationSummaryDto,
   type FacePhotosDto,
@@ -25,19 +24,19 @@ import {
   type ResidentPromptDto,
   type ResidentSubmitDto,
 } from './issuance';
+import { DOCUMENT_KINDS } from './rules/documents';
 import {
   LIFE_KINDS,
   PIN_ENTRY_MODES,
-  REISSUE_REASONS,
   RENEWAL_SCOPES,
   REPORTERS,
   REPORT_METHODS,
-  REVOCATION_REASONS,
   type CardLookupDto,
   type DailyReportDto,
   type LifeProcedureDto,
   type ResidentHistoryDto,
 } from './lifecycle';
+import { REISSUE_REASONS, REVOCATION_REASONS } from './rules/reasons';
 import {
   ADMIN_ROLES,
   COUNTER_ROLES,

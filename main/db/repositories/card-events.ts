@@ -1,4 +1,5 @@
 // SQL of what happens to an issued card: suspensions and releases, revocations, reissues and fees.
+import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import { isoNow } from '../clock';
 import type { Clock } from '../clock';
 import { isConstraintError } from '../connection';
@@ -6,31 +7,6 @@ import type { Queryable, Tx } from '../connection';
 import { DuplicateRecordError, InvalidTransitionError, RecordNotFoundError } from '../errors';
 
 export type ReportedBy = 'callcentre' | 'police' | 'resident';
-
-/** WORKFLOWS.md, 廃止: 紛失, 盗難, 返納, 有効期限切れ, 国外転出, 死亡, 住民票消除, 個人番号の変更, 破損, 再交付後に発見. */
-export type RevocationReason =
-  | 'lost'
-  | 'stolen'
-  | 'returned'
-  | 'expired'
-  | 'moved-abroad'
-  | 'death'
-  | 'record-deleted'
-  | 'number-changed'
-  | 'damaged'
-  | 'found-after-reissue';
-
-export type ReissueReason =
-  | 'lost'
-  | 'damaged'
-  | 'own-wish'
-  | 'missed-renewal'
-  | 'expiry'
-  | 'full-notes'
-  | 'theft'
-  | 'disaster'
-  | 'office-error'
-  | 'number-changed';
 
 export interface Suspension {
   readonly id: number;
@@ -128,7 +104,7 @@ export async function recordRevocation(
   tx: Tx,
   r: {
     readonly cardId: number;
-    readonly reason: RevocationReason;
+    readonly reason: CardRevocationReason;
     readonly operatorId: number;
     readonly approvalId: number;
     readonly procedureId?: string | null;

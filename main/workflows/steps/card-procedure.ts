@@ -4,20 +4,20 @@
 // rules and its own checks and finish (release/service.ts, pin-reset/service.ts, renewal/service.ts).
 import type { PinKind } from '../../../preload/contract/dto';
 import type {
-  DocumentKind,
   FacePhotosDto,
   PinCheckDto,
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type {
-  CrlReason,
   LifeKind,
   LifeProcedureDto,
   PinEntryMode,
   PinPlanEntry,
   RenewalScope,
 } from '../../../preload/contract/lifecycle';
+import type { CrlReason } from '../../../preload/contract/rules/reasons';
 import { parsePinRefusal } from '../../../preload/contract/rules/pins';
 import type { Details } from '../../audit/details-guard';
 import { UnknownCertificateError, type IssuerSession } from '../../authority/issuer-authority';
