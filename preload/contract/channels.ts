@@ -10,13 +10,11 @@ import type {
   OperatorDto,
   PageDto,
   ReadersDto,
-  Role,
   SessionDto,
   SimStateDto,
 } from './dto';
-import { PIN_KINDS, ROLES } from './dto';
+import { PIN_KINDS } from './dto';
 import {
-  DOCUMENT_KINDS,
   REPRESENTATIVE_RELATIONS,
   type ApplicationSummaryDto,
   type FacePhotosDto,
@@ -26,19 +24,27 @@ import {
   type ResidentPromptDto,
   type ResidentSubmitDto,
 } from './issuance';
+import { DOCUMENT_KINDS } from './rules/documents';
 import {
   LIFE_KINDS,
   PIN_ENTRY_MODES,
-  REISSUE_REASONS,
   RENEWAL_SCOPES,
   REPORTERS,
   REPORT_METHODS,
-  REVOCATION_REASONS,
   type CardLookupDto,
   type DailyReportDto,
   type LifeProcedureDto,
   type ResidentHistoryDto,
 } from './lifecycle';
+import { REISSUE_REASONS, REVOCATION_REASONS } from './rules/reasons';
+import {
+  ADMIN_ROLES,
+  COUNTER_ROLES,
+  REPORT_ROLES,
+  ROLES,
+  TRAINER_ROLES,
+  type Role,
+} from './rules/roles';
 
 /** Reader names come from PC/SC; bounded so a hostile caller cannot send megabytes. */
 const readerName = z.string().min(1).max(200);
@@ -326,21 +332,20 @@ export interface ResponseMap {
 
 /**
  * Who may call each channel, checked in main on every call (the UI hiding a button is only a
- * courtesy). 'public': before login too. 'operator': any logged-in, unlocked operator.
- * WORKFLOWS.md: the administrator runs no counter procedure; the trainer works in practice mode.
- * 'resident': only from the resident window, and only while a counter operator is logged in and
- * unlocked; every other channel is refused from that window.
+ * courtesy). 'public': before login too. 'operator': any logged-in, unlocked operator. A group of
+ * roles: rules/roles.ts (the administrator runs no counter procedure, the trainer works in
+ * practice mode). 'resident': only from the resident window, and only while a counter operator
+ * is logged in and unlocked; every other channel is refused from that window.
  */
 export type Access = 'public' | 'operator' | 'resident' | readonly Role[];
-const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
 
 export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'app:get-info': 'public',
-  'reader:list-readers': COUNTER,
-  'card:read-health': COUNTER,
-  'sim:get-state': COUNTER,
-  'sim:insert-card': COUNTER,
-  'sim:remove-card': COUNTER,
+  'reader:list-readers': COUNTER_ROLES,
+  'card:read-health': COUNTER_ROLES,
+  'sim:get-state': COUNTER_ROLES,
+  'sim:insert-card': COUNTER_ROLES,
+  'sim:remove-card': COUNTER_ROLES,
   'auth:get-session': 'public',
   'auth:setup-admin': 'public',
   'auth:login': 'public',
@@ -350,64 +355,63 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'auth:report-activity': 'operator',
   // The one thing an operator whose password was reset may do (the session checks the login).
   'auth:change-password': 'public',
-  'approval:approve': COUNTER,
-  'admin:list-operators': ['admin'],
-  'admin:create-operator': ['admin'],
-  'admin:set-operator-disabled': ['admin'],
-  'admin:reset-operator-password': ['admin'],
-  'admin:backup-database': ['admin'],
-  'audit:search': ['admin'],
-  'audit:verify': ['admin'],
-  'audit:export-csv': ['admin'],
-  'practice:reset': ['trainer'],
-  'sim:insert-application-card': COUNTER,
-  'sim:set-authority-offline': COUNTER,
-  'sim:reinsert-card': COUNTER,
-  'issuance:find-by-notice': COUNTER,
-  'issuance:search': COUNTER,
-  'issuance:list-open': COUNTER,
-  'issuance:start': COUNTER,
-  'issuance:get': COUNTER,
-  'issuance:record-documents': COUNTER,
-  'issuance:check-card': COUNTER,
-  'issuance:read-photos': COUNTER,
-  'issuance:record-face': COUNTER,
-  'issuance:override-face': COUNTER,
-  'issuance:open-pin-entry': COUNTER,
-  'issuance:complete': COUNTER,
-  'issuance:print-receipt': COUNTER,
-  'issuance:print-deferral-slip': COUNTER,
-  'issuance:cancel': COUNTER,
+  'approval:approve': COUNTER_ROLES,
+  'admin:list-operators': ADMIN_ROLES,
+  'admin:create-operator': ADMIN_ROLES,
+  'admin:set-operator-disabled': ADMIN_ROLES,
+  'admin:reset-operator-password': ADMIN_ROLES,
+  'admin:backup-database': ADMIN_ROLES,
+  'audit:search': ADMIN_ROLES,
+  'audit:verify': ADMIN_ROLES,
+  'audit:export-csv': ADMIN_ROLES,
+  'practice:reset': TRAINER_ROLES,
+  'sim:insert-application-card': COUNTER_ROLES,
+  'sim:set-authority-offline': COUNTER_ROLES,
+  'sim:reinsert-card': COUNTER_ROLES,
+  'issuance:find-by-notice': COUNTER_ROLES,
+  'issuance:search': COUNTER_ROLES,
+  'issuance:list-open': COUNTER_ROLES,
+  'issuance:start': COUNTER_ROLES,
+  'issuance:get': COUNTER_ROLES,
+  'issuance:record-documents': COUNTER_ROLES,
+  'issuance:check-card': COUNTER_ROLES,
+  'issuance:read-photos': COUNTER_ROLES,
+  'issuance:record-face': COUNTER_ROLES,
+  'issuance:override-face': COUNTER_ROLES,
+  'issuance:open-pin-entry': COUNTER_ROLES,
+  'issuance:complete': COUNTER_ROLES,
+  'issuance:print-receipt': COUNTER_ROLES,
+  'issuance:print-deferral-slip': COUNTER_ROLES,
+  'issuance:cancel': COUNTER_ROLES,
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',
   'resident:submit-pins': 'resident',
-  'life:find-by-serial': COUNTER,
-  'life:search': COUNTER,
-  'life:history': COUNTER,
-  'life:list-open': COUNTER,
-  'suspension:register': COUNTER,
-  'life:start': COUNTER,
-  'life:get': COUNTER,
-  'life:record-documents': COUNTER,
-  'life:check-card': COUNTER,
-  'life:read-photos': COUNTER,
-  'life:record-face': COUNTER,
-  'life:override-face': COUNTER,
-  'life:choose': COUNTER,
-  'life:open-pin-entry': COUNTER,
-  'revocation:set-reason': COUNTER,
-  'reissue:set-reason': COUNTER,
-  'life:approve': COUNTER,
-  'reissue:record-fee': COUNTER,
-  'revocation:record-destroyed': COUNTER,
-  'life:complete': COUNTER,
-  'life:print-receipt': COUNTER,
-  'life:cancel': COUNTER,
-  'sim:receive-card': COUNTER,
-  // The 日報 is a supervisor's (WORKFLOWS.md); a trainer sees the practice one.
-  'reports:daily': ['supervisor', 'trainer'],
-  'reports:daily-pdf': ['supervisor', 'trainer'],
-  'reports:daily-csv': ['supervisor', 'trainer'],
+  'life:find-by-serial': COUNTER_ROLES,
+  'life:search': COUNTER_ROLES,
+  'life:history': COUNTER_ROLES,
+  'life:list-open': COUNTER_ROLES,
+  'suspension:register': COUNTER_ROLES,
+  'life:start': COUNTER_ROLES,
+  'life:get': COUNTER_ROLES,
+  'life:record-documents': COUNTER_ROLES,
+  'life:check-card': COUNTER_ROLES,
+  'life:read-photos': COUNTER_ROLES,
+  'life:record-face': COUNTER_ROLES,
+  'life:override-face': COUNTER_ROLES,
+  'life:choose': COUNTER_ROLES,
+  'life:open-pin-entry': COUNTER_ROLES,
+  'revocation:set-reason': COUNTER_ROLES,
+  'reissue:set-reason': COUNTER_ROLES,
+  'life:approve': COUNTER_ROLES,
+  'reissue:record-fee': COUNTER_ROLES,
+  'revocation:record-destroyed': COUNTER_ROLES,
+  'life:complete': COUNTER_ROLES,
+  'life:print-receipt': COUNTER_ROLES,
+  'life:cancel': COUNTER_ROLES,
+  'sim:receive-card': COUNTER_ROLES,
+  'reports:daily': REPORT_ROLES,
+  'reports:daily-pdf': REPORT_ROLES,
+  'reports:daily-csv': REPORT_ROLES,
 };
 
 /** Channels the resident window may call; it may call nothing else (app:get-info aside). */

@@ -1,9 +1,8 @@
 // Builds the contents of the simulated card's data files from a holder's facts (formats of CARD.md).
 import { createHash, createPublicKey, sign as rsaSign, type KeyObject } from 'node:crypto';
 import { encodeBilevelPng } from '../../images/png';
+import type { SexCode } from '../../../preload/contract/rules/sex';
 import { ascii, concat, fromHex, tlv, u16, utf8, type Bytes } from './bytes';
-
-export type Sex = '1' | '2' | '9' | '0';
 
 /** What the card says about its holder. Dates are ISO YYYY-MM-DD. */
 export interface HolderFacts {
@@ -12,8 +11,8 @@ export interface HolderFacts {
   /** As printed: full-width digits. */
   readonly address: string;
   readonly birthDate: string;
-  /** 1 male, 2 female, 9 not applicable, 0 unknown. */
-  readonly sex: Sex;
+  /** The card's code (rules/sex.ts). */
+  readonly sex: SexCode;
   /** The 12-digit 個人番号, check digit included. */
   readonly myNumber: string;
   /** The 5-digit municipality code (全国地方公共団体コード without its check digit). */

@@ -1,4 +1,5 @@
 // SQL of what happens to an issued card: suspensions and releases, revocations, reissues and fees.
+import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import { isoNow } from '../clock';
 import type { Clock } from '../clock';
 import { isConstraintError } from '../connection';
@@ -6,31 +7,6 @@ import type { Queryable, Tx } from '../connection';
 import { DuplicateRecordError, InvalidTransitionError, RecordNotFoundError } from '../errors';
 
 export type ReportedBy = 'callcentre' | 'police' | 'resident';
-
-/** WORKFLOWS.md, 廃止: 紛失, 盗難, 返納, 有効期限切れ, 国外転出, 死亡, 住民票消除, 個人番号の変更, 破損, 再交付後に発見. */
-export type RevocationReason =
-  | 'lost'
-  | 'stolen'
-  | 'returned'
-  | 'expired'
-  | 'moved-abroad'
-  | 'death'
-  | 'record-deleted'
-  | 'number-changed'
-  | 'damaged'
-  | 'found-after-reissue';
-
-export type ReissueReason =
-  | 'lost'
-  | 'damaged'
-  | 'own-wish'
-  | 'missed-renewal'
-  | 'expiry'
-  | 'full-notes'
-  | 'theft'
-  | 'disaster'
-  | 'office-error'
-  | 'number-changed';
 
 /** The rows of a resident's cards; the one parameter is the resident's id. */
 const OF_RESIDENT_CARDS = 'card_id IN (SELECT id FROM cards WHERE resident_id = ?)';
@@ -148,7 +124,7 @@ export async function releaseSuspension(
 export interface Revocation {
   readonly id: number;
   readonly cardId: number;
-  readonly reason: RevocationReason;
+  readonly reason: CardRevocationReason;
   readonly operatorId: number;
   /** The approver, as recorded in the approval. */
   readonly approvedBy: number;
@@ -162,7 +138,7 @@ export interface Revocation {
 interface RevocationRow {
   id: number;
   card_id: number;
-  reason: RevocationReason;
+  reason: CardRevocationReason;
   operator_id: number;
   approved_by: number;
   approval_id: number;
@@ -190,7 +166,7 @@ export async function recordRevocation(
   tx: Tx,
   r: {
     readonly cardId: number;
-    readonly reason: RevocationReason;
+    readonly reason: CardRevocationReason;
     readonly operatorId: number;
     readonly approvalId: number;
     readonly procedureId?: string | null;

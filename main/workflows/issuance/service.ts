@@ -6,7 +6,6 @@ import type { FileWrittenDto, PinKind } from '../../../preload/contract/dto';
 import type { ErrorCode } from '../../../preload/contract/errors';
 import type {
   ApplicationSummaryDto,
-  DocumentKind,
   FacePhotosDto,
   IssuanceDto,
   OpenProcedureDto,
@@ -15,7 +14,8 @@ import type {
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
-import { checkPinEntry } from '../../../preload/contract/pin-rules';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
+import { checkPinEntry } from '../../../preload/contract/rules/pins';
 import type { Details } from '../../audit/details-guard';
 import type { IssuerSession } from '../../authority/issuer-authority';
 import type { Apdu } from '../../card/apdu';

@@ -2,14 +2,13 @@
 // transition function that moves it on or refuses the move with an error code for the clerk.
 import type { PinKind } from '../../../preload/contract/dto';
 import type { ErrorCode } from '../../../preload/contract/errors';
-import {
-  isValidDocumentSet,
-  type CertificatePhase,
-  type DocumentKind,
-  type IssuanceStepKind,
-  type RepresentativeRelation,
+import type {
+  CertificatePhase,
+  IssuanceStepKind,
+  RepresentativeRelation,
 } from '../../../preload/contract/issuance';
-import { requiredPinKinds, type PinRuleViolation } from '../../../preload/contract/pin-rules';
+import { isValidDocumentSet, type DocumentKind } from '../../../preload/contract/rules/documents';
+import { requiredPinKinds, type PinRuleViolation } from '../../../preload/contract/rules/pins';
 
 export type KeyKind = 'signing' | 'auth';
 

@@ -3,13 +3,12 @@
 // in the database, approvals checked. The workflows read their state from the journal on every
 // call, so a restart resumes wherever the last committed step left off.
 import type { ErrorCode } from '../../../preload/contract/errors';
+import type { LifeKind, LifeProcedureDto } from '../../../preload/contract/lifecycle';
 import {
   CRL_REASON_OF,
   type CardRevocationReason,
   type CrlReason,
-  type LifeKind,
-  type LifeProcedureDto,
-} from '../../../preload/contract/lifecycle';
+} from '../../../preload/contract/rules/reasons';
 import type { Details } from '../../audit/details-guard';
 import {
   IssuerSessionRefusedError,

@@ -7,6 +7,7 @@ import type {
   ResidentHistoryDto,
   TimelineEntryDto,
 } from '../../../preload/contract/lifecycle';
+import { isRenewalOpen } from '../../../preload/contract/rules/validity';
 import { parseIsoDate } from '../../card/domain';
 import type { Db } from '../../db/connection';
 import { listApplicationsOfResident } from '../../db/repositories/applications';
@@ -34,9 +35,6 @@ export interface LifeQueryDeps {
   operatorId(): number;
 }
 
-/** Renewal opens 3 months before the certificates' expiry (CARD.md, Validity). */
-const RENEWAL_WINDOW_MS = 92 * 24 * 3600_000;
-
 /** What the clerk should do next with a card, from the database alone. */
 export function nextActionsOf(
   card: Card,
@@ -59,9 +57,7 @@ export function nextActionsOf(
     case 'issued': {
       const live = certificates.filter((c) => c.status === 'issued' || c.status === 'expired');
       const due = live.some(
-        (c) =>
-          c.status === 'expired' ||
-          new Date(c.notAfter).getTime() - now.getTime() <= RENEWAL_WINDOW_MS,
+        (c) => c.status === 'expired' || isRenewalOpen(new Date(c.notAfter), now),
       );
       return due ? ['renew-certificates'] : ['none'];
     }

@@ -1,18 +1,18 @@
 // The card's later life: one entry point for the life:* channels. Each procedure kind is its own
 // workflow (main/workflows/<kind>/); this routes a call to the workflow that owns the procedure's
 // kind, and refuses a step the procedure does not have.
-import type { DocumentKind, FacePhotosDto } from '../../../preload/contract/issuance';
+import type { FacePhotosDto } from '../../../preload/contract/issuance';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
 import type {
-  CardRevocationReason,
   LifeKind,
   LifeProcedureDto,
   PinPlanEntry,
-  ReissueReason,
   RenewalScope,
   Reporter,
   ReportMethod,
 } from '../../../preload/contract/lifecycle';
+import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type { Queryable } from '../../db/connection';
 import { getProcedure } from '../../db/repositories/journal';
 import { WorkflowRefusal } from '../refusal';

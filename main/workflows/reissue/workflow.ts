@@ -4,16 +4,14 @@
 // the reissues and fees rows, all in the last step's transaction. Then the fee receipt.
 import { join } from 'node:path';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
-import {
-  EXPRESS_REISSUE_REASONS,
-  REVOCATION_OF_REISSUE,
-  reissueFee,
-  type FeeDto,
-  type LifeKind,
-  type LifeProcedureDto,
-  type LifeStep,
-  type ReissueReason,
+import type {
+  FeeDto,
+  LifeKind,
+  LifeProcedureDto,
+  LifeStep,
 } from '../../../preload/contract/lifecycle';
+import { EXPRESS_REISSUE_REASONS, reissueFee } from '../../../preload/contract/rules/fees';
+import { REVOCATION_OF_REISSUE, type ReissueReason } from '../../../preload/contract/rules/reasons';
 import type { Tx } from '../../db/connection';
 import {
   countApplicationsWithNoticePrefix,

@@ -1,6 +1,7 @@
 // 電子証明書の更新 (renewal) in main: new keys and certificates on the same card, from 3 months before
 // the certificates expire; or the signing certificate alone when the four facts changed. The old
 // certificates are revoked: superseded, or affiliationChanged for the signing-only reissue.
+import { certificateRenewalOpensOn, isRenewalOpen } from '../../../preload/contract/rules/validity';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import { WorkflowRefusal } from '../refusal';
 import {
@@ -10,14 +11,13 @@ import {
 } from '../steps/card-procedure';
 import { RENEWAL_RULES } from './state';
 
-/** Renewal opens this many months before the certificates expire (CARD.md, Validity). */
-export const RENEWAL_WINDOW_MONTHS = 3;
-
-/** The first day renewal is possible for a certificate valid until `notAfter`. */
-export function renewalOpensOn(notAfter: string): Date {
-  const d = new Date(notAfter);
-  d.setUTCMonth(d.getUTCMonth() - RENEWAL_WINDOW_MONTHS);
-  return d;
+/**
+ * Refuses a renewal before the window of the first certificate to expire (`notAfter`, an ISO
+ * instant; null: nothing to go by) opens. The refusal's detail is the day it opens, Japan time.
+ */
+export function checkRenewalWindow(notAfter: string | null, now: Date): void {
+  if (!notAfter || isRenewalOpen(new Date(notAfter), now)) return;
+  throw new WorkflowRefusal('renewal-too-early', certificateRenewalOpensOn(new Date(notAfter)));
 }
 
 export function createRenewalWorkflow(deps: CardProcedureDeps) {
@@ -45,11 +45,7 @@ export function createRenewalWorkflow(deps: CardProcedureDeps) {
       // The database's certificates; for a card whose certificates it never recorded (seeded
       // practice cards), the authentication certificate read from the chip.
       const first = current.map((c) => c.notAfter).sort()[0] ?? state.chipCertificateExpiry;
-      if (first && d.now() < renewalOpensOn(first))
-        throw new WorkflowRefusal(
-          'renewal-too-early',
-          renewalOpensOn(first).toISOString().slice(0, 10),
-        );
+      checkRenewalWindow(first, d.now());
     },
     async finish({ deps: d, state, card, newSerials }) {
       const revoked = await revokeOldCertificates(

@@ -1,13 +1,8 @@
 // 廃止: reason -> a supervisor's approval -> (card present: the card checked and its chip set to
 // terminated) certificates revoked, revocations row, card terminated -> 穴あけ recorded -> completed.
 // A terminated card not yet destroyed gets the "return only" procedure: card, 穴あけ, completed.
-import {
-  CRL_REASON_OF,
-  type CardRevocationReason,
-  type LifeKind,
-  type LifeProcedureDto,
-  type LifeStep,
-} from '../../../preload/contract/lifecycle';
+import type { LifeKind, LifeProcedureDto, LifeStep } from '../../../preload/contract/lifecycle';
+import { CRL_REASON_OF, type CardRevocationReason } from '../../../preload/contract/rules/reasons';
 import { findRevocationOfCard, recordRevocationDestroyed } from '../../db/repositories/card-events';
 import { getCard, recordCardDestroyed } from '../../db/repositories/cards';
 import { readChipState, selectCommon } from '../../card/apps/common';

@@ -4,14 +4,14 @@
 // pins -> certificates (release, renewal) -> completed.
 import type { PinKind } from '../../../preload/contract/dto';
 import type { ErrorCode } from '../../../preload/contract/errors';
+import type { CertificatePhase } from '../../../preload/contract/issuance';
 import {
-  DOCUMENTS_A,
+  isListA,
   isValidDocumentSet,
-  type CertificatePhase,
   type DocumentKind,
-} from '../../../preload/contract/issuance';
+} from '../../../preload/contract/rules/documents';
 import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
-import type { PinRuleViolation } from '../../../preload/contract/pin-rules';
+import { pinWrongDetail, type PinRuleViolation } from '../../../preload/contract/rules/pins';
 import { WorkflowRefusal } from '../refusal';
 import type { Notice } from './card-match';
 import type { KeyKind } from './card-work';
@@ -169,7 +169,7 @@ export function isOpenProcedure(s: CardProcedureState): boolean {
 
 /** A list A document (photo ID) makes the face check optional for reset and renewal. */
 export function hasListA(documents: readonly DocumentKind[]): boolean {
-  return documents.some((k) => (DOCUMENTS_A as readonly string[]).includes(k));
+  return documents.some(isListA);
 }
 
 /**
@@ -362,7 +362,7 @@ export function transitionCardProcedure(
         },
         notice: locked
           ? { code: 'pin-locked', detail: e.kind }
-          : { code: 'pin-wrong', detail: `${e.kind}:${e.triesLeft}` },
+          : { code: 'pin-wrong', detail: pinWrongDetail(e) },
       });
     }
 

@@ -4,20 +4,21 @@
 // rules and its own checks and finish (release/service.ts, pin-reset/service.ts, renewal/service.ts).
 import type { PinKind } from '../../../preload/contract/dto';
 import type {
-  DocumentKind,
   FacePhotosDto,
   PinCheckDto,
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type {
-  CrlReason,
   LifeKind,
   LifeProcedureDto,
   PinEntryMode,
   PinPlanEntry,
   RenewalScope,
 } from '../../../preload/contract/lifecycle';
+import type { CrlReason } from '../../../preload/contract/rules/reasons';
+import { parsePinRefusal } from '../../../preload/contract/rules/pins';
 import type { Details } from '../../audit/details-guard';
 import { UnknownCertificateError, type IssuerSession } from '../../authority/issuer-authority';
 import type { Apdu } from '../../card/apdu';
@@ -472,9 +473,9 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
       try {
         await runCardWork(l, reader, entries, secrets, currents);
       } catch (e) {
-        if (e instanceof WorkflowRefusal && (e.code === 'pin-wrong' || e.code === 'pin-locked')) {
-          const kind = (e.detail ?? '').split(':')[0] as PinKind;
-          const left = e.code === 'pin-locked' ? 0 : Number((e.detail ?? '').split(':')[1]);
+        const refused = e instanceof WorkflowRefusal ? parsePinRefusal(e) : null;
+        if (refused) {
+          const { kind, triesLeft: left } = refused;
           await commit(l, 'wrong-current', { kind, left }, { status: 'failed' });
           l.state = apply(l.state, { type: 'pin-wrong', kind, triesLeft: left });
           await publish(l);

@@ -2,6 +2,7 @@
 // with VERIFY (spends a try when wrong), changed with CHANGE REFERENCE DATA after VERIFY, and the
 // tries left of each read without spending one. Values only pass through; the bytes are zeroed.
 import type { PinKind } from '../../../preload/contract/dto';
+import { pinWrongDetail } from '../../../preload/contract/rules/pins';
 import type { IssuerSession } from '../../authority/issuer-authority';
 import type { Apdu } from '../../card/apdu';
 import { COMMON_AID, COMMON_EF_PIN } from '../../card/apps/common';
@@ -78,7 +79,7 @@ export async function verifyCurrent(
     }
     if (result.kind === 'verified') continue;
     if (result.kind === 'wrong' && result.triesLeft > 0)
-      throw new WorkflowRefusal('pin-wrong', `${kind}:${result.triesLeft}`);
+      throw new WorkflowRefusal('pin-wrong', pinWrongDetail({ kind, triesLeft: result.triesLeft }));
     throw new WorkflowRefusal('pin-locked', kind);
   }
 }
@@ -101,7 +102,10 @@ export async function changeSecret(
     try {
       const result = await verify(ch, old);
       if (result.kind === 'wrong' && result.triesLeft > 0)
-        throw new WorkflowRefusal('pin-wrong', `${kind}:${result.triesLeft}`);
+        throw new WorkflowRefusal(
+          'pin-wrong',
+          pinWrongDetail({ kind, triesLeft: result.triesLeft }),
+        );
       if (result.kind !== 'verified') throw new WorkflowRefusal('pin-locked', kind);
       if (change === 'iso') await changeReferenceData(ch, bytes);
       else await ch.exchange({ cla: 0x80, ins: 0x32, p1: 0x00, p2: 0x80, data: bytes });

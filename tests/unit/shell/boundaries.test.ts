@@ -22,6 +22,12 @@ describe('import boundaries', { timeout: 60_000 }, () => {
     ['renderer/src/x.ts', "import { readFile } from 'fs';"],
     ['renderer/src/x.ts', "import { createCore } from '../../main/core';"],
     ['preload/contract/x.ts', "import { join } from 'node:path';"],
+    ['preload/contract/rules/x.ts', "import { join } from 'node:path';"],
+    [
+      'preload/contract/rules/x.ts',
+      "import { nextActions } from '../../../main/card/card-health';",
+    ],
+    ['preload/contract/rules/x.ts', "import { app } from 'electron';"],
     ['main/card/apdu.ts', "import { Client } from 'pcsc-mini';"],
     ['main/card/sim/sim-card.ts', "import { Client } from 'pcsc-mini';"],
     ['main/core.ts', "import sqlite3 from 'sqlite3';"],
