@@ -17,6 +17,8 @@ export type SigningPassword = Brand<string, 'SigningPassword'>;
 export type IsoDate = Brand<string, 'IsoDate'>;
 
 export type Sex = 'male' | 'female' | 'not-applicable' | 'unknown';
+/** JIS X 0303: the one-digit code of a sex, as the card's files hold it. */
+export type SexCode = '1' | '2' | '9' | '0';
 
 export interface BasicFourFacts {
   /** Family and given name separated by U+3000, as on the card. */
@@ -123,4 +125,16 @@ export function parseSexCode(code: string): Sex {
     default:
       throw new InvalidValueError('sex code');
   }
+}
+
+const SEX_CODES: Readonly<Record<Sex, SexCode>> = {
+  male: '1',
+  female: '2',
+  'not-applicable': '9',
+  unknown: '0',
+};
+
+/** The code the card stores for `sex`: what parseSexCode reads back. */
+export function sexCode(sex: Sex): SexCode {
+  return SEX_CODES[sex];
 }

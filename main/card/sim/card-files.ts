@@ -1,10 +1,9 @@
 // Builds the contents of the simulated card's data files from a holder's facts (formats of CARD.md).
 import { createHash, createPublicKey, sign as rsaSign, type KeyObject } from 'node:crypto';
 import { encodeBilevelPng } from '../../images/png';
+import type { SexCode } from '../domain';
 import { encodeTlv } from '../tlv';
 import { ascii, concat, fromHex, u16, utf8, type Bytes } from './bytes';
-
-export type Sex = '1' | '2' | '9' | '0';
 
 /** What the card says about its holder. Dates are ISO YYYY-MM-DD. */
 export interface HolderFacts {
@@ -14,7 +13,7 @@ export interface HolderFacts {
   readonly address: string;
   readonly birthDate: string;
   /** 1 male, 2 female, 9 not applicable, 0 unknown. */
-  readonly sex: Sex;
+  readonly sex: SexCode;
   /** The 12-digit 個人番号, check digit included. */
   readonly myNumber: string;
   /** The 5-digit municipality code (全国地方公共団体コード without its check digit). */
