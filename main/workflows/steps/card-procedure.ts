@@ -20,7 +20,7 @@ import type {
 } from '../../../preload/contract/lifecycle';
 import type { Details } from '../../audit/details-guard';
 import { UnknownCertificateError, type IssuerSession } from '../../authority/issuer-authority';
-import type { Apdu } from '../../card/apdu';
+import type { CardSession } from '../../card/card-service';
 import { readCertificate, selectJpki } from '../../card/apps/jpki';
 import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
@@ -579,7 +579,7 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
   async function reread(l: Live, reader: string): Promise<Partial<Record<PinKind, PinTries>>> {
     const card = await dbCard(l);
     try {
-      return await deps.cards.withCard(reader, async (session: Apdu & { serial: string }) => {
+      return await deps.cards.withCard(reader, async (session: CardSession) => {
         assertSerial(session.serial, card.serial);
         return readPinTries(session);
       });
