@@ -132,7 +132,7 @@ export interface HealthFacts {
   chip?: 'absent' | '01' | '02';
   presence?: string; // 3 bytes hex of EF 0008
   authCert?: Uint8Array | null;
-  pins?: { signing?: string; auth?: string; juki?: string; text?: string };
+  pins?: Partial<PinAnswers>;
 }
 
 /** The health read after opening, in the order card-health.ts sends it. */
@@ -152,26 +152,44 @@ export function healthScript(f: HealthFacts = {}): string {
     => 00B0000003
     <= ${f.presence ?? '8F8F00'} 9000
     ${cert}
+    ${pinStatesScript(pins, { jpkiSelected: true })}
+  `;
+}
+
+export interface PinAnswers {
+  signing: string;
+  auth: string;
+  juki: string;
+  text: string;
+}
+
+/**
+ * The four PIN states as the card layer reads them: each key asked with an empty VERIFY and
+ * answered with its status word; JPKI is selected first unless the session has it selected.
+ */
+export function pinStatesScript(sw: PinAnswers, o: { jpkiSelected?: boolean } = {}): string {
+  return `
+    ${o.jpkiSelected ? '' : `=> 00A4040C0A ${AID.jpki}\n<= 9000`}
     => 00A4020C02 001B
     <= 9000
     => 00200080
-    <= ${pins.signing}
+    <= ${sw.signing}
     => 00A4020C02 0018
     <= 9000
     => 00200080
-    <= ${pins.auth}
+    <= ${sw.auth}
     => 00A4040C0A ${AID.juki}
     <= 9000
     => 00A4020C02 001C
     <= 9000
     => 00200080
-    <= ${pins.juki}
+    <= ${sw.juki}
     => 00A4040C0A ${AID.text}
     <= 9000
     => 00A4020C02 0011
     <= 9000
     => 00200080
-    <= ${pins.text}
+    <= ${sw.text}
   `;
 }
 
