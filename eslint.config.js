@@ -55,6 +55,18 @@ const sqlInDbOnly = {
   },
 };
 
+const cardLowLayers = {
+  group: [
+    '**/card/apdu',
+    '**/card/iso7816',
+    '**/card/tlv',
+    '**/card/status-words',
+    '**/card/transport',
+  ],
+  message:
+    'Workflows use the card through its applications (main/card/apps), main/card/pins and the card service, never in APDUs, TLVs or status words.',
+};
+
 /** Builds a no-restricted-imports rule from the paths every file is denied plus extra ones. */
 function restrict(paths, patterns = []) {
   return ['error', { paths, patterns }];
@@ -110,6 +122,13 @@ export default tseslint.config(
   {
     files: ['main/card/pcsc-*.ts'],
     rules: { 'no-restricted-imports': restrict([sqliteOnly, electronMsg]) },
+  },
+  // The counter procedures call the card layer's applications and service, not its low layers.
+  {
+    files: ['main/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([pcscOnly, sqliteOnly, electronMsg], [cardLowLayers]),
+    },
   },
   // The database connection is the one importer of sqlite3.
   {

@@ -13,13 +13,12 @@ import {
 } from '../../preload/contract/rules/validity';
 import { atrHex, atrLabel } from './atr-table';
 import { COMMON_AID, readChipState } from './apps/common';
-import { JPKI_AID, readCertificate, readCertificatePresence, readJpkiPinStatus } from './apps/jpki';
+import { JPKI_AID, readCertificate, readCertificatePresence } from './apps/jpki';
 import type { JpkiCertificate } from './apps/jpki';
-import { JUKI_AID, readJukiPinStatus } from './apps/juki';
-import { TEXT_AID, readTextPinStatus } from './apps/text';
 import { CardTerminatedError } from './card-errors';
 import type { CardSession } from './card-session';
 import type { PinStatus } from './domain';
+import { readPinStates } from './pins';
 
 type Validity = CertificateSummaryDto['validity'];
 
@@ -38,23 +37,9 @@ export async function readCardHealth(session: CardSession, now: Date): Promise<C
   await session.selectApplication(JPKI_AID);
   const presence = await readCertificatePresence(session);
   const authCert = presence.auth ? await readCertificate(session, 'auth') : null;
-  const signing = await readJpkiPinStatus(session, 'signing');
-  const auth = await readJpkiPinStatus(session, 'auth');
-
-  await session.selectApplication(JUKI_AID);
-  const juki = await readJukiPinStatus(session);
-
-  await session.selectApplication(TEXT_AID);
-  const text = await readTextPinStatus(session);
-
-  const pins: PinStatusDto[] = (
-    [
-      ['signing', signing],
-      ['auth', auth],
-      ['juki', juki],
-      ['text', text],
-    ] as const
-  ).map(([kind, s]) => pinDto(kind, s));
+  // With JPKI still selected: the states need no second SELECT of it.
+  const states = await readPinStates(session);
+  const pins: PinStatusDto[] = PIN_ORDER.map((kind) => pinDto(kind, states[kind]));
 
   const authSummary = certificateSummary('auth', authCert, presence.auth, now);
   // The signing certificate (EF 0001) needs the signing password to be read, so health reports
@@ -94,6 +79,9 @@ export async function readCardHealth(session: CardSession, now: Date): Promise<C
     readAt: now.toISOString(),
   };
 }
+
+/** The order the DTO lists the secrets in. */
+const PIN_ORDER: readonly PinKind[] = ['signing', 'auth', 'juki', 'text'];
 
 function pinDto(kind: PinKind, s: PinStatus): PinStatusDto {
   return { kind, state: s.state, triesLeft: s.triesLeft, maxTries: s.maxTries };

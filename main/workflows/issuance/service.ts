@@ -18,7 +18,7 @@ import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import { checkPinEntry } from '../../../preload/contract/rules/pins';
 import type { Details } from '../../audit/details-guard';
 import type { IssuerSession } from '../../authority/issuer-authority';
-import type { Apdu } from '../../card/apdu';
+import type { CardSession } from '../../card/card-service';
 import { parseIsoDate, type MyNumber } from '../../card/domain';
 import type { Tx } from '../../db/connection';
 import {
@@ -393,7 +393,7 @@ export function createIssuanceWorkflow(deps: IssuanceDeps) {
   const myNumberOf = (l: Live, purpose: string) => myNumberFor(deps, l.residentId, purpose);
 
   /** 照合番号A on the text application: the card proves it holds this resident's 個人番号. */
-  async function matchCardContents(ch: Apdu, l: Live): Promise<void> {
+  async function matchCardContents(ch: CardSession, l: Live): Promise<void> {
     const resident = await getResident(deps.db(), l.residentId);
     const myNumber = await myNumberOf(l, 'issuance-card-match');
     if ((await matchContents(ch, residentFacts(resident), myNumber)) !== 'match')

@@ -15,7 +15,7 @@ import {
   UnknownCertificateError,
   type IssuerAuthority,
 } from '../../authority/issuer-authority';
-import type { Apdu } from '../../card/apdu';
+import type { CardSession } from '../../card/card-service';
 import { CardChangedError, cardErrorToAppError } from '../../card/card-errors';
 import type { Db, Tx } from '../../db/connection';
 import { getApproval } from '../../db/repositories/approvals';
@@ -36,10 +36,7 @@ import { commitStep, newProcedureId } from '../steps/journal';
 
 /** What the card work needs of the card service: one exclusive session per operation. */
 export interface LifeCardAccess {
-  withCard<T>(
-    reader: string,
-    op: (session: Apdu & { readonly serial: string }) => Promise<T>,
-  ): Promise<T>;
+  withCard<T>(reader: string, op: (session: CardSession) => Promise<T>): Promise<T>;
 }
 
 export interface LifeRecordsDeps {

@@ -11,11 +11,11 @@ import {
   type DocumentKind,
 } from '../../../preload/contract/rules/documents';
 import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
-import { pinWrongDetail, type PinRuleViolation } from '../../../preload/contract/rules/pins';
+import type { PinRuleViolation } from '../../../preload/contract/rules/pins';
 import { WorkflowRefusal } from '../refusal';
 import type { Notice } from './card-match';
 import type { KeyKind } from './card-work';
-import type { PinTries } from './pin-ops';
+import { pinNotice, type PinTries } from './pin-ops';
 
 export type CardProcedureKind = 'release' | 'pin-reset' | 'renewal';
 
@@ -360,9 +360,7 @@ export function transitionCardProcedure(
           entryOpen: !locked,
           current: locked ? null : e.kind,
         },
-        notice: locked
-          ? { code: 'pin-locked', detail: e.kind }
-          : { code: 'pin-wrong', detail: pinWrongDetail(e) },
+        notice: pinNotice(e),
       });
     }
 

@@ -18,11 +18,11 @@ import type {
   RenewalScope,
 } from '../../../preload/contract/lifecycle';
 import type { CrlReason } from '../../../preload/contract/rules/reasons';
-import { parsePinRefusal } from '../../../preload/contract/rules/pins';
 import type { Details } from '../../audit/details-guard';
 import { UnknownCertificateError, type IssuerSession } from '../../authority/issuer-authority';
-import type { Apdu } from '../../card/apdu';
+import type { CardSession } from '../../card/card-service';
 import { readCertificate, selectJpki } from '../../card/apps/jpki';
+import { changePin, verifyPinInUse } from '../../card/pins';
 import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
 import { getCard, type Card } from '../../db/repositories/cards';
@@ -89,7 +89,7 @@ import {
   type PinHub,
   type SubmittedValues,
 } from './pin-hub';
-import { changeSecret, readPinTries, setSecret, verifyCurrent, type PinTries } from './pin-ops';
+import { pinRefusal, readPinTries, refusedCurrentOf, setSecret, type PinTries } from './pin-ops';
 
 export interface CardProcedureDeps extends CardWorkDeps {
   emitUpdated(dto: LifeProcedureDto): void;
@@ -473,14 +473,14 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
       try {
         await runCardWork(l, reader, entries, secrets, currents);
       } catch (e) {
-        const refused = e instanceof WorkflowRefusal ? parsePinRefusal(e) : null;
+        const refused = refusedCurrentOf(e);
         if (refused) {
           const { kind, triesLeft: left } = refused;
           await commit(l, 'wrong-current', { kind, left }, { status: 'failed' });
           l.state = apply(l.state, { type: 'pin-wrong', kind, triesLeft: left });
           await publish(l);
           deps.pinHub.changed(owner);
-          throw e;
+          throw pinRefusal(refused);
         }
         const notice: Notice = e instanceof AuthorityFailure ? { code: e.code } : cardNotice(e);
         console.warn(`[CardProcedure] card work stopped: ${notice.code}`);
@@ -523,7 +523,7 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
       // Every value in use first: a wrong one stops the work before anything is written.
       for (const e of entries) {
         const current = currents[e.kind];
-        if (current) await verifyCurrent(session, e.kind, current);
+        if (current) await verifyPinInUse(session, e.kind, current);
       }
       for (const e of entries) {
         if (l.state.pinsDone.includes(e.kind) || e.mode === 'current') continue;
@@ -533,7 +533,7 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
           // Journaled before the card sees it: after a crash in between, the authority sets it.
           await commit(l, 'change-started', { kind: e.kind });
           await setPhase(l, { type: 'change-started', kind: e.kind });
-          await changeSecret(session, e.kind, currents[e.kind]!, value);
+          await changePin(session, e.kind, currents[e.kind]!, value);
         }
         await commit(l, 'secret-set', { kind: e.kind, mode: e.mode });
         await setPhase(l, { type: 'pin-done', kind: e.kind });
@@ -580,7 +580,7 @@ export function createCardProcedureWorkflow(deps: CardProcedureDeps, spec: CardP
   async function reread(l: Live, reader: string): Promise<Partial<Record<PinKind, PinTries>>> {
     const card = await dbCard(l);
     try {
-      return await deps.cards.withCard(reader, async (session: Apdu & { serial: string }) => {
+      return await deps.cards.withCard(reader, async (session: CardSession) => {
         assertSerial(session.serial, card.serial);
         return readPinTries(session);
       });
