@@ -22,6 +22,51 @@ const electronMsg = {
     'Electron belongs in main/index.ts, main/windows/ and preload/index.ts only; core code stays testable without it.',
 };
 
+/**
+ * Text that starts like an SQL statement (leading whitespace and any letter case allowed):
+ * SELECT <column, *, number or call>, INSERT INTO, UPDATE … SET, DELETE FROM, PRAGMA, CREATE
+ * TABLE/INDEX/VIEW/TRIGGER, WITH … AS (. Prose such as "Select the reader" does not match.
+ */
+const SQL_START =
+  /^\s*(?:select\s+(?:(?:distinct|all)\s+)?(?:\*|\d|[\w.]+\s*(?:\(|,|\bfrom\b|\bas\b|$)|$)|insert\s+(?:or\s+\w+\s+)?into\s|update\s+[\w."]+\s+set\s|delete\s+from\s|pragma\s+\w|create\s+(?:(?:temp|temporary|unique|virtual)\s+)?(?:table|index|view|trigger)\s|with\s+(?:recursive\s+)?\w+(?:\s*\([^)]*\))?\s+as\s*\()/i;
+
+/** Only main/db holds SQL: a string or template literal elsewhere that starts like a statement. */
+const sqlInDbOnly = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      sql: 'SQL belongs in main/db: add a repository function in main/db/repositories and call it.',
+    },
+  },
+  create(context) {
+    const check = (node, text) => {
+      if (SQL_START.test(text)) context.report({ node, messageId: 'sql' });
+    };
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      // An interpolation stands in as a name: `SELECT ${COLUMNS} FROM …` reads "SELECT x FROM …".
+      TemplateLiteral(node) {
+        check(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('x'));
+      },
+    };
+  },
+};
+
+const cardLowLayers = {
+  group: [
+    '**/card/apdu',
+    '**/card/iso7816',
+    '**/card/tlv',
+    '**/card/status-words',
+    '**/card/transport',
+  ],
+  message:
+    'Workflows use the card through its applications (main/card/apps), main/card/pins and the card service, never in APDUs, TLVs or status words.',
+};
+
 /** Builds a no-restricted-imports rule from the paths every file is denied plus extra ones. */
 function restrict(paths, patterns = []) {
   return ['error', { paths, patterns }];
@@ -61,6 +106,13 @@ export default tseslint.config(
       'no-restricted-imports': restrict([pcscOnly, sqliteOnly, electronMsg]),
     },
   },
+  // SQL only in main/db (repositories, migrations, the connection).
+  {
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,vue}'],
+    ignores: ['main/db/**'],
+    plugins: { madoguchi: { rules: { 'sql-in-db-only': sqlInDbOnly } } },
+    rules: { 'madoguchi/sql-in-db-only': 'error' },
+  },
   // Electron shell files may import electron.
   {
     files: ['main/index.ts', 'main/windows/**/*.ts', 'preload/index.ts', 'preload/resident.ts'],
@@ -70,6 +122,13 @@ export default tseslint.config(
   {
     files: ['main/card/pcsc-*.ts'],
     rules: { 'no-restricted-imports': restrict([sqliteOnly, electronMsg]) },
+  },
+  // The counter procedures call the card layer's applications and service, not its low layers.
+  {
+    files: ['main/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([pcscOnly, sqliteOnly, electronMsg], [cardLowLayers]),
+    },
   },
   // The database connection is the one importer of sqlite3.
   {

@@ -12,7 +12,7 @@ import { createPcscWatcher } from './card/pcsc-transport';
 import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
-import type { Db } from './db/connection';
+import { quickCheck, type Db } from './db/connection';
 import { openIssuanceDatabase } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
 import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
@@ -335,9 +335,7 @@ export function createCore(config: CoreConfig): Core {
   /** A damaged page found after start stops every call with the db-corrupt message. */
   async function checkIntegrityInBackground(database: Db): Promise<void> {
     try {
-      const rows = await database.all<Record<string, string>>('PRAGMA quick_check');
-      const problems = rows.map((r) => String(Object.values(r)[0]));
-      if (problems.length === 1 && problems[0] === 'ok') return;
+      if ((await quickCheck(database)).length === 0) return;
       startupError = { code: 'db-corrupt' };
     } catch (e) {
       if (closed) return;

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { KeyKind, RevocationReason } from './issuer-authority';
+import type { CrlReason } from '../../preload/contract/rules/reasons';
+import type { KeyKind } from './issuer-authority';
 import { AuthorityStateError } from './issuer-authority';
 
 export interface CertificateRecord {
@@ -18,7 +19,7 @@ export interface CertificateRecord {
   /** When it went on hold (kept after a later revocation, for the record). */
   readonly heldAt: string | null;
   readonly revokedAt: string | null;
-  readonly reason: RevocationReason | null;
+  readonly reason: CrlReason | null;
 }
 
 /**

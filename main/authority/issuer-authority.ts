@@ -1,5 +1,6 @@
 // The issuer authority adapter: everything issuer-privileged the counter asks of a card and its CAs.
 import type { PinKind } from '../../preload/contract/dto';
+import type { CrlReason } from '../../preload/contract/rules/reasons';
 import type { Apdu } from '../card/apdu';
 import type { BasicFourFacts, IsoDate, Pin, SigningPassword } from '../card/domain';
 
@@ -61,19 +62,10 @@ export interface IssuedCertificates {
   readonly auth: Der;
 }
 
-/** CRL reasons a revocation may carry (RFC 5280 CRLReason); certificateHold is hold()'s. */
-export type RevocationReason =
-  | 'unspecified'
-  | 'keyCompromise'
-  | 'affiliationChanged'
-  | 'superseded'
-  | 'cessationOfOperation'
-  | 'privilegeWithdrawn';
-
 export type CertificateStatus =
   | { readonly status: 'good' }
   | { readonly status: 'on-hold'; readonly since: Date }
-  | { readonly status: 'revoked'; readonly reason: RevocationReason; readonly since: Date }
+  | { readonly status: 'revoked'; readonly reason: CrlReason; readonly since: Date }
   | { readonly status: 'unknown' };
 
 export interface IssuerAuthority {
@@ -92,7 +84,8 @@ export interface IssuerAuthority {
   /** The CA certificate that issues certificates of `kind` (to write into EF 0002 / 000B). */
   caCertificate(kind: KeyKind): Der;
   /** Revokes a good or held certificate. Revoking again with the same reason changes nothing. */
-  revoke(serial: string, reason: RevocationReason, now?: Date): Promise<void>;
+  /** `reason` is the CRL reason (rules/reasons.ts); certificateHold is hold()'s, not a revocation. */
+  revoke(serial: string, reason: CrlReason, now?: Date): Promise<void>;
   /** Puts a good certificate on hold (suspension). A hold is never lifted: only revoke follows. */
   hold(serial: string, now?: Date): Promise<void>;
   certificateStatus(serial: string): Promise<CertificateStatus>;

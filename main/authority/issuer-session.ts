@@ -1,12 +1,11 @@
 // The client side of this product's issuer profile (CARD.md, last section): APDUs of an issuer session.
 import type { Apdu } from '../card/apdu';
 import { CardStatusError } from '../card/apdu';
-import { COMMON_AID, COMMON_EF_CHIP_STATE, COMMON_EF_PIN } from '../card/apps/common';
+import { COMMON_AID, COMMON_EF_CHIP_STATE } from '../card/apps/common';
 import { JPKI_AID, JPKI_EF } from '../card/apps/jpki';
-import { JUKI_AID, JUKI_EF_PIN } from '../card/apps/juki';
-import { TEXT_AID, TEXT_EF_PIN } from '../card/apps/text';
 import { parsePin, parseSigningPassword, secretBytes } from '../card/domain';
 import { selectAid, selectEf } from '../card/iso7816';
+import { SECRET_LOCATIONS } from '../card/pins';
 import { SW } from '../card/status-words';
 import type { Bytes } from '../card/transport';
 import {
@@ -35,17 +34,6 @@ const P1_READ_PUBLIC_KEY = 0x81;
 const CHALLENGE_LENGTH = 8;
 /** Short APDUs only: each UPDATE BINARY carries at most this much of a certificate. */
 const UPDATE_CHUNK = 0xf0;
-
-/** Where each secret lives. The 住基 PIN is written to both applications that hold one. */
-const PIN_LOCATIONS: Readonly<Record<IssuerPinKind, readonly { aid: Bytes; ef: number }[]>> = {
-  signing: [{ aid: JPKI_AID, ef: JPKI_EF.signingPin }],
-  auth: [{ aid: JPKI_AID, ef: JPKI_EF.authPin }],
-  juki: [
-    { aid: JUKI_AID, ef: JUKI_EF_PIN },
-    { aid: COMMON_AID, ef: COMMON_EF_PIN },
-  ],
-  text: [{ aid: TEXT_AID, ef: TEXT_EF_PIN }],
-};
 
 const KEY_EF: Readonly<Record<KeyKind, number>> = {
   signing: JPKI_EF.signingKey,
@@ -115,7 +103,8 @@ export async function openCardIssuerSession(
     // Brands are a compile-time promise; check again before the value reaches a card.
     const bytes = secretBytes(kind === 'signing' ? parseSigningPassword(value) : parsePin(value));
     try {
-      for (const { aid, ef } of PIN_LOCATIONS[kind]) {
+      // Every place the secret lives: the 住基 PIN is written to both applications that hold one.
+      for (const { aid, ef } of SECRET_LOCATIONS[kind]) {
         await enter(aid);
         await selectEf(ch, ef);
         await ch.exchange({

@@ -8,7 +8,8 @@ import {
   SubjectAlternativeName,
 } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
-import type { BasicFourFacts, Sex } from '../card/domain';
+import { sexCodeOf } from '../../preload/contract/rules/sex';
+import type { BasicFourFacts } from '../card/domain';
 import type { Der, KeyKind } from './issuer-authority';
 
 const crypto = webcrypto;
@@ -130,13 +131,6 @@ export function certificateValidity(
 
 // ---- the holder's facts ----
 
-const SEX_CODE: Readonly<Record<Sex, string>> = {
-  male: '1',
-  female: '2',
-  'not-applicable': '9',
-  unknown: '0',
-};
-
 /**
  * subjectAltName with the four facts as otherName UTF8Strings, in the order a JPKI test card
  * has them (name, birth date, sex, address). Built from ASN.1 schema classes, not by hand.
@@ -152,7 +146,7 @@ export function holderAltNames(holder: BasicFourFacts): x509.Extension {
   const names = new SubjectAlternativeName([
     other(HOLDER_OID.name, holder.name),
     other(HOLDER_OID.birthDate, certificateBirthDate(holder.birthDate)),
-    other(HOLDER_OID.sex, SEX_CODE[holder.sex]),
+    other(HOLDER_OID.sex, sexCodeOf(holder.sex)),
     other(HOLDER_OID.address, holder.address),
   ]);
   return new x509.Extension('2.5.29.17', false, AsnConvert.serialize(names));

@@ -20,6 +20,7 @@ import { promisify } from 'node:util';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { CRLNumber, id_ce_cRLNumber } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
+import type { CrlReason } from '../../preload/contract/rules/reasons';
 import type { Apdu } from '../card/apdu';
 import {
   JsonFileCertificateRegistry,
@@ -40,7 +41,6 @@ import {
   type IssuerAuthority,
   type IssuerSession,
   type KeyKind,
-  type RevocationReason,
 } from './issuer-authority';
 import { openCardIssuerSession } from './issuer-session';
 import {
@@ -95,7 +95,7 @@ export const DEFAULT_IDENTITY: AuthorityIdentity = {
 const CA_VALIDITY_YEARS = 20;
 const CRL_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
-const CRL_REASON: Readonly<Record<RevocationReason, x509.X509CrlReason>> = {
+const CRL_REASON: Readonly<Record<CrlReason, x509.X509CrlReason>> = {
   unspecified: x509.X509CrlReason.unspecified,
   keyCompromise: x509.X509CrlReason.keyCompromise,
   affiliationChanged: x509.X509CrlReason.affiliationChanged,
@@ -442,7 +442,7 @@ function buildAuthority(
       return Uint8Array.from(cas[kind].der);
     },
 
-    async revoke(serial: string, reason: RevocationReason, now = clock()): Promise<void> {
+    async revoke(serial: string, reason: CrlReason, now = clock()): Promise<void> {
       if (!Object.hasOwn(CRL_REASON, reason))
         throw new CertificateStatusError(`not a revocation reason`);
       const record = await findRecord(serial);

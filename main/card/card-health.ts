@@ -6,22 +6,21 @@ import type {
   PinKind,
   PinStatusDto,
 } from '../../preload/contract/dto';
+import {
+  cardExpiryState,
+  certificateValidity,
+  japanDate,
+} from '../../preload/contract/rules/validity';
 import { atrHex, atrLabel } from './atr-table';
 import { COMMON_AID, readChipState } from './apps/common';
-import { JPKI_AID, readCertificate, readCertificatePresence, readJpkiPinStatus } from './apps/jpki';
+import { JPKI_AID, readCertificate, readCertificatePresence } from './apps/jpki';
 import type { JpkiCertificate } from './apps/jpki';
-import { JUKI_AID, readJukiPinStatus } from './apps/juki';
-import { TEXT_AID, readTextPinStatus } from './apps/text';
 import { CardTerminatedError } from './card-errors';
 import type { CardSession } from './card-session';
 import type { PinStatus } from './domain';
+import { readPinStates } from './pins';
 
 type Validity = CertificateSummaryDto['validity'];
-
-/** Renewal opens 3 months before expiry (CARD.md, Validity); the same window warns of card expiry. */
-const RENEWAL_WINDOW_MONTHS = 3;
-/** Dates are shown as the holder reads them on the card and in J-LIS notices: Japan time. */
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /**
  * Reads the health of the recognised card in `session` (which has already read the identity
@@ -38,23 +37,9 @@ export async function readCardHealth(session: CardSession, now: Date): Promise<C
   await session.selectApplication(JPKI_AID);
   const presence = await readCertificatePresence(session);
   const authCert = presence.auth ? await readCertificate(session, 'auth') : null;
-  const signing = await readJpkiPinStatus(session, 'signing');
-  const auth = await readJpkiPinStatus(session, 'auth');
-
-  await session.selectApplication(JUKI_AID);
-  const juki = await readJukiPinStatus(session);
-
-  await session.selectApplication(TEXT_AID);
-  const text = await readTextPinStatus(session);
-
-  const pins: PinStatusDto[] = (
-    [
-      ['signing', signing],
-      ['auth', auth],
-      ['juki', juki],
-      ['text', text],
-    ] as const
-  ).map(([kind, s]) => pinDto(kind, s));
+  // With JPKI still selected: the states need no second SELECT of it.
+  const states = await readPinStates(session);
+  const pins: PinStatusDto[] = PIN_ORDER.map((kind) => pinDto(kind, states[kind]));
 
   const authSummary = certificateSummary('auth', authCert, presence.auth, now);
   // The signing certificate (EF 0001) needs the signing password to be read, so health reports
@@ -95,6 +80,9 @@ export async function readCardHealth(session: CardSession, now: Date): Promise<C
   };
 }
 
+/** The order the DTO lists the secrets in. */
+const PIN_ORDER: readonly PinKind[] = ['signing', 'auth', 'juki', 'text'];
+
 function pinDto(kind: PinKind, s: PinStatus): PinStatusDto {
   return { kind, state: s.state, triesLeft: s.triesLeft, maxTries: s.maxTries };
 }
@@ -113,30 +101,12 @@ function certificateSummary(
   return {
     kind,
     present: true,
-    notBefore: jstDate(cert.notBefore),
-    notAfter: jstDate(cert.notAfter),
+    notBefore: japanDate(cert.notBefore),
+    notAfter: japanDate(cert.notAfter),
     serialHex: cert.serialHex,
     issuer: cert.issuer,
     validity: certificateValidity(cert.notBefore, cert.notAfter, now),
   };
-}
-
-export function certificateValidity(notBefore: Date, notAfter: Date, now: Date): Validity {
-  if (now < notBefore) return 'not-yet-valid';
-  if (now > notAfter) return 'expired';
-  const windowStart = addMonthsUtc(notAfter, -RENEWAL_WINDOW_MONTHS);
-  return now >= windowStart ? 'expiring' : 'valid';
-}
-
-/** 'expired' the day after the expiry date (Japan time), 'expiring' from 3 months before it. */
-export function cardExpiryState(cardExpiry: string, now: Date): 'valid' | 'expiring' | 'expired' {
-  const today = jstDate(now);
-  if (today > cardExpiry) return 'expired';
-  const [y, m, d] = cardExpiry.split('-').map(Number) as [number, number, number];
-  const windowStart = addMonthsUtc(new Date(Date.UTC(y, m - 1, d)), -RENEWAL_WINDOW_MONTHS)
-    .toISOString()
-    .slice(0, 10);
-  return today >= windowStart ? 'expiring' : 'valid';
 }
 
 export function nextActions(facts: {
@@ -164,20 +134,6 @@ export function nextActions(facts: {
   if (facts.authValidity === 'expired') out.push('certificates-expired');
   if (facts.authValidity === 'expiring') out.push('renew-certificates');
   return out.length > 0 ? out : ['none'];
-}
-
-function jstDate(d: Date): string {
-  return new Date(d.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Calendar months on the UTC fields, clamped to the month's last day (May 31 - 3 = Feb 28/29). */
-function addMonthsUtc(d: Date, months: number): Date {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const out = new Date(d.getTime());
-  out.setUTCFullYear(y, m, Math.min(d.getUTCDate(), lastDay));
-  return out;
 }
 
 /** What the database knows of a card, for its health (chip and database together). */

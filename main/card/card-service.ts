@@ -8,6 +8,13 @@ import { CardBusyError, NoCardError, classifySessionError } from './card-errors'
 import { CardAbsentError, CardMuteError } from './transport';
 import type { CardConnection, ReaderWatcher } from './transport';
 
+/**
+ * What an operation works with: the session with the recognised card, bound to its serial. The
+ * application modules and the issuer authority take it; callers above the card layer name it
+ * through this module, not through the APDU channel it is built on.
+ */
+export type { CardSession };
+
 export interface CardServiceOptions {
   readonly watcher: ReaderWatcher;
   /** Longest wait for one APDU exchange (and for begin/end/disconnect) before giving up. */

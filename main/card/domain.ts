@@ -1,4 +1,7 @@
 // Domain types of the card client: branded values that only their validators can make.
+import { sexOfCode, type Sex } from '../../preload/contract/rules/sex';
+
+export type { Sex };
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -15,8 +18,6 @@ export type Pin = Brand<string, 'Pin'>;
 export type SigningPassword = Brand<string, 'SigningPassword'>;
 /** A calendar date, 'YYYY-MM-DD'. */
 export type IsoDate = Brand<string, 'IsoDate'>;
-
-export type Sex = 'male' | 'female' | 'not-applicable' | 'unknown';
 
 export interface BasicFourFacts {
   /** Family and given name separated by U+3000, as on the card. */
@@ -109,18 +110,9 @@ export function parseIsoDate(value: string): IsoDate {
   return `${m[1]}-${m[2]}-${m[3]}` as IsoDate;
 }
 
-/** JIS X 0303 sex code as the text application stores it (CARD.md, Data formats). */
+/** The sex code as the text application stores it (rules/sex.ts). */
 export function parseSexCode(code: string): Sex {
-  switch (code) {
-    case '1':
-      return 'male';
-    case '2':
-      return 'female';
-    case '9':
-      return 'not-applicable';
-    case '0':
-      return 'unknown';
-    default:
-      throw new InvalidValueError('sex code');
-  }
+  const sex = sexOfCode(code);
+  if (!sex) throw new InvalidValueError('sex code');
+  return sex;
 }

@@ -1,4 +1,4 @@
-// BER-TLV headers as the My Number Card files use them: 1- or 2-byte tags, definite lengths.
+// BER-TLV as the My Number Card files use it: 1- or 2-byte tags, definite lengths; read and written.
 import type { Bytes } from './transport';
 
 export interface TlvHeader {
@@ -88,4 +88,25 @@ export function parseTlvList(bytes: Bytes, offset = 0, end = bytes.length): Tlv[
 export function isFiller(bytes: Bytes): boolean {
   const b0 = bytes[0];
   return b0 === undefined || b0 === 0x00 || (b0 === 0xff && (bytes[1] ?? 0xff) === 0xff);
+}
+
+/** A BER definite length: short form under 128, else 81 xx or 82 xx xx. */
+export function encodeTlvLength(length: number): Bytes {
+  if (!Number.isInteger(length) || length < 0) throw new RangeError(`TLV length ${length}`);
+  if (length < 0x80) return Uint8Array.of(length);
+  if (length < 0x100) return Uint8Array.of(0x81, length);
+  if (length < 0x10000) return Uint8Array.of(0x82, length >> 8, length & 0xff);
+  throw new RangeError('TLV value too long');
+}
+
+/** One TLV; the tag is written as the number reads (0x30 one byte, 0xDF22 two), as parsed above. */
+export function encodeTlv(tag: number, value: Bytes): Bytes {
+  if (!Number.isInteger(tag) || tag < 0 || tag > 0xffff) throw new RangeError(`TLV tag ${tag}`);
+  const tagBytes = tag > 0xff ? Uint8Array.of(tag >> 8, tag & 0xff) : Uint8Array.of(tag);
+  const length = encodeTlvLength(value.length);
+  const out = new Uint8Array(tagBytes.length + length.length + value.length);
+  out.set(tagBytes);
+  out.set(length, tagBytes.length);
+  out.set(value, tagBytes.length + length.length);
+  return out;
 }

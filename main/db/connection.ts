@@ -358,13 +358,30 @@ function hasSqliteHeader(path: string): boolean {
   }
 }
 
+/** What sqlite's page check reports: [] for a sound file, else one line per problem found. */
+async function pageProblems(
+  q: Queryable,
+  pragma: 'integrity_check' | 'quick_check',
+): Promise<string[]> {
+  const rows = await q.all<Record<string, string>>(`PRAGMA ${pragma}`);
+  const lines = rows.map((r) => String(Object.values(r)[0]));
+  if (lines.length === 0) return [`${pragma} gave no answer`];
+  return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+}
+
+/**
+ * PRAGMA quick_check on an open database: [] when sound, else the problems. It reads every page,
+ * so on a large file it is for the background after start.
+ */
+export function quickCheck(q: Queryable): Promise<string[]> {
+  return pageProblems(q, 'quick_check');
+}
+
 async function checkFile(conn: Conn, path: string, options: OpenOptions): Promise<void> {
   const mode = options.integrityCheck ?? 'full';
   if (mode !== 'skip') {
-    const pragma = mode === 'full' ? 'integrity_check' : 'quick_check';
-    const rows = await conn.all<Record<string, string>>(`PRAGMA ${pragma}`);
-    const problems = rows.map((r) => String(Object.values(r)[0]));
-    if (problems.length !== 1 || problems[0] !== 'ok') throw new DbCorruptError(path, problems);
+    const problems = await pageProblems(conn, mode === 'full' ? 'integrity_check' : 'quick_check');
+    if (problems.length > 0) throw new DbCorruptError(path, problems);
   }
   if (options.maxSchemaVersion !== undefined) {
     const row = await conn.get<{ user_version: number }>('PRAGMA user_version');

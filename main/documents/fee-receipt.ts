@@ -1,5 +1,7 @@
 // 再交付手数料 領収書: the receipt of a reissue's fee (paid or waived), as an A4 PDF on the shared form.
-import type { FeeDto, ReissueReason } from '../../preload/contract/lifecycle';
+import type { FeeDto } from '../../preload/contract/lifecycle';
+import { FEE_LINE_LABELS } from '../../preload/contract/rules/fees';
+import { REISSUE_REASON_LABELS, type ReissueReason } from '../../preload/contract/rules/reasons';
 import type { DocumentOptions } from './receipt';
 import { openJapaneseFont } from './fonts';
 import { Form, PAGE } from './form-layout';
@@ -27,25 +29,6 @@ export interface FeeReceiptData {
   practice: boolean;
   procedureId: string;
 }
-
-export const REISSUE_REASON_TEXT: Readonly<Record<ReissueReason, string>> = {
-  lost: '紛失',
-  damaged: '破損・汚損',
-  'own-wish': '本人の希望',
-  'missed-renewal': '継続利用の手続きをしなかったため',
-  expiry: '有効期限（3か月以内を含む）',
-  'full-notes': '追記欄の余白がないため',
-  theft: '盗難',
-  disaster: '災害',
-  'office-error': '市区町村の事務の誤り',
-  'number-changed': '個人番号の変更',
-};
-
-const LINE_TEXT = {
-  card: 'カード再交付',
-  certificates: '電子証明書再発行',
-  express: '特急発行',
-} as const;
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
@@ -76,11 +59,11 @@ export async function renderFeeReceipt(
   const paid = data.status === 'paid';
   const amount = paid ? data.fee.amountYen : 0;
   const lines = paid
-    ? data.fee.lines.map((l) => `${LINE_TEXT[l.item]}\u3000${yen(l.yen)}`)
+    ? data.fee.lines.map((l) => `${FEE_LINE_LABELS[l.item].ja}\u3000${yen(l.yen)}`)
     : ['免除'];
   const waiver =
     data.waiverReason === 'free-by-rule'
-      ? `規定により無料（${REISSUE_REASON_TEXT[data.reason]}）`
+      ? `規定により無料（${REISSUE_REASON_LABELS[data.reason].ja}）`
       : (data.waiverReason ?? '');
   const bottom = form.table(190, [
     { label: 'フリガナ', lines: [data.residentKana], size: 9.5, height: 24 },
@@ -89,7 +72,10 @@ export async function renderFeeReceipt(
     { label: '内訳', lines },
     {
       label: '再交付の理由',
-      lines: [REISSUE_REASON_TEXT[data.reason] + (data.express ? '（特急発行）' : '')],
+      lines: [
+        REISSUE_REASON_LABELS[data.reason].ja +
+          (data.express ? `（${FEE_LINE_LABELS.express.ja}）` : ''),
+      ],
     },
     { label: '旧カード製造番号', lines: [data.oldCardSerial] },
     ...(paid ? [] : [{ label: '免除の理由', lines: [waiver] }]),

@@ -4,7 +4,7 @@ export { writeReceiptPdf, renderReceipt } from './receipt';
 export type { ReceiptData, DocumentOptions } from './receipt';
 export { writeDeferralSlipPdf, renderDeferralSlip, deferralReasonText } from './deferral-slip';
 export type { DeferralSlipData } from './deferral-slip';
-export { writeFeeReceiptPdf, renderFeeReceipt, REISSUE_REASON_TEXT } from './fee-receipt';
+export { writeFeeReceiptPdf, renderFeeReceipt } from './fee-receipt';
 export type { FeeReceiptData } from './fee-receipt';
 export { DocumentError, DocumentFontError } from './errors';
 export type { DocumentErrorCode } from './errors';

@@ -7,15 +7,25 @@ import type {
   ResidentHistoryDto,
   TimelineEntryDto,
 } from '../../preload/contract/lifecycle';
-import type { ProcedureKind, ResidentMatchDto } from '../../preload/contract/procedure';
+import type { ResidentMatchDto } from '../../preload/contract/procedure';
+import { isRenewalOpen } from '../../preload/contract/rules/validity';
 import { parseIsoDate } from '../card/domain';
 import type { Db } from '../db/connection';
 import {
   findApplicationByNotice,
   listApplicationsOfResident,
 } from '../db/repositories/applications';
+import { listApprovalsOfResident } from '../db/repositories/approvals';
+import {
+  listFeesOfReissue,
+  listReissuesOfResident,
+  listRevocationsOfResident,
+  listSuspensionsOfResident,
+} from '../db/repositories/card-events';
 import { findCardBySerial, listCardsOfResident, type Card } from '../db/repositories/cards';
 import { listCertificatesOfCard, type Certificate } from '../db/repositories/certificates';
+import { listOpenProceduresOfResident, listProceduresOfResident } from '../db/repositories/journal';
+import { listOperators } from '../db/repositories/operators';
 import { getResident, searchResidents } from '../db/repositories/residents';
 import {
   applicationSummary,
@@ -29,9 +39,6 @@ export interface LookupDeps {
   now(): Date;
   operatorId(): number;
 }
-
-/** Renewal opens 3 months before the certificates' expiry (CARD.md, Validity). */
-const RENEWAL_WINDOW_MS = 92 * 24 * 3600_000;
 
 /** What the clerk should do next with a card, from the database alone. */
 export function nextActionsOf(
@@ -55,9 +62,7 @@ export function nextActionsOf(
     case 'issued': {
       const live = certificates.filter((c) => c.status === 'issued' || c.status === 'expired');
       const due = live.some(
-        (c) =>
-          c.status === 'expired' ||
-          new Date(c.notAfter).getTime() - now.getTime() <= RENEWAL_WINDOW_MS,
+        (c) => c.status === 'expired' || isRenewalOpen(new Date(c.notAfter), now),
       );
       return due ? ['renew-certificates'] : ['none'];
     }
@@ -101,11 +106,7 @@ export function createLookups(deps: LookupDeps) {
 
   async function timeline(residentId: number): Promise<TimelineEntryDto[]> {
     const db = deps.db();
-    const names = new Map(
-      (
-        await db.all<{ id: number; display_name: string }>('SELECT id, display_name FROM operators')
-      ).map((o) => [o.id, o.display_name]),
-    );
+    const names = new Map((await listOperators(db)).map((o) => [o.id, o.displayName]));
     const who = (id: number | null | undefined) => (id == null ? null : (names.get(id) ?? null));
     const out: TimelineEntryDto[] = [];
     const add = (
@@ -126,20 +127,11 @@ export function createLookups(deps: LookupDeps) {
       });
     };
 
-    for (const a of await db.all<{
-      notice_number: string;
-      kind: string;
-      status: string;
-      created_at: string;
-      status_changed_at: string;
-    }>(
-      'SELECT notice_number, kind, status, created_at, status_changed_at FROM card_applications WHERE resident_id = ?',
-      [residentId],
-    )) {
-      add(a.created_at, 'application', `application-${a.kind}`, { detail: a.notice_number });
+    for (const a of await listApplicationsOfResident(db, residentId)) {
+      add(a.createdAt, 'application', `application-${a.kind}`, { detail: a.noticeNumber });
       if (a.status !== 'pending')
-        add(a.status_changed_at, 'application', `application-${a.status}`, {
-          detail: a.notice_number,
+        add(a.statusChangedAt, 'application', `application-${a.status}`, {
+          detail: a.noticeNumber,
         });
     }
 
@@ -161,109 +153,57 @@ export function createLookups(deps: LookupDeps) {
       }
     }
 
-    for (const p of await db.all<{
-      id: string;
-      kind: string;
-      status: string;
-      operator_id: number;
-      card_id: number | null;
-      started_at: string;
-      ended_at: string | null;
-    }>(
-      'SELECT id, kind, status, operator_id, card_id, started_at, ended_at FROM procedures WHERE resident_id = ?',
-      [residentId],
-    )) {
+    for (const p of await listProceduresOfResident(db, residentId)) {
       const base = {
         procedureId: p.id,
-        operator: who(p.operator_id),
-        cardSerial: p.card_id ? (serialOf.get(p.card_id) ?? null) : null,
+        operator: who(p.operatorId),
+        cardSerial: p.cardId ? (serialOf.get(p.cardId) ?? null) : null,
       };
-      add(p.started_at, 'procedure', `procedure-${p.kind}`, { ...base, detail: 'started' });
+      add(p.startedAt, 'procedure', `procedure-${p.kind}`, { ...base, detail: 'started' });
       if (p.status !== 'open')
-        add(p.ended_at, 'procedure', `procedure-${p.kind}`, { ...base, detail: p.status });
+        add(p.endedAt, 'procedure', `procedure-${p.kind}`, { ...base, detail: p.status });
     }
 
-    for (const a of await db.all<{
-      procedure_id: string;
-      action: string;
-      approver_id: number;
-      approved_at: string;
-    }>(
-      `SELECT a.procedure_id, a.action, a.approver_id, a.approved_at FROM approvals a
-         JOIN procedures p ON p.id = a.procedure_id WHERE p.resident_id = ?`,
-      [residentId],
-    ))
-      add(a.approved_at, 'approval', `approval-${a.action}`, {
-        procedureId: a.procedure_id,
-        operator: who(a.approver_id),
+    for (const a of await listApprovalsOfResident(db, residentId))
+      add(a.approvedAt, 'approval', `approval-${a.action}`, {
+        procedureId: a.procedureId,
+        operator: who(a.approverId),
       });
 
-    const ofCards = `card_id IN (SELECT id FROM cards WHERE resident_id = ?)`;
-    for (const s of await db.all<{
-      card_id: number;
-      reported_by: string;
-      how: string;
-      recorded_at: string;
-      released_at: string | null;
-      operator_id: number;
-      released_by: number | null;
-      procedure_id: string | null;
-    }>(`SELECT * FROM suspensions WHERE ${ofCards}`, [residentId])) {
-      const cardSerial = serialOf.get(s.card_id) ?? null;
-      add(s.recorded_at, 'suspension', 'suspension-registered', {
+    for (const s of await listSuspensionsOfResident(db, residentId)) {
+      const cardSerial = serialOf.get(s.cardId) ?? null;
+      add(s.recordedAt, 'suspension', 'suspension-registered', {
         cardSerial,
-        procedureId: s.procedure_id,
-        operator: who(s.operator_id),
-        detail: `${s.reported_by}:${s.how}`,
+        procedureId: s.procedureId,
+        operator: who(s.operatorId),
+        detail: `${s.reportedBy}:${s.how}`,
       });
-      add(s.released_at, 'suspension', 'suspension-released', {
+      add(s.releasedAt, 'suspension', 'suspension-released', {
         cardSerial,
-        operator: who(s.released_by),
+        operator: who(s.releasedBy),
       });
     }
-    for (const r of await db.all<{
-      card_id: number;
-      reason: string;
-      revoked_at: string;
-      operator_id: number;
-      procedure_id: string | null;
-    }>(`SELECT * FROM revocations WHERE ${ofCards}`, [residentId]))
-      add(r.revoked_at, 'revocation', 'card-revoked', {
-        cardSerial: serialOf.get(r.card_id) ?? null,
-        procedureId: r.procedure_id,
-        operator: who(r.operator_id),
+    for (const r of await listRevocationsOfResident(db, residentId))
+      add(r.revokedAt, 'revocation', 'card-revoked', {
+        cardSerial: serialOf.get(r.cardId) ?? null,
+        procedureId: r.procedureId,
+        operator: who(r.operatorId),
         detail: r.reason,
       });
-    for (const r of await db.all<{
-      id: number;
-      old_card_id: number;
-      reason: string;
-      express: number;
-      created_at: string;
-      operator_id: number;
-      procedure_id: string | null;
-    }>(`SELECT * FROM reissues WHERE old_card_id IN (SELECT id FROM cards WHERE resident_id = ?)`, [
-      residentId,
-    ])) {
-      const cardSerial = serialOf.get(r.old_card_id) ?? null;
-      add(r.created_at, 'reissue', 'reissue-recorded', {
+    for (const r of await listReissuesOfResident(db, residentId)) {
+      const cardSerial = serialOf.get(r.oldCardId) ?? null;
+      add(r.createdAt, 'reissue', 'reissue-recorded', {
         cardSerial,
-        procedureId: r.procedure_id,
-        operator: who(r.operator_id),
+        procedureId: r.procedureId,
+        operator: who(r.operatorId),
         detail: r.express ? `${r.reason}:express` : r.reason,
       });
-      for (const f of await db.all<{
-        amount_yen: number;
-        status: string;
-        waiver_reason: string | null;
-        recorded_at: string;
-        operator_id: number;
-      }>('SELECT * FROM fees WHERE reissue_id = ?', [r.id]))
-        add(f.recorded_at, 'fee', `fee-${f.status}`, {
+      for (const f of await listFeesOfReissue(db, r.id))
+        add(f.recordedAt, 'fee', `fee-${f.status}`, {
           cardSerial,
-          procedureId: r.procedure_id,
-          operator: who(f.operator_id),
-          detail: f.status === 'paid' ? String(f.amount_yen) : f.waiver_reason,
+          procedureId: r.procedureId,
+          operator: who(f.operatorId),
+          detail: f.status === 'paid' ? String(f.amountYen) : f.waiverReason,
         });
     }
     // Newest first; the same instant keeps the order of the card's life reversed.
@@ -321,17 +261,14 @@ export function createLookups(deps: LookupDeps) {
           };
         }),
       );
-      const open = await db.all<{ id: string; kind: ProcedureKind; started_at: string }>(
-        `SELECT id, kind, started_at FROM procedures WHERE resident_id = ? AND status = 'open' ORDER BY started_at`,
-        [residentId],
-      );
+      const open = await listOpenProceduresOfResident(db, residentId);
       return {
         resident: found.resident,
         cards: withMore,
         openProcedures: open.map((p) => ({
           procedureId: p.id,
           kind: p.kind,
-          startedAt: p.started_at,
+          startedAt: p.startedAt,
         })),
         timeline: await timeline(residentId),
       };

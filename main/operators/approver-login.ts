@@ -4,7 +4,7 @@ import type { ApprovalDto } from '../../preload/contract/dto';
 import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../db/clock';
 import type { Db } from '../db/connection';
-import { recordApproval } from '../db/repositories/approvals';
+import { recordApproval } from './approvals';
 import { authenticateOperator } from '../db/repositories/operators';
 import { loginRefusal } from './operator-session';
 

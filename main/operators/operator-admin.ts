@@ -1,5 +1,6 @@
 // The administrator's work on operator accounts: list, create, disable or enable, reset a password.
-import type { OperatorDto, Role } from '../../preload/contract/dto';
+import type { OperatorDto } from '../../preload/contract/dto';
+import type { Role } from '../../preload/contract/rules/roles';
 import { isAcceptableOperatorPassword } from '../../preload/contract/rules/operator-password';
 import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../db/clock';

@@ -1,7 +1,8 @@
 // Who is at the counter: login, first-administrator setup, idle lock and role checks, all in main.
 import type { Access } from '../../preload/contract/channels';
-import type { OperatorDto, Role, SessionDto } from '../../preload/contract/dto';
+import type { OperatorDto, SessionDto } from '../../preload/contract/dto';
 import { isAcceptableOperatorPassword } from '../../preload/contract/rules/operator-password';
+import { COUNTER_ROLES, type Role } from '../../preload/contract/rules/roles';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import {
@@ -97,16 +98,12 @@ export function toOperatorDto(o: Operator): OperatorDto {
   };
 }
 
-/**
- * The resident window works only beside a counter operator's session: the PIN entry belongs to a
- * procedure a clerk, supervisor or trainer runs (WORKFLOWS.md: the administrator runs none).
- */
-const RESIDENT_ACCESS_ROLES: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
-
 /** Whether `role` may use a channel of `access` (public is handled before a session is needed). */
 export function roleAllowed(access: Exclude<Access, 'public'>, role: Role): boolean {
   if (access === 'operator') return true;
-  if (access === 'resident') return RESIDENT_ACCESS_ROLES.includes(role);
+  // The resident window works only beside a counter operator's session: its PIN entry belongs to
+  // a counter procedure.
+  if (access === 'resident') return COUNTER_ROLES.includes(role);
   return access.includes(role);
 }
 

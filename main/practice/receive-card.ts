@@ -4,16 +4,15 @@ import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../db/clock';
 import type { Db } from '../db/connection';
 import { findApplicationByNotice, setApplicationStatus } from '../db/repositories/applications';
-import { receiveCard } from '../db/repositories/cards';
+import { findReissueOfApplication } from '../db/repositories/card-events';
+import { highestCardSerial, receiveCard } from '../db/repositories/cards';
 import { getResident } from '../db/repositories/residents';
 import { WorkflowRefusal } from '../workflows/refusal';
 
 /** Practice serials are the seed's 99… range: the next one after the highest in the database. */
 async function nextPracticeSerial(db: Db): Promise<string> {
-  const row = await db.get<{ serial: string | null }>(
-    `SELECT max(serial) AS serial FROM cards WHERE serial GLOB '99[0-9]*'`,
-  );
-  const next = BigInt(row?.serial ?? '990000000000000') + 1n;
+  const highest = await highestCardSerial(db, '99');
+  const next = BigInt(highest ?? '990000000000000') + 1n;
   return next.toString().padStart(15, '0');
 }
 
@@ -38,10 +37,7 @@ export async function receiveReissuedCard(
   if (!app) throw new WorkflowRefusal('application-not-found');
   if (app.kind !== 'reissue' || app.status !== 'pending')
     throw new WorkflowRefusal('application-not-ready');
-  const reissue = await db.get<{ old_card_id: number }>(
-    'SELECT old_card_id FROM reissues WHERE application_id = ?',
-    [app.id],
-  );
+  const reissue = await findReissueOfApplication(db, app.id);
   if (!reissue) throw new WorkflowRefusal('application-not-ready');
   const resident = await getResident(db, app.residentId);
   const today = new Date(clock().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -50,7 +46,7 @@ export async function receiveReissuedCard(
   const cardId = await db.transaction(async (tx) => {
     const id = await receiveCard(
       tx,
-      { serial, applicationId: app.id, expiry, replacesCardId: reissue.old_card_id },
+      { serial, applicationId: app.id, expiry, replacesCardId: reissue.oldCardId },
       clock,
     );
     await setApplicationStatus(tx, app.id, 'ready', clock);
@@ -61,7 +57,7 @@ export async function receiveReissuedCard(
         action: 'practice.card-received',
         residentId: app.residentId,
         cardId: id,
-        details: { notice: noticeNumber, replaces: reissue.old_card_id },
+        details: { notice: noticeNumber, replaces: reissue.oldCardId },
       },
       clock,
     );

@@ -1,6 +1,8 @@
 // Practice-mode seed: the fictional town's residents, applications, cards and practice accounts, loaded in one transaction.
 import { z } from 'zod';
-import { CRL_REASON_OF } from '../../preload/contract/lifecycle';
+import { CRL_REASON_OF } from '../../preload/contract/rules/reasons';
+import { ROLES } from '../../preload/contract/rules/roles';
+import { SEXES } from '../../preload/contract/rules/sex';
 import seedJson from '../../resources/practice/seed.json';
 import { appendAudit } from '../audit/audit-log';
 import { isValidMyNumber, parseIsoDate, parseMyNumber } from '../card/domain';
@@ -9,7 +11,7 @@ import type { Clock } from '../db/clock';
 import type { Db, Tx } from '../db/connection';
 import type { MyNumberCipher } from '../db/my-number-crypto';
 import { createApplication, setApplicationStatus } from '../db/repositories/applications';
-import { recordApproval } from '../db/repositories/approvals';
+import { recordApproval } from '../operators/approvals';
 import { recordRevocation, recordSuspension } from '../db/repositories/card-events';
 import { receiveCard, transitionCard } from '../db/repositories/cards';
 import type { CardState } from '../db/repositories/cards';
@@ -62,7 +64,7 @@ const residentSchema = z.object({
   kanaName: z.string().regex(/^[\u30a0-\u30ff]+(\u3000[\u30a0-\u30ff]+)+$/),
   kanjiName: z.string().min(1),
   birthDate: isoDate,
-  sex: z.enum(['male', 'female', 'not-applicable', 'unknown']),
+  sex: z.enum(SEXES),
   address: z.string().startsWith('見本県窓口市'),
   myNumber: z.string().refine(isValidMyNumber, 'not a valid 個人番号'),
   /** The simulated card preset (resources/cards/<id>.json) this resident holds. */
@@ -82,7 +84,7 @@ const seedSchema = z.object({
     z.object({
       loginId,
       displayName: z.string().min(1),
-      role: z.enum(['clerk', 'supervisor', 'trainer', 'admin']),
+      role: z.enum(ROLES),
       password: z.string().min(8),
     }),
   ),

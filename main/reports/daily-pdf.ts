@@ -4,7 +4,7 @@ import { DocumentError } from '../documents/errors';
 import { openJapaneseFont } from '../documents/fonts';
 import { Form, PAGE } from '../documents/form-layout';
 import { japaneseEraDate, japaneseEraDateTime } from '../documents/japanese-date';
-import { DIGIT_RUN } from './daily';
+import { DIGIT_RUN } from './digit-run';
 
 const KIND_TEXT: Readonly<Record<DailyReportDto['procedures'][number]['kind'], string>> = {
   issuance: '交付',

@@ -5,7 +5,17 @@ import type { FileWrittenDto } from '../../preload/contract/dto';
 import { LIFE_KINDS, type DailyReportDto } from '../../preload/contract/lifecycle';
 import type { Db, Queryable } from '../db/connection';
 import { csvText } from '../documents/csv';
+import {
+  countCardEvents,
+  countCardsInStock,
+  countCardsReturned,
+  countProceduresEnded,
+  countProceduresOpenAtEnd,
+  feeTotals,
+  waiverReasonCounts,
+} from '../db/repositories/reports';
 import { WorkflowRefusal } from '../workflows/refusal';
+import { DIGIT_RUN } from './digit-run';
 
 export interface DailyReportDeps {
   db(): Db;
@@ -20,8 +30,6 @@ export interface DailyReportDeps {
 }
 
 const JST_MS = 9 * 3600_000;
-/** Nothing of a 個人番号's shape may leave in a report, not even inside a longer run of digits. */
-export const DIGIT_RUN = /\d{12}/;
 
 /** The day's bounds in UTC ISO strings: [00:00 JST, next 00:00 JST). */
 export function japanDayBounds(date: string): { start: string; end: string } {
@@ -34,88 +42,44 @@ export function japanDayBounds(date: string): { start: string; end: string } {
   };
 }
 
-async function count(q: Queryable, sql: string, params: (string | number)[]): Promise<number> {
-  return (await q.get<{ n: number }>(sql, params))?.n ?? 0;
-}
-
 export async function dailyReport(
   q: Queryable,
   date: string,
   now: Date,
   municipality: string,
 ): Promise<DailyReportDto> {
-  const { start, end } = japanDayBounds(date);
+  const window = japanDayBounds(date);
   if (date > new Date(now.getTime() + JST_MS).toISOString().slice(0, 10))
     throw new WorkflowRefusal('report-in-future');
-  const window = [start, end];
 
   const procedures = [];
   for (const kind of ['issuance', ...LIFE_KINDS] as const) {
-    const ended = (status: string) =>
-      count(
-        q,
-        `SELECT count(*) AS n FROM procedures WHERE kind = ? AND status = ? AND ended_at >= ? AND ended_at < ?`,
-        [kind, status, ...window],
-      );
     procedures.push({
       kind,
-      completed: await ended('completed'),
-      cancelled: await ended('cancelled'),
+      completed: await countProceduresEnded(q, kind, 'completed', window),
+      cancelled: await countProceduresEnded(q, kind, 'cancelled', window),
       // Started this day and still open at its end.
-      open: await count(
-        q,
-        `SELECT count(*) AS n FROM procedures WHERE kind = ? AND started_at >= ? AND started_at < ?
-            AND (status = 'open' OR ended_at >= ?)`,
-        [kind, ...window, end],
-      ),
+      open: await countProceduresOpenAtEnd(q, kind, window),
     });
   }
 
-  const fees = await q.get<{ paid: number; yen: number; waived: number }>(
-    `SELECT coalesce(sum(status = 'paid'), 0) AS paid, coalesce(sum(amount_yen), 0) AS yen,
-            coalesce(sum(status = 'waived'), 0) AS waived
-       FROM fees WHERE recorded_at >= ? AND recorded_at < ?`,
-    window,
-  );
-  const waivedReasons = await q.all<{ reason: string; count: number }>(
-    `SELECT waiver_reason AS reason, count(*) AS count FROM fees
-      WHERE status = 'waived' AND recorded_at >= ? AND recorded_at < ?
-      GROUP BY waiver_reason ORDER BY count DESC, waiver_reason`,
-    window,
-  );
-
-  const between = (column: string) =>
-    count(q, `SELECT count(*) AS n FROM cards WHERE ${column} >= ? AND ${column} < ?`, window);
+  const fees = await feeTotals(q, window);
+  const waivedReasons = await waiverReasonCounts(q, window);
   // Returned: a card handed back at the counter in a 廃止 (its card step, return-only included).
-  const returned = await count(
-    q,
-    `SELECT count(DISTINCT p.card_id) AS n FROM procedure_journal j JOIN procedures p ON p.id = j.procedure_id
-      WHERE p.kind = 'revocation' AND j.step = 'card' AND j.status = 'completed' AND j.at >= ? AND j.at < ?`,
-    window,
-  );
+  const returned = await countCardsReturned(q, window);
   // In stock at the day's end: received by then, neither handed over nor terminated by then.
-  const inStockAtEnd = await count(
-    q,
-    `SELECT count(*) AS n FROM cards WHERE received_at < ?
-        AND (issued_at IS NULL OR issued_at >= ?) AND (terminated_at IS NULL OR terminated_at >= ?)`,
-    [end, end, end],
-  );
+  const inStockAtEnd = await countCardsInStock(q, window.end);
 
   return {
     date,
     municipality,
     procedures,
-    fees: {
-      paidCount: fees?.paid ?? 0,
-      paidYen: fees?.yen ?? 0,
-      waivedCount: fees?.waived ?? 0,
-      waivedReasons: waivedReasons.map((r) => ({ reason: r.reason, count: r.count })),
-    },
+    fees: { ...fees, waivedReasons },
     cards: {
-      received: await between('received_at'),
-      issued: await between('issued_at'),
+      received: await countCardEvents(q, 'received', window),
+      issued: await countCardEvents(q, 'issued', window),
       returned,
-      destroyed: await between('destroyed_at'),
+      destroyed: await countCardEvents(q, 'destroyed', window),
       inStockAtEnd,
     },
     generatedAt: now.toISOString(),

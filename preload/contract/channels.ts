@@ -10,30 +10,36 @@ import type {
   OperatorDto,
   PageDto,
   ReadersDto,
-  Role,
   SessionDto,
   SimStateDto,
 } from './dto';
-import { PIN_KINDS, ROLES } from './dto';
+import { PIN_KINDS } from './dto';
 import {
-  DOCUMENT_KINDS,
   REPRESENTATIVE_RELATIONS,
   type FacePhotosDto,
   type PinCheckDto,
   type ResidentPromptDto,
   type ResidentSubmitDto,
 } from './issuance';
+import { DOCUMENT_KINDS } from './rules/documents';
 import {
   PIN_ENTRY_MODES,
-  REISSUE_REASONS,
   RENEWAL_SCOPES,
   REPORTERS,
   REPORT_METHODS,
-  REVOCATION_REASONS,
   type DailyReportDto,
   type ResidentHistoryDto,
 } from './lifecycle';
 import type { ProcedureDto, ResidentMatchDto } from './procedure';
+import { REISSUE_REASONS, REVOCATION_REASONS } from './rules/reasons';
+import {
+  ADMIN_ROLES,
+  COUNTER_ROLES,
+  REPORT_ROLES,
+  ROLES,
+  TRAINER_ROLES,
+  type Role,
+} from './rules/roles';
 
 /** Reader names come from PC/SC; bounded so a hostile caller cannot send megabytes. */
 const readerName = z.string().min(1).max(200);
@@ -302,21 +308,20 @@ export interface ResponseMap {
 
 /**
  * Who may call each channel, checked in main on every call (the UI hiding a button is only a
- * courtesy). 'public': before login too. 'operator': any logged-in, unlocked operator.
- * WORKFLOWS.md: the administrator runs no counter procedure; the trainer works in practice mode.
- * 'resident': only from the resident window, and only while a counter operator is logged in and
- * unlocked; every other channel is refused from that window.
+ * courtesy). 'public': before login too. 'operator': any logged-in, unlocked operator. A group of
+ * roles: rules/roles.ts (the administrator runs no counter procedure, the trainer works in
+ * practice mode). 'resident': only from the resident window, and only while a counter operator
+ * is logged in and unlocked; every other channel is refused from that window.
  */
 export type Access = 'public' | 'operator' | 'resident' | readonly Role[];
-const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
 
 export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'app:get-info': 'public',
-  'reader:list-readers': COUNTER,
-  'card:read-health': COUNTER,
-  'sim:get-state': COUNTER,
-  'sim:insert-card': COUNTER,
-  'sim:remove-card': COUNTER,
+  'reader:list-readers': COUNTER_ROLES,
+  'card:read-health': COUNTER_ROLES,
+  'sim:get-state': COUNTER_ROLES,
+  'sim:insert-card': COUNTER_ROLES,
+  'sim:remove-card': COUNTER_ROLES,
   'auth:get-session': 'public',
   'auth:setup-admin': 'public',
   'auth:login': 'public',
@@ -326,50 +331,49 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'auth:report-activity': 'operator',
   // The one thing an operator whose password was reset may do (the session checks the login).
   'auth:change-password': 'public',
-  'approval:approve': COUNTER,
-  'admin:list-operators': ['admin'],
-  'admin:create-operator': ['admin'],
-  'admin:set-operator-disabled': ['admin'],
-  'admin:reset-operator-password': ['admin'],
-  'admin:backup-database': ['admin'],
-  'audit:search': ['admin'],
-  'audit:verify': ['admin'],
-  'audit:export-csv': ['admin'],
-  'practice:reset': ['trainer'],
-  'sim:insert-application-card': COUNTER,
-  'sim:set-authority-offline': COUNTER,
-  'sim:reinsert-card': COUNTER,
+  'approval:approve': COUNTER_ROLES,
+  'admin:list-operators': ADMIN_ROLES,
+  'admin:create-operator': ADMIN_ROLES,
+  'admin:set-operator-disabled': ADMIN_ROLES,
+  'admin:reset-operator-password': ADMIN_ROLES,
+  'admin:backup-database': ADMIN_ROLES,
+  'audit:search': ADMIN_ROLES,
+  'audit:verify': ADMIN_ROLES,
+  'audit:export-csv': ADMIN_ROLES,
+  'practice:reset': TRAINER_ROLES,
+  'sim:insert-application-card': COUNTER_ROLES,
+  'sim:set-authority-offline': COUNTER_ROLES,
+  'sim:reinsert-card': COUNTER_ROLES,
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',
   'resident:submit-pins': 'resident',
-  'lookup:by-notice': COUNTER,
-  'lookup:by-serial': COUNTER,
-  'lookup:by-name': COUNTER,
-  'lookup:history': COUNTER,
-  'procedure:start': COUNTER,
-  'procedure:get': COUNTER,
-  'procedure:list-open': COUNTER,
-  'procedure:record-documents': COUNTER,
-  'procedure:check-card': COUNTER,
-  'procedure:read-photos': COUNTER,
-  'procedure:record-face': COUNTER,
-  'procedure:override-face': COUNTER,
-  'procedure:choose': COUNTER,
-  'procedure:open-pin-entry': COUNTER,
-  'procedure:set-revocation-reason': COUNTER,
-  'procedure:set-reissue-reason': COUNTER,
-  'procedure:approve': COUNTER,
-  'procedure:record-fee': COUNTER,
-  'procedure:record-destroyed': COUNTER,
-  'procedure:complete': COUNTER,
-  'procedure:print-receipt': COUNTER,
-  'procedure:print-deferral-slip': COUNTER,
-  'procedure:cancel': COUNTER,
-  'sim:receive-card': COUNTER,
-  // The 日報 is a supervisor's (WORKFLOWS.md); a trainer sees the practice one.
-  'reports:daily': ['supervisor', 'trainer'],
-  'reports:daily-pdf': ['supervisor', 'trainer'],
-  'reports:daily-csv': ['supervisor', 'trainer'],
+  'lookup:by-notice': COUNTER_ROLES,
+  'lookup:by-serial': COUNTER_ROLES,
+  'lookup:by-name': COUNTER_ROLES,
+  'lookup:history': COUNTER_ROLES,
+  'procedure:start': COUNTER_ROLES,
+  'procedure:get': COUNTER_ROLES,
+  'procedure:list-open': COUNTER_ROLES,
+  'procedure:record-documents': COUNTER_ROLES,
+  'procedure:check-card': COUNTER_ROLES,
+  'procedure:read-photos': COUNTER_ROLES,
+  'procedure:record-face': COUNTER_ROLES,
+  'procedure:override-face': COUNTER_ROLES,
+  'procedure:choose': COUNTER_ROLES,
+  'procedure:open-pin-entry': COUNTER_ROLES,
+  'procedure:set-revocation-reason': COUNTER_ROLES,
+  'procedure:set-reissue-reason': COUNTER_ROLES,
+  'procedure:approve': COUNTER_ROLES,
+  'procedure:record-fee': COUNTER_ROLES,
+  'procedure:record-destroyed': COUNTER_ROLES,
+  'procedure:complete': COUNTER_ROLES,
+  'procedure:print-receipt': COUNTER_ROLES,
+  'procedure:print-deferral-slip': COUNTER_ROLES,
+  'procedure:cancel': COUNTER_ROLES,
+  'sim:receive-card': COUNTER_ROLES,
+  'reports:daily': REPORT_ROLES,
+  'reports:daily-pdf': REPORT_ROLES,
+  'reports:daily-csv': REPORT_ROLES,
 };
 
 /** Channels the resident window may call; it may call nothing else (app:get-info aside). */

@@ -1,4 +1,6 @@
 // Data shapes that cross IPC. Plain JSON values only: strings, numbers, booleans, arrays, objects.
+import type { Role } from './rules/roles';
+import type { CertificateValidity } from './rules/validity';
 
 export type AppMode = 'production' | 'practice';
 
@@ -19,10 +21,6 @@ export interface AppErrorDto {
   readonly code: string;
   readonly detail?: string;
 }
-
-/** WORKFLOWS.md roles: 窓口職員, 責任者, 研修講師, 管理者. */
-export const ROLES = ['clerk', 'supervisor', 'trainer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface OperatorDto {
   readonly id: number;
@@ -127,7 +125,7 @@ export interface CertificateSummaryDto {
    * valid, expiring (within 3 months: renewal possible), expired, not-yet-valid, absent; revoked
    * when the database records the certificate revoked, whatever its dates say.
    */
-  readonly validity: 'valid' | 'expiring' | 'expired' | 'not-yet-valid' | 'absent' | 'revoked';
+  readonly validity: CertificateValidity | 'absent' | 'revoked';
 }
 
 export type NextActionCode =

@@ -64,7 +64,7 @@ export const ERROR_CODES = [
   'authority-refused',
   'certificate-check-failed',
   'pin-entry-not-open',
-  // The resident's PIN rules (pin-rules.ts); detail names the secret (signing, auth, juki, text)
+  // The resident's PIN rules (rules/pins.ts); detail names the secret (signing, auth, juki, text)
   'pin-format',
   'pin-same-digits',
   'pin-sequence',
@@ -80,7 +80,7 @@ export const ERROR_CODES = [
   'card-revoked', // the card is 廃止 in the database: only 再交付 (and recording its return) remain
   'card-not-present', // the step needs the card in the reader
   'report-in-future',
-  'pin-wrong', // a current value was wrong; detail "<kind>:<tries left>"
+  'pin-wrong', // a current value was wrong; detail pinWrongDetail's "<kind>:<tries left>" (rules/pins.ts)
   'pin-locked', // a current value cannot be used: locked; reset it instead (detail: kind)
   'renewal-too-early', // more than 3 months before the certificates expire
   'facts-unchanged', // signing-only renewal, but the four facts on the certificate are current

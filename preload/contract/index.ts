@@ -3,3 +3,4 @@ export * from './channels';
 export * from './dto';
 export * from './errors';
 export * from './result';
+export * from './rules/roles';

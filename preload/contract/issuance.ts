@@ -1,50 +1,13 @@
 // 交付 (issuance) shapes that cross IPC: the application found, the workflow state the clerk window
 // projects, the resident window's prompt. Plain JSON; never a PIN, a 個人番号 or a camera frame.
 import type { AppErrorDto, PinKind } from './dto';
-import type { PinRuleViolation } from './pin-rules';
-
-/** 本人確認書類. List A: one suffices (photo ID). List B: two are needed (WORKFLOWS.md 交付 2). */
-export const DOCUMENTS_A = [
-  'driving-licence', // 運転免許証
-  'driving-history', // 運転経歴証明書
-  'passport', // 旅券
-  'residence-card', // 在留カード
-  'special-permanent-resident', // 特別永住者証明書
-  'disability-physical', // 身体障害者手帳
-  'disability-mental', // 精神障害者保健福祉手帳
-  'disability-intellectual', // 療育手帳
-  'juki-card-photo', // 住民基本台帳カード（写真付き）
-] as const;
-export const DOCUMENTS_B = [
-  'health-insurance', // 健康保険の資格確認書・被保険者証
-  'pension-book', // 年金手帳・基礎年金番号通知書
-  'long-term-care', // 介護保険被保険者証
-  'medical-recipient', // 医療受給者証
-  'employee-id', // 社員証（写真付き）
-  'student-id', // 学生証（写真付き）
-  'bankbook', // 預金通帳・キャッシュカード
-  'maternal-handbook', // 母子健康手帳
-] as const;
-export const DOCUMENT_KINDS = [...DOCUMENTS_A, ...DOCUMENTS_B] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import type { DocumentKind } from './rules/documents';
+import type { Sex } from './rules/sex';
+import type { PinRuleViolation } from './rules/pins';
 
 /** 法定代理人: who accompanies a resident under 15 or under guardianship. */
 export const REPRESENTATIVE_RELATIONS = ['parent', 'guardian'] as const;
 export type RepresentativeRelation = (typeof REPRESENTATIVE_RELATIONS)[number];
-
-/** True when `kinds` is one of list A, or two different of list B (or more). */
-export function isValidDocumentSet(kinds: readonly DocumentKind[]): boolean {
-  const unique = new Set(kinds);
-  if (unique.size !== kinds.length) return false;
-  const a = kinds.filter((k) => (DOCUMENTS_A as readonly string[]).includes(k)).length;
-  const b = kinds.filter((k) => (DOCUMENTS_B as readonly string[]).includes(k)).length;
-  return a >= 1 || b >= 2;
-}
-
-/** A photo ID of list A was shown (the face check is then optional for reset and renewal). */
-export function hasListA(kinds: readonly DocumentKind[]): boolean {
-  return kinds.some((k) => (DOCUMENTS_A as readonly string[]).includes(k));
-}
 
 export interface ResidentSummaryDto {
   readonly id: number;
@@ -54,7 +17,7 @@ export interface ResidentSummaryDto {
   readonly birthDate: string;
   /** Age today (the machine's date). */
   readonly age: number;
-  readonly sex: 'male' | 'female' | 'not-applicable' | 'unknown';
+  readonly sex: Sex;
   readonly address: string;
 }
 

@@ -1,7 +1,9 @@
-// The card's later life (issue 5): 一時停止 and 解除, 暗証番号の初期化・再設定, 廃止, 再交付, 電子証明書の更新,
+// The card's later life after issuance: 一時停止 and 解除, 暗証番号の初期化・再設定, 廃止, 再交付, 電子証明書の更新,
 // the resident's history and the 日報. Shapes that cross IPC: plain JSON, never a PIN or a 個人番号.
 import type { AppErrorDto, PinKind } from './dto';
-import type { CertificatePhase, DocumentKind, ResidentSummaryDto } from './issuance';
+import type { CertificatePhase, ResidentSummaryDto } from './issuance';
+import type { DocumentKind } from './rules/documents';
+import type { CardRevocationReason, CrlReason, ReissueReason } from './rules/reasons';
 
 /** Procedures after issuance. Each is its own workflow in main with its own steps and journal. */
 export const LIFE_KINDS = [
@@ -23,75 +25,7 @@ export type Reporter = (typeof REPORTERS)[number];
 export const REPORT_METHODS = ['telephone', 'counter', 'written'] as const;
 export type ReportMethod = (typeof REPORT_METHODS)[number];
 
-// ---- 廃止 ----
-
-/** WORKFLOWS.md 廃止: the reasons a card is revoked. */
-export const REVOCATION_REASONS = [
-  'lost', // 紛失（発見されず）
-  'stolen', // 盗難
-  'returned', // 返納
-  'expired', // 有効期限切れ
-  'moved-abroad', // 国外転出
-  'death', // 死亡
-  'record-deleted', // 住民票消除
-  'number-changed', // 個人番号の変更
-  'damaged', // 破損
-  'found-after-reissue', // 再交付後に発見
-] as const;
-export type CardRevocationReason = (typeof REVOCATION_REASONS)[number];
-
-/** RFC 5280 CRLReason names the authority writes on its CRL. */
-export type CrlReason =
-  | 'keyCompromise'
-  | 'affiliationChanged'
-  | 'superseded'
-  | 'cessationOfOperation'
-  | 'privilegeWithdrawn';
-
-/**
- * Each revocation reason's CRL reason. A card out of the holder's hands (lost, stolen) may have
- * been used by someone else: keyCompromise. A card replaced by another: superseded. A holder who
- * no longer holds a card at all: cessationOfOperation. A record deleted by the office:
- * privilegeWithdrawn.
- */
-export const CRL_REASON_OF: Readonly<Record<CardRevocationReason, CrlReason>> = {
-  lost: 'keyCompromise',
-  stolen: 'keyCompromise',
-  returned: 'cessationOfOperation',
-  expired: 'cessationOfOperation',
-  'moved-abroad': 'cessationOfOperation',
-  death: 'cessationOfOperation',
-  'record-deleted': 'privilegeWithdrawn',
-  'number-changed': 'superseded',
-  damaged: 'superseded',
-  'found-after-reissue': 'superseded',
-};
-
 // ---- 再交付 ----
-
-export const REISSUE_REASONS = [
-  'lost', // 紛失
-  'damaged', // 破損・汚損
-  'own-wish', // 本人の希望
-  'missed-renewal', // 継続利用の手続きをしなかった
-  'expiry', // 有効期限（3か月以内を含む）
-  'full-notes', // 追記欄の余白がない
-  'theft', // 盗難
-  'disaster', // 災害
-  'office-error', // 市区町村の事務の誤り
-  'number-changed', // 個人番号の変更
-] as const;
-export type ReissueReason = (typeof REISSUE_REASONS)[number];
-
-/** Reasons the resident pays for: ¥800 for the card and ¥200 for the certificates. */
-export const CHARGED_REISSUE_REASONS: readonly ReissueReason[] = [
-  'lost',
-  'damaged',
-  'own-wish',
-  'missed-renewal',
-];
-/** Only a lost card may be issued express (特急発行). */
-export const EXPRESS_REISSUE_REASONS: readonly ReissueReason[] = ['lost'];
 
 export interface FeeDto {
   /** What the rules charge: 0, 1,000 or 2,000 yen. */
@@ -104,37 +38,6 @@ export interface FeeDto {
   /** Free by rule (expiry, theft, disaster, …): recorded as waived with the reason as its cause. */
   readonly freeByRule: boolean;
 }
-
-/** The fee of a reissue (WORKFLOWS.md 再交付). Express replaces the standard fee by ¥2,000. */
-export function reissueFee(reason: ReissueReason, express: boolean): FeeDto {
-  if (express && !EXPRESS_REISSUE_REASONS.includes(reason)) throw new Error('express not allowed');
-  if (!CHARGED_REISSUE_REASONS.includes(reason))
-    return { amountYen: 0, lines: [], freeByRule: true };
-  if (express)
-    return { amountYen: 2000, lines: [{ item: 'express', yen: 2000 }], freeByRule: false };
-  return {
-    amountYen: 1000,
-    lines: [
-      { item: 'card', yen: 800 },
-      { item: 'certificates', yen: 200 },
-    ],
-    freeByRule: false,
-  };
-}
-
-/** The revocation a reissue records for the old card when it is not terminated yet. */
-export const REVOCATION_OF_REISSUE: Readonly<Record<ReissueReason, CardRevocationReason>> = {
-  lost: 'lost',
-  damaged: 'damaged',
-  'own-wish': 'returned',
-  'missed-renewal': 'expired',
-  expiry: 'expired',
-  'full-notes': 'returned',
-  theft: 'stolen',
-  disaster: 'lost',
-  'office-error': 'returned',
-  'number-changed': 'number-changed',
-};
 
 // ---- PIN entries on the resident screen, for release, reset and renewal ----
 

@@ -5,22 +5,20 @@ import type { AppErrorDto, PinKind } from './dto';
 import type {
   ApplicationSummaryDto,
   CertificatePhase,
-  DocumentKind,
   RepresentativeRelation,
   ResidentSummaryDto,
 } from './issuance';
 import type {
-  CardRevocationReason,
-  CrlReason,
   FeeDto,
   LifeCardDto,
   PinEntryMode,
   PinPlanEntry,
-  ReissueReason,
   RenewalScope,
   ReportMethod,
   Reporter,
 } from './lifecycle';
+import type { DocumentKind } from './rules/documents';
+import type { CardRevocationReason, CrlReason, ReissueReason } from './rules/reasons';
 
 /** The procedures of the counter. 返納 (a card handed back after its 廃止) is a revocation. */
 export const PROCEDURE_KINDS = [

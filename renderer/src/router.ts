@@ -1,7 +1,12 @@
 // Routes of the clerk window, each with the roles that may open it. Hash history: files from app://counter/.
 import { createRouter, createWebHashHistory, type RouteLocationNormalized } from 'vue-router';
-import type { Role } from '../../preload/contract/dto';
-import { COUNTER_ROLES, useSessionStore } from './stores/session-store';
+import {
+  ADMIN_ROLES,
+  COUNTER_ROLES,
+  REPORT_ROLES,
+  type Role,
+} from '../../preload/contract/rules/roles';
+import { useSessionStore } from './stores/session-store';
 import AuditView from './workflows/admin/AuditView.vue';
 import BackupView from './workflows/admin/BackupView.vue';
 import OperatorsView from './workflows/admin/OperatorsView.vue';
@@ -21,10 +26,6 @@ declare module 'vue-router' {
     roles?: readonly Role[];
   }
 }
-
-const ADMIN: readonly Role[] = ['admin'];
-/** 日報: supervisors and trainers (main's CHANNEL_ACCESS for reports:daily*). */
-export const REPORT_ROLES: readonly Role[] = ['supervisor', 'trainer'];
 
 /** Where an operator of this role starts, and goes when a screen is not theirs. */
 export function homeFor(role: Role): string {
@@ -96,19 +97,19 @@ export function createAppRouter() {
         path: '/admin/operators',
         name: 'operators',
         component: OperatorsView,
-        meta: { titleKey: 'operators.title', roles: ADMIN },
+        meta: { titleKey: 'operators.title', roles: ADMIN_ROLES },
       },
       {
         path: '/admin/audit',
         name: 'audit',
         component: AuditView,
-        meta: { titleKey: 'audit.title', roles: ADMIN },
+        meta: { titleKey: 'audit.title', roles: ADMIN_ROLES },
       },
       {
         path: '/admin/backup',
         name: 'backup',
         component: BackupView,
-        meta: { titleKey: 'backup.title', roles: ADMIN },
+        meta: { titleKey: 'backup.title', roles: ADMIN_ROLES },
       },
       { path: '/:rest(.*)*', redirect: '/' },
     ],

@@ -14,19 +14,21 @@ import type {
   SimStateDto,
 } from '../../preload/contract/dto';
 import type { ResidentSummaryDto } from '../../preload/contract/issuance';
+import type {
+  DailyReportDto,
+  LifeCardDto,
+  LifeCertificateDto,
+  LifeKind,
+  LifeNextAction,
+  LifeProcedureDto,
+  ResidentHistoryDto,
+} from '../../preload/contract/lifecycle';
 import {
   CRL_REASON_OF,
-  reissueFee,
   type CardRevocationReason,
-  type DailyReportDto,
-  type LifeCardDto,
-  type LifeCertificateDto,
-  type LifeKind,
-  type LifeNextAction,
-  type LifeProcedureDto,
   type ReissueReason,
-  type ResidentHistoryDto,
-} from '../../preload/contract/lifecycle';
+} from '../../preload/contract/rules/reasons';
+import { reissueFee } from '../../preload/contract/rules/fees';
 import { err, ok, type Result } from '../../preload/contract/result';
 import { RENDERER_DIR, REPO_ROOT, SCREENS_DIR, SHIM_BUNDLE } from './harness/paths';
 import { startStaticServer } from './harness/static-server';

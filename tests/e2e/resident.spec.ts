@@ -4,7 +4,7 @@ import { SIM_READER_NAME } from '../../main/card/sim/sim-reader';
 import type { Channel } from '../../preload/contract/channels';
 import type { PinKind } from '../../preload/contract/dto';
 import type { IssuanceDto, ResidentPromptDto } from '../../preload/contract/issuance';
-import { checkPinEntry } from '../../preload/contract/pin-rules';
+import { checkPinEntry } from '../../preload/contract/rules/pins';
 import type { Result } from '../../preload/contract/result';
 import { expect, test, type Harness, type StandIn } from './harness/fixtures';
 import { loginAs } from './harness/login';

@@ -1,4 +1,7 @@
-// 券面事項入力補助 (text) application: the 個人番号 and the basic four facts, behind the 4-digit PIN.
+// 券面事項入力補助 (text) application: the 個人番号 and the basic four facts, behind the 4-digit PIN
+// or 照合番号A; and whether they are a resident's.
+import { createHash } from 'node:crypto';
+import { concatBytes, isStatus } from '../apdu';
 import type { Apdu } from '../apdu';
 import {
   InvalidValueError,
@@ -7,22 +10,30 @@ import {
   parseSexCode,
   secretBytes,
 } from '../domain';
+import { sexCodeOf } from '../../../preload/contract/rules/sex';
 import type { BasicFourFacts, MyNumber, Pin, PinStatus } from '../domain';
 import { readBinary, readPinStatus, selectAid, selectEf, verify } from '../iso7816';
 import type { VerifyResult } from '../iso7816';
-import { CardDataError, parseTlv, parseTlvList } from '../tlv';
+import { SW } from '../status-words';
+import { CardDataError, encodeTlv, parseTlv, parseTlvList } from '../tlv';
 import type { Tlv } from '../tlv';
 
 export const TEXT_AID = Uint8Array.of(0xd3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08);
 export const TEXT_EF_MY_NUMBER = 0x0001;
 export const TEXT_EF_BASIC_FOUR = 0x0002;
+/** The integrity record: digests of EF 0001 and EF 0002 under the issuer's signature. */
+export const TEXT_EF_INTEGRITY = 0x0003;
 export const TEXT_EF_PIN = 0x0011;
+/** Key EF of 照合番号A (the 個人番号) in this application; the visual application's is 0013. */
+export const TEXT_EF_CODE_A = 0x0014;
 export const TEXT_PIN_MAX_TRIES = 3;
 
 const TAG_MY_NUMBER = 0xff10;
 const TAG_BASIC_FOUR = 0xff20;
 const TAG_OFFSETS = 0xdf21;
 const FIELD_TAGS = [0xdf22, 0xdf23, 0xdf24, 0xdf25] as const;
+/** In the integrity record: SHA-256 of EF 0002 from DF22 to the end of its TLV. */
+const TAG_BASIC_FOUR_DIGEST = 0xdf32;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -106,4 +117,75 @@ export async function verifyTextPin(ch: Apdu, pin: Pin): Promise<VerifyResult> {
   } finally {
     bytes.fill(0);
   }
+}
+
+/** Presents 照合番号A, the 個人番号 (spends a try when wrong). The bytes sent are zeroed right after. */
+export async function verifyTextCodeA(ch: Apdu, myNumber: MyNumber): Promise<VerifyResult> {
+  await selectEf(ch, TEXT_EF_CODE_A);
+  const bytes = secretBytes(myNumber);
+  try {
+    return await verify(ch, bytes);
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+/** The four fields as EF 0002 holds them after its offset table (DF22 to DF25): what DF32 digests. */
+export function encodeBasicFourFields(f: BasicFourFacts): Uint8Array {
+  const enc = new TextEncoder();
+  return concatBytes([
+    encodeTlv(FIELD_TAGS[0], enc.encode(f.name)),
+    encodeTlv(FIELD_TAGS[1], enc.encode(f.address)),
+    encodeTlv(FIELD_TAGS[2], enc.encode(f.birthDate.replace(/-/g, ''))),
+    encodeTlv(FIELD_TAGS[3], enc.encode(sexCodeOf(f.sex))),
+  ]);
+}
+
+/** The same four facts; names and addresses compared in NFC, as keyboards and cards differ. */
+export function sameBasicFour(a: BasicFourFacts, b: BasicFourFacts): boolean {
+  return (
+    a.name.normalize('NFC') === b.name.normalize('NFC') &&
+    a.address.normalize('NFC') === b.address.normalize('NFC') &&
+    a.birthDate === b.birthDate &&
+    a.sex === b.sex
+  );
+}
+
+/**
+ * How the text application compares with a resident's record:
+ * - 'match': it holds this 個人番号 and these four facts;
+ * - 'facts-differ': this 個人番号, other facts (a move or a marriage since the card was issued);
+ * - 'my-number-differs': it refused 照合番号A, or holds another 個人番号;
+ * - 'facts-unknown': EF 0002 stayed closed and the integrity record carries no digest of it.
+ */
+export type TextContentsMatch = 'match' | 'facts-differ' | 'my-number-differs' | 'facts-unknown';
+
+/**
+ * Selects the text application, presents 照合番号A (a wrong number spends one of its tries, so
+ * call it only for a card already matched by its serial), reads the 個人番号, then the four
+ * facts. On a real card 照合番号A opens EF 0001 only: while EF 0002 stays closed (6982), the facts
+ * are compared through the SHA-256 of EF 0002 that the integrity record EF 0003 carries.
+ */
+export async function matchTextContents(
+  ch: Apdu,
+  expected: BasicFourFacts,
+  myNumber: MyNumber,
+): Promise<TextContentsMatch> {
+  await selectText(ch);
+  if ((await verifyTextCodeA(ch, myNumber)).kind !== 'verified') return 'my-number-differs';
+  if ((await readMyNumber(ch)) !== myNumber) return 'my-number-differs';
+  await selectEf(ch, TEXT_EF_BASIC_FOUR);
+  let facts: BasicFourFacts | null = null;
+  try {
+    facts = parseBasicFourFacts(await readBinary(ch));
+  } catch (e) {
+    if (!isStatus(e, SW.SECURITY_NOT_SATISFIED)) throw e;
+  }
+  if (facts) return sameBasicFour(facts, expected) ? 'match' : 'facts-differ';
+  await selectEf(ch, TEXT_EF_INTEGRITY);
+  const record = parseTlv(await readBinary(ch));
+  const digest = parseTlvList(record.value).find((t) => t.tag === TAG_BASIC_FOUR_DIGEST);
+  if (!digest) return 'facts-unknown';
+  const want = createHash('sha256').update(encodeBasicFourFields(expected)).digest();
+  return want.equals(digest.value) ? 'match' : 'facts-differ';
 }

@@ -2,8 +2,8 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { defaultChipPhoto } from '../../images/portrait';
 import { isJpeg2000 } from '../../images/jp2';
-import type { Sex } from '../domain';
-import type { HolderFacts, Sex as SexCode } from './card-files';
+import { sexCodeOf, type Sex } from '../../../preload/contract/rules/sex';
+import type { HolderFacts } from './card-files';
 import { holderSchema, portraitHintsOf, presetAuthority, writeHolderFiles } from './presets';
 import { SimCard } from './sim-card';
 import { DEFAULT_TIMING } from './timing';
@@ -36,13 +36,6 @@ export interface ApplicationCardOptions {
   photo?: Uint8Array;
 }
 
-const SEX_CODE: Readonly<Record<Sex, SexCode>> = {
-  male: '1',
-  female: '2',
-  'not-applicable': '9',
-  unknown: '0',
-};
-
 /** A stable 4-digit security code for a serial: the same card always prints the same code. */
 export function securityCodeOf(serial: string): string {
   const digest = createHash('sha256').update(`security-code:${serial}`).digest();
@@ -61,7 +54,7 @@ export async function loadApplicationCard(
 ): Promise<SimCard> {
   const parsed = holderSchema.safeParse({
     ...facts,
-    sex: SEX_CODE[facts.sex],
+    sex: sexCodeOf(facts.sex),
     securityCode: facts.securityCode ?? securityCodeOf(facts.serial),
   });
   if (!parsed.success) {

@@ -1,4 +1,5 @@
-// Byte helpers for the simulated card: hex, concatenation, BER-TLV and the DER pieces certificates need.
+// Byte helpers for the simulated card: hex, concatenation and the DER pieces certificates need.
+import { encodeTlv } from '../tlv';
 
 export type Bytes = Uint8Array;
 
@@ -40,49 +41,13 @@ export function equalBytes(a: Bytes, b: Bytes): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** A BER/DER definite length: short form under 128, else 81 xx or 82 xxxx. */
-export function berLength(length: number): Bytes {
-  if (length < 0x80) return Uint8Array.of(length);
-  if (length < 0x100) return Uint8Array.of(0x81, length);
-  if (length < 0x10000) return Uint8Array.of(0x82, length >> 8, length & 0xff);
-  throw new Error('TLV value too long');
-}
-
-/** A TLV with a one- or two-byte tag (tags above 0xFF are written as two bytes). */
-export function tlv(tag: number, value: Bytes): Bytes {
-  const tagBytes = tag > 0xff ? u16(tag) : Uint8Array.of(tag);
-  return concat(tagBytes, berLength(value.length), value);
-}
-
-/** Total length of the BER-TLV at the start of `bytes` (header included), or null if unreadable. */
-export function tlvTotalLength(bytes: Bytes): number | null {
-  let at = 0;
-  const first = bytes[at++];
-  if (first === undefined) return null;
-  if ((first & 0x1f) === 0x1f) {
-    let b: number | undefined;
-    do {
-      b = bytes[at++];
-      if (b === undefined) return null;
-    } while (b & 0x80);
-  }
-  const l0 = bytes[at++];
-  if (l0 === undefined) return null;
-  if (l0 < 0x80) return at + l0;
-  const n = l0 & 0x7f;
-  if (n === 0 || n > 3 || at + n > bytes.length) return null;
-  let len = 0;
-  for (let i = 0; i < n; i++) len = (len << 8) | (bytes[at + i] ?? 0);
-  return at + n + len;
-}
-
 // DER, for the parts of certificates @peculiar/x509 has no builder for (otherName).
 export function derSequence(...items: readonly Bytes[]): Bytes {
-  return tlv(0x30, concat(...items));
+  return encodeTlv(0x30, concat(...items));
 }
 
 export function derUtf8(text: string): Bytes {
-  return tlv(0x0c, utf8(text));
+  return encodeTlv(0x0c, utf8(text));
 }
 
 export function derOid(oid: string): Bytes {
@@ -99,10 +64,10 @@ export function derOid(oid: string): Bytes {
     } while (v > 0n);
     groups.forEach((g, i) => body.push(i < groups.length - 1 ? g | 0x80 : g));
   }
-  return tlv(0x06, Uint8Array.from(body));
+  return encodeTlv(0x06, Uint8Array.from(body));
 }
 
 /** A constructed context-specific tag [n] (A0 + n). */
 export function derContext(n: number, content: Bytes): Bytes {
-  return tlv(0xa0 + n, content);
+  return encodeTlv(0xa0 + n, content);
 }

@@ -1,9 +1,9 @@
 // Builds the contents of the simulated card's data files from a holder's facts (formats of CARD.md).
 import { createHash, createPublicKey, sign as rsaSign, type KeyObject } from 'node:crypto';
 import { encodeBilevelPng } from '../../images/png';
-import { ascii, concat, fromHex, tlv, u16, utf8, type Bytes } from './bytes';
-
-export type Sex = '1' | '2' | '9' | '0';
+import type { SexCode } from '../../../preload/contract/rules/sex';
+import { encodeTlv } from '../tlv';
+import { ascii, concat, fromHex, u16, utf8, type Bytes } from './bytes';
 
 /** What the card says about its holder. Dates are ISO YYYY-MM-DD. */
 export interface HolderFacts {
@@ -12,8 +12,8 @@ export interface HolderFacts {
   /** As printed: full-width digits. */
   readonly address: string;
   readonly birthDate: string;
-  /** 1 male, 2 female, 9 not applicable, 0 unknown. */
-  readonly sex: Sex;
+  /** The card's code (rules/sex.ts). */
+  readonly sex: SexCode;
   /** The 12-digit 個人番号, check digit included. */
   readonly myNumber: string;
   /** The 5-digit municipality code (全国地方公共団体コード without its check digit). */
@@ -91,30 +91,30 @@ export function birthDateKey(h: HolderFacts): string {
 
 /** Text 0001 as stored: FF 10 0C + 12 digits + FF FF (17 bytes; the filler is part of the file). */
 export function textMyNumberFile(h: HolderFacts): Bytes {
-  return concat(tlv(0xff10, ascii(h.myNumber)), Uint8Array.of(0xff, 0xff));
+  return concat(encodeTlv(0xff10, ascii(h.myNumber)), Uint8Array.of(0xff, 0xff));
 }
 
 /** A template whose first object, DF21, holds the 2-byte offsets (from file start) of the others. */
 function withOffsetTable(outerTag: number, fields: readonly Bytes[]): Bytes {
   const tableLength = 3 + 2 * fields.length;
   const innerLength = tableLength + fields.reduce((n, f) => n + f.length, 0);
-  const header = tlv(outerTag, new Uint8Array(innerLength)).length - innerLength;
+  const header = encodeTlv(outerTag, new Uint8Array(innerLength)).length - innerLength;
   const offsets: Bytes[] = [];
   let at = header + tableLength;
   for (const field of fields) {
     offsets.push(u16(at));
     at += field.length;
   }
-  return tlv(outerTag, concat(tlv(0xdf21, concat(...offsets)), ...fields));
+  return encodeTlv(outerTag, concat(encodeTlv(0xdf21, concat(...offsets)), ...fields));
 }
 
 /** Text 0002: FF 20 { DF21 offsets, DF22 name, DF23 address, DF24 YYYYMMDD, DF25 sex }. */
 export function textAttributesFile(h: HolderFacts): Bytes {
   return withOffsetTable(0xff20, [
-    tlv(0xdf22, utf8(h.name)),
-    tlv(0xdf23, utf8(h.address)),
-    tlv(0xdf24, ascii(compact(h.birthDate))),
-    tlv(0xdf25, ascii(h.sex)),
+    encodeTlv(0xdf22, utf8(h.name)),
+    encodeTlv(0xdf23, utf8(h.address)),
+    encodeTlv(0xdf24, ascii(compact(h.birthDate))),
+    encodeTlv(0xdf25, ascii(h.sex)),
   ]);
 }
 
@@ -136,10 +136,10 @@ export function textIntegrityFile(
 ): Bytes {
   const tableEnd = findDf22(attributesFile);
   const signed = concat(
-    tlv(0xdf31, sha256(myNumberFile)),
-    tlv(0xdf32, sha256(attributesFile.slice(tableEnd))),
+    encodeTlv(0xdf31, sha256(myNumberFile)),
+    encodeTlv(0xdf32, sha256(attributesFile.slice(tableEnd))),
   );
-  return tlv(0xff30, concat(signed, tlv(0xdf33, issuerSignature(issuerKey, signed))));
+  return encodeTlv(0xff30, concat(signed, encodeTlv(0xdf33, issuerSignature(issuerKey, signed))));
 }
 
 function findDf22(attributesFile: Bytes): number {
@@ -151,26 +151,26 @@ function findDf22(attributesFile: Bytes): number {
 
 /** A card-verifiable-certificate-shaped placeholder naming the issuer key (text/visual 0004). */
 export function cvCertificateFile(issuerKey: KeyObject, holderReference: string): Bytes {
-  const body = tlv(
+  const body = encodeTlv(
     0x7f4e,
     concat(
-      tlv(0x5f29, Uint8Array.of(0x00)),
-      tlv(0x42, ascii('JPKISIMISSUER')),
-      tlv(0x7f49, publicKeyObjects(createPublicKey(issuerKey))),
-      tlv(0x5f20, ascii(holderReference)),
+      encodeTlv(0x5f29, Uint8Array.of(0x00)),
+      encodeTlv(0x42, ascii('JPKISIMISSUER')),
+      encodeTlv(0x7f49, publicKeyObjects(createPublicKey(issuerKey))),
+      encodeTlv(0x5f20, ascii(holderReference)),
     ),
   );
-  return tlv(0x7f21, concat(body, tlv(0x5f37, issuerSignature(issuerKey, body))));
+  return encodeTlv(0x7f21, concat(body, encodeTlv(0x5f37, issuerSignature(issuerKey, body))));
 }
 
 /** Text 0005: AP basic information (the layout seen on cards, values of this simulator). */
 export function textBasicInfoFile(): Bytes {
-  return tlv(
+  return encodeTlv(
     0xff40,
     concat(
-      tlv(0xdf41, fromHex('01030E01')),
-      tlv(0xdf42, ascii('SIM0000034/001  ')),
-      tlv(0xdf43, concat(new Uint8Array(32), new Uint8Array(96).fill(0xff))),
+      encodeTlv(0xdf41, fromHex('01030E01')),
+      encodeTlv(0xdf42, ascii('SIM0000034/001  ')),
+      encodeTlv(0xdf43, concat(new Uint8Array(32), new Uint8Array(96).fill(0xff))),
     ),
   );
 }
@@ -182,7 +182,7 @@ function publicKeyObjects(publicKey: KeyObject): Bytes {
   const jwk = publicKey.export({ format: 'jwk' });
   const n = new Uint8Array(Buffer.from(jwk.n ?? '', 'base64url'));
   const e = new Uint8Array(Buffer.from(jwk.e ?? '', 'base64url'));
-  return concat(tlv(0x90, e), tlv(0x91, n));
+  return concat(encodeTlv(0x90, e), encodeTlv(0x91, n));
 }
 
 export interface VisualImages {
@@ -202,12 +202,15 @@ export function visualFaceFile(
   images: VisualImages,
 ): Bytes {
   const segment1 = [
-    tlv(0xdf22, ascii(compact(h.birthDate))),
-    tlv(0xdf23, ascii(h.sex)),
-    tlv(0xdf24, publicKeyObjects(faceKey)),
+    encodeTlv(0xdf22, ascii(compact(h.birthDate))),
+    encodeTlv(0xdf23, ascii(h.sex)),
+    encodeTlv(0xdf24, publicKeyObjects(faceKey)),
   ];
-  const segment2 = [tlv(0xdf25, placeholderPng(96, 16)), tlv(0xdf26, placeholderPng(192, 32))];
-  const segment3 = [tlv(0xdf27, images.photo)];
+  const segment2 = [
+    encodeTlv(0xdf25, placeholderPng(96, 16)),
+    encodeTlv(0xdf26, placeholderPng(192, 32)),
+  ];
+  const segment3 = [encodeTlv(0xdf27, images.photo)];
   const signed = concat(
     sha256(concat(...segment1)),
     sha256(concat(...segment2)),
@@ -217,9 +220,9 @@ export function visualFaceFile(
     ...segment1,
     ...segment2,
     ...segment3,
-    tlv(0xdf28, issuerSignature(issuerKey, signed)),
-    tlv(0xdf29, ascii(compact(h.cardExpiry))),
-    tlv(0xdf2a, placeholderPng(24, 12)),
+    encodeTlv(0xdf28, issuerSignature(issuerKey, signed)),
+    encodeTlv(0xdf29, ascii(compact(h.cardExpiry))),
+    encodeTlv(0xdf2a, placeholderPng(24, 12)),
   ]);
 }
 
@@ -230,21 +233,21 @@ export function visualAgeRecordFile(
   issuerKey: KeyObject,
 ): Bytes {
   const signed = concat(
-    tlv(0xdf11, ascii(compact(h.birthDate))),
-    tlv(0xdf12, publicKeyObjects(faceKey)),
+    encodeTlv(0xdf11, ascii(compact(h.birthDate))),
+    encodeTlv(0xdf12, publicKeyObjects(faceKey)),
   );
-  return tlv(0xff10, concat(signed, tlv(0xdf13, issuerSignature(issuerKey, signed))));
+  return encodeTlv(0xff10, concat(signed, encodeTlv(0xdf13, issuerSignature(issuerKey, signed))));
 }
 
 /** Visual 0003 basic information, free to read: layout, key id, version, municipality code. */
 export function visualBasicInfoFile(h: HolderFacts): Bytes {
-  return tlv(
+  return encodeTlv(
     0xff30,
     concat(
-      tlv(0xdf31, fromHex('06030E01')),
-      tlv(0xdf32, ascii('SIM0000024/001  ')),
-      tlv(0xdf33, Uint8Array.of(0x01)),
-      tlv(0xdf34, ascii(h.municipalityCode)),
+      encodeTlv(0xdf31, fromHex('06030E01')),
+      encodeTlv(0xdf32, ascii('SIM0000024/001  ')),
+      encodeTlv(0xdf33, Uint8Array.of(0x01)),
+      encodeTlv(0xdf34, ascii(h.municipalityCode)),
     ),
   );
 }
@@ -252,10 +255,10 @@ export function visualBasicInfoFile(h: HolderFacts): Bytes {
 /** Visual 0005: FF 40 { DF41 个人番号 image, DF42 public key, DF43 signature }. */
 export function visualMyNumberImageFile(faceKey: KeyObject, issuerKey: KeyObject): Bytes {
   const signed = concat(
-    tlv(0xdf41, placeholderPng(72, 12)),
-    tlv(0xdf42, publicKeyObjects(faceKey)),
+    encodeTlv(0xdf41, placeholderPng(72, 12)),
+    encodeTlv(0xdf42, publicKeyObjects(faceKey)),
   );
-  return tlv(0xff40, concat(signed, tlv(0xdf43, issuerSignature(issuerKey, signed))));
+  return encodeTlv(0xff40, concat(signed, encodeTlv(0xdf43, issuerSignature(issuerKey, signed))));
 }
 
 // ---- common application ----

@@ -15,6 +15,7 @@ import tampered from '../../../resources/cards/tampered.json';
 import terminated from '../../../resources/cards/terminated.json';
 import testCard from '../../../resources/cards/test-card.json';
 import unknownCard from '../../../resources/cards/unknown-card.json';
+import { SEX_CODES, sexOfCode } from '../../../preload/contract/rules/sex';
 import { derContext, derOid, derSequence, derUtf8, fromHex } from './bytes';
 import {
   birthDateKey,
@@ -69,7 +70,7 @@ export const holderSchema = z.object({
   name: z.string().min(1),
   address: z.string().min(1),
   birthDate: isoDate,
-  sex: z.enum(['1', '2', '9', '0']),
+  sex: z.enum(SEX_CODES),
   myNumber: z.string().refine(isValidMyNumber, 'not a valid 個人番号'),
   municipalityCode: z.string().regex(/^\d{5}$/),
   serial: z.string().regex(/^\d{15}$/),
@@ -386,9 +387,7 @@ export async function loadPreset(
 
 /** The hints a drawn portrait takes from the card's holder facts. */
 export function portraitHintsOf(h: HolderFacts, on: Date = new Date()): PortraitHints {
-  const sex = ({ '1': 'male', '2': 'female', '9': 'not-applicable', '0': 'unknown' } as const)[
-    h.sex
-  ];
+  const sex = sexOfCode(h.sex) ?? undefined;
   const today = on.toISOString().slice(0, 10);
   const years = Number(today.slice(0, 4)) - Number(h.birthDate.slice(0, 4));
   return { sex, age: today.slice(5) < h.birthDate.slice(5) ? years - 1 : years };

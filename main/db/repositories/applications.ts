@@ -89,6 +89,19 @@ export async function findApplicationByNotice(
   return row ? toApplication(row) : undefined;
 }
 
+/** How many notice numbers start with `prefix` (its % and _ taken literally; ASCII case ignored). */
+export async function countApplicationsWithNoticePrefix(
+  q: Queryable,
+  prefix: string,
+): Promise<number> {
+  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const row = await q.get<{ n: number }>(
+    `SELECT count(*) AS n FROM card_applications WHERE notice_number LIKE ? ESCAPE '\\'`,
+    [pattern],
+  );
+  return row?.n ?? 0;
+}
+
 export async function listApplicationsOfResident(
   q: Queryable,
   residentId: number,

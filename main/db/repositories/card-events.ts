@@ -1,4 +1,5 @@
 // SQL of what happens to an issued card: suspensions and releases, revocations, reissues and fees.
+import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import { isoNow } from '../clock';
 import type { Clock } from '../clock';
 import { isConstraintError } from '../connection';
@@ -7,30 +8,8 @@ import { DuplicateRecordError, InvalidTransitionError, RecordNotFoundError } fro
 
 export type ReportedBy = 'callcentre' | 'police' | 'resident';
 
-/** WORKFLOWS.md, 廃止: 紛失, 盗難, 返納, 有効期限切れ, 国外転出, 死亡, 住民票消除, 個人番号の変更, 破損, 再交付後に発見. */
-export type RevocationReason =
-  | 'lost'
-  | 'stolen'
-  | 'returned'
-  | 'expired'
-  | 'moved-abroad'
-  | 'death'
-  | 'record-deleted'
-  | 'number-changed'
-  | 'damaged'
-  | 'found-after-reissue';
-
-export type ReissueReason =
-  | 'lost'
-  | 'damaged'
-  | 'own-wish'
-  | 'missed-renewal'
-  | 'expiry'
-  | 'full-notes'
-  | 'theft'
-  | 'disaster'
-  | 'office-error'
-  | 'number-changed';
+/** The rows of a resident's cards; the one parameter is the resident's id. */
+const OF_RESIDENT_CARDS = 'card_id IN (SELECT id FROM cards WHERE resident_id = ?)';
 
 export interface Suspension {
   readonly id: number;
@@ -79,23 +58,20 @@ export async function recordSuspension(
   }
 }
 
-export async function findOpenSuspension(
-  q: Queryable,
-  cardId: number,
-): Promise<Suspension | undefined> {
-  const r = await q.get<{
-    id: number;
-    card_id: number;
-    reported_by: ReportedBy;
-    reported_at: string;
-    how: string;
-    operator_id: number;
-    procedure_id: string | null;
-    recorded_at: string;
-    released_at: string | null;
-    released_by: number | null;
-  }>('SELECT * FROM suspensions WHERE card_id = ? AND released_at IS NULL', [cardId]);
-  if (!r) return undefined;
+interface SuspensionRow {
+  id: number;
+  card_id: number;
+  reported_by: ReportedBy;
+  reported_at: string;
+  how: string;
+  operator_id: number;
+  procedure_id: string | null;
+  recorded_at: string;
+  released_at: string | null;
+  released_by: number | null;
+}
+
+function toSuspension(r: SuspensionRow): Suspension {
   return {
     id: r.id,
     cardId: r.card_id,
@@ -108,6 +84,28 @@ export async function findOpenSuspension(
     releasedAt: r.released_at,
     releasedBy: r.released_by,
   };
+}
+
+export async function findOpenSuspension(
+  q: Queryable,
+  cardId: number,
+): Promise<Suspension | undefined> {
+  const r = await q.get<SuspensionRow>(
+    'SELECT * FROM suspensions WHERE card_id = ? AND released_at IS NULL',
+    [cardId],
+  );
+  return r ? toSuspension(r) : undefined;
+}
+
+/** Every suspension of any card of the resident, released or not. */
+export async function listSuspensionsOfResident(
+  q: Queryable,
+  residentId: number,
+): Promise<Suspension[]> {
+  const rows = await q.all<SuspensionRow>(`SELECT * FROM suspensions WHERE ${OF_RESIDENT_CARDS}`, [
+    residentId,
+  ]);
+  return rows.map(toSuspension);
 }
 
 export async function releaseSuspension(
@@ -123,12 +121,52 @@ export async function releaseSuspension(
   if (res.changes !== 1) throw new InvalidTransitionError('suspension', 'none', 'released');
 }
 
+export interface Revocation {
+  readonly id: number;
+  readonly cardId: number;
+  readonly reason: CardRevocationReason;
+  readonly operatorId: number;
+  /** The approver, as recorded in the approval. */
+  readonly approvedBy: number;
+  readonly approvalId: number;
+  readonly procedureId: string | null;
+  readonly revokedAt: string;
+  /** 穴あけ: when the returned card was physically destroyed. */
+  readonly destroyedAt: string | null;
+}
+
+interface RevocationRow {
+  id: number;
+  card_id: number;
+  reason: CardRevocationReason;
+  operator_id: number;
+  approved_by: number;
+  approval_id: number;
+  procedure_id: string | null;
+  revoked_at: string;
+  destroyed_at: string | null;
+}
+
+function toRevocation(r: RevocationRow): Revocation {
+  return {
+    id: r.id,
+    cardId: r.card_id,
+    reason: r.reason,
+    operatorId: r.operator_id,
+    approvedBy: r.approved_by,
+    approvalId: r.approval_id,
+    procedureId: r.procedure_id,
+    revokedAt: r.revoked_at,
+    destroyedAt: r.destroyed_at,
+  };
+}
+
 /** A revocation always carries its approval (WORKFLOWS.md: needs a supervisor). */
 export async function recordRevocation(
   tx: Tx,
   r: {
     readonly cardId: number;
-    readonly reason: RevocationReason;
+    readonly reason: CardRevocationReason;
     readonly operatorId: number;
     readonly approvalId: number;
     readonly procedureId?: string | null;
@@ -161,19 +199,27 @@ export async function recordRevocation(
   }
 }
 
-/** The card's revocation: its reason and when it was destroyed (穴あけ), if it was. */
+/** A card is revoked at most once. */
 export async function findRevocationOfCard(
   q: Queryable,
   cardId: number,
-): Promise<{ reason: RevocationReason; destroyedAt: string | null } | undefined> {
-  const row = await q.get<{ reason: RevocationReason; destroyed_at: string | null }>(
-    'SELECT reason, destroyed_at FROM revocations WHERE card_id = ?',
-    [cardId],
-  );
-  return row ? { reason: row.reason, destroyedAt: row.destroyed_at } : undefined;
+): Promise<Revocation | undefined> {
+  const r = await q.get<RevocationRow>('SELECT * FROM revocations WHERE card_id = ?', [cardId]);
+  return r ? toRevocation(r) : undefined;
 }
 
-/** The revoked card handed back and destroyed (穴あけ). */
+/** The revocations of the resident's cards. */
+export async function listRevocationsOfResident(
+  q: Queryable,
+  residentId: number,
+): Promise<Revocation[]> {
+  const rows = await q.all<RevocationRow>(`SELECT * FROM revocations WHERE ${OF_RESIDENT_CARDS}`, [
+    residentId,
+  ]);
+  return rows.map(toRevocation);
+}
+
+/** 穴あけ of a revoked card; a second call leaves the first time in place. */
 export async function recordRevocationDestroyed(
   tx: Tx,
   cardId: number,
@@ -183,39 +229,6 @@ export async function recordRevocationDestroyed(
     'UPDATE revocations SET destroyed_at = ? WHERE card_id = ? AND destroyed_at IS NULL',
     [isoNow(clock), cardId],
   );
-}
-
-/** Whether a reissue was recorded for the card already (one per card). */
-export async function hasReissue(q: Queryable, oldCardId: number): Promise<boolean> {
-  return (await q.get('SELECT 1 FROM reissues WHERE old_card_id = ?', [oldCardId])) !== undefined;
-}
-
-/** The new application a reissue procedure recorded. */
-export async function findReissueOfProcedure(
-  q: Queryable,
-  procedureId: string,
-): Promise<{ applicationId: number } | undefined> {
-  const row = await q.get<{ application_id: number }>(
-    'SELECT application_id FROM reissues WHERE procedure_id = ?',
-    [procedureId],
-  );
-  return row ? { applicationId: row.application_id } : undefined;
-}
-
-/** The next notice number of reissues this year: MD-<year>-R<nnnn>. */
-export async function nextReissueNoticeNumber(tx: Tx, year: string): Promise<string> {
-  const prefix = `MD-${year}-R`;
-  const row = await tx.get<{ n: number }>(
-    `SELECT count(*) AS n FROM card_applications WHERE notice_number LIKE ?`,
-    [`${prefix}%`],
-  );
-  for (let n = (row?.n ?? 0) + 1; ; n += 1) {
-    const candidate = `${prefix}${String(n).padStart(4, '0')}`;
-    const taken = await tx.get('SELECT 1 FROM card_applications WHERE notice_number = ?', [
-      candidate,
-    ]);
-    if (!taken) return candidate;
-  }
 }
 
 export type Fee =
@@ -273,4 +286,109 @@ export async function recordReissue(
     )
   ).lastId;
   return { reissueId, feeId };
+}
+
+export interface Reissue {
+  readonly id: number;
+  readonly oldCardId: number;
+  /** The new application the reissue opened (kind 'reissue'). */
+  readonly applicationId: number;
+  readonly reason: ReissueReason;
+  readonly express: boolean;
+  readonly operatorId: number;
+  readonly procedureId: string | null;
+  readonly createdAt: string;
+}
+
+interface ReissueRow {
+  id: number;
+  old_card_id: number;
+  application_id: number;
+  reason: ReissueReason;
+  express: number;
+  operator_id: number;
+  procedure_id: string | null;
+  created_at: string;
+}
+
+function toReissue(r: ReissueRow): Reissue {
+  return {
+    id: r.id,
+    oldCardId: r.old_card_id,
+    applicationId: r.application_id,
+    reason: r.reason,
+    express: r.express === 1,
+    operatorId: r.operator_id,
+    procedureId: r.procedure_id,
+    createdAt: r.created_at,
+  };
+}
+
+/** A card is reissued at most once. */
+export async function findReissueOfCard(
+  q: Queryable,
+  oldCardId: number,
+): Promise<Reissue | undefined> {
+  const r = await q.get<ReissueRow>('SELECT * FROM reissues WHERE old_card_id = ?', [oldCardId]);
+  return r ? toReissue(r) : undefined;
+}
+
+/** The reissue whose new application this is. */
+export async function findReissueOfApplication(
+  q: Queryable,
+  applicationId: number,
+): Promise<Reissue | undefined> {
+  const r = await q.get<ReissueRow>('SELECT * FROM reissues WHERE application_id = ?', [
+    applicationId,
+  ]);
+  return r ? toReissue(r) : undefined;
+}
+
+/** The reissue a procedure recorded in its last step. */
+export async function findReissueOfProcedure(
+  q: Queryable,
+  procedureId: string,
+): Promise<Reissue | undefined> {
+  const r = await q.get<ReissueRow>('SELECT * FROM reissues WHERE procedure_id = ?', [procedureId]);
+  return r ? toReissue(r) : undefined;
+}
+
+/** The reissues of the resident's cards. */
+export async function listReissuesOfResident(q: Queryable, residentId: number): Promise<Reissue[]> {
+  const rows = await q.all<ReissueRow>(
+    'SELECT * FROM reissues WHERE old_card_id IN (SELECT id FROM cards WHERE resident_id = ?)',
+    [residentId],
+  );
+  return rows.map(toReissue);
+}
+
+export interface FeeRecord {
+  readonly id: number;
+  readonly reissueId: number;
+  readonly amountYen: number;
+  readonly status: Fee['status'];
+  readonly waiverReason: string | null;
+  readonly operatorId: number;
+  readonly recordedAt: string;
+}
+
+export async function listFeesOfReissue(q: Queryable, reissueId: number): Promise<FeeRecord[]> {
+  const rows = await q.all<{
+    id: number;
+    reissue_id: number;
+    amount_yen: number;
+    status: Fee['status'];
+    waiver_reason: string | null;
+    operator_id: number;
+    recorded_at: string;
+  }>('SELECT * FROM fees WHERE reissue_id = ?', [reissueId]);
+  return rows.map((r) => ({
+    id: r.id,
+    reissueId: r.reissue_id,
+    amountYen: r.amount_yen,
+    status: r.status,
+    waiverReason: r.waiver_reason,
+    operatorId: r.operator_id,
+    recordedAt: r.recorded_at,
+  }));
 }

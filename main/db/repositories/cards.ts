@@ -103,10 +103,15 @@ export async function receiveCard(
   }
 }
 
-export async function getCard(q: Queryable, id: number): Promise<Card> {
+export async function findCard(q: Queryable, id: number): Promise<Card | undefined> {
   const row = await q.get<Row>(`SELECT ${COLUMNS} FROM cards WHERE id = ?`, [id]);
-  if (!row) throw new RecordNotFoundError('card', id);
-  return toCard(row);
+  return row ? toCard(row) : undefined;
+}
+
+export async function getCard(q: Queryable, id: number): Promise<Card> {
+  const card = await findCard(q, id);
+  if (!card) throw new RecordNotFoundError('card', id);
+  return card;
 }
 
 export async function findCardBySerial(q: Queryable, serial: string): Promise<Card | undefined> {
@@ -162,4 +167,26 @@ export async function findCardOfApplication(
     [applicationId],
   );
   return row ? toCard(row) : undefined;
+}
+
+/** The newest card made to replace this one (再交付), if any. */
+export async function findReplacementOfCard(
+  q: Queryable,
+  cardId: number,
+): Promise<Card | undefined> {
+  const row = await q.get<Row>(
+    `SELECT ${COLUMNS} FROM cards WHERE replaces_card_id = ? ORDER BY id DESC LIMIT 1`,
+    [cardId],
+  );
+  return row ? toCard(row) : undefined;
+}
+
+/** The highest serial (in text order) of `prefix` (digits) and one more digit onwards, or null. */
+export async function highestCardSerial(q: Queryable, prefix: string): Promise<string | null> {
+  if (!/^[0-9]+$/.test(prefix)) throw new Error('a serial prefix is digits only');
+  const row = await q.get<{ serial: string | null }>(
+    'SELECT max(serial) AS serial FROM cards WHERE serial GLOB ?',
+    [`${prefix}[0-9]*`],
+  );
+  return row?.serial ?? null;
 }

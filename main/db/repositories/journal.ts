@@ -154,6 +154,29 @@ export async function listOpenProcedures(q: Queryable): Promise<Procedure[]> {
   return rows.map(toProcedure);
 }
 
+/** Every procedure about the resident, in the order they were stored. */
+export async function listProceduresOfResident(
+  q: Queryable,
+  residentId: number,
+): Promise<Procedure[]> {
+  const rows = await q.all<ProcedureRow>('SELECT * FROM procedures WHERE resident_id = ?', [
+    residentId,
+  ]);
+  return rows.map(toProcedure);
+}
+
+/** The resident's unfinished procedures, oldest first. */
+export async function listOpenProceduresOfResident(
+  q: Queryable,
+  residentId: number,
+): Promise<Procedure[]> {
+  const rows = await q.all<ProcedureRow>(
+    `SELECT * FROM procedures WHERE resident_id = ? AND status = 'open' ORDER BY started_at`,
+    [residentId],
+  );
+  return rows.map(toProcedure);
+}
+
 export async function listSteps(q: Queryable, procedureId: string): Promise<JournalEntry[]> {
   const rows = await q.all<{
     id: number;

@@ -4,7 +4,7 @@ import type { RecordAudit } from '../../audit/operator-audit';
 import { withDatabaseState } from '../../card/card-health';
 import type { CardService } from '../../card/card-service';
 import type { Db } from '../../db/connection';
-import { findCardBySerial } from '../../db/repositories/cards';
+import { findCardBySerial, findReplacementOfCard } from '../../db/repositories/cards';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import type { HandlerPart } from './handler-table';
 
@@ -24,9 +24,7 @@ export function cardHandlers(
       const chip = await cards.readHealth(reader);
       // The chip and the database together: a card 廃止 in the database is never usable again.
       const known = await findCardBySerial(db(), chip.serial);
-      const replaced = known
-        ? await db().get('SELECT 1 FROM cards WHERE replaces_card_id = ?', [known.id])
-        : undefined;
+      const replaced = known ? await findReplacementOfCard(db(), known.id) : undefined;
       const health = withDatabaseState(
         chip,
         known && {

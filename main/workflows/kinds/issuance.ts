@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
-import { requiredPinKinds } from '../../../preload/contract/pin-rules';
+import { requiredPinKinds } from '../../../preload/contract/rules/pins';
 import {
   getApplication,
   setApplicationStatus,

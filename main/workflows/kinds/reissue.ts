@@ -4,19 +4,20 @@
 // number, the reissues and fees rows, all in the last step's transaction. Then the fee receipt.
 import { join } from 'node:path';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
-import {
-  EXPRESS_REISSUE_REASONS,
-  REVOCATION_OF_REISSUE,
-  reissueFee,
-  type FeeDto,
-  type ReissueReason,
-} from '../../../preload/contract/lifecycle';
+import type { FeeDto } from '../../../preload/contract/lifecycle';
+import { EXPRESS_REISSUE_REASONS, reissueFee } from '../../../preload/contract/rules/fees';
+import { REVOCATION_OF_REISSUE, type ReissueReason } from '../../../preload/contract/rules/reasons';
 import type { ProcedureStep } from '../../../preload/contract/procedure';
-import { createApplication, getApplication } from '../../db/repositories/applications';
+import type { Tx } from '../../db/connection';
 import {
+  countApplicationsWithNoticePrefix,
+  createApplication,
+  findApplicationByNotice,
+  getApplication,
+} from '../../db/repositories/applications';
+import {
+  findReissueOfCard,
   findReissueOfProcedure,
-  hasReissue,
-  nextReissueNoticeNumber,
   recordReissue,
 } from '../../db/repositories/card-events';
 import { getCard } from '../../db/repositories/cards';
@@ -88,7 +89,16 @@ export function reissueTransition(
 }
 
 async function assertNoReissue(deps: ProcedureDeps, cardId: number): Promise<void> {
-  if (await hasReissue(deps.db(), cardId)) refuse('reissue-exists');
+  if (await findReissueOfCard(deps.db(), cardId)) refuse('reissue-exists');
+}
+
+/** The next notice number of reissues this year: MD-<year>-R<nnnn>. */
+async function nextNoticeNumber(tx: Tx, year: string): Promise<string> {
+  const prefix = `MD-${year}-R`;
+  for (let n = (await countApplicationsWithNoticePrefix(tx, prefix)) + 1; ; n += 1) {
+    const candidate = `${prefix}${String(n).padStart(4, '0')}`;
+    if (!(await findApplicationByNotice(tx, candidate))) return candidate;
+  }
 }
 
 /** The last step: fee, old card's revocation, new application, reissues and fees rows. */
@@ -126,7 +136,7 @@ async function finish(
   await ctx.commit('fee', data, {
     effects: async (tx) => {
       if (revocation) await revocation.effects(tx);
-      const notice = await nextReissueNoticeNumber(tx, japanToday(deps.now()).slice(0, 4));
+      const notice = await nextNoticeNumber(tx, japanToday(deps.now()).slice(0, 4));
       data.notice = notice;
       const applicationId = await createApplication(
         tx,

@@ -2,6 +2,7 @@
 // they expire) or the signing one alone when the four facts changed (it carries them); the secrets
 // of the renewed keys each kept or set anew; the face check with list B. The old certificates are
 // revoked: superseded, or affiliationChanged for the signing-only reissue.
+import { certificateRenewalOpensOn, isRenewalOpen } from '../../../preload/contract/rules/validity';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import { refuse, WorkflowRefusal } from '../refusal';
 import { cardProcedureSpec } from '../steps/card-steps';
@@ -11,14 +12,13 @@ import { revokeCertificates } from '../steps/certificate-status';
 import { startOnCard } from './card-start';
 import { checkKeyPlan } from './release';
 
-/** Renewal opens this many months before the certificates expire. */
-export const RENEWAL_WINDOW_MONTHS = 3;
-
-/** The first day renewal is possible for a certificate valid until `notAfter`. */
-export function renewalOpensOn(notAfter: string): Date {
-  const d = new Date(notAfter);
-  d.setUTCMonth(d.getUTCMonth() - RENEWAL_WINDOW_MONTHS);
-  return d;
+/**
+ * Refuses a renewal before the window of the first certificate to expire (`notAfter`, an ISO
+ * instant; null: nothing to go by) opens. The refusal's detail is the day it opens, Japan time.
+ */
+export function checkRenewalWindow(notAfter: string | null, now: Date): void {
+  if (!notAfter || isRenewalOpen(new Date(notAfter), now)) return;
+  throw new WorkflowRefusal('renewal-too-early', certificateRenewalOpensOn(new Date(notAfter)));
 }
 
 export const RENEWAL_RULES: CardRules = {
@@ -67,11 +67,7 @@ export const renewalSpec = cardProcedureSpec<{ readonly cardId: number }>({
     // The database's certificates; for a card whose certificates it never recorded (seeded
     // practice cards), the authentication certificate read from the chip.
     const first = current.map((c) => c.notAfter).sort()[0] ?? s.chipCertificateExpiry;
-    if (first && ctx.deps.now() < renewalOpensOn(first))
-      throw new WorkflowRefusal(
-        'renewal-too-early',
-        renewalOpensOn(first).toISOString().slice(0, 10),
-      );
+    checkRenewalWindow(first, ctx.deps.now());
   },
   async finish({ ctx, card, newSerials }) {
     const s = ctx.state;

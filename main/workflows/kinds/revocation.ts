@@ -3,7 +3,7 @@
 // the card terminated -> 穴あけ recorded -> completed. Without the card everything is recorded at the
 // approval. A card already terminated and not yet destroyed gets the return-only path (返納): the
 // card checked, 穴あけ recorded.
-import { CRL_REASON_OF, type CardRevocationReason } from '../../../preload/contract/lifecycle';
+import { CRL_REASON_OF, type CardRevocationReason } from '../../../preload/contract/rules/reasons';
 import type { ProcedureStep } from '../../../preload/contract/procedure';
 import { readChipState, selectCommon } from '../../card/apps/common';
 import { CardTerminatedError } from '../../card/card-errors';

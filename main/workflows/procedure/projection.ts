@@ -5,7 +5,13 @@ import type { LifeCardDto } from '../../../preload/contract/lifecycle';
 import type { Queryable } from '../../db/connection';
 import { getApproval } from '../../db/repositories/approvals';
 import type { CardApplication } from '../../db/repositories/applications';
-import { findCardOfApplication, getCard, type Card } from '../../db/repositories/cards';
+import {
+  findCard,
+  findCardOfApplication,
+  findReplacementOfCard,
+  getCard,
+  type Card,
+} from '../../db/repositories/cards';
 import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident, type Resident } from '../../db/repositories/residents';
@@ -53,15 +59,8 @@ export async function applicationSummary(
 export async function lifeCardOf(q: Queryable, cardOrId: Card | number): Promise<LifeCardDto> {
   const card = typeof cardOrId === 'number' ? await getCard(q, cardOrId) : cardOrId;
   const replaces =
-    card.replacesCardId === null
-      ? undefined
-      : await q.get<{ serial: string }>('SELECT serial FROM cards WHERE id = ?', [
-          card.replacesCardId,
-        ]);
-  const replacedBy = await q.get<{ serial: string }>(
-    'SELECT serial FROM cards WHERE replaces_card_id = ? ORDER BY id DESC LIMIT 1',
-    [card.id],
-  );
+    card.replacesCardId === null ? undefined : await findCard(q, card.replacesCardId);
+  const replacedBy = await findReplacementOfCard(q, card.id);
   return {
     id: card.id,
     serial: card.serial,

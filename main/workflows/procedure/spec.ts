@@ -3,19 +3,15 @@
 // kind means one spec (main/workflows/kinds/<kind>.ts) built from the shared steps.
 import type { FileWrittenDto, PinKind } from '../../../preload/contract/dto';
 import type {
-  DocumentKind,
   FacePhotosDto,
   PinCheckDto,
   RepresentativeRelation,
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
-import type {
-  CardRevocationReason,
-  PinPlanEntry,
-  ReissueReason,
-  RenewalScope,
-} from '../../../preload/contract/lifecycle';
+import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
+import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
   ProcedureAction,
   ProcedureDto,

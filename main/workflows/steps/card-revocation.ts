@@ -1,7 +1,7 @@
 // The 廃止 of a card as the effects of the step that records it (廃止, and 再交付 of a card not yet
 // revoked): its certificates revoked with the reason's CRL reason (by the authority first), the
 // revocations row with the approval, the card terminated.
-import { CRL_REASON_OF, type CardRevocationReason } from '../../../preload/contract/lifecycle';
+import { CRL_REASON_OF, type CardRevocationReason } from '../../../preload/contract/rules/reasons';
 import type { Tx } from '../../db/connection';
 import { recordRevocation } from '../../db/repositories/card-events';
 import { transitionCard } from '../../db/repositories/cards';

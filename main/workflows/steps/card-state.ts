@@ -5,19 +5,18 @@
 // issued. Journal rows and the live events between them go through the same function.
 import type { PinKind } from '../../../preload/contract/dto';
 import type { ErrorCode } from '../../../preload/contract/errors';
+import type { CertificatePhase, RepresentativeRelation } from '../../../preload/contract/issuance';
+import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
 import {
   hasListA,
   isValidDocumentSet,
-  type CertificatePhase,
   type DocumentKind,
-  type RepresentativeRelation,
-} from '../../../preload/contract/issuance';
-import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
-import type { PinRuleViolation } from '../../../preload/contract/pin-rules';
+} from '../../../preload/contract/rules/documents';
+import type { PinRuleViolation } from '../../../preload/contract/rules/pins';
 import type { ProcedureStep } from '../../../preload/contract/procedure';
 import { refuse } from '../refusal';
 import type { KeyKind } from './card-work';
-import type { PinTries } from './pin-ops';
+import { pinNotice, type PinTries } from './pin-ops';
 
 export type CardWorkKind = 'issuance' | 'release' | 'pin-reset' | 'renewal';
 
@@ -462,9 +461,7 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
           entryOpen: !locked,
           current: locked ? null : e.kind,
         },
-        notice: locked
-          ? { code: 'pin-locked', detail: e.kind }
-          : { code: 'pin-wrong', detail: `${e.kind}:${e.triesLeft}` },
+        notice: pinNotice(e),
       });
     }
 

@@ -14,6 +14,7 @@ import type { ProcedureAction, ProcedureStep } from '../../../preload/contract/p
 import type { Details } from '../../audit/details-guard';
 import type { IssuerSession } from '../../authority/issuer-authority';
 import { readCertificate, selectJpki } from '../../card/apps/jpki';
+import { changePin, verifyPinInUse } from '../../card/pins';
 import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
 import { getCard, type Card } from '../../db/repositories/cards';
@@ -60,7 +61,7 @@ import {
 import { faceOverrideApproval } from './approval';
 import { readFacePhotos } from './face-photos';
 import { checkOne, checkSubmitted, type SubmittedValues } from './pin-hub';
-import { changeSecret, readPinTries, setSecret, verifyCurrent, type PinTries } from './pin-ops';
+import { pinRefusal, readPinTries, refusedCurrentOf, setSecret, type PinTries } from './pin-ops';
 
 export type CardContext = StepContext<CardState>;
 
@@ -286,14 +287,6 @@ async function checkPin(
   return { violation };
 }
 
-/** The refusal of a value in use: which secret, and the tries left (0: locked). */
-function wrongCurrent(e: unknown): { kind: PinKind; left: number } | null {
-  if (!(e instanceof WorkflowRefusal) || (e.code !== 'pin-wrong' && e.code !== 'pin-locked'))
-    return null;
-  const [kind, left] = (e.detail ?? '').split(':');
-  return { kind: kind as PinKind, left: e.code === 'pin-locked' ? 0 : Number(left) };
-}
-
 async function submit<R>(
   kind: CardKind<R>,
   ctx: CardContext,
@@ -326,12 +319,17 @@ async function submit<R>(
   try {
     await runCardWork(kind, ctx, reader, entries, secrets, currents);
   } catch (e) {
-    const wrong = wrongCurrent(e);
-    if (wrong) {
-      await ctx.commit('wrong-current', wrong, { status: 'failed' });
+    const refused = refusedCurrentOf(e);
+    if (refused) {
+      // A try was spent on the card, nothing else changed: the resident may enter it again.
+      await ctx.commit(
+        'wrong-current',
+        { kind: refused.kind, left: refused.triesLeft },
+        { status: 'failed' },
+      );
       await ctx.publish();
       ctx.entryChanged();
-      throw e;
+      throw pinRefusal(refused);
     }
     const parks =
       rules.parkOnAuthorityFailure &&
@@ -385,7 +383,7 @@ async function runCardWork<R>(
     // Every value in use first: a wrong one stops the work before anything is written.
     for (const e of entries) {
       const current = currents[e.kind];
-      if (current) await verifyCurrent(session, e.kind, current);
+      if (current) await verifyPinInUse(session, e.kind, current);
     }
     if (rules.setAgainOnResume) {
       // All of them, every time: the authority sets each with a fresh counter, then one row.
@@ -400,7 +398,7 @@ async function runCardWork<R>(
           // Journaled before the card sees it: after a crash in between, the authority sets it.
           await ctx.commit('change-started', { kind: e.kind });
           await ctx.publish();
-          await changeSecret(session, e.kind, currents[e.kind]!, value);
+          await changePin(session, e.kind, currents[e.kind]!, value);
         }
         await ctx.commit('secret-set', { kind: e.kind, mode: e.mode });
         await ctx.publish();

@@ -13,7 +13,7 @@ import type { PinKind } from '../../../preload/contract/dto';
 import type { ErrorCode } from '../../../preload/contract/errors';
 import type { Details } from '../../audit/details-guard';
 import type { IssuerAuthority, IssuerSession, KeyKind } from '../../authority/issuer-authority';
-import type { Apdu } from '../../card/apdu';
+import type { CardSession } from '../../card/card-service';
 import {
   readCertificate,
   selectJpki,
@@ -47,10 +47,7 @@ export function requiredKeyKinds(under15: boolean): readonly KeyKind[] {
 
 /** What the card work needs of the card service: one exclusive session per operation. */
 export interface CardAccess {
-  withCard<T>(
-    reader: string,
-    op: (session: Apdu & { readonly serial: string }) => Promise<T>,
-  ): Promise<T>;
+  withCard<T>(reader: string, op: (session: CardSession) => Promise<T>): Promise<T>;
 }
 
 /** What every procedure working on the card needs of the main process (issuance and later life). */
@@ -266,7 +263,7 @@ function certificateKey(c: JpkiCertificate) {
  * CAs with the authority's, and verifies a test signature with each key.
  */
 export async function checkOnCard(
-  ch: Apdu,
+  ch: CardSession,
   o: {
     readonly kinds: readonly KeyKind[];
     readonly keys: Partial<Record<KeyKind, string>>;
@@ -342,7 +339,7 @@ export function certificatePhaseOf(
 }
 
 export interface CertificateRun {
-  readonly session: Apdu;
+  readonly session: CardSession;
   readonly issuer: IssuerSession;
   readonly authority: IssuerAuthority;
   /** The certificates to renew or issue, in the order their keys are generated. */

@@ -2,7 +2,7 @@
 // reason changes nothing, so a resumed step is safe), then in the database inside the step's
 // transaction. A certificate the authority never issued (a practice card seeded before the
 // authority existed) is changed in the database only.
-import type { CrlReason } from '../../../preload/contract/lifecycle';
+import type { CrlReason } from '../../../preload/contract/rules/reasons';
 import { UnknownCertificateError } from '../../authority/issuer-authority';
 import type { Tx } from '../../db/connection';
 import {

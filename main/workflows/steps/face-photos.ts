@@ -1,14 +1,14 @@
 // The two photos of a face check: the one read from the chip (visual application, opened with
 // 照合番号A) beside the one handed in with the application. Decoded in main, never stored.
 import type { FacePhotosDto } from '../../../preload/contract/issuance';
-import type { Apdu } from '../../card/apdu';
+import type { CardSession } from '../../card/card-service';
 import type { MyNumber } from '../../card/domain';
 import { assertSerial, cardRefusal } from './card-match';
 import type { CardAccess } from './card-work';
 
 /** The chip photo and the application photo (main/card/apps/visual, main/images, main/practice). */
 export interface PhotoDeps {
-  readFacePhoto(ch: Apdu, myNumber: MyNumber): Promise<Uint8Array>;
+  readFacePhoto(ch: CardSession, myNumber: MyNumber): Promise<Uint8Array>;
   decodeJp2ToPng(jp2: Uint8Array): Promise<Uint8Array>;
   /** PNG of the photo handed in with the application, or null when there is none. */
   applicationPhoto(noticeNumber: string): Promise<Uint8Array | null>;

@@ -10,10 +10,11 @@ import type {
 } from '../../../preload/contract/issuance';
 import type { PinEntryMode } from '../../../preload/contract/lifecycle';
 import {
+  checkCurrentFormat,
   checkPinEntry,
-  normaliseSigningPassword,
+  normaliseSecret,
   type PinRuleViolation,
-} from '../../../preload/contract/pin-rules';
+} from '../../../preload/contract/rules/pins';
 import { parsePin, parseSigningPassword, type Pin, type SigningPassword } from '../../card/domain';
 import { WorkflowRefusal } from '../refusal';
 
@@ -87,16 +88,6 @@ export function createPinHub(emitPrompt: (prompt: ResidentPromptDto | null) => v
   };
 }
 
-/**
- * A value in use is checked for its format only: the card decides whether it is right, and the
- * rules for new values (runs, birth date) may not have applied when it was set.
- */
-export function checkCurrentFormat(kind: PinKind, value: string): PinRuleViolation | null {
-  if (kind === 'signing')
-    return /^[A-Z0-9]{6,16}$/.test(normaliseSigningPassword(value)) ? null : 'password-format';
-  return /^\d{4}$/.test(value) ? null : 'pin-format';
-}
-
 /** resident:check-pin of one secret: a value in use by its format, a new one by the rules. */
 export function checkOne(
   kind: PinKind,
@@ -106,14 +97,12 @@ export function checkOne(
   birthDate: string,
 ): PinRuleViolation | null {
   return mode === 'current'
-    ? checkCurrentFormat(kind, value)
+    ? checkCurrentFormat(kind, normaliseSecret(kind, value))
     : checkPinEntry(kind, value, confirmation, birthDate);
 }
 
 export function toSecret(kind: PinKind, value: string): Pin | SigningPassword {
-  return kind === 'signing'
-    ? parseSigningPassword(normaliseSigningPassword(value))
-    : parsePin(value);
+  return kind === 'signing' ? parseSigningPassword(normaliseSecret(kind, value)) : parsePin(value);
 }
 
 /** One secret of a submission, checked by its mode. */
@@ -137,7 +126,7 @@ export function checkSubmitted(
   if (!entry) return { ok: false, violation: missing };
   if (mode === 'current') {
     const value = entry.current ?? entry.value;
-    const violation = checkCurrentFormat(kind, value);
+    const violation = checkCurrentFormat(kind, normaliseSecret(kind, value));
     if (violation) return { ok: false, violation };
     const secret = toSecret(kind, value);
     return { ok: true, value: secret, current: secret };
@@ -146,7 +135,7 @@ export function checkSubmitted(
   if (violation) return { ok: false, violation };
   if (mode === 'new') return { ok: true, value: toSecret(kind, entry.value), current: null };
   const current = entry.current ?? '';
-  const currentViolation = checkCurrentFormat(kind, current);
+  const currentViolation = checkCurrentFormat(kind, normaliseSecret(kind, current));
   if (currentViolation) return { ok: false, violation: currentViolation };
   return { ok: true, value: toSecret(kind, entry.value), current: toSecret(kind, current) };
 }

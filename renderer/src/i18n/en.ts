@@ -1,4 +1,11 @@
 // English UI text. Typed as the Japanese message set, so a missing or extra key fails typecheck.
+import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
+import {
+  CRL_REASON_LABELS,
+  labelsIn,
+  REISSUE_REASON_LABELS,
+  REVOCATION_REASON_LABELS,
+} from '../../../preload/contract/rules/reasons';
 import type { Messages } from './ja';
 
 export const en: Messages = {
@@ -658,38 +665,9 @@ export const en: Messages = {
         'This card is revoked but not yet destroyed. When it is handed back, record the return and destruction (punching).',
       revoke: 'This card needs to be revoked.',
     },
-    revocationReasons: {
-      lost: 'Lost (not found)',
-      stolen: 'Stolen',
-      returned: 'Returned',
-      expired: 'Expired',
-      'moved-abroad': 'Moved abroad',
-      death: 'Death',
-      'record-deleted': 'Residence record deleted',
-      'number-changed': 'My Number changed',
-      damaged: 'Damaged',
-      'found-after-reissue': 'Found after a reissue',
-    },
-    reissueReasons: {
-      lost: 'Lost',
-      damaged: 'Damaged or soiled',
-      'own-wish': 'Resident’s wish',
-      'missed-renewal': 'Continued-use procedure missed',
-      expiry: 'Expiry (including within 3 months)',
-      'full-notes': 'No space left for notes',
-      theft: 'Theft',
-      disaster: 'Disaster',
-      'office-error': 'Error of the office',
-      'number-changed': 'My Number changed',
-    },
-    crlReasons: {
-      keyCompromise: 'Key compromise keyCompromise',
-      affiliationChanged: 'Registered facts changed affiliationChanged',
-      superseded: 'Replaced by a new certificate superseded',
-      cessationOfOperation: 'No longer used cessationOfOperation',
-      privilegeWithdrawn: 'Entitlement withdrawn privilegeWithdrawn',
-      certificateHold: 'On hold certificateHold',
-    },
+    revocationReasons: labelsIn('en', REVOCATION_REASON_LABELS),
+    reissueReasons: labelsIn('en', REISSUE_REASON_LABELS),
+    crlReasons: labelsIn('en', CRL_REASON_LABELS),
     modes: {
       new: 'Set a new one',
       current: 'Keep as it is',
@@ -939,11 +917,7 @@ export const en: Messages = {
       title: 'Fee',
       stepTitle: 'Fee payment',
       lead: 'Record whether the fee was paid or is waived. A waiver needs a reason.',
-      lines: {
-        card: 'Card',
-        certificates: 'Certificates',
-        express: 'Express issue',
-      },
+      lines: labelsIn('en', FEE_LINE_LABELS),
       total: 'Total',
       free: 'Free (reason: {reason}). The fee is recorded as waived automatically.',
       status: 'Fee',

@@ -1,21 +1,27 @@
 // Japanese UI text, the reference message set: en.ts is typed against it, so a missing key fails typecheck.
 import type { ErrorCode } from '../../../preload/contract/errors';
 import type { NextActionCode, PinKind } from '../../../preload/contract/dto';
-import type { DocumentKind, RepresentativeRelation } from '../../../preload/contract/issuance';
+import type { RepresentativeRelation } from '../../../preload/contract/issuance';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type {
-  CardRevocationReason,
   LifeCardDto,
   LifeCertificateDto,
   LifeKind,
   LifeNextAction,
   LifeStep,
   PinEntryMode,
-  ReissueReason,
   RenewalScope,
   ReportMethod,
   Reporter,
   TimelineKind,
 } from '../../../preload/contract/lifecycle';
+import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
+import {
+  CRL_REASON_LABELS,
+  labelsIn,
+  REISSUE_REASON_LABELS,
+  REVOCATION_REASON_LABELS,
+} from '../../../preload/contract/rules/reasons';
 
 // vue-i18n message syntax: {name} is a parameter; never use the characters | @ $ { } as text.
 
@@ -197,31 +203,9 @@ const pinNames = {
   text: '券面事項入力補助用暗証番号',
 } satisfies Record<PinKind, string>;
 
-const revocationReasons = {
-  lost: '紛失（発見されず）',
-  stolen: '盗難',
-  returned: '返納',
-  expired: '有効期限切れ',
-  'moved-abroad': '国外転出',
-  death: '死亡',
-  'record-deleted': '住民票消除',
-  'number-changed': '個人番号の変更',
-  damaged: '破損',
-  'found-after-reissue': '再交付後に発見',
-} satisfies Record<CardRevocationReason, string>;
-
-const reissueReasons = {
-  lost: '紛失',
-  damaged: '破損・汚損',
-  'own-wish': '本人の希望',
-  'missed-renewal': '継続利用の手続きをしなかった',
-  expiry: '有効期限（3か月以内を含む）',
-  'full-notes': '追記欄の余白がない',
-  theft: '盗難',
-  disaster: '災害',
-  'office-error': '市区町村の事務の誤り',
-  'number-changed': '個人番号の変更',
-} satisfies Record<ReissueReason, string>;
+// The reasons' and fee lines' words are the rules' own, so the printed documents say the same.
+const revocationReasons = labelsIn('ja', REVOCATION_REASON_LABELS);
+const reissueReasons = labelsIn('ja', REISSUE_REASON_LABELS);
 
 const life = {
   kinds: {
@@ -271,14 +255,7 @@ const life = {
   } satisfies Record<LifeNextAction, string>,
   revocationReasons,
   reissueReasons,
-  crlReasons: {
-    keyCompromise: '鍵の危殆化 keyCompromise',
-    affiliationChanged: '登録内容の変更 affiliationChanged',
-    superseded: '新しい証明書への切替 superseded',
-    cessationOfOperation: '利用の終了 cessationOfOperation',
-    privilegeWithdrawn: '資格の取消し privilegeWithdrawn',
-    certificateHold: '一時保留 certificateHold',
-  },
+  crlReasons: labelsIn('ja', CRL_REASON_LABELS),
   modes: {
     new: '新しく設定',
     current: '今のまま',
@@ -527,11 +504,7 @@ const life = {
     title: '手数料',
     stepTitle: '手数料の受領',
     lead: '手数料を受け取ったか、免除するかを記録してください。免除するときは理由を入力します。',
-    lines: {
-      card: 'カードの発行',
-      certificates: '電子証明書の発行',
-      express: '特急発行',
-    },
+    lines: labelsIn('ja', FEE_LINE_LABELS),
     total: '合計',
     free: '無料です（理由：{reason}）。手数料の記録は自動で「免除」になります。',
     status: '手数料',

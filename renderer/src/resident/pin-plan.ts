@@ -1,7 +1,12 @@
 // The order of the resident's entries for a prompt: which secrets, how each is entered, and whether one PIN serves three.
-import { PIN_KINDS, type PinKind } from '../../../preload/contract/dto';
+import type { PinKind } from '../../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../../preload/contract/issuance';
-import { FOUR_DIGIT_KINDS, type PinRuleViolation } from '../../../preload/contract/pin-rules';
+import {
+  FOUR_DIGIT_KINDS,
+  parsePinRefusal,
+  PIN_LENGTH,
+  SIGNING_PASSWORD_LENGTH,
+} from '../../../preload/contract/rules/pins';
 
 /** A secret entered on its own, or 'shared': one 4-digit PIN for auth, juki and text together. */
 export type EntryTarget = PinKind | 'shared';
@@ -67,18 +72,9 @@ export function isPassword(target: EntryTarget): boolean {
   return target === 'signing';
 }
 
-/** Shortest and longest value of a target (CARD.md: PIN 4 digits; password 6–16). */
+/** Shortest and longest value of a target: a PIN has 4 digits, the password 6 to 16 characters. */
 export function lengthsOf(target: EntryTarget): { min: number; max: number } {
-  return isPassword(target) ? { min: 6, max: 16 } : { min: 4, max: 4 };
-}
-
-/**
- * A value in use is checked for its format only: the card decides whether it is right, and the
- * rules for new values (runs, birth date) may not have applied when it was set.
- */
-export function checkCurrentFormat(target: EntryTarget, value: string): PinRuleViolation | null {
-  if (isPassword(target)) return /^[A-Z0-9]{6,16}$/.test(value) ? null : 'password-format';
-  return /^\d{4}$/.test(value) ? null : 'pin-format';
+  return isPassword(target) ? { ...SIGNING_PASSWORD_LENGTH } : { min: PIN_LENGTH, max: PIN_LENGTH };
 }
 
 /** What main answered about a value in use (resident:submit-pins error pin-wrong / pin-locked). */
@@ -89,21 +85,13 @@ export interface CurrentRefusal {
 }
 
 /**
- * Reads main's error: pin-wrong with detail "<kind>:<tries left>", pin-locked with detail kind.
+ * Reads main's error: pin-wrong with the secret and its tries left, pin-locked with the secret.
  * Anything else (or a detail that does not parse) is not such an answer: null.
  */
 export function currentRefusalOf(error: {
   readonly code: string;
   readonly detail?: string;
 }): CurrentRefusal | null {
-  const detail = error.detail ?? '';
-  if (error.code === 'pin-locked') {
-    return (PIN_KINDS as readonly string[]).includes(detail)
-      ? { secret: detail as PinKind, triesLeft: 0 }
-      : null;
-  }
-  if (error.code !== 'pin-wrong') return null;
-  const match = /^([a-z]+):(\d{1,2})$/.exec(detail);
-  if (!match || !(PIN_KINDS as readonly string[]).includes(match[1]!)) return null;
-  return { secret: match[1] as PinKind, triesLeft: Number(match[2]) };
+  const refused = parsePinRefusal(error);
+  return refused ? { secret: refused.kind, triesLeft: refused.triesLeft } : null;
 }

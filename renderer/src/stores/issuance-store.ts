@@ -2,11 +2,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type {
-  DocumentKind,
   IssuanceDto,
   OpenProcedureDto,
   RepresentativeRelation,
 } from '../../../preload/contract/issuance';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type { Result } from '../../../preload/contract/result';
 import { callCounter } from '../counter-call';
 import { useProcedureCalls } from './procedure-calls';

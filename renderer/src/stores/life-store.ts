@@ -1,17 +1,16 @@
 // The card's later life on screen: the procedure main owns (LifeProcedureDto), kept live through life:updated.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DocumentKind } from '../../../preload/contract/issuance';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type {
-  CardRevocationReason,
   LifeKind,
   LifeProcedureDto,
   PinPlanEntry,
-  ReissueReason,
   RenewalScope,
   ReportMethod,
   Reporter,
 } from '../../../preload/contract/lifecycle';
+import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type { Result } from '../../../preload/contract/result';
 import { callCounter } from '../counter-call';
 import { useProcedureCalls } from './procedure-calls';

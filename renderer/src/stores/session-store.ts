@@ -1,12 +1,10 @@
 // Who is at the counter, as main says (SessionDto): followed live through auth:changed. Never holds a password.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Role, SessionDto } from '../../../preload/contract/dto';
+import type { SessionDto } from '../../../preload/contract/dto';
 import type { AppError } from '../../../preload/contract/errors';
+import { isCounterRole, type Role } from '../../../preload/contract/rules/roles';
 import { callCounter, setSessionRefusedHandler } from '../counter-call';
-
-/** Roles that use the counter screens (WORKFLOWS.md: the administrator runs no counter procedure). */
-export const COUNTER_ROLES: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
 
 /** A one-time note for the login screen (e.g. after the practice reset logged everyone out). */
 export type LoginNotice = 'practice-reset' | null;
@@ -21,7 +19,7 @@ export const useSessionStore = defineStore('session', () => {
   const operator = computed(() => session.value?.operator ?? null);
   const role = computed<Role | null>(() => operator.value?.role ?? null);
   const locked = computed(() => session.value?.locked === true);
-  const isCounter = computed(() => role.value !== null && COUNTER_ROLES.includes(role.value));
+  const isCounter = computed(() => role.value !== null && isCounterRole(role.value));
 
   /** Takes a session main answered (login, unlock, event): the newest word wins. */
   function apply(dto: SessionDto): void {

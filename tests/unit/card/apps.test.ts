@@ -1,6 +1,6 @@
 // Application modules over transcripts: JPKI, common, visual, 住基 — domain values out, never bytes.
 import { describe, expect, it } from 'vitest';
-import { ApduChannel, fromHex, toHex } from '../../../main/card/apdu';
+import { fromHex, toHex } from '../../../main/card/apdu';
 import { parseCardIdentity, readCardIdentity, readChipState } from '../../../main/card/apps/common';
 import {
   parseCertificatePresence,
@@ -15,17 +15,12 @@ import { verifyTextPin } from '../../../main/card/apps/text';
 import { parseVisualBasicInfo } from '../../../main/card/apps/visual';
 import { parsePin, parseSigningPassword } from '../../../main/card/domain';
 import { AID, identityRecordHex, makeCertificate, readTlvScript } from './card-script';
-import { ScriptedTransport } from './scripted-transport';
-
-function play(script: string) {
-  const t = new ScriptedTransport(script);
-  return { t, ch: new ApduChannel(t, { reader: 'R', timeoutMs: 500 }) };
-}
+import { playScript } from './scripted-transport';
 
 describe('apps: JPKI', () => {
   it('reads and trims the token label', async () => {
     const label = toHex(new TextEncoder().encode('JPKIAPICCTOKEN2'.padEnd(32, ' ')));
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4020C02 0006
       <= 9000
       => 00B0000020
@@ -43,7 +38,7 @@ describe('apps: JPKI', () => {
 
   it('reads and parses the auth certificate; an empty EF is null', async () => {
     const der = await makeCertificate('2025-02-17T00:00:00Z', '2030-02-17T14:59:59Z');
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4020C02 000A
       <= 9000
       ${readTlvScript(der)}
@@ -60,7 +55,7 @@ describe('apps: JPKI', () => {
   });
 
   it('the signing certificate without the password surfaces 6982', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4020C02 0001
       <= 9000
       => 00B0000000
@@ -80,7 +75,7 @@ describe('apps: JPKI', () => {
   it('auth: verify the PIN, then select key 0017 and sign 80 2A 00 80', async () => {
     const digest = new Uint8Array(32).fill(0x11);
     const signature = 'CD'.repeat(256);
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4020C02 0018
       <= 9000
       => 0020008004 31323334
@@ -98,7 +93,7 @@ describe('apps: JPKI', () => {
   });
 
   it('signing: a wrong password reports tries left; signing without it surfaces 6982', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4020C02 001B
       <= 9000
       => 002000800A 41424331323358595A39
@@ -122,7 +117,7 @@ describe('apps: JPKI', () => {
 
 describe('apps: common', () => {
   it('record 1 gives serial, municipality and expiry', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4040C0A ${AID.common}
       <= 9000
       => 00A4020C02 0001
@@ -147,7 +142,7 @@ describe('apps: common', () => {
   });
 
   it('chip state: no EF (a real card) is active, 02 suspended, 03 terminated, others an error', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4020C02 0003
       <= 6A82
       => 00A4020C02 0003
@@ -181,7 +176,7 @@ describe('apps: visual, 住基, text', () => {
   });
 
   it('住基 PIN status: select the application, key 001C, empty VERIFY', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4040C0A ${AID.juki}
       <= 9000
       => 00A4020C02 001C
@@ -195,7 +190,7 @@ describe('apps: visual, 住基, text', () => {
   });
 
   it('text PIN verify selects 0011 and reports a lock', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00A4020C02 0011
       <= 9000
       => 0020008004 39393939

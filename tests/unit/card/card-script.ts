@@ -1,9 +1,11 @@
 // Transcript builders for a whole My Number Card: session opening, file reads, the health read.
 import * as x509 from '@peculiar/x509';
-import { toHex } from '../../../main/card/apdu';
+import { concatBytes, toHex } from '../../../main/card/apdu';
+import { CardSession } from '../../../main/card/card-session';
+import { encodeTlv } from '../../../main/card/tlv';
 import type { ReaderEvent, ReaderSnapshot, ReaderWatcher } from '../../../main/card/transport';
 import { CardAbsentError } from '../../../main/card/transport';
-import type { ScriptedTransport } from './scripted-transport';
+import { ScriptedTransport } from './scripted-transport';
 
 export const AID = {
   jpki: 'D392F000260100000001',
@@ -40,6 +42,19 @@ export function openSessionScript(f: IdentityFacts & { label?: string } = {}): s
   `;
 }
 
+/**
+ * A session opened over a transcript (openSessionScript, so the common application is selected),
+ * that then plays `script`; `t.assertDone()` after.
+ */
+export async function scriptedSession(
+  script: string,
+  f: IdentityFacts = {},
+): Promise<{ t: ScriptedTransport; session: CardSession }> {
+  const t = new ScriptedTransport(openSessionScript(f) + script);
+  const session = await CardSession.open(t, { reader: 'R', exchangeTimeoutMs: 500 });
+  return { t, session };
+}
+
 /** assertSameCard and the identity part of opening: select common, EF 0001, record 1. */
 export function identityScript(f: IdentityFacts = {}): string {
   return `
@@ -69,11 +84,55 @@ export function readTlvScript(tlv: Uint8Array): string {
   return lines.join('\n');
 }
 
+/**
+ * A resident match up to EF 0001: SELECT text, 照合番号A `presented` answered with `codeA`, and,
+ * when verified, EF 0001 holding `onCard` (by default the number presented).
+ */
+export function textCodeAScript(o: { presented: string; codeA?: string; onCard?: string }): string {
+  const codeA = `
+    => 00A4040C0A ${AID.text}
+    <= 9000
+    => 00A4020C02 0014
+    <= 9000
+    => 002000800C ${ascii(o.presented)}
+    <= ${o.codeA ?? '9000'}
+  `;
+  if ((o.codeA ?? '9000') !== '9000') return codeA;
+  return `
+    ${codeA}
+    => 00A4020C02 0001
+    <= 9000
+    ${readTlvScript(encodeTlv(0xff10, new TextEncoder().encode(o.onCard ?? o.presented)))}
+  `;
+}
+
+/**
+ * The rest of a match on a card that keeps EF 0002 closed (6982): the integrity record EF 0003
+ * with `fieldsDigest` as DF32 (none when null), and a signature-sized DF33 that makes it longer
+ * than one READ BINARY.
+ */
+export function textDigestScript(fieldsDigest: Uint8Array | null): string {
+  const record = concatBytes([
+    encodeTlv(0xdf31, new Uint8Array(32).fill(0x31)),
+    ...(fieldsDigest ? [encodeTlv(0xdf32, fieldsDigest)] : []),
+    encodeTlv(0xdf33, new Uint8Array(256).fill(0x5a)),
+  ]);
+  return `
+    => 00A4020C02 0002
+    <= 9000
+    => 00B0000000
+    <= 6982
+    => 00A4020C02 0003
+    <= 9000
+    ${readTlvScript(encodeTlv(0xff30, record))}
+  `;
+}
+
 export interface HealthFacts {
   chip?: 'absent' | '01' | '02';
   presence?: string; // 3 bytes hex of EF 0008
   authCert?: Uint8Array | null;
-  pins?: { signing?: string; auth?: string; juki?: string; text?: string };
+  pins?: Partial<PinAnswers>;
 }
 
 /** The health read after opening, in the order card-health.ts sends it. */
@@ -93,26 +152,44 @@ export function healthScript(f: HealthFacts = {}): string {
     => 00B0000003
     <= ${f.presence ?? '8F8F00'} 9000
     ${cert}
+    ${pinStatesScript(pins, { jpkiSelected: true })}
+  `;
+}
+
+export interface PinAnswers {
+  signing: string;
+  auth: string;
+  juki: string;
+  text: string;
+}
+
+/**
+ * The four PIN states as the card layer reads them: each key asked with an empty VERIFY and
+ * answered with its status word; JPKI is selected first unless the session has it selected.
+ */
+export function pinStatesScript(sw: PinAnswers, o: { jpkiSelected?: boolean } = {}): string {
+  return `
+    ${o.jpkiSelected ? '' : `=> 00A4040C0A ${AID.jpki}\n<= 9000`}
     => 00A4020C02 001B
     <= 9000
     => 00200080
-    <= ${pins.signing}
+    <= ${sw.signing}
     => 00A4020C02 0018
     <= 9000
     => 00200080
-    <= ${pins.auth}
+    <= ${sw.auth}
     => 00A4040C0A ${AID.juki}
     <= 9000
     => 00A4020C02 001C
     <= 9000
     => 00200080
-    <= ${pins.juki}
+    <= ${sw.juki}
     => 00A4040C0A ${AID.text}
     <= 9000
     => 00A4020C02 0011
     <= 9000
     => 00200080
-    <= ${pins.text}
+    <= ${sw.text}
   `;
 }
 

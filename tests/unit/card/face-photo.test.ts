@@ -13,8 +13,8 @@ import {
   loadApplicationCard,
   type ApplicationCardFacts,
 } from '../../../main/card/sim/application-card';
-import { concat, tlv, u16 } from '../../../main/card/sim/bytes';
-import { CardDataError } from '../../../main/card/tlv';
+import { concat, u16 } from '../../../main/card/sim/bytes';
+import { CardDataError, encodeTlv } from '../../../main/card/tlv';
 import { decodeJp2, encodeJp2 } from '../../../main/images/jp2';
 import { simCounter } from './sim-session';
 
@@ -101,14 +101,14 @@ describe('parseCardFacePhoto', SLOW, () => {
       computed.push(at);
       at += o.length;
     }
-    const table = tlv(0xdf21, concat(...(offsets ?? computed).map(u16)));
-    return tlv(0xff20, concat(table, ...objects));
+    const table = encodeTlv(0xdf21, concat(...(offsets ?? computed).map(u16)));
+    return encodeTlv(0xff20, concat(table, ...objects));
   }
   const photo = Uint8Array.of(0xff, 0x4f, 0xff, 0x51, 1, 2, 3);
   const objects = [
-    tlv(0xdf22, Uint8Array.of(0x31)),
-    tlv(0xdf27, photo),
-    tlv(0xdf29, Uint8Array.of(0x32)),
+    encodeTlv(0xdf22, Uint8Array.of(0x31)),
+    encodeTlv(0xdf27, photo),
+    encodeTlv(0xdf29, Uint8Array.of(0x32)),
   ];
 
   it('takes DF27 out of the card face', () => {

@@ -1,6 +1,6 @@
 // ISO 7816 operations, each checked against a transcript that fails on any unexpected APDU.
 import { describe, expect, it } from 'vitest';
-import { ApduChannel, fromHex, toHex } from '../../../main/card/apdu';
+import { fromHex, toHex } from '../../../main/card/apdu';
 import {
   changeReferenceData,
   readBinary,
@@ -12,12 +12,7 @@ import {
   triesLeft,
   verify,
 } from '../../../main/card/iso7816';
-import { ScriptedTransport } from './scripted-transport';
-
-function play(script: string) {
-  const t = new ScriptedTransport(script);
-  return { t, ch: new ApduChannel(t, { reader: 'R', timeoutMs: 500 }) };
-}
+import { playScript } from './scripted-transport';
 
 /** A DER-shaped file of `n` value bytes: 30 82 hi lo + a counting pattern. */
 function derFile(n: number): Uint8Array {
@@ -29,7 +24,7 @@ function derFile(n: number): Uint8Array {
 
 describe('iso7816: select', () => {
   it('selects the JPKI application by AID without FCI', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 A4 04 0C 0A D392F000260100000001
       <= 9000
     `);
@@ -38,7 +33,7 @@ describe('iso7816: select', () => {
   });
 
   it('selects an EF and surfaces 6A82', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 A4 02 0C 02 000A
       <= 9000
       => 00 A4 02 0C 02 0099
@@ -52,7 +47,7 @@ describe('iso7816: select', () => {
 
 describe('iso7816: read binary to the end of the TLV', () => {
   it('reads a 17-byte file in one chunk and drops the FF filler', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= FF100C 353337363836363737313838 FFFF 9000
     `);
@@ -62,7 +57,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
 
   it('reads a certificate in 256-byte chunks sized from its 30 82 header', async () => {
     const file = derFile(600); // 604 bytes: 256 + 256 + 92
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= ${toHex(file.subarray(0, 256))} 9000
       => 00 B0 01 00 00
@@ -76,7 +71,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
 
   it('continues after a short read near the end', async () => {
     const file = derFile(300); // 304 bytes
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= ${toHex(file.subarray(0, 256))} 9000
       => 00 B0 01 00 30
@@ -89,7 +84,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
   });
 
   it('accepts 6282 (end of file before Le) as a short read with valid data', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= FF100C 353337363836363737313838 FFFF 6282
     `);
@@ -98,7 +93,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
   });
 
   it('an EF that answers 6B00 at offset 0 is empty', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= 6B00
     `);
@@ -107,7 +102,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
   });
 
   it('an all-FF EF (never written) is empty', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= ${'FF'.repeat(256)} 9000
     `);
@@ -117,7 +112,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
 
   it('6B00 before the TLV ends is a data error, not a short file', async () => {
     const file = derFile(600);
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= ${toHex(file.subarray(0, 256))} 9000
       => 00 B0 01 00 00
@@ -128,7 +123,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
   });
 
   it('a protected EF surfaces 6982', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 00
       <= 6982
     `);
@@ -137,7 +132,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
   });
 
   it('reads a fixed number of bytes of a non-TLV file', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B0 00 00 20
       <= ${toHex(new TextEncoder().encode('JPKIAPICCTOKEN2'.padEnd(32, ' ')))} 9000
     `);
@@ -150,7 +145,7 @@ describe('iso7816: read binary to the end of the TLV', () => {
 
 describe('iso7816: records, secrets', () => {
   it('reads record 1 of the current EF', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 B2 01 04 00
       <= 011C 3430303030303031323731393834333133323231323033353032313790 00
     `);
@@ -159,7 +154,7 @@ describe('iso7816: records, secrets', () => {
   });
 
   it('VERIFY: 9000 verified, 63Cx wrong with tries left, 6984 locked, 6A88 not set', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 20 00 80 04 31323334
       <= 9000
       => 00 20 00 80 04 31323334
@@ -178,7 +173,7 @@ describe('iso7816: records, secrets', () => {
   });
 
   it('tries query is an empty VERIFY: 63Cx, 63C0, 9000, 6984, 6A88', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 20 00 80
       <= 63C3
       => 00 20 00 80
@@ -199,7 +194,7 @@ describe('iso7816: records, secrets', () => {
   });
 
   it('PIN status selects the key EF first and spends no try', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 A4 02 0C 02 001B
       <= 9000
       => 00 20 00 80
@@ -210,7 +205,7 @@ describe('iso7816: records, secrets', () => {
   });
 
   it('CHANGE REFERENCE DATA is 00 24 01 80 Lc new', async () => {
-    const { t, ch } = play(`
+    const { t, ch } = playScript(`
       => 00 24 01 80 04 35363738
       <= 9000
     `);

@@ -6,7 +6,7 @@ import {
   getApplication,
   setApplicationStatus,
 } from '../../../main/db/repositories/applications';
-import { recordApproval } from '../../../main/db/repositories/approvals';
+import { insertApproval } from '../../../main/db/repositories/approvals';
 import {
   findOpenSuspension,
   recordReissue,
@@ -202,7 +202,7 @@ describe('suspension, revocation, reissue', () => {
     const boss = await addOperator(t, 'boss', 'supervisor');
     const resident = (await getCard(t.db, oldCard)).residentId;
     await t.db.transaction(async (tx) => {
-      const approval = await recordApproval(tx, {
+      const approval = await insertApproval(tx, {
         action: 'revocation',
         requesterId: clerk,
         approverId: boss,

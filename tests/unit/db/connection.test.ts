@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../main/audit/audit-log';
-import { openDatabase } from '../../../main/db/connection';
+import { openDatabase, quickCheck } from '../../../main/db/connection';
 import type { Db } from '../../../main/db/connection';
 import {
   DbClosedError,
@@ -42,6 +42,24 @@ async function testDb(): Promise<TestDb> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Enough rows and an index that the file has several b-tree pages. */
+async function fillWithIndex(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.exec('CREATE INDEX t_n ON t (n)');
+    for (let i = 0; i < 400; i++) await tx.run('INSERT INTO t VALUES (?, ?)', [`key-${i}`, i]);
+  });
+}
+
+/** Scribbles over the middle of the last page (index or table b-tree), keeping the header intact. */
+function damageLastPage(path: string): Buffer {
+  const bytes = readFileSync(path);
+  const pageSize = bytes.readUInt16BE(16);
+  const start = bytes.length - pageSize + 8;
+  for (let i = start; i < start + 200; i++) bytes[i] = 0x5a;
+  writeFileSync(path, bytes);
+  return bytes;
+}
+
 describe('connection: opening', () => {
   it('sets WAL, foreign keys, synchronous FULL and a busy timeout', async () => {
     const { db } = await scratch();
@@ -74,20 +92,25 @@ describe('connection: opening', () => {
 
   it('refuses a database whose pages are damaged (integrity_check) and does not overwrite it', async () => {
     const { path, db } = await scratch();
-    await db.transaction(async (tx) => {
-      await tx.exec('CREATE INDEX t_n ON t (n)');
-      for (let i = 0; i < 400; i++) await tx.run('INSERT INTO t VALUES (?, ?)', [`key-${i}`, i]);
-    });
+    await fillWithIndex(db);
     await db.close();
-    const bytes = readFileSync(path);
-    const pageSize = bytes.readUInt16BE(16);
-    // Scribble over the middle of the last page (index or table b-tree), keeping the header intact.
-    const start = bytes.length - pageSize + 8;
-    for (let i = start; i < start + 200; i++) bytes[i] = 0x5a;
-    writeFileSync(path, bytes);
+    const bytes = damageLastPage(path);
     const err = await openDatabase(path).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DbCorruptError);
     expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it('quickCheck after opening: nothing on a sound file, the problems on a damaged one', async () => {
+    const { path, db } = await scratch();
+    await fillWithIndex(db);
+    expect(await quickCheck(db)).toEqual([]);
+    await db.close();
+    damageLastPage(path);
+    const damaged = await openDatabase(path, { integrityCheck: 'skip' });
+    cleanups.push(() => damaged.close());
+    const problems = await quickCheck(damaged);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems).not.toContain('ok');
   });
 
   it('reports a database held exclusively by another connection as locked', async () => {

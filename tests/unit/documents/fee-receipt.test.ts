@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentError } from '../../../main/documents';
 import { writeFeeReceiptPdf, type FeeReceiptData } from '../../../main/documents/fee-receipt';
-import { reissueFee } from '../../../preload/contract/lifecycle';
+import { reissueFee } from '../../../preload/contract/rules/fees';
+import { REISSUE_REASON_LABELS } from '../../../preload/contract/rules/reasons';
 import { pdfPages, pdfRawText, pdfText, squash } from './pdf-text';
 
 const TARO: FeeReceiptData = {
@@ -75,6 +76,19 @@ describe('再交付手数料の領収書', { timeout: 20_000 }, () => {
     const express = join(dir, 'express.pdf');
     await writeFeeReceiptPdf(express, { ...TARO, express: true, fee: reissueFee('lost', true) });
     expect(await pdfText(express)).toContain(squash('特急発行2,000円'));
+  });
+
+  it('names the reason in the rules’ words, the ones the clerk window shows', async () => {
+    const path = join(dir, 'words.pdf');
+    await writeFeeReceiptPdf(path, {
+      ...TARO,
+      reason: 'missed-renewal',
+      fee: reissueFee('missed-renewal', false),
+    });
+    expect(await pdfText(path)).toContain(
+      squash(`再交付の理由${REISSUE_REASON_LABELS['missed-renewal'].ja}`),
+    );
+    expect(REISSUE_REASON_LABELS['missed-renewal'].ja).toBe('継続利用の手続きをしなかった');
   });
 
   it('the practice banner keeps its whole sentence on one line of the red band', async () => {

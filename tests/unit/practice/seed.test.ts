@@ -39,7 +39,7 @@ import {
   practiceSeed,
   seedPracticeDatabase,
 } from '../../../main/practice/seed';
-import { CRL_REASON_OF } from '../../../preload/contract/lifecycle';
+import { CRL_REASON_OF } from '../../../preload/contract/rules/reasons';
 import { readTlvFile, selectApp, selectEf, verify } from '../sim/sim-helpers';
 import { bytesOnDisk, makeTempDir, openWithCipher } from './practice-db';
 import type { TempDir } from './practice-db';

@@ -1,7 +1,6 @@
 // The resident window's entry plan: which secrets in which order, how each is entered, and main's answers about values in use.
 import { describe, expect, it } from 'vitest';
 import {
-  checkCurrentFormat,
   currentRefusalOf,
   entryPlan,
   offersShared,
@@ -44,23 +43,6 @@ describe('the order of the entries', () => {
     expect(stagesOf('current')).toEqual(['current']);
     expect(stagesOf('new')).toEqual(['first', 'confirm']);
     expect(stagesOf('change')).toEqual(['current', 'first', 'confirm']);
-  });
-});
-
-describe('a value in use is checked for its format only', () => {
-  it('a PIN: four digits, a run or four equal digits included', () => {
-    expect(checkCurrentFormat('auth', '1234')).toBeNull();
-    expect(checkCurrentFormat('text', '7777')).toBeNull();
-    expect(checkCurrentFormat('juki', '123')).toBe('pin-format');
-    expect(checkCurrentFormat('auth', '12a4')).toBe('pin-format');
-  });
-
-  it('the password: 6 to 16 upper-case letters and digits, of either kind alone too', () => {
-    expect(checkCurrentFormat('signing', 'ABCDEF')).toBeNull();
-    expect(checkCurrentFormat('signing', 'ABC123XYZ7890QRS')).toBeNull();
-    expect(checkCurrentFormat('signing', 'ABC12')).toBe('password-format');
-    expect(checkCurrentFormat('signing', 'abc123')).toBe('password-format');
-    expect(checkCurrentFormat('signing', 'ABC123XYZ7890QRST')).toBe('password-format');
   });
 });
 

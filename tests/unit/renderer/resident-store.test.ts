@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PinKind } from '../../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../../preload/contract/issuance';
-import { checkPinEntry } from '../../../preload/contract/pin-rules';
+import { checkPinEntry } from '../../../preload/contract/rules/pins';
 import type { Result } from '../../../preload/contract/result';
 import {
   DONE_SCREEN_MS,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
 import { WorkflowRefusal } from '../../../main/workflows/refusal';
-import { RENEWAL_RULES, renewalOpensOn } from '../../../main/workflows/kinds/renewal';
+import { RENEWAL_RULES } from '../../../main/workflows/kinds/renewal';
 import {
   applyCardEvent,
   initialCardState,
@@ -105,14 +105,5 @@ describe('電子証明書の更新 (renewal) state', () => {
         scope: 'both',
       }).certificateKinds,
     ).toEqual(['auth']);
-  });
-
-  it('renewal opens 3 months before the certificates expire', () => {
-    expect(renewalOpensOn('2027-01-31T00:00:00.000Z').toISOString()).toBe(
-      '2026-10-31T00:00:00.000Z',
-    );
-    expect(renewalOpensOn('2030-06-15T15:00:00.000Z').toISOString()).toBe(
-      '2030-03-15T15:00:00.000Z',
-    );
   });
 });

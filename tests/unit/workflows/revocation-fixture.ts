@@ -10,7 +10,7 @@ import {
   createApplication,
   setApplicationStatus,
 } from '../../../main/db/repositories/applications';
-import { recordApproval } from '../../../main/db/repositories/approvals';
+import { recordApproval } from '../../../main/operators/approvals';
 import { receiveCard, transitionCard } from '../../../main/db/repositories/cards';
 import { addCertificate } from '../../../main/db/repositories/certificates';
 import type { ProcedureDto } from '../../../preload/contract/procedure';

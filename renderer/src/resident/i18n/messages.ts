@@ -1,5 +1,5 @@
 // The resident window's words: one Messages object per language, typed so a missing text fails typecheck.
-import type { PinRuleViolation } from '../../../../preload/contract/pin-rules';
+import type { PinRuleViolation } from '../../../../preload/contract/rules/pins';
 import type { EntryMode, EntryStage, EntryTarget, Purpose } from '../pin-plan';
 
 /** A word with its reading, shown as <ruby>base<rt>reading</rt></ruby> (furigana). */

@@ -5,16 +5,16 @@ import type { RequestOf } from '../../../../preload/contract/channels';
 import type { PinKind } from '../../../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../../../preload/contract/issuance';
 import {
+  checkCurrentFormat,
   checkFourDigitPin,
   checkPinEntry,
   checkSigningPassword,
   normaliseSigningPassword,
   PIN_RULE_VIOLATIONS,
   type PinRuleViolation,
-} from '../../../../preload/contract/pin-rules';
+} from '../../../../preload/contract/rules/pins';
 import { RESIDENT_MESSAGES, type ResidentLocale } from '../i18n';
 import {
-  checkCurrentFormat,
   currentRefusalOf,
   entryPlan,
   isPassword,
@@ -289,7 +289,8 @@ export const useResidentStore = defineStore('resident', () => {
    * 'current' is then done; 'change' goes on to the new value.
    */
   function confirmCurrent(target: EntryTarget, typed: string): void {
-    const violation = checkCurrentFormat(target, typed);
+    // A value in use is one secret's, never the shared PIN's (that one is only ever set anew).
+    const violation = checkCurrentFormat(kindsOf(target)[0]!, typed);
     if (violation) {
       currentEntry = '';
       return enterTarget(target, violation, 'current');

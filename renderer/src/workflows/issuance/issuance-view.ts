@@ -1,12 +1,15 @@
 // Pure rules of the 交付 screens: which header step is current, why 次へ is not yet possible, PIN and certificate progress.
+import type {
+  IssuanceStepKind,
+  RepresentativeRelation,
+} from '../../../../preload/contract/issuance';
 import {
   DOCUMENTS_A,
   DOCUMENTS_B,
+  isListB,
   isValidDocumentSet,
   type DocumentKind,
-  type IssuanceStepKind,
-  type RepresentativeRelation,
-} from '../../../../preload/contract/issuance';
+} from '../../../../preload/contract/rules/documents';
 import { stepIndex } from '../steps/step-view';
 
 /** The steps the header shows, in the order the clerk goes through them. */
@@ -46,7 +49,7 @@ export interface DocumentsChoice {
 
 function setProblem(kinds: readonly DocumentKind[]): 'none' | 'one-more-b' | null {
   if (isValidDocumentSet(kinds)) return null;
-  const b = kinds.filter((k) => (DOCUMENTS_B as readonly string[]).includes(k)).length;
+  const b = kinds.filter(isListB).length;
   return b === 1 ? 'one-more-b' : 'none';
 }
 

@@ -1,13 +1,18 @@
-// The resident's PIN and password rules (CARD.md Secrets): what main enforces and the resident window explains.
+// The resident's PIN and password rules: what main enforces and the resident window explains,
+// and the detail of a pin-wrong refusal both read.
 import { describe, expect, it } from 'vitest';
 import {
+  checkCurrentFormat,
   checkFourDigitPin,
   checkPinEntry,
   checkSigningPassword,
   FOUR_DIGIT_KINDS,
+  normaliseSecret,
   normaliseSigningPassword,
+  parsePinWrongDetail,
+  pinWrongDetail,
   requiredPinKinds,
-} from '../../../preload/contract/pin-rules';
+} from '../../../preload/contract/rules/pins';
 
 const BORN = '1987-04-23';
 
@@ -98,5 +103,65 @@ describe('the secrets a resident sets', () => {
     expect(requiredPinKinds(false)).toEqual(['signing', 'auth', 'juki', 'text']);
     expect(requiredPinKinds(true)).toEqual(['auth', 'juki', 'text']);
     expect(FOUR_DIGIT_KINDS).toEqual(['auth', 'juki', 'text']);
+  });
+});
+
+describe('a value in use is checked for its format only', () => {
+  it('a PIN: four digits, a run or four equal digits included', () => {
+    expect(checkCurrentFormat('auth', '1234')).toBeNull();
+    expect(checkCurrentFormat('text', '7777')).toBeNull();
+    expect(checkCurrentFormat('juki', '123')).toBe('pin-format');
+    expect(checkCurrentFormat('auth', '12a4')).toBe('pin-format');
+  });
+
+  it('the password: 6 to 16 upper-case letters and digits, of either kind alone too', () => {
+    expect(checkCurrentFormat('signing', 'ABCDEF')).toBeNull();
+    expect(checkCurrentFormat('signing', 'ABC123XYZ7890QRS')).toBeNull();
+    expect(checkCurrentFormat('signing', 'ABC12')).toBe('password-format');
+    expect(checkCurrentFormat('signing', 'abc123')).toBe('password-format');
+    expect(checkCurrentFormat('signing', 'ABC123XYZ7890QRST')).toBe('password-format');
+  });
+});
+
+describe('a value in use as typed', () => {
+  it('is upper-cased for the signing password only, then checked for its format', () => {
+    expect(normaliseSecret('signing', 'abc123')).toBe('ABC123');
+    expect(normaliseSecret('auth', '12a4')).toBe('12a4');
+    expect(checkCurrentFormat('signing', normaliseSecret('signing', 'abc123'))).toBeNull();
+  });
+});
+
+describe('the detail of a pin-wrong refusal', () => {
+  it('names the secret and the tries left, and reads back the same', () => {
+    expect(pinWrongDetail({ kind: 'auth', triesLeft: 2 })).toBe('auth:2');
+    expect(pinWrongDetail({ kind: 'signing', triesLeft: 4 })).toBe('signing:4');
+    for (const d of [
+      { kind: 'text', triesLeft: 1 },
+      { kind: 'juki', triesLeft: 2 },
+      { kind: 'signing', triesLeft: 5 },
+    ] as const)
+      expect(parsePinWrongDetail(pinWrongDetail(d))).toEqual(d);
+  });
+
+  it('is never built without a try left (that is pin-locked) or for something not a secret', () => {
+    expect(() => pinWrongDetail({ kind: 'auth', triesLeft: 0 })).toThrow(RangeError);
+    expect(() => pinWrongDetail({ kind: 'auth', triesLeft: 1.5 })).toThrow(RangeError);
+    expect(() => pinWrongDetail({ kind: 'shared' as 'auth', triesLeft: 2 })).toThrow(RangeError);
+  });
+
+  it('does not read what is not one', () => {
+    for (const detail of [
+      undefined,
+      '',
+      'auth',
+      'auth:',
+      'auth:x',
+      'auth:0',
+      'shared:2',
+      'AUTH:2',
+      'auth:2:1',
+      'auth:123',
+    ])
+      expect(parsePinWrongDetail(detail), String(detail)).toBeNull();
   });
 });

@@ -1,0 +1,28 @@
+// Who may approve a step: an enabled 責任者 (supervisor), never the operator who asked for it.
+import type { Clock } from '../db/clock';
+import type { Tx } from '../db/connection';
+import { ApproverNotAllowedError, SelfApprovalError } from '../db/errors';
+import { insertApproval } from '../db/repositories/approvals';
+import { getOperator } from '../db/repositories/operators';
+
+export interface ApprovalRequest {
+  readonly procedureId?: string | null;
+  /** What is approved, e.g. 'revocation', 'reissue', 'face-check-override'. */
+  readonly action: string;
+  readonly requesterId: number;
+  readonly approverId: number;
+  /** Why the step needs approving; stored with the approval. */
+  readonly reason: string;
+}
+
+/**
+ * Records an approval once the rules allow it: not the requester, an enabled supervisor, and a
+ * reason. The approver must have authenticated on the spot; that is the caller's job.
+ */
+export async function recordApproval(tx: Tx, a: ApprovalRequest, clock?: Clock): Promise<number> {
+  if (a.requesterId === a.approverId) throw new SelfApprovalError();
+  const approver = await getOperator(tx, a.approverId);
+  if (approver.role !== 'supervisor' || approver.disabled) throw new ApproverNotAllowedError();
+  if (a.reason.trim() === '') throw new Error('an approval needs a reason');
+  return insertApproval(tx, a, clock);
+}

@@ -1,0 +1,29 @@
+// The operators' roles and the named groups of them that channels and screens are open to.
+// Pure: main checks every call with these groups; the renderer's router hides screens with them.
+
+/** 窓口職員, 責任者, 研修講師, 管理者. */
+export const ROLES = ['clerk', 'supervisor', 'trainer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The roles that run counter procedures (and so may use the resident window beside them). The
+ * administrator runs none; the trainer works in practice mode.
+ */
+export const COUNTER_ROLES: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
+
+/** The 日報 is a supervisor's; a trainer sees the practice one. */
+export const REPORT_ROLES: readonly Role[] = ['supervisor', 'trainer'];
+
+/** Operators, the audit log, the backup. */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+/** Resetting the practice database. */
+export const TRAINER_ROLES: readonly Role[] = ['trainer'];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function isCounterRole(role: Role): boolean {
+  return COUNTER_ROLES.includes(role);
+}
