@@ -1,4 +1,4 @@
-// Lint rules, including the process boundaries of ARCHITECTURE.md: a crossing fails `npm test`.
+// Lint rules, including the process boundaries of docs/architecture.md: a crossing fails `npm test`.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import vue from 'eslint-plugin-vue';
@@ -10,11 +10,11 @@ const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`
 
 const pcscOnly = {
   name: 'pcsc-mini',
-  message: 'Only main/card/pcsc-*.ts may import pcsc-mini (ARCHITECTURE.md, Card layer).',
+  message: 'Only main/card/pcsc-*.ts may import pcsc-mini (docs/architecture.md, The card stack).',
 };
 const sqliteOnly = {
   name: 'sqlite3',
-  message: 'Only main/db/connection.ts may import sqlite3 (ARCHITECTURE.md, Data).',
+  message: 'Only main/db/connection.ts may import sqlite3 (docs/architecture.md, Data).',
 };
 const electronMsg = {
   name: 'electron',

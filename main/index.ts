@@ -65,7 +65,7 @@ function readMachineConfig(): MachineConfig {
 
 /**
  * The data keys (個人番号, authority keys) are wrapped by the OS: DPAPI on Windows, the keychain on
- * macOS, the secret service on Linux (ARCHITECTURE.md, Data).
+ * macOS, the secret service on Linux (docs/architecture.md, Data).
  */
 const safeStorageProtector: KeyProtector = {
   protect: (key) => safeStorage.encryptString(Buffer.from(key).toString('base64')),

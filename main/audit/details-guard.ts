@@ -1,5 +1,5 @@
 // Refuses audit and journal details that could carry a PIN, a 個人番号 or a face image.
-// ARCHITECTURE.md, Data: "No PIN, ever, in the database, logs, audit details ...".
+// docs/architecture.md, Data: "No PIN, ever, in the database, logs, audit details ...".
 
 export type JsonValue =
   string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };

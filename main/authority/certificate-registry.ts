@@ -24,7 +24,7 @@ export interface CertificateRecord {
 
 /**
  * The authority's memory of issued certificates. The JSON file below is the interim store; the
- * database's repositories implement this same interface to take over (ARCHITECTURE.md, Data).
+ * database's repositories implement this same interface to take over (docs/architecture.md, Data).
  * Implementations apply each call atomically and in call order.
  */
 export interface CertificateRegistry {

@@ -4,7 +4,7 @@ import type { CrlReason } from '../../preload/contract/rules/reasons';
 import type { Apdu } from '../card/apdu';
 import type { BasicFourFacts, IsoDate, Pin, SigningPassword } from '../card/domain';
 
-/** The four secrets an issuer session sets (CARD.md, Secrets); 'juki' covers 住基 and 共通. */
+/** The four secrets an issuer session sets (docs/card.md, Secrets); 'juki' covers 住基 and 共通. */
 export type IssuerPinKind = PinKind;
 
 /** The value type of each secret: only the validators in main/card/domain make these. */

@@ -1,4 +1,4 @@
-// The client side of this product's issuer profile (CARD.md, last section): APDUs of an issuer session.
+// The client side of this product's issuer profile (docs/card.md, The issuer profile of this product): APDUs of an issuer session.
 import type { Apdu } from '../card/apdu';
 import { CardStatusError } from '../card/apdu';
 import { COMMON_AID, COMMON_EF_CHIP_STATE } from '../card/apps/common';

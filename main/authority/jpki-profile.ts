@@ -1,4 +1,4 @@
-// The JPKI certificate profile of CARD.md: names, OIDs, the holder's facts in subjectAltName, validity.
+// The JPKI certificate profile of docs/card.md: names, OIDs, the holder's facts in subjectAltName, validity.
 import { createPublicKey, randomBytes, webcrypto } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
@@ -26,7 +26,7 @@ export const POLICY_OID: Readonly<Record<KeyKind, string>> = {
   auth: '1.2.392.200149.8.5.1.3.30',
 };
 
-/** The holder's facts under 1.2.392.200149.8.5.5 (CARD.md, Data formats). */
+/** The holder's facts under 1.2.392.200149.8.5.5 (docs/card.md, Data formats). */
 export const HOLDER_OID = {
   name: '1.2.392.200149.8.5.5.1',
   sex: '1.2.392.200149.8.5.5.3',
@@ -34,9 +34,9 @@ export const HOLDER_OID = {
   address: '1.2.392.200149.8.5.5.5',
 } as const;
 
-/** Signing certificates go only to holders of this age or more at issue (CARD.md, Secrets). */
+/** Signing certificates go only to holders of this age or more at issue (docs/card.md, Secrets). */
 export const SIGNING_MIN_AGE = 15;
-/** Both certificates run to this birthday after issue (CARD.md, Validity). */
+/** Both certificates run to this birthday after issue (docs/card.md, Validity). */
 export const CERT_VALIDITY_BIRTHDAYS = 5;
 
 const ISSUER_OU: Readonly<Record<KeyKind, string>> = {
@@ -52,7 +52,7 @@ export interface AuthorityIdentity {
   readonly operator: string;
 }
 
-/** RDN order of the national CAs (CARD.md, Certificates) with the local organisation's names. */
+/** RDN order of the national CAs (docs/card.md, Data formats) with the local organisation's names. */
 export function caName(kind: KeyKind, who: AuthorityIdentity): x509.JsonName {
   return [
     { C: ['JP'] },
@@ -235,7 +235,7 @@ export async function createHolderCertificate(p: HolderCertificateParams): Promi
     await x509.AuthorityKeyIdentifierExtension.create(p.ca.keys.publicKey, false, crypto),
     await x509.SubjectKeyIdentifierExtension.create(p.publicKey, false, crypto),
   ];
-  // The authentication certificate proves "this card", never who holds it (CARD.md).
+  // The authentication certificate proves "this card", never who holds it (docs/card.md).
   if (p.kind === 'signing') extensions.push(holderAltNames(p.holder));
   const certificate = await x509.X509CertificateGenerator.create(
     {
@@ -254,7 +254,7 @@ export async function createHolderCertificate(p: HolderCertificateParams): Promi
   return new Uint8Array(certificate.rawData);
 }
 
-/** True for a DER SubjectPublicKeyInfo of an RSA key with a 2048-bit modulus (CARD.md). */
+/** True for a DER SubjectPublicKeyInfo of an RSA key with a 2048-bit modulus (docs/card.md). */
 export function isRsa2048Spki(spki: Der): boolean {
   try {
     const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });

@@ -26,7 +26,7 @@ const EXTENDED_MAX_LE = 65536;
 
 /**
  * Encodes ISO 7816-4 cases 1-4. Extended length is used only when Lc or Le does not fit a short
- * APDU (or when asked), because the My Number Card speaks short APDUs (CARD.md, Reading).
+ * APDU (or when asked), because the My Number Card speaks short APDUs (docs/card.md, Reading and signing).
  */
 export function encodeCommand(cmd: CommandApdu, options: { extended?: boolean } = {}): Bytes {
   const data = cmd.data ?? new Uint8Array(0);
@@ -183,7 +183,7 @@ export class ApduChannel implements Apdu {
     try {
       res = await this.transmit(encoded);
     } finally {
-      // Best effort: the encoded copy of a PIN does not outlive the exchange (STYLE.md, Habits).
+      // Best effort: the encoded copy of a PIN does not outlive the exchange (docs/style.md, No PIN anywhere).
       if (SECRET_INS.has(cmd.ins)) encoded.fill(0);
     }
     // 6Cxx: wrong Le; the card tells the right one. Re-send once, as the standard intends.

@@ -1,4 +1,4 @@
-// Known ATRs, for display only: a card is recognised by AID and token label, never by ATR (CARD.md).
+// Known ATRs, for display only: a card is recognised by AID and token label, never by ATR (docs/card.md).
 import { toHex } from './apdu';
 import type { Bytes } from './transport';
 
@@ -10,7 +10,7 @@ interface KnownAtr {
 const CONTACT = 'マイナンバーカード（接触）';
 const CONTACTLESS = 'マイナンバーカード（非接触）';
 
-/** The ATRs CARD.md lists as seen; real ATRs vary by generation, so this only labels. */
+/** The ATRs docs/card.md lists as seen; real ATRs vary by generation, so this only labels. */
 export const KNOWN_ATRS: readonly KnownAtr[] = [
   { hex: '3B C5 FF 81 31 FB 45 80 73 C6 01 00 00', label: CONTACT },
   { hex: '3B DA 13 FF 81 31 FB 46 80 12 39 2F 31 C1 73 C6 01 C0 3B', label: CONTACT },

@@ -41,7 +41,7 @@ export class NotMyNumberCardError extends Error {
   }
 }
 
-/** A terminated card answers 6985 to everything but SELECT (CARD.md, issuer profile). */
+/** A terminated card answers 6985 to everything but SELECT (docs/card.md, The issuer profile of this product). */
 export class CardTerminatedError extends Error {
   override readonly name = 'CardTerminatedError';
   constructor(readonly reader: string) {
@@ -87,7 +87,7 @@ export function cardErrorToAppError(e: unknown, context: CardErrorContext = {}):
     return { code: e.reason === 'addon-missing' ? 'pcsc-addon-missing' : 'pcsc-unavailable' };
   }
   if (e instanceof CardStatusError) return { code: 'card-error', detail: swHex(e.sw) };
-  // A file that does not have the layout CARD.md gives is the card's fault, not ours.
+  // A file that does not have the layout docs/card.md gives is the card's fault, not ours.
   if (e instanceof CardDataError) return { code: 'card-error', detail: 'data' };
   return { code: 'internal' };
 }

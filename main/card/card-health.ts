@@ -43,7 +43,7 @@ export async function readCardHealth(session: CardSession, now: Date): Promise<C
 
   const authSummary = certificateSummary('auth', authCert, presence.auth, now);
   // The signing certificate (EF 0001) needs the signing password to be read, so health reports
-  // its presence only. Both certificates are issued and renewed together (CARD.md, Validity), so
+  // its presence only. Both certificates are issued and renewed together (docs/card.md, Validity), so
   // its validity class is taken to be the auth certificate's; with no auth certificate to go
   // by, a present signing certificate is reported 'valid'.
   const signingSummary: CertificateSummaryDto = {

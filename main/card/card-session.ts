@@ -47,7 +47,7 @@ export class CardSession implements Apdu {
   }
 
   /**
-   * Recognises the card (JPKI AID + token label, never the ATR alone: CARD.md) and reads its
+   * Recognises the card (JPKI AID + token label, never the ATR alone: docs/card.md) and reads its
    * identity from the common application, which stays selected afterwards. 6 APDUs.
    */
   async start(): Promise<void> {

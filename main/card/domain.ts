@@ -8,7 +8,7 @@ type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** 15-digit card serial from the common application. */
 export type CardSerial = Brand<string, 'CardSerial'>;
-/** The 12-digit 個人番号 with a valid check digit. Never log it (BRIEF, rules of the house). */
+/** The 12-digit 個人番号 with a valid check digit. Never log it (docs/style.md). */
 export type MyNumber = Brand<string, 'MyNumber'>;
 /** 全国地方公共団体コード: 5 digits. */
 export type MunicipalityCode = Brand<string, 'MunicipalityCode'>;
@@ -55,7 +55,7 @@ export function parseMunicipalityCode(value: string): MunicipalityCode {
 }
 
 /**
- * Check digit of the 個人番号 (CARD.md, Data formats): over the first 11 digits with P1 the
+ * Check digit of the 個人番号 (docs/card.md, Data formats): over the first 11 digits with P1 the
  * rightmost, s = Σ Pn·Qn, Qn = n+1 for n ≤ 6, n−5 for 7 ≤ n ≤ 11; 0 if s mod 11 ≤ 1, else 11 − r.
  */
 export function myNumberCheckDigit(first11: string): number {
@@ -84,7 +84,7 @@ export function parsePin(value: string): Pin {
   return value as Pin;
 }
 
-/** Upper-cases first: clients upper-case what the resident types (CARD.md, Secrets). */
+/** Upper-cases first: clients upper-case what the resident types (docs/card.md, Secrets). */
 export function parseSigningPassword(value: string): SigningPassword {
   const v = value.toUpperCase();
   if (!/^[A-Z0-9]{6,16}$/.test(v) || !/[A-Z]/.test(v) || !/[0-9]/.test(v)) {

@@ -1,4 +1,4 @@
-// ISO 7816-4 commands the card client needs, as CARD.md describes them for the My Number Card.
+// ISO 7816-4 commands the card client needs, as docs/card.md describes them for the My Number Card.
 import { CardStatusError, concatBytes } from './apdu';
 import type { Apdu } from './apdu';
 import type { PinStatus } from './domain';
@@ -12,7 +12,7 @@ const INS_READ_BINARY = 0xb0;
 const INS_READ_RECORD = 0xb2;
 const INS_VERIFY = 0x20;
 const INS_CHANGE_REFERENCE_DATA = 0x24;
-/** Short APDUs only (CARD.md, Reading): one READ BINARY returns at most 256 bytes. */
+/** Short APDUs only (docs/card.md, Reading and signing): one READ BINARY returns at most 256 bytes. */
 const MAX_CHUNK = 256;
 /** READ BINARY P1 bit 8 means "short EF id"; offsets are 15 bits. */
 const MAX_OFFSET = 0x7fff;
@@ -43,7 +43,7 @@ function readBinaryCommand(offset: number, le: number) {
 
 /**
  * Reads the current EF up to the end of the TLV it holds, sized from the header in the first
- * chunk, because files carry FF filler after the object (CARD.md, Reading). A file that is all
+ * chunk, because files carry FF filler after the object (docs/card.md, Reading and signing). A file that is all
  * filler, or that answers 6B00 at offset 0, is returned as empty: an EF not yet written.
  */
 export async function readBinary(ch: Apdu): Promise<Bytes> {

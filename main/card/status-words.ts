@@ -1,4 +1,4 @@
-// Status words of CARD.md, named once for the client layers and the simulated card.
+// Status words of docs/card.md, named once for the client layers and the simulated card.
 
 export const SW = {
   OK: 0x9000,

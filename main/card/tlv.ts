@@ -16,7 +16,7 @@ export interface Tlv extends TlvHeader {
   readonly value: Bytes;
 }
 
-/** A file or field does not have the layout CARD.md describes. */
+/** A file or field does not have the layout docs/card.md describes. */
 export class CardDataError extends Error {
   override readonly name = 'CardDataError';
 }

@@ -22,7 +22,7 @@ export const machineConfigSchema = z.strictObject({
   exchangeTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
   /** Simulated card timing model (real-card delays) in practice mode. */
   simTiming: z.boolean().default(true),
-  /** The screen locks after this many minutes without activity (issue 3: default 5). */
+  /** The screen locks after this many minutes without activity (default 5). */
   idleLockMinutes: z.number().int().min(1).max(60).default(5),
   /**
    * The municipality this counter belongs to, printed on receipts and slips: the 5-digit code as

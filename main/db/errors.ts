@@ -91,7 +91,7 @@ export class RecordNotFoundError extends DbError {
   }
 }
 
-/** A state change the life cycle of WORKFLOWS.md does not allow. */
+/** A state change the life cycle of docs/procedures.md does not allow. */
 export class InvalidTransitionError extends DbError {
   override readonly name = 'InvalidTransitionError';
   constructor(
@@ -103,7 +103,7 @@ export class InvalidTransitionError extends DbError {
   }
 }
 
-/** WORKFLOWS.md: nobody approves their own request. */
+/** docs/procedures.md: nobody approves their own request. */
 export class SelfApprovalError extends DbError {
   override readonly name = 'SelfApprovalError';
   constructor() {

@@ -33,7 +33,7 @@ const TAG_BYTES = 16;
 
 /**
  * A 32-byte wrapping key in a file of mode 0600, created on first use. A file that group or others
- * may read is refused: the key is only as safe as the file (ARCHITECTURE.md, Data).
+ * may read is refused: the key is only as safe as the file (docs/architecture.md, Data).
  */
 export class FileKeyProtector implements KeyProtector {
   private readonly key: Buffer;

@@ -68,7 +68,7 @@ function requestSize(payload: unknown): number {
  * Whether a window may call a channel at all. The resident window is the one a member of the
  * public touches: it gets its own few channels (RESIDENT_CHANNELS) and nothing else, and the
  * resident channels answer that window only, so a compromised clerk page cannot pose as the
- * resident and a resident cannot reach a clerk's function (ARCHITECTURE.md, Processes and trust).
+ * resident and a resident cannot reach a clerk's function (docs/architecture.md, Processes and trust).
  */
 export function windowMayCall(role: WindowRole, channel: Channel): boolean {
   if (role === 'resident') return RESIDENT_CHANNELS.includes(channel);

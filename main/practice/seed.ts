@@ -27,7 +27,7 @@ const loginId = z.string().regex(/^[a-z0-9]+$/);
 const cardSchema = z.object({
   serial: z.string().regex(/^\d{15}$/),
   state: z.enum(['received', 'prepared', 'issued', 'suspended', 'terminated']),
-  /** The date the expiry was counted from (CARD.md, Validity): when the card was made or issued. */
+  /** The date the expiry was counted from (docs/card.md, Validity): when the card was made or issued. */
   validFrom: isoDate,
   expiry: isoDate,
   receivedOn: isoDate,

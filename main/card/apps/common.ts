@@ -9,7 +9,7 @@ import { CardDataError } from '../tlv';
 
 export const COMMON_AID = Uint8Array.of(0xd3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x01, 0x00);
 export const COMMON_EF_IDENTITY = 0x0001;
-/** This product's issuer-profile chip-state EF (CARD.md, issuer profile); absent on real cards. */
+/** This product's issuer-profile chip-state EF (docs/card.md, The issuer profile of this product); absent on real cards. */
 export const COMMON_EF_CHIP_STATE = 0x0003;
 export const COMMON_EF_PIN = 0x001c;
 

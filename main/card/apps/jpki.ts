@@ -150,7 +150,7 @@ export async function verifyJpki(
   }
 }
 
-/** DER prefix of DigestInfo { sha256, NULL } before the 32-byte hash (CARD.md, Reading and signing). */
+/** DER prefix of DigestInfo { sha256, NULL } before the 32-byte hash (docs/card.md, Reading and signing). */
 const SHA256_DIGEST_INFO_PREFIX = Uint8Array.of(
   0x30,
   0x31,

@@ -9,7 +9,7 @@ import { CardDataError, parseTlv, parseTlvList } from '../tlv';
 export const VISUAL_AID = Uint8Array.of(0xd3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02);
 export const VISUAL_EF_CARD_FACE = 0x0002;
 export const VISUAL_EF_BASIC_INFO = 0x0003;
-/** Key EF of 照合番号A (the 個人番号) in this application (CARD.md; 0014 is the text application's). */
+/** Key EF of 照合番号A (the 個人番号) in this application (docs/card.md; 0014 is the text application's). */
 export const VISUAL_EF_CODE_A = 0x0013;
 
 const TAG_BASIC_INFO = 0xff30;
@@ -42,7 +42,7 @@ export async function readVisualBasicInfo(ch: Apdu): Promise<VisualBasicInfo> {
 
 /**
  * EF 0002, the card face: `FF 20 <len>` holding DF21 (2-byte offsets from the file start of the
- * objects that follow) and DF22..DF2A, of which DF27 is the photo as JPEG 2000 (CARD.md). The
+ * objects that follow) and DF22..DF2A, of which DF27 is the photo as JPEG 2000 (docs/card.md). The
  * offset table is checked against where the objects really are, not trusted.
  */
 export function parseCardFacePhoto(bytes: Uint8Array): Uint8Array {

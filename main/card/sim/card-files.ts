@@ -1,4 +1,4 @@
-// Builds the contents of the simulated card's data files from a holder's facts (formats of CARD.md).
+// Builds the contents of the simulated card's data files from a holder's facts (formats of docs/card.md).
 import { createHash, createPublicKey, sign as rsaSign, type KeyObject } from 'node:crypto';
 import { encodeBilevelPng } from '../../images/png';
 import type { SexCode } from '../../../preload/contract/rules/sex';
@@ -27,7 +27,7 @@ export interface HolderFacts {
 
 const compact = (isoDate: string): string => isoDate.replaceAll('-', '');
 
-// ---- 個人番号 check digit (CARD.md, Data formats) ----
+// ---- 個人番号 check digit (docs/card.md, Data formats) ----
 
 /** The check digit over the first 11 digits: P1 is the rightmost, Qn = n+1 (n ≤ 6) or n−5. */
 export function myNumberCheckDigit(first11: string): number {
@@ -74,7 +74,7 @@ export function codeA(h: HolderFacts): string {
 }
 
 /**
- * 照合番号B: birth date YYMMDD + expiry year YYYY + security code. CARD.md marks the year of the
+ * 照合番号B: birth date YYMMDD + expiry year YYYY + security code. docs/card.md marks the year of the
  * birth date [?]; this simulator takes the last two digits of the Gregorian year.
  */
 export function codeB(h: HolderFacts): string {

@@ -1,4 +1,4 @@
-// The simulated My Number Card's applications, files, secrets and access rules (CARD.md), in one table.
+// The simulated My Number Card's applications, files, secrets and access rules (docs/card.md), in one table.
 import { fromHex } from './bytes';
 
 export type AppName = 'jpki' | 'text' | 'visual' | 'juki' | 'common';
@@ -36,7 +36,7 @@ export interface SecretRule {
 
 const FOUR_DIGITS = /^[0-9]{4}$/;
 
-// Tries of the 照合番号 and the birth-date key are [?] in CARD.md: one place to change them.
+// Tries of the 照合番号 and the birth-date key are [?] in docs/card.md: one place to change them.
 const CODE_TRIES = 3;
 
 export const SECRET_RULES: Readonly<Record<SecretId, SecretRule>> = {
@@ -79,7 +79,7 @@ function bin(size: number, read: Access, issuerWritable = false): FileDef {
 
 /**
  * Sizes are the simulator's choice (the real sizes are not public); each is larger than its
- * TLV so that readers must size a file from its TLV, as CARD.md says.
+ * TLV so that readers must size a file from its TLV, as docs/card.md says.
  */
 export const FILES: Readonly<Record<AppName, ReadonlyMap<number, FileDef>>> = {
   jpki: new Map<number, FileDef>([
@@ -122,7 +122,7 @@ export const FILES: Readonly<Record<AppName, ReadonlyMap<number, FileDef>>> = {
   juki: new Map<number, FileDef>([[0x001c, { type: 'secret', secret: 'juki-pin' }]]),
   common: new Map<number, FileDef>([
     [0x0001, { type: 'record', read: 'free' }],
-    // The product's chip-state object (CARD.md, issuer profile): 01 active, 02 suspended, 03 terminated.
+    // The product's chip-state object (docs/card.md, The issuer profile of this product): 01 active, 02 suspended, 03 terminated.
     [0x0003, bin(1, 'free', true)],
     [0x001c, { type: 'secret', secret: 'common-pin' }],
   ]),
@@ -135,5 +135,5 @@ export type ChipState = keyof typeof CHIP_STATE_BYTES;
 
 export const TOKEN_LABEL = 'JPKIAPICCTOKEN2';
 
-/** Seen contact ATR of a My Number Card (CARD.md). */
+/** Seen contact ATR of a My Number Card (docs/card.md). */
 export const MY_NUMBER_ATR = fromHex('3BC5FF8131FB458073C6010000');

@@ -199,7 +199,7 @@ async function createAuthority(): Promise<PresetAuthority> {
 }
 
 function issuerName(usage: 'sign' | 'auth'): x509.JsonName {
-  // RDN order of the real issuer (CARD.md), with the test organisation name.
+  // RDN order of the real issuer (docs/card.md), with the test organisation name.
   return [{ C: ['JP'] }, { O: ['JPKI-TEST'] }, { OU: [ISSUER_OU[usage]] }, { OU: [JLIS] }];
 }
 
@@ -242,7 +242,7 @@ export function nthBirthdayAfter(birthDate: string, after: string, n: number): s
   return monthDay === '02-29' && !leap(year) ? `${year}-02-28` : `${year}-${monthDay}`;
 }
 
-/** Both certificates run to the 5th birthday after issue, never past the card (CARD.md, Validity). */
+/** Both certificates run to the 5th birthday after issue, never past the card (docs/card.md, Validity). */
 export function certificateValidity(
   h: HolderFacts,
   issuedOn: string,

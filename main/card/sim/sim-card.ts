@@ -1,4 +1,4 @@
-// The simulated My Number Card: an APDU processor (bytes in, bytes out) that follows CARD.md.
+// The simulated My Number Card: an APDU processor (bytes in, bytes out) that follows docs/card.md.
 import {
   generateKeyPair,
   privateEncrypt,
@@ -603,7 +603,7 @@ export class SimCard implements SimCardPort {
     const key = this.#privateKeys.get(def.key);
     if (!key) return sw(SW.REFERENCED_DATA_NOT_FOUND);
     if (!this.#verified.has(def.pin)) return sw(SW.SECURITY_NOT_SATISFIED);
-    // The host sends the DigestInfo; the card adds PKCS#1 v1.5 type-1 padding (CARD.md, Sign).
+    // The host sends the DigestInfo; the card adds PKCS#1 v1.5 type-1 padding (docs/card.md, Reading and signing).
     const signature = privateEncrypt(
       { key, padding: cryptoConstants.RSA_PKCS1_PADDING },
       apdu.data,
@@ -614,7 +614,7 @@ export class SimCard implements SimCardPort {
     };
   }
 
-  // ---- issuer profile (CARD.md, last section) ----
+  // ---- issuer profile (docs/card.md, The issuer profile of this product) ----
 
   #getChallenge(apdu: Apdu): Outcome {
     if (apdu.p1 !== 0x00 || apdu.p2 !== 0x00) return sw(SW.INCORRECT_P1P2);

@@ -161,7 +161,7 @@ function toRevocation(r: RevocationRow): Revocation {
   };
 }
 
-/** A revocation always carries its approval (WORKFLOWS.md: needs a supervisor). */
+/** A revocation always carries its approval (docs/procedures.md: needs a supervisor). */
 export async function recordRevocation(
   tx: Tx,
   r: {

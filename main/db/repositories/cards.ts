@@ -24,7 +24,7 @@ export interface Card {
   readonly stateChangedAt: string;
 }
 
-/** WORKFLOWS.md, the card's life. Anything else is refused. */
+/** docs/procedures.md, the card's life. Anything else is refused. */
 export const CARD_TRANSITIONS: Readonly<Record<CardState, readonly CardState[]>> = {
   received: ['prepared'],
   prepared: ['issued'],
@@ -126,7 +126,7 @@ export async function listCardsOfResident(q: Queryable, residentId: number): Pro
   return rows.map(toCard);
 }
 
-/** Moves a card along its life; refuses any step WORKFLOWS.md does not draw. */
+/** Moves a card along its life; refuses any step docs/procedures.md does not draw. */
 export async function transitionCard(
   tx: Tx,
   id: number,

@@ -21,7 +21,7 @@ export interface Certificate {
   readonly statusChangedAt: string;
 }
 
-// WORKFLOWS.md: after a release the held certificates are revoked and new ones issued.
+// docs/procedures.md: after a release the held certificates are revoked and new ones issued.
 const NEXT: Record<CertificateStatus, readonly CertificateStatus[]> = {
   issued: ['on_hold', 'revoked', 'expired'],
   on_hold: ['revoked', 'expired'],
