@@ -9,6 +9,7 @@ import {
 } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import { sexCodeOf } from '../../preload/contract/rules/sex';
+import { japanDate } from '../../preload/contract/rules/validity';
 import type { BasicFourFacts } from '../card/domain';
 import type { Der, KeyKind } from './issuer-authority';
 
@@ -34,8 +35,6 @@ export const HOLDER_OID = {
   address: '1.2.392.200149.8.5.5.5',
 } as const;
 
-/** Signing certificates go only to holders of this age or more at issue (docs/card.md, Secrets). */
-export const SIGNING_MIN_AGE = 15;
 /** Both certificates run to this birthday after issue (docs/card.md, Validity). */
 export const CERT_VALIDITY_BIRTHDAYS = 5;
 
@@ -64,13 +63,6 @@ export function caName(kind: KeyKind, who: AuthorityIdentity): x509.JsonName {
 
 // ---- dates: certificates follow the holder's calendar, which is Japan's ----
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** The calendar date in Japan at an instant, 'YYYY-MM-DD'. */
-export function japanDate(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The last second of a Japanese calendar day. */
 function endOfJapanDay(isoDate: string): Date {
   return new Date(`${isoDate}T23:59:59+09:00`);
@@ -94,14 +86,6 @@ const ERAS = [
 export function certificateBirthDate(birthDate: string): string {
   const digit = ERAS.find((e) => birthDate >= e.start)?.digit ?? 1;
   return `${digit}${birthDate.replaceAll('-', '')}`;
-}
-
-/** Completed years on `onDate`. A 29 February birthday counts as 1 March in other years. */
-export function ageOn(birthDate: string, onDate: string): number {
-  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  let monthDay = birthDate.slice(5);
-  if (monthDay === '02-29' && !isLeap(Number(onDate.slice(0, 4)))) monthDay = '03-01';
-  return onDate.slice(5) >= monthDay ? years : years - 1;
 }
 
 /**

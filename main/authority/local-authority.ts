@@ -42,16 +42,15 @@ import {
   type IssuerSession,
   type KeyKind,
 } from './issuer-authority';
+import { isUnder15 } from '../../preload/contract/rules/age';
+import { japanDate } from '../../preload/contract/rules/validity';
 import { openCardIssuerSession } from './issuer-session';
 import {
   RSA_SHA256,
-  SIGNING_MIN_AGE,
-  ageOn,
   certificateValidity,
   createCaCertificate,
   createHolderCertificate,
   isRsa2048Spki,
-  japanDate,
   normaliseSerial,
   opaqueSubjectId,
   randomSerial,
@@ -372,7 +371,7 @@ function buildAuthority(
   ): { notBefore: Date; notAfter: Date } {
     const today = japanDate(request.now);
     if (request.cardExpiry <= today) throw new RangeError('the card has expired');
-    if (request.signingPublicKey && ageOn(request.holder.birthDate, today) < SIGNING_MIN_AGE)
+    if (request.signingPublicKey && isUnder15(request.holder.birthDate, today))
       throw new SigningCertificateRefusedError('under-15');
     for (const key of keys)
       if (key && !isRsa2048Spki(key))

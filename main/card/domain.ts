@@ -1,4 +1,9 @@
 // Domain types of the card client: branded values that only their validators can make.
+import {
+  checkCurrentFormat,
+  checkSigningPassword,
+  normaliseSigningPassword,
+} from '../../preload/contract/rules/pins';
 import { sexOfCode, type Sex } from '../../preload/contract/rules/sex';
 
 export type { Sex };
@@ -80,16 +85,14 @@ export function parseMyNumber(value: string): MyNumber {
 }
 
 export function parsePin(value: string): Pin {
-  if (!/^\d{4}$/.test(value)) throw new InvalidValueError('pin');
+  if (checkCurrentFormat('auth', value)) throw new InvalidValueError('pin');
   return value as Pin;
 }
 
 /** Upper-cases first: clients upper-case what the resident types (docs/card.md, Secrets). */
 export function parseSigningPassword(value: string): SigningPassword {
-  const v = value.toUpperCase();
-  if (!/^[A-Z0-9]{6,16}$/.test(v) || !/[A-Z]/.test(v) || !/[0-9]/.test(v)) {
-    throw new InvalidValueError('signing password');
-  }
+  const v = normaliseSigningPassword(value);
+  if (checkSigningPassword(v)) throw new InvalidValueError('signing password');
   return v as SigningPassword;
 }
 

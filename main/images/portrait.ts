@@ -1,4 +1,5 @@
 // Drawn ID-photo portraits for fictional residents (practice mode, simulated cards): one look per seed.
+import type { Sex } from '../../preload/contract/rules/sex';
 import { createHash } from 'node:crypto';
 import { encodeJp2 } from './jp2';
 import type { RawImage } from './png';
@@ -7,7 +8,7 @@ type Rgb = readonly [number, number, number];
 
 /** What the seed data knows about a resident, to draw someone plausible. */
 export interface PortraitHints {
-  readonly sex?: 'male' | 'female' | 'not-applicable' | 'unknown';
+  readonly sex?: Sex;
   /** Age in years at the photo. */
   readonly age?: number;
 }

@@ -1,4 +1,5 @@
 // Who may approve a step: an enabled 責任者 (supervisor), never the operator who asked for it.
+import { APPROVER_ROLES } from '../../preload/contract/rules/roles';
 import type { Clock } from '../db/clock';
 import type { Tx } from '../db/connection';
 import { ApproverNotAllowedError, SelfApprovalError } from '../db/errors';
@@ -22,7 +23,8 @@ export interface ApprovalRequest {
 export async function recordApproval(tx: Tx, a: ApprovalRequest, clock?: Clock): Promise<number> {
   if (a.requesterId === a.approverId) throw new SelfApprovalError();
   const approver = await getOperator(tx, a.approverId);
-  if (approver.role !== 'supervisor' || approver.disabled) throw new ApproverNotAllowedError();
+  if (!APPROVER_ROLES.includes(approver.role) || approver.disabled)
+    throw new ApproverNotAllowedError();
   if (a.reason.trim() === '') throw new Error('an approval needs a reason');
   return insertApproval(tx, a, clock);
 }

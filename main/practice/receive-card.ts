@@ -1,5 +1,6 @@
 // Practice 入庫 of a reissued card: the new card of a pending reissue application arrives in stock,
 // linked to the card it replaces, and the application becomes ready for the normal 交付.
+import { japanDate } from '../../preload/contract/rules/validity';
 import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../db/clock';
 import type { Db } from '../db/connection';
@@ -40,7 +41,7 @@ export async function receiveReissuedCard(
   const reissue = await findReissueOfApplication(db, app.id);
   if (!reissue) throw new WorkflowRefusal('application-not-ready');
   const resident = await getResident(db, app.residentId);
-  const today = new Date(clock().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  const today = japanDate(clock());
   const expiry = practiceExpiry(resident.birthDate, today);
   const serial = await nextPracticeSerial(db);
   const cardId = await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 // SQL of operator accounts: scrypt password hashes, failed-try counting and lockout, disabling.
+import type { Role } from '../../../preload/contract/rules/roles';
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { appendAudit } from '../../audit/audit-log';
 import { isoNow, systemClock } from '../clock';
@@ -11,7 +12,8 @@ import {
   OPERATOR_PASSWORD_MIN_LENGTH,
 } from '../../../preload/contract/rules/operator-password';
 
-export type OperatorRole = 'clerk' | 'supervisor' | 'trainer' | 'admin';
+/** An operator's role (the contract's list). */
+export type OperatorRole = Role;
 
 export interface Operator {
   readonly id: number;

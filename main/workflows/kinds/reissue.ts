@@ -24,7 +24,7 @@ import { getCard } from '../../db/repositories/cards';
 import { getProcedure } from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
-import { japanToday } from '../procedure/journal';
+import { japanDate } from '../../../preload/contract/rules/validity';
 import type { ProcedureDeps, ProcedureSpec, StepContext } from '../procedure/spec';
 import { refuse } from '../refusal';
 import { procedureApproval } from '../steps/approval';
@@ -136,7 +136,7 @@ async function finish(
   await ctx.commit('fee', data, {
     effects: async (tx) => {
       if (revocation) await revocation.effects(tx);
-      const notice = await nextNoticeNumber(tx, japanToday(deps.now()).slice(0, 4));
+      const notice = await nextNoticeNumber(tx, japanDate(deps.now()).slice(0, 4));
       data.notice = notice;
       const applicationId = await createApplication(
         tx,

@@ -1,5 +1,5 @@
 // The journal of every counter procedure: one step's effects, its journal row and its audit row in
-// one transaction, with the operator of the call; and the ids and dates the procedures share.
+// one transaction, with the operator of the call; and the ids of procedures.
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../../audit/audit-log';
 import type { Details } from '../../audit/details-guard';
@@ -97,14 +97,4 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
  */
 export function newProcedureId(prefix: string): string {
   return `${prefix}-${Array.from(randomBytes(24), (b) => LETTERS[b % 26]).join('')}`;
-}
-
-/** Today in Japan (the counter's calendar), as YYYY-MM-DD. */
-export function japanToday(now: Date): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
-
-export function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }

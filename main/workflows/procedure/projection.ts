@@ -15,7 +15,8 @@ import {
 import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident, type Resident } from '../../db/repositories/residents';
-import { ageOn, japanToday } from './journal';
+import { ageOn, isUnder15 as under15On } from '../../../preload/contract/rules/age';
+import { japanDate } from '../../../preload/contract/rules/validity';
 
 export function residentSummaryOf(r: Resident, now: Date): ResidentSummaryDto {
   return {
@@ -23,7 +24,7 @@ export function residentSummaryOf(r: Resident, now: Date): ResidentSummaryDto {
     kanjiName: r.kanjiName,
     kanaName: r.kanaName,
     birthDate: r.birthDate,
-    age: ageOn(r.birthDate, japanToday(now)),
+    age: ageOn(r.birthDate, japanDate(now)),
     sex: r.sex,
     address: r.address,
   };
@@ -31,7 +32,7 @@ export function residentSummaryOf(r: Resident, now: Date): ResidentSummaryDto {
 
 /** Under 15 on the counter's calendar today: no signing certificate, a representative comes. */
 export function isUnder15(birthDate: string, now: Date): boolean {
-  return ageOn(birthDate, japanToday(now)) < 15;
+  return under15On(birthDate, japanDate(now));
 }
 
 /** An application as the clerk sees it: the resident, its card, an unfinished 交付 of it. */

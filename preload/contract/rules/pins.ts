@@ -91,10 +91,10 @@ export function checkPinEntry(
 /**
  * A value in use (after upper-casing, like checkSigningPassword), by its format only: the card
  * decides whether it is right, and the rules for new values (runs, birth date) may not have
- * applied when it was set.
+ * applied when it was set. A signing password has always had a letter and a digit.
  */
 export function checkCurrentFormat(kind: PinKind, value: string): PinRuleViolation | null {
-  if (kind === 'signing') return PASSWORD_FORMAT.test(value) ? null : 'password-format';
+  if (kind === 'signing') return checkSigningPassword(value);
   return PIN_FORMAT.test(value) ? null : 'pin-format';
 }
 

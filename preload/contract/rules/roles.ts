@@ -11,6 +11,9 @@ export type Role = (typeof ROLES)[number];
  */
 export const COUNTER_ROLES: readonly Role[] = ['clerk', 'supervisor', 'trainer'];
 
+/** Who may approve what needs a second person (a face override, 廃止, 再交付): a 責任者. */
+export const APPROVER_ROLES: readonly Role[] = ['supervisor'];
+
 /** The 日報 is a supervisor's; a trainer sees the practice one. */
 export const REPORT_ROLES: readonly Role[] = ['supervisor', 'trainer'];
 

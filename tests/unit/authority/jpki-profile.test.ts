@@ -1,11 +1,11 @@
 // Certificates of the local authority in the JPKI profile of CARD.md: names, OIDs, facts, validity.
+import { ageOn } from '../../../preload/contract/rules/age';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { DirectoryString, SubjectAlternativeName } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigningCertificateRefusedError } from '../../../main/authority/issuer-authority';
 import {
-  ageOn,
   certificateBirthDate,
   certificateValidity,
   normaliseSerial,

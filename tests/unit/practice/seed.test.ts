@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../main/audit/audit-log';
-import { ageOn, nthBirthdayAfter } from '../../../main/authority/jpki-profile';
+import { nthBirthdayAfter } from '../../../main/authority/jpki-profile';
+import { ageOn } from '../../../preload/contract/rules/age';
 import {
   isValidMyNumber,
   parseIsoDate,

@@ -130,7 +130,7 @@ describe('a later procedure: what the resident is asked and what goes to main', 
     expect(main.sent).toEqual([{ auth: { value: '2580', confirmation: '2580', current: '9051' } }]);
   });
 
-  it('a password in use needs 6 characters before 決定; letters alone are accepted', async () => {
+  it('a password in use needs 6 characters before 決定, with a letter and a digit', async () => {
     const main = fakeMain({ ...RESET, required: ['signing'], modes: { signing: 'current' } });
     store = useResidentStore();
     await store.start();
@@ -139,9 +139,12 @@ describe('a later procedure: what the resident is asked and what goes to main', 
     expect(store.phase).toMatchObject({ stage: 'current', violation: null });
     expect(store.draftLength).toBe(5);
     await type(store, 'f');
+    // Every signing password has a letter and a digit: this one is a slip, and no try is spent.
+    expect(store.phase).toMatchObject({ stage: 'current', violation: 'password-letter-digit' });
+    await type(store, 'abc123');
     expect(store.phase.kind).toBe('review');
     await store.submit();
-    expect(main.sent).toEqual([{ signing: { value: 'ABCDEF', confirmation: 'ABCDEF' } }]);
+    expect(main.sent).toEqual([{ signing: { value: 'ABC123', confirmation: 'ABC123' } }]);
     expect(main.checks).toEqual([]);
   });
 

@@ -114,8 +114,11 @@ describe('a value in use is checked for its format only', () => {
     expect(checkCurrentFormat('auth', '12a4')).toBe('pin-format');
   });
 
-  it('the password: 6 to 16 upper-case letters and digits, of either kind alone too', () => {
-    expect(checkCurrentFormat('signing', 'ABCDEF')).toBeNull();
+  it('the password: 6 to 16 upper-case letters and digits, at least one of each', () => {
+    // Every signing password was set under that rule: one without a digit is a typing slip, and
+    // is refused here rather than spending one of the card's five tries.
+    expect(checkCurrentFormat('signing', 'ABCDEF')).toBe('password-letter-digit');
+    expect(checkCurrentFormat('signing', '123456')).toBe('password-letter-digit');
     expect(checkCurrentFormat('signing', 'ABC123XYZ7890QRS')).toBeNull();
     expect(checkCurrentFormat('signing', 'ABC12')).toBe('password-format');
     expect(checkCurrentFormat('signing', 'abc123')).toBe('password-format');
