@@ -263,11 +263,15 @@ export function toHex(bytes: Bytes, separator = ''): string {
 }
 
 export function fromHex(hex: string): Bytes {
-  const clean = hex.replace(/\s+/g, '');
+  const clean = hex.replace(/[\s:]/g, '');
   if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) throw new Error('not hex');
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
   return out;
+}
+
+export function equalBytes(a: Bytes, b: Bytes): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 export function concatBytes(parts: readonly Bytes[]): Bytes {

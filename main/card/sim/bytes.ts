@@ -1,30 +1,17 @@
 // Byte helpers for the simulated card: hex, concatenation and the DER pieces certificates need.
+import { concatBytes, toHex as apduHex } from '../apdu';
 import { encodeTlv } from '../tlv';
 
 export type Bytes = Uint8Array;
 
-export function fromHex(hex: string): Bytes {
-  const clean = hex.replace(/[\s:]/g, '');
-  if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) throw new Error('malformed hex string');
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
+export { equalBytes, fromHex } from '../apdu';
 
 export function toHex(bytes: Bytes): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
+  return apduHex(bytes);
 }
 
 export function concat(...parts: readonly Bytes[]): Bytes {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 export function ascii(text: string): Bytes {
@@ -35,10 +22,6 @@ export const utf8 = ascii;
 
 export function u16(value: number): Bytes {
   return Uint8Array.of((value >> 8) & 0xff, value & 0xff);
-}
-
-export function equalBytes(a: Bytes, b: Bytes): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 // DER, for the parts of certificates @peculiar/x509 has no builder for (otherName).

@@ -16,7 +16,7 @@ import terminated from '../../../resources/cards/terminated.json';
 import testCard from '../../../resources/cards/test-card.json';
 import unknownCard from '../../../resources/cards/unknown-card.json';
 import { SEX_CODES, sexOfCode } from '../../../preload/contract/rules/sex';
-import { derContext, derOid, derSequence, derUtf8, fromHex } from './bytes';
+import { concat, derContext, derOid, derSequence, derUtf8, fromHex } from './bytes';
 import {
   birthDateKey,
   certificateBirthDate,
@@ -258,7 +258,7 @@ export function certificateValidity(
 /** subjectAltName with the four facts as otherName UTF8Strings, in the order a test card writes them. */
 function holderAltNames(h: HolderFacts): x509.Extension {
   const other = (arc: number, value: string): Uint8Array =>
-    derContext(0, concatDer(derOid(`${HOLDER_OID}.${arc}`), derContext(0, derUtf8(value))));
+    derContext(0, concat(derOid(`${HOLDER_OID}.${arc}`), derContext(0, derUtf8(value))));
   const names = derSequence(
     other(1, h.name),
     other(4, certificateBirthDate(h.birthDate)),
@@ -268,16 +268,6 @@ function holderAltNames(h: HolderFacts): x509.Extension {
     other(6, '0'.repeat([...h.address].length)),
   );
   return new x509.Extension('2.5.29.17', false, names);
-}
-
-function concatDer(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 async function opaqueId(seed: string): Promise<string> {

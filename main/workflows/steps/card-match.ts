@@ -25,10 +25,6 @@ export function residentFacts(r: Resident): BasicFourFacts {
   };
 }
 
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
 /** Another card than the one of the procedure: refused before any secret is tried on it. */
 export function assertSerial(serial: string, expected: string): void {
   if (serial !== expected) throw new WorkflowRefusal('wrong-card');

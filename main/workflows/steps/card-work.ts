@@ -36,7 +36,6 @@ import type { Card } from '../../db/repositories/cards';
 import { listSteps } from '../../db/repositories/journal';
 import { revealMyNumber } from '../../db/repositories/residents';
 import { WorkflowRefusal } from '../refusal';
-import { equalBytes } from './card-match';
 
 export type { KeyKind };
 
@@ -90,6 +89,8 @@ export class AuthorityFailure extends Error {
 
 export const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 export const unb64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
 
 function sameKey(a: Uint8Array, b: Uint8Array): boolean {
   const norm = (der: Uint8Array) =>
@@ -292,7 +293,7 @@ export async function checkOnCard(
       fail(`${kind}-key`);
     const ca = await readCertificate(ch, kind === 'signing' ? 'signing-ca' : 'auth-ca');
     const caDer = o.authority.caCertificate(kind);
-    if (!ca || !equalBytes(new Uint8Array(ca.x509.rawData), caDer)) fail(`${kind}-ca`);
+    if (!ca || !sameBytes(new Uint8Array(ca.x509.rawData), caDer)) fail(`${kind}-ca`);
     const key = certificateKey(cert!);
     if (kind === 'signing') {
       const text = `窓口 ${o.label} 署名用電子証明書 試験署名`;
@@ -308,7 +309,7 @@ export async function checkOnCard(
         { key, padding: constants.RSA_PKCS1_PADDING },
         Buffer.from(signature),
       );
-      if (!equalBytes(new Uint8Array(recovered), sha256DigestInfo(challenge)))
+      if (!sameBytes(new Uint8Array(recovered), sha256DigestInfo(challenge)))
         fail('auth-signature');
     }
   }
