@@ -26,6 +26,7 @@ import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
 import { japanDate } from '../../../preload/contract/rules/validity';
 import type { ProcedureDeps, ProcedureSpec, StepContext } from '../procedure/spec';
+import { headerOf, stepGuard } from '../procedure/steps';
 import { refuse } from '../refusal';
 import { procedureApproval } from '../steps/approval';
 import { revokeCard } from '../steps/card-revocation';
@@ -54,11 +55,8 @@ export function reissueTransition(
   s: ReissueState,
   row: { readonly step: string; readonly data: Readonly<Record<string, unknown>> },
 ): ReissueState {
-  if (!OPEN_STEPS.includes(s.step)) refuse('procedure-closed', s.step);
+  const at = stepGuard(s.step, OPEN_STEPS);
   const d = row.data;
-  const at = (...steps: ReissueState['step'][]) => {
-    if (!steps.includes(s.step)) refuse('step-not-allowed', s.step);
-  };
   switch (row.step) {
     case 'reason': {
       at('reason', 'approval');
@@ -189,10 +187,9 @@ export const reissueSpec: ProcedureSpec<ReissueState, { readonly cardId: number 
     const steps: ProcedureStep[] = s.fee?.freeByRule
       ? ['reason', 'approval']
       : ['reason', 'approval', 'fee'];
-    const index =
-      s.step === 'completed' ? steps.length : s.step === 'cancelled' ? -1 : steps.indexOf(s.step);
+
     return {
-      header: { steps, index, stopped: false },
+      header: headerOf(steps, s.step),
       actions: OPEN_STEPS.includes(s.step)
         ? ['cancel']
         : s.step === 'completed'

@@ -10,6 +10,7 @@ import { CardTerminatedError } from '../../card/card-errors';
 import { findRevocationOfCard, recordRevocationDestroyed } from '../../db/repositories/card-events';
 import { getCard, recordCardDestroyed } from '../../db/repositories/cards';
 import type { ProcedureSpec } from '../procedure/spec';
+import { headerOf, stepGuard } from '../procedure/steps';
 import { refuse, WorkflowRefusal } from '../refusal';
 import { procedureApproval } from '../steps/approval';
 import { cardRefusal } from '../steps/card-match';
@@ -34,11 +35,8 @@ export function revocationTransition(
   s: RevocationState,
   row: { readonly step: string; readonly data: Readonly<Record<string, unknown>> },
 ): RevocationState {
-  if (!OPEN_STEPS.includes(s.step)) refuse('procedure-closed', s.step);
+  const at = stepGuard(s.step, OPEN_STEPS);
   const d = row.data;
-  const at = (...steps: RevocationState['step'][]) => {
-    if (!steps.includes(s.step)) refuse('step-not-allowed', s.step);
-  };
   switch (row.step) {
     case 'start':
       return d.returnOnly === true
@@ -117,11 +115,10 @@ export const revocationSpec: ProcedureSpec<RevocationState, { readonly cardId: n
         s.reason !== null && !s.cardPresent
         ? ['reason', 'approval']
         : ['reason', 'approval', 'card', 'destroy'];
-    const index =
-      s.step === 'completed' ? steps.length : s.step === 'cancelled' ? -1 : steps.indexOf(s.step);
+
     const open = OPEN_STEPS.includes(s.step);
     return {
-      header: { steps, index, stopped: false },
+      header: headerOf(steps, s.step),
       actions: open && s.step !== 'destroy' ? ['cancel'] : [],
       approvalId: s.approvalId,
       parts: {

@@ -6,6 +6,7 @@ import type { Reporter, ReportMethod } from '../../../preload/contract/lifecycle
 import { recordSuspension } from '../../db/repositories/card-events';
 import { transitionCard } from '../../db/repositories/cards';
 import type { ProcedureSpec, StepContext } from '../procedure/spec';
+import { headerOf } from '../procedure/steps';
 import { refuse } from '../refusal';
 import { holdCertificates } from '../steps/certificate-status';
 import { cardOf } from './card-start';
@@ -111,7 +112,7 @@ export const suspensionSpec: ProcedureSpec<
   async view(_deps, l) {
     const s = l.state;
     return {
-      header: { steps: ['report'], index: s.step === 'completed' ? 1 : 0, stopped: false },
+      header: headerOf(['report'], s.step),
       // Open only after a restart between its two steps: the hold is what is left.
       actions: s.step === 'report' ? ['complete'] : [],
       approvalId: null,

@@ -30,6 +30,7 @@ import type {
   StartPlan,
   StepContext,
 } from '../procedure/spec';
+import { headerOf } from '../procedure/steps';
 import { refuse, WorkflowRefusal } from '../refusal';
 import {
   assertSerial,
@@ -447,24 +448,6 @@ async function faceOverrideApprovalId(ctx: {
     .filter((r) => r.step === 'face-override')
     .at(-1);
   return row ? Number(row.data.approval) : null;
-}
-
-/** The header's place: a stop shows on the step it stopped at; completed is past the last. */
-export function headerOf(
-  steps: readonly ProcedureStep[],
-  step: ProcedureStep,
-): { steps: readonly ProcedureStep[]; index: number; stopped: boolean } {
-  const stoppedAt: Partial<Record<ProcedureStep, ProcedureStep>> = {
-    'face-mismatch': 'face',
-    parked: 'certificates',
-  };
-  const index =
-    step === 'completed'
-      ? steps.length
-      : step === 'cancelled'
-        ? -1
-        : steps.indexOf(stoppedAt[step] ?? step);
-  return { steps, index, stopped: step in stoppedAt };
 }
 
 /** A card procedure of one kind: the shared steps with the kind's own parts. */
