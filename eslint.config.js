@@ -158,6 +158,27 @@ export default tseslint.config(
       'vue/no-v-html': 'error',
     },
   },
+  // Components and composables reach main through the stores only: one place per domain that
+  // calls window.counter, keeps what main answered and says what failed.
+  {
+    files: ['renderer/src/**/*.{ts,vue}'],
+    ignores: ['renderer/src/stores/**', 'renderer/src/resident/resident-api.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name=/^(window|globalThis|self)$/][property.name='counter']",
+          message: 'Call main through a store (renderer/src/stores), not window.counter.',
+        },
+        {
+          selector:
+            "VariableDeclarator[init.name=/^(window|globalThis|self)$/] > ObjectPattern > Property[key.name='counter']",
+          message: 'Call main through a store (renderer/src/stores), not window.counter.',
+        },
+      ],
+    },
+  },
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     rules: { 'no-console': 'off', 'no-restricted-imports': restrict([sqliteOnly, electronMsg]) },

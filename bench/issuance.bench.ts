@@ -31,13 +31,13 @@ const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** di
 
 /**
  * What the clerk does in the clerk window for one call, read off the Vue views of
- * renderer/src/workflows/issuance (IssuanceFindView, DocumentsStep, CardCheck, FaceStep,
- * PinsStep, HandoverStep) as they stand on 2026-11-25. Counted: mouse clicks and key presses in
- * the clerk window, the notice number and birth date typed by hand (a scanner would save 20
- * keys). Not counted: logging in (the session is already open at the counter), putting the card
+ * renderer/src/workflows (FindView, DocumentsStep, CardCheck, FaceStep, PinsStep, HandoverStep);
+ * counted on 2026-11-25, and the same keys since they became one find and one procedure screen.
+ * Counted: mouse clicks and key presses in the clerk window, the notice number and birth date
+ * typed by hand (a scanner would save 20 keys). Not counted: logging in (the session is already open at the counter), putting the card
  * in the reader (a hand, not the UI), the OS print dialog, anything the resident does, and the
- * calls the views make on their own (issuance:get, issuance:read-photos on entering the face
- * step, issuance:check-card when a card goes in). Enter on a focused button counts as one
+ * calls the views make on their own (procedure:get, procedure:read-photos on entering the face
+ * step, procedure:check-card when a card goes in). Enter on a focused button counts as one
  * action, like the click it replaces.
  */
 interface UiAction {

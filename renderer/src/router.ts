@@ -11,12 +11,10 @@ import AuditView from './workflows/admin/AuditView.vue';
 import BackupView from './workflows/admin/BackupView.vue';
 import OperatorsView from './workflows/admin/OperatorsView.vue';
 import CardHealthView from './workflows/card-health/CardHealthView.vue';
-import IssuanceFindView from './workflows/issuance/IssuanceFindView.vue';
-import IssuanceProcedureView from './workflows/issuance/IssuanceProcedureView.vue';
-import LifeFindView from './workflows/lifecycle/LifeFindView.vue';
-import LifeProcedureView from './workflows/lifecycle/LifeProcedureView.vue';
-import ResidentHistoryView from './workflows/lifecycle/ResidentHistoryView.vue';
-import SuspensionView from './workflows/lifecycle/SuspensionView.vue';
+import FindView from './workflows/find/FindView.vue';
+import ResidentHistoryView from './workflows/find/ResidentHistoryView.vue';
+import ProcedureView from './workflows/procedure/ProcedureView.vue';
+import SuspensionView from './workflows/procedure/SuspensionView.vue';
 import DailyReportView from './workflows/reports/DailyReportView.vue';
 
 declare module 'vue-router' {
@@ -37,6 +35,11 @@ export function mayOpen(route: RouteLocationNormalized, role: Role): boolean {
   return !roles || roles.includes(role);
 }
 
+/** A route parameter as one path segment again. */
+function param(value: string | string[] | undefined): string {
+  return encodeURIComponent(Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+}
+
 export function createAppRouter() {
   const router = createRouter({
     history: createWebHashHistory(),
@@ -47,45 +50,59 @@ export function createAppRouter() {
         component: CardHealthView,
         meta: { titleKey: 'cardHealth.title', roles: COUNTER_ROLES },
       },
+      // 交付 and the card's procedures find the resident on one screen, each its own search first.
       {
         path: '/issuance',
         name: 'issuance',
-        component: IssuanceFindView,
-        meta: { titleKey: 'issuance.title', roles: COUNTER_ROLES },
-      },
-      {
-        path: '/issuance/:procedureId',
-        name: 'issuance-procedure',
-        component: IssuanceProcedureView,
-        props: true,
+        component: FindView,
+        props: { entry: 'issuance' },
         meta: { titleKey: 'issuance.title', roles: COUNTER_ROLES },
       },
       {
         path: '/life',
         name: 'life',
-        component: LifeFindView,
+        component: FindView,
+        props: { entry: 'card' },
         meta: { titleKey: 'life.find.title', roles: COUNTER_ROLES },
       },
       {
-        path: '/life/resident/:residentId',
-        name: 'life-history',
+        path: '/resident/:residentId',
+        name: 'resident-history',
         component: ResidentHistoryView,
         props: true,
         meta: { titleKey: 'life.history.title', roles: COUNTER_ROLES },
       },
       {
-        path: '/life/resident/:residentId/suspend/:cardId',
-        name: 'life-suspend',
+        path: '/resident/:residentId/suspend/:cardId',
+        name: 'suspend',
         component: SuspensionView,
         props: true,
         meta: { titleKey: 'life.kinds.suspension', roles: COUNTER_ROLES },
       },
       {
-        path: '/life/procedure/:procedureId',
-        name: 'life-procedure',
-        component: LifeProcedureView,
+        path: '/procedure/:procedureId',
+        name: 'procedure',
+        component: ProcedureView,
         props: true,
-        meta: { titleKey: 'life.find.title', roles: COUNTER_ROLES },
+        meta: { titleKey: 'nav.procedure', roles: COUNTER_ROLES },
+      },
+      // The addresses of the screens before there was one procedure screen.
+      {
+        path: '/issuance/:procedureId',
+        redirect: (to) => `/procedure/${param(to.params.procedureId)}`,
+      },
+      {
+        path: '/life/procedure/:procedureId',
+        redirect: (to) => `/procedure/${param(to.params.procedureId)}`,
+      },
+      {
+        path: '/life/resident/:residentId',
+        redirect: (to) => ({ path: `/resident/${param(to.params.residentId)}`, query: to.query }),
+      },
+      {
+        path: '/life/resident/:residentId/suspend/:cardId',
+        redirect: (to) =>
+          `/resident/${param(to.params.residentId)}/suspend/${param(to.params.cardId)}`,
       },
       {
         path: '/reports/daily',

@@ -1,6 +1,5 @@
 // Tells main the clerk is still there (keys, pointer), at most once per 30 s, so the idle lock measures real idleness.
 import { onMounted, onUnmounted, watch } from 'vue';
-import { callCounter } from './counter-call';
 import { useSessionStore } from './stores/session-store';
 
 /** Once per 30 s is enough for a lock measured in minutes, and keeps IPC quiet while typing. */
@@ -16,7 +15,7 @@ export function useActivityReport(): void {
     const at = Date.now();
     if (at - lastReport < ACTIVITY_REPORT_INTERVAL_MS) return;
     lastReport = at;
-    void callCounter(() => window.counter.auth.reportActivity({}));
+    session.reportActivity();
   }
 
   // A new login or an unlock restarts main's idle timer itself; the next key may report at once.

@@ -64,10 +64,10 @@ test.describe('issuance screens', () => {
     await page.getByTestId('find-by-notice').getByLabel('生年月日').fill('7月8日');
     await page.getByTestId('find-by-notice').getByLabel('生年月日').press('Enter');
     await expect(page.getByTestId('find-missing')).toContainText('19920708');
-    expect(harness.calls).not.toContain('issuance:find-by-notice');
+    expect(harness.calls).not.toContain('lookup:by-notice');
 
     await findByNotice(page, 'MD-2026-0001', '19920708');
-    await expect(page.getByTestId('application-name')).toHaveText('窓口　花子');
+    await expect(page.getByTestId('resident-name')).toHaveText('窓口　花子');
     await expect(page.getByTestId('under15')).toHaveCount(0);
     await expect(page.getByTestId('start-issuance')).toBeFocused();
     await harness.screenshot('issuance-application');
@@ -198,14 +198,14 @@ test.describe('issuance screens', () => {
     await expect(page.getByTestId('step-card')).toBeVisible();
 
     // 中止 asks for a reason; Esc goes back without a call.
-    await page.getByTestId('cancel-issuance').click();
+    await page.getByTestId('cancel-procedure').click();
     const dialog = page.getByTestId('cancel-dialog');
     await expect(dialog.getByLabel('中止の理由')).toBeFocused();
     await harness.screenshot('issuance-cancel');
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    expect(harness.calls).not.toContain('issuance:cancel');
-    await page.getByTestId('cancel-issuance').click();
+    expect(harness.calls).not.toContain('procedure:cancel');
+    await page.getByTestId('cancel-procedure').click();
     await dialog.getByLabel('中止の理由').fill('法定代理人の都合により後日来庁');
     await dialog.getByLabel('中止の理由').press('Enter');
     await expect(page.getByTestId('step-cancelled')).toBeVisible();
@@ -240,6 +240,12 @@ test.describe('issuance screens', () => {
     await page.getByTestId('print-deferral-slip').click();
     await expect(page.getByTestId('deferral-slip')).toContainText('.pdf');
     await harness.screenshot('issuance-parked');
+    // The address of the 交付 screen before there was one procedure screen still leads there.
+    const procedureId = /#\/procedure\/([A-Za-z0-9-]+)$/.exec(page.url())?.[1] ?? '';
+    expect(procedureId).not.toBe('');
+    await page.evaluate(`location.hash = '#/issuance/${procedureId}'`);
+    await expect(page).toHaveURL(new RegExp(`#/procedure/${procedureId}$`));
+    await expect(page.getByTestId('step-parked')).toBeVisible();
 
     // Another day: home lists the unfinished procedure; resuming asks for the card, then the PINs.
     await page.getByTestId('authority-offline').uncheck();

@@ -57,7 +57,7 @@ test('交付 with both windows: the card pulled while certificates are written, 
     // The birth date as written on the form, in 和暦.
     await page.getByTestId('find-by-notice').getByLabel('生年月日').fill('平成4年7月8日');
     await page.getByTestId('find-by-notice').getByLabel('生年月日').press('Enter');
-    await expect(page.getByTestId('application-name')).toHaveText('窓口　花子');
+    await expect(page.getByTestId('resident-name')).toHaveText('窓口　花子');
     await page.getByTestId('start-issuance').click();
     await page.getByTestId('resident-list-A').getByLabel('運転免許証').check();
     await page.getByTestId('documents-next').click();

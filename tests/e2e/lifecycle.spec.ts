@@ -71,9 +71,17 @@ async function faceMatches(page: Page): Promise<void> {
  * A licence shown; the card asked for by its serial, the trainer puts the preset in (it is checked
  * on insertion); the face check when the procedure has one; then the choice of secrets.
  */
-async function documentsAndCard(page: Page, preset: string, face: 'face' | 'no-face') {
+async function documentsAndCard(
+  page: Page,
+  preset: string,
+  face: 'face' | 'no-face',
+  shots?: { harness: Harness; name: string },
+) {
+  await expect(page.getByTestId('step-documents')).toBeVisible();
+  if (shots) await shot(shots.harness, `${shots.name}-documents`);
   await documentsWithLicence(page);
   await expect(page.getByTestId('step-card')).toContainText(PRESET_SERIAL[preset] ?? '?');
+  if (shots) await shot(shots.harness, `${shots.name}-card`);
   await insertPreset(page, preset);
   if (face === 'face') await faceMatches(page);
   await expect(page.getByTestId('step-choose')).toBeVisible({ timeout: 20_000 });
@@ -91,12 +99,13 @@ async function approveAsSupervisor(page: Page, reason: string): Promise<void> {
 }
 
 /** 一時停止の登録 from the resident's page: a call to the 24-hour centre, taken now. */
-async function registerSuspension(page: Page, card: Locator): Promise<void> {
+async function registerSuspension(page: Page, harness: Harness, card: Locator): Promise<void> {
   await start(card, 'suspension');
   await expect(page.getByTestId('step-report')).toBeVisible();
   await page.getByLabel('コールセンター（24時間受付）').check();
   await page.getByLabel('電話').check();
   await page.getByLabel('メモ（任意）').fill('駅で紛失したとの電話。');
+  await shot(harness, 'suspension-report');
   await page.getByTestId('register-suspension').click();
   await expect(page.getByTestId('step-completed')).toContainText('一時停止を登録しました');
 }
@@ -183,6 +192,44 @@ async function certificateRows(harness: Harness, serial: string) {
 }
 
 test.describe('the card’s later life with the real core', () => {
+  test('カード・住民の検索 by name: the resident with their application and card, what the card allows; Enter opens the page', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'renshu01');
+    await page.getByTestId('nav-life').click();
+    // The card in hand comes first on this entry: its serial has the cursor.
+    await expect(page.getByLabel('カード製造番号（15桁）')).toBeFocused();
+    const byName = page.getByTestId('find-by-name');
+    await byName.getByLabel('氏名（カナまたは漢字）').fill('ミホン　タ');
+    await byName.getByLabel('生年月日').fill('昭和60年9月20日');
+    await byName.getByLabel('生年月日').press('Enter');
+
+    const match = page.getByTestId('match');
+    await expect(match).toHaveCount(1);
+    await expect(match.getByTestId('resident-name')).toHaveText('見本　太郎');
+    // Her card was issued long ago: the application says so and offers no 交付.
+    await expect(match.getByTestId('application-blocked')).toHaveText(
+      'この申請のカードはすでに交付済みです。',
+    );
+    await expect(match.getByTestId('start-issuance')).toHaveCount(0);
+    const card = match.locator(`[data-card="${SERIAL.issued}"]`);
+    await expect(card).toContainText('交付済');
+    await expect(card.locator('[data-start]')).toHaveText([
+      '一時停止を登録する',
+      '暗証番号の初期化・再設定',
+      '電子証明書を更新する',
+      '廃止する',
+      '再交付の手続き',
+    ]);
+    // Nothing to issue: the resident's page is the next thing to open.
+    await expect(match.getByRole('button', { name: '見本　太郎 さんの履歴を開く' })).toBeFocused();
+    await shot(harness, 'find-by-name');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('history-name')).toHaveText('見本　太郎');
+  });
+
   test('lost card A: 一時停止 by phone, the card found, 解除 with a new signing password and new certificates', async ({
     page,
     harness,
@@ -191,7 +238,8 @@ test.describe('the card’s later life with the real core', () => {
     const resident = await counterWithResident(page, harness);
 
     let card = await openHistory(page, SERIAL.issued, '見本　太郎');
-    await registerSuspension(page, card);
+    await shot(harness, 'history');
+    await registerSuspension(page, harness, card);
     await shot(harness, 'suspension-done');
     await page.getByTestId('to-history').click();
     card = page.locator(`[data-card="${SERIAL.issued}"]`);
@@ -208,11 +256,13 @@ test.describe('the card’s later life with the real core', () => {
 
     // The resident comes back with the card and a licence.
     await start(card, 'release');
-    await documentsAndCard(page, 'issued', 'face');
+    await documentsAndCard(page, 'issued', 'face', { harness, name: 'release' });
     await expect(page.getByTestId('mode-auth-current')).toBeChecked();
     await page.getByTestId('mode-signing-new').check();
     await shot(harness, 'release-choose');
     await page.getByTestId('choose-next').click();
+    await expect(page.getByTestId('step-pins')).toBeVisible();
+    await shot(harness, 'release-pins');
 
     await openEntry(page, resident);
     await enterNew(resident, 'signing', 'mitsuketa2026');
@@ -252,7 +302,7 @@ test.describe('the card’s later life with the real core', () => {
     const resident = await counterWithResident(page, harness);
 
     let card = await openHistory(page, SERIAL.issued, '見本　太郎');
-    await registerSuspension(page, card);
+    await registerSuspension(page, harness, card);
     await page.getByTestId('to-history').click();
 
     // Not found: 廃止, the card absent, approved by the supervisor.
@@ -261,8 +311,10 @@ test.describe('the card’s later life with the real core', () => {
     await expect(page.getByTestId('step-reason')).toBeVisible();
     await page.getByLabel(/^紛失（発見されず）/).check();
     await page.getByLabel('カードはない（紛失・盗難など）').check();
+    await shot(harness, 'revocation-reason');
     await page.getByTestId('reason-next').click();
     await expect(page.getByTestId('approval-summary')).toContainText('紛失（発見されず）');
+    await shot(harness, 'revocation-approval');
     await approveAsSupervisor(page, '紛失届の内容を確認した。');
     await expect(page.getByTestId('step-completed')).toContainText('カードを廃止しました');
     await shot(harness, 'revocation-done');
@@ -274,10 +326,12 @@ test.describe('the card’s later life with the real core', () => {
     await start(card, 'reissue');
     await page.getByLabel('紛失', { exact: true }).check();
     await expect(page.getByTestId('fee-total')).toHaveText('1,000円');
+    await shot(harness, 'reissue-reason');
     await page.getByTestId('reason-next').click();
     await approveAsSupervisor(page, '紛失による再交付を確認した。');
     await expect(page.getByTestId('step-fee')).toBeVisible();
     await page.getByLabel('受領した').check();
+    await shot(harness, 'reissue-fee');
     await page.getByTestId('record-fee').click();
     await expect(page.getByTestId('step-completed')).toContainText('再交付の申請を記録しました');
     await expect(page.getByTestId('fee-status')).toHaveText('1,000円を受領しました');
@@ -297,7 +351,7 @@ test.describe('the card’s later life with the real core', () => {
     await page.getByLabel('交付通知書番号').fill(notice);
     await page.getByTestId('find-by-notice').getByLabel('生年月日').fill('昭和60年9月20日');
     await page.getByTestId('find-by-notice').getByLabel('生年月日').press('Enter');
-    await expect(page.getByTestId('application-name')).toHaveText('見本　太郎');
+    await expect(page.getByTestId('resident-name')).toHaveText('見本　太郎');
     await page.getByTestId('start-issuance').click();
     await documentsWithLicence(page);
     const trainer = page.getByTestId('trainer-issuance');
@@ -338,9 +392,11 @@ test.describe('the card’s later life with the real core', () => {
     await expect(page.locator(`[data-card="${newSerial!.serial}"]`)).toContainText(SERIAL.issued);
     await start(card, 'return');
     await expect(page.getByTestId('step-header')).toContainText('返納・廃棄の記録');
+    await shot(harness, 'return-card');
     await page.getByTestId('check-card').click();
     await expect(page.getByTestId('step-destroy')).toBeVisible({ timeout: 20_000 });
     await page.getByTestId('punched').check();
+    await shot(harness, 'return-destroy');
     await page.getByTestId('record-destroyed').click();
     await expect(page.getByTestId('step-completed')).toContainText('返納・廃棄を記録しました');
     await expect(page.getByTestId('destroyed')).toContainText('に記録しました');

@@ -3,7 +3,8 @@ import type { Locator, Page } from '@playwright/test';
 import { SIM_READER_NAME } from '../../main/card/sim/sim-reader';
 import type { Channel } from '../../preload/contract/channels';
 import type { PinKind } from '../../preload/contract/dto';
-import type { IssuanceDto, ResidentPromptDto } from '../../preload/contract/issuance';
+import type { ResidentPromptDto } from '../../preload/contract/issuance';
+import type { ProcedureDto, ResidentMatchDto } from '../../preload/contract/procedure';
 import { checkPinEntry } from '../../preload/contract/rules/pins';
 import type { Result } from '../../preload/contract/result';
 import { expect, test, type Harness, type StandIn } from './harness/fixtures';
@@ -99,7 +100,7 @@ test.describe('resident window with the core', () => {
     for (const [channel, payload] of [
       ['admin:list-operators', {}],
       ['card:read-health', { reader: 'Simulated Reader 0' }],
-      ['issuance:list-open', {}],
+      ['procedure:list-open', {}],
       ['auth:logout', {}],
       ['sim:insert-card', { preset: 'issued' }],
     ] as const) {
@@ -767,22 +768,25 @@ test.describe('resident PIN entry with the issuance workflow', () => {
 
     // The clerk's side up to the PIN step (MD-2026-0001, born 1992-07-08).
     await clerk('auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
-    const app = await clerk<{ id: number }>('issuance:find-by-notice', {
+    const found = await clerk<ResidentMatchDto>('lookup:by-notice', {
       noticeNumber: 'MD-2026-0001',
       birthDate: '1992-07-08',
     });
-    const { procedureId } = await clerk<IssuanceDto>('issuance:start', { applicationId: app.id });
-    await clerk('issuance:record-documents', {
+    const { procedureId } = await clerk<ProcedureDto>('procedure:start', {
+      kind: 'issuance',
+      applicationId: found.applications[0]?.id,
+    });
+    await clerk('procedure:record-documents', {
       procedureId,
       kinds: ['driving-licence'],
       guardianship: false,
       representative: null,
     });
     await clerk('sim:insert-application-card', { noticeNumber: 'MD-2026-0001' });
-    await clerk('issuance:check-card', { procedureId, reader: SIM_READER_NAME });
-    await clerk('issuance:record-face', { procedureId, decision: 'match' });
+    await clerk('procedure:check-card', { procedureId, reader: SIM_READER_NAME });
+    await clerk('procedure:record-face', { procedureId, decision: 'match' });
     await expect(resident.getByTestId('resident-waiting')).toBeVisible();
-    await clerk('issuance:open-pin-entry', { procedureId, reader: SIM_READER_NAME });
+    await clerk('procedure:open-pin-entry', { procedureId, reader: SIM_READER_NAME });
 
     // The prompt arrives: the signing password first. The resident reads it in Portuguese.
     await expect(resident.getByTestId('resident-entry-signing')).toBeVisible();
@@ -800,8 +804,8 @@ test.describe('resident PIN entry with the issuance workflow', () => {
     );
     await harness.screenshot('resident-flow-birth-date-pt', resident);
     // The clerk sees the refused try as a count, never a digit.
-    const during = await clerk<IssuanceDto>('issuance:get', { procedureId });
-    expect(during.pins.attempts.auth).toBe(1);
+    const during = await clerk<ProcedureDto>('procedure:get', { procedureId });
+    expect(during.pins?.attempts.auth).toBe(1);
     expect(JSON.stringify(during)).not.toMatch(/0708|MADO2026/);
 
     await typeOnPad(resident, '4826');
@@ -813,9 +817,9 @@ test.describe('resident PIN entry with the issuance workflow', () => {
     await harness.screenshot('resident-flow-done-pt', resident);
 
     // The card has its PINs and certificates: the procedure is at the handover.
-    const after = await clerk<IssuanceDto>('issuance:get', { procedureId });
+    const after = await clerk<ProcedureDto>('procedure:get', { procedureId });
     expect(after.step).toBe('handover');
-    expect(after.pins.accepted).toEqual(
+    expect(after.pins?.accepted).toEqual(
       expect.arrayContaining(['signing', 'auth', 'juki', 'text']),
     );
     // Nothing the resident typed is left on the resident page, in its stores or its DOM.

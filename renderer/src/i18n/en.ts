@@ -117,6 +117,7 @@ export const en: Messages = {
     cardHealth: 'Card check',
     issuance: 'Issuance',
     life: 'Find card or resident',
+    procedure: 'Procedure',
     reports: 'Daily report',
     operators: 'Staff accounts',
     audit: 'Audit log',
@@ -324,32 +325,21 @@ export const en: Messages = {
       birthDateHint:
         'Western (for example 1992-07-08 or 19920708) or Japanese era (for example 平成4年7月8日 or H4.7.8).',
       find: 'Find the application',
-      byName: 'Search by name and date of birth',
       name: 'Name (kana or kanji)',
       nameHint: 'Part of it is enough, such as the family name (for example ヤマダ).',
       search: 'Search',
       results: 'Results ({n})',
-      noResults:
-        'No application matches. Check how the name is written (kana or kanji) and the date of birth, and search again.',
-      select: 'Choose this application',
-      missingNotice: 'Enter the notice number.',
-      missingName: 'Enter the name.',
-      missingBirthDate: 'Enter the date of birth.',
-      badBirthDate:
-        'The date of birth is not in a form the app reads. Type it like 1992-07-08, 19920708 or 平成4年7月8日.',
     },
     application: {
       title: 'Application',
       name: 'Name',
       kana: 'Kana',
       birthDate: 'Date of birth',
-      age: 'Age',
       ageValue: '{age}',
       address: 'Address',
       notice: 'Notice number',
       serial: 'Card serial number',
       serialNone: '— (the card has not arrived yet)',
-      kind: 'Application',
       kinds: {
         new: 'New card',
         reissue: 'Reissue',
@@ -366,14 +356,10 @@ export const en: Messages = {
     },
     open: {
       title: 'Unfinished procedures',
-      lead: 'Issuances that stopped part-way. When the resident comes back, press Resume to continue.',
       resident: 'Resident',
-      notice: 'Notice number',
       step: 'Stopped at',
       started: 'Started',
-      operator: 'Staff',
       resume: 'Resume',
-      resumeFor: 'Resume the issuance for {name}',
       noticeValue: 'Notice {number}',
     },
     steps: {
@@ -394,7 +380,6 @@ export const en: Messages = {
       notice: 'Notice number {number}',
       age: 'age {age}',
       done: ' (done)',
-      current: 'current step',
       cancel: 'Cancel issuance',
     },
     cancel: {
@@ -433,11 +418,9 @@ export const en: Messages = {
       },
     },
     card: {
-      title: 'Card check',
       insert: 'Insert the card prepared for this application into the reader',
       insertHint: 'Serial number of this application’s card: {serial}',
       insertHintNoSerial: 'Then press Check card.',
-      reader: 'Card reader',
       noReader: 'No card reader found. Check its cable.',
       cardIn: 'A card is in {reader}.',
       cardOut: 'No card in {reader}.',
@@ -445,7 +428,6 @@ export const en: Messages = {
       checking: 'Checking the card. Please do not remove it…',
       practice:
         'In practice mode, insert this application’s card with “Practice cards” on the right.',
-      matched: 'This is the card prepared for this application (serial {serial}).',
     },
     needsCard: {
       title: 'The card is checked again',
@@ -480,7 +462,6 @@ export const en: Messages = {
       continueHint:
         'Only when a supervisor has confirmed the resident’s identity in person; a reason is required.',
       stop: 'Cancel the issuance',
-      overridden: 'The supervisor’s approval (number {id}) is recorded.',
     },
     pins: {
       title: 'PIN setting',
@@ -523,7 +504,6 @@ export const en: Messages = {
       lead: 'The certificate authority could not be reached, so this procedure was saved and stopped. Print the deferral notice for the resident and ask them to come back another day.',
       print: 'Print the deferral notice',
       printed: 'The deferral notice (PDF) is ready. Print it and hand it over.',
-      savedAt: 'Saved at',
       resumeTitle: 'To resume',
       resumeLead:
         'When the resident comes back, press Resume the issuance. The card is checked, then the PINs are set again (the resident enters them once more).',
@@ -561,7 +541,6 @@ export const en: Messages = {
       back: 'Back to issuance',
     },
     loading: 'Loading the procedure…',
-    busy: 'Working…',
   },
   documentNames: {
     'driving-licence': 'Driving licence',
@@ -691,6 +670,7 @@ export const en: Messages = {
       open: 'Open the page',
       openFor: 'Open the page of {name}',
       missing: {
+        notice: 'Enter the notice number.',
         serial: 'Enter the card serial number.',
         badSerial:
           'A card serial number has 15 letters or digits. Check how many you typed (for example 990000000000002).',
@@ -972,6 +952,9 @@ export const en: Messages = {
       },
       ready: 'Done. Press “Register the suspension”.',
       submit: 'Register the suspension',
+      pendingTitle: 'Finish registering the suspension',
+      pendingLead:
+        'The report is recorded and the card is suspended. Press “Complete the procedure” to put its certificates on hold.',
     },
     completed: {
       title: {

@@ -279,6 +279,7 @@ const life = {
     open: '履歴を開く',
     openFor: '{name} さんの履歴を開く',
     missing: {
+      notice: '交付通知書番号を入力してください。',
       serial: 'カード製造番号を入力してください。',
       badSerial:
         'カード製造番号は英数字15桁です。入力した番号の桁数を確かめてください（例：990000000000002）。',
@@ -559,6 +560,9 @@ const life = {
     },
     ready: '入力が終わりました。「一時停止を登録する」を押してください。',
     submit: '一時停止を登録する',
+    pendingTitle: '一時停止の登録を完了してください',
+    pendingLead:
+      '届出は記録済みで、カードは一時停止になっています。「手続きを完了する」を押して、電子証明書を一時保留にしてください。',
   },
   completed: {
     title: {
@@ -757,6 +761,7 @@ export const ja = {
     cardHealth: 'カードの状態確認',
     issuance: '交付',
     life: 'カード・住民の検索',
+    procedure: '手続き',
     reports: '日報',
     operators: '職員の管理',
     audit: '監査ログ',
@@ -965,32 +970,21 @@ export const ja = {
       birthDateHint:
         '西暦（例：1992-07-08、19920708）でも和暦（例：平成4年7月8日、H4.7.8）でも入力できます。',
       find: '申請を探す',
-      byName: '氏名と生年月日で検索',
       name: '氏名（カナまたは漢字）',
       nameHint: '姓だけなど、一部でも検索できます（例：ヤマダ）。',
       search: '検索する',
       results: '検索結果（{n}件）',
-      noResults:
-        '条件に合う申請はありません。氏名の表記（カナ・漢字）と生年月日を確かめて、もう一度検索してください。',
-      select: 'この申請を選ぶ',
-      missingNotice: '交付通知書番号を入力してください。',
-      missingName: '氏名を入力してください。',
-      missingBirthDate: '生年月日を入力してください。',
-      badBirthDate:
-        '生年月日の形が正しくありません。「1992-07-08」「19920708」または「平成4年7月8日」のように入力してください。',
     },
     application: {
       title: '申請の内容',
       name: '氏名',
       kana: 'フリガナ',
       birthDate: '生年月日',
-      age: '年齢',
       ageValue: '{age}歳',
       address: '住所',
       notice: '交付通知書番号',
       serial: 'カード製造番号',
       serialNone: '—（カードはまだ届いていません）',
-      kind: '申請の種類',
       kinds: {
         new: '新規',
         reissue: '再交付',
@@ -1007,14 +1001,10 @@ export const ja = {
     },
     open: {
       title: '未完了の手続',
-      lead: '途中で止まっている交付の手続きです。住民の方が来庁されたら、「再開する」を押して続けてください。',
       resident: '住民の方',
-      notice: '交付通知書番号',
       step: '止まっている手順',
       started: '開始日時',
-      operator: '担当職員',
       resume: '再開する',
-      resumeFor: '{name} さんの交付を再開する',
       noticeValue: '交付通知書 {number}',
     },
     steps: {
@@ -1035,7 +1025,6 @@ export const ja = {
       notice: '交付通知書番号 {number}',
       age: '{age}歳',
       done: '（済）',
-      current: '現在の手順',
       cancel: '中止',
     },
     cancel: {
@@ -1073,18 +1062,15 @@ export const ja = {
       },
     },
     card: {
-      title: 'カードの確認',
       insert: 'この申請のカードをカードリーダーに差し込んでください',
       insertHint: 'この申請のカードの製造番号：{serial}',
       insertHintNoSerial: '差し込んだら「カードを確認」を押してください。',
-      reader: 'カードリーダー',
       noReader: 'カードリーダーが見つかりません。ケーブルを確かめてください。',
       cardIn: '{reader} にカードが入っています。',
       cardOut: '{reader} にカードが入っていません。',
       check: 'カードを確認',
       checking: 'カードを確認しています。カードを抜かずにお待ちください…',
       practice: '練習モードでは、右側の「練習用カードの操作」で、この申請のカードを挿入できます。',
-      matched: 'この申請のカードであることを確認しました（カード製造番号 {serial}）。',
     },
     needsCard: {
       title: 'カードをもう一度確認します',
@@ -1117,7 +1103,6 @@ export const ja = {
       continue: '責任者の承認を得て続ける',
       continueHint: '責任者が目視でご本人と確認した場合だけ、理由を入力して続けられます。',
       stop: '交付を中止する',
-      overridden: '責任者の承認（承認番号 {id}）を記録しました。',
     },
     pins: {
       title: '暗証番号の設定',
@@ -1160,7 +1145,6 @@ export const ja = {
       lead: '電子証明書の発行システムに接続できなかったため、この手続きを保存して止めました。住民の方に「後日交付のご案内」を印刷してお渡しし、後日あらためて来庁していただいてください。',
       print: '後日交付のご案内を印刷',
       printed: '後日交付のご案内（PDF）を作成しました。印刷してお渡しください。',
-      savedAt: '保存先',
       resumeTitle: '再開するとき',
       resumeLead:
         '住民の方が再来庁されたら「交付を再開する」を押してください。カードを確認してから、暗証番号の設定をやり直します（暗証番号はもう一度入力していただきます）。',
@@ -1198,7 +1182,6 @@ export const ja = {
       back: '交付の最初の画面へ',
     },
     loading: '手続きを読み込んでいます…',
-    busy: '処理しています…',
   },
   documentNames: {
     'driving-licence': '運転免許証',

@@ -1,12 +1,12 @@
-// The calls of a procedure screen (交付 and the card's later life): the DTO on screen, the last refusal, a busy count.
+// The calls of the procedure screen: the DTO on screen, the last refusal, a busy count, main's updates followed.
 import { computed, ref, shallowRef } from 'vue';
 import type { AppError } from '../../../preload/contract/errors';
 import type { Result } from '../../../preload/contract/result';
 import { callCounter } from '../counter-call';
 
 /**
- * what: the procedure's name for a programming error; subscribe: main's update event of this kind
- * (issuance:updated, life:updated), followed while a procedure screen is open.
+ * what: the procedure's name for a programming error; subscribe: main's update event
+ * (procedure:updated), followed while a procedure screen is open.
  */
 export function useProcedureCalls<T extends { readonly procedureId: string }>(
   what: string,

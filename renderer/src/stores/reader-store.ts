@@ -1,4 +1,4 @@
-// The card readers main sees, kept live through the reader:changed event.
+// The card readers main sees, kept live through the reader:changed event, and the card in one read.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ReadersDto } from '../../../preload/contract/dto';
@@ -39,5 +39,9 @@ export const useReaderStore = defineStore('reader', () => {
     error.value = null;
   }
 
-  return { readers, error, start, stop };
+  /** The card in this reader as it is now (card health): read without spending a try. */
+  const readHealth = (reader: string) =>
+    callCounter(() => window.counter.readCardHealth({ reader }));
+
+  return { readers, error, start, stop, readHealth };
 });

@@ -1,8 +1,10 @@
 // Who is at the counter, as main says (SessionDto): followed live through auth:changed. Never holds a password.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { RequestOf } from '../../../preload/contract/channels';
 import type { SessionDto } from '../../../preload/contract/dto';
 import type { AppError } from '../../../preload/contract/errors';
+import type { Result } from '../../../preload/contract/result';
 import { isCounterRole, type Role } from '../../../preload/contract/rules/roles';
 import { callCounter, setSessionRefusedHandler } from '../counter-call';
 
@@ -46,6 +48,40 @@ export const useSessionStore = defineStore('session', () => {
     await refresh();
   }
 
+  /** A call answering the session: applied when main accepts; a refusal is the screen's to show. */
+  async function answered(call: () => Promise<Result<SessionDto>>): Promise<Result<SessionDto>> {
+    const result = await callCounter(call);
+    if (result.ok) apply(result.value);
+    return result;
+  }
+
+  // The passwords below go to main only: the screens have emptied their fields before calling.
+  async function login(loginId: string, password: string): Promise<Result<SessionDto>> {
+    const result = await answered(() => window.counter.auth.login({ loginId, password }));
+    if (result.ok) notice.value = null;
+    return result;
+  }
+  const unlock = (password: string) => answered(() => window.counter.auth.unlock({ password }));
+  const setupAdmin = (request: RequestOf<'auth:setup-admin'>) =>
+    answered(() => window.counter.auth.setupAdmin(request));
+  const changePassword = (request: RequestOf<'auth:change-password'>) =>
+    answered(() => window.counter.auth.changePassword(request));
+
+  /** The clerk is still there: main's idle timer starts again. */
+  function reportActivity(): void {
+    void callCounter(() => window.counter.auth.reportActivity({}));
+  }
+
+  /** The trainer's practice reset: everybody is logged out on the fresh seed, and the login says why. */
+  async function resetPractice(): Promise<Result<SessionDto>> {
+    const result = await callCounter(() => window.counter.practice.reset({}));
+    if (result.ok) {
+      notice.value = 'practice-reset';
+      apply(result.value);
+    }
+    return result;
+  }
+
   async function logout(): Promise<void> {
     const result = await callCounter(() => window.counter.auth.logout({}));
     if (result.ok) apply(result.value);
@@ -70,6 +106,12 @@ export const useSessionStore = defineStore('session', () => {
     refresh,
     start,
     stop,
+    login,
+    unlock,
+    setupAdmin,
+    changePassword,
+    reportActivity,
+    resetPractice,
     logout,
   };
 });

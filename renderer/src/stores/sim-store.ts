@@ -1,4 +1,5 @@
-// The simulated reader the trainer drives in practice mode: presets, the inserted card, insert and remove.
+// The simulated reader the trainer drives in practice mode: presets, the inserted card, insert and remove,
+// the card of an application, the pulled card put back, a failing authority, a reissued card received.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { SimStateDto } from '../../../preload/contract/dto';
@@ -32,5 +33,33 @@ export const useSimStore = defineStore('sim', () => {
   const insert = (preset: string) => run(() => window.counter.sim.insertCard({ preset }));
   const remove = () => run(() => window.counter.sim.removeCard({}));
 
-  return { state, error, busy, load, insert, remove };
+  /**
+   * The 交付 and 再交付 practice: the picture follows what main answers; a refusal is returned for
+   * the trainer panel to show beside those controls (not as the reader's error).
+   */
+  async function practice(call: () => Promise<Result<SimStateDto>>): Promise<Result<SimStateDto>> {
+    const result = await callCounter(call);
+    if (result.ok) state.value = result.value;
+    return result;
+  }
+  const reinsertCard = () => practice(() => window.counter.sim.reinsertCard({}));
+  const insertApplicationCard = (noticeNumber: string) =>
+    practice(() => window.counter.sim.insertApplicationCard({ noticeNumber }));
+  const setAuthorityOffline = (offline: boolean) =>
+    practice(() => window.counter.sim.setAuthorityOffline({ offline }));
+  const receiveCard = (noticeNumber: string) =>
+    practice(() => window.counter.sim.receiveCard({ noticeNumber }));
+
+  return {
+    state,
+    error,
+    busy,
+    load,
+    insert,
+    remove,
+    reinsertCard,
+    insertApplicationCard,
+    setAuthorityOffline,
+    receiveCard,
+  };
 });

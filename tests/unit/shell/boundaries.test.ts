@@ -98,3 +98,34 @@ describe('SQL only in main/db', { timeout: 60_000 }, () => {
     expect(await sqlOutsideDb(file, `${code}\nexport { q };\n`)).toBe(0);
   });
 });
+
+// The renderer's screens reach main through its stores only.
+describe('window.counter outside the stores', { timeout: 60_000 }, () => {
+  const vue = (script: string) => `<script setup lang="ts">\n${script}\n</script>\n`;
+  const counterCalls = (filePath: string, code: string) =>
+    reports('no-restricted-syntax', filePath, code);
+
+  it.each([
+    ['renderer/src/workflows/x/x-view.ts', 'void window.counter.getAppInfo({});\nexport {};\n'],
+    ['renderer/src/use-x.ts', 'const { counter } = window;\nvoid counter.getAppInfo({});\n'],
+    [
+      'renderer/src/workflows/x/XView.vue',
+      vue('void window.counter.lookup.history({ residentId: 1 });'),
+    ],
+    ['renderer/src/components/X.vue', vue('void globalThis.counter.getAppInfo({});')],
+  ])('%s may not call main itself', async (file, code) => {
+    expect(await counterCalls(file, code)).toBe(1);
+  });
+
+  it.each([
+    ['renderer/src/stores/x-store.ts', 'void window.counter.getAppInfo({});\nexport {};\n'],
+    [
+      'renderer/src/workflows/x/XView.vue',
+      vue(
+        "import { useLookupStore } from '../../stores/lookup-store';\nvoid useLookupStore().history(1);",
+      ),
+    ],
+  ])('%s may', async (file, code) => {
+    expect(await counterCalls(file, code)).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@
 import { computed, ref, watch, type Ref } from 'vue';
 import type { CardHealthDto, ReaderDto, ReadersDto } from '../../../../preload/contract/dto';
 import type { AppError } from '../../../../preload/contract/errors';
-import { callCounter } from '../../counter-call';
+import { useReaderStore } from '../../stores/reader-store';
 
 /** What the screen shows, one kind at a time; the view switches on `kind`. */
 export type CardHealthState =
@@ -31,6 +31,7 @@ export function useCardHealth(readers: Ref<ReadersDto | null>, listError: Ref<Ap
     | { readonly kind: 'error'; readonly reader: string; readonly error: AppError }
     | null
   >(null);
+  const store = useReaderStore();
   // Each read gets a number; an answer for an older read (card pulled, another inserted) is dropped.
   let generation = 0;
 
@@ -47,7 +48,7 @@ export function useCardHealth(readers: Ref<ReadersDto | null>, listError: Ref<Ap
     if (!reader) return;
     const mine = ++generation;
     result.value = { kind: 'reading', reader: reader.name };
-    const answer = await callCounter(() => window.counter.readCardHealth({ reader: reader.name }));
+    const answer = await store.readHealth(reader.name);
     if (mine !== generation) return;
     result.value = answer.ok
       ? { kind: 'health', health: answer.value }

@@ -1,4 +1,4 @@
-// Pure rules shared by the procedure steps of 交付 and the card's later life: reader choice, PIN and certificate progress.
+// Pure rules of the procedure steps: the reader to use, the PIN entry's and the certificates' progress.
 import type { PinKind } from '../../../../preload/contract/dto';
 import type { CertificatePhase } from '../../../../preload/contract/issuance';
 
@@ -40,18 +40,4 @@ export function pickReader(
   readers: readonly { readonly name: string; readonly cardPresent: boolean }[],
 ): string | null {
   return (readers.find((r) => r.cardPresent) ?? readers[0])?.name ?? null;
-}
-
-/**
- * A header's place in its list of steps: a stop shows on the step it stopped at, completed is past
- * the last step, cancelled is nowhere.
- */
-export function stepIndex(
-  steps: readonly string[],
-  step: string,
-  stoppedAt: Readonly<Record<string, string>>,
-): number {
-  if (step === 'completed') return steps.length;
-  if (step === 'cancelled') return -1;
-  return steps.indexOf(stoppedAt[step] ?? step);
 }

@@ -1,0 +1,149 @@
+// The counter procedure on screen, whatever its kind: a projection of what main owns (ProcedureDto),
+// kept live through procedure:updated, and the unfinished procedures to resume.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { RequestOf } from '../../../preload/contract/channels';
+import type { RepresentativeRelation } from '../../../preload/contract/issuance';
+import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type { DocumentKind } from '../../../preload/contract/rules/documents';
+import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
+import type { Result } from '../../../preload/contract/result';
+import { callCounter } from '../counter-call';
+import { useProcedureCalls } from './procedure-calls';
+
+/** What the documents step records: the kinds, and for 交付 guardianship and the representative. */
+export interface DocumentsRecord {
+  readonly kinds: readonly DocumentKind[];
+  readonly guardianship: boolean;
+  readonly representative: {
+    readonly relation: RepresentativeRelation;
+    readonly kinds: readonly DocumentKind[];
+  } | null;
+}
+
+export const useProcedureStore = defineStore('procedure', () => {
+  const {
+    current,
+    error,
+    busy,
+    step,
+    other,
+    id,
+    listen,
+    stop,
+    load: open,
+  } = useProcedureCalls<ProcedureDto>('counter', (listener) =>
+    window.counter.onProcedureUpdated(listener),
+  );
+  const openProcedures = ref<readonly ProcedureDto[]>([]);
+
+  const load = (procedureId: string) =>
+    open(procedureId, () => window.counter.procedure.get({ procedureId }));
+  /** Starts a procedure, or reopens the open one of the same thing (main decides which). */
+  const start = (request: RequestOf<'procedure:start'>) => {
+    listen();
+    return step(() => window.counter.procedure.start(request));
+  };
+  const recordDocuments = (record: DocumentsRecord) =>
+    step(() =>
+      window.counter.procedure.recordDocuments({
+        procedureId: id(),
+        kinds: [...record.kinds],
+        guardianship: record.guardianship,
+        representative: record.representative
+          ? { relation: record.representative.relation, kinds: [...record.representative.kinds] }
+          : null,
+      }),
+    );
+  const checkCard = (reader: string) =>
+    step(() => window.counter.procedure.checkCard({ procedureId: id(), reader }));
+  const readPhotos = (reader: string) =>
+    other(() => window.counter.procedure.readPhotos({ procedureId: id(), reader }));
+  const recordFace = (decision: 'match' | 'mismatch') =>
+    step(() => window.counter.procedure.recordFace({ procedureId: id(), decision }));
+  const overrideFace = (approvalId: number) =>
+    step(() => window.counter.procedure.overrideFace({ procedureId: id(), approvalId }));
+  const choose = (plan: readonly PinPlanEntry[], scope?: RenewalScope) =>
+    step(() =>
+      window.counter.procedure.choose({
+        procedureId: id(),
+        plan: plan.map((e) => ({ kind: e.kind, mode: e.mode })),
+        ...(scope ? { scope } : {}),
+      }),
+    );
+  const openPinEntry = (reader: string) =>
+    step(() => window.counter.procedure.openPinEntry({ procedureId: id(), reader }));
+  const setRevocationReason = (reason: CardRevocationReason, cardPresent: boolean) =>
+    step(() =>
+      window.counter.procedure.setRevocationReason({ procedureId: id(), reason, cardPresent }),
+    );
+  const setReissueReason = (reason: ReissueReason, express: boolean) =>
+    step(() => window.counter.procedure.setReissueReason({ procedureId: id(), reason, express }));
+  const approve = (approvalId: number) =>
+    step(() => window.counter.procedure.approve({ procedureId: id(), approvalId }));
+  const recordFee = (status: 'paid' | 'waived', waiverReason?: string) =>
+    step(() =>
+      window.counter.procedure.recordFee({
+        procedureId: id(),
+        status,
+        ...(waiverReason ? { waiverReason } : {}),
+      }),
+    );
+  const recordDestroyed = (reader: string | null) =>
+    step(() =>
+      window.counter.procedure.recordDestroyed({
+        procedureId: id(),
+        ...(reader ? { reader } : {}),
+      }),
+    );
+  /** handover: 交付's old cards taken back; the other kinds complete without one. */
+  const complete = (handover?: {
+    collectedJukiCard: boolean;
+    collectedNotificationCard: boolean;
+  }) =>
+    step(() =>
+      window.counter.procedure.complete({ procedureId: id(), ...(handover ? { handover } : {}) }),
+    );
+  const printReceipt = () =>
+    other(() => window.counter.procedure.printReceipt({ procedureId: id() }));
+  const printDeferralSlip = () =>
+    other(() => window.counter.procedure.printDeferralSlip({ procedureId: id() }));
+  const cancel = (reason: string) =>
+    step(() => window.counter.procedure.cancel({ procedureId: id(), reason }));
+
+  /** The unfinished procedures to resume; a failure leaves the list empty. */
+  async function listOpen(): Promise<Result<readonly ProcedureDto[]>> {
+    const result = await callCounter(() => window.counter.procedure.listOpen({}));
+    openProcedures.value = result.ok ? result.value : [];
+    return result;
+  }
+
+  return {
+    current,
+    error,
+    openProcedures,
+    busy,
+    listen,
+    stop,
+    load,
+    start,
+    recordDocuments,
+    checkCard,
+    readPhotos,
+    recordFace,
+    overrideFace,
+    choose,
+    openPinEntry,
+    setRevocationReason,
+    setReissueReason,
+    approve,
+    recordFee,
+    recordDestroyed,
+    complete,
+    printReceipt,
+    printDeferralSlip,
+    cancel,
+    listOpen,
+  };
+});

@@ -1,0 +1,19 @@
+// A procedure's own words: its name (返納・廃棄の記録 is the 廃止 that only records a return) and its
+// steps' names (交付 says 暗証番号の設定 and お渡し where the card's procedures say 暗証番号の入力).
+import { useI18n } from 'vue-i18n';
+import type { ProcedureKind, ProcedureStep } from '../../../../preload/contract/procedure';
+
+/** The key of a procedure's words: its kind, or 'return' for the return-only 廃止. */
+export function kindKey(kind: ProcedureKind, returnOnly: boolean): ProcedureKind | 'return' {
+  return kind === 'revocation' && returnOnly ? 'return' : kind;
+}
+
+export function useProcedureWords() {
+  const { t } = useI18n();
+
+  const kind = (k: ProcedureKind, returnOnly = false) => t(`life.kinds.${kindKey(k, returnOnly)}`);
+  const step = (k: ProcedureKind, s: ProcedureStep) =>
+    t(k === 'issuance' ? `issuance.steps.${s}` : `life.steps.${s}`);
+
+  return { kind, step };
+}
