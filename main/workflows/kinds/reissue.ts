@@ -182,19 +182,16 @@ export const reissueSpec: ProcedureSpec<ReissueState, { readonly cardId: number 
     return { open: { residentId: card.residentId, cardId: card.id, step: 'start', data: {} } };
   },
 
+  // A reason free by rule has no fee to take: no fee step.
+  header: (s) =>
+    headerOf(s.fee?.freeByRule ? ['reason', 'approval'] : ['reason', 'approval', 'fee'], s.step),
+
+  allowed: (s) =>
+    OPEN_STEPS.includes(s.step) ? ['cancel'] : s.step === 'completed' ? ['print-receipt'] : [],
+
   async view(_deps, l) {
     const s = l.state;
-    const steps: ProcedureStep[] = s.fee?.freeByRule
-      ? ['reason', 'approval']
-      : ['reason', 'approval', 'fee'];
-
     return {
-      header: headerOf(steps, s.step),
-      actions: OPEN_STEPS.includes(s.step)
-        ? ['cancel']
-        : s.step === 'completed'
-          ? ['print-receipt']
-          : [],
       approvalId: s.approvalId,
       parts: {
         reissue:

@@ -104,22 +104,25 @@ export const revocationSpec: ProcedureSpec<RevocationState, { readonly cardId: n
     if (s.step === 'destroy') refuse('step-not-allowed', 'destroy');
   },
 
-  async view(deps, l) {
-    const s = l.state;
-    const row = await findRevocationOfCard(deps.db(), l.cardId);
-    // The reason of a return-only procedure is the one the card was revoked with.
-    const reason = s.returnOnly ? (row?.reason ?? null) : s.reason;
+  header(s) {
     const steps: ProcedureStep[] = s.returnOnly
       ? ['card', 'destroy']
       : // Before the reason is chosen the card may still come: its steps show until known absent.
         s.reason !== null && !s.cardPresent
         ? ['reason', 'approval']
         : ['reason', 'approval', 'card', 'destroy'];
+    return headerOf(steps, s.step);
+  },
 
-    const open = OPEN_STEPS.includes(s.step);
+  // Once revoked, nothing is undone: only the 穴あけ may be left to record.
+  allowed: (s) => (OPEN_STEPS.includes(s.step) && s.step !== 'destroy' ? ['cancel'] : []),
+
+  async view(deps, l) {
+    const s = l.state;
+    const row = await findRevocationOfCard(deps.db(), l.cardId);
+    // The reason of a return-only procedure is the one the card was revoked with.
+    const reason = s.returnOnly ? (row?.reason ?? null) : s.reason;
     return {
-      header: headerOf(steps, s.step),
-      actions: open && s.step !== 'destroy' ? ['cancel'] : [],
       approvalId: s.approvalId,
       parts: {
         // The card step asks for the card itself (never read before in this procedure).

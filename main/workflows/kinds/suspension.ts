@@ -109,15 +109,11 @@ export const suspensionSpec: ProcedureSpec<
   // The card is suspended from the first step on: what was recorded stays recorded.
   checkCancel: () => refuse('step-not-allowed', 'cancel'),
 
+  header: (s) => headerOf(['report'], s.step),
+  // Open only after a restart between its two steps: the hold is what is left.
+  allowed: (s) => (s.step === 'report' ? ['complete'] : []),
   async view(_deps, l) {
-    const s = l.state;
-    return {
-      header: headerOf(['report'], s.step),
-      // Open only after a restart between its two steps: the hold is what is left.
-      actions: s.step === 'report' ? ['complete'] : [],
-      approvalId: null,
-      parts: { suspension: s.report },
-    };
+    return { approvalId: null, parts: { suspension: l.state.report } };
   },
 
   actions: {

@@ -167,10 +167,8 @@ export type ActionHandlers<S> = {
   ) => Promise<K extends keyof ActionAnswers ? ActionAnswers[K] : void>;
 };
 
-/** What the clerk window shows of a kind's state, beside the common parts. */
+/** What the clerk window shows of a kind's state, beside the common parts and the header. */
 export interface ProcedureView {
-  readonly header: ProcedureHeaderDto;
-  readonly actions: readonly ProcedureAction[];
   readonly parts: Partial<
     Omit<
       ProcedureDto,
@@ -237,6 +235,10 @@ export interface ProcedureSpec<S extends BaseState, R = unknown> {
   start(deps: ProcedureDeps, request: R): Promise<StartPlan<S>>;
   /** Refuses a cancel the procedure does not allow now (something recorded cannot be undone). */
   checkCancel?(s: S): void;
+  /** Pure: the steps the clerk window's header shows, and where the procedure stands. */
+  header(s: S): ProcedureHeaderDto;
+  /** Pure: what the clerk may do now beside the step's own screen (the screen offers these). */
+  allowed(s: S): readonly ProcedureAction[];
   view(deps: ProcedureDeps, l: Live<S>): Promise<ProcedureView>;
   readonly actions: ActionHandlers<S>;
   readonly pinEntry?: PinEntrySpec<S>;

@@ -468,13 +468,14 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
     transition: (s, row) => cardTransition(rules, s, row),
     reopen: (s) => reopenCardState(rules, s),
     start: (deps, request) => kind.start(deps, request),
+    header: (s) => headerOf(kind.header(s), s.step),
+    allowed: (s) => [
+      ...(isOpenCardState(s) ? ['cancel' as const] : []),
+      ...(kind.allowed?.(s) ?? []),
+    ],
     async view(deps, l) {
       const s = l.state;
-      const closed = !isOpenCardState(s);
-      const steps = kind.header(s);
       return {
-        header: headerOf(steps, s.step),
-        actions: closed ? [...(kind.allowed?.(s) ?? [])] : ['cancel', ...(kind.allowed?.(s) ?? [])],
         approvalId: await faceOverrideApprovalId({ deps, procedureId: l.procedure.id }),
         parts: {
           documents: s.documents,

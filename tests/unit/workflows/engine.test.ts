@@ -53,14 +53,14 @@ function countingSpec(
     checkCancel(s) {
       if (s.count === 2) refuse('step-not-allowed', 'two');
     },
+    header: (s) => ({
+      steps: ['reason', 'fee'],
+      index: s.step === 'reason' ? 0 : 2,
+      stopped: false,
+    }),
+    allowed: () => [],
     async view(_deps, l) {
       return {
-        header: {
-          steps: ['reason', 'fee'],
-          index: l.state.step === 'reason' ? 0 : 2,
-          stopped: false,
-        },
-        actions: [],
         approvalId: null,
         // What the test reads back: the count, and how often the procedure was reopened.
         parts: { notice: { code: 'plan-invalid', detail: `${l.state.count}:${l.state.reopened}` } },
