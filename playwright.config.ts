@@ -6,9 +6,10 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/harness/global-setup.ts',
-  // One simulated reader per test, but screenshots share one folder: keep runs sequential and simple.
-  workers: 1,
-  fullyParallel: false,
+  // Each test has its own core, simulated reader, data folder and server port, and every
+  // screenshot its own name: tests run side by side, one per core of the 2-core test machine.
+  workers: 2,
+  fullyParallel: true,
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
