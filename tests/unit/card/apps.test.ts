@@ -1,6 +1,6 @@
 // Application modules over transcripts: JPKI, common, visual, 住基 — domain values out, never bytes.
 import { describe, expect, it } from 'vitest';
-import { ApduChannel, fromHex, toHex } from '../../../main/card/apdu';
+import { fromHex, toHex } from '../../../main/card/apdu';
 import { parseCardIdentity, readCardIdentity, readChipState } from '../../../main/card/apps/common';
 import {
   parseCertificatePresence,
@@ -15,12 +15,7 @@ import { verifyTextPin } from '../../../main/card/apps/text';
 import { parseVisualBasicInfo } from '../../../main/card/apps/visual';
 import { parsePin, parseSigningPassword } from '../../../main/card/domain';
 import { AID, identityRecordHex, makeCertificate, readTlvScript } from './card-script';
-import { ScriptedTransport } from './scripted-transport';
-
-function play(script: string) {
-  const t = new ScriptedTransport(script);
-  return { t, ch: new ApduChannel(t, { reader: 'R', timeoutMs: 500 }) };
-}
+import { play } from './scripted-transport';
 
 describe('apps: JPKI', () => {
   it('reads and trims the token label', async () => {

@@ -1,6 +1,6 @@
 // ISO 7816 operations, each checked against a transcript that fails on any unexpected APDU.
 import { describe, expect, it } from 'vitest';
-import { ApduChannel, fromHex, toHex } from '../../../main/card/apdu';
+import { fromHex, toHex } from '../../../main/card/apdu';
 import {
   changeReferenceData,
   readBinary,
@@ -12,12 +12,7 @@ import {
   triesLeft,
   verify,
 } from '../../../main/card/iso7816';
-import { ScriptedTransport } from './scripted-transport';
-
-function play(script: string) {
-  const t = new ScriptedTransport(script);
-  return { t, ch: new ApduChannel(t, { reader: 'R', timeoutMs: 500 }) };
-}
+import { play } from './scripted-transport';
 
 /** A DER-shaped file of `n` value bytes: 30 82 hi lo + a counting pattern. */
 function derFile(n: number): Uint8Array {

@@ -1,5 +1,5 @@
 // A card transport that plays a transcript (`=> command` / `<= response`) and fails on any other APDU.
-import { fromHex, toHex } from '../../../main/card/apdu';
+import { ApduChannel, fromHex, toHex } from '../../../main/card/apdu';
 import { CardAbsentError } from '../../../main/card/transport';
 import type { Bytes, CardConnection } from '../../../main/card/transport';
 
@@ -100,4 +100,10 @@ export class ScriptedTransport implements CardConnection {
       );
     }
   }
+}
+
+/** A transcript played through an ApduChannel, as the card layer's code talks to a card. */
+export function play(script: string): { t: ScriptedTransport; ch: ApduChannel } {
+  const t = new ScriptedTransport(script);
+  return { t, ch: new ApduChannel(t, { reader: 'R', timeoutMs: 500 }) };
 }
