@@ -1,5 +1,6 @@
-// `npm test`: build, then lint, format, typecheck, unit, integration and e2e side by side in lanes.
-// Runs every step even after a failure, then prints one closing line: "Tests: N passed, M failed".
+// `npm test`: the build, then lint, format, typecheck, unit, integration and e2e side by side in
+// lanes. Every step runs even after a failure; one closing line counts the tests of all of them:
+// "Tests: N passed, M failed, K skipped" (a skipped test or no test at all fails the run too).
 // `node scripts/run-tests.mjs unit integration` runs only those steps (lint, format, typecheck,
 // build, unit, integration, e2e).
 import { spawn, spawnSync } from 'node:child_process';
