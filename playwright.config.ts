@@ -12,8 +12,11 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // The limits catch a hang, not a slow step: two workers beside the integration runs share the
+  // two cores of the test machine, and a step that takes 2 s alone (a PDF with its fonts, the
+  // practice authority's first keys) can take several times that there.
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     // Debian's package; the build environment cannot download browsers (never `playwright install`).
