@@ -47,6 +47,11 @@ async function openProcedures(page: Page): Promise<readonly LifeProcedureDto[]> 
   return r.value;
 }
 
+// Every request these screens send is one the contract allows (its channel's schema).
+test.afterEach(({ harness }) => {
+  expect(harness.invalidRequests, 'requests refused by the contract').toEqual([]);
+});
+
 test.describe('later-life screens', () => {
   test('一時停止の登録: who, how, when (now unless corrected), note; the card need not be here', async ({
     page,
