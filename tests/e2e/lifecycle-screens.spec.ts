@@ -9,6 +9,7 @@ import { heading, insertPreset } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import {
   approveAsSupervisor,
+  choiceReady,
   counterWithResident,
   documentsAndCard,
   enterCurrent,
@@ -175,7 +176,7 @@ test.describe('later-life screens', () => {
     await insertPreset(page, 'signing-locked');
     // List B documents: the face check comes first.
     await faceMatches(page);
-    await expect(page.getByTestId('step-choose')).toBeVisible({ timeout: 20_000 });
+    await choiceReady(page);
     await expect(page.getByTestId('include-signing')).toBeChecked();
     await expect(page.getByTestId('mode-signing-change')).toBeDisabled();
     await page.getByTestId('include-auth').check();

@@ -49,6 +49,15 @@ export async function faceMatches(page: Page): Promise<void> {
 }
 
 /**
+ * The choice of secrets, once it shows the card's read: the screen sets its starting choice from
+ * the card's lock states when the read arrives, over whatever was clicked before.
+ */
+export async function choiceReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('step-choose')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('choose-health').locator('[data-pin]').first()).toBeVisible();
+}
+
+/**
  * A licence shown; the card asked for by its serial, the trainer puts the preset in (it is checked
  * on insertion); the face check when the procedure has one; then the choice of secrets.
  */
@@ -57,7 +66,7 @@ export async function documentsAndCard(page: Page, preset: string, face: 'face' 
   await expect(page.getByTestId('step-card')).toContainText(PRESET_SERIAL[preset] ?? '?');
   await insertPreset(page, preset);
   if (face === 'face') await faceMatches(page);
-  await expect(page.getByTestId('step-choose')).toBeVisible({ timeout: 20_000 });
+  await choiceReady(page);
 }
 
 /** A second operator, the practice supervisor, approves at the clerk's screen. */
