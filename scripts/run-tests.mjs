@@ -269,38 +269,36 @@ if (want('build')) await run('build', 'npm', ['run', '--silent', 'build']);
 
 const unitReport = join(reportDir, 'vitest-unit.json');
 const playwrightReport = join(reportDir, 'playwright.json');
+// The static checks run at a lower priority: they have no time limits, and they fill the gaps the
+// tests leave (waits on pcscd, on child processes, on the browser) instead of slowing the tests.
+const checks = (name, args, log) => () => run(name, 'nice', ['-n', '10', npx, ...args], { log });
 await lanes(
   [
-    ...(want('lint')
-      ? [() => run('lint', npx, ['eslint', '.', '--max-warnings', '0'], { log: 'lint.log' })]
-      : []),
-    ...(want('format')
-      ? [() => run('format', npx, ['prettier', '--check', '.'], { log: 'format.log' })]
-      : []),
+    ...(want('lint') ? [checks('lint', ['eslint', '.', '--max-warnings', '0'], 'lint.log')] : []),
+    ...(want('format') ? [checks('format', ['prettier', '--check', '.'], 'format.log')] : []),
     ...(want('typecheck')
       ? [
-          () =>
-            run('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit'], {
-              log: 'typecheck-node.log',
-            }),
-          () =>
-            run('typecheck (web)', npx, ['vue-tsc', '-p', 'tsconfig.web.json', '--noEmit'], {
-              log: 'typecheck-web.log',
-            }),
-        ]
-      : []),
-    ...(want('unit')
-      ? [
-          () =>
-            run(
-              'unit',
-              npx,
-              ['vitest', 'run', '--project', 'unit', ...vitestReporters(unitReport)],
-              { log: 'unit.log' },
-            ),
+          checks(
+            'typecheck (node)',
+            ['tsc', '-p', 'tsconfig.node.json', '--noEmit'],
+            'typecheck-node.log',
+          ),
+          checks(
+            'typecheck (web)',
+            ['vue-tsc', '-p', 'tsconfig.web.json', '--noEmit'],
+            'typecheck-web.log',
+          ),
         ]
       : []),
   ],
+  want('unit')
+    ? [
+        () =>
+          run('unit', npx, ['vitest', 'run', '--project', 'unit', ...vitestReporters(unitReport)], {
+            log: 'unit.log',
+          }),
+      ]
+    : [],
   ...integrationLanes,
   want('e2e')
     ? [
