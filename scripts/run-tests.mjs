@@ -141,15 +141,23 @@ function namespacesUnavailable() {
 
 const DURATIONS_FILE = join('node_modules', '.cache', 'madoguchi', 'test-durations.json');
 /**
- * Seconds per integration file, for a first run on a machine (CI) before its own timings exist:
- * measured on the 2-core development machine. Files not named count as DEFAULT_SECONDS.
+ * Seconds per integration file for a first run on a machine (CI), before its own timings exist:
+ * one run on the 2-core development machine, busy with other work (only the ratios matter).
+ * Files not named count as DEFAULT_SECONDS.
  */
 const KNOWN_SECONDS = {
-  'tests/integration/core/issuance-crash.test.ts': 45,
-  'tests/integration/core/lifecycle-pcsc.test.ts': 55,
-  'tests/integration/card-health.pcsc.test.ts': 18,
-  'tests/integration/core/lifecycle-card.test.ts': 16,
-  'tests/integration/opensc-middleware.test.ts': 10,
+  'tests/integration/core/lifecycle-card.test.ts': 60,
+  'tests/integration/core/issuance-crash.test.ts': 35,
+  'tests/integration/core/lifecycle-pcsc.test.ts': 34,
+  'tests/integration/core/lifecycle-records.test.ts': 23,
+  'tests/integration/core/issuance.test.ts': 20,
+  'tests/integration/core/operators.test.ts': 16,
+  'tests/integration/card-health.pcsc.test.ts': 13,
+  'tests/integration/card-health.sim.test.ts': 9,
+  'tests/integration/core/cli.test.ts': 9,
+  'tests/integration/vpcd-cli.test.ts': 6,
+  'tests/integration/opensc-middleware.test.ts': 4,
+  'tests/integration/pcsc-transport.test.ts': 4,
 };
 const DEFAULT_SECONDS = 5;
 
