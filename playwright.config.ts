@@ -6,13 +6,17 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/harness/global-setup.ts',
-  // One simulated reader per test, but screenshots share one folder: keep runs sequential and simple.
-  workers: 1,
-  fullyParallel: false,
+  // Each test has its own core, simulated reader, data folder and server port, and every
+  // screenshot its own name: tests run side by side, one per core of the 2-core test machine.
+  workers: 2,
+  fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // The limits catch a hang, not a slow step: two workers beside the integration runs share the
+  // two cores of the test machine, and a step that takes 2 s alone (a PDF with its fonts, the
+  // practice authority's first keys) can take several times that there.
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     // Debian's package; the build environment cannot download browsers (never `playwright install`).

@@ -9,6 +9,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A limit for a hang, not for a slow step: npm test runs the unit tests beside the
+          // integration runs and the e2e on two cores, where seeding a practice database (its
+          // password hashes) takes several times what it takes alone.
+          testTimeout: 20_000,
         },
       },
       {
@@ -19,7 +23,8 @@ export default defineConfig({
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One pcscd, one vpcd port: suites must not run side by side.
+          // One pcscd, one vpcd port per run: its files must not run side by side. npm test runs
+          // several runs at once, each in its own namespace (scripts/run-tests.mjs).
           fileParallelism: false,
         },
       },

@@ -2,7 +2,8 @@
 # Debian packages the tests need: Chromium for e2e, pcscd + the vpcd driver for the PC/SC path,
 # OpenSC as the standard middleware that must read the simulated card, CJK fonts for screenshots
 # and printed documents (DejaVu: a font without kanji, which the documents must refuse),
-# poppler-utils to read the printed PDFs back in tests.
+# poppler-utils to read the printed PDFs back in tests, iproute2 (ip) to bring up the loopback of
+# the network namespace each parallel integration run has its own pcscd and vpcd port in.
 set -euo pipefail
 
 PACKAGES=(
@@ -16,6 +17,7 @@ PACKAGES=(
   fonts-dejavu-core
   libopenjp2-tools
   poppler-utils
+  iproute2
 )
 
 missing=()

@@ -1,6 +1,13 @@
 // Starts and stops a foreground pcscd (with the vpcd driver) for integration tests, the bench and dev.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
@@ -45,13 +52,30 @@ export function pcscdBinary(): string | null {
   return null;
 }
 
-/** Pids of live processes whose command name is pcscd (read from /proc, so no pgrep needed). */
+/** The mount namespace of a process, or null when /proc does not say (not ours to inspect). */
+function mountNamespace(pid: number | 'self'): string | null {
+  try {
+    return readlinkSync(`/proc/${pid}/ns/mnt`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Pids of live processes whose command name is pcscd (read from /proc, so no pgrep needed), in
+ * this process's mount namespace only: pcscd's socket is a path, so a pcscd in another namespace
+ * (a parallel test run in its own, see scripts/run-tests.mjs) is neither ours to reuse nor in the
+ * way. A pcscd whose namespace cannot be read counts as ours, as before namespaces were used.
+ */
 export function livePcscdPids(): number[] {
+  const own = mountNamespace('self');
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'pcscd') pids.push(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'pcscd') continue;
+      const theirs = mountNamespace(Number(entry));
+      if (own === null || theirs === null || theirs === own) pids.push(Number(entry));
     } catch {
       // the process ended while we looked
     }

@@ -1,71 +1,385 @@
-// `npm test`: lint, typecheck, build, unit + integration (vitest), e2e (Playwright in Chromium).
-// Runs every step even after a failure, then prints one closing line: "Tests: N passed, M failed".
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm test`: the build, then lint, format, typecheck, unit, integration and e2e side by side in
+// lanes. Every step runs even after a failure; one closing line counts the tests of all of them:
+// "Tests: N passed, M failed, K skipped" (a skipped test or no test at all fails the run too).
+// `node scripts/run-tests.mjs unit integration` runs only those steps (lint, format, typecheck,
+// build, unit, integration, e2e).
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
 
 // Not under test-results/: Playwright empties that folder when it starts.
 const reportDir = join('test-reports');
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
+const ALL_STEPS = ['lint', 'format', 'typecheck', 'build', 'unit', 'integration', 'e2e'];
+const wanted = process.argv.slice(2);
+for (const w of wanted) {
+  if (!ALL_STEPS.includes(w)) {
+    console.error(`unknown step ${w}; steps: ${ALL_STEPS.join(', ')}`);
+    process.exit(2);
+  }
+}
+const want = (step) => wanted.length === 0 || wanted.includes(step);
+
+/** Past this a step is taken to hang (a wedged pcscd client, a browser that never answers). */
+const STEP_LIMIT_MS = 20 * 60_000;
+
 const steps = [];
-function run(name, command, args, env = {}) {
+
+/**
+ * Runs one command as its own process group. With `log`, its output goes to test-reports/<log> and
+ * is printed in one block when it ends, so steps running side by side stay readable.
+ */
+function run(name, command, args, { env = {}, log = null } = {}) {
   const started = Date.now();
-  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+  console.log(`\n=== ${name}: started (${command} ${args.join(' ')})`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+      detached: true,
+    });
+    let file = null;
+    if (log) {
+      file = createWriteStream(join(reportDir, log));
+      child.stdout.pipe(file, { end: false });
+      child.stderr.pipe(file, { end: false });
+    }
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n=== ${name}: still running after ${STEP_LIMIT_MS / 60_000} min, stopped`);
+      signalGroup(child.pid, 'SIGTERM');
+      setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 10_000).unref();
+    }, STEP_LIMIT_MS);
+    child.once('error', (e) => console.error(`=== ${name}: ${e.message}`));
+    child.once('close', (code, signal) => {
+      clearTimeout(limit);
+      const ok = code === 0 && !timedOut;
+      const seconds = Math.round((Date.now() - started) / 100) / 10;
+      const finish = () => {
+        if (log) {
+          console.log(`\n=== ${name} (${seconds}s):`);
+          process.stdout.write(readFileSync(join(reportDir, log), 'utf8'));
+        }
+        const how = timedOut ? 'timed out' : signal ? `killed by ${signal}` : `exit ${code}`;
+        console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (${how})`} in ${seconds}s`);
+        steps.push({ name, ok, seconds });
+        resolve(ok);
+      };
+      if (file) file.end(finish);
+      else finish();
+    });
   });
-  const ok = result.status === 0;
-  steps.push({ name, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
-  return ok;
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** Runs the lanes side by side; each lane runs its steps one after the other. */
+function lanes(...list) {
+  return Promise.all(
+    list.map(async (lane) => {
+      for (const step of lane) await step();
+    }),
+  );
 }
 
 const npx = 'npx';
-run('lint', npx, ['eslint', '.', '--max-warnings', '0']);
-run('format', npx, ['prettier', '--check', '.']);
-run('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
-run('typecheck (web)', npx, ['vue-tsc', '-p', 'tsconfig.web.json', '--noEmit']);
-run('build', 'npm', ['run', '--silent', 'build']);
 
-const vitestReport = join(reportDir, 'vitest.json');
-run('unit + integration', npx, [
-  'vitest',
-  'run',
+// ---- integration: files split over runs side by side, each with its own pcscd ----
+
+/**
+ * Each integration run gets its own mount and network namespace: its own /run/pcscd (a tmpfs, so
+ * its own pcscd socket) and its own loopback (so its own vpcd port 35963). The vitest process and
+ * everything it starts (pcscd, crash children, OpenSC tools) live inside; the host's pcscd and port
+ * are never touched, so these runs need no lock against other test runs on the machine.
+ *
+ * Inside, the loopback acknowledges at once (route option quickack): vpcd's driver sends each
+ * command's 2-byte length and its bytes as two TCP segments, and the second waited for the delayed
+ * ACK of the first (40 ms) before it left, on every command. A health read is 16 commands, an
+ * issuance over a hundred: this is most of the PC/SC suites' time, and it changes no byte.
+ */
+const NAMESPACE_SETUP = [
+  'ip link set lo up',
+  'ip route replace local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 quickack 1',
+  'mkdir -p /run/pcscd',
+  'mount -t tmpfs -o mode=0755 tmpfs /run/pcscd',
+  'exec "$@"',
+].join(' && ');
+
+/** Why runs in their own namespaces are not possible here, or null when they are. */
+function namespacesUnavailable() {
+  if (spawnSync('ip', ['-V'], { stdio: 'ignore' }).status !== 0)
+    return '`ip` is missing (Debian package iproute2)';
+  const probe = spawnSync(
+    'unshare',
+    ['--mount', '--net', '--', 'sh', '-c', NAMESPACE_SETUP, 'sh', 'true'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (probe.status !== 0)
+    return `unshare --mount --net is refused (${(probe.stderr || probe.error?.message || '').trim()}); it needs root`;
+  return null;
+}
+
+const DURATIONS_FILE = join('node_modules', '.cache', 'madoguchi', 'test-durations.json');
+/**
+ * Seconds per integration file for a first run on a machine (CI), before its own timings exist:
+ * one run on the 2-core development machine, busy with other work (only the ratios matter).
+ * Files not named count as DEFAULT_SECONDS.
+ */
+const KNOWN_SECONDS = {
+  'tests/integration/core/lifecycle-card.test.ts': 60,
+  'tests/integration/core/issuance-crash.test.ts': 35,
+  'tests/integration/core/lifecycle-pcsc.test.ts': 34,
+  'tests/integration/core/lifecycle-records.test.ts': 23,
+  'tests/integration/core/issuance.test.ts': 20,
+  'tests/integration/core/operators.test.ts': 16,
+  'tests/integration/card-health.pcsc.test.ts': 13,
+  'tests/integration/card-health.sim.test.ts': 9,
+  'tests/integration/core/cli.test.ts': 9,
+  'tests/integration/vpcd-cli.test.ts': 6,
+  'tests/integration/opensc-middleware.test.ts': 4,
+  'tests/integration/pcsc-transport.test.ts': 4,
+};
+const DEFAULT_SECONDS = 5;
+
+function integrationFiles(dir = join('tests', 'integration')) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return integrationFiles(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function knownDurations() {
+  try {
+    return { ...KNOWN_SECONDS, ...JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) };
+  } catch {
+    return { ...KNOWN_SECONDS };
+  }
+}
+
+/** Longest first, each to the run with the least so far. */
+function balance(files, runs) {
+  const seconds = knownDurations();
+  const cost = (f) => seconds[f] ?? DEFAULT_SECONDS;
+  const shards = Array.from({ length: runs }, () => ({ files: [], seconds: 0 }));
+  for (const file of [...files].sort((a, b) => cost(b) - cost(a))) {
+    const lightest = shards.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    lightest.files.push(file);
+    lightest.seconds += cost(file);
+  }
+  return shards.filter((s) => s.files.length > 0);
+}
+
+/** Keeps each file's duration from this run's reports for the next run's split. */
+function rememberDurations(reports) {
+  const seconds = knownDurations();
+  for (const report of reports) {
+    if (!existsSync(report)) continue;
+    for (const r of JSON.parse(readFileSync(report, 'utf8')).testResults ?? []) {
+      if (r.status !== 'passed') continue;
+      seconds[relative(process.cwd(), r.name)] = Math.round((r.endTime - r.startTime) / 100) / 10;
+    }
+  }
+  mkdirSync(join(DURATIONS_FILE, '..'), { recursive: true });
+  const tmp = `${DURATIONS_FILE}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(seconds, null, 2));
+  renameSync(tmp, DURATIONS_FILE);
+}
+
+const vitestReporters = (report) => [
   '--reporter=default',
   '--reporter=json',
-  `--outputFile.json=${vitestReport}`,
-]);
+  `--outputFile.json=${report}`,
+];
 
+const INTEGRATION_RUNS = Number(process.env.MADOGUCHI_INTEGRATION_RUNS ?? 2);
+const integrationReports = [];
+const integrationLanes = [];
+let integrationFileList = [];
+if (want('integration')) {
+  integrationFileList = integrationFiles();
+  const why = namespacesUnavailable();
+  if (why) {
+    console.log(`\n=== integration: one run in the default namespace: ${why}`);
+    const report = join(reportDir, 'vitest-integration.json');
+    integrationReports.push(report);
+    integrationLanes.push([
+      () =>
+        run(
+          'integration',
+          npx,
+          ['vitest', 'run', '--project', 'integration', ...vitestReporters(report)],
+          {
+            log: 'integration.log',
+          },
+        ),
+    ]);
+  } else {
+    balance(integrationFileList, INTEGRATION_RUNS).forEach((shard, i) => {
+      const n = i + 1;
+      const report = join(reportDir, `vitest-integration-${n}.json`);
+      integrationReports.push(report);
+      integrationLanes.push([
+        () =>
+          run(
+            `integration ${n}/${INTEGRATION_RUNS} (~${Math.round(shard.seconds)}s: ${shard.files.length} files)`,
+            'unshare',
+            [
+              '--mount',
+              '--net',
+              '--',
+              'sh',
+              '-c',
+              NAMESPACE_SETUP,
+              'sh',
+              npx,
+              'vitest',
+              'run',
+              '--project',
+              'integration',
+              ...vitestReporters(report),
+              ...shard.files,
+            ],
+            {
+              env: { MADOGUCHI_PCSCD_LOG: `test-results/pcscd-${n}.log` },
+              log: `integration-${n}.log`,
+            },
+          ),
+      ]);
+    });
+  }
+}
+
+// ---- the run ----
+
+const started = Date.now();
+if (want('build')) await run('build', 'npm', ['run', '--silent', 'build']);
+
+const unitReport = join(reportDir, 'vitest-unit.json');
 const playwrightReport = join(reportDir, 'playwright.json');
-run('e2e', npx, ['playwright', 'test', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-});
+// The static checks run at a lower priority: they have no time limits, and they fill the gaps the
+// tests leave (waits on pcscd, on child processes, on the browser) instead of slowing the tests.
+const checks = (name, args, log) => () => run(name, 'nice', ['-n', '10', npx, ...args], { log });
+await lanes(
+  [
+    ...(want('lint') ? [checks('lint', ['eslint', '.', '--max-warnings', '0'], 'lint.log')] : []),
+    ...(want('format') ? [checks('format', ['prettier', '--check', '.'], 'format.log')] : []),
+    ...(want('typecheck')
+      ? [
+          checks(
+            'typecheck (node)',
+            ['tsc', '-p', 'tsconfig.node.json', '--noEmit'],
+            'typecheck-node.log',
+          ),
+          checks(
+            'typecheck (web)',
+            ['vue-tsc', '-p', 'tsconfig.web.json', '--noEmit'],
+            'typecheck-web.log',
+          ),
+        ]
+      : []),
+  ],
+  want('unit')
+    ? [
+        () =>
+          run('unit', npx, ['vitest', 'run', '--project', 'unit', ...vitestReporters(unitReport)], {
+            log: 'unit.log',
+          }),
+      ]
+    : [],
+  ...integrationLanes,
+  want('e2e')
+    ? [
+        () =>
+          run('e2e', npx, ['playwright', 'test', '--reporter=list,json'], {
+            // The build step has just built the renderer the e2e serves (else its setup builds it).
+            env: {
+              PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+              ...(want('build') ? { MADOGUCHI_RENDERER_BUILT: '1' } : {}),
+            },
+            log: 'e2e.log',
+          }),
+      ]
+    : [],
+);
+
+// ---- the count ----
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync(vitestReport)) {
-  const v = JSON.parse(readFileSync(vitestReport, 'utf8'));
+const problems = [];
+
+function countVitest(report) {
+  if (!existsSync(report)) {
+    failed += 1; // the runner did not even report
+    problems.push(`${report} was not written`);
+    return null;
+  }
+  const v = JSON.parse(readFileSync(report, 'utf8'));
   passed += v.numPassedTests ?? 0;
   failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites ?? 0);
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-} else {
-  failed += 1; // the runner did not even report
+  return v;
 }
-if (existsSync(playwrightReport)) {
-  const p = JSON.parse(readFileSync(playwrightReport, 'utf8'));
-  passed += p.stats?.expected ?? 0;
-  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0) + (p.errors?.length ?? 0);
-  skipped += p.stats?.skipped ?? 0;
-} else {
-  failed += 1;
+
+if (want('unit')) countVitest(unitReport);
+if (want('integration')) {
+  // Every integration file ran, and in one run only (the split passes paths as filters).
+  const ran = new Map();
+  for (const report of integrationReports) {
+    for (const r of countVitest(report)?.testResults ?? []) {
+      const file = relative(process.cwd(), r.name);
+      ran.set(file, (ran.get(file) ?? 0) + 1);
+    }
+  }
+  for (const file of new Set([...integrationFileList, ...ran.keys()])) {
+    const times = ran.get(file) ?? 0;
+    if (times !== 1) {
+      failed += 1;
+      problems.push(`${file} ran ${times} times in the integration runs`);
+    }
+  }
+  rememberDurations(integrationReports);
+}
+if (want('e2e')) {
+  if (existsSync(playwrightReport)) {
+    const p = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+    passed += p.stats?.expected ?? 0;
+    failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0) + (p.errors?.length ?? 0);
+    skipped += p.stats?.skipped ?? 0;
+  } else {
+    failed += 1;
+    problems.push(`${playwrightReport} was not written`);
+  }
 }
 
 console.log('\n=== summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)`);
+console.log(`total ${Math.round((Date.now() - started) / 1000)}s`);
+for (const p of problems) console.log(`problem: ${p}`);
 const stepsFailed = steps.filter((s) => !s.ok).length;
-if (passed === 0) console.log('no test was executed: that is a failure');
+const ranTests = want('unit') || want('integration') || want('e2e');
+if (ranTests && passed === 0) console.log('no test was executed: that is a failure');
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(stepsFailed > 0 || failed > 0 || passed === 0 || skipped > 0 ? 1 : 0);
+process.exit(stepsFailed > 0 || failed > 0 || (ranTests && passed === 0) || skipped > 0 ? 1 : 0);

@@ -1,15 +1,14 @@
 // The administrator's screens: staff accounts, the audit log (filter, tamper check, CSV), backup.
 import type { Page } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
+import { heading } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { loginAs, submitLogin } from './harness/login';
-
-const HEADING = (page: Page) => page.getByRole('heading', { level: 1 });
 
 async function openAsAdmin(page: Page, open: () => Promise<void>): Promise<void> {
   await open();
   await loginAs(page, 'kanri');
-  await expect(HEADING(page)).toHaveText('職員の管理');
+  await expect(heading(page)).toHaveText('職員の管理');
 }
 
 test.describe('administrator', () => {
@@ -98,7 +97,7 @@ test.describe('administrator', () => {
     await submitLogin(page, 'shokuin04', 'shokai-pass-4');
     const screen = page.getByTestId('change-password-screen');
     await expect(screen).toBeVisible();
-    await expect(HEADING(page)).toHaveText('パスワードの変更');
+    await expect(heading(page)).toHaveText('パスワードの変更');
     await expect(screen.getByLabel('今のパスワード（管理者から伝えられたもの）')).toBeFocused();
     await harness.screenshot('change-password');
 
@@ -112,13 +111,13 @@ test.describe('administrator', () => {
     await expect(screen.getByRole('alert')).toContainText('今のパスワードと違うもの');
     await fill('shokai-pass-4', 'jibun-no-pass');
     await expect(screen).toHaveCount(0);
-    await expect(HEADING(page)).toHaveText('カードの状態確認');
+    await expect(heading(page)).toHaveText('カードの状態確認');
   });
 
   test('audit log: login rows, filter, tamper check, CSV export', async ({ page, harness }) => {
     await openAsAdmin(page, () => harness.open());
     await page.getByRole('link', { name: '監査ログ' }).click();
-    await expect(HEADING(page)).toHaveText('監査ログ');
+    await expect(heading(page)).toHaveText('監査ログ');
     const rows = page.getByTestId('audit-rows');
     await expect(rows.locator('tr[data-action="operator.login"]').first()).toContainText('kanri');
     await expect(page.getByTestId('audit-range')).toHaveText(/^全\d+件中 1〜\d+件目を表示$/);
@@ -161,7 +160,7 @@ test.describe('administrator', () => {
   test('backup writes a verified copy and says where and how big', async ({ page, harness }) => {
     await openAsAdmin(page, () => harness.open());
     await page.getByRole('link', { name: 'バックアップ' }).click();
-    await expect(HEADING(page)).toHaveText('バックアップ');
+    await expect(heading(page)).toHaveText('バックアップ');
     await page.getByTestId('backup-run').click();
     await expect(page.getByTestId('backup-done')).toContainText(
       'バックアップを作成し、検査で問題がないことを確かめました。',

@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { heading, insertPreset } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { REPO_ROOT } from './harness/paths';
@@ -61,13 +62,6 @@ function pinRow(page: Page, kind: PinKind) {
   return page.getByTestId('pins').locator(`tr[data-pin="${kind}"]`);
 }
 
-/** The trainer's way in: pick the simulated card in the panel and press カードを挿入. */
-async function insertWithTrainer(page: Page, preset: string): Promise<void> {
-  const panel = page.getByTestId('trainer-panel');
-  await panel.getByLabel('模擬カードの種類').selectOption(preset);
-  await panel.getByRole('button', { name: 'カードを挿入' }).click();
-}
-
 /** Waits for a read to finish: health shown, or an error in words. */
 async function waitForReadResult(page: Page): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-state', /^(health|error)$/, {
@@ -118,7 +112,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'issued');
+    await insertPreset(page, 'issued');
     await waitForReadResult(page);
     const holder = presetHolder('issued');
     await expect(page.getByTestId('next-action')).toContainText(NEXT.none);
@@ -144,7 +138,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'test-card');
+    await insertPreset(page, 'test-card');
     await waitForReadResult(page);
     await expect(page.getByTestId('serial')).toHaveText('400000012719843');
     await expect(page.getByTestId('municipality')).toHaveText('13221');
@@ -157,7 +151,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'minor');
+    await insertPreset(page, 'minor');
     await waitForReadResult(page);
     await expectPin(page, 'signing', '未設定のため回数なし', '未設定');
     await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
@@ -174,7 +168,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'prepared');
+    await insertPreset(page, 'prepared');
     await waitForReadResult(page);
     await expect(page.getByTestId('next-action')).toContainText(NEXT.issueCard);
     for (const kind of Object.keys(PIN_ROWS) as PinKind[]) {
@@ -191,7 +185,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'signing-locked');
+    await insertPreset(page, 'signing-locked');
     await waitForReadResult(page);
     await expectPin(page, 'signing', '残り0回 / 5回', 'ロック中');
     await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
@@ -207,7 +201,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'auth-locked');
+    await insertPreset(page, 'auth-locked');
     await waitForReadResult(page);
     await expectPin(page, 'auth', '残り0回 / 3回', 'ロック中');
     await expectPin(page, 'signing', '残り5回 / 5回', '設定済み');
@@ -220,7 +214,7 @@ test.describe('card health', () => {
 
   test('a suspended card says so and asks for the release procedure', async ({ page, harness }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'suspended');
+    await insertPreset(page, 'suspended');
     await waitForReadResult(page);
     await expect(page.getByTestId('chip-state')).toHaveText('一時停止中');
     await expect(page.getByTestId('next-action')).toContainText(NEXT.releaseSuspension);
@@ -232,7 +226,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'cert-expired');
+    await insertPreset(page, 'cert-expired');
     await waitForReadResult(page);
     await expect(page.getByTestId('certs').locator('tr[data-cert="auth"]')).toContainText(
       '有効期限切れ',
@@ -243,7 +237,7 @@ test.describe('card health', () => {
 
   test('a terminated card is explained, not read', async ({ page, harness }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'terminated');
+    await insertPreset(page, 'terminated');
     await waitForReadResult(page);
     await expectErrorShown(page, ERRORS.terminated, 'card-terminated');
     await expect(page.getByTestId('health')).toHaveCount(0);
@@ -255,7 +249,7 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'tampered');
+    await insertPreset(page, 'tampered');
     await waitForReadResult(page);
     // The chip answers to reset with a My Number Card ATR, then stays silent: main reports
     // tampering, and the clerk is told to keep the card and report it, not to retry.
@@ -266,7 +260,7 @@ test.describe('card health', () => {
 
   test('a card that is not a My Number Card is named as such', async ({ page, harness }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'unknown-card');
+    await insertPreset(page, 'unknown-card');
     await waitForReadResult(page);
     await expectErrorShown(page, ERRORS.notMyNumberCard, 'not-my-number-card');
     await harness.screenshot('card-health-unknown-card');
@@ -274,7 +268,7 @@ test.describe('card health', () => {
 
   test('removing the card brings back the request to insert one', async ({ page, harness }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'issued');
+    await insertPreset(page, 'issued');
     await waitForReadResult(page);
     await expect(page.getByTestId('health')).toBeVisible();
     await page
@@ -309,7 +303,7 @@ test.describe('card health', () => {
 
   test('再読み取り reads the card again and shows a fresh result', async ({ page, harness }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'issued');
+    await insertPreset(page, 'issued');
     await waitForReadResult(page);
     const readsBefore = harness.calls.filter((c) => c === 'card:read-health').length;
     await page.getByTestId('reread').click();
@@ -325,10 +319,10 @@ test.describe('card health', () => {
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertWithTrainer(page, 'signing-locked');
+    await insertPreset(page, 'signing-locked');
     await waitForReadResult(page);
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Card health');
+    await expect(heading(page)).toHaveText('Card health');
     await expect(page.getByTestId('practice-banner')).toContainText('PRACTICE MODE');
     await expect(pinRow(page, 'signing')).toContainText('0 of 5 left');
     await expect(pinRow(page, 'signing')).toContainText('Locked');
@@ -339,7 +333,7 @@ test.describe('card health', () => {
     expect(own.join('\n')).not.toMatch(/[\u3040-\u30ff]/);
     await harness.screenshot('card-health-signing-locked-en');
     await page.getByRole('button', { name: '日本語' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('カードの状態確認');
+    await expect(heading(page)).toHaveText('カードの状態確認');
   });
 
   test('keyboard only: the trainer inserts a card and the clerk re-reads it', async ({
@@ -456,7 +450,7 @@ test.describe('card health: security', () => {
     expect(answers.wrongType).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(answers.notAnObject).toMatchObject({ ok: false, error: { code: 'validation' } });
     // The app is still alive: a card inserted now is read as usual.
-    await insertWithTrainer(page, 'issued');
+    await insertPreset(page, 'issued');
     await waitForReadResult(page);
     await expect(page.getByTestId('next-action')).toContainText(NEXT.none);
   });
@@ -500,7 +494,7 @@ test.describe('card health: security', () => {
       harness,
     }) => {
       await openEmpty(harness, page);
-      await insertWithTrainer(page, 'issued');
+      await insertPreset(page, 'issued');
       // The read of a real card takes over a second: pull the card while it runs.
       await expect(status(page)).toHaveAttribute('data-state', 'reading');
       harness.core.simReader!.remove();
@@ -512,7 +506,7 @@ test.describe('card health: security', () => {
       );
       await harness.screenshot('card-health-pulled-mid-read');
       // Inserted again, the card is read from the start.
-      await insertWithTrainer(page, 'issued');
+      await insertPreset(page, 'issued');
       await expect(status(page)).toHaveAttribute('data-state', 'health', { timeout: 20_000 });
     });
   });

@@ -1,7 +1,13 @@
 // The clerk's 交付 screens in practice mode, step by step with the real core, each looked at as a screenshot.
 import type { Page } from '@playwright/test';
+import {
+  documentsWithLicence,
+  fillApproval,
+  heading,
+  insertApplicationCard,
+} from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
-import { loginAs, seedOperator } from './harness/login';
+import { loginAs } from './harness/login';
 
 /** Practice values for the resident's secrets: none breaks a rule for a resident born 1992-07-08. */
 const SIGNING = 'MADO2026';
@@ -16,7 +22,7 @@ interface ResidentGlobal {
 
 async function openIssuance(page: Page): Promise<void> {
   await page.getByTestId('nav-issuance').click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('マイナンバーカードの交付');
+  await expect(heading(page)).toHaveText('マイナンバーカードの交付');
 }
 
 async function findByNotice(page: Page, notice: string, birthDate: string): Promise<void> {
@@ -24,27 +30,6 @@ async function findByNotice(page: Page, notice: string, birthDate: string): Prom
   await page.getByTestId('find-by-notice').getByLabel('生年月日').fill(birthDate);
   await page.getByTestId('find-by-notice').getByLabel('生年月日').press('Enter');
   await expect(page.getByTestId('application')).toBeVisible();
-}
-
-/** The trainer inserts the card prepared for this application. */
-async function insertApplicationCard(page: Page, notice: string): Promise<void> {
-  const panel = page.getByTestId('trainer-issuance');
-  await panel.getByLabel('申請', { exact: true }).selectOption(notice);
-  await panel.getByTestId('insert-application-card').click();
-}
-
-async function documentsWithLicence(page: Page): Promise<void> {
-  await page.getByTestId('resident-list-A').getByLabel('運転免許証').check();
-  await page.getByTestId('documents-next').click();
-}
-
-async function approveOverride(page: Page): Promise<void> {
-  const supervisor = seedOperator('sekinin');
-  const dialog = page.getByTestId('approval-dialog');
-  await dialog.getByLabel('責任者の職員ID').fill(supervisor.loginId);
-  await dialog.getByLabel('責任者のパスワード').fill(supervisor.password);
-  await dialog.getByLabel('承認の理由').fill('責任者が面談し、本人と確認した。');
-  await dialog.getByLabel('承認の理由').press('Enter');
 }
 
 test.describe('issuance screens', () => {
@@ -111,7 +96,7 @@ test.describe('issuance screens', () => {
     await expect(page.getByTestId('approval-dialog')).toContainText(
       '顔照合で一致しなかったときの、目視確認による続行',
     );
-    await approveOverride(page);
+    await fillApproval(page, '責任者が面談し、本人と確認した。');
 
     await expect(page.getByTestId('step-pins')).toBeVisible();
     await harness.screenshot('issuance-pins');

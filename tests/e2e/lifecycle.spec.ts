@@ -2,193 +2,41 @@
 // the real core (practice seed, simulated reader, fake camera), one test per procedure and the two
 // lost-card stories; each step done through the screens a clerk and a resident use.
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import {
+  documentsWithLicence,
+  insertApplicationCard,
+  insertPreset,
+  removeCard,
+} from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
-import { loginAs, seedOperator } from './harness/login';
+import {
+  approveAsSupervisor,
+  certificateRows,
+  counterWithResident,
+  documentsAndCard,
+  enterCurrent,
+  enterNew,
+  entry,
+  faceMatches,
+  openEntry,
+  openHistory,
+  pinRow,
+  PRESET,
+  registerSuspension,
+  rereadHealth,
+  residentDone,
+  SERIAL,
+  start,
+  submitReview,
+  turnTo,
+} from './harness/lifecycle-steps';
+import { loginAs, logout } from './harness/login';
 import { pageMemory, typeOnKeyboard, typeOnPad } from './harness/resident-input';
 import { readable } from './harness/resident-text';
 
-/** The practice presets' values in use (resources/cards/*.json). */
-const PRESET = { signing: 'MADO2025', auth: '1234' } as const;
-
-const SERIAL = {
-  issued: '990000000000002', // 見本 太郎
-  signingLocked: '990000000000003', // 試験 次郎
-  suspended: '990000000000005', // 仮名 幸子
-  certExpired: '990000000000007', // 模擬 五月
-} as const;
-
-const PRESET_SERIAL: Readonly<Record<string, string>> = {
-  issued: SERIAL.issued,
-  'signing-locked': SERIAL.signingLocked,
-  suspended: SERIAL.suspended,
-  'cert-expired': SERIAL.certExpired,
-};
-
 async function shot(harness: Harness, name: string, of?: Page): Promise<void> {
   await harness.screenshot(`lifecycle-e2e-${name}`, of);
-}
-
-/** The trainer picks a simulated card and puts it in the reader. */
-async function insertPreset(page: Page, preset: string): Promise<void> {
-  const panel = page.getByTestId('trainer-panel');
-  await panel.getByLabel('模擬カードの種類').selectOption(preset);
-  await panel.getByRole('button', { name: 'カードを挿入' }).click();
-}
-
-async function removeCard(page: Page): Promise<void> {
-  await page.getByTestId('trainer-panel').getByRole('button', { name: 'カードを取り出す' }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText('模擬カードリーダーは空です。');
-}
-
-/** カード・住民の検索 by the card's serial, then the resident's page. */
-async function openHistory(page: Page, serial: string, name: string): Promise<Locator> {
-  await page.getByTestId('nav-life').click();
-  await page.getByLabel('カード製造番号（15桁）').fill(serial);
-  await page.getByLabel('カード製造番号（15桁）').press('Enter');
-  await expect(page.getByTestId('history-name')).toHaveText(name);
-  return page.locator(`[data-card="${serial}"]`);
-}
-
-async function start(card: Locator, action: string): Promise<void> {
-  await card.locator(`[data-start="${action}"]`).click();
-}
-
-async function documentsWithLicence(page: Page): Promise<void> {
-  await expect(page.getByTestId('step-documents')).toBeVisible();
-  await page.getByTestId('resident-list-A').getByLabel('運転免許証').check();
-  await page.getByTestId('documents-next').click();
-}
-
-/** The chip's photo beside the application's and the camera's; the clerk says they match. */
-async function faceMatches(page: Page): Promise<void> {
-  await expect(page.getByTestId('step-face')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('face-chip').locator('img')).toBeVisible({ timeout: 20_000 });
-  await page.getByTestId('face-match').click();
-}
-
-/**
- * A licence shown; the card asked for by its serial, the trainer puts the preset in (it is checked
- * on insertion); the face check when the procedure has one; then the choice of secrets.
- */
-async function documentsAndCard(
-  page: Page,
-  preset: string,
-  face: 'face' | 'no-face',
-  shots?: { harness: Harness; name: string },
-) {
-  await expect(page.getByTestId('step-documents')).toBeVisible();
-  if (shots) await shot(shots.harness, `${shots.name}-documents`);
-  await documentsWithLicence(page);
-  await expect(page.getByTestId('step-card')).toContainText(PRESET_SERIAL[preset] ?? '?');
-  if (shots) await shot(shots.harness, `${shots.name}-card`);
-  await insertPreset(page, preset);
-  if (face === 'face') await faceMatches(page);
-  await expect(page.getByTestId('step-choose')).toBeVisible({ timeout: 20_000 });
-}
-
-/** A second operator, the practice supervisor, approves at the clerk's screen. */
-async function approveAsSupervisor(page: Page, reason: string): Promise<void> {
-  await page.getByTestId('open-approval').click();
-  const dialog = page.getByTestId('approval-dialog');
-  await dialog.getByLabel('責任者の職員ID').fill('sekinin');
-  await dialog.getByLabel('責任者のパスワード').fill(seedOperator('sekinin').password);
-  await dialog.getByLabel('承認の理由').fill(reason);
-  await dialog.getByLabel('承認の理由').press('Enter');
-  await expect(dialog).toHaveCount(0);
-}
-
-/** 一時停止の登録 from the resident's page: a call to the 24-hour centre, taken now. */
-async function registerSuspension(page: Page, harness: Harness, card: Locator): Promise<void> {
-  await start(card, 'suspension');
-  await expect(page.getByTestId('step-report')).toBeVisible();
-  await page.getByLabel('コールセンター（24時間受付）').check();
-  await page.getByLabel('電話').check();
-  await page.getByLabel('メモ（任意）').fill('駅で紛失したとの電話。');
-  await shot(harness, 'suspension-report');
-  await page.getByTestId('register-suspension').click();
-  await expect(page.getByTestId('step-completed')).toContainText('一時停止を登録しました');
-}
-
-/**
- * The window the next actions go to is brought to the front: Chromium throttles the animation
- * frames of a background tab, and each click's stability check would wait about 2 s there.
- */
-async function turnTo(window: Page): Promise<Page> {
-  await window.bringToFront();
-  return window;
-}
-
-/** The clerk opens the resident's entry; the resident's window shows why first. */
-async function openEntry(page: Page, resident: Page): Promise<void> {
-  await expect(page.getByTestId('step-pins')).toBeVisible();
-  await page.getByTestId('open-pin-entry').click();
-  await turnTo(resident);
-  await expect(resident.getByTestId('resident-intro')).toBeVisible();
-  await resident.getByTestId('intro-start').click();
-}
-
-/** The practice clerk logged in, the resident's window open beside, the clerk's in front. */
-async function counterWithResident(page: Page, harness: Harness): Promise<Page> {
-  await harness.open();
-  await loginAs(page, 'renshu01');
-  const resident = await harness.openResident();
-  await turnTo(page);
-  return resident;
-}
-
-/** The resident is thanked; the clerk's window comes to the front again. */
-async function residentDone(page: Page, resident: Page): Promise<void> {
-  await expect(resident.getByTestId('resident-done')).toBeVisible({ timeout: 30_000 });
-  await turnTo(page);
-}
-
-const entry = (resident: Page, kind: string) => resident.getByTestId(`resident-entry-${kind}`);
-
-/** A value in use, once; then (mode change / new) the new value twice. */
-async function enterCurrent(resident: Page, kind: 'signing' | 'auth', value: string) {
-  await expect(entry(resident, kind)).toHaveAttribute('data-stage', 'current');
-  if (kind === 'signing') await typeOnKeyboard(resident, value);
-  else await typeOnPad(resident, value);
-}
-
-async function enterNew(resident: Page, kind: 'signing' | 'auth', value: string) {
-  await expect(entry(resident, kind)).toHaveAttribute('data-stage', 'first');
-  if (kind === 'signing') {
-    await typeOnKeyboard(resident, value);
-    await expect(entry(resident, kind)).toHaveAttribute('data-stage', 'confirm');
-    await typeOnKeyboard(resident, value);
-  } else {
-    await typeOnPad(resident, value);
-    await expect(entry(resident, kind)).toHaveAttribute('data-stage', 'confirm');
-    await typeOnPad(resident, value);
-  }
-}
-
-async function submitReview(resident: Page): Promise<void> {
-  await expect(resident.getByTestId('resident-review')).toBeVisible();
-  await resident.getByTestId('review-submit').click();
-}
-
-/** Card health, read again with the card in the reader. */
-async function rereadHealth(page: Page): Promise<Locator> {
-  await page.getByRole('link', { name: 'カードの状態確認', exact: true }).click();
-  const status = page.getByTestId('card-health-status');
-  await page.getByTestId('reread').click();
-  await expect(status).toHaveAttribute('data-state', 'health', { timeout: 20_000 });
-  return status;
-}
-
-const pinRow = (page: Page, kind: string) =>
-  page.getByTestId('pins').locator(`tr[data-pin="${kind}"]`);
-
-async function certificateRows(harness: Harness, serial: string) {
-  return harness.core.db()!.all<{ kind: string; status: string; reason: string | null }>(
-    `SELECT c.kind AS kind, c.status AS status, c.revocation_reason AS reason
-         FROM certificates c JOIN cards k ON k.id = c.card_id
-        WHERE k.serial = ? ORDER BY c.id`,
-    [serial],
-  );
 }
 
 test.describe('the card’s later life with the real core', () => {
@@ -239,7 +87,7 @@ test.describe('the card’s later life with the real core', () => {
 
     let card = await openHistory(page, SERIAL.issued, '見本　太郎');
     await shot(harness, 'history');
-    await registerSuspension(page, harness, card);
+    await registerSuspension(page, card, (n) => shot(harness, `suspension-${n}`));
     await shot(harness, 'suspension-done');
     await page.getByTestId('to-history').click();
     card = page.locator(`[data-card="${SERIAL.issued}"]`);
@@ -256,7 +104,7 @@ test.describe('the card’s later life with the real core', () => {
 
     // The resident comes back with the card and a licence.
     await start(card, 'release');
-    await documentsAndCard(page, 'issued', 'face', { harness, name: 'release' });
+    await documentsAndCard(page, 'issued', 'face', (n) => shot(harness, `release-${n}`));
     await expect(page.getByTestId('mode-auth-current')).toBeChecked();
     await page.getByTestId('mode-signing-new').check();
     await shot(harness, 'release-choose');
@@ -302,7 +150,7 @@ test.describe('the card’s later life with the real core', () => {
     const resident = await counterWithResident(page, harness);
 
     let card = await openHistory(page, SERIAL.issued, '見本　太郎');
-    await registerSuspension(page, harness, card);
+    await registerSuspension(page, card);
     await page.getByTestId('to-history').click();
 
     // Not found: 廃止, the card absent, approved by the supervisor.
@@ -354,9 +202,7 @@ test.describe('the card’s later life with the real core', () => {
     await expect(page.getByTestId('resident-name')).toHaveText('見本　太郎');
     await page.getByTestId('start-issuance').click();
     await documentsWithLicence(page);
-    const trainer = page.getByTestId('trainer-issuance');
-    await trainer.getByLabel('申請', { exact: true }).selectOption(notice);
-    await trainer.getByTestId('insert-application-card').click();
+    await insertApplicationCard(page, notice);
     await faceMatches(page);
     await page.getByTestId('open-pin-entry').click();
     await turnTo(resident);
@@ -390,9 +236,13 @@ test.describe('the card’s later life with the real core', () => {
     card = page.locator(`[data-card="${SERIAL.issued}"]`);
     await expect(card.locator('[data-next="record-return"]')).toBeVisible();
     await expect(page.locator(`[data-card="${newSerial!.serial}"]`)).toContainText(SERIAL.issued);
+    await shot(harness, 'return-history');
+    const callsBeforeReturn = harness.calls.length;
     await start(card, 'return');
     await expect(page.getByTestId('step-header')).toContainText('返納・廃棄の記録');
     await shot(harness, 'return-card');
+    // Only the card and the punching: no supervisor's approval for a return.
+    await expect(page.getByTestId('step-card')).toContainText('責任者の承認は不要です');
     await page.getByTestId('check-card').click();
     await expect(page.getByTestId('step-destroy')).toBeVisible({ timeout: 20_000 });
     await page.getByTestId('punched').check();
@@ -401,6 +251,7 @@ test.describe('the card’s later life with the real core', () => {
     await expect(page.getByTestId('step-completed')).toContainText('返納・廃棄を記録しました');
     await expect(page.getByTestId('destroyed')).toContainText('に記録しました');
     await shot(harness, 'return-done');
+    expect(harness.calls.slice(callsBeforeReturn)).not.toContain('procedure:approve');
     // Revoked once (lost), then returned and punched: no second revocation row.
     const db = harness.core.db()!;
     expect(
@@ -412,12 +263,14 @@ test.describe('the card’s later life with the real core', () => {
       ),
     ).toEqual([{ state: 'terminated', destroyed: 1, reason: 'lost', punched: 1 }]);
 
-    // The day's 日報, by the supervisor.
-    await page.getByTestId('logout').click();
+    // The day's 日報, by the supervisor: a clerk has no way to it.
+    await expect(page.getByTestId('nav-reports')).toHaveCount(0);
+    await logout(page);
     await loginAs(page, 'sekinin');
     await page.getByTestId('nav-reports').click();
     const report = page.getByTestId('daily-report');
     const procedures = page.getByTestId('report-procedures');
+    await expect(procedures).toContainText('暗証番号の初期化・再設定');
     const row = (kind: string) => procedures.locator(`tr[data-kind="${kind}"]`);
     await expect(row('reissue').locator('td').first()).toHaveText('1件');
     await expect(row('revocation').locator('td').first()).toHaveText('2件');
@@ -446,6 +299,23 @@ test.describe('the card’s later life with the real core', () => {
     expect(csv).toContain('"procedures","reissue","completed","1"');
     expect(csv).toContain('"cards","destroyed","","1"');
     await expect(report).toBeVisible();
+
+    // Another day picked: its date in words, its tables, the stock at its end.
+    const todayInJapan = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.parse(`${todayInJapan}T00:00:00Z`) - 86_400_000);
+    const [y, m, d] = yesterday.toISOString().slice(0, 10).split('-').map(Number);
+    await page.getByLabel('日付').fill(yesterday.toISOString().slice(0, 10));
+    await expect(page.getByTestId('report-date-words')).toHaveText(`${y}年${m}月${d}日`);
+    await page.getByRole('button', { name: '表示する' }).click();
+    await expect(report).toContainText(`${y}年${m}月${d}日の日報`);
+    // In stock when that day ended: received by then, neither handed over nor terminated by then.
+    const dayEnd = new Date(`${todayInJapan}T00:00:00+09:00`).toISOString();
+    const stock = await db.get<{ n: number }>(
+      `SELECT count(*) AS n FROM cards WHERE received_at < ?
+          AND (issued_at IS NULL OR issued_at >= ?) AND (terminated_at IS NULL OR terminated_at >= ?)`,
+      [dayEnd, dayEnd, dayEnd],
+    );
+    await expect(page.getByTestId('in-stock')).toHaveText(`${stock!.n}枚`);
   });
 
   test('暗証番号の初期化・再設定: the locked password set anew, the PIN changed with its current value; fresh counters', async ({

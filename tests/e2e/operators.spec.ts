@@ -1,18 +1,11 @@
 // Operators at the counter: first start, login and lockout, the idle lock, roles, approvals, practice reset.
-import type { Page } from '@playwright/test';
 import type { CounterApi } from '../../preload/api';
+import { heading } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
-import { loginAs, seedOperator, submitLogin } from './harness/login';
-
-const HEADING = (page: Page) => page.getByRole('heading', { level: 1 });
+import { loginAs, logout, seedOperator, submitLogin } from './harness/login';
 
 /** window.counter as a page script sees it (the test's own types do not include the renderer's). */
 type PageGlobal = { counter: CounterApi };
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId('logout').click();
-  await expect(page.getByTestId('login-screen')).toBeVisible();
-}
 
 test.describe('first start (production mode, no operator yet)', () => {
   // Production with the simulated reader: refused by parseMachineConfig, accepted by createCore. Used
@@ -26,7 +19,7 @@ test.describe('first start (production mode, no operator yet)', () => {
     await harness.open();
     const setup = page.getByTestId('setup-screen');
     await expect(setup).toBeVisible();
-    await expect(HEADING(page)).toHaveText('最初の管理者の登録');
+    await expect(heading(page)).toHaveText('最初の管理者の登録');
     await expect(page.getByTestId('practice-banner')).toHaveCount(0);
     // Keyboard first: the ID field has the focus; the passwords are masked.
     await expect(setup.getByLabel('職員ID')).toBeFocused();
@@ -58,7 +51,7 @@ test.describe('first start (production mode, no operator yet)', () => {
     await setup.getByLabel('パスワード', { exact: true }).fill('hajimete-2026');
     await setup.getByLabel('パスワード（確認のため、もう一度）').fill('hajimete-2026');
     await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
-    await expect(HEADING(page)).toHaveText('職員の管理');
+    await expect(heading(page)).toHaveText('職員の管理');
     await expect(page.getByTestId('current-operator')).toHaveText(
       'ログイン中：山田 花子（管理者）',
     );
@@ -80,7 +73,7 @@ test.describe('startup error', () => {
   }) => {
     await harness.open();
     const screen = page.getByTestId('startup-error');
-    await expect(HEADING(page)).toHaveText('アプリを起動できませんでした');
+    await expect(heading(page)).toHaveText('アプリを起動できませんでした');
     await expect(screen.getByRole('alert')).toHaveAttribute('data-error-code', /^db-/);
     await expect(screen).toContainText('IT担当者に連絡');
     await expect(page.getByTestId('login-screen')).toHaveCount(0);
@@ -136,7 +129,7 @@ test.describe('login in English', () => {
   }) => {
     await harness.open();
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(HEADING(page)).toHaveText('Log in');
+    await expect(heading(page)).toHaveText('Log in');
     const screen = page.getByTestId('login-screen');
     await screen.getByLabel('Staff ID').fill('renshu01');
     await screen.getByLabel('Password').fill('machigai-1');
@@ -160,7 +153,7 @@ test.describe('idle lock', () => {
   }) => {
     await harness.open();
     await loginAs(page, 'renshu01');
-    await expect(HEADING(page)).toHaveText('カードの状態確認');
+    await expect(heading(page)).toHaveText('カードの状態確認');
 
     // The core's clock moves past the idle limit; the next key press reports activity, which main
     // refuses as the session is idle: it locks and tells the window (auth:changed), no reload.
@@ -203,7 +196,9 @@ test.describe('idle lock', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift');
     await page.mouse.click(5, 300);
     await expect.poll(reports).toBe(before + 1);
-    await page.waitForTimeout(300);
+    // A call the page makes after all that reaches main after any report it caused (the page's
+    // calls travel one binding, in order): none has, by the time it is answered.
+    await page.evaluate(() => (globalThis as unknown as PageGlobal).counter.listReaders({}));
     expect(reports()).toBe(before + 1);
   });
 
@@ -233,11 +228,11 @@ test.describe('roles', () => {
   }) => {
     await harness.open();
     await loginAs(page, 'kanri');
-    await expect(HEADING(page)).toHaveText('職員の管理');
+    await expect(heading(page)).toHaveText('職員の管理');
     await expect(page.getByTestId('trainer-panel')).toHaveCount(0);
     await page.evaluate("location.hash = '#/'");
     await expect(page).toHaveURL(/#\/admin\/operators$/);
-    await expect(HEADING(page)).toHaveText('職員の管理');
+    await expect(heading(page)).toHaveText('職員の管理');
     const answer = await page.evaluate(() =>
       (globalThis as unknown as PageGlobal).counter.readCardHealth({
         reader: 'Madoguchi Simulated Reader 0',
@@ -249,7 +244,7 @@ test.describe('roles', () => {
     await logout(page);
     await loginAs(page, 'renshu01');
     await page.evaluate("location.hash = '#/admin/audit'");
-    await expect(HEADING(page)).toHaveText('カードの状態確認');
+    await expect(heading(page)).toHaveText('カードの状態確認');
     await expect(page.getByRole('link', { name: '監査ログ' })).toHaveCount(0);
     const audit = await page.evaluate(() =>
       (globalThis as unknown as PageGlobal).counter.audit.search({ filter: {}, page: 1 }),

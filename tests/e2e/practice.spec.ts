@@ -1,4 +1,5 @@
 // Practice mode at the counter: a supervisor's approval on the spot, and the trainer's reset of the practice data.
+import { fillApproval } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { loginAs, seedOperator } from './harness/login';
 
@@ -27,10 +28,7 @@ test.describe('approval (practice)', () => {
     expect(harness.calls).not.toContain('approval:approve');
 
     await panel.getByRole('button', { name: '責任者の承認を記録（練習）' }).click();
-    await dialog.getByLabel('責任者の職員ID').fill(clerk.loginId);
-    await dialog.getByLabel('責任者のパスワード').fill(clerk.password);
-    await dialog.getByLabel('承認の理由').fill('カードを紛失したため再交付');
-    await dialog.getByLabel('承認の理由').press('Enter');
+    await fillApproval(page, 'カードを紛失したため再交付', clerk);
     const error = dialog.getByRole('alert');
     await expect(error).toHaveAttribute('data-error-code', 'self-approval');
     await expect(error).toContainText('自分の申請を自分で承認することはできません。');

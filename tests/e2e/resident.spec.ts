@@ -7,25 +7,11 @@ import type { ResidentPromptDto } from '../../preload/contract/issuance';
 import type { ProcedureDto, ResidentMatchDto } from '../../preload/contract/procedure';
 import { checkPinEntry } from '../../preload/contract/rules/pins';
 import type { Result } from '../../preload/contract/result';
+import { heading } from './harness/counter-steps';
 import { expect, test, type Harness, type StandIn } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { pageMemory, typeOnKeyboard, typeOnPad } from './harness/resident-input';
-
-/** A text as the resident reads it: the furigana (<rt>) left out. */
-async function readable(locator: Locator): Promise<string> {
-  type Node = {
-    cloneNode(deep: boolean): Node;
-    querySelectorAll(selector: string): Iterable<{ remove(): void }>;
-    textContent: string | null;
-  };
-  return locator.evaluate((el) => {
-    const copy = (el as unknown as Node).cloneNode(true);
-    for (const rt of copy.querySelectorAll('rt')) rt.remove();
-    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+import { readable } from './harness/resident-text';
 
 const WAITING: Record<string, { title: string; lang: string; button: string }> = {
   ja: { title: '職員の案内をお待ちください', lang: 'ja', button: '日本語' },

@@ -16,12 +16,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (missing) throw new Error(`integration tests need pcscd and vsmartcard-vpcd: ${missing}`);
 
   mkdirSync('test-results', { recursive: true });
+  // Runs side by side, each in its own namespace (scripts/run-tests.mjs), each name their own log.
+  const logFile = process.env.MADOGUCHI_PCSCD_LOG ?? 'test-results/pcscd.log';
   let pcscd: PcscdHandle;
   try {
-    pcscd = await startPcscd({ logFile: 'test-results/pcscd.log' });
+    pcscd = await startPcscd({ logFile });
   } catch (e) {
     throw new Error(
-      `integration tests could not start pcscd (see test-results/pcscd.log): ${(e as Error).message}`,
+      `integration tests could not start pcscd (see ${logFile}): ${(e as Error).message}`,
     );
   }
 

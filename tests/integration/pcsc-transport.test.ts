@@ -79,8 +79,9 @@ describe('PC/SC transport through pcscd + vpcd', () => {
     const connection = await h.watcher.connect(h.reader);
     await connection.begin();
     const started = Date.now();
+    // Pulled once the card has the command, before it answers (it takes 400 ms to).
+    void card.nextCommand().then(() => h.bridge()?.close());
     const exchange = connection.transmit(Uint8Array.of(0x00, 0xb0, 0x00, 0x00, 0x02, 0x05, 0x06));
-    setTimeout(() => void h.bridge()?.close(), 100);
     await expect(exchange).rejects.toBeInstanceOf(CardAbsentError);
     expect(Date.now() - started).toBeLessThan(3000);
     await connection.end();

@@ -8,7 +8,12 @@ import { pathToFileURL } from 'node:url';
 import type { CoreConfig } from '../../../main/config/config';
 import type { Core, corePaths as CorePaths, createCore as CreateCore } from '../../../main/core';
 import type { Result } from '../../../preload/contract/result';
-import { RESIDENT_EVENT_NAMES, type EventName } from '../../../preload/contract/channels';
+import {
+  requestSchemas,
+  RESIDENT_EVENT_NAMES,
+  type Channel,
+  type EventName,
+} from '../../../preload/contract/channels';
 import { CORE_BUNDLE, RENDERER_DIR, RESIDENT_SHIM_BUNDLE, SCREENS_DIR, SHIM_BUNDLE } from './paths';
 import { startStaticServer } from './static-server';
 
@@ -48,6 +53,12 @@ export interface Harness {
   readonly calls: string[];
   /** Channels the resident page invoked, in order. */
   readonly residentCalls: string[];
+  /**
+   * The calls of either page whose request its channel's schema refuses (checked here, apart from
+   * the router), each as channel and what is wrong: a spec that asserts this list empty shows that
+   * its screens send only requests the contract allows.
+   */
+  readonly invalidRequests: string[];
   /** Opens the clerk window's home route and waits until the app has drawn it. */
   open(): Promise<void>;
   /**
@@ -84,12 +95,19 @@ async function wirePage(
   core: Core,
   shim: string,
   calls: string[],
+  invalid: string[],
   report: (text: string) => void,
   standIn?: StandIn,
 ) {
   // The binding is what ipcMain.handle is in the app: the router gets the calling frame's facts.
   await page.exposeBinding('__counterInvoke', (source, channel: unknown, payload: unknown) => {
     calls.push(String(channel).slice(0, 100));
+    const schema = requestSchemas[String(channel) as Channel];
+    const parsed = schema?.safeParse(payload);
+    if (!parsed?.success)
+      invalid.push(
+        `${String(channel).slice(0, 100)}: ${parsed?.error.message ?? 'no such channel'}`,
+      );
     if (standIn) return standIn(String(channel), payload);
     return core.router.handle(
       { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
@@ -150,6 +168,7 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
     const pageErrors: string[] = [];
     const calls: string[] = [];
     const residentCalls: string[] = [];
+    const invalidRequests: string[] = [];
     const watchPage = (target: Page) => {
       target.on('console', (message) => {
         const text = message.text();
@@ -159,7 +178,7 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       target.on('pageerror', (error) => pageErrors.push(error.message));
     };
     watchPage(page);
-    await wirePage(page, core, shim, calls, (text) => cspViolations.push(text));
+    await wirePage(page, core, shim, calls, invalidRequests, (text) => cspViolations.push(text));
 
     // Events go to each page as its preload's ipcRenderer.on would deliver them: the payload only,
     // and to the resident page only the resident's events (main/index.ts routes them so).
@@ -192,6 +211,7 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       pageErrors,
       calls,
       residentCalls,
+      invalidRequests,
       async open() {
         await page.goto(`${server.origin}/clerk.html#/`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -206,6 +226,7 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
           core,
           residentShim,
           residentCalls,
+          invalidRequests,
           (text) => cspViolations.push(text),
           options.standIn,
         );

@@ -71,7 +71,8 @@ async function bundleCore(): Promise<void> {
 }
 
 export default async function globalSetup(): Promise<void> {
-  buildRenderer();
+  // npm test (scripts/run-tests.mjs) builds the app, renderer and photos included, just before.
+  if (process.env.MADOGUCHI_RENDERER_BUILT !== '1') buildRenderer();
   await bundleShim(SHIM_SOURCE, SHIM_BUNDLE);
   await bundleShim(RESIDENT_SHIM_SOURCE, RESIDENT_SHIM_BUNDLE);
   await bundleCore();

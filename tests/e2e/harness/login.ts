@@ -1,4 +1,4 @@
-// Logging in as the clerk does, with the practice operators of resources/practice/seed.json.
+// Logging in (and out) as the clerk does, with the practice operators of resources/practice/seed.json.
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -37,4 +37,10 @@ export async function loginAs(page: Page, loginId: string): Promise<SeedOperator
   await submitLogin(page, operator.loginId, operator.password);
   await expect(page.getByTestId('current-operator')).toContainText(operator.displayName);
   return operator;
+}
+
+/** Logs out from the header and waits for the login screen. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-screen')).toBeVisible();
 }

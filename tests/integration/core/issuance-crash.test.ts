@@ -1,9 +1,6 @@
 // 交付 survives an app crash: a counter process driving the issuance over pcsc-mini + pcscd + vpcd is
 // SIGKILLed after each step and in the middle of each card write; a new process on the same data
 // folder resumes the open procedure and completes it, with one key pair and one certificate per kind.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core';
 import { loadPreset } from '../../../main/card/sim/presets';
@@ -15,8 +12,10 @@ import {
   buildChild,
   cardSeen,
   practiceConfig,
+  removeDataDirs,
   routerCall,
   runAndKill,
+  seededDataDir,
   watched,
   type ChildRun,
 } from '../support/lifecycle-setup';
@@ -31,15 +30,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
+  removeDataDirs();
 });
 
 /** A fresh practice data folder (seed + authority) and the prepared card of MD-2026-0001 for it. */
 async function prepare(): Promise<{ dataDir: string; card: SimCard }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-crash-data-'));
-  const core = createCore(practiceConfig(dataDir, { kind: 'simulated' }));
-  await core.start();
-  const { issuerPublicKey } = await core.authority();
-  await core.close();
+  const { dataDir, issuerPublicKey } = await seededDataDir();
   return { dataDir, card: await loadPreset('prepared', { timing: false, issuerPublicKey }) };
 }
 

@@ -13,6 +13,7 @@ import type { CardHealthDto, FileWrittenDto, SimStateDto } from '../../../preloa
 import type { DailyReportDto, ResidentHistoryDto } from '../../../preload/contract/lifecycle';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import type { Result } from '../../../preload/contract/result';
+import { pdfRawText, pdfText } from '../../unit/documents/pdf-text';
 import { practiceConfig, tryCall, watched } from '../support/lifecycle-setup';
 
 const CLERK = 'clerk' as const;
@@ -709,6 +710,13 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
     const pdf = await call<FileWrittenDto>(core, 'reports:daily-pdf', { date: TODAY });
     const bytes = readFileSync(pdf.path);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(dataDir.length).toBeGreaterThan(0);
+    expect(statSync(pdf.path).mode & 0o777).toBe(0o600);
+    // The printed 日報 says what the CSV says, and no more than it: no run of twelve digits.
+    const printed = await pdfText(pdf.path);
+    expect(printed).toContain('日報');
+    expect(printed).toContain('収納1件1,000円');
+    expect(await pdfRawText(pdf.path)).not.toMatch(/\d{12}/);
+    // Both are written in this counter's own data folder, nowhere else on the machine.
+    for (const written of [csv, pdf]) expect(written.path.startsWith(`${dataDir}/`)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { cardErrorToAppError } from '../../../main/card/card-errors';
 import { createCardService, type CardService } from '../../../main/card/card-service';
 import { loadPreset, type PresetId } from '../../../main/card/sim/presets';
 import type { ReaderHarness } from './pcsc-harness';
+import { watched } from './watched-card';
 
 const EXCHANGE_TIMEOUT_MS = 1500;
 
@@ -118,10 +119,21 @@ export function defineCardHealthSuite(
     });
 
     it('a card pulled in the middle of a read gives card-removed, without hanging', async () => {
-      // With the timing model on, a health read takes long enough to pull the card half-way.
-      await h.insert(await loadPreset('issued', { timing: true }));
+      // Pulled as the read's third command reaches the card (with the timing model on, while the
+      // card takes its time to answer it).
+      let armed = false;
+      let commands = 0;
+      let midRead!: () => void;
+      const atThirdCommand = new Promise<void>((r) => (midRead = r));
+      const card = await loadPreset('issued', { timing: true });
+      await h.insert(
+        watched(card, () => {
+          if (armed && ++commands === 3) midRead();
+        }),
+      );
+      armed = true;
       const reading = read();
-      await new Promise((r) => setTimeout(r, 150));
+      await atThirdCommand;
       await h.remove();
       const outcome = await reading;
       expect(outcome.ok ? 'ok' : outcome.code).toBe('card-removed');

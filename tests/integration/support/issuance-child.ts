@@ -5,7 +5,6 @@
 // clock, e.g. to the months before the certificates expire for a renewal.
 import { createCore } from '../../../main/core';
 import type { ProcedureDto } from '../../../preload/contract/procedure';
-import type { Result } from '../../../preload/contract/result';
 import {
   advance,
   advanceLife,
@@ -14,9 +13,9 @@ import {
   RELEASE_NEW,
   RENEWAL_KEEP,
   RESET_MIXED,
-  type Call,
   type LifeScenario,
 } from './issuance-script';
+import { cardSeen, practiceConfig, routerCall } from './router-calls';
 
 const [dataDir, reader, stopAfter, procedure = 'issuance', offset = '0'] = process.argv.slice(
   2,
@@ -27,35 +26,12 @@ const SCENARIOS: Readonly<Record<string, LifeScenario>> = {
   'pin-reset': RESET_MIXED,
   renewal: RENEWAL_KEEP,
 };
-const ORIGIN = 'http://127.0.0.1:1';
 
 async function main(): Promise<void> {
-  const core = createCore({
-    mode: 'practice',
-    reader: { kind: 'pcsc', name: reader },
-    exchangeTimeoutMs: 5000,
-    simTiming: false,
-    idleLockMinutes: 60,
-    version: 'crash-test',
-    dataDir,
-    trustedOrigins: [ORIGIN],
-    now: () => new Date(Date.now() + Number(offset)),
-  });
+  const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: reader }, Number(offset)));
   await core.start();
-  for (
-    let i = 0;
-    !core.cards.readers().readers.some((r) => r.name === reader && r.cardPresent);
-    i++
-  ) {
-    if (i > 100) throw new Error('no card in the reader');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const call: Call = async (window, channel, payload) => {
-    const sender = { url: `${ORIGIN}/${window}.html`, isMainFrame: true };
-    const r = (await core.router.handle(sender, channel, payload)) as Result<unknown>;
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-    return r.value;
-  };
+  await cardSeen(core, reader);
+  const call = routerCall(core);
   const scenario = SCENARIOS[procedure];
   if (procedure !== 'issuance' && !scenario) throw new Error(`no procedure ${procedure}`);
   type Dto = { step: string };

@@ -2,7 +2,12 @@
 // authority (so the card trusts its issuer key) on a fresh data folder, suspended or not, and the
 // ways to look at the card and the database afterwards.
 import { spawn } from 'node:child_process';
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  verify as verifySignature,
+  type KeyObject,
+} from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,67 +19,15 @@ import { parsePin, parseSigningPassword } from '../../../main/card/domain';
 import { loadPreset } from '../../../main/card/sim/presets';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
-import type { Channel } from '../../../preload/contract/channels';
 import type { ProcedureDto } from '../../../preload/contract/procedure';
-import type { Result } from '../../../preload/contract/result';
-import { advance, CARD_SERIAL, openIssuance, type Call } from './issuance-script';
-import { ORIGIN } from './router-calls';
+import { advance, CARD_SERIAL, openIssuance } from './issuance-script';
+import { practiceConfig, routerCall } from './router-calls';
 
-export { ORIGIN, watched } from './router-calls';
+export { cardSeen, ORIGIN, practiceConfig, routerCall, tryCall, watched } from './router-calls';
 
 const CHILD = join(import.meta.dirname, 'issuance-child.ts');
 
-export function practiceConfig(
-  dataDir: string,
-  reader: { kind: 'pcsc'; name: string } | { kind: 'simulated' },
-  clockOffsetMs = 0,
-) {
-  return {
-    mode: 'practice' as const,
-    reader,
-    exchangeTimeoutMs: 5000,
-    simTiming: false,
-    idleLockMinutes: 60,
-    version: 'lifecycle-test',
-    dataDir,
-    trustedOrigins: [ORIGIN],
-    now: () => new Date(Date.now() + clockOffsetMs),
-  };
-}
-
-/** A call through the core's router from the clerk or the resident window; a refusal throws. */
-export function routerCall(core: Core): Call {
-  return async (window, channel, payload) => {
-    const r = await tryCall(core, window, channel, payload);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.detail ?? ''}`);
-    return r.value;
-  };
-}
-
-/** The same call, answering with the Result (for the refusals a test expects). */
-export async function tryCall(
-  core: Core,
-  window: 'clerk' | 'resident',
-  channel: Channel,
-  payload: unknown,
-): Promise<Result<unknown>> {
-  const sender = { url: `${ORIGIN}/${window}.html`, isMainFrame: true };
-  return (await core.router.handle(sender, channel, payload)) as Result<unknown>;
-}
-
-/** Waits until the core's watcher sees a card in `reader`. */
-export async function cardSeen(core: Core, reader: string): Promise<void> {
-  for (
-    let i = 0;
-    !core.cards.readers().readers.some((r) => r.name === reader && r.cardPresent);
-    i++
-  ) {
-    if (i > 100) throw new Error(`no card seen in ${reader}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The data folders made here, removed by removeDataDirs() when the file's tests are done. */
+/** The folders (and child bundles) made here, removed by removeDataDirs() when the file is done. */
 const made: string[] = [];
 function newDataDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -89,17 +42,28 @@ export function removeDataDirs(): void {
 
 // A seeded practice data folder with its authority, made once per test file and copied for each
 // test: the seed's password hashes and the authority's RSA keys cost seconds each time.
-let template: Promise<string> | null = null;
-function seededTemplate(): Promise<string> {
+let template: Promise<{ dir: string; issuerPublicKey: KeyObject }> | null = null;
+function seededTemplate() {
   template ??= (async () => {
-    const dataDir = newDataDir('madoguchi-life-template-');
-    const core = createCore(practiceConfig(dataDir, { kind: 'simulated' }));
+    const dir = newDataDir('madoguchi-life-template-');
+    const core = createCore(practiceConfig(dir, { kind: 'simulated' }));
     await core.start();
-    await core.authority();
+    const { issuerPublicKey } = await core.authority();
     await core.close();
-    return dataDir;
+    return { dir, issuerPublicKey };
   })();
   return template;
+}
+
+/**
+ * A fresh practice data folder (the seed and its authority, as a first start makes them) and the
+ * authority's issuer key, which a card must trust for the issuer's sessions.
+ */
+export async function seededDataDir(): Promise<{ dataDir: string; issuerPublicKey: KeyObject }> {
+  const { dir, issuerPublicKey } = await seededTemplate();
+  const dataDir = newDataDir('madoguchi-life-data-');
+  cpSync(dir, dataDir, { recursive: true });
+  return { dataDir, issuerPublicKey };
 }
 
 export interface PreparedCard {
@@ -116,8 +80,7 @@ export interface PreparedCard {
  * themselves drive), then, with `suspend`, reported lost by the police an hour ago.
  */
 export async function prepareIssuedCard(options: { suspend: boolean }): Promise<PreparedCard> {
-  const dataDir = newDataDir('madoguchi-life-data-');
-  cpSync(await seededTemplate(), dataDir, { recursive: true });
+  const { dataDir } = await seededDataDir();
   const core = createCore(practiceConfig(dataDir, { kind: 'simulated' }));
   await core.start();
   try {
@@ -268,9 +231,20 @@ export async function signOnCard(
 
 // ---- the crash child ----
 
-/** Bundles the crash child (inside the project, so its require('pcsc-mini') resolves). */
+/**
+ * Bundles the crash child once per test file (a child then starts in a fraction of a second, where
+ * tsx would compile it each time). Its packages resolve from the project (NODE_PATH, runAndKill);
+ * the name is the test process's own, as other test runs on the machine may bundle theirs at once.
+ */
 export async function buildChild(name: string): Promise<string> {
-  const outfile = join(process.cwd(), 'node_modules', '.cache', 'madoguchi', `${name}.cjs`);
+  const outfile = join(
+    process.cwd(),
+    'node_modules',
+    '.cache',
+    'madoguchi',
+    `${name}-${process.pid}.cjs`,
+  );
+  made.push(outfile);
   await build({
     entryPoints: [CHILD],
     bundle: true,

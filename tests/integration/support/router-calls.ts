@@ -1,29 +1,43 @@
-// The calls of the in-process integration tests: a practice core on the simulated reader, the
-// clerk's and the resident's windows calling its router, and the card in the simulated reader.
+// The calls of the integration tests: a practice core (on the simulated reader or through PC/SC),
+// the clerk's and the resident's windows calling its router, and the card in the simulated reader.
+// Also what the crash child (issuance-child.ts) uses, so it drives the core exactly as the tests do.
 import { createCore, type Core } from '../../../main/core';
 import type { CoreConfig } from '../../../main/config/config';
-import type { SimCard } from '../../../main/card/sim/sim-card';
 import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
+import type { Call } from './issuance-script';
+
+export { watched } from './watched-card';
 
 export const ORIGIN = 'http://127.0.0.1:1';
 export const CLERK = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
 export const RESIDENT = { url: `${ORIGIN}/resident.html`, isMainFrame: true };
+const SENDER = { clerk: CLERK, resident: RESIDENT } as const;
 
-export function simulatedConfig(dataDir: string): CoreConfig {
+/** A practice core on `reader`; its clock is the real one moved by `clockOffsetMs`. */
+export function practiceConfig(
+  dataDir: string,
+  reader: CoreConfig['reader'] = { kind: 'simulated' },
+  clockOffsetMs = 0,
+): CoreConfig {
   return {
     mode: 'practice',
-    reader: { kind: 'simulated' },
+    reader,
     exchangeTimeoutMs: 5000,
     simTiming: false,
     idleLockMinutes: 60,
     version: 'test',
     dataDir,
     trustedOrigins: [ORIGIN],
-    // The practice seed's reference day: ages (under 15) are counted from it.
-    now: () => new Date('2026-11-25T01:00:00Z'),
+    now: () => new Date(Date.now() + clockOffsetMs),
   };
+}
+
+/** A practice core on the simulated reader at the practice seed's reference day. */
+export function simulatedConfig(dataDir: string): CoreConfig {
+  // Ages (under 15) and report times are counted from that day.
+  return { ...practiceConfig(dataDir), now: () => new Date('2026-11-25T01:00:00Z') };
 }
 
 /** A started practice core on the simulated reader (nobody logged in). */
@@ -45,24 +59,42 @@ export async function call<T>(core: Core, channel: Channel, payload: unknown = {
   return r.value;
 }
 
+/** Calls by window name (the procedures of issuance-script.ts take these); a refusal throws. */
+export function routerCall(core: Core): Call {
+  return (window, channel, payload) => call(core, channel, payload, SENDER[window]);
+}
+
+/** A call by window name, answering with the Result (for the refusals a test expects). */
+export function tryCall(
+  core: Core,
+  window: 'clerk' | 'resident',
+  channel: Channel,
+  payload: unknown,
+): Promise<Result<unknown>> {
+  return raw(core, channel, payload, SENDER[window]);
+}
+
+/** Resolves once the core's watcher reports a card in `reader` (at once if it has already). */
+export function cardSeen(core: Core, reader: string, timeoutMs = 10_000): Promise<void> {
+  const present = () =>
+    core.cards.readers().readers.some((r) => r.name === reader && r.cardPresent);
+  if (present()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no card seen in ${reader} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = core.cards.onReadersChanged(() => {
+      if (!present()) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}
+
 /** The card into the simulated reader, in place of the one there. */
 export function insert(core: Core, card: SimCardPort): void {
   core.simReader!.remove();
   core.simReader!.insert(card);
-}
-
-/** The card as the reader sees it, calling `onCommand` with each command's INS and P1 first. */
-export function watched(card: SimCard, onCommand: (ins: number, p1: number) => void): SimCardPort {
-  return {
-    get atr() {
-      return card.atr;
-    },
-    powerOn: () => card.powerOn(),
-    powerOff: () => card.powerOff(),
-    reset: () => card.reset(),
-    transmit(command) {
-      onCommand(command[1] ?? 0, command[2] ?? 0);
-      return card.transmit(command);
-    },
-  };
 }

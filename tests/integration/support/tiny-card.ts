@@ -9,6 +9,8 @@ export interface TinyCard extends SimCardPort {
   /** From now on every APDU goes unanswered, as on a tampered card. */
   goMute(): void;
   delayMs: number;
+  /** Resolves with the next command the card receives (before it answers). */
+  nextCommand(): Promise<Bytes>;
 }
 
 export const TINY_ATR = Uint8Array.of(
@@ -30,6 +32,7 @@ export const TINY_ATR = Uint8Array.of(
 /** A card whose answer to any command is its data field (reversed) followed by 9000. */
 export function createTinyCard(atr: Bytes = TINY_ATR): TinyCard {
   let mute = false;
+  const waiting: ((command: Bytes) => void)[] = [];
   const card: TinyCard = {
     atr,
     power: [],
@@ -38,11 +41,13 @@ export function createTinyCard(atr: Bytes = TINY_ATR): TinyCard {
     goMute: () => {
       mute = true;
     },
+    nextCommand: () => new Promise((resolve) => waiting.push(resolve)),
     powerOn: () => void card.power.push('on'),
     powerOff: () => void card.power.push('off'),
     reset: () => void card.power.push('reset'),
     async transmit(command: Bytes): Promise<Bytes> {
       card.commands.push(command);
+      for (const resolve of waiting.splice(0)) resolve(command);
       if (mute) return new Promise<Bytes>(() => {});
       if (card.delayMs > 0) await new Promise((r) => setTimeout(r, card.delayMs));
       const data = command.length > 5 ? command.subarray(5, 5 + command[4]!) : new Uint8Array(0);

@@ -46,14 +46,24 @@ describe('card service: sessions', () => {
     w.queue.push(t);
     const svc = service(w);
     let release!: () => void;
-    const first = svc.withCard(READER, () => new Promise<void>((r) => (release = r)));
+    let entered!: () => void;
+    const inSession = new Promise<void>((r) => (entered = r));
+    const first = svc.withCard(READER, () => {
+      entered();
+      return new Promise<void>((r) => (release = r));
+    });
     const second = svc.withCard(READER, async () => 'ran');
     await expect(second).rejects.toMatchObject({ name: 'CardBusyError' });
     expect(await appErrorOf(svc.withCard(READER, async () => 0))).toEqual({
       code: 'card-busy',
       detail: READER,
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // Still busy once the first has opened its session and holds the card.
+    await inSession;
+    expect(await appErrorOf(svc.withCard(READER, async () => 0))).toEqual({
+      code: 'card-busy',
+      detail: READER,
+    });
     release();
     await first;
     t.assertDone();

@@ -45,17 +45,18 @@ describe('backup', () => {
 
   it('is consistent while the counter keeps writing', async () => {
     let stop = false;
-    let written = 0;
+    let fiveWritten!: () => void;
+    const five = new Promise<void>((r) => (fiveWritten = r));
     const writer = (async () => {
       for (let i = 0; !stop; i++) {
         await t.db.transaction(async (tx) => {
           const r = await createResident(tx, t.cipher, residentInput(1000 + i));
           await appendAudit(tx, { operatorId: null, action: 'resident.created', residentId: r });
         });
-        written++;
+        if (i + 1 === 5) fiveWritten();
       }
     })();
-    while (written < 5) await new Promise((r) => setTimeout(r, 5));
+    await five;
     const dest = join(t.dir, 'during-writes.sqlite');
     await backupDatabase(t.db, dest);
     stop = true;

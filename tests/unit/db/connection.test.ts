@@ -40,7 +40,24 @@ async function testDb(): Promise<TestDb> {
   return t;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Lets every other queued callback run (sqlite's answers, other transactions' next steps) before
+ * going on: a turn of the event loop, the pause in which a broken write queue would interleave.
+ */
+const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/** A transaction that has written its row and waits, open, until `release()`. */
+function holdOpen(db: Db, key: string) {
+  let release!: () => void;
+  let written!: () => void;
+  const inserted = new Promise<void>((r) => (written = r));
+  const done = db.transaction(async (tx) => {
+    await tx.run(`INSERT INTO t VALUES (?, 1)`, [key]);
+    written();
+    await new Promise<void>((r) => (release = r));
+  });
+  return { inserted, done, release: () => release() };
+}
 
 /** Enough rows and an index that the file has several b-tree pages. */
 async function fillWithIndex(db: Db): Promise<void> {
@@ -124,17 +141,13 @@ describe('connection: opening', () => {
     const { path, db } = await scratch();
     const other = await openDatabase(path, { busyTimeoutMs: 100 });
     cleanups.push(() => other.close());
-    let release!: () => void;
-    const held = db.transaction(async (tx) => {
-      await tx.run(`INSERT INTO t VALUES ('held', 1)`);
-      await new Promise<void>((r) => (release = r));
-    });
-    await sleep(20);
+    const held = holdOpen(db, 'held');
+    await held.inserted;
     await expect(
       other.transaction((tx) => tx.run(`INSERT INTO t VALUES ('other', 2)`)),
     ).rejects.toBeInstanceOf(DbLockedError);
-    release();
-    await held;
+    held.release();
+    await held.done;
     expect(await other.get(`SELECT k FROM t WHERE k = 'other'`)).toBeUndefined();
   });
 });
@@ -150,7 +163,7 @@ describe('connection: one write queue', () => {
         db.transaction(async (tx) => {
           order.push(`begin ${i}`);
           const row = await tx.get<{ n: number }>(`SELECT n FROM t WHERE k = 'counter'`);
-          await sleep(3);
+          await yieldTurn();
           await tx.run(`UPDATE t SET n = ? WHERE k = 'counter'`, [(row?.n ?? 0) + 1]);
           order.push(`end ${i}`);
         }),
@@ -162,15 +175,11 @@ describe('connection: one write queue', () => {
 
   it('lets reads run beside an open transaction and shows them committed data only', async () => {
     const { db } = await scratch();
-    let release!: () => void;
-    const open = db.transaction(async (tx) => {
-      await tx.run(`INSERT INTO t VALUES ('pending', 1)`);
-      await new Promise<void>((r) => (release = r));
-    });
-    await sleep(20);
+    const open = holdOpen(db, 'pending');
+    await open.inserted;
     expect(await db.get(`SELECT k FROM t WHERE k = 'pending'`)).toBeUndefined();
-    release();
-    await open;
+    open.release();
+    await open.done;
     expect(await db.get(`SELECT k FROM t WHERE k = 'pending'`)).toEqual({ k: 'pending' });
   });
 
@@ -203,7 +212,7 @@ describe('connection: one write queue', () => {
     const { db } = await scratch();
     const writes = Array.from({ length: 5 }, (_, i) =>
       db.transaction(async (tx) => {
-        await sleep(2);
+        await yieldTurn();
         await tx.run('INSERT INTO t VALUES (?, ?)', [`k${i}`, i]);
       }),
     );

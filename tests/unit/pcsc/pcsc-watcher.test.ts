@@ -31,7 +31,6 @@ const ATR_B = Uint8Array.of(0x3b, 0x84, 0x80, 0x01, 0x55, 0x4e, 0x4b, 0x4e, 0x1b
 const ok = async (c: Bytes) => Uint8Array.of(...c.subarray(0, 1), 0x90, 0x00);
 const card = (atr: Bytes, transmit = ok) => ({ atr, transmit });
 const hex = (b: Bytes | null | undefined) => (b ? Buffer.from(b).toString('hex') : String(b));
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
 function setup(configure?: (f: FakePcsc) => void) {
   const fake = new FakePcsc();
@@ -69,8 +68,8 @@ describe('PC/SC watcher: when PC/SC cannot be used', () => {
     await watcher.start();
     expect(watcher.state()).toEqual({ kind: 'pcsc-unavailable', reason: 'service-not-running' });
     fake.serviceUp = true;
-    await tick(80);
-    expect(watcher.state()).toEqual({ kind: 'ready' });
+    // The next retry (every 20 ms here) finds the service.
+    await expect.poll(() => watcher.state()).toEqual({ kind: 'ready' });
     expect(watcher.readers().map((r) => r.name)).toEqual([READER]);
     expect(events).toEqual(['reader-added']);
     await watcher.stop();
@@ -83,16 +82,17 @@ describe('PC/SC watcher: when PC/SC cannot be used', () => {
     expect(watcher.state()).toEqual({ kind: 'pcsc-unavailable', reason: 'service-not-running' });
     expect(watcher.readers()).toEqual([]);
     fake.serviceUp = true;
-    await tick(100);
-    expect(watcher.state()).toEqual({ kind: 'ready' });
-    expect(events).toEqual([
-      'reader-added',
-      `card-inserted ${hex(ATR_A)}`,
-      'card-removed',
-      'reader-removed',
-      'reader-added',
-      `card-inserted ${hex(ATR_A)}`,
-    ]);
+    await expect.poll(() => watcher.state()).toEqual({ kind: 'ready' });
+    await expect
+      .poll(() => events)
+      .toEqual([
+        'reader-added',
+        `card-inserted ${hex(ATR_A)}`,
+        'card-removed',
+        'reader-removed',
+        'reader-added',
+        `card-inserted ${hex(ATR_A)}`,
+      ]);
     await watcher.stop();
   });
 });
@@ -102,8 +102,8 @@ describe('PC/SC watcher: readers and cards', () => {
     const { fake, watcher, events } = setup();
     await watcher.start();
     fake.insert(READER, card(ATR_A));
-    await tick();
-    expect(events).toEqual(['reader-added', `card-inserted ${hex(ATR_A)}`]);
+    // The ATR is read from the card after the change event: the insertion is reported then.
+    await expect.poll(() => events).toEqual(['reader-added', `card-inserted ${hex(ATR_A)}`]);
     expect(hex(watcher.readers()[0]!.atr)).toBe(hex(ATR_A));
     fake.remove(READER);
     expect(events.at(-1)).toBe('card-removed');
@@ -115,8 +115,9 @@ describe('PC/SC watcher: readers and cards', () => {
     const { fake, watcher, events } = setup((f) => f.insert(READER, card(ATR_A)));
     await watcher.start();
     fake.swap(READER, card(ATR_B));
-    await tick();
-    expect(events.slice(-2)).toEqual(['card-removed', `card-inserted ${hex(ATR_B)}`]);
+    await expect
+      .poll(() => events.slice(-2))
+      .toEqual(['card-removed', `card-inserted ${hex(ATR_B)}`]);
     await watcher.stop();
   });
 

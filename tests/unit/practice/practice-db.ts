@@ -1,6 +1,5 @@
 // Test support: a practice database in a fresh temp dir, its key file, and the bytes on disk.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openIssuanceDatabase } from '../../../main/db';
 import type { Db } from '../../../main/db/connection';
@@ -8,6 +7,7 @@ import type { DatabaseMode } from '../../../main/db/repositories/meta';
 import { FileKeyProtector } from '../../../main/db/key-protector';
 import { openMyNumberCipher } from '../../../main/db/my-number-crypto';
 import type { MyNumberCipher } from '../../../main/db/my-number-crypto';
+import { makeTempDir as makeDbTempDir } from '../db/support/temp-db';
 
 export interface TempDir {
   readonly dir: string;
@@ -15,13 +15,10 @@ export interface TempDir {
   cleanup(): void;
 }
 
+/** A fresh temp dir (the database tests' own) with the practice key file's protector in it. */
 export function makeTempDir(): TempDir {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-practice-'));
-  return {
-    dir,
-    protector: new FileKeyProtector(join(dir, 'data.key')),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
-  };
+  const { dir, cleanup } = makeDbTempDir('madoguchi-practice-');
+  return { dir, protector: new FileKeyProtector(join(dir, 'data.key')), cleanup };
 }
 
 export async function openWithCipher(

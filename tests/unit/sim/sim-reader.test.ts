@@ -109,14 +109,26 @@ describe('sim reader: connections', () => {
   });
 
   it('a card pulled while a read is pending rejects that read with CardAbsentError', async () => {
-    const slow = new SimCard({
-      profile: 'my-number',
-      timing: { perApduMs: 200, perByteMs: 0, signMs: 0, keygenMs: 0 },
+    const card = newCard();
+    // The card has the command and has not answered yet when it is pulled.
+    let reached!: () => void;
+    const atCard = new Promise<void>((r) => (reached = r));
+    reader.insert({
+      get atr() {
+        return card.atr;
+      },
+      powerOn: () => card.powerOn(),
+      powerOff: () => card.powerOff(),
+      reset: () => card.reset(),
+      transmit: () => {
+        reached();
+        return new Promise<Uint8Array>(() => undefined);
+      },
     });
-    reader.insert(slow);
     const connection = await reader.connect(SIM_READER_NAME);
     const pending = connection.transmit(SELECT_JPKI);
-    setTimeout(() => reader.remove(), 20);
+    await atCard;
+    reader.remove();
     await expect(pending).rejects.toBeInstanceOf(CardAbsentError);
   });
 
@@ -135,9 +147,10 @@ describe('sim reader: connections', () => {
     const order: string[] = [];
     const bBegins = b.begin().then(() => order.push('b began'));
     const bTransmits = b.transmit(SELECT_JPKI).then(() => order.push('b transmitted'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(order).toEqual([]);
+    // a's own exchange, then a turn of the event loop: b, had it not waited, would be done by now.
     expect(swOf(await a.transmit(SELECT_JPKI))).toBe('9000');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(order).toEqual([]);
     order.push('a ended');
     await a.end();
     await Promise.all([bBegins, bTransmits]);

@@ -1,0 +1,47 @@
+// Steps at the clerk's window that several specs take: the screen's heading, the trainer's
+// simulated cards, the documents shown, a supervisor's approval in the dialog.
+import { expect, type Page } from '@playwright/test';
+import { seedOperator, type SeedOperator } from './login';
+
+/** The screen's one level-1 heading. */
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** The trainer picks a simulated card and puts it in the reader. */
+export async function insertPreset(page: Page, preset: string): Promise<void> {
+  const panel = page.getByTestId('trainer-panel');
+  await panel.getByLabel('模擬カードの種類').selectOption(preset);
+  await panel.getByRole('button', { name: 'カードを挿入' }).click();
+}
+
+/** The trainer takes the card out; the panel says the reader is empty. */
+export async function removeCard(page: Page): Promise<void> {
+  await page.getByTestId('trainer-panel').getByRole('button', { name: 'カードを取り出す' }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText('模擬カードリーダーは空です。');
+}
+
+/** The trainer inserts the card prepared for this application (交付). */
+export async function insertApplicationCard(page: Page, notice: string): Promise<void> {
+  const panel = page.getByTestId('trainer-issuance');
+  await panel.getByLabel('申請', { exact: true }).selectOption(notice);
+  await panel.getByTestId('insert-application-card').click();
+}
+
+/** The documents step: a driving licence (list A) is shown, and the clerk goes on. */
+export async function documentsWithLicence(page: Page): Promise<void> {
+  await expect(page.getByTestId('step-documents')).toBeVisible();
+  await page.getByTestId('resident-list-A').getByLabel('運転免許証').check();
+  await page.getByTestId('documents-next').click();
+}
+
+/** Fills the open approval dialog as `approver` (the practice supervisor unless said) and sends it. */
+export async function fillApproval(
+  page: Page,
+  reason: string,
+  approver: SeedOperator = seedOperator('sekinin'),
+): Promise<void> {
+  const dialog = page.getByTestId('approval-dialog');
+  await dialog.getByLabel('責任者の職員ID').fill(approver.loginId);
+  await dialog.getByLabel('責任者のパスワード').fill(approver.password);
+  await dialog.getByLabel('承認の理由').fill(reason);
+  await dialog.getByLabel('承認の理由').press('Enter');
+}
