@@ -27,7 +27,7 @@ export interface Operator {
   readonly createdAt: string;
 }
 
-/** Issue 3: locked after 5 wrong passwords, for 15 minutes. */
+/** Locked after 5 wrong passwords, for 15 minutes. */
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 

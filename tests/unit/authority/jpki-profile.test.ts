@@ -1,4 +1,4 @@
-// Certificates of the local authority in the JPKI profile of CARD.md: names, OIDs, facts, validity.
+// Certificates of the local authority in the JPKI profile of docs/card.md: names, OIDs, facts, validity.
 import { ageOn } from '../../../preload/contract/rules/age';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { DirectoryString, SubjectAlternativeName } from '@peculiar/asn1-x509';

@@ -29,7 +29,7 @@ describe('domain: 個人番号 check digit', () => {
     }
   });
 
-  it('follows the weights of CARD.md on a hand-computed case', () => {
+  it('follows the weights of docs/card.md on a hand-computed case', () => {
     // 00000000001: P1 = 1, Q1 = 2, s = 2, r = 2 -> 9.  00000100000: P6 = 1, Q6 = 7 -> 11 - 7 = 4.
     expect(myNumberCheckDigit('00000000001')).toBe(9);
     expect(myNumberCheckDigit('00000100000')).toBe(4);

@@ -1,4 +1,4 @@
-// The card's life (WORKFLOWS.md): allowed steps only, terminated is final, certificate holds never lift.
+// The card's life (docs/procedures.md): allowed steps only, terminated is final, certificate holds never lift.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidTransitionError, DuplicateRecordError } from '../../../main/db/errors';
 import {
@@ -71,7 +71,7 @@ const ALLOWED = new Set([
 ]);
 
 describe('card life', () => {
-  it('the transition table is exactly the diagram of WORKFLOWS.md', () => {
+  it('the transition table is exactly the diagram of docs/procedures.md', () => {
     const table = STATES.flatMap((from) => CARD_TRANSITIONS[from].map((to) => `${from}>${to}`));
     expect(new Set(table)).toEqual(ALLOWED);
   });

@@ -119,7 +119,7 @@ describe('the seed file', () => {
     expect(foreign.some((r) => ageOn(r.birthDate, REFERENCE) < 15)).toBe(true);
   });
 
-  it('dates every card expiry by CARD.md: 10th birthday after issue at 18 or older, else the 5th', () => {
+  it('dates every card expiry by docs/card.md: 10th birthday after issue at 18 or older, else the 5th', () => {
     const cards = seed.residents.flatMap((r) =>
       r.applications.flatMap((a) => (a.card ? [{ r, card: a.card }] : [])),
     );

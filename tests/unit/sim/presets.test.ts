@@ -1,4 +1,4 @@
-// Card presets: every data file loads, the test card matches the published dump, certificates follow CARD.md.
+// Card presets: every data file loads, the test card matches the published dump, certificates follow docs/card.md.
 import * as x509 from '@peculiar/x509';
 import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';

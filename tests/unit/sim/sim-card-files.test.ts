@@ -1,4 +1,4 @@
-// Reading the simulated card's files: access rules, short reads, 6B00, filler, and the data formats of CARD.md.
+// Reading the simulated card's files: access rules, short reads, 6B00, filler, and the data formats of docs/card.md.
 import { createHash, verify as verifySignature } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset, presetAuthority, presetData } from '../../../main/card/sim/presets';

@@ -1,4 +1,4 @@
-// Signing on the simulated card, and the product's issuer profile (CARD.md, last section).
+// Signing on the simulated card, and the product's issuer profile (docs/card.md, The issuer profile of this product).
 import {
   X509Certificate,
   createHash,

@@ -1,4 +1,4 @@
-// The simulated card's secrets: VERIFY, lockout, never-set secrets, CHANGE REFERENCE DATA (CARD.md, Secrets).
+// The simulated card's secrets: VERIFY, lockout, never-set secrets, CHANGE REFERENCE DATA (docs/card.md, Secrets).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SimCard } from '../../../main/card/sim/sim-card';
 import { selectApp, selectEf, send, verify } from './sim-helpers';

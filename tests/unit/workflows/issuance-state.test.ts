@@ -1,4 +1,4 @@
-// The 交付 state machine on its own: every move of WORKFLOWS.md 交付, and every move it refuses.
+// The 交付 state machine on its own: every move of docs/procedures.md 交付, and every move it refuses.
 import { describe, expect, it } from 'vitest';
 import { ISSUANCE_RULES } from '../../../main/workflows/kinds/issuance';
 import { WorkflowRefusal } from '../../../main/workflows/refusal';

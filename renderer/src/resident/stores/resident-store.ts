@@ -82,7 +82,7 @@ export const useResidentStore = defineStore('resident', () => {
   const position = ref(0);
 
   // The secrets are kept outside Vue's reactivity (no watcher, no devtools ever sees them) and
-  // only until submitPins sends them (ARCHITECTURE.md, Data: no PIN in a renderer store after).
+  // only until submitPins sends them (docs/architecture.md, Data: no PIN in a renderer store after).
   let firstEntry = '';
   /** The value in use of a 'change' entry, until its new value is confirmed. */
   let currentEntry = '';
