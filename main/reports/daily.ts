@@ -2,7 +2,8 @@
 // printable as PDF and exportable as CSV (UTF-8 with a BOM for Excel, readable by the operator only).
 import { join } from 'node:path';
 import type { FileWrittenDto } from '../../preload/contract/dto';
-import { LIFE_KINDS, type DailyReportDto } from '../../preload/contract/lifecycle';
+import type { DailyReportDto } from '../../preload/contract/lifecycle';
+import { PROCEDURE_KINDS } from '../../preload/contract/procedure-kinds';
 import type { Db, Queryable } from '../db/connection';
 import { csvText } from '../documents/csv';
 import {
@@ -53,7 +54,7 @@ export async function dailyReport(
     throw new WorkflowRefusal('report-in-future');
 
   const procedures = [];
-  for (const kind of ['issuance', ...LIFE_KINDS] as const) {
+  for (const kind of PROCEDURE_KINDS) {
     procedures.push({
       kind,
       completed: await countProceduresEnded(q, kind, 'completed', window),

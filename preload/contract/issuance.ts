@@ -1,7 +1,6 @@
-// 交付 (issuance) shapes that cross IPC: the application found, the workflow state the clerk window
-// projects, the resident window's prompt. Plain JSON; never a PIN, a 個人番号 or a camera frame.
-import type { AppErrorDto, PinKind } from './dto';
-import type { DocumentKind } from './rules/documents';
+// 交付 (issuance) shapes that cross IPC: the application found, the certificate phases, the resident
+// window's prompt and answers. Plain JSON; never a PIN, a 個人番号 or a camera frame.
+import type { PinKind } from './dto';
 import type { Sex } from './rules/sex';
 import type { PinRuleViolation } from './rules/pins';
 
@@ -40,83 +39,8 @@ export interface ApplicationSummaryDto {
   readonly openProcedureId: string | null;
 }
 
-/**
- * The steps in order. The card is inserted before the face check: the chip photo can only be read
- * from the card, and matching the card first means no other card's photo is ever shown.
- * face-mismatch: stopped; goes on only with a supervisor's approval. parked: 後日交付 (the
- * authority failed); resumed later at the PIN step.
- */
-export const ISSUANCE_STEPS = [
-  'documents',
-  'card',
-  'face',
-  'face-mismatch',
-  'pins',
-  'certificates',
-  'handover',
-  'parked',
-  'completed',
-  'cancelled',
-] as const;
-export type IssuanceStepKind = (typeof ISSUANCE_STEPS)[number];
-
 export type CertificatePhase =
   'waiting' | 'setting-pins' | 'generating-keys' | 'issuing' | 'writing' | 'verifying' | 'done';
-
-export interface IssuanceDto {
-  readonly procedureId: string;
-  readonly step: IssuanceStepKind;
-  readonly application: ApplicationSummaryDto;
-  readonly documents: {
-    readonly kinds: readonly DocumentKind[];
-    readonly guardianship: boolean;
-    readonly representative: {
-      readonly relation: RepresentativeRelation;
-      readonly kinds: readonly DocumentKind[];
-    } | null;
-  } | null;
-  /** The card read and matched to this application in this procedure (serial), or null. */
-  readonly matchedSerial: string | null;
-  /** match, or override (mismatch continued with a supervisor's approval). */
-  readonly face: 'match' | 'override' | null;
-  readonly pins: {
-    readonly required: readonly PinKind[];
-    /** The resident screen is showing the entry now. */
-    readonly entryOpen: boolean;
-    /** The secret the resident is on, for the clerk's progress display (never a digit). */
-    readonly current: PinKind | null;
-    /** Entries refused so far per secret (rule broken or the two entries differed). */
-    readonly attempts: Partial<Record<PinKind, number>>;
-    /** Secrets accepted in this entry. */
-    readonly accepted: readonly PinKind[];
-  };
-  readonly certificates: {
-    readonly phase: CertificatePhase;
-    readonly signing: boolean;
-  };
-  /**
-   * The card must be (re)inserted and read before going on: after a resume, a pulled card or a
-   * restart. The clerk window asks for it and calls issuance:check-card.
-   */
-  readonly needsCard: boolean;
-  /** The last thing that went wrong and is not resolved yet: the clerk window says what to do. */
-  readonly notice: AppErrorDto | null;
-  readonly handover: {
-    readonly completedAt: string;
-    readonly collectedJukiCard: boolean;
-    readonly collectedNotificationCard: boolean;
-  } | null;
-}
-
-export interface OpenProcedureDto {
-  readonly procedureId: string;
-  readonly kind: 'issuance';
-  readonly step: IssuanceStepKind;
-  readonly noticeNumber: string;
-  readonly residentName: string;
-  readonly startedAt: string;
-  readonly operatorLoginId: string;
-}
 
 /** The two photos of the face check, as PNG data URLs (decoded in main; never stored). */
 export interface FacePhotosDto {

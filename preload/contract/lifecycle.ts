@@ -1,20 +1,8 @@
-// The card's later life after issuance: 一時停止 and 解除, 暗証番号の初期化・再設定, 廃止, 再交付, 電子証明書の更新,
-// the resident's history and the 日報. Shapes that cross IPC: plain JSON, never a PIN or a 個人番号.
-import type { AppErrorDto, PinKind } from './dto';
-import type { CertificatePhase, ResidentSummaryDto } from './issuance';
-import type { DocumentKind } from './rules/documents';
-import type { CardRevocationReason, CrlReason, ReissueReason } from './rules/reasons';
-
-/** Procedures after issuance. Each is its own workflow in main with its own steps and journal. */
-export const LIFE_KINDS = [
-  'suspension',
-  'release',
-  'pin-reset',
-  'revocation',
-  'reissue',
-  'renewal',
-] as const;
-export type LifeKind = (typeof LIFE_KINDS)[number];
+// Shapes of the card's later life: the report of a loss, the fee, the PIN entry plans, the card
+// and its certificates, the resident's history and the 日報. Shapes that cross IPC: plain JSON, never a PIN or a 個人番号.
+import type { PinKind } from './dto';
+import type { ResidentSummaryDto } from './issuance';
+import type { ProcedureKind } from './procedure-kinds';
 
 // ---- 一時停止 ----
 
@@ -59,26 +47,6 @@ export interface PinPlanEntry {
 export const RENEWAL_SCOPES = ['both', 'signing-only'] as const;
 export type RenewalScope = (typeof RENEWAL_SCOPES)[number];
 
-// ---- the procedure as the clerk window sees it ----
-
-export const LIFE_STEPS = [
-  'report', // 一時停止: the report to record
-  'reason', // 廃止 / 再交付: reason chosen, card present or not
-  'documents',
-  'card',
-  'face',
-  'face-mismatch',
-  'choose', // reset / renewal / release: which secrets and how
-  'approval', // 廃止 / 再交付: a supervisor's approval
-  'fee', // 再交付: paid or waived
-  'pins', // the resident screen is open
-  'certificates',
-  'destroy', // 廃止 with the card handed back: 穴あけ to record
-  'completed',
-  'cancelled',
-] as const;
-export type LifeStep = (typeof LIFE_STEPS)[number];
-
 export interface LifeCardDto {
   readonly id: number;
   readonly serial: string;
@@ -100,72 +68,6 @@ export interface LifeCertificateDto {
   readonly notAfter: string;
   readonly status: 'issued' | 'on_hold' | 'revoked' | 'expired';
   readonly revocationReason: string | null;
-}
-
-export interface LifeProcedureDto {
-  readonly procedureId: string;
-  readonly kind: LifeKind;
-  readonly step: LifeStep;
-  readonly resident: ResidentSummaryDto;
-  readonly card: LifeCardDto;
-  readonly startedAt: string;
-  readonly completedAt: string | null;
-  /** Documents recorded in this procedure (release, reset, renewal). */
-  readonly documents: readonly DocumentKind[] | null;
-  /** The face check is part of this procedure (release always; reset and renewal with list B). */
-  readonly faceRequired: boolean;
-  readonly face: 'match' | 'override' | null;
-  /** The card was read and matched in this procedure (serial), or null. */
-  readonly matchedSerial: string | null;
-  /** The card must be (re)inserted and checked before going on (after a pull or a restart). */
-  readonly needsCard: boolean;
-  /** The secrets the resident enters and how; null before the choice. */
-  readonly plan: readonly PinPlanEntry[] | null;
-  readonly pins: {
-    readonly entryOpen: boolean;
-    readonly current: PinKind | null;
-    readonly attempts: Partial<Record<PinKind, number>>;
-    readonly accepted: readonly PinKind[];
-  } | null;
-  /** Release and renewal: new keys and certificates on the same card. */
-  readonly certificates: {
-    readonly phase: CertificatePhase;
-    readonly kinds: readonly ('signing' | 'auth')[];
-  } | null;
-  readonly suspension: {
-    readonly reporter: Reporter;
-    readonly method: ReportMethod;
-    readonly reportedAt: string;
-    readonly note: string;
-  } | null;
-  readonly revocation: {
-    readonly reason: CardRevocationReason;
-    readonly crlReason: CrlReason;
-    readonly cardPresent: boolean;
-    /** The card was already revoked: this procedure only records its return and destruction. */
-    readonly returnOnly: boolean;
-    readonly destroyedAt: string | null;
-  } | null;
-  readonly reissue: {
-    readonly reason: ReissueReason;
-    readonly express: boolean;
-    readonly fee: FeeDto;
-    readonly feeStatus: 'paid' | 'waived' | null;
-    readonly waiverReason: string | null;
-    /** The new application's 交付通知書 number, once recorded. */
-    readonly newNoticeNumber: string | null;
-  } | null;
-  readonly renewal: { readonly scope: RenewalScope } | null;
-  /** The supervisor who approved (revocation, reissue, face override), by display name. */
-  readonly approvedBy: string | null;
-  /** The last thing that went wrong and is not resolved yet: the clerk window says what to do. */
-  readonly notice: AppErrorDto | null;
-}
-
-/** A card found by serial or by its holder, for starting a procedure. */
-export interface CardLookupDto {
-  readonly resident: ResidentSummaryDto;
-  readonly cards: readonly LifeCardDto[];
 }
 
 // ---- the resident's page ----
@@ -203,7 +105,7 @@ export interface ResidentHistoryDto {
   })[];
   readonly openProcedures: readonly {
     readonly procedureId: string;
-    readonly kind: LifeKind | 'issuance';
+    readonly kind: ProcedureKind;
     readonly startedAt: string;
   }[];
   /** Newest first. */
@@ -227,7 +129,7 @@ export interface DailyReportDto {
   readonly municipality: string;
   /** Counts per procedure kind and outcome. */
   readonly procedures: readonly {
-    readonly kind: LifeKind | 'issuance';
+    readonly kind: ProcedureKind;
     readonly completed: number;
     readonly cancelled: number;
     readonly open: number;

@@ -20,20 +20,8 @@ import type {
 import type { DocumentKind } from './rules/documents';
 import type { CardRevocationReason, CrlReason, ReissueReason } from './rules/reasons';
 
-/** The procedures of the counter. 返納 (a card handed back after its 廃止) is a revocation. */
-export const PROCEDURE_KINDS = [
-  'issuance',
-  'suspension',
-  'release',
-  'pin-reset',
-  'revocation',
-  'reissue',
-  'renewal',
-] as const;
-export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
-
-/** Procedures started on a card the database knows (not 交付, which starts on an application). */
-export type CardProcedureKind = Exclude<ProcedureKind, 'issuance'>;
+export { PROCEDURE_KINDS, type CardProcedureKind, type ProcedureKind } from './procedure-kinds';
+import type { ProcedureKind } from './procedure-kinds';
 
 /**
  * Every step a procedure can be at. The card is inserted before the face check: the chip photo is

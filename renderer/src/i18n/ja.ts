@@ -6,15 +6,14 @@ import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type {
   LifeCardDto,
   LifeCertificateDto,
-  LifeKind,
   LifeNextAction,
-  LifeStep,
   PinEntryMode,
   RenewalScope,
   ReportMethod,
   Reporter,
   TimelineKind,
 } from '../../../preload/contract/lifecycle';
+import type { CardProcedureKind, ProcedureStep } from '../../../preload/contract/procedure';
 import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
 import {
   CRL_REASON_LABELS,
@@ -382,7 +381,7 @@ const life = {
     destroy: '穴あけ（廃棄）',
     completed: '完了',
     cancelled: '中止',
-  } satisfies Record<LifeStep, string>,
+  } satisfies Record<Exclude<ProcedureStep, 'handover' | 'parked'>, string>,
   header: {
     label: '{kind}の手順',
     card: 'カード製造番号 {serial}',
@@ -413,7 +412,7 @@ const life = {
       suspension: '—',
       revocation: '—',
       reissue: '—',
-    } satisfies Record<LifeKind, string>,
+    } satisfies Record<CardProcedureKind, string>,
     lead: {
       release:
         '一時停止の解除では、電子証明書を新しく発行します。暗証番号を今のまま使うか、新しく設定するかを、住民の方に聞いて選んでください。',
@@ -424,7 +423,7 @@ const life = {
       suspension: '—',
       revocation: '—',
       reissue: '—',
-    } satisfies Record<LifeKind, string>,
+    } satisfies Record<CardProcedureKind, string>,
     health: '差し込まれたカードの状態（いま読み取った結果）',
     noCard: 'カードが読み取れません。カードをカードリーダーに差し込んでください。',
     notLocked: 'ロックなし',

@@ -1,0 +1,15 @@
+// The kinds of counter procedure: the one list the engine, the history, the 日報 and the screens name.
+/** The procedures of the counter. 返納 (a card handed back after its 廃止) is a revocation. */
+export const PROCEDURE_KINDS = [
+  'issuance',
+  'suspension',
+  'release',
+  'pin-reset',
+  'revocation',
+  'reissue',
+  'renewal',
+] as const;
+export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
+
+/** Procedures started on a card the database knows (not 交付, which starts on an application). */
+export type CardProcedureKind = Exclude<ProcedureKind, 'issuance'>;
