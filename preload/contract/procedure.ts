@@ -56,6 +56,16 @@ export const PROCEDURE_ACTIONS = [
 ] as const;
 export type ProcedureAction = (typeof PROCEDURE_ACTIONS)[number];
 
+/** What the documents step records: the kinds, and for 交付 guardianship and the representative. */
+export interface DocumentsRecordDto {
+  readonly kinds: readonly DocumentKind[];
+  readonly guardianship: boolean;
+  readonly representative: {
+    readonly relation: RepresentativeRelation;
+    readonly kinds: readonly DocumentKind[];
+  } | null;
+}
+
 export interface ProcedureHeaderDto {
   /** The steps the header shows for this procedure, in order. */
   readonly steps: readonly ProcedureStep[];
@@ -80,14 +90,7 @@ export interface ProcedureDto {
   readonly startedBy: string;
   readonly completedAt: string | null;
   /** Which documents were shown (kinds only, never a number or a copy); null before. */
-  readonly documents: {
-    readonly kinds: readonly DocumentKind[];
-    readonly guardianship: boolean;
-    readonly representative: {
-      readonly relation: RepresentativeRelation;
-      readonly kinds: readonly DocumentKind[];
-    } | null;
-  } | null;
+  readonly documents: DocumentsRecordDto | null;
   /** The documents step asks for a legal representative (交付 under 15 or under guardianship). */
   readonly representativeAsked: boolean;
   /** The face check belongs to this procedure (交付 and 解除 always; the others with list B). */

@@ -5,14 +5,13 @@ import type { FileWrittenDto, PinKind } from '../../../preload/contract/dto';
 import type {
   FacePhotosDto,
   PinCheckDto,
-  RepresentativeRelation,
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
 import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
-import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
+  DocumentsRecordDto,
   ProcedureAction,
   ProcedureDto,
   ProcedureHeaderDto,
@@ -20,13 +19,11 @@ import type {
   ProcedureStep,
 } from '../../../preload/contract/procedure';
 import type { Details } from '../../audit/details-guard';
-import type { IssuerAuthority } from '../../authority/issuer-authority';
-import type { Db, Tx } from '../../db/connection';
-import type { MyNumberCipher } from '../../db/my-number-crypto';
+import type { Tx } from '../../db/connection';
 import type { Procedure, StepStatus } from '../../db/repositories/journal';
 import type { DeferralSlipData, ReceiptData } from '../../documents';
 import type { FeeReceiptData } from '../../documents/fee-receipt';
-import type { CardAccess } from '../steps/card-work';
+import type { CardWorkDeps } from '../steps/card-work';
 import type { PhotoDeps } from '../steps/face-photos';
 import type { PinHub, SubmittedValues } from '../steps/pin-hub';
 import type { JournalDeps } from './journal';
@@ -39,16 +36,7 @@ export interface DocumentDeps {
 }
 
 /** What the procedures need of the main process; one set for every kind. */
-export interface ProcedureDeps extends JournalDeps {
-  db(): Db;
-  cipher(): MyNumberCipher;
-  cards: CardAccess;
-  authority(): Promise<IssuerAuthority>;
-  /** Practice fault: the authority refuses to issue (後日交付 practice). */
-  authorityOffline(): boolean;
-  /** The operator of the current call (the router has checked the role). */
-  operatorId(): number;
-  now(): Date;
+export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
   /** The resident window's one PIN entry. */
   pinHub: PinHub;
   photos(): Promise<PhotoDeps>;
@@ -120,14 +108,7 @@ export interface StepContext<S> {
 
 /** The arguments of each action the clerk window can send (procedure:* channels). */
 export interface ActionArgs {
-  recordDocuments: {
-    readonly kinds: readonly DocumentKind[];
-    readonly guardianship: boolean;
-    readonly representative: {
-      readonly relation: RepresentativeRelation;
-      readonly kinds: readonly DocumentKind[];
-    } | null;
-  };
+  recordDocuments: DocumentsRecordDto;
   checkCard: { readonly reader: string };
   readPhotos: { readonly reader: string };
   recordFace: { readonly decision: 'match' | 'mismatch' };

@@ -5,7 +5,7 @@
 // issued. Journal rows and the live events between them go through the same function.
 import type { PinKind } from '../../../preload/contract/dto';
 import type { ErrorCode } from '../../../preload/contract/errors';
-import type { CertificatePhase, RepresentativeRelation } from '../../../preload/contract/issuance';
+import type { CertificatePhase } from '../../../preload/contract/issuance';
 import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
 import {
   hasListA,
@@ -13,7 +13,7 @@ import {
   type DocumentKind,
 } from '../../../preload/contract/rules/documents';
 import type { PinRuleViolation } from '../../../preload/contract/rules/pins';
-import type { ProcedureStep } from '../../../preload/contract/procedure';
+import type { DocumentsRecordDto, ProcedureStep } from '../../../preload/contract/procedure';
 import { refuse } from '../refusal';
 import type { KeyKind } from './card-work';
 import { pinNotice, type PinTries } from './pin-ops';
@@ -41,14 +41,7 @@ export interface Notice {
   readonly detail?: string;
 }
 
-export interface DocumentsRecord {
-  readonly kinds: readonly DocumentKind[];
-  readonly guardianship: boolean;
-  readonly representative: {
-    readonly relation: RepresentativeRelation;
-    readonly kinds: readonly DocumentKind[];
-  } | null;
-}
+export type DocumentsRecord = DocumentsRecordDto;
 
 /** What a kind decides; everything else is common. Pure. */
 export interface CardRules {

@@ -3,24 +3,14 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { RequestOf } from '../../../preload/contract/channels';
-import type { RepresentativeRelation } from '../../../preload/contract/issuance';
 import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
-import type { DocumentKind } from '../../../preload/contract/rules/documents';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
-import type { ProcedureDto } from '../../../preload/contract/procedure';
+import type { DocumentsRecordDto, ProcedureDto } from '../../../preload/contract/procedure';
 import type { Result } from '../../../preload/contract/result';
 import { callCounter } from '../counter-call';
 import { useProcedureCalls } from './procedure-calls';
 
-/** What the documents step records: the kinds, and for 交付 guardianship and the representative. */
-export interface DocumentsRecord {
-  readonly kinds: readonly DocumentKind[];
-  readonly guardianship: boolean;
-  readonly representative: {
-    readonly relation: RepresentativeRelation;
-    readonly kinds: readonly DocumentKind[];
-  } | null;
-}
+export type DocumentsRecord = DocumentsRecordDto;
 
 export const useProcedureStore = defineStore('procedure', () => {
   const {
