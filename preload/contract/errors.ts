@@ -1,4 +1,5 @@
 // Error codes that cross IPC. The renderer turns each into Japanese (or English) words via i18n.
+import { PIN_RULE_VIOLATIONS } from './rules/pins';
 
 export const ERROR_CODES = [
   // IPC and security
@@ -64,14 +65,8 @@ export const ERROR_CODES = [
   'authority-refused',
   'certificate-check-failed',
   'pin-entry-not-open',
-  // The resident's PIN rules (rules/pins.ts); detail names the secret (signing, auth, juki, text)
-  'pin-format',
-  'pin-same-digits',
-  'pin-sequence',
-  'pin-birth-date',
-  'password-format',
-  'password-letter-digit',
-  'pin-confirmation-differs',
+  // The resident's PIN rules; detail names the secret (signing, auth, juki, text)
+  ...PIN_RULE_VIOLATIONS,
   'receipt-failed',
   // The card's later life (lifecycle.ts)
   'card-not-issued', // the procedure needs an issued (or suspended) card
