@@ -29,6 +29,7 @@ import { senderInfoOf } from './windows/ipc-sender';
 import { RESIDENT_PAGE_PATH } from './ipc/window-role';
 import { residentPlacement } from './windows/placement';
 import {
+  clerkContentsIn,
   createPermissionCheckHandler,
   createPermissionRequestHandler,
   installNavigationGuards,
@@ -189,9 +190,15 @@ if (primary) {
     });
     await core.start();
 
+    // The camera goes by window, never by the address a page reports.
+    const isClerk = clerkContentsIn(ownContents);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(here, '../renderer')));
-    session.defaultSession.setPermissionRequestHandler(createPermissionRequestHandler(APP_ORIGIN));
-    session.defaultSession.setPermissionCheckHandler(createPermissionCheckHandler(APP_ORIGIN));
+    session.defaultSession.setPermissionRequestHandler(
+      createPermissionRequestHandler(APP_ORIGIN, isClerk),
+    );
+    session.defaultSession.setPermissionCheckHandler(
+      createPermissionCheckHandler(APP_ORIGIN, isClerk),
+    );
 
     const router = core.router;
     for (const channel of CHANNELS) {
