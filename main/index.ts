@@ -20,9 +20,18 @@ import {
   type EventName,
 } from '../preload/contract/channels';
 import { createCore, type Core } from './core';
-import type { KeyProtector } from './db/key-protector';
+import { FileKeyProtector, KeyFileError, type KeyProtector } from './db/key-protector';
 import { APP_ORIGIN, ConfigError, parseMachineConfig, type MachineConfig } from './config/config';
-import { machineConfigPath, modeDataDir } from './config/paths';
+import {
+  chooseKeyStore,
+  KEY_STORE_REFUSAL_TITLE,
+  keyFileAdvice,
+  keyFileUnusable,
+  KeyStoreRefusal,
+  type KeyStoreChoice,
+  type OsKeyStore,
+} from './config/key-store';
+import { defaultBackupDir, machineConfigPath, modeDataDir } from './config/paths';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './windows/protocol';
 import { installAppLifecycle } from './windows/app-lifecycle';
 import { senderInfoOf } from './windows/ipc-sender';
@@ -53,7 +62,7 @@ let residentWindow: BrowserWindow | null = null;
 let quitting = false;
 
 function readMachineConfig(): MachineConfig {
-  const path = machineConfigPath(process.platform, process.env);
+  const path = machineConfigPath(process.platform, process.env, app.isPackaged);
   let text: string | null = null;
   try {
     text = readFileSync(path, 'utf8');
@@ -72,6 +81,70 @@ const safeStorageProtector: KeyProtector = {
   protect: (key) => safeStorage.encryptString(Buffer.from(key).toString('base64')),
   unprotect: (blob) => Buffer.from(safeStorage.decryptString(Buffer.from(blob)), 'base64'),
 };
+
+/** What the OS offers; on Linux without a keyring Electron falls back to a constant key. */
+function osKeyStore(): OsKeyStore {
+  if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+    return 'plain-text';
+  }
+  return 'available';
+}
+
+interface MachineStorage {
+  readonly appDataDir: string;
+  readonly dataDir: string;
+  readonly backupDir: string;
+  /** Absent in practice mode without an OS key store: the core keeps a key file in dataDir. */
+  readonly keyProtector: KeyProtector | undefined;
+}
+
+/**
+ * Where this machine's data, backups and keys are (after app ready: safeStorage needs it). Throws
+ * KeyStoreRefusal when production cannot keep its keys apart from its data or IT's key file
+ * cannot be opened, and KeyFileError when that file is unsafe or damaged.
+ */
+function machineStorage(machine: MachineConfig): MachineStorage {
+  const appDataDir = app.getPath('userData');
+  const dataDir = modeDataDir(appDataDir, machine.mode);
+  const backupDir = machine.backupDir ?? defaultBackupDir(dataDir);
+  const choice = chooseKeyStore({
+    mode: machine.mode,
+    osKeyStore: osKeyStore(),
+    dataKeyFile: machine.dataKeyFile,
+    appDataDir,
+    dataDir,
+    backupDir,
+    platform: process.platform,
+  });
+  return { appDataDir, dataDir, backupDir, keyProtector: protectorOf(choice) };
+}
+
+function protectorOf(choice: KeyStoreChoice): KeyProtector | undefined {
+  if (choice.kind === 'os') return safeStorageProtector;
+  if (choice.kind === 'practice-file') return undefined;
+  try {
+    return new FileKeyProtector(choice.path);
+  } catch (e) {
+    if (e instanceof KeyFileError) throw e;
+    throw keyFileUnusable(choice.path, e);
+  }
+}
+
+/** The dialog for IT when the configuration or the keys stop the start: what to do, in Japanese. */
+function refuseStart(e: unknown): void {
+  if (e instanceof KeyStoreRefusal) {
+    dialog.showErrorBox(KEY_STORE_REFUSAL_TITLE, e.advice);
+  } else if (e instanceof KeyFileError) {
+    dialog.showErrorBox(KEY_STORE_REFUSAL_TITLE, keyFileAdvice(e));
+  } else {
+    dialog.showErrorBox(
+      '設定ファイルを読み込めません',
+      `端末の設定ファイルに誤りがあります。IT担当者に連絡してください。\n(${(e as Error).message})`,
+    );
+  }
+  app.exit(1);
+}
 
 function track(win: BrowserWindow, kind: WindowKind): void {
   const id = win.webContents.id;
@@ -169,24 +242,21 @@ if (primary) {
 
   app.whenReady().then(async () => {
     let machine: MachineConfig;
+    let storage: MachineStorage;
     try {
       machine = readMachineConfig();
+      storage = machineStorage(machine);
     } catch (e) {
-      dialog.showErrorBox(
-        '設定ファイルを読み込めません',
-        `端末の設定ファイルに誤りがあります。IT担当者に連絡してください。\n(${(e as Error).message})`,
-      );
-      app.exit(1);
+      refuseStart(e);
       return;
     }
     core = createCore({
       ...machine,
       version: app.getVersion(),
-      dataDir: modeDataDir(app.getPath('userData'), machine.mode),
+      dataDir: storage.dataDir,
+      backupDir: storage.backupDir,
       trustedOrigins: [APP_ORIGIN],
-      // Without OS key storage (a Linux desktop with no keyring), the core falls back to a 0600
-      // key file in the mode's data folder, as in tests.
-      keyProtector: safeStorage.isEncryptionAvailable() ? safeStorageProtector : undefined,
+      keyProtector: storage.keyProtector,
     });
     await core.start();
 

@@ -134,7 +134,9 @@ test.describe('administrator', () => {
 
     await page.getByTestId('audit-export').click();
     const path = (await page.getByTestId('audit-export-path').textContent()) ?? '';
-    expect(path.startsWith(harness.dataDir)).toBe(true);
+    // In the backup folder, never in the data folder beside the database.
+    expect(path.startsWith(harness.backupDir)).toBe(true);
+    expect(path.startsWith(harness.dataDir)).toBe(false);
     const csv = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('"seq","at","operator","action","resident_id","card_id","details"');
@@ -166,7 +168,9 @@ test.describe('administrator', () => {
       'バックアップを作成し、検査で問題がないことを確かめました。',
     );
     const path = (await page.getByTestId('backup-path').textContent()) ?? '';
-    expect(path.startsWith(harness.dataDir)).toBe(true);
+    // In the backup folder, never in the data folder beside the database.
+    expect(path.startsWith(harness.backupDir)).toBe(true);
+    expect(path.startsWith(harness.dataDir)).toBe(false);
     const bytes = statSync(path).size;
     expect(bytes).toBeGreaterThan(0);
     await expect(page.getByTestId('backup-size')).toContainText(

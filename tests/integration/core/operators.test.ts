@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, corePaths, type Core } from '../../../main/core';
 import type { CoreConfig } from '../../../main/config/config';
+import { FileKeyProtector } from '../../../main/db/key-protector';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
 
@@ -279,7 +280,10 @@ describe('core: database faults at start', () => {
     const c = config();
     await started(c);
     await cores.pop()!.close();
-    const production = await started({ ...c, mode: 'production' });
+    // Production keeps its key outside the data folder (here a key file of IT's elsewhere).
+    const keys = mkdtempSync(join(tmpdir(), 'madoguchi-core-keys-'));
+    const keyProtector = new FileKeyProtector(join(keys, 'data.key'));
+    const production = await started({ ...c, mode: 'production', keyProtector });
     const info = await call<{ startupError: { code: string } | null }>(production, 'app:get-info');
     expect(info.ok && info.value.startupError?.code).toBe('db-mode-mismatch');
   });
