@@ -1,5 +1,5 @@
 // Electron bootstrap only: protocol, security handlers, windows and IPC registration over createCore().
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -19,7 +19,7 @@ import {
   type Channel,
   type EventName,
 } from '../preload/contract/channels';
-import { createCore, type Core } from './core';
+import { corePaths, createCore, type Core } from './core';
 import { FileKeyProtector, KeyFileError, type KeyProtector } from './db/key-protector';
 import { APP_ORIGIN, ConfigError, parseMachineConfig, type MachineConfig } from './config/config';
 import {
@@ -32,6 +32,13 @@ import {
   type OsKeyStore,
 } from './config/key-store';
 import { defaultBackupDir, machineConfigPath, modeDataDir } from './config/paths';
+import {
+  parseMaintenanceArgs,
+  readFirstLine,
+  runMaintenance,
+  UsageError,
+  type MaintenanceCommand,
+} from './maintenance';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './windows/protocol';
 import { installAppLifecycle } from './windows/app-lifecycle';
 import { senderInfoOf } from './windows/ipc-sender';
@@ -218,23 +225,84 @@ function receives(kind: WindowKind, event: EventName): boolean {
   return kind === 'clerk' || RESIDENT_EVENT_NAMES.includes(event);
 }
 
+/**
+ * `npm run key:export` / `db:restore` start the app with a maintenance switch: no window and no
+ * core, the same machine configuration and key store as the app, one instance (the app is not
+ * using the database while its keys move). The passphrase arrives on standard input.
+ */
+function runMaintenanceMode(command: MaintenanceCommand): void {
+  if (!app.requestSingleInstanceLock()) {
+    console.error('窓口アプリが起動しています。アプリを終了してから、もう一度実行してください。');
+    app.exit(1);
+    return;
+  }
+  void app.whenReady().then(async () => {
+    let code = 1;
+    try {
+      const machine = readMachineConfig();
+      const storage = machineStorage(machine);
+      // Practice without an OS key store: the practice folder's key file, as the core would use.
+      mkdirSync(storage.dataDir, { recursive: true, mode: 0o700 });
+      const keyProtector =
+        storage.keyProtector ?? new FileKeyProtector(corePaths(storage.dataDir).keyFile);
+      code = await runMaintenance(command, {
+        mode: machine.mode,
+        appDataDir: storage.appDataDir,
+        databasePath: corePaths(storage.dataDir).database,
+        backupDir: storage.backupDir,
+        keyProtector,
+        readPassphrase: () => readFirstLine(process.stdin),
+        now: () => new Date(),
+        platform: process.platform,
+        print: (line) => process.stdout.write(`${line}\n`),
+      });
+    } catch (e) {
+      console.error(
+        e instanceof KeyStoreRefusal
+          ? e.advice
+          : e instanceof KeyFileError
+            ? keyFileAdvice(e)
+            : `${(e as Error).name}: ${(e as Error).message}`,
+      );
+    }
+    app.exit(code);
+  });
+}
+
+/** The maintenance command on this command line, 'bad-usage' for a wrong one, null for the app. */
+function maintenanceOf(argv: readonly string[]): MaintenanceCommand | 'bad-usage' | null {
+  try {
+    return parseMaintenanceArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    return 'bad-usage';
+  }
+}
+const maintenance = maintenanceOf(process.argv);
+
 // Sandbox every renderer, before anything else runs.
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-const primary = installAppLifecycle(app, {
-  core: () => core,
-  focusMainWindow: () => {
-    if (clerkWindow?.isMinimized()) clerkWindow.restore();
-    clerkWindow?.focus();
-  },
-  onClosed: () => {
-    core = null;
-  },
-});
+const primary =
+  maintenance === null &&
+  installAppLifecycle(app, {
+    core: () => core,
+    focusMainWindow: () => {
+      if (clerkWindow?.isMinimized()) clerkWindow.restore();
+      clerkWindow?.focus();
+    },
+    onClosed: () => {
+      core = null;
+    },
+  });
 app.on('before-quit', () => {
   quitting = true;
 });
+
+if (maintenance === 'bad-usage') app.exit(2);
+else if (maintenance !== null) runMaintenanceMode(maintenance);
 
 if (primary) {
   // Every webContents, including any we did not create, gets the navigation guards.
