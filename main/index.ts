@@ -33,8 +33,8 @@ import {
 } from './config/key-store';
 import { defaultBackupDir, machineConfigPath, modeDataDir } from './config/paths';
 import {
+  lineReader,
   parseMaintenanceArgs,
-  readFirstLine,
   runMaintenance,
   UsageError,
   type MaintenanceCommand,
@@ -228,7 +228,7 @@ function receives(kind: WindowKind, event: EventName): boolean {
 /**
  * `npm run key:export` / `db:restore` start the app with a maintenance switch: no window and no
  * core, the same machine configuration and key store as the app, one instance (the app is not
- * using the database while its keys move). The passphrase arrives on standard input.
+ * using the database while its keys move). The secrets arrive on standard input.
  */
 function runMaintenanceMode(command: MaintenanceCommand): void {
   if (!app.requestSingleInstanceLock()) {
@@ -251,7 +251,7 @@ function runMaintenanceMode(command: MaintenanceCommand): void {
         databasePath: corePaths(storage.dataDir).database,
         backupDir: storage.backupDir,
         keyProtector,
-        readPassphrase: () => readFirstLine(process.stdin),
+        readLine: lineReader(process.stdin),
         now: () => new Date(),
         platform: process.platform,
         print: (line) => process.stdout.write(`${line}\n`),

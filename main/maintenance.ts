@@ -1,12 +1,15 @@
 // IT's key commands, run by the shell instead of the app: write the recovery package, restore a backup.
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { appendAudit } from './audit/audit-log';
 import { isInside } from './config/key-store';
+import type { Db } from './db/connection';
 import { DbError } from './db/errors';
 import { openIssuanceDatabase } from './db/index';
 import type { KeyProtector } from './db/key-protector';
 import { collectRecoveryKeys, restoreBackup, RestoreError } from './db/recovery';
+import { authenticateOperator } from './db/repositories/operators';
 import {
   openRecoveryPackage,
   RecoveryPackageError,
@@ -58,8 +61,11 @@ export interface MaintenanceDeps {
   readonly backupDir: string;
   /** The same protector the app would use on this machine. */
   readonly keyProtector: KeyProtector;
-  /** The recovery passphrase: the launcher script pipes it on standard input. */
-  readPassphrase(): Promise<string>;
+  /**
+   * The next line the launcher pipes on standard input: for key-export the administrator's login
+   * id, password and then the recovery passphrase; for db-restore the passphrase.
+   */
+  readLine(): Promise<string>;
   readonly now: () => Date;
   readonly platform: NodeJS.Platform;
   /** A line for IT (Japanese) and, last, one JSON line for scripts. */
@@ -89,9 +95,13 @@ async function exportPackage(packagePath: string, deps: MaintenanceDeps): Promis
   }
   // Asked before the passphrase and the key derivation; the final write checks again.
   if (existsSync(packagePath)) throw Object.assign(new Error(packagePath), { code: 'EEXIST' });
-  const passphrase = await deps.readPassphrase();
   const db = await openIssuanceDatabase(deps.databasePath, { mode: deps.mode, create: false });
   try {
+    // Only an administrator of this database may take its keys away, and the audit row says who.
+    const loginId = await deps.readLine();
+    const password = await deps.readLine();
+    const admin = await administrator(db, loginId, password, deps.now);
+    const passphrase = await deps.readLine();
     const keys = await collectRecoveryKeys(db, deps.keyProtector);
     const text = await sealRecoveryPackage(keys, passphrase, {
       createdAt: deps.now().toISOString(),
@@ -101,7 +111,7 @@ async function exportPackage(packagePath: string, deps: MaintenanceDeps): Promis
       appendAudit(
         tx,
         {
-          operatorId: null,
+          operatorId: admin,
           action: 'key.recovery-exported',
           details: { dataKeys: Object.keys(keys.dataKeys).length },
         },
@@ -124,7 +134,7 @@ async function restore(
   deps: MaintenanceDeps,
 ): Promise<void> {
   const text = readFileSync(command.packagePath, 'utf8');
-  const keys = await openRecoveryPackage(text, await deps.readPassphrase());
+  const keys = await openRecoveryPackage(text, await deps.readLine());
   const result = await restoreBackup({
     backupPath: command.backupPath,
     databasePath: deps.databasePath,
@@ -138,6 +148,26 @@ async function restore(
       (result.keyConfirmed ? '' : '（住民の記録がないため、鍵の照合はできませんでした。）'),
   );
   deps.print(JSON.stringify({ ok: true, ...result }));
+}
+
+/** The operator id of an administrator who logs in with these words; refuses anyone else. */
+async function administrator(
+  db: Db,
+  loginId: string,
+  password: string,
+  now: () => Date,
+): Promise<number> {
+  const auth = await authenticateOperator(db, loginId, password, now);
+  if (!auth.ok) throw new AdministratorRequiredError(auth.reason);
+  if (auth.operator.role !== 'admin') throw new AdministratorRequiredError('not-admin');
+  return auth.operator.id;
+}
+
+class AdministratorRequiredError extends Error {
+  override readonly name = 'AdministratorRequiredError';
+  constructor(readonly reason: 'invalid' | 'locked' | 'disabled' | 'not-admin') {
+    super(`an administrator's login is required (${reason})`);
+  }
 }
 
 class PackagePlacementError extends Error {
@@ -158,12 +188,20 @@ function writeNewPrivateFile(path: string, text: string): void {
 }
 
 function errorName(err: unknown): string {
+  if (err instanceof AdministratorRequiredError) return `administrator-${err.reason}`;
   if (err instanceof RecoveryPackageError || err instanceof RestoreError) return err.reason;
   return err instanceof Error ? err.name : 'unknown';
 }
 
 /** What IT reads when a command is refused: what happened and what to do. */
 function adviceFor(err: unknown): string {
+  if (err instanceof AdministratorRequiredError) {
+    return err.reason === 'locked'
+      ? 'この管理者IDはロックされています（パスワードを5回間違えたため）。15分ほど待ってから、もう一度実行してください。'
+      : err.reason === 'not-admin'
+        ? '回復用パッケージを書き出せるのは管理者だけです。管理者のIDで実行してください。'
+        : '管理者のIDかパスワードが違うか、無効にされたIDです。確かめてもう一度実行してください。';
+  }
   if (err instanceof PackagePlacementError) {
     return `回復用パッケージをアプリのデータやバックアップと同じ場所（${err.dir}）には書き出せません。USBメモリなど、持ち出して保管する場所を指定してください。`;
   }
@@ -203,24 +241,16 @@ function adviceFor(err: unknown): string {
   return `処理できませんでした。IT担当者が内容を確認してください。（${text}）`;
 }
 
-/** The first line of a stream (the passphrase the launcher pipes), without its line end. */
-export function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    const done = () => {
-      stream.off('data', onData);
-      stream.off('end', done);
-      stream.off('error', reject);
-      stream.pause();
-      resolve(text.split(/\r?\n/, 1)[0] ?? '');
-    };
-    const onData = (chunk: Buffer | string) => {
-      text += chunk.toString();
-      if (/\r?\n/.test(text)) done();
-    };
-    stream.on('data', onData);
-    stream.on('end', done);
-    stream.on('error', reject);
-  });
+/**
+ * Successive lines of a stream (what the launcher pipes), without their line ends; '' once the
+ * stream has ended.
+ */
+export function lineReader(stream: NodeJS.ReadableStream): () => Promise<string> {
+  const lines = createInterface({ input: stream, terminal: false, crlfDelay: Infinity })[
+    Symbol.asyncIterator
+  ]();
+  return async () => {
+    const next = await lines.next();
+    return next.done ? '' : String(next.value);
+  };
 }

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DB_RESTORE_SWITCH } from '../main/maintenance';
-import { askPassphrase, exitWith, runInElectron } from './maintenance-launch';
+import { askRestoreSecrets, exitWith, runInElectron } from './maintenance-launch';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [backup, pkg] = argv;
@@ -16,9 +16,9 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
   }
-  const passphrase = await askPassphrase(false);
-  if (passphrase === null) return 1;
-  return runInElectron([DB_RESTORE_SWITCH, resolve(backup), resolve(pkg)], passphrase);
+  const secrets = await askRestoreSecrets();
+  if (secrets === null) return 1;
+  return runInElectron([DB_RESTORE_SWITCH, resolve(backup), resolve(pkg)], secrets);
 }
 
 exitWith(main(process.argv.slice(2)));

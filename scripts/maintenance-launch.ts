@@ -1,10 +1,11 @@
-// Shared by key-export and db-restore: asks for the passphrase, then runs the app's command in Electron.
+// Shared by key-export and db-restore: asks for the secrets, then runs the app's command in Electron.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { MIN_PASSPHRASE_CHARS, normalisePassphrase } from '../main/db/recovery-package';
-import { readFirstLine } from '../main/maintenance';
+import { createInterface } from 'node:readline';
+import { lineReader } from '../main/maintenance';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -37,12 +38,25 @@ function readHidden(prompt: string): Promise<string> {
   });
 }
 
+/** Reads a line from the terminal with echo (a login id). */
+function readVisible(prompt: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((done) =>
+    rl.question(prompt, (answer) => {
+      rl.close();
+      done(answer);
+    }),
+  );
+}
+
+/** Everything the command reads from its input, one line each; null when the input gives up. */
+export type Secrets = readonly string[] | null;
+
 /**
- * The recovery passphrase: typed on the terminal (twice when a new package is made), or the first
- * line of standard input when it is not a terminal. Null when it is refused, with the reason shown.
+ * The recovery passphrase typed on the terminal (twice when a new package is made), or null when
+ * it is refused, with the reason shown.
  */
-export async function askPassphrase(confirm: boolean): Promise<string | null> {
-  if (!process.stdin.isTTY) return readFirstLine(process.stdin);
+async function typedPassphrase(confirm: boolean): Promise<string | null> {
   const first = await readHidden('回復用パスフレーズ: ');
   if ([...normalisePassphrase(first)].length < MIN_PASSPHRASE_CHARS) {
     console.error(`パスフレーズは${MIN_PASSPHRASE_CHARS}文字以上にしてください。`);
@@ -56,11 +70,41 @@ export async function askPassphrase(confirm: boolean): Promise<string | null> {
 }
 
 /**
- * Runs `electron . <args>`: the command must run where the app runs, with its user folder and its
- * OS key store (safeStorage exists only inside Electron). The passphrase goes on the child's
- * standard input, never on its command line. Returns the exit code.
+ * What `key:export` pipes to the app: an administrator's login id and password, then the
+ * passphrase (typed twice). Without a terminal, the first three lines of standard input.
  */
-export function runInElectron(args: readonly string[], passphrase: string): Promise<number> {
+export async function askExportSecrets(): Promise<Secrets> {
+  if (!process.stdin.isTTY) return readLines(3);
+  const loginId = await readVisible('管理者のログインID: ');
+  const password = await readHidden('管理者のパスワード: ');
+  const passphrase = await typedPassphrase(true);
+  return passphrase === null ? null : [loginId, password, passphrase];
+}
+
+/** What `db:restore` pipes: the passphrase. Without a terminal, the first line of standard input. */
+export async function askRestoreSecrets(): Promise<Secrets> {
+  if (!process.stdin.isTTY) return readLines(1);
+  const passphrase = await typedPassphrase(false);
+  return passphrase === null ? null : [passphrase];
+}
+
+async function readLines(count: number): Promise<string[]> {
+  const next = lineReader(process.stdin);
+  const lines: string[] = [];
+  while (lines.length < count) lines.push(await next());
+  process.stdin.pause();
+  return lines;
+}
+
+/**
+ * Runs `electron . <args>`: the command must run where the app runs, with its user folder and its
+ * OS key store (safeStorage exists only inside Electron). The secrets go on the child's standard
+ * input, never on its command line. Returns the exit code.
+ */
+export function runInElectron(
+  args: readonly string[],
+  secrets: readonly string[],
+): Promise<number> {
   if (!existsSync(resolve(REPO_ROOT, 'out/main/index.js'))) {
     console.error('アプリがビルドされていません。先に npm run build を実行してください。');
     return Promise.resolve(1);
@@ -83,7 +127,7 @@ export function runInElectron(args: readonly string[], passphrase: string): Prom
       done(1);
     });
     child.on('exit', (code) => done(code ?? 1));
-    child.stdin.end(`${passphrase}\n`);
+    child.stdin.end(secrets.map((line) => `${line}\n`).join(''));
   });
 }
 

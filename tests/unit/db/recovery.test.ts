@@ -8,11 +8,11 @@ import { openIssuanceDatabase } from '../../../main/db/index';
 import { FileKeyProtector, KeyFileError, type KeyProtector } from '../../../main/db/key-protector';
 import { openMyNumberCipher } from '../../../main/db/my-number-crypto';
 import { collectRecoveryKeys, restoreBackup, RestoreError } from '../../../main/db/recovery';
-import { insertOperator } from '../../../main/db/repositories/operators';
+import { createOperator, findOperatorByLogin } from '../../../main/db/repositories/operators';
 import { revealMyNumber } from '../../../main/db/repositories/residents';
 import {
   parseMaintenanceArgs,
-  readFirstLine,
+  lineReader,
   runMaintenance,
   UsageError,
   type MaintenanceDeps,
@@ -21,6 +21,9 @@ import { Readable } from 'node:stream';
 import { addResident, makeTempDir, myNumberFrom, openTestDb, type TestDb } from './support/temp-db';
 
 const PASSPHRASE = 'sora-no-iro 2026 madoguchi';
+const ADMIN = { loginId: 'kanri', password: 'kanri-password-2026' };
+/** What the key:export launcher pipes: an administrator's login, then the passphrase. */
+const EXPORT_INPUT = [ADMIN.loginId, ADMIN.password, PASSPHRASE];
 const NUMBER = myNumberFrom('12345678901');
 
 let old: TestDb;
@@ -31,6 +34,12 @@ beforeEach(async () => {
   old = await openTestDb();
   cleanups.push(() => old.dispose());
   residentId = await addResident(old, 1, { myNumber: NUMBER });
+  await createOperator(old.db, {
+    ...ADMIN,
+    displayName: '管理 太郎',
+    role: 'admin',
+    createdBy: null,
+  });
   const stick = makeTempDir('madoguchi-usb-');
   cleanups.push(stick.cleanup);
   offline = stick.dir;
@@ -39,8 +48,18 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+/** Answers the command's reads in order, as the launcher's piped lines would. */
+function input(lines: readonly string[]): () => Promise<string> {
+  const queue = [...lines];
+  return async () => queue.shift() ?? '';
+}
+
 /** A machine as the shell sees it: its folders and its own protector. */
-function machine(protector: KeyProtector, over: Partial<MaintenanceDeps> = {}) {
+function machine(
+  protector: KeyProtector,
+  over: Partial<MaintenanceDeps> = {},
+  reads: readonly string[] = [PASSPHRASE],
+) {
   const { dir, cleanup } = makeTempDir('madoguchi-machine-');
   cleanups.push(cleanup);
   const lines: string[] = [];
@@ -50,7 +69,7 @@ function machine(protector: KeyProtector, over: Partial<MaintenanceDeps> = {}) {
     databasePath: join(dir, 'userData', 'production', 'issuance.sqlite3'),
     backupDir: join(dir, 'userData', 'production-backups'),
     keyProtector: protector,
-    readPassphrase: async () => PASSPHRASE,
+    readLine: input(reads),
     now: () => new Date('2026-11-25T01:00:00Z'),
     platform: process.platform,
     print: (line) => lines.push(line),
@@ -60,8 +79,8 @@ function machine(protector: KeyProtector, over: Partial<MaintenanceDeps> = {}) {
 }
 
 /** The old machine: its live database is old.path, its protector old.protector. */
-function oldMachine() {
-  return machine(old.protector, { databasePath: old.path });
+function oldMachine(lines: readonly string[] = EXPORT_INPUT) {
+  return machine(old.protector, { databasePath: old.path }, lines);
 }
 
 async function backupOf(t: TestDb, dir: string): Promise<string> {
@@ -97,14 +116,8 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
     const db = await openIssuanceDatabase(to.deps.databasePath, { mode: 'production' });
     cleanups.push(() => db.close());
     const cipher = await openMyNumberCipher(db, to.deps.keyProtector);
-    const admin = await db.transaction((tx) =>
-      insertOperator(tx, {
-        loginId: 'kanri',
-        displayName: 'kanri',
-        role: 'admin',
-        passwordHash: 'scrypt$x',
-      }),
-    );
+    // The operators came with the backup: its administrator reads the number on the new PC.
+    const admin = (await findOperatorByLogin(db, ADMIN.loginId))!.id;
     const read = await revealMyNumber(db, cipher, {
       residentId,
       operatorId: admin,
@@ -115,10 +128,10 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
     const actions = (await searchAudit(db, {})).items.map((r) => r.action);
     expect(actions).toContain('database.restored');
     expect(statSync(to.deps.databasePath).mode & 0o777).toBe(0o600);
-    // The old machine's database records that its keys left in a package.
-    expect((await searchAudit(old.db, {})).items.map((r) => r.action)).toContain(
-      'key.recovery-exported',
-    );
+    // The old machine's database records that its keys left in a package, and who took them.
+    const exported = (await searchAudit(old.db, { action: 'key.recovery-exported' })).items;
+    const adminId = (await findOperatorByLogin(old.db, ADMIN.loginId))?.id;
+    expect(exported.map((r) => r.operatorId)).toEqual([adminId]);
   });
 
   it('a backup carried off with a key of its own cannot be read: only the package opens it', async () => {
@@ -136,9 +149,9 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
     const backup = await backupOf(old, from.deps.backupDir);
     const pkg = join(offline, 'recovery.json');
     expect(await runMaintenance({ kind: 'key-export', packagePath: pkg }, from.deps)).toBe(0);
-    const to = machine(new FileKeyProtector(join(tempDir(), 'k')), {
-      readPassphrase: async () => 'sora-no-iro 2026 madoguch1',
-    });
+    const to = machine(new FileKeyProtector(join(tempDir(), 'k')), {}, [
+      'sora-no-iro 2026 madoguch1',
+    ]);
     expect(
       await runMaintenance({ kind: 'db-restore', backupPath: backup, packagePath: pkg }, to.deps),
     ).toBe(1);
@@ -147,8 +160,34 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
     expect(existsSync(to.deps.databasePath)).toBe(false);
   });
 
+  it('writes a package for an administrator only', async () => {
+    await createOperator(old.db, {
+      loginId: 'madoguchi01',
+      password: 'clerk-password-2026',
+      displayName: '窓口 花子',
+      role: 'clerk',
+      createdBy: null,
+    });
+    const pkg = join(offline, 'recovery.json');
+    for (const [lines, error] of [
+      [['madoguchi01', 'clerk-password-2026', PASSPHRASE], 'administrator-not-admin'],
+      [[ADMIN.loginId, 'not-the-password', PASSPHRASE], 'administrator-invalid'],
+      [['nobody', ADMIN.password, PASSPHRASE], 'administrator-invalid'],
+    ] as const) {
+      const from = oldMachine(lines);
+      expect(await runMaintenance({ kind: 'key-export', packagePath: pkg }, from.deps)).toBe(1);
+      expect(from.result()).toEqual({ ok: false, error });
+      expect(from.lines[0]).toMatch(/管理者/);
+      expect(existsSync(pkg)).toBe(false);
+    }
+  });
+
   it('refuses to write the package into the data folder or the backup folder', async () => {
-    const from = machine(old.protector, { databasePath: old.path, appDataDir: old.dir });
+    const from = machine(
+      old.protector,
+      { databasePath: old.path, appDataDir: old.dir },
+      EXPORT_INPUT,
+    );
     const inside = join(old.dir, 'recovery.json');
     expect(await runMaintenance({ kind: 'key-export', packagePath: inside }, from.deps)).toBe(1);
     expect(from.lines[0]).toMatch(/書き出せません/);
@@ -244,10 +283,11 @@ describe('maintenance command line', () => {
     expect(() => parseMaintenanceArgs(['app', '--key-export'])).toThrow(UsageError);
   });
 
-  it('takes the passphrase as the first line of its input', async () => {
-    expect(await readFirstLine(Readable.from(['かな入りの', 'パスフレーズ\r\nrest']))).toBe(
-      'かな入りのパスフレーズ',
-    );
-    expect(await readFirstLine(Readable.from(['no line end']))).toBe('no line end');
+  it('reads its input line by line, and empty lines once it has ended', async () => {
+    const next = lineReader(Readable.from(['kanri\nかな入りの', 'パスフレーズ\r\nlast']));
+    expect(await next()).toBe('kanri');
+    expect(await next()).toBe('かな入りのパスフレーズ');
+    expect(await next()).toBe('last');
+    expect(await next()).toBe('');
   });
 });
