@@ -12,6 +12,7 @@ import { createPcscWatcher } from './card/pcsc-transport';
 import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
+import { defaultBackupDir } from './config/paths';
 import { quickCheck, type Db } from './db/connection';
 import { openIssuanceDatabase } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
@@ -72,24 +73,39 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Each mode's files, all inside its own dataDir (practice never shares production's). */
+/**
+ * Each mode's files inside its own dataDir (practice never shares production's). The key file is
+ * practice mode's only: production keeps its keys in the OS key store or IT's key file elsewhere.
+ * Backups go beside dataDir unless the configuration names a folder.
+ */
 export function corePaths(dataDir: string) {
   return {
     database: join(dataDir, 'issuance.sqlite3'),
     keyFile: join(dataDir, 'data-key.bin'),
     authority: join(dataDir, 'authority'),
-    backups: join(dataDir, 'backups'),
+    backups: defaultBackupDir(dataDir),
     exports: join(dataDir, 'exports'),
     receipts: join(dataDir, 'receipts'),
   };
 }
 
+/** A production core made without a KeyProtector: it would have to write a key beside the data. */
+export class MissingKeyProtectorError extends Error {
+  override readonly name = 'MissingKeyProtectorError';
+  constructor() {
+    super("production needs a KeyProtector (the OS key store or IT's key file)");
+  }
+}
+
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
   const practice = config.mode === 'practice';
+  // A key file in the data folder would make any copy of that folder a copy of the key.
+  if (!practice && !config.keyProtector) throw new MissingKeyProtectorError();
   const paths = {
     ...corePaths(config.dataDir),
     ...(config.databasePath ? { database: config.databasePath } : {}),
+    ...(config.backupDir ? { backups: config.backupDir } : {}),
   };
   const simReader = config.reader.kind === 'simulated' ? new SimReader() : null;
   const watcher: ReaderWatcher = simReader ?? createPcscWatcher();
@@ -307,6 +323,7 @@ export function createCore(config: CoreConfig): Core {
   async function openData(): Promise<void> {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     try {
+      // Only practice mode gets here without one (createCore refuses production).
       keyProtector ??= new FileKeyProtector(paths.keyFile);
       // The header, version and mode are checked before anything is written; the full page check
       // runs after start (bench:db: integrity_check on 1M residents takes 39 s, quick_check 4 s).

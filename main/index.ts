@@ -1,5 +1,5 @@
 // Electron bootstrap only: protocol, security handlers, windows and IPC registration over createCore().
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -19,16 +19,33 @@ import {
   type Channel,
   type EventName,
 } from '../preload/contract/channels';
-import { createCore, type Core } from './core';
-import type { KeyProtector } from './db/key-protector';
+import { corePaths, createCore, type Core } from './core';
+import { FileKeyProtector, KeyFileError, type KeyProtector } from './db/key-protector';
 import { APP_ORIGIN, ConfigError, parseMachineConfig, type MachineConfig } from './config/config';
-import { machineConfigPath, modeDataDir } from './config/paths';
+import {
+  chooseKeyStore,
+  KEY_STORE_REFUSAL_TITLE,
+  keyFileAdvice,
+  keyFileUnusable,
+  KeyStoreRefusal,
+  type KeyStoreChoice,
+  type OsKeyStore,
+} from './config/key-store';
+import { defaultBackupDir, machineConfigPath, modeDataDir } from './config/paths';
+import {
+  lineReader,
+  parseMaintenanceArgs,
+  runMaintenance,
+  UsageError,
+  type MaintenanceCommand,
+} from './maintenance';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './windows/protocol';
 import { installAppLifecycle } from './windows/app-lifecycle';
 import { senderInfoOf } from './windows/ipc-sender';
 import { RESIDENT_PAGE_PATH } from './ipc/window-role';
 import { residentPlacement } from './windows/placement';
 import {
+  clerkContentsIn,
   createPermissionCheckHandler,
   createPermissionRequestHandler,
   installNavigationGuards,
@@ -52,7 +69,7 @@ let residentWindow: BrowserWindow | null = null;
 let quitting = false;
 
 function readMachineConfig(): MachineConfig {
-  const path = machineConfigPath(process.platform, process.env);
+  const path = machineConfigPath(process.platform, process.env, app.isPackaged);
   let text: string | null = null;
   try {
     text = readFileSync(path, 'utf8');
@@ -71,6 +88,70 @@ const safeStorageProtector: KeyProtector = {
   protect: (key) => safeStorage.encryptString(Buffer.from(key).toString('base64')),
   unprotect: (blob) => Buffer.from(safeStorage.decryptString(Buffer.from(blob)), 'base64'),
 };
+
+/** What the OS offers; on Linux without a keyring Electron falls back to a constant key. */
+function osKeyStore(): OsKeyStore {
+  if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+    return 'plain-text';
+  }
+  return 'available';
+}
+
+interface MachineStorage {
+  readonly appDataDir: string;
+  readonly dataDir: string;
+  readonly backupDir: string;
+  /** Absent in practice mode without an OS key store: the core keeps a key file in dataDir. */
+  readonly keyProtector: KeyProtector | undefined;
+}
+
+/**
+ * Where this machine's data, backups and keys are (after app ready: safeStorage needs it). Throws
+ * KeyStoreRefusal when production cannot keep its keys apart from its data or IT's key file
+ * cannot be opened, and KeyFileError when that file is unsafe or damaged.
+ */
+function machineStorage(machine: MachineConfig): MachineStorage {
+  const appDataDir = app.getPath('userData');
+  const dataDir = modeDataDir(appDataDir, machine.mode);
+  const backupDir = machine.backupDir ?? defaultBackupDir(dataDir);
+  const choice = chooseKeyStore({
+    mode: machine.mode,
+    osKeyStore: osKeyStore(),
+    dataKeyFile: machine.dataKeyFile,
+    appDataDir,
+    dataDir,
+    backupDir,
+    platform: process.platform,
+  });
+  return { appDataDir, dataDir, backupDir, keyProtector: protectorOf(choice) };
+}
+
+function protectorOf(choice: KeyStoreChoice): KeyProtector | undefined {
+  if (choice.kind === 'os') return safeStorageProtector;
+  if (choice.kind === 'practice-file') return undefined;
+  try {
+    return new FileKeyProtector(choice.path);
+  } catch (e) {
+    if (e instanceof KeyFileError) throw e;
+    throw keyFileUnusable(choice.path, e);
+  }
+}
+
+/** The dialog for IT when the configuration or the keys stop the start: what to do, in Japanese. */
+function refuseStart(e: unknown): void {
+  if (e instanceof KeyStoreRefusal) {
+    dialog.showErrorBox(KEY_STORE_REFUSAL_TITLE, e.advice);
+  } else if (e instanceof KeyFileError) {
+    dialog.showErrorBox(KEY_STORE_REFUSAL_TITLE, keyFileAdvice(e));
+  } else {
+    dialog.showErrorBox(
+      '設定ファイルを読み込めません',
+      `端末の設定ファイルに誤りがあります。IT担当者に連絡してください。\n(${(e as Error).message})`,
+    );
+  }
+  app.exit(1);
+}
 
 function track(win: BrowserWindow, kind: WindowKind): void {
   const id = win.webContents.id;
@@ -144,23 +225,84 @@ function receives(kind: WindowKind, event: EventName): boolean {
   return kind === 'clerk' || RESIDENT_EVENT_NAMES.includes(event);
 }
 
+/**
+ * `npm run key:export` / `db:restore` start the app with a maintenance switch: no window and no
+ * core, the same machine configuration and key store as the app, one instance (the app is not
+ * using the database while its keys move). The secrets arrive on standard input.
+ */
+function runMaintenanceMode(command: MaintenanceCommand): void {
+  if (!app.requestSingleInstanceLock()) {
+    console.error('窓口アプリが起動しています。アプリを終了してから、もう一度実行してください。');
+    app.exit(1);
+    return;
+  }
+  void app.whenReady().then(async () => {
+    let code = 1;
+    try {
+      const machine = readMachineConfig();
+      const storage = machineStorage(machine);
+      // Practice without an OS key store: the practice folder's key file, as the core would use.
+      mkdirSync(storage.dataDir, { recursive: true, mode: 0o700 });
+      const keyProtector =
+        storage.keyProtector ?? new FileKeyProtector(corePaths(storage.dataDir).keyFile);
+      code = await runMaintenance(command, {
+        mode: machine.mode,
+        appDataDir: storage.appDataDir,
+        databasePath: corePaths(storage.dataDir).database,
+        backupDir: storage.backupDir,
+        keyProtector,
+        readLine: lineReader(process.stdin),
+        now: () => new Date(),
+        platform: process.platform,
+        print: (line) => process.stdout.write(`${line}\n`),
+      });
+    } catch (e) {
+      console.error(
+        e instanceof KeyStoreRefusal
+          ? e.advice
+          : e instanceof KeyFileError
+            ? keyFileAdvice(e)
+            : `${(e as Error).name}: ${(e as Error).message}`,
+      );
+    }
+    app.exit(code);
+  });
+}
+
+/** The maintenance command on this command line, 'bad-usage' for a wrong one, null for the app. */
+function maintenanceOf(argv: readonly string[]): MaintenanceCommand | 'bad-usage' | null {
+  try {
+    return parseMaintenanceArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    return 'bad-usage';
+  }
+}
+const maintenance = maintenanceOf(process.argv);
+
 // Sandbox every renderer, before anything else runs.
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-const primary = installAppLifecycle(app, {
-  core: () => core,
-  focusMainWindow: () => {
-    if (clerkWindow?.isMinimized()) clerkWindow.restore();
-    clerkWindow?.focus();
-  },
-  onClosed: () => {
-    core = null;
-  },
-});
+const primary =
+  maintenance === null &&
+  installAppLifecycle(app, {
+    core: () => core,
+    focusMainWindow: () => {
+      if (clerkWindow?.isMinimized()) clerkWindow.restore();
+      clerkWindow?.focus();
+    },
+    onClosed: () => {
+      core = null;
+    },
+  });
 app.on('before-quit', () => {
   quitting = true;
 });
+
+if (maintenance === 'bad-usage') app.exit(2);
+else if (maintenance !== null) runMaintenanceMode(maintenance);
 
 if (primary) {
   // Every webContents, including any we did not create, gets the navigation guards.
@@ -168,30 +310,33 @@ if (primary) {
 
   app.whenReady().then(async () => {
     let machine: MachineConfig;
+    let storage: MachineStorage;
     try {
       machine = readMachineConfig();
+      storage = machineStorage(machine);
     } catch (e) {
-      dialog.showErrorBox(
-        '設定ファイルを読み込めません',
-        `端末の設定ファイルに誤りがあります。IT担当者に連絡してください。\n(${(e as Error).message})`,
-      );
-      app.exit(1);
+      refuseStart(e);
       return;
     }
     core = createCore({
       ...machine,
       version: app.getVersion(),
-      dataDir: modeDataDir(app.getPath('userData'), machine.mode),
+      dataDir: storage.dataDir,
+      backupDir: storage.backupDir,
       trustedOrigins: [APP_ORIGIN],
-      // Without OS key storage (a Linux desktop with no keyring), the core falls back to a 0600
-      // key file in the mode's data folder, as in tests.
-      keyProtector: safeStorage.isEncryptionAvailable() ? safeStorageProtector : undefined,
+      keyProtector: storage.keyProtector,
     });
     await core.start();
 
+    // The camera goes by window, never by the address a page reports.
+    const isClerk = clerkContentsIn(ownContents);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(here, '../renderer')));
-    session.defaultSession.setPermissionRequestHandler(createPermissionRequestHandler(APP_ORIGIN));
-    session.defaultSession.setPermissionCheckHandler(createPermissionCheckHandler(APP_ORIGIN));
+    session.defaultSession.setPermissionRequestHandler(
+      createPermissionRequestHandler(APP_ORIGIN, isClerk),
+    );
+    session.defaultSession.setPermissionCheckHandler(
+      createPermissionCheckHandler(APP_ORIGIN, isClerk),
+    );
 
     const router = core.router;
     for (const channel of CHANNELS) {

@@ -1,9 +1,17 @@
 // Machine configuration: schema-validated, with practice mode and the simulated reader as the default.
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { KeyProtector } from '../db/key-protector';
 
 /** The origin the Electron app serves its renderer from (main/windows/protocol.ts). */
 export const APP_ORIGIN = 'app://counter';
+
+/** A file or folder IT names: absolute, so it never depends on the folder the app starts in. */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((p) => isAbsolute(p), 'must be an absolute path');
 
 export const machineConfigSchema = z.strictObject({
   /** production: the real reader and the production database; practice: simulated, separate data. */
@@ -35,6 +43,14 @@ export const machineConfigSchema = z.strictObject({
       name: z.string().trim().min(1).max(64),
     })
     .optional(),
+  /**
+   * Production without an OS key store: IT's key file for the data keys, on a path outside the
+   * app's data and backup folders (another volume, a folder only this user may read). Keeping it,
+   * and a copy of it, is IT's responsibility. When set, it is used even where an OS key store exists.
+   */
+  dataKeyFile: absolutePath.optional(),
+  /** Where backups go; beside the mode's data folder when omitted (paths.ts defaultBackupDir). */
+  backupDir: absolutePath.optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {
@@ -48,8 +64,9 @@ export interface CoreConfig extends MachineConfig {
   /** Origins whose main frame may call IPC: the app:// origin in Electron, a local one in e2e. */
   readonly trustedOrigins: readonly string[];
   /**
-   * Protects the data keys at rest: Electron safeStorage in the app. When absent (tests, CLI), a
-   * key file of mode 0600 in dataDir.
+   * Protects the data keys at rest: Electron safeStorage or IT's key file in the app. Production
+   * requires it; in practice mode (and tests) it may be left out, and a key file of mode 0600 in
+   * dataDir is used.
    */
   readonly keyProtector?: KeyProtector;
   /** The database file, when not `issuance.sqlite3` in dataDir (the start-up benchmark's file). */

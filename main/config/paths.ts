@@ -1,15 +1,18 @@
-// Where IT staff put the machine configuration, and where each mode keeps its data.
-import { join } from 'node:path';
+// Where IT staff put the machine configuration, and where each mode keeps its data and backups.
+import { basename, dirname, join } from 'node:path';
 
 /**
- * The machine config file: MADOGUCHI_CONFIG when set, otherwise the per-machine location an
- * installer or a software-distribution tool writes (readable by every user, writable by admins).
+ * The machine config file: the per-machine location an installer or a software-distribution tool
+ * writes (readable by every user, writable by admins). MADOGUCHI_CONFIG overrides it in
+ * development and tests only: in a packaged build anyone who can set a user's environment would
+ * otherwise choose the counter's mode, reader and key file.
  */
 export function machineConfigPath(
   platform: NodeJS.Platform,
   env: Record<string, string | undefined>,
+  packaged: boolean,
 ): string {
-  if (env.MADOGUCHI_CONFIG) return env.MADOGUCHI_CONFIG;
+  if (env.MADOGUCHI_CONFIG && !packaged) return env.MADOGUCHI_CONFIG;
   if (platform === 'win32') {
     return join(env.ProgramData ?? 'C:\\ProgramData', 'Madoguchi', 'config.json');
   }
@@ -20,4 +23,12 @@ export function machineConfigPath(
 /** Each mode has its own folder, so practice data and production data never meet. */
 export function modeDataDir(userDataDir: string, mode: 'production' | 'practice'): string {
   return join(userDataDir, mode);
+}
+
+/**
+ * Backups when the machine configuration names no folder: beside the mode's data folder, never in
+ * it (`…/production-backups`), so a copy of the data folder is not also a copy of every backup.
+ */
+export function defaultBackupDir(dataDir: string): string {
+  return join(dirname(dataDir), `${basename(dataDir)}-backups`);
 }

@@ -404,6 +404,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw new DbNotFoundError(path);
   }
   if (!isNew && !hasSqliteHeader(path)) throw new DbCorruptError(path, ['not an sqlite file']);
+  // The owner's only (0600) from the start; sqlite gives its -wal and -shm the same mode.
+  if (size === undefined && !options.readOnly) closeSync(openSync(path, 'wx', 0o600));
 
   const mode = options.readOnly
     ? sqlite3.OPEN_READONLY

@@ -8,7 +8,7 @@ import type {
   WebContents,
   WindowOpenHandlerResponse,
 } from 'electron';
-import { windowRoleOf, type WindowRole } from '../ipc/window-role';
+import type { WindowRole } from '../ipc/window-role';
 import type { WindowPlacement } from './placement';
 
 /** The two windows: the same roles the IPC router tells apart by page (main/ipc/window-role.ts). */
@@ -105,20 +105,26 @@ function originOf(url: string | undefined): string | null {
 }
 
 /**
- * The camera belongs to the face check in the clerk's window. The resident's window, on a screen a
- * member of the public faces, never gets it: its page is known by its path, as in the IPC router.
+ * Whether a webContents is the clerk window's: the shell knows each window's webContents id from
+ * the moment it creates it. The page cannot change this answer, whatever address it gives itself
+ * (history.pushState rewrites the URL a request reports, not the window it comes from).
  */
-function isClerkPage(url: string | undefined, appOrigin: string): boolean {
-  return url !== undefined && originOf(url) === appOrigin && windowRoleOf(url) === 'clerk';
+export type IsClerkContents = (contents: Pick<WebContents, 'id'>) => boolean;
+
+/** The shell's answer from its map of webContents id to the window each was created as. */
+export function clerkContentsIn(own: ReadonlyMap<number, WindowKind>): IsClerkContents {
+  return (contents) => own.get(contents.id) === 'clerk';
 }
 
 /**
- * Permission requests: the camera (video only) for the main frame of our clerk page, nothing else.
+ * Permission requests: the camera (video only) for the main frame of the clerk window on our
+ * origin, nothing else. The camera belongs to the face check; the resident's window, on a screen a
+ * member of the public faces, never gets it.
  * https://www.electronjs.org/docs/latest/tutorial/security#5-handle-session-permission-requests-from-remote-content
  */
-export function createPermissionRequestHandler(appOrigin: string) {
+export function createPermissionRequestHandler(appOrigin: string, isClerk: IsClerkContents) {
   return (
-    _contents: WebContents,
+    contents: Pick<WebContents, 'id'> | null,
     permission: string,
     callback: (granted: boolean) => void,
     details:
@@ -131,18 +137,20 @@ export function createPermissionRequestHandler(appOrigin: string) {
       permission === 'media' &&
         videoOnly &&
         d.isMainFrame === true &&
-        isClerkPage(d.requestingUrl, appOrigin),
+        contents !== null &&
+        isClerk(contents) &&
+        originOf(d.requestingUrl) === appOrigin,
     );
   };
 }
 
 /**
- * Permission checks (navigator.permissions, enumerateDevices): the same rule as requests. The page
- * is the frame's last URL, or the window's when Electron leaves that out.
+ * Permission checks (navigator.permissions, enumerateDevices): the same rule as requests. A check
+ * that names no webContents is refused: it cannot be shown to come from the clerk window.
  */
-export function createPermissionCheckHandler(appOrigin: string) {
+export function createPermissionCheckHandler(appOrigin: string, isClerk: IsClerkContents) {
   return (
-    contents: Pick<WebContents, 'getURL'> | null,
+    contents: Pick<WebContents, 'id'> | null,
     permission: string,
     requestingOrigin: string,
     details: PermissionCheckHandlerHandlerDetails,
@@ -150,6 +158,7 @@ export function createPermissionCheckHandler(appOrigin: string) {
     permission === 'media' &&
     details.mediaType === 'video' &&
     details.isMainFrame === true &&
-    originOf(requestingOrigin) === appOrigin &&
-    isClerkPage(details.requestingUrl ?? contents?.getURL(), appOrigin);
+    contents !== null &&
+    isClerk(contents) &&
+    originOf(requestingOrigin) === appOrigin;
 }

@@ -166,7 +166,9 @@ test.describe('administrator', () => {
       'バックアップを作成し、検査で問題がないことを確かめました。',
     );
     const path = (await page.getByTestId('backup-path').textContent()) ?? '';
-    expect(path.startsWith(harness.dataDir)).toBe(true);
+    // In the backup folder, never in the data folder beside the database.
+    expect(path.startsWith(harness.backupDir)).toBe(true);
+    expect(path.startsWith(harness.dataDir)).toBe(false);
     const bytes = statSync(path).size;
     expect(bytes).toBeGreaterThan(0);
     await expect(page.getByTestId('backup-size')).toContainText(

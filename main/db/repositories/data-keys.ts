@@ -1,5 +1,5 @@
 // Storage of wrapped data keys (never a clear key).
-import type { Tx } from '../connection';
+import type { Queryable, Tx } from '../connection';
 
 export type DataKeyPurpose = 'my-number';
 
@@ -24,4 +24,19 @@ export async function insertWrappedDataKey(
     wrapped,
     at,
   ]);
+}
+
+/** Every wrapped key of the database, whatever its purpose: the recovery package carries them all. */
+export async function listWrappedDataKeys(
+  q: Queryable,
+): Promise<{ purpose: string; wrapped: Buffer }[]> {
+  return q.all<{ purpose: string; wrapped: Buffer }>(
+    'SELECT purpose, wrapped FROM data_keys ORDER BY purpose',
+  );
+}
+
+/** Stores a key wrapped anew (a restore on another machine's KeyProtector). */
+export async function rewrapDataKey(tx: Tx, purpose: string, wrapped: Uint8Array): Promise<void> {
+  const r = await tx.run('UPDATE data_keys SET wrapped = ? WHERE purpose = ?', [wrapped, purpose]);
+  if (r.changes !== 1) throw new Error(`no data key for ${purpose}`);
 }

@@ -190,6 +190,16 @@ export async function revealMyNumber(
   return cipher.decrypt(blob);
 }
 
+/** One stored 個人番号 as ciphertext and HMAC (a restore checks its key against it); none in an empty table. */
+export async function firstStoredMyNumber(
+  q: Queryable,
+): Promise<{ enc: Buffer; hmac: Buffer } | undefined> {
+  const row = await q.get<{ my_number_enc: Buffer; my_number_hmac: Buffer }>(
+    'SELECT my_number_enc, my_number_hmac FROM residents ORDER BY id LIMIT 1',
+  );
+  return row && { enc: row.my_number_enc, hmac: row.my_number_hmac };
+}
+
 /** Search by any combination of the criteria (all must match), ordered by reading. */
 export async function searchResidents(
   q: Queryable,

@@ -23,7 +23,7 @@ export interface AdminHandlerDeps {
   /** The administrator of the current call. */
   operatorId(): number;
   readonly audit: RecordAudit;
-  /** The folder of backups. */
+  /** The folder of backups: the configuration's, outside the data folder by default. */
   readonly backupsDir: string;
   readonly now: Clock;
 }
@@ -38,7 +38,7 @@ export function adminHandlers(deps: AdminHandlerDeps): HandlerPart<AdminChannel>
     'admin:reset-operator-password': async ({ operatorId: target, password }) =>
       ok(await operators.resetPassword(target, password, operatorId())),
     'admin:backup-database': async () => {
-      mkdirSync(deps.backupsDir, { recursive: true });
+      mkdirSync(deps.backupsDir, { recursive: true, mode: 0o700 });
       const dest = join(deps.backupsDir, `issuance-${fileStamp(deps.now())}.sqlite3`);
       const result = await backupDatabase(deps.db(), dest);
       await deps.audit('database.backup', { bytes: result.bytes });

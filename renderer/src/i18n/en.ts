@@ -203,6 +203,8 @@ export const en: Messages = {
     audit_verified: 'Tampering check',
     audit_exported: 'Audit log export',
     database_backup: 'Backup',
+    database_restored: 'Restore from a backup',
+    'key_recovery-exported': 'Recovery package written',
   },
   backup: {
     title: 'Backup',

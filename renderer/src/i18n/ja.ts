@@ -847,6 +847,8 @@ export const ja = {
     audit_verified: '改ざん検査',
     audit_exported: '監査ログの書き出し',
     database_backup: 'バックアップ',
+    database_restored: 'バックアップからの復元',
+    'key_recovery-exported': '回復用パッケージの書き出し',
   },
   backup: {
     title: 'バックアップ',

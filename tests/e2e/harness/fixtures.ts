@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CoreConfig } from '../../../main/config/config';
 import type { Core, corePaths as CorePaths, createCore as CreateCore } from '../../../main/core';
+import { FileKeyProtector } from '../../../main/db/key-protector';
 import type { Result } from '../../../preload/contract/result';
 import {
   requestSchemas,
@@ -41,8 +42,10 @@ export interface TestClock {
 export interface Harness {
   readonly core: Core;
   readonly clock: TestClock;
-  /** The core's data folder (database, backups, exports) for this test. */
+  /** The core's data folder (database, exports, receipts) for this test. */
   readonly dataDir: string;
+  /** Where the administrator's backups go: a folder of its own, as in the app. */
+  readonly backupDir: string;
   /** The origin the renderer is served from (and the only one the core trusts). */
   readonly origin: string;
   /** CSP violations reported by the page (securitypolicyviolation events and console reports). */
@@ -139,6 +142,10 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
     const { createCore, corePaths } = await loadCoreModule();
     const shim = await readFile(SHIM_BUNDLE, 'utf8');
     const dataDir = await mkdtemp(join(tmpdir(), 'madoguchi-e2e-'));
+    const backupDir = await mkdtemp(join(tmpdir(), 'madoguchi-e2e-backups-'));
+    // Production needs its key outside the data folder: a key file of its own, as IT's would be.
+    const keyDir = await mkdtemp(join(tmpdir(), 'madoguchi-e2e-keys-'));
+    const production = coreOptions.mode === 'production';
     const server = await startStaticServer(RENDERER_DIR);
     if (coreOptions.corruptDatabase) {
       await writeFile(corePaths(dataDir).database, 'this is not a database\n'.repeat(200));
@@ -159,6 +166,8 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
       version: 'e2e',
       dataDir,
+      backupDir,
+      keyProtector: production ? new FileKeyProtector(join(keyDir, 'data.key')) : undefined,
       trustedOrigins: [server.origin],
       now: clock.now,
     });
@@ -206,6 +215,7 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       core,
       clock,
       dataDir,
+      backupDir,
       origin: server.origin,
       cspViolations,
       pageErrors,
@@ -263,7 +273,8 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       unsubscribe();
       await core.close();
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      for (const dir of [dataDir, backupDir, keyDir])
+        await rm(dir, { recursive: true, force: true });
     }
   },
 });

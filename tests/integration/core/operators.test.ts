@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, corePaths, type Core } from '../../../main/core';
 import type { CoreConfig } from '../../../main/config/config';
+import { FileKeyProtector } from '../../../main/db/key-protector';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
 
@@ -12,8 +13,16 @@ const ORIGIN = 'http://127.0.0.1:1';
 const SENDER = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
 const cores: Core[] = [];
 
+/** A key file outside the data folder: production refuses to start without a key protector. */
+function productionKeys(): FileKeyProtector {
+  return new FileKeyProtector(
+    join(mkdtempSync(join(tmpdir(), 'madoguchi-core-keys-')), 'data.key'),
+  );
+}
+
 function config(over: Partial<CoreConfig> = {}): CoreConfig {
   return {
+    ...(over.mode === 'production' ? { keyProtector: productionKeys() } : {}),
     mode: 'practice',
     reader: { kind: 'simulated' },
     exchangeTimeoutMs: 2000,
@@ -279,7 +288,7 @@ describe('core: database faults at start', () => {
     const c = config();
     await started(c);
     await cores.pop()!.close();
-    const production = await started({ ...c, mode: 'production' });
+    const production = await started({ ...c, mode: 'production', keyProtector: productionKeys() });
     const info = await call<{ startupError: { code: string } | null }>(production, 'app:get-info');
     expect(info.ok && info.value.startupError?.code).toBe('db-mode-mismatch');
   });

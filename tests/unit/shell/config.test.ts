@@ -1,7 +1,7 @@
 // Machine configuration: practice mode with the simulated reader unless IT configures a reader.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseMachineConfig } from '../../../main/config/config';
-import { machineConfigPath, modeDataDir } from '../../../main/config/paths';
+import { defaultBackupDir, machineConfigPath, modeDataDir } from '../../../main/config/paths';
 import { senderInfoOf } from '../../../main/windows/ipc-sender';
 
 describe('machine config', () => {
@@ -42,12 +42,42 @@ describe('machine config', () => {
   });
 
   it('is found where IT staff put it, or where MADOGUCHI_CONFIG points', () => {
-    expect(machineConfigPath('linux', {})).toBe('/etc/madoguchi/config.json');
-    expect(machineConfigPath('win32', { ProgramData: 'D:\\PD' })).toMatch(
+    expect(machineConfigPath('linux', {}, false)).toBe('/etc/madoguchi/config.json');
+    expect(machineConfigPath('win32', { ProgramData: 'D:\\PD' }, false)).toMatch(
       /Madoguchi[\\/]config\.json$/,
     );
-    expect(machineConfigPath('linux', { MADOGUCHI_CONFIG: '/tmp/c.json' })).toBe('/tmp/c.json');
+    expect(machineConfigPath('linux', { MADOGUCHI_CONFIG: '/tmp/c.json' }, false)).toBe(
+      '/tmp/c.json',
+    );
     expect(modeDataDir('/u', 'practice')).not.toBe(modeDataDir('/u', 'production'));
+  });
+
+  it('ignores MADOGUCHI_CONFIG in a packaged build: the environment cannot pick the config', () => {
+    // A user who can set their own environment points the installed app at a config of theirs.
+    const forged = { MADOGUCHI_CONFIG: '/home/clerk/forged.json', ProgramData: 'C:\\ProgramData' };
+    expect(machineConfigPath('linux', forged, true)).toBe('/etc/madoguchi/config.json');
+    expect(machineConfigPath('darwin', forged, true)).toBe(
+      '/Library/Application Support/Madoguchi/config.json',
+    );
+    expect(machineConfigPath('win32', forged, true)).toMatch(
+      /^C:\\ProgramData.Madoguchi.config\.json$/,
+    );
+  });
+
+  it("takes IT's key file and backup folder as absolute paths only", () => {
+    const c = parseMachineConfig(
+      '{"reader":{"kind":"pcsc"},"dataKeyFile":"/srv/keys/madoguchi.key","backupDir":"/mnt/backup"}',
+    );
+    expect(c.dataKeyFile).toBe('/srv/keys/madoguchi.key');
+    expect(c.backupDir).toBe('/mnt/backup');
+    expect(() => parseMachineConfig('{"dataKeyFile":"keys/madoguchi.key"}')).toThrow(/dataKeyFile/);
+    expect(() => parseMachineConfig('{"backupDir":""}')).toThrow(/backupDir/);
+  });
+
+  it('puts backups beside the data folder, not inside it, when the config names none', () => {
+    const data = modeDataDir('/u', 'production');
+    expect(defaultBackupDir(data)).toBe('/u/production-backups');
+    expect(defaultBackupDir(data).startsWith(`${data}/`)).toBe(false);
   });
 });
 

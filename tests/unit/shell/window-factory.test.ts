@@ -1,6 +1,7 @@
 // Window settings and guards: each Electron security rule is asserted on the factory's output.
 import { describe, expect, it, vi } from 'vitest';
 import {
+  clerkContentsIn,
   createPermissionCheckHandler,
   createPermissionRequestHandler,
   denyWindowOpen,
@@ -75,15 +76,24 @@ describe('navigation guards', () => {
 });
 
 describe('permissions', () => {
-  const request = createPermissionRequestHandler(APP);
-  const ask = (permission: string, details: object) => {
+  // The shell's answer: the window made as the clerk's (id 1); the resident window is id 2.
+  const CLERK = { id: 1 };
+  const RESIDENT = { id: 2 };
+  const isClerk = clerkContentsIn(
+    new Map([
+      [CLERK.id, 'clerk'],
+      [RESIDENT.id, 'resident'],
+    ]),
+  );
+  const request = createPermissionRequestHandler(APP, isClerk);
+  const ask = (permission: string, details: object, contents: { id: number } | null = CLERK) => {
     let granted: boolean | undefined;
-    request(null as never, permission, (g) => (granted = g), details as never);
+    request(contents as never, permission, (g) => (granted = g), details as never);
     return granted;
   };
   const own = { isMainFrame: true, requestingUrl: `${APP}/clerk.html` };
 
-  it('allows the camera for our own main frame', () => {
+  it('allows the camera for the main frame of the clerk window', () => {
     expect(ask('media', { ...own, mediaTypes: ['video'] })).toBe(true);
   });
 
@@ -106,16 +116,28 @@ describe('permissions', () => {
 
   it('never gives the camera to the resident window', () => {
     const resident = { isMainFrame: true, requestingUrl: `${APP}/resident.html` };
-    expect(ask('media', { ...resident, mediaTypes: ['video'] })).toBe(false);
-    expect(
-      ask('media', { ...own, requestingUrl: `${APP}/resident.html#/x`, mediaTypes: ['video'] }),
-    ).toBe(false);
-    // A request with no page at all is not the clerk's either.
-    expect(ask('media', { isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+    expect(ask('media', { ...resident, mediaTypes: ['video'] }, RESIDENT)).toBe(false);
+    // A request that names no window is not the clerk's either.
+    expect(ask('media', { ...own, mediaTypes: ['video'] }, null)).toBe(false);
+  });
+
+  it("refuses the resident window that gives itself the clerk page's address", () => {
+    // The resident page runs history.replaceState(null, '', '/clerk.html'), then asks: the
+    // request reports the clerk's URL, but it comes from the resident window.
+    const forged = { isMainFrame: true, requestingUrl: `${APP}/clerk.html`, mediaTypes: ['video'] };
+    expect(ask('media', forged, RESIDENT)).toBe(false);
+    const check = createPermissionCheckHandler(APP, isClerk);
+    const d = {
+      isMainFrame: true,
+      mediaType: 'video',
+      requestingUrl: `${APP}/clerk.html`,
+    } as never;
+    expect(check(RESIDENT, 'media', APP, d)).toBe(false);
+    expect(check(CLERK, 'media', APP, d)).toBe(true);
   });
 
   it('answers permission checks with the same rule', () => {
-    const check = createPermissionCheckHandler(APP);
+    const check = createPermissionCheckHandler(APP, isClerk);
     const d = (over: object) =>
       ({
         isMainFrame: true,
@@ -123,21 +145,16 @@ describe('permissions', () => {
         requestingUrl: `${APP}/clerk.html`,
         ...over,
       }) as never;
-    expect(check(null, 'media', APP, d({}))).toBe(true);
-    expect(check(null, 'media', APP, d({ mediaType: 'audio' }))).toBe(false);
-    expect(check(null, 'media', 'http://127.0.0.1:1', d({}))).toBe(false);
-    expect(check(null, 'media', APP, d({ isMainFrame: false }))).toBe(false);
-    expect(check(null, 'serial', APP, d({}))).toBe(false);
-    expect(check(null, 'media', APP, d({ requestingUrl: `${APP}/resident.html` }))).toBe(false);
-  });
-
-  it('takes the page from the window when a check comes without one', () => {
-    const check = createPermissionCheckHandler(APP);
-    const d = { isMainFrame: true, mediaType: 'video' } as never;
-    const showing = (url: string) => ({ getURL: () => url });
-    expect(check(showing(`${APP}/clerk.html#/issuance`), 'media', APP, d)).toBe(true);
-    expect(check(showing(`${APP}/resident.html`), 'media', APP, d)).toBe(false);
-    expect(check(null, 'media', APP, d)).toBe(false);
+    expect(check(CLERK, 'media', APP, d({}))).toBe(true);
+    expect(check(CLERK, 'media', APP, d({ mediaType: 'audio' }))).toBe(false);
+    expect(check(CLERK, 'media', 'http://127.0.0.1:1', d({}))).toBe(false);
+    expect(check(CLERK, 'media', APP, d({ isMainFrame: false }))).toBe(false);
+    expect(check(CLERK, 'serial', APP, d({}))).toBe(false);
+    expect(check(RESIDENT, 'media', APP, d({ requestingUrl: `${APP}/resident.html` }))).toBe(false);
+    // A check without a webContents cannot be shown to be the clerk window's, nor can a
+    // webContents the shell did not create.
+    expect(check(null, 'media', APP, d({}))).toBe(false);
+    expect(check({ id: 99 }, 'media', APP, d({}))).toBe(false);
   });
 });
 

@@ -1,0 +1,42 @@
+// The packaged binary's Electron fuses: read and schema-checked as electron-builder itself reads them.
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util/out/DebugLogger';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Each fuse as the counter app needs it. Off: ELECTRON_RUN_AS_NODE (the app binary as a Node
+ * shell for anyone who can start it), NODE_OPTIONS (code injected through the environment),
+ * --inspect (a debugger on the main process, which holds the data keys), extra file:// powers.
+ * On: the app only from app.asar, that archive checked against the binary, cookies encrypted.
+ */
+const FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  enableCookieEncryption: true,
+  grantFileProtocolExtraPrivileges: false,
+} as const;
+
+// electron-builder's config loader and schema: slow to load on a busy machine.
+describe('electron fuses', { timeout: 30_000 }, () => {
+  it('electron-builder.yml flips every fuse, with names this electron-builder knows', async () => {
+    const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+    for (const [fuse, value] of Object.entries(FUSES)) {
+      expect(config.electronFuses?.[fuse as keyof typeof FUSES], fuse).toBe(value);
+    }
+    // A misspelt fuse name would be silently ignored by the packager: the schema refuses it here.
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    // onlyLoadAppFromAsar needs the app in an archive at all.
+    expect(config.asar).toBe(true);
+  });
+
+  it('the schema check catches a misspelt fuse', async () => {
+    const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+    const misspelt = { ...config, electronFuses: { ...config.electronFuses, runAsnode: false } };
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(
+      /electronFuses/,
+    );
+  });
+});
