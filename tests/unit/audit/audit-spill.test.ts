@@ -5,11 +5,11 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../main/audit/audit-log';
+import type { SpillRefusedError } from '../../../main/audit/audit-spill';
 import {
   createAuditSpill,
   KeptRowsDroppedError,
   SPILL_BYTES,
-  SpillRefusedError,
   writesAfterKeptRows,
   type AuditSpill,
 } from '../../../main/audit/audit-spill';

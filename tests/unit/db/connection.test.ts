@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../main/audit/audit-log';
 import { isConstraintError, openDatabase, quickCheck } from '../../../main/db/connection';
 import type { Db } from '../../../main/db/connection';
+import type { DbError } from '../../../main/db/errors';
 import {
   DbClosedError,
   DbCorruptError,
-  DbError,
   DbFullError,
   DbLockedError,
   DbNotFoundError,
