@@ -33,10 +33,13 @@ export interface ErrorLog {
   /** The current file. */
   readonly path: string;
   /**
-   * Writes one entry and returns its id. Never throws: when the entry cannot be written (the
-   * disk, a read-only folder), the id still goes to the clerk and a line to stderr.
+   * Writes one entry and returns its id. Never throws: when the entry cannot be written (a full
+   * disk, a read-only folder), the id still goes to the clerk, a line to stderr, and the entry
+   * waits in memory for the next write that succeeds.
    */
   record(error: unknown, context?: ErrorContext): string;
+  /** Writes the entries still waiting, if the disk takes them now (at close). */
+  flush(): void;
 }
 
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -45,6 +48,8 @@ const MAX_FRAME_CHARS = 300;
 const MAX_MESSAGE_CHARS = 500;
 const MAX_CAUSES = 3;
 const REMOVED = '[removed]';
+/** Entries kept in memory while the log cannot be written; the oldest go first past this. */
+const MAX_WAITING = 100;
 
 /**
  * `E-20261125-KQWXRT`: the day (UTC, as the entry's time) and six letters. Letters only after the
@@ -186,22 +191,38 @@ export function createErrorLog(options: ErrorLogOptions): ErrorLog {
     renameSync(path, older(1));
   }
 
+  let waiting: string[] = [];
+
+  /** Appends the waiting lines; false (and they keep waiting) when the disk refuses them. */
+  function write(): boolean {
+    if (waiting.length === 0) return true;
+    const text = waiting.join('');
+    try {
+      mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+      rotateFor(Buffer.byteLength(text));
+      appendFileSync(path, text, { mode: 0o600 });
+      waiting = [];
+      return true;
+    } catch (e) {
+      const code = stringProp(e, 'code') ?? 'unknown';
+      console.error(`[ErrorLog] ${waiting.length} entries could not be written yet (${code})`);
+      return false;
+    }
+  }
+
   return {
     path,
     record(error, context = {}) {
       const at = now();
       const id = newErrorId(at);
-      try {
-        const line = `${JSON.stringify(errorLogEntry(error, context, id, at))}\n`;
-        mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-        rotateFor(Buffer.byteLength(line));
-        appendFileSync(path, line, { mode: 0o600 });
-      } catch (e) {
-        // The log's own disk is full or read-only: the clerk still gets the id, stderr the fact.
-        const code = stringProp(e, 'code') ?? 'unknown';
-        console.error(`[ErrorLog] entry ${id} could not be written (${code})`);
-      }
+      waiting.push(`${JSON.stringify(errorLogEntry(error, context, id, at))}\n`);
+      if (waiting.length > MAX_WAITING) waiting = waiting.slice(-MAX_WAITING);
+      // The log's own disk full or read-only: the clerk still gets the id, stderr says so.
+      if (!write()) console.error(`[ErrorLog] entry ${id} waits in memory`);
       return id;
+    },
+    flush() {
+      write();
     },
   };
 }

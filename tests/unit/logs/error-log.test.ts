@@ -1,6 +1,6 @@
 // The error log for IT: one line per error under an id, rotated, and never a PIN, a 個人番号 or a
 // message that could quote what someone typed.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertSafeDetails } from '../../../main/audit/details-guard';
@@ -101,15 +101,19 @@ describe('error log', () => {
     expect(all).not.toContain(ids[0]);
   });
 
-  it('still answers an id when the log cannot be written', () => {
+  it('still answers an id when the log cannot be written, and writes the entry once it can', () => {
     const { dir, cleanup } = makeTempDir('madoguchi-logs-');
     cleanups.push(cleanup);
     // A file where the folder should be: nothing can be written there.
     const blocked = join(dir, 'logs');
     writeFileSync(blocked, 'not a folder');
     const log = createErrorLog({ dir: blocked, now });
-    expect(log.record(new Error('boom'))).toMatch(ERROR_ID_PATTERN);
+    const id = log.record(new Error('boom'));
+    expect(id).toMatch(ERROR_ID_PATTERN);
     expect(existsSync(join(blocked, ERROR_LOG_FILE))).toBe(false);
+    rmSync(blocked);
+    log.flush();
+    expect(readFileSync(join(blocked, ERROR_LOG_FILE), 'utf8')).toContain(id);
   });
 
   it('an id never reads as a 12-digit number to the details guard', () => {
