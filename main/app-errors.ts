@@ -54,10 +54,24 @@ export class StartupFailure extends Error {
   }
 }
 
+/** The file system calls behind the files the app writes: exports, receipts, backups, the key. */
+const FILE_CALLS: ReadonlySet<string> = new Set([
+  'open',
+  'write',
+  'close',
+  'fsync',
+  'mkdir',
+  'rename',
+  'unlink',
+  'copyfile',
+  'ftruncate',
+  'access',
+]);
+
 /** A file the app writes (an export, a receipt, a backup, the key file) hit the disk's limits. */
 function fileSystemCode(e: unknown): ErrorCode | null {
   const err = e as { code?: unknown; syscall?: unknown } | null;
-  if (typeof err?.syscall !== 'string') return null;
+  if (typeof err?.syscall !== 'string' || !FILE_CALLS.has(err.syscall)) return null;
   switch (err.code) {
     case 'ENOSPC':
     case 'EDQUOT':

@@ -70,6 +70,10 @@ describe('storage faults: each its own code and message', () => {
     });
   }
 
+  it('a refusal outside the file system (signalling a process) is not taken for a read-only folder', () => {
+    expect(toAppError(systemError('EPERM', 'kill'))).toEqual({ code: 'internal' });
+  });
+
   it('a real FOREIGN KEY failure of sqlite is db-reference-missing, not internal', async () => {
     const t = await openTestDb();
     cleanups.push(() => t.dispose());
