@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNEL_ACCESS, type EventMap, type EventName } from '../preload/contract/channels';
 import type { AppError } from '../preload/contract/errors';
-import { StartupFailure, toAppError } from './app-errors';
+import { createErrorReporter, StartupFailure } from './app-errors';
+import { createAuditSpill, writesAfterKeptRows, type AuditSpill } from './audit/audit-spill';
 import { createOperatorAudit } from './audit/operator-audit';
 import type { LocalAuthority } from './authority/local-authority';
 import { createCardService, type CardService } from './card/card-service';
@@ -14,7 +15,8 @@ import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
 import { defaultBackupDir } from './config/paths';
 import { quickCheck, type Db } from './db/connection';
-import { openIssuanceDatabase } from './db/index';
+import { DbCorruptError, DbError } from './db/errors';
+import { openIssuanceDatabase, withKeyErrors } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
 import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
 import { countOperators } from './db/repositories/operators';
@@ -32,6 +34,7 @@ import { reportsHandlers } from './ipc/handlers/reports';
 import { residentHandlers } from './ipc/handlers/resident';
 import { simHandlers } from './ipc/handlers/sim';
 import { createIpcRouter, type Handlers, type IpcRouter } from './ipc/router';
+import { createErrorLog } from './logs/error-log';
 import { createOperatorAdmin } from './operators/operator-admin';
 import {
   AccessError,
@@ -86,6 +89,10 @@ export function corePaths(dataDir: string) {
     backups: defaultBackupDir(dataDir),
     exports: join(dataDir, 'exports'),
     receipts: join(dataDir, 'receipts'),
+    /** The error log for IT (logs/errors.log, rotated). */
+    logs: join(dataDir, 'logs'),
+    /** Audit rows the database refused (a full disk), until it takes them. */
+    auditSpill: join(dataDir, 'audit-pending.bin'),
   };
 }
 
@@ -96,6 +103,16 @@ export class MissingKeyProtectorError extends Error {
     super("production needs a KeyProtector (the OS key store or IT's key file)");
   }
 }
+
+/**
+ * Public channels a database fault does not stop: the app's state, the session, and logout,
+ * which ends the session whatever the file's state. Every other one is refused with the fault.
+ */
+const OPEN_DURING_FAULT: ReadonlySet<string> = new Set([
+  'app:get-info',
+  'auth:get-session',
+  'auth:logout',
+]);
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
@@ -119,6 +136,9 @@ export function createCore(config: CoreConfig): Core {
   let authority: Promise<LocalAuthority> | null = null;
   let integrityChecked: Promise<void> = Promise.resolve();
   let cipher: MyNumberCipher | null = null;
+  let spill: AuditSpill | null = null;
+  const errorLog = createErrorLog({ dir: paths.logs, now });
+  const report = createErrorReporter(errorLog);
 
   const emit: CoreEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -130,8 +150,9 @@ export function createCore(config: CoreConfig): Core {
     return db;
   }
   function requireSessions(): OperatorSessions {
-    if (!sessions) throw new AccessError('not-logged-in');
-    return sessions;
+    if (sessions) return sessions;
+    if (startupError) throw new StartupFailure(startupError);
+    throw new AccessError('not-logged-in');
   }
   function requireCipher(): MyNumberCipher {
     if (!cipher) throw new AccessError('not-logged-in');
@@ -254,7 +275,9 @@ export function createCore(config: CoreConfig): Core {
       operatorId,
       now,
       adopt(fresh, freshCipher) {
-        db = fresh;
+        // Rows kept for the old file belong to its chain, not to the fresh one.
+        void spill?.discard();
+        db = spill ? writesAfterKeptRows(fresh, spill) : fresh;
         cipher = freshCipher;
       },
       forget() {
@@ -301,11 +324,11 @@ export function createCore(config: CoreConfig): Core {
 
   const router = createIpcRouter({
     trustedOrigins: config.trustedOrigins,
-    toAppError,
+    toAppError: (e, { channel }) => report(e, { channel }),
     authorize: async (channel) => {
       const access = CHANNEL_ACCESS[channel];
+      if (startupError && !OPEN_DURING_FAULT.has(channel)) throw new StartupFailure(startupError);
       if (access === 'public') return;
-      if (startupError) throw new StartupFailure(startupError);
       await requireSessions().authorize(access);
     },
     handlers,
@@ -317,48 +340,74 @@ export function createCore(config: CoreConfig): Core {
       idleLockMinutes: config.idleLockMinutes,
       now,
       onChange: (st) => emit('auth:changed', st),
+      keepAudit: async (entry, at, error) => {
+        report(error, { where: 'audit-kept' });
+        await spill?.keep(database, entry, at, error);
+      },
     });
   }
 
   async function openData(): Promise<void> {
-    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    let opened: Db | null = null;
     try {
-      // Only practice mode gets here without one (createCore refuses production).
-      keyProtector ??= new FileKeyProtector(paths.keyFile);
-      // The header, version and mode are checked before anything is written; the full page check
-      // runs after start (bench:db: integrity_check on 1M residents takes 39 s, quick_check 4 s).
-      db = await openIssuanceDatabase(paths.database, {
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      // Only practice mode gets here without one (createCore refuses production). Whatever kind of
+      // protector: a key that does not open the data is told as such.
+      keyProtector = withKeyErrors(keyProtector ?? new FileKeyProtector(paths.keyFile));
+      // The header, a writable folder and file, the version and the mode are checked before
+      // anything is written; the page check runs after start (bench:db: integrity_check on 1M
+      // residents takes 39 s, quick_check 4 s), and writes wait for it.
+      opened = await openIssuanceDatabase(paths.database, {
         mode: config.mode,
         create: true,
         integrityCheck: 'skip',
       });
       // Opening the cipher checks the data key against this file before anything else runs.
-      cipher = await openMyNumberCipher(db, keyProtector);
+      cipher = await openMyNumberCipher(opened, keyProtector);
       // A new practice database starts with the fictional town and its practice operators.
-      if (practice && (await countOperators(db)) === 0) {
-        await seedPracticeDatabase(db, cipher, now);
+      if (practice && (await countOperators(opened)) === 0) {
+        await seedPracticeDatabase(opened, cipher, now);
       }
     } catch (e) {
-      startupError = toAppError(e);
+      startupError = report(e, { where: 'start' });
       console.error(`[Core] database could not be opened: ${startupError.code}`);
-      await db?.close().catch(() => undefined);
-      db = null;
+      await opened?.close().catch(() => undefined);
       return;
     }
+    const verdict = checkIntegrityInBackground(opened);
+    opened.holdWrites(verdict);
+    integrityChecked = verdict.then(() => undefined);
+    spill = createAuditSpill({
+      path: paths.auditSpill,
+      protector: keyProtector,
+      report: (e) => errorLog.record(e, { where: 'audit-spill' }),
+    });
+    await spill.load(opened);
+    db = writesAfterKeptRows(opened, spill);
     sessions = newSessions(db);
-    integrityChecked = checkIntegrityInBackground(db);
   }
 
-  /** A damaged page found after start stops every call with the db-corrupt message. */
-  async function checkIntegrityInBackground(database: Db): Promise<void> {
+  /**
+   * The page check after start. Writes wait for its verdict: a damaged page found then refuses
+   * every write (a login's too) and stops every call with the db-corrupt message.
+   */
+  async function checkIntegrityInBackground(database: Db): Promise<DbError | null> {
+    let fault: DbError;
     try {
-      if ((await quickCheck(database)).length === 0) return;
-      startupError = { code: 'db-corrupt' };
+      const problems = await quickCheck(database);
+      if (problems.length === 0) return null;
+      fault = new DbCorruptError(database.path, problems);
     } catch (e) {
-      if (closed) return;
-      startupError = toAppError(e);
+      if (closed) return null;
+      // A check that could not finish cannot vouch for the file either.
+      fault =
+        e instanceof DbError
+          ? e
+          : new DbError('db-check-failed', 'page check failed', { cause: e });
     }
+    startupError = report(fault, { where: 'integrity-check' });
     console.error(`[Core] database check after start failed: ${startupError.code}`);
+    return fault;
   }
 
   return {
@@ -386,8 +435,12 @@ export function createCore(config: CoreConfig): Core {
       sessions?.dispose();
       await watcher.stop();
       await integrityChecked;
+      // A row kept through a full disk gets its last chance here; else the spill file keeps it.
+      if (db && spill && spill.pending() > 0)
+        await spill.flush(db).catch((e: unknown) => report(e, { where: 'close' }));
       await db?.close();
       db = null;
+      errorLog.flush();
     },
   };
 }

@@ -1,5 +1,6 @@
 // The audit trail as a CSV file for the administrator: every row the filter matches, newest first.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileWrittenDto } from '../../preload/contract/dto';
 import type { Clock } from '../db/clock';
@@ -36,7 +37,35 @@ export async function exportAuditCsv(
   }
   mkdirSync(options.dir, { recursive: true });
   const path = join(options.dir, `audit-${fileStamp(options.now())}.csv`);
-  const text = csvText(lines);
-  writeFileSync(path, text, { mode: 0o600 });
-  return { path, bytes: Buffer.byteLength(text), rows };
+  const bytes = Buffer.from(csvText(lines), 'utf8');
+  writeWhole(path, bytes);
+  return { path, bytes: bytes.length, rows };
+}
+
+/**
+ * Writes into a temporary file beside `path` and renames it when every byte is on disk, so the
+ * export is there whole or not at all: a full disk leaves no empty or cut-off CSV, and no
+ * temporary file either.
+ */
+function writeWhole(path: string, bytes: Buffer): void {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.part`;
+  let fd: number | null = null;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(temp, path);
+  } catch (e) {
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {
+        // the write's own error is the one to report
+      }
+    }
+    rmSync(temp, { force: true });
+    throw e;
+  }
 }

@@ -1,6 +1,7 @@
 // The only importer of sqlite3: opening with checks, pragmas, one write queue, promise wrappers, backup.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import {
   DbClosedError,
@@ -9,6 +10,8 @@ import {
   DbFullError,
   DbLockedError,
   DbNotFoundError,
+  DbReadOnlyError,
+  DbReferenceError,
   DbTooNewError,
   NestedTransactionError,
   TransactionEndedError,
@@ -50,6 +53,16 @@ export interface Db extends Queryable {
   backupTo(destPath: string): Promise<{ pages: number }>;
   /** Waits for queued transactions, then closes both connections. */
   close(): Promise<void>;
+  /**
+   * Holds every write queued from now on until `verdict` settles (reads go on). When it settles
+   * with an error, that error refuses those writes and every later one (as `refuseWrites`).
+   */
+  holdWrites(verdict: Promise<DbError | null>): void;
+  /**
+   * From now on every transaction and exec fails with `reason` before BEGIN, so the file is not
+   * written again by this connection: for a file found damaged after it was opened.
+   */
+  refuseWrites(reason: DbError): void;
 }
 
 export interface OpenOptions {
@@ -74,11 +87,29 @@ interface SqliteError extends Error {
   errno?: number;
 }
 
+/** False when the OS says this process may not write `path` (read-only file, folder or disk). */
+function mayWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS';
+  }
+}
+
+/** Which of the database's places refuses writes: its folder, the file, or neither as far as the OS says. */
+function readOnlyPlace(path: string): 'folder' | 'file' | null {
+  if (!mayWrite(dirname(path))) return 'folder';
+  if (fileSize(path) !== undefined && !mayWrite(path)) return 'file';
+  return null;
+}
+
 /** Maps sqlite3 error codes to the typed errors the app understands; others pass through. */
 export function mapSqliteError(err: unknown, path: string): unknown {
   if (err instanceof DbError) return err;
-  const code = (err as SqliteError | null)?.code;
-  switch (code) {
+  const e = err as SqliteError | null;
+  switch (e?.code) {
     case 'SQLITE_FULL':
       return new DbFullError({ cause: err });
     case 'SQLITE_BUSY':
@@ -87,14 +118,31 @@ export function mapSqliteError(err: unknown, path: string): unknown {
     case 'SQLITE_CORRUPT':
     case 'SQLITE_NOTADB':
       return new DbCorruptError(path, [], { cause: err });
+    case 'SQLITE_READONLY': {
+      // sqlite says the database is read-only; the folder is the other place that can make it so
+      // (no room for its journal), and the message for IT names the one to fix.
+      const place = readOnlyPlace(path) ?? 'file';
+      return new DbReadOnlyError(place, place === 'folder' ? dirname(path) : path, { cause: err });
+    }
+    case 'SQLITE_CANTOPEN':
+      return readOnlyPlace(path) === 'folder'
+        ? new DbReadOnlyError('folder', dirname(path), { cause: err })
+        : err;
+    case 'SQLITE_CONSTRAINT':
+      return typeof e.message === 'string' && e.message.includes('FOREIGN KEY')
+        ? new DbReferenceError({ cause: err })
+        : err;
     default:
       return err;
   }
 }
 
-/** True for a UNIQUE (or other given kind of) constraint failure, so repositories need not know sqlite3. */
+/**
+ * True for a UNIQUE (or other given kind of) constraint failure, so repositories need not know
+ * sqlite3. A FOREIGN KEY failure arrives as DbReferenceError, with sqlite's error as its cause.
+ */
 export function isConstraintError(err: unknown, kind: 'UNIQUE' | 'CHECK' | 'FOREIGN KEY'): boolean {
-  const e = err as SqliteError | null;
+  const e = (err instanceof DbReferenceError ? err.cause : err) as SqliteError | null;
   return (
     e?.code === 'SQLITE_CONSTRAINT' && typeof e.message === 'string' && e.message.includes(kind)
   );
@@ -225,6 +273,7 @@ interface BackupHandle {
 class Database implements Db {
   private queue: Promise<void> = Promise.resolve();
   private closing: Promise<void> | undefined;
+  private refusal: DbError | null = null;
   private readonly inTx = new AsyncLocalStorage<Database>();
 
   constructor(
@@ -250,8 +299,13 @@ class Database implements Db {
     if (this.closing) return Promise.reject(new DbClosedError());
     if (this.inTx.getStore() === this) return Promise.reject(new NestedTransactionError());
     const writer = this.writer;
-    if (!writer) return Promise.reject(new DbError('db-read-only', 'database opened read-only'));
-    const result = this.queue.then(() => this.inTx.run(this, () => work(writer)));
+    if (!writer)
+      return Promise.reject(new DbError('db-opened-read-only', 'database opened read-only'));
+    // The refusal is read when the write's turn comes: a verdict that arrived while it waited counts.
+    const result = this.queue.then(() => {
+      if (this.refusal) throw this.refusal;
+      return this.inTx.run(this, () => work(writer));
+    });
     this.queue = result.then(
       () => undefined,
       () => undefined,
@@ -315,6 +369,20 @@ class Database implements Db {
         });
       });
     });
+  }
+
+  holdWrites(verdict: Promise<DbError | null>): void {
+    const settled = verdict.then(
+      (reason) => {
+        if (reason) this.refuseWrites(reason);
+      },
+      () => undefined,
+    );
+    this.queue = this.queue.then(() => settled);
+  }
+
+  refuseWrites(reason: DbError): void {
+    this.refusal ??= reason;
   }
 
   close(): Promise<void> {
@@ -391,8 +459,9 @@ async function checkFile(conn: Conn, path: string, options: OpenOptions): Promis
 }
 
 /**
- * Opens a database file. Checks (header, integrity, schema version) run before anything is
- * written, so a damaged, foreign or newer file is refused byte-for-byte untouched.
+ * Opens a database file. Checks (header, a writable folder and file, integrity, schema version) run
+ * before anything is written, so a damaged, foreign, read-only or newer file is refused
+ * byte-for-byte untouched.
  * Pragmas: WAL, foreign_keys ON, busy_timeout, and synchronous=FULL for the whole connection:
  * every commit (issuance, suspension, revocation, fee) is on disk when the promise resolves.
  */
@@ -404,6 +473,12 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw new DbNotFoundError(path);
   }
   if (!isNew && !hasSqliteHeader(path)) throw new DbCorruptError(path, ['not an sqlite file']);
+  if (!options.readOnly) {
+    // Before sqlite opens it: sqlite would open a write-protected file for reading without a
+    // word, and the first write would fail deep inside a procedure instead of at start.
+    const place = readOnlyPlace(path);
+    if (place) throw new DbReadOnlyError(place, place === 'folder' ? dirname(path) : path);
+  }
   // The owner's only (0600) from the start; sqlite gives its -wal and -shm the same mode.
   if (size === undefined && !options.readOnly) closeSync(openSync(path, 'wx', 0o600));
 

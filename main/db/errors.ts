@@ -140,3 +140,59 @@ export class DbModeMismatchError extends DbError {
     super('db-mode-mismatch', `database is for ${found} mode, not ${expected}`);
   }
 }
+
+/**
+ * The database cannot be written because its folder or the file itself is read-only (a read-only
+ * share, a file marked read-only, a disk mounted read-only). Nothing was written.
+ */
+export class DbReadOnlyError extends DbError {
+  override readonly name = 'DbReadOnlyError';
+  constructor(
+    readonly what: 'folder' | 'file',
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      what === 'folder' ? 'data-folder-read-only' : 'db-read-only',
+      what === 'folder'
+        ? `data folder is read-only: ${path}`
+        : `database file is read-only: ${path}`,
+      options,
+    );
+  }
+}
+
+/**
+ * A row names a row of another table that does not exist (a FOREIGN KEY constraint): the
+ * transaction was rolled back whole.
+ */
+export class DbReferenceError extends DbError {
+  override readonly name = 'DbReferenceError';
+  constructor(options?: { cause?: unknown }) {
+    super(
+      'db-reference-missing',
+      'FOREIGN KEY constraint failed: a referenced record does not exist',
+      options,
+    );
+  }
+}
+
+/**
+ * The data key could not be unwrapped (a key from another machine or user, a damaged key file, the
+ * OS key store refusing) or wrapped (the OS key store is unavailable). The database is untouched.
+ */
+export class DataKeyError extends DbError {
+  override readonly name = 'DataKeyError';
+  constructor(
+    readonly reason: 'wrong-key' | 'unavailable',
+    options?: { cause?: unknown },
+  ) {
+    super(
+      reason === 'wrong-key' ? 'data-key-wrong' : 'data-key-unavailable',
+      reason === 'wrong-key'
+        ? 'the data key does not open this database'
+        : 'the data key could not be protected on this machine',
+      options,
+    );
+  }
+}

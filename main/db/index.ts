@@ -1,7 +1,9 @@
 // Opening the issuance database as the app uses it: checked, migrated, in the right mode.
-import { openDatabase } from './connection';
+import { openDatabase, quickCheck } from './connection';
 import type { Db, OpenOptions } from './connection';
-import { migrate } from './migrate';
+import { DataKeyError, DbCorruptError } from './errors';
+import type { KeyProtector } from './key-protector';
+import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { ensureDatabaseMode } from './repositories/meta';
 import type { DatabaseMode } from './repositories/meta';
@@ -11,13 +13,22 @@ export interface OpenIssuanceOptions extends Omit<OpenOptions, 'maxSchemaVersion
   readonly mode: DatabaseMode;
 }
 
-/** Opens (or creates) the issuance database, refuses a newer one, migrates, checks the mode. */
+/**
+ * Opens (or creates) the issuance database, refuses a newer one, migrates, checks the mode. A file
+ * that needs migrating gets its page check first, whatever `integrityCheck` says: a migration
+ * rewrites tables, and a damaged file must be refused before that, not after.
+ */
 export async function openIssuanceDatabase(
   path: string,
   options: OpenIssuanceOptions,
 ): Promise<Db> {
   const db = await openDatabase(path, { ...options, maxSchemaVersion: LATEST_SCHEMA_VERSION });
   try {
+    const version = await schemaVersion(db);
+    if (version > 0 && version < LATEST_SCHEMA_VERSION && options.integrityCheck === 'skip') {
+      const problems = await quickCheck(db);
+      if (problems.length > 0) throw new DbCorruptError(path, problems);
+    }
     await migrate(db);
     await ensureDatabaseMode(db, options.mode);
     return db;
@@ -25,4 +36,28 @@ export async function openIssuanceDatabase(
     await db.close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The protector as the app uses it. Whatever its kind (a key file, the OS key store) throws when
+ * it cannot unwrap or wrap the data key becomes a DataKeyError, so the clerk learns that the key
+ * does not open the data instead of an internal error, and IT gets the cause in the error log.
+ */
+export function withKeyErrors(protector: KeyProtector): KeyProtector {
+  return {
+    protect(key) {
+      try {
+        return protector.protect(key);
+      } catch (e) {
+        throw new DataKeyError('unavailable', { cause: e });
+      }
+    },
+    unprotect(blob) {
+      try {
+        return protector.unprotect(blob);
+      } catch (e) {
+        throw new DataKeyError('wrong-key', { cause: e });
+      }
+    },
+  };
 }

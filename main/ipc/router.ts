@@ -42,8 +42,11 @@ export interface RouterOptions {
    * window is already checked against the channel when this runs; it is passed on for audit.
    */
   readonly authorize: (channel: Channel, window: WindowRole) => Promise<void>;
-  /** Maps an unexpected exception to an AppError; it must not leak secrets. */
-  readonly toAppError: (e: unknown) => AppError;
+  /**
+   * Maps an exception of the authorization or the handler to an AppError; it must not leak
+   * secrets. The channel is for the error log's entry (an unexpected error gets one, with an id).
+   */
+  readonly toAppError: (e: unknown, context: { readonly channel: Channel }) => AppError;
 }
 
 function originOf(url: string): string | null {
@@ -105,7 +108,7 @@ export function createIpcRouter(options: RouterOptions): IpcRouter {
         const handler = options.handlers[channel] as (r: unknown) => Promise<Result<unknown>>;
         return await handler(parsed.data);
       } catch (e) {
-        return err(options.toAppError(e));
+        return err(options.toAppError(e, { channel }));
       }
     },
   };

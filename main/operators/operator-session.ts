@@ -3,7 +3,7 @@ import type { Access } from '../../preload/contract/channels';
 import type { OperatorDto, SessionDto } from '../../preload/contract/dto';
 import { isAcceptableOperatorPassword } from '../../preload/contract/rules/operator-password';
 import { COUNTER_ROLES, type Role } from '../../preload/contract/rules/roles';
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit, type AuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import {
   authenticateOperator,
@@ -43,6 +43,11 @@ export interface OperatorSessionOptions {
   readonly now?: () => Date;
   /** Called on login, logout, lock and unlock, with the new state. */
   readonly onChange: (session: SessionDto) => void;
+  /**
+   * Takes the logout's audit row when the database refused it (a full disk), to write it later.
+   * Without it the refusal is thrown, after the session has ended all the same.
+   */
+  readonly keepAudit?: (entry: AuditEntry, at: Date, error: unknown) => Promise<void>;
 }
 
 export interface OperatorSessions {
@@ -216,16 +221,25 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     },
 
     async logout() {
-      if (operator) {
-        const id = operator.id;
-        await db.transaction((tx) =>
-          appendAudit(tx, { operatorId: id, action: 'operator.logout' }, now),
-        );
-      }
+      const id = operator?.id ?? null;
+      // The session ends before its audit row is written: a full disk never keeps a clerk logged in.
       operator = null;
       locked = false;
       armTimer();
-      return changed();
+      let refused: unknown = null;
+      if (id !== null) {
+        const entry = { operatorId: id, action: 'operator.logout' };
+        const at = now();
+        try {
+          await db.transaction((tx) => appendAudit(tx, entry, () => at));
+        } catch (e) {
+          if (options.keepAudit) await options.keepAudit(entry, at, e);
+          else refused = e;
+        }
+      }
+      const session = await changed();
+      if (refused !== null) throw refused;
+      return session;
     },
 
     async unlock(password) {

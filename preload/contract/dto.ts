@@ -20,6 +20,7 @@ export interface AppInfoDto {
 export interface AppErrorDto {
   readonly code: string;
   readonly detail?: string;
+  readonly errorId?: string;
 }
 
 export interface OperatorDto {

@@ -45,6 +45,13 @@ export const ERROR_CODES = [
   'db-full',
   'db-too-new',
   'db-mode-mismatch',
+  'db-read-only', // the database file is write-protected
+  'data-folder-read-only', // the data folder (or its disk) is write-protected
+  'db-reference-missing', // a FOREIGN KEY failure: a record the change names is not there
+  'data-key-wrong', // the data key does not open this database (another machine, user or key file)
+  'data-key-unavailable', // the OS key store cannot protect the data key on this machine
+  'data-key-exposed', // the key file may be read by other users (too wide permissions)
+  'disk-full', // a file (export, receipt, backup) could not be written: no space; nothing was left
   'backup-failed',
   // 交付 and other counter procedures
   'application-not-found',
@@ -93,4 +100,12 @@ export interface AppError {
   readonly code: ErrorCode;
   /** Extra facts for the message: a status word in hex, a reader name, an issue path. Never a secret. */
   readonly detail?: string;
+  /**
+   * The entry of the local error log that holds this error for IT (`E-20261125-KQWXRT`): set on
+   * unexpected errors and storage faults, shown to the clerk to pass on.
+   */
+  readonly errorId?: string;
 }
+
+/** The form of an error log entry's id: `E-`, the day (yyyymmdd), `-`, six letters. */
+export const ERROR_ID_PATTERN = /^E-\d{8}-[A-Z]{6}$/;

@@ -50,6 +50,7 @@ export const en: Messages = {
   errorBox: {
     codeForIt: 'For IT staff: {code}',
     codeAndDetailForIt: 'For IT staff: {code} ({detail})',
+    errorId: 'Please give IT staff the error number {id}.',
   },
   roles: {
     clerk: 'Clerk',
@@ -1099,7 +1100,7 @@ export const en: Messages = {
       'Only an enabled supervisor can approve. Ask a supervisor to enter their operator ID and password.',
     'not-found': 'The item was not found. Open the screen again and select it once more.',
     'db-corrupt':
-      'The database file is damaged and cannot be opened. Nothing was overwritten. Close the app and ask IT staff to restore it from a backup.',
+      'The database file is damaged. So as not to harm it further, the app records nothing, not even a login. Nothing was overwritten. Close the app and ask IT staff to restore it from a backup.',
     'db-locked':
       'Another program is using the database. Close any other counter app and start this one again. If that does not help, contact IT staff.',
     'db-full':
@@ -1108,6 +1109,20 @@ export const en: Messages = {
       'This database was made by a newer version of the app and cannot be opened by this one. Ask IT staff to update the app.',
     'db-mode-mismatch':
       'The practice and production databases have been mixed up. The file was not opened. Contact IT staff.',
+    'db-read-only':
+      'The database file is read-only, so nothing can be recorded. Nothing was recorded. Close the app and ask IT staff to make the file writable.',
+    'data-folder-read-only':
+      'The data folder cannot be written (a read-only folder or disk). Nothing was recorded. Close the app and ask IT staff to check the folder’s write permission.',
+    'db-reference-missing':
+      'A related record (operator, resident, card, ...) was not found, so nothing was saved. Open the screen again and try once more. If this keeps happening, contact IT staff.',
+    'data-key-wrong':
+      'The key that opens the data does not match this database (this happens when data from another computer or user is brought here). The data was not changed. Close the app and contact IT staff.',
+    'data-key-unavailable':
+      'The key storage of this computer cannot be used, so the key that protects the data cannot be made. Nothing was recorded. Close the app and contact IT staff.',
+    'data-key-exposed':
+      'The key file can be read by other users, so it is not used. The data was not changed. Close the app and ask IT staff to make the key file readable by its owner only.',
+    'disk-full':
+      'The disk is full, so the file could not be saved. No partial file was left. Ask IT staff to free space, then try again.',
     'backup-failed':
       'The backup could not be made. Check the free space at the destination and try again.',
     'application-not-found':

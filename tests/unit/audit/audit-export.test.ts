@@ -1,5 +1,5 @@
 // The audit CSV export: every matching row across pages, newest first, written for the operator only.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../main/audit/audit-log';
@@ -46,5 +46,15 @@ describe('audit CSV export', () => {
     expect(lines[501]).toContain('"{""n"":1}"');
     expect(text).not.toContain('operator.login');
     expect(statSync(file.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('leaves nothing behind when the file cannot be completed: no partial CSV, no temporary file', async () => {
+    await rows('operator.login', 3);
+    const dir = join(t.dir, 'exports');
+    // Something already in the way of the final name: the last step (the rename) fails.
+    mkdirSync(join(dir, 'audit-2026-11-25T01-02-03-456Z.csv'), { recursive: true });
+    await expect(exportAuditCsv(t.db, {}, { dir, now })).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['audit-2026-11-25T01-02-03-456Z.csv']);
+    expect(statSync(join(dir, 'audit-2026-11-25T01-02-03-456Z.csv')).isDirectory()).toBe(true);
   });
 });

@@ -3,14 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../main/audit/audit-log';
-import { openDatabase, quickCheck } from '../../../main/db/connection';
+import { isConstraintError, openDatabase, quickCheck } from '../../../main/db/connection';
 import type { Db } from '../../../main/db/connection';
+import type { DbError } from '../../../main/db/errors';
 import {
   DbClosedError,
   DbCorruptError,
   DbFullError,
   DbLockedError,
   DbNotFoundError,
+  DbReferenceError,
   NestedTransactionError,
   TransactionEndedError,
 } from '../../../main/db/errors';
@@ -264,5 +266,72 @@ describe('connection: disk full', () => {
     await t.db.transaction((tx) => createResident(tx, t.cipher, residentInput(500)));
     expect(await t.db.get('SELECT count(*) AS n FROM residents')).toEqual({ n: 2 });
     expect(before).toBe(1);
+  });
+});
+
+describe('connection: a file found damaged after opening', () => {
+  it('holds writes until the verdict; a damaged verdict refuses them and every later one, the file untouched', async () => {
+    const { path, db } = await scratch();
+    await db.transaction((tx) => tx.run(`INSERT INTO t VALUES ('before', 1)`));
+    let verdict!: (v: DbError | null) => void;
+    db.holdWrites(new Promise<DbError | null>((r) => (verdict = r)));
+    let ran = false;
+    const held = db
+      .transaction(async (tx) => {
+        ran = true;
+        await tx.run(`INSERT INTO t VALUES ('held', 1)`);
+      })
+      .catch((e: unknown) => e);
+    // Reads go on while the write waits.
+    expect(await db.get('SELECT count(*) AS n FROM t')).toEqual({ n: 1 });
+    await yieldTurn();
+    expect(ran).toBe(false);
+    const bytes = readFileSync(path);
+    verdict(new DbCorruptError(path, ['page 3: damaged']));
+    expect(await held).toBeInstanceOf(DbCorruptError);
+    expect(ran).toBe(false);
+    await expect(db.exec(`INSERT INTO t VALUES ('later', 1)`)).rejects.toBeInstanceOf(
+      DbCorruptError,
+    );
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(await db.get('SELECT count(*) AS n FROM t')).toEqual({ n: 1 });
+  });
+
+  it('a sound verdict lets the held writes through, in their order', async () => {
+    const { db } = await scratch();
+    let verdict!: (v: DbError | null) => void;
+    db.holdWrites(new Promise<DbError | null>((r) => (verdict = r)));
+    const order: string[] = [];
+    const writes = ['a', 'b'].map((k) =>
+      db.transaction(async (tx) => {
+        order.push(k);
+        await tx.run('INSERT INTO t VALUES (?, 1)', [k]);
+      }),
+    );
+    await yieldTurn();
+    expect(order).toEqual([]);
+    verdict(null);
+    await Promise.all(writes);
+    expect(order).toEqual(['a', 'b']);
+  });
+});
+
+describe('connection: a missing reference', () => {
+  it('a FOREIGN KEY failure is a DbReferenceError; the transaction is rolled back whole', async () => {
+    const { db } = await scratch();
+    await db.transaction(async (tx) => {
+      await tx.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
+      await tx.exec('CREATE TABLE child (parent_id INTEGER NOT NULL REFERENCES parent (id))');
+    });
+    const err = await db
+      .transaction(async (tx) => {
+        await tx.run(`INSERT INTO t VALUES ('kept?', 1)`);
+        await tx.run('INSERT INTO child VALUES (42)');
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbReferenceError);
+    expect(isConstraintError(err, 'FOREIGN KEY')).toBe(true);
+    expect(isConstraintError(err, 'UNIQUE')).toBe(false);
+    expect(await db.get('SELECT count(*) AS n FROM t')).toEqual({ n: 0 });
   });
 });

@@ -1,11 +1,11 @@
 // Migrations: from empty, from every earlier version, one transaction each, newer files refused.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openIssuanceDatabase } from '../../../main/db';
 import { openDatabase } from '../../../main/db/connection';
 import type { Db } from '../../../main/db/connection';
-import { DbModeMismatchError, DbTooNewError } from '../../../main/db/errors';
+import { DbCorruptError, DbModeMismatchError, DbTooNewError } from '../../../main/db/errors';
 import { migrate, schemaVersion } from '../../../main/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/db/migrations';
 import type { Migration } from '../../../main/db/migrations';
@@ -178,6 +178,31 @@ describe('migrations', () => {
       found: LATEST_SCHEMA_VERSION + 1,
       supported: LATEST_SCHEMA_VERSION,
     });
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it('refuse a damaged database that needs migrating before the migration writes a byte', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const path = join(dir, 'older.sqlite');
+    const db = await openDatabase(path);
+    await migrate(db, { target: LATEST_SCHEMA_VERSION - 1 });
+    // Pages the migration never reads, the last one damaged: only the page check can see it.
+    await db.transaction(async (tx) => {
+      await tx.exec('CREATE TABLE untouched (k TEXT PRIMARY KEY, v BLOB)');
+      for (let i = 0; i < 300; i++)
+        await tx.run('INSERT INTO untouched VALUES (?, randomblob(200))', [`key-${i}`]);
+    });
+    await db.close();
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0x5a, bytes.length - pageSize + 8, bytes.length - pageSize + 208);
+    writeFileSync(path, bytes);
+    const err = await openIssuanceDatabase(path, {
+      mode: 'production',
+      integrityCheck: 'skip',
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbCorruptError);
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 

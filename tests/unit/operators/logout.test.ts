@@ -1,0 +1,60 @@
+// Logout ends the session whatever the disk says; the refused audit row is handed on, not lost.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../main/audit/audit-log';
+import { DbFullError } from '../../../main/db/errors';
+import { createOperatorSessions } from '../../../main/operators/operator-session';
+import type { SessionDto } from '../../../preload/contract/dto';
+import { openTestDb, type TestDb } from '../db/support/temp-db';
+
+let t: TestDb | null = null;
+afterEach(async () => {
+  await t?.dispose();
+  t = null;
+});
+
+const now = () => new Date('2026-11-25T08:30:00.000Z');
+
+async function loggedIn(keepAudit?: (entry: AuditEntry, at: Date, e: unknown) => Promise<void>) {
+  t = await openTestDb();
+  const changes: SessionDto[] = [];
+  const sessions = createOperatorSessions({
+    db: t.db,
+    idleLockMinutes: 5,
+    now,
+    onChange: (s) => changes.push(s),
+    ...(keepAudit ? { keepAudit } : {}),
+  });
+  await sessions.setupAdmin({
+    loginId: 'admin1',
+    displayName: '管理 太郎',
+    password: 'long-enough-1',
+  });
+  const id = sessions.currentOperatorId();
+  // From here the disk takes no write.
+  t.db.refuseWrites(new DbFullError());
+  return { sessions, changes, id, db: t.db };
+}
+
+describe('logout on a full disk', () => {
+  it('ends the session and hands the refused row, with its time, to be kept', async () => {
+    const kept: [AuditEntry, Date, unknown][] = [];
+    const { sessions, changes, id } = await loggedIn(async (entry, at, e) => {
+      kept.push([entry, at, e]);
+    });
+    const session = await sessions.logout();
+    expect(session.operator).toBe(null);
+    expect(changes.at(-1)?.operator).toBe(null);
+    expect(sessions.currentOperatorId()).toBe(null);
+    await expect(sessions.authorize('operator')).rejects.toMatchObject({ code: 'not-logged-in' });
+    expect(kept).toEqual([
+      [{ operatorId: id, action: 'operator.logout' }, now(), expect.any(DbFullError)],
+    ]);
+  });
+
+  it('without a keeper the refusal is thrown, but only after the session has ended', async () => {
+    const { sessions, changes } = await loggedIn();
+    await expect(sessions.logout()).rejects.toBeInstanceOf(DbFullError);
+    expect(sessions.currentOperatorId()).toBe(null);
+    expect(changes.at(-1)?.operator).toBe(null);
+  });
+});
