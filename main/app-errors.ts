@@ -2,7 +2,7 @@
 import type { AppError, ErrorCode } from '../preload/contract/errors';
 import { cardErrorToAppError } from './card/card-errors';
 import { DbError } from './db/errors';
-import { PasswordPolicyError } from './db/repositories/operators';
+import { PasswordPolicyError } from './operators/password-hash';
 import { AccessError } from './operators/operator-session';
 
 /** Database error codes that the clerk or IT can act on, each with its own message. */

@@ -32,6 +32,7 @@ import { residentHandlers } from './ipc/handlers/resident';
 import { simHandlers } from './ipc/handlers/sim';
 import { createIpcRouter, type Handlers, type IpcRouter } from './ipc/router';
 import { createOperatorAdmin } from './operators/operator-admin';
+import { createPasswordHasher } from './operators/password-hash';
 import {
   AccessError,
   createOperatorSessions,
@@ -91,6 +92,8 @@ export function createCore(config: CoreConfig): Core {
     ...corePaths(config.dataDir),
     ...(config.databasePath ? { database: config.databasePath } : {}),
   };
+  /** Every operator password is hashed at the production cost (a test may pass a cheaper one). */
+  const hasher = createPasswordHasher(config.passwordHashCost);
   const simReader = config.reader.kind === 'simulated' ? new SimReader() : null;
   const watcher: ReaderWatcher = simReader ?? createPcscWatcher();
   const cards = createCardService({ watcher, exchangeTimeoutMs: config.exchangeTimeoutMs });
@@ -232,6 +235,7 @@ export function createCore(config: CoreConfig): Core {
 
   const startOver = () =>
     startPracticeOver({
+      hasher,
       dbPath: paths.database,
       keyProtector: requireKeyProtector,
       db: requireDb,
@@ -266,9 +270,9 @@ export function createCore(config: CoreConfig): Core {
     cardHandlers({ cards, db: requireDb, audit }),
     simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
     authHandlers({ sessions: requireSessions }),
-    approvalHandlers({ db: requireDb, operatorId, now }),
+    approvalHandlers({ db: requireDb, hasher, operatorId, now }),
     adminHandlers({
-      operators: createOperatorAdmin({ db: requireDb, now }),
+      operators: createOperatorAdmin({ db: requireDb, hasher, now }),
       db: requireDb,
       operatorId,
       audit,
@@ -286,11 +290,12 @@ export function createCore(config: CoreConfig): Core {
   const router = createIpcRouter({
     trustedOrigins: config.trustedOrigins,
     toAppError,
-    authorize: async (channel) => {
+    authorize: async (channel, window) => {
       const access = CHANNEL_ACCESS[channel];
       if (access === 'public') return;
       if (startupError) throw new StartupFailure(startupError);
-      await requireSessions().authorize(access);
+      // The window decides whether the call is the clerk's activity (the idle lock's measure).
+      await requireSessions().authorize(access, window);
     },
     handlers,
   });
@@ -298,6 +303,9 @@ export function createCore(config: CoreConfig): Core {
   function newSessions(database: Db): OperatorSessions {
     return createOperatorSessions({
       db: database,
+      hasher,
+      // Practice mode seeds its operators; production's first administrator needs IT's code.
+      setup: practice ? { needsCode: false } : { needsCode: true, code: config.setupCode ?? null },
       idleLockMinutes: config.idleLockMinutes,
       now,
       onChange: (st) => emit('auth:changed', st),
@@ -319,7 +327,7 @@ export function createCore(config: CoreConfig): Core {
       cipher = await openMyNumberCipher(db, keyProtector);
       // A new practice database starts with the fictional town and its practice operators.
       if (practice && (await countOperators(db)) === 0) {
-        await seedPracticeDatabase(db, cipher, now);
+        await seedPracticeDatabase(db, cipher, now, { hasher });
       }
     } catch (e) {
       startupError = toAppError(e);

@@ -113,7 +113,13 @@ export const requestSchemas = {
   'sim:insert-card': z.strictObject({ preset: presetId }),
   'sim:remove-card': empty,
   'auth:get-session': empty,
-  'auth:setup-admin': z.strictObject({ loginId, displayName, password }),
+  'auth:setup-admin': z.strictObject({
+    loginId,
+    displayName,
+    password,
+    /** IT's one-time code from the machine configuration (production's first start). */
+    setupCode: z.string().max(256).optional(),
+  }),
   'auth:login': z.strictObject({ loginId, password }),
   'auth:logout': empty,
   'auth:unlock': z.strictObject({ password }),
