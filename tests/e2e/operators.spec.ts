@@ -347,6 +347,54 @@ test.describe('idle lock and the resident window', () => {
   });
 });
 
+test.describe('approvals', () => {
+  test('a clerk typing wrong supervisor passwords pauses their own approvals; the supervisor logs in', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'renshu01');
+    // Four wrong passwords for the supervisor, as a script of the clerk's page could send them.
+    for (let i = 1; i <= 4; i += 1) {
+      const answer = await page.evaluate(
+        (n) =>
+          (globalThis as unknown as PageGlobal).counter.approve({
+            action: 'reissue',
+            reason: 'カードを紛失したため再交付',
+            approverLoginId: 'sekinin',
+            approverPassword: `guess-${n}`,
+          }),
+        i,
+      );
+      expect(answer).toEqual({ ok: false, error: { code: 'login-invalid' } });
+    }
+    // The fifth through the dialog: the clerk is told approvals pause, and until when.
+    const panel = page.getByTestId('practice-approval');
+    await panel
+      .getByRole('group', { name: '承認が必要な手続き' })
+      .getByLabel('カードの再交付')
+      .check();
+    await panel.getByRole('button', { name: '責任者の承認を記録（練習）' }).click();
+    const dialog = page.getByTestId('approval-dialog');
+    await dialog.getByLabel('責任者の職員ID').fill('sekinin');
+    await dialog.getByLabel('責任者のパスワード').fill('guess-5');
+    await dialog.getByLabel('承認の理由').fill('カードを紛失したため再交付');
+    await dialog.getByLabel('承認の理由').press('Enter');
+    const error = dialog.getByRole('alert');
+    await expect(error).toHaveAttribute('data-error-code', 'approval-paused');
+    await expect(error).toContainText('あなたの申請への承認を15分間受け付けません');
+    await expect(error.getByTestId('error-hint')).toHaveText(
+      /^承認を再び受け付ける時刻：\d{4}年\d{1,2}月\d{1,2}日 \d{2}時\d{2}分（日本時間）$/,
+    );
+    await harness.screenshot('approval-paused');
+    await page.keyboard.press('Escape');
+
+    // The supervisor's own ID was never locked: they log in at once.
+    await logout(page);
+    await loginAs(page, 'sekinin');
+  });
+});
+
 test.describe('roles', () => {
   test('an administrator cannot open card health, and main refuses the call too', async ({
     page,
