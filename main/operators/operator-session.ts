@@ -93,13 +93,10 @@ export interface OperatorSessions {
  * Why a login was refused, as the error the router answers, with how many tries are left (the same
  * for an unknown login id as for a known one).
  */
-export function loginRefusal(
-  result: Exclude<AuthResult, { ok: true }>,
-  options: { readonly triesLeft: boolean } = { triesLeft: true },
-): AccessError {
+export function loginRefusal(result: Exclude<AuthResult, { ok: true }>): AccessError {
   if (result.reason === 'locked') return new AccessError('login-locked', result.lockedUntil);
   if (result.reason === 'disabled') return new AccessError('login-disabled');
-  return new AccessError('login-invalid', options.triesLeft ? String(result.triesLeft) : undefined);
+  return new AccessError('login-invalid', String(result.triesLeft));
 }
 
 export function toOperatorDto(o: Operator): OperatorDto {
