@@ -3,8 +3,8 @@ import type { AppError, ErrorCode } from '../preload/contract/errors';
 import { cardErrorToAppError } from './card/card-errors';
 import { DbError } from './db/errors';
 import { KeyFileError } from './db/key-protector';
-import { PasswordPolicyError } from './db/repositories/operators';
 import type { ErrorContext, ErrorLog } from './logs/error-log';
+import { PasswordPolicyError } from './operators/password-hash';
 import { AccessError } from './operators/operator-session';
 
 /** Database error codes that the clerk or IT can act on, each with its own message. */

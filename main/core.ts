@@ -36,6 +36,7 @@ import { simHandlers } from './ipc/handlers/sim';
 import { createIpcRouter, type Handlers, type IpcRouter } from './ipc/router';
 import { createErrorLog } from './logs/error-log';
 import { createOperatorAdmin } from './operators/operator-admin';
+import { createPasswordHasher } from './operators/password-hash';
 import {
   AccessError,
   createOperatorSessions,
@@ -124,6 +125,8 @@ export function createCore(config: CoreConfig): Core {
     ...(config.databasePath ? { database: config.databasePath } : {}),
     ...(config.backupDir ? { backups: config.backupDir } : {}),
   };
+  /** Every operator password is hashed at the production cost (a test may pass a cheaper one). */
+  const hasher = createPasswordHasher(config.passwordHashCost);
   const simReader = config.reader.kind === 'simulated' ? new SimReader() : null;
   const watcher: ReaderWatcher = simReader ?? createPcscWatcher();
   const cards = createCardService({ watcher, exchangeTimeoutMs: config.exchangeTimeoutMs });
@@ -269,6 +272,7 @@ export function createCore(config: CoreConfig): Core {
 
   const startOver = () =>
     startPracticeOver({
+      hasher,
       dbPath: paths.database,
       keyProtector: requireKeyProtector,
       db: requireDb,
@@ -305,9 +309,9 @@ export function createCore(config: CoreConfig): Core {
     cardHandlers({ cards, db: requireDb, audit }),
     simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
     authHandlers({ sessions: requireSessions }),
-    approvalHandlers({ db: requireDb, operatorId, now }),
+    approvalHandlers({ db: requireDb, hasher, operatorId, now }),
     adminHandlers({
-      operators: createOperatorAdmin({ db: requireDb, now }),
+      operators: createOperatorAdmin({ db: requireDb, hasher, now }),
       db: requireDb,
       operatorId,
       audit,
@@ -325,11 +329,12 @@ export function createCore(config: CoreConfig): Core {
   const router = createIpcRouter({
     trustedOrigins: config.trustedOrigins,
     toAppError: (e, { channel }) => report(e, { channel }),
-    authorize: async (channel) => {
+    authorize: async (channel, window) => {
       const access = CHANNEL_ACCESS[channel];
       if (startupError && !OPEN_DURING_FAULT.has(channel)) throw new StartupFailure(startupError);
       if (access === 'public') return;
-      await requireSessions().authorize(access);
+      // The window decides whether the call is the clerk's activity (the idle lock's measure).
+      await requireSessions().authorize(access, window);
     },
     handlers,
   });
@@ -337,6 +342,9 @@ export function createCore(config: CoreConfig): Core {
   function newSessions(database: Db): OperatorSessions {
     return createOperatorSessions({
       db: database,
+      hasher,
+      // Practice mode seeds its operators; production's first administrator needs IT's code.
+      setup: practice ? { needsCode: false } : { needsCode: true, code: config.setupCode ?? null },
       idleLockMinutes: config.idleLockMinutes,
       now,
       onChange: (st) => emit('auth:changed', st),
@@ -366,7 +374,7 @@ export function createCore(config: CoreConfig): Core {
       cipher = await openMyNumberCipher(opened, keyProtector);
       // A new practice database starts with the fictional town and its practice operators.
       if (practice && (await countOperators(opened)) === 0) {
-        await seedPracticeDatabase(opened, cipher, now);
+        await seedPracticeDatabase(opened, cipher, now, { hasher });
       }
     } catch (e) {
       startupError = report(e, { where: 'start' });

@@ -9,7 +9,8 @@ import { DbError } from './db/errors';
 import { openIssuanceDatabase } from './db/index';
 import type { KeyProtector } from './db/key-protector';
 import { collectRecoveryKeys, restoreBackup, RestoreError } from './db/recovery';
-import { authenticateOperator } from './db/repositories/operators';
+import { createLoginChecker } from './operators/login-check';
+import { createPasswordHasher, type PasswordHasher } from './operators/password-hash';
 import {
   openRecoveryPackage,
   RecoveryPackageError,
@@ -67,6 +68,8 @@ export interface MaintenanceDeps {
    */
   readLine(): Promise<string>;
   readonly now: () => Date;
+  /** The app's password hashing; tests pass a cheaper one. */
+  readonly hasher?: PasswordHasher;
   readonly platform: NodeJS.Platform;
   /** A line for IT (Japanese) and, last, one JSON line for scripts. */
   print(line: string): void;
@@ -100,7 +103,7 @@ async function exportPackage(packagePath: string, deps: MaintenanceDeps): Promis
     // Only an administrator of this database may take its keys away, and the audit row says who.
     const loginId = await deps.readLine();
     const password = await deps.readLine();
-    const admin = await administrator(db, loginId, password, deps.now);
+    const admin = await administrator(db, loginId, password, deps);
     const passphrase = await deps.readLine();
     const keys = await collectRecoveryKeys(db, deps.keyProtector);
     const text = await sealRecoveryPackage(keys, passphrase, {
@@ -155,9 +158,14 @@ async function administrator(
   db: Db,
   loginId: string,
   password: string,
-  now: () => Date,
+  deps: Pick<MaintenanceDeps, 'hasher' | 'now'>,
 ): Promise<number> {
-  const auth = await authenticateOperator(db, loginId, password, now);
+  const checker = createLoginChecker({
+    db: () => db,
+    hasher: deps.hasher ?? createPasswordHasher(),
+    now: deps.now,
+  });
+  const auth = await checker.check(loginId, password);
   if (!auth.ok) throw new AdministratorRequiredError(auth.reason);
   if (auth.operator.role !== 'admin') throw new AdministratorRequiredError('not-admin');
   return auth.operator.id;

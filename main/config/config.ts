@@ -2,6 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { KeyProtector } from '../db/key-protector';
+import type { ScryptCost } from '../operators/password-hash';
 
 /** The origin the Electron app serves its renderer from (main/windows/protocol.ts). */
 export const APP_ORIGIN = 'app://counter';
@@ -30,6 +31,13 @@ export const machineConfigSchema = z.strictObject({
   exchangeTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
   /** Simulated card timing model (real-card delays) in practice mode. */
   simTiming: z.boolean().default(true),
+  /**
+   * Production's first start: whoever creates the first administrator must type this code, which
+   * IT chose and put here, so that whoever opens the app first does not become administrator.
+   * Without it, a production machine with no operator cannot be set up. At least 12 characters;
+   * once the administrator exists it is never asked again and may be removed.
+   */
+  setupCode: z.string().trim().min(12).max(256).optional(),
   /** The screen locks after this many minutes without activity (default 5). */
   idleLockMinutes: z.number().int().min(1).max(60).default(5),
   /**
@@ -73,6 +81,12 @@ export interface CoreConfig extends MachineConfig {
   readonly databasePath?: string;
   /** The clock, for tests of the idle lock and of dates. */
   readonly now?: () => Date;
+  /**
+   * Tests only: a cheaper scrypt cost, for tests that create many operators. The app never sets it
+   * (main/index.ts) and the machine configuration cannot (its schema refuses unknown keys): without
+   * it, every hash is made at PRODUCTION_SCRYPT_COST.
+   */
+  readonly passwordHashCost?: ScryptCost;
 }
 
 export class ConfigError extends Error {

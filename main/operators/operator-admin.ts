@@ -6,17 +6,18 @@ import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../db/clock';
 import type { Db } from '../db/connection';
 import {
-  createOperator,
   getOperator,
-  hashPassword,
   listOperators,
   resetOperatorPassword,
   setOperatorDisabled,
 } from '../db/repositories/operators';
+import { createOperator } from './operator-accounts';
 import { AccessError, toOperatorDto } from './operator-session';
+import type { PasswordHasher } from './password-hash';
 
 export interface OperatorAdminDeps {
   db(): Db;
+  readonly hasher: PasswordHasher;
   readonly now: Clock;
 }
 
@@ -37,7 +38,7 @@ export interface OperatorAdmin {
 }
 
 export function createOperatorAdmin(deps: OperatorAdminDeps): OperatorAdmin {
-  const { now } = deps;
+  const { hasher, now } = deps;
   const dto = async (id: number) => toOperatorDto(await getOperator(deps.db(), id));
 
   return {
@@ -50,6 +51,7 @@ export function createOperatorAdmin(deps: OperatorAdminDeps): OperatorAdmin {
         throw new AccessError('password-too-short');
       const id = await createOperator(
         deps.db(),
+        hasher,
         { ...operator, createdBy: adminId, mustChangePassword: true },
         now,
       );
@@ -76,7 +78,7 @@ export function createOperatorAdmin(deps: OperatorAdminDeps): OperatorAdmin {
 
     async resetPassword(target, password, adminId) {
       if (!isAcceptableOperatorPassword(password)) throw new AccessError('password-too-short');
-      const hash = await hashPassword(password);
+      const hash = await hasher.hash(password);
       await deps.db().transaction(async (tx) => {
         await resetOperatorPassword(tx, target, hash, { mustChange: true }, now);
         await appendAudit(

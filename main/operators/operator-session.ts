@@ -1,20 +1,21 @@
 // Who is at the counter: login, first-administrator setup, idle lock and role checks, all in main.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Access } from '../../preload/contract/channels';
-import type { OperatorDto, SessionDto } from '../../preload/contract/dto';
+import type { OperatorDto, SessionDto, SetupCodeState } from '../../preload/contract/dto';
 import { isAcceptableOperatorPassword } from '../../preload/contract/rules/operator-password';
 import { COUNTER_ROLES, type Role } from '../../preload/contract/rules/roles';
 import { appendAudit, type AuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import {
-  authenticateOperator,
   countOperators,
-  createOperator,
   getOperator,
-  hashPassword,
   resetOperatorPassword,
-  type AuthResult,
   type Operator,
 } from '../db/repositories/operators';
+import type { WindowRole } from '../ipc/window-role';
+import { createLoginChecker, type AuthResult } from './login-check';
+import { createOperator } from './operator-accounts';
+import type { PasswordHasher } from './password-hash';
 
 /** A refusal the router turns into an AppError code. */
 export class AccessError extends Error {
@@ -25,20 +26,33 @@ export class AccessError extends Error {
       | 'session-locked'
       | 'forbidden-role'
       | 'setup-already-done'
+      | 'setup-code-invalid'
+      | 'setup-code-missing'
       | 'login-invalid'
       | 'login-locked'
       | 'login-disabled'
       | 'password-too-short'
       | 'password-change-required'
-      | 'password-reused',
+      | 'password-reused'
+      | 'approval-paused',
     readonly detail?: string,
   ) {
     super(code);
   }
 }
 
+/**
+ * Who may create the first administrator. Production: only someone who types the setup code IT
+ * put in the machine configuration (so whoever opens the app first does not become administrator);
+ * with no code configured, nobody. Practice mode seeds its operators and needs no code.
+ */
+export type FirstAdminSetup =
+  { readonly needsCode: false } | { readonly needsCode: true; readonly code: string | null };
+
 export interface OperatorSessionOptions {
   readonly db: Db;
+  readonly hasher: PasswordHasher;
+  readonly setup: FirstAdminSetup;
   readonly idleLockMinutes: number;
   readonly now?: () => Date;
   /** Called on login, logout, lock and unlock, with the new state. */
@@ -52,12 +66,17 @@ export interface OperatorSessionOptions {
 
 export interface OperatorSessions {
   status(): Promise<SessionDto>;
-  /** The logged-in, unlocked operator allowed by `access`; throws AccessError otherwise. */
-  authorize(access: Access): Promise<Operator | null>;
+  /**
+   * The logged-in, unlocked operator allowed by `access`; throws AccessError otherwise. A call from
+   * the clerk's window restarts the idle timer; one from the resident's window does not, and works
+   * while the clerk's screen is locked (the resident's PIN entry goes on to its end).
+   */
+  authorize(access: Access, from?: WindowRole): Promise<Operator | null>;
   setupAdmin(input: {
     loginId: string;
     displayName: string;
     password: string;
+    setupCode?: string | undefined;
   }): Promise<SessionDto>;
   login(loginId: string, password: string): Promise<SessionDto>;
   logout(): Promise<SessionDto>;
@@ -76,19 +95,13 @@ export interface OperatorSessions {
 }
 
 /**
- * Why a login was refused, as the error the router answers. The login screen says how many tries
- * are left; the approval dialog (`triesLeft: false`) does not.
+ * Why a login was refused, as the error the router answers, with how many tries are left (the same
+ * for an unknown login id as for a known one).
  */
-export function loginRefusal(
-  result: Exclude<AuthResult, { ok: true }>,
-  options: { readonly triesLeft: boolean } = { triesLeft: true },
-): AccessError {
+export function loginRefusal(result: Exclude<AuthResult, { ok: true }>): AccessError {
   if (result.reason === 'locked') return new AccessError('login-locked', result.lockedUntil);
   if (result.reason === 'disabled') return new AccessError('login-disabled');
-  return new AccessError(
-    'login-invalid',
-    options.triesLeft ? result.triesLeft?.toString() : undefined,
-  );
+  return new AccessError('login-invalid', String(result.triesLeft));
 }
 
 export function toOperatorDto(o: Operator): OperatorDto {
@@ -112,9 +125,20 @@ export function roleAllowed(access: Exclude<Access, 'public'>, role: Role): bool
   return access.includes(role);
 }
 
+/** The setup code as typed or configured: full-width characters (an IME left on) and spaces aside. */
+function setupCodeDigest(code: string): Buffer {
+  return createHash('sha256').update(code.normalize('NFKC').trim(), 'utf8').digest();
+}
+
+function setupCodeState(setup: FirstAdminSetup): SetupCodeState {
+  if (!setup.needsCode) return 'not-needed';
+  return setup.code ? 'required' : 'not-configured';
+}
+
 export function createOperatorSessions(options: OperatorSessionOptions): OperatorSessions {
-  const { db } = options;
+  const { db, hasher, setup } = options;
   const now = options.now ?? (() => new Date());
+  const logins = createLoginChecker({ db: () => db, hasher, now });
   const idleMs = options.idleLockMinutes * 60_000;
   let operator: Operator | null = null;
   let locked = false;
@@ -127,6 +151,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     const needsSetup = operator === null && (await countOperators(db)) === 0;
     return {
       needsSetup,
+      setupCode: setupCodeState(setup),
       operator: operator ? toOperatorDto(operator) : null,
       locked,
       idleLockMinutes: options.idleLockMinutes,
@@ -168,6 +193,17 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     armTimer();
   }
 
+  /** The first administrator's setup code, compared in constant time; a wrong one is audited. */
+  async function checkSetupCode(typed: string | undefined): Promise<void> {
+    if (!setup.needsCode) return;
+    if (!setup.code) throw new AccessError('setup-code-missing');
+    if (timingSafeEqual(setupCodeDigest(typed ?? ''), setupCodeDigest(setup.code))) return;
+    await db.transaction((tx) =>
+      appendAudit(tx, { operatorId: null, action: 'operator.setup-code-refused' }, now),
+    );
+    throw new AccessError('setup-code-invalid');
+  }
+
   function refuseLogin(result: AuthResult): never {
     if (result.ok) throw new Error('unreachable');
     throw loginRefusal(result);
@@ -176,7 +212,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
   return {
     status,
 
-    async authorize(access) {
+    async authorize(access, from = 'clerk') {
       if (access === 'public') return operator;
       if (!operator) throw new AccessError('not-logged-in');
       // Activity is the moment the call arrived, not when its checks finished: a call that was
@@ -184,7 +220,10 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
       const arrivedAt = now().getTime();
       // The idle timer may not have fired yet (a sleeping laptop): check the clock itself.
       if (!locked && now().getTime() - lastActivity >= idleMs) await checkIdle();
-      if (locked) throw new AccessError('session-locked');
+      // The lock hides the clerk's screen; the resident's PIN entry beside it goes on to its end,
+      // and the procedure waits at its next clerk step until the operator unlocks.
+      const passesLock = access === 'resident';
+      if (locked && !passesLock) throw new AccessError('session-locked');
       // Roles and the disabled flag are read fresh: an administrator's change applies at once.
       const fresh = await getOperator(db, operator.id);
       if (fresh.disabled) {
@@ -196,25 +235,34 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
       // A password an administrator set is known to two people: nothing works until it is changed.
       if (fresh.mustChangePassword) throw new AccessError('password-change-required');
       if (!roleAllowed(access, fresh.role)) throw new AccessError('forbidden-role');
-      if (locked) throw new AccessError('session-locked');
-      // Every call let through counts, the resident window's too: a resident entering PINs keeps
-      // the counter session open, the clerk at their side.
-      lastActivity = Math.max(lastActivity, arrivedAt);
-      armTimer();
+      if (locked && !passesLock) throw new AccessError('session-locked');
+      // Only the clerk's own window is the clerk's activity: the resident's calls (anyone at the
+      // resident screen can make them) never keep the clerk's session open.
+      if (from === 'clerk') {
+        lastActivity = Math.max(lastActivity, arrivedAt);
+        armTimer();
+      }
       return fresh;
     },
 
     async setupAdmin(input) {
       if ((await countOperators(db)) > 0) throw new AccessError('setup-already-done');
+      await checkSetupCode(input.setupCode);
       if (!isAcceptableOperatorPassword(input.password))
         throw new AccessError('password-too-short');
-      const id = await createOperator(db, { ...input, role: 'admin', createdBy: null });
+      const { loginId, displayName, password } = input;
+      const id = await createOperator(
+        db,
+        hasher,
+        { loginId, displayName, password, role: 'admin', createdBy: null },
+        now,
+      );
       startSession(await getOperator(db, id));
       return changed();
     },
 
     async login(loginId, password) {
-      const result = await authenticateOperator(db, loginId, password, now);
+      const result = await logins.check(loginId, password);
       if (!result.ok) refuseLogin(result);
       startSession(result.operator);
       return changed();
@@ -245,7 +293,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     async unlock(password) {
       if (!operator) throw new AccessError('not-logged-in');
       // The same counted check as a login: 5 wrong passwords lock the account, then log out.
-      const result = await authenticateOperator(db, operator.loginId, password, now);
+      const result = await logins.check(operator.loginId, password);
       if (!result.ok) {
         if (result.reason !== 'invalid') {
           operator = null;
@@ -263,7 +311,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
       if (locked) throw new AccessError('session-locked');
       if (!isAcceptableOperatorPassword(newPassword)) throw new AccessError('password-too-short');
       if (newPassword === currentPassword) throw new AccessError('password-reused');
-      const result = await authenticateOperator(db, operator.loginId, currentPassword, now);
+      const result = await logins.check(operator.loginId, currentPassword);
       if (!result.ok) {
         if (result.reason !== 'invalid') {
           operator = null;
@@ -271,7 +319,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
         }
         refuseLogin(result);
       }
-      const hash = await hashPassword(newPassword);
+      const hash = await hasher.hash(newPassword);
       const id = result.operator.id;
       await db.transaction(async (tx) => {
         await resetOperatorPassword(tx, id, hash, { mustChange: false }, now);

@@ -11,6 +11,7 @@ import { openMyNumberCipher } from '../db/my-number-crypto';
 import type { MyNumberCipher } from '../db/my-number-crypto';
 import { ensureDatabaseMode } from '../db/repositories/meta';
 import { getOperator } from '../db/repositories/operators';
+import type { PasswordHasher } from '../operators/password-hash';
 import { seedPracticeDatabase } from './seed';
 import type { SeedSummary } from './seed';
 
@@ -35,6 +36,8 @@ export interface PracticeResetOptions {
   /** The trainer asking for the reset, as an operator id of the open database. */
   readonly trainerOperatorId: number;
   readonly clock?: Clock;
+  /** How the fresh seed's passwords are hashed (the app's cost unless a test passes its own). */
+  readonly hasher?: PasswordHasher;
 }
 
 export interface PracticeResetResult {
@@ -94,6 +97,7 @@ export async function resetPracticeData(
     const cipher = await openMyNumberCipher(db, keyProtector);
     const seed = await seedPracticeDatabase(db, cipher, clock, {
       reset: { trainerLoginId: trainer.loginId, previousFile: basename(previousPath) },
+      ...(options.hasher ? { hasher: options.hasher } : {}),
     });
     return { db, cipher, seed, previousPath };
   } catch (err) {

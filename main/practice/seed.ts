@@ -18,7 +18,8 @@ import type { CardState } from '../db/repositories/cards';
 import { addCertificate, setCertificateStatus } from '../db/repositories/certificates';
 import type { CertificateKind } from '../db/repositories/certificates';
 import { ensureDatabaseMode } from '../db/repositories/meta';
-import { countOperators, hashPassword, insertOperator } from '../db/repositories/operators';
+import { countOperators, insertOperator } from '../db/repositories/operators';
+import { createPasswordHasher, type PasswordHasher } from '../operators/password-hash';
 import { createResident, searchResidents } from '../db/repositories/residents';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -249,7 +250,11 @@ export async function seedPracticeDatabase(
   db: Db,
   cipher: MyNumberCipher,
   clock: Clock = systemClock,
-  options: { readonly reset?: PracticeResetRecord } = {},
+  options: {
+    readonly reset?: PracticeResetRecord;
+    /** How the operators' passwords are hashed: the app's cost unless a test passes its own. */
+    readonly hasher?: PasswordHasher;
+  } = {},
 ): Promise<SeedSummary> {
   await ensureDatabaseMode(db, 'practice');
   const seed = practiceSeed();
@@ -260,7 +265,8 @@ export async function seedPracticeDatabase(
   };
   await assertEmpty(db);
   // scrypt is slow: hash before the write queue is taken.
-  const hashes = await Promise.all(seed.operators.map((o) => hashPassword(o.password)));
+  const hasher = options.hasher ?? createPasswordHasher();
+  const hashes = await Promise.all(seed.operators.map((o) => hasher.hash(o.password)));
   const certificates = await presetCertificateRows(seed);
 
   return db.transaction(async (tx) => {

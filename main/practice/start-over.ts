@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import type { KeyProtector } from '../db/key-protector';
 import type { MyNumberCipher } from '../db/my-number-crypto';
 import type { OperatorSessions } from '../operators/operator-session';
+import type { PasswordHasher } from '../operators/password-hash';
 import { resetPracticeData } from './reset';
 
 export interface StartOverDeps {
@@ -16,6 +17,8 @@ export interface StartOverDeps {
   /** The trainer asking for it. */
   operatorId(): number;
   readonly now: Clock;
+  /** How the fresh seed's passwords are hashed. */
+  readonly hasher: PasswordHasher;
   /** The app works on the fresh database from now on. */
   adopt(db: Db, cipher: MyNumberCipher): void;
   /** Drops what was held for the old database: open procedures, the PIN entry, practice faults. */
@@ -37,6 +40,7 @@ export async function startPracticeOver(deps: StartOverDeps): Promise<SessionDto
     openDb: deps.db(),
     trainerOperatorId: deps.operatorId(),
     clock: deps.now,
+    hasher: deps.hasher,
   });
   deps.adopt(result.db, result.cipher);
   deps.forget();

@@ -113,7 +113,13 @@ export const requestSchemas = {
   'sim:insert-card': z.strictObject({ preset: presetId }),
   'sim:remove-card': empty,
   'auth:get-session': empty,
-  'auth:setup-admin': z.strictObject({ loginId, displayName, password }),
+  'auth:setup-admin': z.strictObject({
+    loginId,
+    displayName,
+    password,
+    /** IT's one-time code from the machine configuration (production's first start). */
+    setupCode: z.string().max(256).optional(),
+  }),
   'auth:login': z.strictObject({ loginId, password }),
   'auth:logout': empty,
   'auth:unlock': z.strictObject({ password }),
@@ -311,7 +317,9 @@ export interface ResponseMap {
  * courtesy). 'public': before login too. 'operator': any logged-in, unlocked operator. A group of
  * roles: rules/roles.ts (the administrator runs no counter procedure, the trainer works in
  * practice mode). 'resident': only from the resident window, and only while a counter operator
- * is logged in and unlocked; every other channel is refused from that window.
+ * is logged in; it goes on while the clerk's screen is locked (the resident's PIN entry is not cut
+ * off), and it never counts as the clerk's activity. Every other channel is refused from that
+ * window.
  */
 export type Access = 'public' | 'operator' | 'resident' | readonly Role[];
 

@@ -34,9 +34,17 @@ export interface OperatorDto {
   readonly lockedUntil: string | null;
 }
 
+/**
+ * What the first-start setup asks: IT's setup code from the machine configuration ('required'),
+ * nothing since no code is configured and setup cannot go on ('not-configured'), or no code at all
+ * ('not-needed': practice mode).
+ */
+export type SetupCodeState = 'required' | 'not-configured' | 'not-needed';
+
 export interface SessionDto {
   /** No operator exists yet: the first administrator must be created on the setup screen. */
   readonly needsSetup: boolean;
+  readonly setupCode: SetupCodeState;
   readonly operator: OperatorDto | null;
   /** Locked after idle: the same operator re-enters the password; nothing else works meanwhile. */
   readonly locked: boolean;

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'session-locked',
   'forbidden-role',
   'setup-already-done',
+  'setup-code-invalid', // the first administrator's setup code is not the one IT configured
+  'setup-code-missing', // production without a setup code in the machine configuration
   'login-invalid',
   'login-locked',
   'login-disabled',
@@ -38,6 +40,7 @@ export const ERROR_CODES = [
   'duplicate-login',
   'self-approval',
   'approver-not-allowed',
+  'approval-paused', // too many wrong approver passwords at this clerk's requests; detail: until (ISO)
   'not-found',
   // Database
   'db-corrupt',

@@ -1,16 +1,33 @@
 // Operators at the counter: first start, login and lockout, the idle lock, roles, approvals, practice reset.
-import type { CounterApi } from '../../preload/api';
+import type { CounterApi, ResidentApi } from '../../preload/api';
 import { heading } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
+import {
+  counterWithResident,
+  documentsAndCard,
+  enterNew,
+  openEntry,
+  openHistory,
+  residentDone,
+  SERIAL,
+  start,
+  submitReview,
+  turnTo,
+} from './harness/lifecycle-steps';
 import { loginAs, logout, seedOperator, submitLogin } from './harness/login';
 
 /** window.counter as a page script sees it (the test's own types do not include the renderer's). */
 type PageGlobal = { counter: CounterApi };
+/** window.counter in the resident's page. */
+type ResidentGlobal = { counter: ResidentApi };
+
+/** The setup code IT put in the machine configuration of the first-start tests. */
+const SETUP_CODE = 'Kq7-Fv2m-Zt9w';
 
 test.describe('first start (production mode, no operator yet)', () => {
   // Production with the simulated reader: refused by parseMachineConfig, accepted by createCore. Used
   // here only to reach the setup screen, which practice mode never shows (it seeds operators).
-  test.use({ core: { mode: 'production' } });
+  test.use({ core: { mode: 'production', setupCode: SETUP_CODE } });
 
   test('setup creates the first administrator, who lands on the administrator screens', async ({
     page,
@@ -34,6 +51,7 @@ test.describe('first start (production mode, no operator yet)', () => {
 
     await setup.getByLabel('職員ID').fill('kanri01');
     await setup.getByLabel('氏名').fill('山田 花子');
+    await setup.getByLabel('セットアップコード').fill(SETUP_CODE);
     await setup.getByLabel('パスワード', { exact: true }).fill('hajimete-2026');
     await setup.getByLabel('パスワード（確認のため、もう一度）').fill('hajimete-2062');
     await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
@@ -41,6 +59,7 @@ test.describe('first start (production mode, no operator yet)', () => {
     expect(harness.calls).not.toContain('auth:setup-admin');
 
     // Four keys are eight UTF-16 units, enough for the field, but four characters: main refuses.
+    await setup.getByLabel('セットアップコード').fill(SETUP_CODE);
     await setup.getByLabel('パスワード', { exact: true }).fill('🔑🔑🔑🔑');
     await setup.getByLabel('パスワード（確認のため、もう一度）').fill('🔑🔑🔑🔑');
     await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
@@ -48,6 +67,18 @@ test.describe('first start (production mode, no operator yet)', () => {
       'パスワードは8文字以上にしてください。',
     );
 
+    // Whoever opens the app first, without IT's code, does not become administrator.
+    await setup.getByLabel('セットアップコード').fill('Kq7-Fv2m-Zt9x');
+    await setup.getByLabel('パスワード', { exact: true }).fill('hajimete-2026');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').fill('hajimete-2026');
+    await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
+    await expect(setup.locator('[data-error-code="setup-code-invalid"]')).toContainText(
+      'セットアップコードが違います。このパソコンのセットアップコードをIT担当者に確認して',
+    );
+    await expect(setup.getByLabel('セットアップコード')).toHaveValue('');
+    await harness.screenshot('setup-wrong-code');
+
+    await setup.getByLabel('セットアップコード').fill(SETUP_CODE);
     await setup.getByLabel('パスワード', { exact: true }).fill('hajimete-2026');
     await setup.getByLabel('パスワード（確認のため、もう一度）').fill('hajimete-2026');
     await setup.getByLabel('パスワード（確認のため、もう一度）').press('Enter');
@@ -61,6 +92,35 @@ test.describe('first start (production mode, no operator yet)', () => {
     // Setup happens once: after logging out, the login screen comes, not the setup screen.
     await logout(page);
     await expect(page.getByTestId('setup-screen')).toHaveCount(0);
+  });
+});
+
+test.describe('first start with no setup code configured', () => {
+  test.use({ core: { mode: 'production' } });
+
+  test('the setup screen says IT must configure a setup code, and offers no form', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    const setup = page.getByTestId('setup-screen');
+    await expect(heading(page)).toHaveText('最初の管理者の登録');
+    await expect(setup.locator('[data-error-code="setup-code-missing"]')).toContainText(
+      'セットアップコードが設定されていないため、最初の管理者を登録できません。IT担当者に連絡して',
+    );
+    await expect(setup.getByLabel('職員ID')).toHaveCount(0);
+    await expect(setup.getByRole('button')).toHaveCount(0);
+    await harness.screenshot('setup-no-code');
+    // Nor does main take a setup from a page that skips the screen.
+    const answer = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobal).counter.auth.setupAdmin({
+        loginId: 'kanri01',
+        displayName: '山田 花子',
+        password: 'hajimete-2026',
+        setupCode: 'anything-at-all',
+      }),
+    );
+    expect(answer).toEqual({ ok: false, error: { code: 'setup-code-missing' } });
   });
 });
 
@@ -218,6 +278,120 @@ test.describe('idle lock', () => {
     await expect(page.getByTestId('login-screen')).toBeVisible();
     await loginAs(page, 'renshu02');
     await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+  });
+});
+
+test.describe('idle lock and the resident window', () => {
+  test.use({ core: { idleLockMinutes: 1 } });
+
+  test('calls from the resident window do not keep the clerk’s session open', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'renshu01');
+    await expect(page.getByTestId('card-health-status')).toBeVisible();
+    const resident = await harness.openResident();
+    const poke = () =>
+      resident.evaluate(() => (globalThis as unknown as ResidentGlobal).counter.getPrompt({}));
+    // A script in the resident's page calls main every 40 s; the clerk touches nothing.
+    harness.clock.advance(40_000);
+    expect(await poke()).toEqual({ ok: true, value: null });
+    harness.clock.advance(40_000);
+    expect(await poke()).toEqual({ ok: true, value: null });
+    // Eighty seconds without the clerk: the clerk's screen is locked all the same.
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    expect(harness.residentCalls.filter((c) => c.startsWith('auth:'))).toEqual([]);
+  });
+
+  test('the lock during the resident’s PIN entry: the resident finishes; the clerk unlocks and goes on', async ({
+    page,
+    harness,
+  }) => {
+    test.setTimeout(60_000);
+    const resident = await counterWithResident(page, harness);
+    const card = await openHistory(page, SERIAL.signingLocked, '試験　次郎');
+    await start(card, 'pin-reset');
+    await documentsAndCard(page, 'signing-locked', 'no-face');
+    await page.getByTestId('choose-next').click();
+    await openEntry(page, resident);
+
+    // The clerk waits beside the resident past the idle limit; the resident's first value is
+    // checked by main after it: the clerk's screen locks, the resident's entry goes on.
+    harness.clock.advance(61_000);
+    await enterNew(resident, 'signing', 'shokika2026');
+    await expect(resident.getByTestId('resident-review')).toBeVisible();
+    await turnTo(page);
+    const lock = page.getByTestId('lock-screen');
+    await expect(lock).toBeVisible();
+    await expect(lock.getByTestId('lock-resident-goes-on')).toContainText(
+      'お客様用画面での暗証番号の入力は、ロック中もそのまま続けられます。',
+    );
+    await expect(page.getByTestId('app-shell')).toBeHidden();
+    await harness.screenshot('lock-resident-goes-on');
+
+    await turnTo(resident);
+    await submitReview(resident);
+    await residentDone(page, resident);
+    expect(harness.residentCalls).not.toContain('auth:report-activity');
+    // The procedure waited behind the lock; the same clerk unlocks and sees where it stands.
+    await expect(lock).toBeVisible();
+    await lock.getByLabel('パスワード').fill(seedOperator('renshu01').password);
+    await lock.getByLabel('パスワード').press('Enter');
+    await expect(lock).toHaveCount(0);
+    await expect(page.getByTestId('step-completed')).toContainText(
+      '暗証番号の初期化・再設定が終わりました',
+      { timeout: 30_000 },
+    );
+    await expect(resident.getByTestId('resident-failed')).toHaveCount(0);
+  });
+});
+
+test.describe('approvals', () => {
+  test('a clerk typing wrong supervisor passwords pauses their own approvals; the supervisor logs in', async ({
+    page,
+    harness,
+  }) => {
+    await harness.open();
+    await loginAs(page, 'renshu01');
+    // Four wrong passwords for the supervisor, as a script of the clerk's page could send them.
+    for (let i = 1; i <= 4; i += 1) {
+      const answer = await page.evaluate(
+        (n) =>
+          (globalThis as unknown as PageGlobal).counter.approve({
+            action: 'reissue',
+            reason: 'カードを紛失したため再交付',
+            approverLoginId: 'sekinin',
+            approverPassword: `guess-${n}`,
+          }),
+        i,
+      );
+      expect(answer).toEqual({ ok: false, error: { code: 'login-invalid' } });
+    }
+    // The fifth through the dialog: the clerk is told approvals pause, and until when.
+    const panel = page.getByTestId('practice-approval');
+    await panel
+      .getByRole('group', { name: '承認が必要な手続き' })
+      .getByLabel('カードの再交付')
+      .check();
+    await panel.getByRole('button', { name: '責任者の承認を記録（練習）' }).click();
+    const dialog = page.getByTestId('approval-dialog');
+    await dialog.getByLabel('責任者の職員ID').fill('sekinin');
+    await dialog.getByLabel('責任者のパスワード').fill('guess-5');
+    await dialog.getByLabel('承認の理由').fill('カードを紛失したため再交付');
+    await dialog.getByLabel('承認の理由').press('Enter');
+    const error = dialog.getByRole('alert');
+    await expect(error).toHaveAttribute('data-error-code', 'approval-paused');
+    await expect(error).toContainText('あなたの申請への承認を15分間受け付けません');
+    await expect(error.getByTestId('error-hint')).toHaveText(
+      /^承認を再び受け付ける時刻：\d{4}年\d{1,2}月\d{1,2}日 \d{2}時\d{2}分（日本時間）$/,
+    );
+    await harness.screenshot('approval-paused');
+    await page.keyboard.press('Escape');
+
+    // The supervisor's own ID was never locked: they log in at once.
+    await logout(page);
+    await loginAs(page, 'sekinin');
   });
 });
 

@@ -1,4 +1,4 @@
-// SQL of approvals: stores and reads them; who may approve is decided in main/operators/approvals.ts.
+// SQL of approvals and of wrong approver passwords per requesting operator; the rules: main/operators/.
 import { isoNow } from '../clock';
 import type { Clock } from '../clock';
 import type { Queryable, Tx } from '../connection';
@@ -76,4 +76,32 @@ export async function listApprovalsOfResident(
     [residentId],
   );
   return rows.map(toApproval);
+}
+
+/** Wrong approver passwords in a row at one operator's requests, and until when they are paused. */
+export interface ApprovalTries {
+  readonly failedAttempts: number;
+  /** Null: approvals are not paused. */
+  readonly pausedUntil: string | null;
+}
+
+export async function getApprovalTries(q: Queryable, requesterId: number): Promise<ApprovalTries> {
+  const r = await q.get<{ failed_attempts: number; paused_until: string | null }>(
+    'SELECT failed_attempts, paused_until FROM approval_tries WHERE requester_id = ?',
+    [requesterId],
+  );
+  return { failedAttempts: r?.failed_attempts ?? 0, pausedUntil: r?.paused_until ?? null };
+}
+
+export async function setApprovalTries(
+  tx: Tx,
+  requesterId: number,
+  tries: ApprovalTries,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO approval_tries (requester_id, failed_attempts, paused_until) VALUES (?, ?, ?)
+     ON CONFLICT (requester_id) DO UPDATE SET failed_attempts = excluded.failed_attempts,
+                                              paused_until = excluded.paused_until`,
+    [requesterId, tries.failedAttempts, tries.pausedUntil],
+  );
 }

@@ -1,16 +1,11 @@
-// SQL of operator accounts: scrypt password hashes, failed-try counting and lockout, disabling.
+// SQL of operator accounts: rows, password hashes as given, failed-try counts and lock times, disabling.
+// The rules (how hashes are made, when an account locks) are in main/operators/.
 import type { Role } from '../../../preload/contract/rules/roles';
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { appendAudit } from '../../audit/audit-log';
-import { isoNow, systemClock } from '../clock';
+import { isoNow } from '../clock';
 import type { Clock } from '../clock';
 import { isConstraintError } from '../connection';
-import type { Db, Queryable, Tx } from '../connection';
+import type { Queryable, Tx } from '../connection';
 import { DuplicateRecordError, RecordNotFoundError } from '../errors';
-import {
-  isAcceptableOperatorPassword,
-  OPERATOR_PASSWORD_MIN_LENGTH,
-} from '../../../preload/contract/rules/operator-password';
 
 /** An operator's role (the contract's list). */
 export type OperatorRole = Role;
@@ -27,22 +22,9 @@ export interface Operator {
   readonly createdAt: string;
 }
 
-/** Locked after 5 wrong passwords, for 15 minutes. */
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCK_MINUTES = 15;
-
-export type AuthResult =
-  | { readonly ok: true; readonly operator: Operator }
-  // 'invalid' covers both an unknown login id and a wrong password, so the screen says the same.
-  | { readonly ok: false; readonly reason: 'invalid'; readonly triesLeft?: number }
-  | { readonly ok: false; readonly reason: 'locked'; readonly lockedUntil: string }
-  | { readonly ok: false; readonly reason: 'disabled' };
-
-export class PasswordPolicyError extends Error {
-  override readonly name = 'PasswordPolicyError';
-  constructor() {
-    super(`password must have at least ${OPERATOR_PASSWORD_MIN_LENGTH} characters`);
-  }
+/** An operator with the stored password hash, for the login check only (never leaves main/operators). */
+export interface OperatorLogin extends Operator {
+  readonly passwordHash: string;
 }
 
 interface Row {
@@ -75,40 +57,8 @@ function toOperator(r: Row): Operator {
   };
 }
 
-// N=2^14, r=8: node's default cost, about 16 MiB and tens of ms per try.
-const SCRYPT = { N: 16384, r: 8, p: 1, keyLen: 32 };
-
-function scryptAsync(password: string, salt: Buffer, n: number, r: number, p: number, len: number) {
-  return new Promise<Buffer>((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, len, { N: n, r, p, maxmem: 256 * n * r }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
-}
-
-/** `scrypt$N$r$p$salt$hash` (base64), so the cost can rise later without breaking old hashes. */
-export async function hashPassword(password: string): Promise<string> {
-  if (!isAcceptableOperatorPassword(password)) throw new PasswordPolicyError();
-  const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p, SCRYPT.keyLen);
-  return [
-    'scrypt',
-    SCRYPT.N,
-    SCRYPT.r,
-    SCRYPT.p,
-    salt.toString('base64'),
-    key.toString('base64'),
-  ].join('$');
-}
-
-export async function verifyPasswordHash(stored: string, password: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [n, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  const salt = Buffer.from(parts[4] ?? '', 'base64');
-  const expected = Buffer.from(parts[5] ?? '', 'base64');
-  const key = await scryptAsync(password, salt, n, r, p, expected.length);
-  return key.length === expected.length && timingSafeEqual(key, expected);
+function toOperatorLogin(r: Row): OperatorLogin {
+  return { ...toOperator(r), passwordHash: r.password_hash };
 }
 
 export async function insertOperator(
@@ -146,36 +96,6 @@ export async function insertOperator(
   }
 }
 
-/** Hashes outside the write queue (scrypt takes a while), then inserts in one transaction. */
-export async function createOperator(
-  db: Db,
-  o: {
-    readonly loginId: string;
-    readonly displayName: string;
-    readonly role: OperatorRole;
-    readonly password: string;
-    /** Who creates the account (an administrator); null for the first administrator. */
-    readonly createdBy: number | null;
-    readonly mustChangePassword?: boolean;
-  },
-  clock?: Clock,
-): Promise<number> {
-  const passwordHash = await hashPassword(o.password);
-  return db.transaction(async (tx) => {
-    const id = await insertOperator(tx, { ...o, passwordHash }, clock);
-    await appendAudit(
-      tx,
-      {
-        operatorId: o.createdBy ?? id,
-        action: 'operator.created',
-        details: { operator: id, role: o.role },
-      },
-      clock,
-    );
-    return id;
-  });
-}
-
 export async function getOperator(q: Queryable, id: number): Promise<Operator> {
   const row = await q.get<Row>(`SELECT ${COLUMNS} FROM operators WHERE id = ?`, [id]);
   if (!row) throw new RecordNotFoundError('operator', id);
@@ -192,6 +112,24 @@ export async function findOperatorByLogin(
   return row ? toOperator(row) : undefined;
 }
 
+/** The operator with this login id and their hash, for a password check. */
+export async function findOperatorLogin(
+  q: Queryable,
+  loginId: string,
+): Promise<OperatorLogin | undefined> {
+  const row = await q.get<Row>(`SELECT ${COLUMNS} FROM operators WHERE login_id = ?`, [
+    loginId.normalize('NFKC').trim(),
+  ]);
+  return row ? toOperatorLogin(row) : undefined;
+}
+
+/** Re-reads an operator and their hash inside the transaction that records a check's outcome. */
+export async function getOperatorLogin(q: Queryable, id: number): Promise<OperatorLogin> {
+  const row = await q.get<Row>(`SELECT ${COLUMNS} FROM operators WHERE id = ?`, [id]);
+  if (!row) throw new RecordNotFoundError('operator', id);
+  return toOperatorLogin(row);
+}
+
 export async function listOperators(q: Queryable): Promise<Operator[]> {
   const rows = await q.all<Row>(`SELECT ${COLUMNS} FROM operators ORDER BY login_id`);
   return rows.map(toOperator);
@@ -202,72 +140,30 @@ export async function countOperators(q: Queryable): Promise<number> {
   return (await q.get<{ n: number }>('SELECT count(*) AS n FROM operators'))?.n ?? 0;
 }
 
-// Same cost as a real check, so an unknown login id takes as long as a wrong password.
-const DUMMY_HASH = `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(32).toString('base64')}`;
+/** The count of wrong passwords in a row, and until when the account is locked (null: not locked). */
+export async function setLoginFailures(
+  tx: Tx,
+  id: number,
+  failedAttempts: number,
+  lockedUntil: string | null,
+): Promise<void> {
+  const res = await tx.run(
+    'UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE id = ?',
+    [failedAttempts, lockedUntil, id],
+  );
+  if (res.changes !== 1) throw new RecordNotFoundError('operator', id);
+}
 
 /**
- * Checks a login. Wrong passwords are counted; the 5th in a row locks the account for 15 minutes,
- * during which even the right password is refused. Success clears the count. Each outcome is audited.
+ * The same password hashed anew (at a higher cost): nothing else changes, not even when the
+ * password was last changed.
  */
-export async function authenticateOperator(
-  db: Db,
-  loginId: string,
-  password: string,
-  clock: Clock = systemClock,
-): Promise<AuthResult> {
-  const found = await db.get<Row>(`SELECT ${COLUMNS} FROM operators WHERE login_id = ?`, [
-    loginId.normalize('NFKC').trim(),
+export async function replacePasswordHash(tx: Tx, id: number, passwordHash: string): Promise<void> {
+  const res = await tx.run('UPDATE operators SET password_hash = ? WHERE id = ?', [
+    passwordHash,
+    id,
   ]);
-  if (!found) {
-    await verifyPasswordHash(DUMMY_HASH, password);
-    return { ok: false, reason: 'invalid' };
-  }
-  const now = clock();
-  if (found.disabled === 1) return { ok: false, reason: 'disabled' };
-  if (found.locked_until !== null && found.locked_until > now.toISOString()) {
-    return { ok: false, reason: 'locked', lockedUntil: found.locked_until };
-  }
-  const good = await verifyPasswordHash(found.password_hash, password);
-  return db.transaction(async (tx): Promise<AuthResult> => {
-    const row = await tx.get<Row>(`SELECT ${COLUMNS} FROM operators WHERE id = ?`, [found.id]);
-    if (!row) return { ok: false, reason: 'invalid' };
-    if (row.disabled === 1) return { ok: false, reason: 'disabled' };
-    // Another try may have locked the account while scrypt ran.
-    if (row.locked_until !== null && row.locked_until > now.toISOString()) {
-      return { ok: false, reason: 'locked', lockedUntil: row.locked_until };
-    }
-    if (good) {
-      await tx.run('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?', [
-        row.id,
-      ]);
-      await appendAudit(tx, { operatorId: row.id, action: 'operator.login' }, clock);
-      return { ok: true, operator: toOperator({ ...row, failed_attempts: 0, locked_until: null }) };
-    }
-    const failed = row.failed_attempts + 1;
-    if (failed >= MAX_FAILED_ATTEMPTS) {
-      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-      await tx.run('UPDATE operators SET failed_attempts = 0, locked_until = ? WHERE id = ?', [
-        until,
-        row.id,
-      ]);
-      await appendAudit(
-        tx,
-        { operatorId: row.id, action: 'operator.locked', details: { until } },
-        clock,
-      );
-      return { ok: false, reason: 'locked', lockedUntil: until };
-    }
-    await tx.run('UPDATE operators SET failed_attempts = ?, locked_until = NULL WHERE id = ?', [
-      failed,
-      row.id,
-    ]);
-    await appendAudit(
-      tx,
-      { operatorId: row.id, action: 'operator.login-failed', details: { attempt: failed } },
-      clock,
-    );
-    return { ok: false, reason: 'invalid', triesLeft: MAX_FAILED_ATTEMPTS - failed };
-  });
+  if (res.changes !== 1) throw new RecordNotFoundError('operator', id);
 }
 
 export async function setOperatorDisabled(tx: Tx, id: number, disabled: boolean): Promise<void> {
@@ -277,7 +173,7 @@ export async function setOperatorDisabled(tx: Tx, id: number, disabled: boolean)
 
 /**
  * An administrator sets a new password: the lock and the count are cleared and the operator must
- * choose their own password at the next login. `passwordHash` comes from hashPassword().
+ * choose their own password at the next login. `passwordHash` comes from a PasswordHasher.
  */
 export async function resetOperatorPassword(
   tx: Tx,

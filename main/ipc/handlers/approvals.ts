@@ -3,10 +3,12 @@ import { ok } from '../../../preload/contract/result';
 import type { Clock } from '../../db/clock';
 import type { Db } from '../../db/connection';
 import { approveWithLogin } from '../../operators/approver-login';
+import type { PasswordHasher } from '../../operators/password-hash';
 import type { HandlerPart } from './handler-table';
 
 export interface ApprovalHandlerDeps {
   db(): Db;
+  readonly hasher: PasswordHasher;
   operatorId(): number;
   readonly now: Clock;
 }
@@ -14,8 +16,9 @@ export interface ApprovalHandlerDeps {
 export function approvalHandlers(deps: ApprovalHandlerDeps): HandlerPart<'approval:approve'> {
   return {
     'approval:approve': async (r) => {
-      const db = deps.db();
-      return ok(await approveWithLogin(db, { ...r, requesterId: deps.operatorId() }, deps.now));
+      const { hasher, now } = deps;
+      const request = { ...r, requesterId: deps.operatorId() };
+      return ok(await approveWithLogin({ db: deps.db(), hasher, now }, request));
     },
   };
 }

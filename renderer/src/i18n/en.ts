@@ -82,6 +82,9 @@ export const en: Messages = {
     password: 'Password',
     passwordHint: 'There is no default password: choose your own and keep it to yourself.',
     passwordAgain: 'Password (again, to confirm)',
+    setupCode: 'Setup code',
+    setupCodeHint:
+      'The code IT staff put in this computer’s configuration file. If you do not know it, ask IT staff.',
     submit: 'Register administrator and log in',
   },
   changePassword: {
@@ -111,6 +114,8 @@ export const en: Messages = {
     password: 'Password',
     unlock: 'Unlock',
     otherPerson: 'If someone else will use this counter, press “Log out”.',
+    residentGoesOn:
+      'A resident entering PINs on the resident screen can go on while the screen is locked. The procedure continues at its next step once you unlock.',
     logout: 'Log out',
   },
   nav: {
@@ -189,6 +194,7 @@ export const en: Messages = {
   auditActions: {
     operator_login: 'Log in',
     'operator_login-failed': 'Failed login',
+    'operator_login-unknown-id': 'Failed login (unknown staff ID)',
     operator_locked: 'ID locked (5 failures)',
     operator_logout: 'Log out',
     'operator_idle-locked': 'Screen locked (idle)',
@@ -196,7 +202,11 @@ export const en: Messages = {
     operator_disabled: 'Staff disabled',
     operator_enabled: 'Staff enabled',
     'operator_password-reset': 'Password reset',
+    'operator_password-rehashed': 'Password storage updated',
+    'operator_setup-code-refused': 'Wrong setup code',
     approval_recorded: 'Supervisor approval',
+    approval_refused: 'Failed approval (wrong supervisor ID or password)',
+    approval_paused: 'Approvals paused (5 failures)',
     'card_health-read': 'Card check',
     'practice_card-inserted': 'Practice card inserted',
     practice_seeded: 'Practice data created',
@@ -236,6 +246,7 @@ export const en: Messages = {
     reasonHint: 'E.g. no usual ID document; identity confirmed by photo and interview.',
     submit: 'Approve',
     done: 'The approval of {name} was recorded (approval no. {id}).',
+    pausedUntil: 'Approvals resume at: {time} (Japan time)',
     actions: {
       'face-check-override': 'Continue after a failed face check, on visual confirmation',
       revocation: 'Revoke the card (and its certificates)',
@@ -1086,6 +1097,10 @@ export const en: Messages = {
       'Your role does not allow this. Ask an operator who has the right role (supervisor or administrator).',
     'setup-already-done':
       'The first administrator has already been created. Log in with a registered operator ID.',
+    'setup-code-invalid':
+      'The setup code is wrong. Ask IT staff for this computer’s setup code and enter it again.',
+    'setup-code-missing':
+      'No setup code is configured on this computer, so the first administrator cannot be registered. Contact IT staff and ask them to put a setup code in the machine configuration file.',
     'login-invalid': 'The operator ID or password is wrong. Check them and try again.',
     'login-locked':
       'This ID is locked for 15 minutes after 5 wrong passwords in a row. Try again later or contact an administrator.',
@@ -1098,6 +1113,8 @@ export const en: Messages = {
     'self-approval': 'You cannot approve your own request. Ask another supervisor to approve it.',
     'approver-not-allowed':
       'Only an enabled supervisor can approve. Ask a supervisor to enter their operator ID and password.',
+    'approval-paused':
+      'The supervisor’s ID or password was wrong 5 times in a row, so approvals of your requests are paused for 15 minutes. The supervisor’s ID and password still work. Try again later, with the supervisor entering them in person.',
     'not-found': 'The item was not found. Open the screen again and select it once more.',
     'db-corrupt':
       'The database file is damaged. So as not to harm it further, the app records nothing, not even a login. Nothing was overwritten. Close the app and ask IT staff to restore it from a backup.',

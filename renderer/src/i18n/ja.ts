@@ -67,6 +67,10 @@ const errors = {
     'この操作はあなたの権限ではできません。権限のある職員（責任者または管理者）に依頼してください。',
   'setup-already-done':
     '最初の管理者はすでに登録されています。登録済みの職員IDでログインしてください。',
+  'setup-code-invalid':
+    'セットアップコードが違います。このパソコンのセットアップコードをIT担当者に確認して、入力し直してください。',
+  'setup-code-missing':
+    'このパソコンにはセットアップコードが設定されていないため、最初の管理者を登録できません。IT担当者に連絡して、端末の設定ファイルにセットアップコードを設定してもらってください。',
   'login-invalid': '職員IDまたはパスワードが違います。入力を確かめて、もう一度入力してください。',
   'login-locked':
     'パスワードを5回続けて間違えたため、このIDは15分間ロックされています。時間をおいてからやり直すか、管理者に連絡してください。',
@@ -80,6 +84,8 @@ const errors = {
     '自分の申請を自分で承認することはできません。別の責任者に承認を依頼してください。',
   'approver-not-allowed':
     '承認できるのは有効な責任者のIDだけです。責任者に職員IDとパスワードを入力してもらってください。',
+  'approval-paused':
+    '責任者のIDまたはパスワードが5回続けて違ったため、あなたの申請への承認を15分間受け付けません。責任者のIDとパスワードは変わらず使えます。時間をおいてから、責任者ご本人に入力してもらってください。',
   'not-found': '対象が見つかりません。画面を開き直して、もう一度選んでください。',
   'db-corrupt':
     'データベースのファイルが壊れています。これ以上傷めないよう、このアプリはログインも含めて何も記録しません。ファイルは上書きしていません。アプリを閉じてIT担当者に連絡し、バックアップからの復元を依頼してください。',
@@ -739,6 +745,9 @@ export const ja = {
     passwordHint:
       '決まった初期パスワードはありません。ご自身で決めて、ほかの人に知られないようにしてください。',
     passwordAgain: 'パスワード（確認のため、もう一度）',
+    setupCode: 'セットアップコード',
+    setupCodeHint:
+      'IT担当者が端末の設定ファイルに設定したコードです。わからない場合はIT担当者に確認してください。',
     submit: '管理者を登録してログイン',
   },
   changePassword: {
@@ -768,6 +777,8 @@ export const ja = {
     password: 'パスワード',
     unlock: 'ロックを解除',
     otherPerson: '別の職員が使う場合は「ログアウト」を押してください。',
+    residentGoesOn:
+      'お客様用画面での暗証番号の入力は、ロック中もそのまま続けられます。手続きは、ロックを解除すると次の手順から続けられます。',
     logout: 'ログアウト',
   },
   nav: {
@@ -847,6 +858,7 @@ export const ja = {
   auditActions: {
     operator_login: 'ログイン',
     'operator_login-failed': 'ログイン失敗',
+    'operator_login-unknown-id': 'ログイン失敗（登録されていない職員ID）',
     operator_locked: 'IDのロック（5回失敗）',
     operator_logout: 'ログアウト',
     'operator_idle-locked': '画面のロック（操作なし）',
@@ -854,7 +866,11 @@ export const ja = {
     operator_disabled: '職員の無効化',
     operator_enabled: '職員の有効化',
     'operator_password-reset': 'パスワードの再設定',
+    'operator_password-rehashed': 'パスワードの保存形式の更新',
+    'operator_setup-code-refused': 'セットアップコードの誤り',
     approval_recorded: '責任者の承認',
+    approval_refused: '承認の失敗（責任者のIDまたはパスワードの誤り）',
+    approval_paused: '承認の受付停止（5回失敗）',
     'card_health-read': 'カードの状態確認',
     'practice_card-inserted': '練習用カードの挿入',
     practice_seeded: '練習データの作成',
@@ -894,6 +910,7 @@ export const ja = {
     reasonHint: '例：本人確認書類を持参していないが、写真と面談で本人と確認した。',
     submit: '承認する',
     done: '{name} さんの承認を記録しました（承認番号 {id}）。',
+    pausedUntil: '承認を再び受け付ける時刻：{time}（日本時間）',
     actions: {
       'face-check-override': '顔照合で一致しなかったときの、目視確認による続行',
       revocation: 'カードの廃止（電子証明書の失効）',

@@ -15,6 +15,7 @@ import {
   type Channel,
   type EventName,
 } from '../../../preload/contract/channels';
+import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
 import { CORE_BUNDLE, RENDERER_DIR, RESIDENT_SHIM_BUNDLE, SCREENS_DIR, SHIM_BUNDLE } from './paths';
 import { startStaticServer } from './static-server';
 
@@ -27,6 +28,8 @@ import { startStaticServer } from './static-server';
 export interface CoreOptions {
   readonly mode?: CoreConfig['mode'];
   readonly idleLockMinutes?: number;
+  /** IT's setup code for the first administrator (production's first start). */
+  readonly setupCode?: string;
   /** Puts a file that is not a database where the core expects its database (startup error). */
   readonly corruptDatabase?: boolean;
   /** The simulated card answers with real-card delays (a read then lasts long enough to pull). */
@@ -164,6 +167,9 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       exchangeTimeoutMs: 2000,
       simTiming: coreOptions.simTiming ?? false,
       idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
+      ...(coreOptions.setupCode ? { setupCode: coreOptions.setupCode } : {}),
+      // Every test seeds five practice operators and logs in: at the tests' scrypt cost.
+      passwordHashCost: TEST_SCRYPT_COST,
       version: 'e2e',
       dataDir,
       backupDir,

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset } from '../../../main/card/sim/presets';
+import type { CoreConfig } from '../../../main/config/config';
 import type { Core } from '../../../main/core';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { Channel } from '../../../preload/contract/channels';
-import type { CardHealthDto, SimStateDto } from '../../../preload/contract/dto';
+import type { CardHealthDto, SessionDto, SimStateDto } from '../../../preload/contract/dto';
 import type { FacePhotosDto, ResidentPromptDto } from '../../../preload/contract/issuance';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
@@ -20,8 +21,11 @@ const HANAKO = { noticeNumber: 'MD-2026-0001', birthDate: '1992-07-08', serial: 
 /** What 窓口花子 types on the resident screen (a scan of the files looks for exactly these). */
 const TYPED = { signing: 'Mado2026key', auth: '7395', juki: '2846', text: '5017' } as const;
 
-async function open(dataDir: string = mkdtempSync(join(tmpdir(), 'madoguchi-issuance-'))) {
-  const core = await startCore(dataDir);
+async function open(
+  dataDir: string = mkdtempSync(join(tmpdir(), 'madoguchi-issuance-')),
+  over: Partial<CoreConfig> = {},
+) {
+  const core = await startCore(dataDir, over);
   return { core, dataDir };
 }
 
@@ -722,6 +726,65 @@ describe('交付: refusals and failures on the way', () => {
     });
     expect(completed.application).toMatchObject({ status: 'issued', card: { state: 'issued' } });
   });
+});
+
+describe('交付: the clerk’s screen locks while the resident enters the PINs', () => {
+  it('the resident’s entry goes on to its end; the procedure waits until the same clerk unlocks', async () => {
+    let clock = Date.parse('2026-11-25T01:00:00Z');
+    const { core } = await open(undefined, { idleLockMinutes: 5, now: () => new Date(clock) });
+    try {
+      const locks: boolean[] = [];
+      core.onEvent((event, payload) => {
+        if (event === 'auth:changed') locks.push((payload as SessionDto).locked);
+      });
+      await login(core);
+      insert(core, await hanakoCard(core));
+      const { procedureId } = await startHanako(core);
+      await upToPins(core, procedureId);
+      await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
+
+      // The resident takes their time over each value; the clerk beside them touches nothing.
+      for (const [kind, value] of Object.entries(TYPED)) {
+        clock += 90_000;
+        const checked = await call<{ violation: string | null }>(
+          core,
+          'resident:check-pin',
+          { kind, value, confirmation: value },
+          RESIDENT,
+        );
+        expect(checked.violation).toBeNull();
+      }
+      // Six minutes without the clerk: the clerk's screen locked, the resident was not stopped.
+      expect(locks).toEqual([false, true]);
+      expect(await refusal(core, 'procedure:get', { procedureId })).toBe('session-locked');
+      const entry = (v: string) => ({ value: v, confirmation: v });
+      const payload = Object.fromEntries(Object.entries(TYPED).map(([k, v]) => [k, entry(v)]));
+      const submitted = await call<{ done: boolean }>(
+        core,
+        'resident:submit-pins',
+        payload,
+        RESIDENT,
+      );
+      expect(submitted.done).toBe(true);
+
+      // The next step is the clerk's: it waits behind the lock for the same operator.
+      const handover = { collectedJukiCard: false, collectedNotificationCard: true };
+      expect(await refusal(core, 'procedure:complete', { procedureId, handover })).toBe(
+        'session-locked',
+      );
+      expect(await refusal(core, 'auth:unlock', { password: 'renshu02-2026' })).toBe(
+        'login-invalid',
+      );
+      await call(core, 'auth:unlock', { password: 'renshu01-2026' });
+      const dto = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
+      expect(dto.step).toBe('handover');
+      expect(dto.certificates!.phase).toBe('done');
+      const done = await call<ProcedureDto>(core, 'procedure:complete', { procedureId, handover });
+      expect(done.step).toBe('completed');
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
 });
 
 describe('交付: a restart of the app at each step resumes the procedure where it stood', () => {

@@ -1,4 +1,7 @@
-// The core with a real sqlite file: login, roles checked in main, idle lock, approvals, admin tools.
+// The core with a real sqlite file: login, roles checked in main, idle lock, approvals, admin tools,
+// and the attacks of the security review repeated through the router: probing for login ids,
+// resident-window calls against the idle lock, approval lockout by a clerk, first start without
+// IT's setup code; and old password hashes upgraded at login.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +9,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, corePaths, type Core } from '../../../main/core';
 import type { CoreConfig } from '../../../main/config/config';
 import { FileKeyProtector } from '../../../main/db/key-protector';
+import { getOperatorLogin, insertOperator } from '../../../main/db/repositories/operators';
+import { createPasswordHasher } from '../../../main/operators/password-hash';
+import type { SessionDto } from '../../../preload/contract/dto';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
+import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
 
 const ORIGIN = 'http://127.0.0.1:1';
 const SENDER = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
+const RESIDENT = { url: `${ORIGIN}/resident.html`, isMainFrame: true };
 const cores: Core[] = [];
+/** What IT put in the machine configuration of the production tests below. */
+const SETUP_CODE = 'Kq7-Fv2m-Zt9w';
 
 /** A key file outside the data folder: production refuses to start without a key protector. */
 function productionKeys(): FileKeyProtector {
@@ -31,6 +41,7 @@ function config(over: Partial<CoreConfig> = {}): CoreConfig {
     version: 'test',
     dataDir: mkdtempSync(join(tmpdir(), 'madoguchi-core-')),
     trustedOrigins: [ORIGIN],
+    passwordHashCost: TEST_SCRYPT_COST,
     ...over,
   };
 }
@@ -42,8 +53,13 @@ async function started(c: CoreConfig): Promise<Core> {
   return core;
 }
 
-async function call<T = unknown>(core: Core, channel: Channel, payload: unknown = {}) {
-  return (await core.router.handle(SENDER, channel, payload)) as Result<T>;
+async function call<T = unknown>(
+  core: Core,
+  channel: Channel,
+  payload: unknown = {},
+  from = SENDER,
+) {
+  return (await core.router.handle(from, channel, payload)) as Result<T>;
 }
 
 function codeOf(r: Result<unknown>): string | null {
@@ -128,10 +144,15 @@ describe('core: operators and roles', () => {
 
   it('first start without operators asks for the first administrator, once, with no default password', async () => {
     // Production mode has no seed; the simulated reader is used only so no PC/SC is needed here.
-    const core = await started(config({ mode: 'production' }));
+    const core = await started(config({ mode: 'production', setupCode: SETUP_CODE }));
     const before = await call<{ needsSetup: boolean }>(core, 'auth:get-session');
     expect(before.ok && before.value.needsSetup).toBe(true);
-    const short = { loginId: 'admin1', displayName: '管理 太郎', password: 'short' };
+    const short = {
+      loginId: 'admin1',
+      displayName: '管理 太郎',
+      password: 'short',
+      setupCode: SETUP_CODE,
+    };
     expect(codeOf(await call(core, 'auth:setup-admin', short))).toBe('password-too-short');
     const setup = await call<{ operator: { role: string } }>(core, 'auth:setup-admin', {
       ...short,
@@ -266,6 +287,148 @@ describe('core: operators and roles', () => {
     expect(
       (await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' })).ok,
     ).toBe(true);
+  });
+});
+
+describe('core: the attacks of the security review', () => {
+  const WRONG = 'not-the-password';
+
+  it('probing for login ids: an unknown ID and a wrong password answer the same, try after try', async () => {
+    // One moment for all tries, so that the two locks end at the same time.
+    const core = await started(config({ now: () => new Date('2026-11-25T01:00:00Z') }));
+    const answers = async (loginId: string) => {
+      const out: Result<unknown>[] = [];
+      for (let i = 0; i < 6; i += 1)
+        out.push(await call(core, 'auth:login', { loginId, password: WRONG }));
+      return out;
+    };
+    const known = await answers('renshu02');
+    const unknown = await answers('renshu99');
+    expect(unknown).toEqual(known);
+    expect(known.map(codeOf)).toEqual([
+      ...Array(4).fill('login-invalid'),
+      'login-locked',
+      'login-locked',
+    ]);
+    expect(known[0]).toEqual({ ok: false, error: { code: 'login-invalid', detail: '4' } });
+  });
+
+  it('resident-window calls never keep the clerk’s session open, and go on while it is locked', async () => {
+    let clock = new Date('2026-11-25T01:00:00Z').getTime();
+    const core = await started(config({ idleLockMinutes: 5, now: () => new Date(clock) }));
+    const locks: boolean[] = [];
+    core.onEvent((event, payload) => {
+      if (event === 'auth:changed') locks.push((payload as SessionDto).locked);
+    });
+    await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
+    // The resident window pokes main every 20 seconds for six minutes, the clerk doing nothing.
+    for (let i = 0; i < 18; i += 1) {
+      clock += 20_000;
+      expect((await call(core, 'resident:get-prompt', {}, RESIDENT)).ok).toBe(true);
+    }
+    // The clerk's session locked at five minutes all the same; the resident's calls still work.
+    expect(locks).toEqual([false, true]);
+    expect(codeOf(await call(core, 'reader:list-readers'))).toBe('session-locked');
+    expect((await call(core, 'resident:get-prompt', {}, RESIDENT)).ok).toBe(true);
+    // Nor can the resident window report activity or unlock: those channels are the clerk's.
+    expect(codeOf(await call(core, 'auth:report-activity', {}, RESIDENT))).toBe('forbidden-sender');
+    expect(codeOf(await call(core, 'auth:unlock', { password: 'x' }, RESIDENT))).toBe(
+      'forbidden-sender',
+    );
+  });
+
+  it('a clerk typing wrong approver passwords pauses their own approvals, never the supervisor', async () => {
+    const core = await started(config());
+    await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
+    const request = {
+      action: 'face-check-override',
+      reason: '写真と本人の髪型が違うが同一人物と確認',
+    };
+    const codes: (string | null)[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const guess = { ...request, approverLoginId: 'sekinin', approverPassword: `guess-${i}` };
+      codes.push(codeOf(await call(core, 'approval:approve', guess)));
+    }
+    expect(codes).toEqual([
+      ...Array(4).fill('login-invalid'),
+      'approval-paused',
+      'approval-paused',
+    ]);
+    const right = { ...request, approverLoginId: 'sekinin', approverPassword: 'sekinin-2026' };
+    expect(codeOf(await call(core, 'approval:approve', right))).toBe('approval-paused');
+    // The supervisor's day goes on: they log in, and approve at another clerk's counter.
+    await call(core, 'auth:logout');
+    expect(
+      (await call(core, 'auth:login', { loginId: 'sekinin', password: 'sekinin-2026' })).ok,
+    ).toBe(true);
+    await call(core, 'auth:logout');
+    await call(core, 'auth:login', { loginId: 'renshu02', password: 'renshu02-2026' });
+    expect((await call(core, 'approval:approve', right)).ok).toBe(true);
+  });
+
+  it('first start in production: nobody becomes administrator without IT’s setup code', async () => {
+    const core = await started(config({ mode: 'production', setupCode: SETUP_CODE }));
+    const session = await call<SessionDto>(core, 'auth:get-session');
+    expect(session.ok && session.value.setupCode).toBe('required');
+    const first = { loginId: 'kanri01', displayName: '管理 太郎', password: 'a-long-password' };
+    expect(codeOf(await call(core, 'auth:setup-admin', first))).toBe('setup-code-invalid');
+    const guessed = { ...first, setupCode: 'Kq7-Fv2m-Zt9x' };
+    expect(codeOf(await call(core, 'auth:setup-admin', guessed))).toBe('setup-code-invalid');
+    expect(codeOf(await call(core, 'admin:list-operators'))).toBe('not-logged-in');
+    const setup = await call<SessionDto>(core, 'auth:setup-admin', {
+      ...first,
+      setupCode: SETUP_CODE,
+    });
+    expect(setup.ok && setup.value.operator?.role).toBe('admin');
+  });
+
+  it('first start in production with no setup code configured: setup is refused, the screen says why', async () => {
+    const core = await started(config({ mode: 'production' }));
+    const session = await call<SessionDto>(core, 'auth:get-session');
+    expect(session.ok && session.value).toMatchObject({
+      needsSetup: true,
+      setupCode: 'not-configured',
+    });
+    const first = { loginId: 'kanri01', displayName: '管理 太郎', password: 'a-long-password' };
+    expect(codeOf(await call(core, 'auth:setup-admin', { ...first, setupCode: 'x' }))).toBe(
+      'setup-code-missing',
+    );
+  });
+
+  it('the app hashes at the production cost: the first administrator’s hash is scrypt N=2^17', async () => {
+    const c = config({ mode: 'production', setupCode: SETUP_CODE });
+    const { passwordHashCost: _cheap, ...production } = c;
+    const core = await started(production);
+    const first = { loginId: 'kanri01', displayName: '管理 太郎', password: 'a-long-password' };
+    const setup = await call<SessionDto>(core, 'auth:setup-admin', {
+      ...first,
+      setupCode: SETUP_CODE,
+    });
+    const id = setup.ok ? setup.value.operator!.id : 0;
+    expect((await getOperatorLogin(core.db()!, id)).passwordHash).toMatch(
+      /^scrypt\$131072\$8\$1\$/,
+    );
+  }, 60_000);
+
+  it('an old, cheaper hash is replaced at the next successful login', async () => {
+    const core = await started(config());
+    const old = await createPasswordHasher({ N: TEST_SCRYPT_COST.N / 2, r: 8, p: 1 }).hash(
+      'furui-password',
+    );
+    const id = await core.db()!.transaction((tx) =>
+      insertOperator(tx, {
+        loginId: 'furui',
+        displayName: '古井',
+        role: 'clerk',
+        passwordHash: old,
+      }),
+    );
+    expect(
+      (await call(core, 'auth:login', { loginId: 'furui', password: 'furui-password' })).ok,
+    ).toBe(true);
+    const stored = (await getOperatorLogin(core.db()!, id)).passwordHash;
+    expect(stored).not.toBe(old);
+    expect(stored).toMatch(new RegExp(`^scrypt\\$${TEST_SCRYPT_COST.N}\\$8\\$1\\$`));
   });
 });
 

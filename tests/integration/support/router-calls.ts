@@ -6,6 +6,7 @@ import type { CoreConfig } from '../../../main/config/config';
 import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
+import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
 import type { Call } from './issuance-script';
 
 export { watched } from './watched-card';
@@ -31,6 +32,8 @@ export function practiceConfig(
     dataDir,
     trustedOrigins: [ORIGIN],
     now: () => new Date(Date.now() + clockOffsetMs),
+    // The practice seed's five operators and every login, at the tests' cost.
+    passwordHashCost: TEST_SCRYPT_COST,
   };
 }
 
@@ -40,9 +43,9 @@ export function simulatedConfig(dataDir: string): CoreConfig {
   return { ...practiceConfig(dataDir), now: () => new Date('2026-11-25T01:00:00Z') };
 }
 
-/** A started practice core on the simulated reader (nobody logged in). */
-export async function startCore(dataDir: string): Promise<Core> {
-  const core = createCore(simulatedConfig(dataDir));
+/** A started practice core on the simulated reader (nobody logged in), with `over` changed. */
+export async function startCore(dataDir: string, over: Partial<CoreConfig> = {}): Promise<Core> {
+  const core = createCore({ ...simulatedConfig(dataDir), ...over });
   await core.start();
   return core;
 }

@@ -76,6 +76,7 @@ describe('migrations', () => {
       .map((s) => s.split(':')[0]);
     expect(tables).toEqual(
       [
+        'approval_tries',
         'approvals',
         'audit_log',
         'card_applications',

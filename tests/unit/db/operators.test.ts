@@ -1,20 +1,21 @@
-// Operators and approvals: scrypt passwords, lock after 5 wrong tries for 15 minutes, approvals stored.
+// The SQL of operators and approvals: rows as given (hashes, counts, locks), approvals stored as given.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../main/audit/audit-log';
 import { DuplicateRecordError, RecordNotFoundError } from '../../../main/db/errors';
 import { getApproval, insertApproval } from '../../../main/db/repositories/approvals';
 import { searchAudit } from '../../../main/db/repositories/audit';
 import {
-  PasswordPolicyError,
-  authenticateOperator,
   countOperators,
-  createOperator,
+  findOperatorLogin,
   getOperator,
-  hashPassword,
+  getOperatorLogin,
+  insertOperator,
+  replacePasswordHash,
   resetOperatorPassword,
+  setLoginFailures,
   setOperatorDisabled,
-  verifyPasswordHash,
 } from '../../../main/db/repositories/operators';
+import { createOperator } from '../../../main/operators/operator-accounts';
+import { testHasher } from '../../fixtures/password-cost';
 import { addOperator, openTestDb } from './support/temp-db';
 import type { TestDb } from './support/temp-db';
 
@@ -26,36 +27,10 @@ afterEach(() => t.dispose());
 
 const PASSWORD = 'correct horse 7';
 
-function clockAt(start: string) {
-  let now = new Date(start).getTime();
-  return {
-    clock: () => new Date(now),
-    advanceMinutes: (m: number) => {
-      now += m * 60_000;
-    },
-  };
-}
-
-describe('passwords', () => {
-  it('are stored as salted scrypt hashes that verify only the right password', async () => {
-    const a = await hashPassword(PASSWORD);
-    const b = await hashPassword(PASSWORD);
-    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
-    expect(a).not.toBe(b);
-    expect(a).not.toContain(PASSWORD);
-    expect(await verifyPasswordHash(a, PASSWORD)).toBe(true);
-    expect(await verifyPasswordHash(a, 'correct horse 8')).toBe(false);
-  });
-
-  it('refuses a password shorter than 8 characters', async () => {
-    await expect(hashPassword('short')).rejects.toBeInstanceOf(PasswordPolicyError);
-  });
-});
-
 describe('operators', () => {
   it('first start: none; the first administrator is created and audited as themself', async () => {
     expect(await countOperators(t.db)).toBe(0);
-    const id = await createOperator(t.db, {
+    const id = await createOperator(t.db, testHasher, {
       loginId: 'admin',
       displayName: '管理者',
       role: 'admin',
@@ -66,7 +41,7 @@ describe('operators', () => {
     const audit = await searchAudit(t.db, { action: 'operator.created' });
     expect(audit.items[0]?.operatorId).toBe(id);
     await expect(
-      createOperator(t.db, {
+      createOperator(t.db, testHasher, {
         loginId: 'ADMIN',
         displayName: 'x',
         role: 'clerk',
@@ -76,99 +51,51 @@ describe('operators', () => {
     ).rejects.toBeInstanceOf(DuplicateRecordError);
   });
 
-  it('log in with the right password; an unknown login id looks like a wrong password', async () => {
-    await createOperator(t.db, {
-      loginId: 'sato',
-      displayName: '佐藤',
-      role: 'clerk',
-      password: PASSWORD,
-      createdBy: null,
-    });
-    const ok = await authenticateOperator(t.db, 'sato', PASSWORD);
-    expect(ok).toMatchObject({ ok: true, operator: { loginId: 'sato', role: 'clerk' } });
-    expect(await authenticateOperator(t.db, 'nobody', PASSWORD)).toEqual({
-      ok: false,
-      reason: 'invalid',
-    });
+  it('stores the hash as given, never the password, and finds the row by a full-width login id', async () => {
+    const hash = await testHasher.hash(PASSWORD);
+    const id = await t.db.transaction((tx) =>
+      insertOperator(tx, {
+        loginId: 'sato',
+        displayName: '佐藤',
+        role: 'clerk',
+        passwordHash: hash,
+      }),
+    );
+    expect(await findOperatorLogin(t.db, 'ｓａｔｏ ')).toMatchObject({ id, passwordHash: hash });
+    expect(await findOperatorLogin(t.db, 'nobody')).toBeUndefined();
+    const raw = await t.db.all<{ password_hash: string }>('SELECT password_hash FROM operators');
+    expect(JSON.stringify(raw)).not.toContain(PASSWORD);
+    // The operator as the rest of main sees it carries no hash.
+    expect(Object.keys(await getOperator(t.db, id))).not.toContain('passwordHash');
   });
 
-  it('lock after 5 wrong passwords for 15 minutes, refusing even the right one meanwhile', async () => {
-    const { clock, advanceMinutes } = clockAt('2026-11-25T09:00:00.000Z');
-    const id = await createOperator(t.db, {
-      loginId: 'sato',
-      displayName: '佐藤',
-      role: 'clerk',
-      password: PASSWORD,
-      createdBy: null,
-    });
-    for (let i = 1; i <= 4; i++) {
-      expect(await authenticateOperator(t.db, 'sato', `wrong password ${i}`, clock)).toEqual({
-        ok: false,
-        reason: 'invalid',
-        triesLeft: 5 - i,
-      });
-    }
-    expect(await authenticateOperator(t.db, 'sato', 'wrong password 5', clock)).toEqual({
-      ok: false,
-      reason: 'locked',
+  it('a reset clears the count and the lock and asks for a new password; a rehash changes nothing else', async () => {
+    const id = await addOperator(t, 'sato', 'clerk');
+    await t.db.transaction((tx) => setLoginFailures(tx, id, 0, '2026-11-25T09:15:00.000Z'));
+    const before = await t.db.get<{ at: string }>(
+      'SELECT password_changed_at AS at FROM operators WHERE id = ?',
+      [id],
+    );
+    await t.db.transaction((tx) => replacePasswordHash(tx, id, 'scrypt$2$1$1$AA==$AA=='));
+    expect(await getOperatorLogin(t.db, id)).toMatchObject({
+      passwordHash: 'scrypt$2$1$1$AA==$AA==',
       lockedUntil: '2026-11-25T09:15:00.000Z',
+      mustChangePassword: false,
     });
-    advanceMinutes(14);
-    expect(await authenticateOperator(t.db, 'sato', PASSWORD, clock)).toMatchObject({
-      ok: false,
-      reason: 'locked',
-    });
-    advanceMinutes(1);
-    expect(await authenticateOperator(t.db, 'sato', PASSWORD, clock)).toMatchObject({ ok: true });
-    expect(await getOperator(t.db, id)).toMatchObject({ failedAttempts: 0, lockedUntil: null });
-    const actions = (await searchAudit(t.db, { operatorId: id }, 1, 50)).items
-      .map((r) => r.action)
-      .reverse();
-    expect(actions).toEqual([
-      'operator.created',
-      ...Array(4).fill('operator.login-failed'),
-      'operator.locked',
-      'operator.login',
-    ]);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-  });
-
-  it('a successful login clears the count of wrong tries', async () => {
-    await createOperator(t.db, {
-      loginId: 'sato',
-      displayName: '佐藤',
-      role: 'clerk',
-      password: PASSWORD,
-      createdBy: null,
-    });
-    for (let i = 0; i < 4; i++) await authenticateOperator(t.db, 'sato', 'wrong password');
-    await authenticateOperator(t.db, 'sato', PASSWORD);
-    expect(await authenticateOperator(t.db, 'sato', 'wrong password')).toMatchObject({
-      triesLeft: 4,
-    });
-  });
-
-  it('a disabled operator cannot log in; a password reset unlocks and asks for a new password', async () => {
-    const id = await createOperator(t.db, {
-      loginId: 'sato',
-      displayName: '佐藤',
-      role: 'clerk',
-      password: PASSWORD,
-      createdBy: null,
-    });
-    for (let i = 0; i < 5; i++) await authenticateOperator(t.db, 'sato', 'wrong password');
-    expect(await authenticateOperator(t.db, 'sato', PASSWORD)).toMatchObject({ reason: 'locked' });
-    const fresh = await hashPassword('temporary 1234');
-    await t.db.transaction((tx) => resetOperatorPassword(tx, id, fresh));
-    expect(await authenticateOperator(t.db, 'sato', 'temporary 1234')).toMatchObject({
-      ok: true,
-      operator: { mustChangePassword: true },
+    expect(
+      await t.db.get('SELECT password_changed_at AS at FROM operators WHERE id = ?', [id]),
+    ).toEqual(before);
+    await t.db.transaction((tx) => resetOperatorPassword(tx, id, 'scrypt$2$1$1$AQ==$AQ=='));
+    expect(await getOperator(t.db, id)).toMatchObject({
+      failedAttempts: 0,
+      lockedUntil: null,
+      mustChangePassword: true,
     });
     await t.db.transaction((tx) => setOperatorDisabled(tx, id, true));
-    expect(await authenticateOperator(t.db, 'sato', 'temporary 1234')).toEqual({
-      ok: false,
-      reason: 'disabled',
-    });
+    expect((await getOperator(t.db, id)).disabled).toBe(true);
+    await expect(
+      t.db.transaction((tx) => setLoginFailures(tx, id + 100, 1, null)),
+    ).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 });
 

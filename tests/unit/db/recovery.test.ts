@@ -8,7 +8,9 @@ import { openIssuanceDatabase } from '../../../main/db/index';
 import { FileKeyProtector, KeyFileError, type KeyProtector } from '../../../main/db/key-protector';
 import { openMyNumberCipher } from '../../../main/db/my-number-crypto';
 import { collectRecoveryKeys, restoreBackup, RestoreError } from '../../../main/db/recovery';
-import { createOperator, findOperatorByLogin } from '../../../main/db/repositories/operators';
+import { findOperatorByLogin } from '../../../main/db/repositories/operators';
+import { createOperator } from '../../../main/operators/operator-accounts';
+import { testHasher } from '../../fixtures/password-cost';
 import { revealMyNumber } from '../../../main/db/repositories/residents';
 import {
   parseMaintenanceArgs,
@@ -34,7 +36,7 @@ beforeEach(async () => {
   old = await openTestDb();
   cleanups.push(() => old.dispose());
   residentId = await addResident(old, 1, { myNumber: NUMBER });
-  await createOperator(old.db, {
+  await createOperator(old.db, testHasher, {
     ...ADMIN,
     displayName: '管理 太郎',
     role: 'admin',
@@ -161,7 +163,7 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
   });
 
   it('writes a package for an administrator only', async () => {
-    await createOperator(old.db, {
+    await createOperator(old.db, testHasher, {
       loginId: 'madoguchi01',
       password: 'clerk-password-2026',
       displayName: '窓口 花子',

@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../../main/audit/audit-log';
 import { DbFullError } from '../../../main/db/errors';
 import { createOperatorSessions } from '../../../main/operators/operator-session';
 import type { SessionDto } from '../../../preload/contract/dto';
+import { testHasher } from '../../fixtures/password-cost';
 import { openTestDb, type TestDb } from '../db/support/temp-db';
 
 let t: TestDb | null = null;
@@ -19,6 +20,8 @@ async function loggedIn(keepAudit?: (entry: AuditEntry, at: Date, e: unknown) =>
   const changes: SessionDto[] = [];
   const sessions = createOperatorSessions({
     db: t.db,
+    hasher: testHasher,
+    setup: { needsCode: false },
     idleLockMinutes: 5,
     now,
     onChange: (s) => changes.push(s),

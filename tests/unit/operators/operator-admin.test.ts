@@ -2,17 +2,16 @@
 // code points, audits under the administrator, no administrator locking themselves out.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchAudit } from '../../../main/db/repositories/audit';
-import {
-  authenticateOperator,
-  createOperator,
-  getOperator,
-} from '../../../main/db/repositories/operators';
+import { getOperator } from '../../../main/db/repositories/operators';
+import { createLoginChecker } from '../../../main/operators/login-check';
+import { createOperator } from '../../../main/operators/operator-accounts';
 import { createOperatorAdmin, type OperatorAdmin } from '../../../main/operators/operator-admin';
 import {
   AccessError,
   createOperatorSessions,
   type OperatorSessions,
 } from '../../../main/operators/operator-session';
+import { testHasher } from '../../fixtures/password-cost';
 import { openTestDb, type TestDb } from '../db/support/temp-db';
 
 /** Eight characters in code points, sixteen UTF-16 units. */
@@ -28,8 +27,8 @@ let sessions: OperatorSessions | null = null;
 
 beforeEach(async () => {
   t = await openTestDb();
-  admin = createOperatorAdmin({ db: () => t.db, now });
-  adminId = await createOperator(t.db, {
+  admin = createOperatorAdmin({ db: () => t.db, hasher: testHasher, now });
+  adminId = await createOperator(t.db, testHasher, {
     loginId: 'kanri',
     displayName: '管理 一郎',
     role: 'admin',
@@ -42,6 +41,9 @@ afterEach(async () => {
   sessions = null;
   await t.dispose();
 });
+
+const authenticate = (loginId: string, password: string) =>
+  createLoginChecker({ db: () => t.db, hasher: testHasher, now }).check(loginId, password);
 
 async function refusal(p: Promise<unknown>): Promise<string | null> {
   try {
@@ -67,7 +69,7 @@ describe('operator administration', () => {
     );
     const created = await admin.create(newClerk('shinnin2', EIGHT_YOSHI), adminId);
     expect(created).toMatchObject({ loginId: 'shinnin2', role: 'clerk', mustChangePassword: true });
-    const login = await authenticateOperator(t.db, 'shinnin2', EIGHT_YOSHI, now);
+    const login = await authenticate('shinnin2', EIGHT_YOSHI);
     expect(login.ok).toBe(true);
     const audit = await searchAudit(t.db, { action: 'operator.created' });
     expect(audit.items[0]).toMatchObject({ operatorId: adminId });
@@ -89,12 +91,12 @@ describe('operator administration', () => {
     expect(await refusal(admin.resetPassword(clerk.id, SEVEN_KEYS, adminId))).toBe(
       'password-too-short',
     );
-    expect(await authenticateOperator(t.db, 'shinnin', 'first-password', now)).toMatchObject({
+    expect(await authenticate('shinnin', 'first-password')).toMatchObject({
       ok: true,
     });
     const reset = await admin.resetPassword(clerk.id, EIGHT_YOSHI, adminId);
     expect(reset.mustChangePassword).toBe(true);
-    expect((await authenticateOperator(t.db, 'shinnin', EIGHT_YOSHI, now)).ok).toBe(true);
+    expect((await authenticate('shinnin', EIGHT_YOSHI)).ok).toBe(true);
     const audit = await searchAudit(t.db, { action: 'operator.password-reset' });
     expect(audit.items[0]).toMatchObject({ operatorId: adminId });
   });
@@ -104,6 +106,8 @@ describe('the operator’s own password', () => {
   function newSessions(): OperatorSessions {
     sessions = createOperatorSessions({
       db: t.db,
+      hasher: testHasher,
+      setup: { needsCode: false },
       idleLockMinutes: 5,
       now,
       onChange: () => undefined,

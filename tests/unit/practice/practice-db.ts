@@ -7,6 +7,9 @@ import type { DatabaseMode } from '../../../main/db/repositories/meta';
 import { FileKeyProtector } from '../../../main/db/key-protector';
 import { openMyNumberCipher } from '../../../main/db/my-number-crypto';
 import type { MyNumberCipher } from '../../../main/db/my-number-crypto';
+import type { Clock } from '../../../main/db/clock';
+import { createLoginChecker, type AuthResult } from '../../../main/operators/login-check';
+import { testHasher } from '../../fixtures/password-cost';
 import { makeTempDir as makeDbTempDir } from '../db/support/temp-db';
 
 export interface TempDir {
@@ -19,6 +22,19 @@ export interface TempDir {
 export function makeTempDir(): TempDir {
   const { dir, cleanup } = makeDbTempDir('madoguchi-practice-');
   return { dir, protector: new FileKeyProtector(join(dir, 'data.key')), cleanup };
+}
+
+/** A practice operator's login on `db`, as the app checks it (at the tests' hash cost). */
+export function checkLogin(
+  db: Db,
+  loginId: string,
+  password: string,
+  clock: Clock,
+): Promise<AuthResult> {
+  return createLoginChecker({ db: () => db, hasher: testHasher, now: clock }).check(
+    loginId,
+    password,
+  );
 }
 
 export async function openWithCipher(

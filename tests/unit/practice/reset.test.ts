@@ -9,17 +9,15 @@ import { DbModeMismatchError } from '../../../main/db/errors';
 import { openMyNumberCipher } from '../../../main/db/my-number-crypto';
 import { readAuditRows } from '../../../main/db/repositories/audit';
 import { findCardBySerial, transitionCard } from '../../../main/db/repositories/cards';
-import {
-  authenticateOperator,
-  createOperator,
-  findOperatorByLogin,
-} from '../../../main/db/repositories/operators';
+import { findOperatorByLogin } from '../../../main/db/repositories/operators';
+import { createOperator } from '../../../main/operators/operator-accounts';
 import { createResident, searchResidents } from '../../../main/db/repositories/residents';
 import { myNumberCheckDigit, parseIsoDate, parseMyNumber } from '../../../main/card/domain';
 import { PracticeResetRefusedError, resetPracticeData } from '../../../main/practice/reset';
 import { practiceSeed, seedPracticeDatabase } from '../../../main/practice/seed';
-import { filesOnDisk, makeTempDir, openWithCipher } from './practice-db';
+import { checkLogin, filesOnDisk, makeTempDir, openWithCipher } from './practice-db';
 import type { TempDir } from './practice-db';
+import { testHasher } from '../../fixtures/password-cost';
 
 const seed = practiceSeed();
 
@@ -45,7 +43,7 @@ afterEach(async () => {
 async function seededPractice(): Promise<Db> {
   const { db, cipher } = await openWithCipher(path, 'practice', t);
   open.push(db);
-  await seedPracticeDatabase(db, cipher, clock);
+  await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
   return db;
 }
 
@@ -81,6 +79,7 @@ describe('resetPracticeData', () => {
 
     const result = await resetPracticeData({
       dbPath: path,
+      hasher: testHasher,
       keyProtector: t.protector,
       openDb: db,
       trainerOperatorId: await trainerId(db),
@@ -109,6 +108,7 @@ describe('resetPracticeData', () => {
     const db = await seededPractice();
     const result = await resetPracticeData({
       dbPath: path,
+      hasher: testHasher,
       keyProtector: t.protector,
       openDb: db,
       trainerOperatorId: await trainerId(db),
@@ -130,6 +130,7 @@ describe('resetPracticeData', () => {
     for (let i = 0; i < 2; i++) {
       const result = await resetPracticeData({
         dbPath: path,
+        hasher: testHasher,
         keyProtector: t.protector,
         openDb: db,
         trainerOperatorId: await trainerId(db),
@@ -156,7 +157,7 @@ describe('resetPracticeData', () => {
     const db = await seededPractice();
     const before = await trainerId(db);
     // An extra operator shifts the ids of the seed accounts in the new database.
-    await createOperator(db, {
+    await createOperator(db, testHasher, {
       loginId: 'renshu99',
       displayName: '臨時',
       role: 'clerk',
@@ -165,6 +166,7 @@ describe('resetPracticeData', () => {
     });
     const result = await resetPracticeData({
       dbPath: path,
+      hasher: testHasher,
       keyProtector: t.protector,
       openDb: db,
       trainerOperatorId: before,
@@ -172,7 +174,7 @@ describe('resetPracticeData', () => {
     });
     open.push(result.db);
     for (const o of seed.operators) {
-      const r = await authenticateOperator(result.db, o.loginId, o.password, clock);
+      const r = await checkLogin(result.db, o.loginId, o.password, clock);
       expect(r.ok, o.loginId).toBe(true);
     }
     expect(await findOperatorByLogin(result.db, 'renshu99')).toBeUndefined();
@@ -185,6 +187,7 @@ describe('resetPracticeData', () => {
     await expect(
       resetPracticeData({
         dbPath: path,
+        hasher: testHasher,
         keyProtector: t.protector,
         openDb: db,
         trainerOperatorId: clerk?.id ?? 0,
@@ -211,6 +214,7 @@ describe('resetPracticeData', () => {
     await expect(
       resetPracticeData({
         dbPath: path,
+        hasher: testHasher,
         keyProtector: failing,
         openDb: db,
         trainerOperatorId: trainer,
@@ -230,7 +234,7 @@ describe('a production database', () => {
   async function productionFile(): Promise<string> {
     const prodPath = join(t.dir, 'production.sqlite');
     const { db, cipher } = await openWithCipher(prodPath, 'production', t);
-    await createOperator(db, {
+    await createOperator(db, testHasher, {
       loginId: 'kenshu',
       displayName: '本番の講師',
       role: 'trainer',

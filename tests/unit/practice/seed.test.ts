@@ -25,11 +25,7 @@ import { readAuditRows } from '../../../main/db/repositories/audit';
 import { findOpenSuspension } from '../../../main/db/repositories/card-events';
 import { findCardBySerial, listCardsOfResident } from '../../../main/db/repositories/cards';
 import { listCertificatesOfCard } from '../../../main/db/repositories/certificates';
-import {
-  authenticateOperator,
-  countOperators,
-  listOperators,
-} from '../../../main/db/repositories/operators';
+import { countOperators, listOperators } from '../../../main/db/repositories/operators';
 import {
   findResidentByMyNumber,
   getResidentWithMaskedNumber,
@@ -42,8 +38,9 @@ import {
 } from '../../../main/practice/seed';
 import { CRL_REASON_OF } from '../../../preload/contract/rules/reasons';
 import { readTlvFile, selectApp, selectEf, verify } from '../sim/sim-helpers';
-import { bytesOnDisk, makeTempDir, openWithCipher } from './practice-db';
+import { bytesOnDisk, checkLogin, makeTempDir, openWithCipher } from './practice-db';
 import type { TempDir } from './practice-db';
+import { testHasher } from '../../fixtures/password-cost';
 
 const seed = practiceSeed();
 const NOW = new Date('2026-11-25T00:30:00.000Z');
@@ -183,7 +180,7 @@ describe('the seed file', () => {
 
 describe('seedPracticeDatabase', () => {
   it('loads everything once and counts match the file', async () => {
-    const summary = await seedPracticeDatabase(db, cipher, clock);
+    const summary = await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     const applications = seed.residents.flatMap((r) => r.applications);
     expect(summary.residents).toBe(seed.residents.length);
     expect(summary.applications).toBe(applications.length);
@@ -217,7 +214,7 @@ describe('seedPracticeDatabase', () => {
   });
 
   it('stores every 個人番号 encrypted: each found by its number, none in clear in the file', async () => {
-    await seedPracticeDatabase(db, cipher, clock);
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     for (const r of seed.residents) {
       const found = await findResidentByMyNumber(db, cipher, parseMyNumber(r.myNumber));
       expect(found?.kanjiName, r.kanjiName).toBe(r.kanjiName);
@@ -237,7 +234,7 @@ describe('seedPracticeDatabase', () => {
   });
 
   it('lets a trainee find the holder of each preset card by serial and by kana, with the card in its state', async () => {
-    await seedPracticeDatabase(db, cipher, clock);
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     const expectedState: Record<string, string> = {
       prepared: 'prepared',
       suspended: 'suspended',
@@ -271,7 +268,7 @@ describe('seedPracticeDatabase', () => {
   });
 
   it("finds the application of the 'prepared' card ready for issuance", async () => {
-    await seedPracticeDatabase(db, cipher, clock);
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     const p = presetData('prepared');
     if (p.profile !== 'my-number') throw new Error('prepared preset is a My Number Card');
     const card = await findCardBySerial(db, p.holder.serial);
@@ -292,7 +289,7 @@ describe('seedPracticeDatabase', () => {
   });
 
   it('records the suspension and the approved revocation of the preset cards', async () => {
-    await seedPracticeDatabase(db, cipher, clock);
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     for (const id of ['suspended', 'terminated'] as const) {
       const p = presetData(id);
       if (p.profile !== 'my-number') throw new Error('a My Number Card preset');
@@ -313,7 +310,7 @@ describe('seedPracticeDatabase', () => {
   });
 
   it('records the certificates each preset card holds, in the state of its card', async () => {
-    await seedPracticeDatabase(db, cipher, clock);
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     const withCertificates = seed.residents.filter(
       (r) => r.preset !== undefined && r.preset !== 'tampered' && r.preset !== 'prepared',
     );
@@ -374,7 +371,7 @@ describe('seedPracticeDatabase', () => {
   }, 60_000);
 
   it('has under-15 residents with cards for 5 years and foreign residents findable by kana', async () => {
-    await seedPracticeDatabase(db, cipher, clock);
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     const all = (await searchResidents(db, {}, 1, 100)).items;
     const under15 = all.filter((r) => ageOn(r.birthDate, REFERENCE) < 15);
     expect(under15.length).toBeGreaterThanOrEqual(4);
@@ -393,17 +390,17 @@ describe('seedPracticeDatabase', () => {
   });
 
   it('creates the practice accounts, which log in with their published passwords', async () => {
-    await seedPracticeDatabase(db, cipher, clock);
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     const listed = await listOperators(db);
     expect(listed.map((o) => o.loginId).sort()).toEqual(
       ['kanri', 'kenshu', 'renshu01', 'renshu02', 'sekinin'].sort(),
     );
     for (const o of seed.operators) {
-      const ok = await authenticateOperator(db, o.loginId, o.password, clock);
+      const ok = await checkLogin(db, o.loginId, o.password, clock);
       expect(ok.ok, o.loginId).toBe(true);
       if (ok.ok) expect(ok.operator.role).toBe(o.role);
     }
-    const wrong = await authenticateOperator(db, 'kenshu', 'renshu01-2026', clock);
+    const wrong = await checkLogin(db, 'kenshu', 'renshu01-2026', clock);
     expect(wrong).toMatchObject({ ok: false, reason: 'invalid' });
     // No password appears in the audit trail of the seeding.
     const rows = await readAuditRows(db, 0, 100);
@@ -413,10 +410,10 @@ describe('seedPracticeDatabase', () => {
   });
 
   it('refuses a second load and leaves the first intact', async () => {
-    await seedPracticeDatabase(db, cipher, clock);
-    await expect(seedPracticeDatabase(db, cipher, clock)).rejects.toBeInstanceOf(
-      PracticeSeedRefusedError,
-    );
+    await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
+    await expect(
+      seedPracticeDatabase(db, cipher, clock, { hasher: testHasher }),
+    ).rejects.toBeInstanceOf(PracticeSeedRefusedError);
     expect((await searchResidents(db, {}, 1, 1)).total).toBe(seed.residents.length);
     expect(await countOperators(db)).toBe(seed.operators.length);
   });

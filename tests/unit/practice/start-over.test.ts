@@ -12,6 +12,7 @@ import {
 import { PracticeResetRefusedError } from '../../../main/practice/reset';
 import { seedPracticeDatabase } from '../../../main/practice/seed';
 import { startPracticeOver, type StartOverDeps } from '../../../main/practice/start-over';
+import { testHasher } from '../../fixtures/password-cost';
 import { makeTempDir, openWithCipher, type TempDir } from './practice-db';
 
 const clock = () => new Date('2026-11-25T02:00:00.000Z');
@@ -34,7 +35,7 @@ afterEach(async () => {
 async function seededPractice(): Promise<Db> {
   const { db, cipher } = await openWithCipher(path, 'practice', t);
   open.push(db);
-  await seedPracticeDatabase(db, cipher, clock);
+  await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
   return db;
 }
 
@@ -50,6 +51,7 @@ async function coreOn(db: Db, loginId: string) {
     db: () => db,
     operatorId: () => operator!.id,
     now: clock,
+    hasher: testHasher,
     adopt: (fresh) => {
       steps.push('adopt');
       adopted.push(fresh);
@@ -60,6 +62,8 @@ async function coreOn(db: Db, loginId: string) {
       steps.push('sessions');
       const s = createOperatorSessions({
         db: fresh,
+        hasher: testHasher,
+        setup: { needsCode: false },
         idleLockMinutes: 5,
         now: clock,
         onChange: () => undefined,

@@ -28,6 +28,15 @@ describe('machine config', () => {
     ).toThrow(/municipality/);
   });
 
+  it('takes IT’s setup code for the first administrator, at least 12 characters', () => {
+    const c = parseMachineConfig('{"reader":{"kind":"pcsc"},"setupCode":" Kq7-Fv2m-Zt9w "}');
+    expect(c.setupCode).toBe('Kq7-Fv2m-Zt9w');
+    expect(parseMachineConfig('{"reader":{"kind":"pcsc"}}').setupCode).toBeUndefined();
+    expect(() => parseMachineConfig('{"reader":{"kind":"pcsc"},"setupCode":"12345"}')).toThrow(
+      /setupCode/,
+    );
+  });
+
   it('refuses a mode and reader that do not belong together', () => {
     expect(() => parseMachineConfig('{"mode":"production"}')).toThrow(ConfigError);
     expect(() => parseMachineConfig('{"mode":"practice","reader":{"kind":"pcsc"}}')).toThrow(

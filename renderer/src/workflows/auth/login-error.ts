@@ -1,4 +1,4 @@
-// The extra line under a refused login or unlock: tries left, or until when the ID is locked (Japan time).
+// The extra line under a refused login, unlock or approval: tries left, or until when it is locked (Japan time).
 import { useI18n } from 'vue-i18n';
 import type { AppError } from '../../../../preload/contract/errors';
 import { useFormat } from '../../use-format';
@@ -14,6 +14,9 @@ export function useLoginErrorHint() {
     }
     if (error.code === 'login-locked') {
       return t('login.lockedUntil', { time: format.japanDateTime(error.detail) });
+    }
+    if (error.code === 'approval-paused') {
+      return t('approval.pausedUntil', { time: format.japanDateTime(error.detail) });
     }
     return undefined;
   };
