@@ -269,14 +269,9 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     },
 
     async logout() {
-      const id = operator?.id ?? null;
-      // The session ends before its audit row is written: a full disk never keeps a clerk logged in.
-      operator = null;
-      locked = false;
-      armTimer();
       let refused: unknown = null;
-      if (id !== null) {
-        const entry = { operatorId: id, action: 'operator.logout' };
+      if (operator) {
+        const entry = { operatorId: operator.id, action: 'operator.logout' };
         const at = now();
         try {
           await db.transaction((tx) => appendAudit(tx, entry, () => at));
@@ -285,6 +280,10 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
           else refused = e;
         }
       }
+      // Whatever became of its audit row: a full disk never keeps a clerk logged in.
+      operator = null;
+      locked = false;
+      armTimer();
       const session = await changed();
       if (refused !== null) throw refused;
       return session;
