@@ -4,6 +4,7 @@ import { migration0002 } from './0002-procedures';
 import { migration0003 } from './0003-audit-log';
 import { migration0004 } from './0004-search-indexes';
 import { migration0005 } from './0005-procedure-kinds';
+import { migration0006 } from './0006-audit-seals';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

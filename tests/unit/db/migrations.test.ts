@@ -77,7 +77,10 @@ describe('migrations', () => {
     expect(tables).toEqual(
       [
         'approvals',
+        'audit_chain',
+        'audit_checks',
         'audit_log',
+        'audit_seals',
         'card_applications',
         'cards',
         'certificates',
