@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CHANNEL_ACCESS, type EventMap, type EventName } from '../preload/contract/channels';
 import type { AppError } from '../preload/contract/errors';
 import { StartupFailure, toAppError } from './app-errors';
+import { guardAuditLog, type AuditGuard } from './audit/audit-guard';
 import { createOperatorAudit } from './audit/operator-audit';
 import type { LocalAuthority } from './authority/local-authority';
 import { createCardService, type CardService } from './card/card-service';
@@ -12,7 +13,7 @@ import { createPcscWatcher } from './card/pcsc-transport';
 import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
-import { quickCheck, type Db } from './db/connection';
+import { openDatabase, quickCheck, type Db } from './db/connection';
 import { openIssuanceDatabase } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
 import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
@@ -66,6 +67,8 @@ export interface Core {
   startupError(): AppError | null;
   /** Resolves when the background integrity check of the database has finished. */
   integrityChecked(): Promise<void>;
+  /** Resolves when the audit log's check at start (main/audit/audit-guard.ts) has finished. */
+  auditChecked(): Promise<void>;
   onEvent(listener: CoreEventListener): () => void;
   start(): Promise<void>;
   /** Stops the reader watcher and closes the database. Idempotent. */
@@ -102,6 +105,8 @@ export function createCore(config: CoreConfig): Core {
   let startupError: AppError | null = null;
   let authority: Promise<LocalAuthority> | null = null;
   let integrityChecked: Promise<void> = Promise.resolve();
+  let auditGuard: Promise<AuditGuard> | null = null;
+  let auditChecked: Promise<void> = Promise.resolve();
   let cipher: MyNumberCipher | null = null;
 
   const emit: CoreEventListener = (event, payload) => {
@@ -124,6 +129,37 @@ export function createCore(config: CoreConfig): Core {
   function requireKeyProtector(): KeyProtector {
     if (!keyProtector) throw new AccessError('not-logged-in');
     return keyProtector;
+  }
+  function requireAuditGuard(): Promise<AuditGuard> {
+    if (!auditGuard) throw new AccessError('not-logged-in');
+    return auditGuard;
+  }
+
+  /**
+   * The app works on `raw` through its audit guard: rows appended with the audit key, sealed,
+   * anchored outside. The guard of a database the app leaves (a practice reset) is closed.
+   */
+  function guardDatabase(raw: Db): Db {
+    const previous = auditGuard;
+    const guarded = guardAuditLog(raw, requireKeyProtector(), {
+      mode: config.mode,
+      anchorsDir: config.auditAnchorsDir ?? null,
+      now,
+      openReader: () => openDatabase(raw.path, { readOnly: true, integrityCheck: 'skip' }),
+      onStatusChange: () => emit('audit:status-changed', null),
+    });
+    auditGuard = guarded.guard;
+    void previous?.then((g) => g.close()).catch(() => undefined);
+    return guarded.db;
+  }
+
+  /** The audit check at start runs beside the counter's work; its findings go to the administrator. */
+  function checkAuditInBackground(): void {
+    const guard = auditGuard;
+    auditChecked = (guard ? guard.then((g) => g.startupCheck()) : Promise.resolve()).then(
+      () => undefined,
+      () => undefined,
+    );
   }
   /** The operator of the current call; the router has already checked the channel's access. */
   function operatorId(): number {
@@ -228,6 +264,7 @@ export function createCore(config: CoreConfig): Core {
     outDir: paths.receipts,
     municipality: municipality(),
     practice,
+    anchor: async () => (await requireAuditGuard()).anchor('daily-report'),
   });
 
   const startOver = () =>
@@ -238,8 +275,9 @@ export function createCore(config: CoreConfig): Core {
       operatorId,
       now,
       adopt(fresh, freshCipher) {
-        db = fresh;
+        db = guardDatabase(fresh);
         cipher = freshCipher;
+        checkAuditInBackground();
       },
       forget() {
         trainer?.clearFaults();
@@ -275,7 +313,16 @@ export function createCore(config: CoreConfig): Core {
       backupsDir: paths.backups,
       now,
     }),
-    auditHandlers({ db: requireDb, audit, exportsDir: paths.exports, now }),
+    auditHandlers({
+      db: requireDb,
+      guard: requireAuditGuard,
+      audit,
+      operatorId,
+      progress: (checked, total) => emit('audit:verify-progress', { checked, total }),
+      production: !practice,
+      exportsDir: paths.exports,
+      now,
+    }),
     practiceHandlers({ practice, startOver }),
     lookupHandlers({ lookups }),
     procedureHandlers({ procedures }),
@@ -317,6 +364,9 @@ export function createCore(config: CoreConfig): Core {
       });
       // Opening the cipher checks the data key against this file before anything else runs.
       cipher = await openMyNumberCipher(db, keyProtector);
+      db = guardDatabase(db);
+      // The audit key unwrapped (made, and the keyed chain started, on the first start).
+      await auditGuard;
       // A new practice database starts with the fictional town and its practice operators.
       if (practice && (await countOperators(db)) === 0) {
         await seedPracticeDatabase(db, cipher, now);
@@ -330,6 +380,7 @@ export function createCore(config: CoreConfig): Core {
     }
     sessions = newSessions(db);
     integrityChecked = checkIntegrityInBackground(db);
+    checkAuditInBackground();
   }
 
   /** A damaged page found after start stops every call with the db-corrupt message. */
@@ -352,6 +403,7 @@ export function createCore(config: CoreConfig): Core {
     db: () => db,
     startupError: () => startupError,
     integrityChecked: () => integrityChecked,
+    auditChecked: () => auditChecked,
     authority: authorityOf,
     onEvent(listener) {
       listeners.add(listener);
@@ -369,6 +421,10 @@ export function createCore(config: CoreConfig): Core {
       sessions?.dispose();
       await watcher.stop();
       await integrityChecked;
+      // The guard gives up long work on closing, then writes the shutdown anchor.
+      const guard = auditGuard;
+      await guard?.then((g) => g.close()).catch(() => undefined);
+      await auditChecked;
       await db?.close();
       db = null;
     },

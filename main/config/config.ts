@@ -35,6 +35,13 @@ export const machineConfigSchema = z.strictObject({
       name: z.string().trim().min(1).max(64),
     })
     .optional(),
+  /**
+   * A folder outside this computer's user profile (another disk, a share) where the audit log's
+   * head is appended after every seal, start, check, 日報 and export
+   * (`audit-anchors-<computer>-<mode>.jsonl`). It must exist: a missing or unwritable folder is
+   * shown to the administrator and never stops the counter.
+   */
+  auditAnchorsDir: z.string().trim().min(1).max(1000).optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {
