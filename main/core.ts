@@ -283,10 +283,11 @@ export function createCore(config: CoreConfig): Core {
         trainer?.clearFaults();
         procedures.forget();
       },
-      // Operator ids belong to the old file: everybody logs in again on the fresh seed.
-      restartSessions(fresh) {
+      // Operator ids belong to the old file: everybody logs in again on the fresh seed. The
+      // sessions work on the database as adopted (through its audit guard), not the bare file.
+      restartSessions() {
         sessions?.dispose();
-        sessions = newSessions(fresh);
+        sessions = newSessions(requireDb());
         return sessions;
       },
       authChanged: (status) => emit('auth:changed', status),

@@ -1,6 +1,7 @@
 // The app's keeper of the audit log: keys it, seals it, anchors it outside, checks it at start.
 import type { Clock } from '../db/clock';
 import type { Db } from '../db/connection';
+import { DbClosedError } from '../db/errors';
 import type { KeyProtector } from '../db/key-protector';
 import {
   insertAuditCheck,
@@ -273,7 +274,7 @@ async function createAuditGuard(
       if (!sealBlocked && last.seq - sealedTo >= SEAL_ROWS) void enqueue(seal);
       else if (options.now().getTime() - lastAnchorAt >= QUIET_ANCHOR_MS) {
         lastAnchorAt = options.now().getTime();
-        void anchor('quiet');
+        void anchor('quiet').catch(() => undefined);
       }
     },
     async startupCheck() {
@@ -335,6 +336,8 @@ async function createAuditGuard(
         await work;
         await writeAnchor(await makeAnchor(db, keys, 'shutdown', options.now()));
       })().catch((err: unknown) => {
+        // A practice reset closes its old file before the guard of that file is closed.
+        if (err instanceof DbClosedError || errorCode(err) === 'SQLITE_MISUSE') return;
         console.error(`[Audit] shutdown anchor not written: ${errorCode(err)}`);
       });
       let timer: NodeJS.Timeout | undefined;
