@@ -4,8 +4,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readAnchorFiles, type AuditAnchor } from '../main/audit/audit-anchors';
 import { readAuditKeys } from '../main/audit/audit-keys';
-import { verifyAudit, type AuditProblem } from '../main/audit/audit-verify';
-import { openDatabase } from '../main/db/connection';
+import { verifyAuditChain } from '../main/audit/audit-log';
+import { verifyAudit, type AuditProblem, type AuditVerifyResult } from '../main/audit/audit-verify';
+import { openDatabase, type Db } from '../main/db/connection';
+import { schemaVersion } from '../main/db/migrate';
+import { lastAuditRow } from '../main/db/repositories/audit';
+import { migration0006 } from '../main/db/migrations/0006-audit-seals';
 import { FileKeyProtector, type KeyProtector } from '../main/db/key-protector';
 
 const USAGE = `usage: npm run audit:verify -- <database file> [options]
@@ -80,6 +84,54 @@ const SAYS: Record<AuditProblem['kind'], string> = {
   anchor: 'an anchor does not verify under the key (edited or damaged)',
 };
 
+/**
+ * A file from before the keyed log (never opened by this version of the app): only its plain
+ * chain can be walked, and that proves nothing against whoever had the file.
+ */
+async function verifyUnkeyed(db: Db): Promise<AuditVerifyResult> {
+  const started = performance.now();
+  const walk = await verifyAuditChain(db);
+  const rows = (await lastAuditRow(db))?.seq ?? 0;
+  const problems: AuditProblem[] = [
+    ...(walk.ok
+      ? []
+      : [{ kind: 'rewritten' as const, firstBadSeq: walk.firstBrokenSeq, evidence: 'chain' }]),
+    { kind: 'unkeyed', firstBadSeq: null, evidence: 'schema' },
+  ];
+  return {
+    ok: false,
+    scope: 'full',
+    rows,
+    from: 1,
+    problems,
+    anchors: { given: 0, matched: 0 },
+    head: { seq: rows, hash: Buffer.alloc(32) },
+    ms: performance.now() - started,
+  };
+}
+
+/** The check itself, with the file's audit key, printing progress by tenths. */
+async function verifyKeyed(
+  db: Db,
+  args: Args,
+  using: { anchors: AuditAnchor[]; protector: KeyProtector; open: () => Promise<Db> },
+): Promise<AuditVerifyResult> {
+  let shown = -1;
+  return verifyAudit(db, {
+    keys: await readAuditKeys(db, using.protector),
+    scope: args.recent ? 'recent' : 'full',
+    anchors: using.anchors,
+    deep: args.deep,
+    openReader: using.open,
+    onProgress: (checked, total) => {
+      const tenth = total > 0 ? Math.floor((checked / total) * 10) : 10;
+      if (args.quiet || tenth === shown) return;
+      shown = tenth;
+      console.error(`checked ${checked} of ${total} rows (${tenth * 10}%)`);
+    },
+  });
+}
+
 function describe(p: AuditProblem): string {
   const where = p.firstBadSeq === null ? '' : `, first bad seq ${p.firstBadSeq}`;
   const detail = p.detail ? ` (${p.detail})` : '';
@@ -102,21 +154,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const open = () => openDatabase(args.file, { readOnly: true, integrityCheck: 'skip' });
   const db = await open();
   try {
-    const keys = await readAuditKeys(db, protector);
-    let shown = -1;
-    const result = await verifyAudit(db, {
-      keys,
-      scope: args.recent ? 'recent' : 'full',
-      anchors,
-      deep: args.deep,
-      openReader: open,
-      onProgress: (checked, total) => {
-        const tenth = total > 0 ? Math.floor((checked / total) * 10) : 10;
-        if (args.quiet || tenth === shown) return;
-        shown = tenth;
-        console.error(`checked ${checked} of ${total} rows (${tenth * 10}%)`);
-      },
-    });
+    const keyed = (await schemaVersion(db)) >= migration0006.version;
+    if (!keyed) console.error('this file predates the keyed audit log: open it with the app once');
+    const result = keyed
+      ? await verifyKeyed(db, args, { anchors, protector, open })
+      : await verifyUnkeyed(db);
     for (const p of result.problems) console.error(describe(p));
     if (unreadable > 0) console.error(`${unreadable} anchor line(s) could not be read`);
     console.log(

@@ -154,7 +154,9 @@ export async function verifyAuditChain(
   db: Queryable,
   options: { readonly batchSize?: number; readonly keys?: AuditKeys | null } = {},
 ): Promise<AuditChainResult> {
-  const rules = chainRules(options.keys ?? null, await readAuditStart(db));
+  const keys = options.keys ?? null;
+  // Without the key every row is walked as plain (a file from before migration 6 has no start).
+  const rules = chainRules(keys, keys ? await readAuditStart(db) : undefined);
   const state = { prev: GENESIS_HASH, expected: 1 };
   const batch = options.batchSize ?? 5000;
   for (;;) {

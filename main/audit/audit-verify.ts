@@ -64,6 +64,11 @@ export interface VerifyOptions {
   /** The file's audit key; null when it has none (then little can be proved). */
   readonly keys: AuditKeys | null;
   readonly scope?: AuditScope;
+  /**
+   * A 'recent' verification from this row instead of from after the last passed check (a given
+   * stretch of rows, say one day's).
+   */
+  readonly from?: number;
   /** Anchors kept outside the database (the anchors file, printed 日報, exports). */
   readonly anchors?: readonly AuditAnchor[];
   /**
@@ -197,7 +202,9 @@ export async function verifyAudit(
     db,
     checks.map((c) => c.seq),
   );
-  if (scope === 'recent' && lastPassed && lastPassed.seq <= head.seq) {
+  if (scope === 'recent' && options.from !== undefined) {
+    from = Math.min(Math.max(1, Math.floor(options.from)), head.seq + 1);
+  } else if (scope === 'recent' && lastPassed && lastPassed.seq <= head.seq) {
     const stored = lastPassed.seq === 0 ? GENESIS_HASH : checkHashes.get(lastPassed.seq);
     if (stored?.equals(lastPassed.head)) from = lastPassed.seq + 1;
   }

@@ -183,6 +183,30 @@ describe('the start-up check', () => {
   });
 });
 
+describe('the downgrade: the key, start, seals and checks deleted, every row plain again', () => {
+  it('the app starts a new key, and the last anchor (of the old key) raises the alarm', async () => {
+    const s = await aDayThenClosed();
+    const raw = await openDatabase(s.db, { integrityCheck: 'skip' });
+    const rows = await readAuditRows(raw, 0, 10_000);
+    await raw.exec(`
+      DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_chain_no_delete;
+      DROP TRIGGER audit_seals_no_delete; DROP TRIGGER audit_checks_no_delete;
+      DELETE FROM data_keys WHERE purpose = 'audit-chain'; DELETE FROM audit_chain;
+      DELETE FROM audit_seals; DELETE FROM audit_checks;`);
+    await raw.transaction(async (tx) => {
+      let prev: Buffer = Buffer.alloc(32);
+      for (const row of rows) {
+        prev = auditRowHash(prev, row);
+        await tx.run('UPDATE audit_log SET hash = ? WHERE seq = ?', [prev, row.seq]);
+      }
+    });
+    await raw.close();
+    const core = await started(s.c);
+    const status = await call<AuditStatusDto>(core, 'audit:status');
+    expect(status.alarm?.problems.map((p) => p.kind)).toContain('key');
+  });
+});
+
 describe('the anchors folder', () => {
   it('not configured: the counter works, the administrator is told', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-audit-'));

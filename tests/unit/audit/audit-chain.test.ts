@@ -15,6 +15,7 @@ import {
 import { SEAL_ROWS, sealSegments, segmentBytesOf } from '../../../main/audit/audit-seal';
 import { verifyAudit, type AuditProblem } from '../../../main/audit/audit-verify';
 import { openDatabase } from '../../../main/db/connection';
+import { migrate } from '../../../main/db/migrate';
 import { readAuditRows } from '../../../main/db/repositories/audit';
 import { auditSegmentBytes, readAuditStart } from '../../../main/db/repositories/audit-chain';
 import {
@@ -346,6 +347,40 @@ describe('attacks through `npm run audit:verify`', () => {
       { kind: 'triggers', firstBadSeq: 1, evidence: 'schema', detail: 'audit_log_no_delete' },
       { kind: 'truncated', firstBadSeq: 11, evidence: 'anchor' },
     ]);
+  });
+
+  it('a file from before the keyed log is reported as unkeyed, its plain chain walked', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.sqlite');
+    const db = await openDatabase(path);
+    await migrate(db, { target: 5 });
+    // Rows as the app before the keyed log wrote them: plain SHA-256.
+    await db.transaction(async (tx) => {
+      let prev: Buffer = Buffer.alloc(32);
+      for (let seq = 1; seq <= 3; seq++) {
+        const row = {
+          seq,
+          at: '2026-01-05T00:00:00.000Z',
+          operatorId: null,
+          action: 'x.y',
+          residentId: null,
+          cardId: null,
+          details: '{}',
+        };
+        prev = auditRowHash(prev, row);
+        await tx.run(
+          `INSERT INTO audit_log (seq, at, operator_id, action, resident_id, card_id, details, hash)
+           VALUES (?, ?, NULL, 'x.y', NULL, NULL, '{}', ?)`,
+          [seq, row.at, prev],
+        );
+      }
+    });
+    await db.close();
+    writeFileSync(join(dir, 'data-key.bin'), Buffer.alloc(32), { mode: 0o600 });
+    const r = await verifyCli([path]);
+    expect(r.code).toBe(1);
+    expect(r.result).toMatchObject({ ok: false, rows: 3, problems: [{ kind: 'unkeyed' }] });
+    expect(r.stderr).toMatch(/open it with the app once/);
   });
 
   it('refuses to run without the key, and says where to check instead', async () => {
