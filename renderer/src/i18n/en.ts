@@ -183,6 +183,7 @@ export const en: Messages = {
     verifiedRecent:
       'Checked the entries since the last check (no. {from} to {to}). To check the older ones too, press “Check every entry”.',
     verifiedAll: 'Checked every entry (no. {from} to {to}).',
+    verifiedNothingNew: 'Nothing was recorded since the last check (the last entry is no. {to}).',
     verifyBroken: 'Tampering found:',
     progress: 'Checking: {checked} of {total} entries',
     progressLabel: 'Progress of the check',

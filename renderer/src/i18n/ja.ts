@@ -827,6 +827,7 @@ export const ja = {
     verifiedRecent:
       '前回の検査より後の記録（{from}番〜{to}番）を調べました。それより前の記録も調べるには「すべての記録を検査」を押してください。',
     verifiedAll: 'すべての記録（{from}番〜{to}番）を調べました。',
+    verifiedNothingNew: '前回の検査より後の記録はありません（最後の記録は{to}番）。',
     verifyBroken: '改ざんが見つかりました：',
     progress: '検査中：{checked}件 / {total}件',
     progressLabel: '検査の進み具合',
