@@ -115,12 +115,10 @@ class Findings {
     if (earlier) this.byKind.set(p.kind, p);
   }
 
-  fromWalk(b: WalkBreak, evidence: string, vouchedTo: number): void {
+  /** A walk's break; a broken pin is reported once, from the pin itself (see verifyAudit). */
+  fromWalk(b: WalkBreak, evidence: string): void {
     if (b.kind === 'gap') this.add({ kind: 'gap', firstBadSeq: b.seq, evidence });
     else if (b.kind === 'rewritten') this.add({ kind: 'rewritten', firstBadSeq: b.seq, evidence });
-    // The hash before the keyed start is not the pinned one: the plain prefix was recomputed
-    // somewhere after the last row still vouched for.
-    else this.add({ kind: 'rewritten', firstBadSeq: vouchedTo + 1, evidence: 'start' });
   }
 
   list(): AuditProblem[] {
@@ -261,7 +259,7 @@ export async function verifyAudit(
         rows.filter((r) => r.seq <= jobTo),
         state,
       );
-      if (broken) findings.fromWalk(broken, 'chain', jobFrom - 1);
+      if (broken) findings.fromWalk(broken, 'chain');
       else if (state.expected !== jobTo + 1) {
         findings.add({ kind: 'gap', firstBadSeq: state.expected, evidence: 'chain' });
       } else passed.add(index);
@@ -271,18 +269,18 @@ export async function verifyAudit(
 
   await runJobs(db, jobs.length, runJob, options);
 
-  // The last row before the first job that failed: everything up to it is vouched for.
-  let vouchedTo = from - 1;
-  for (let i = 0; i < jobs.length && passed.has(i); i++) {
-    const j = jobs[i]!;
-    vouchedTo = j.kind === 'seal' ? j.seal.seqTo : j.to;
-  }
   if (pinBroken) {
-    // Somewhere in the plain prefix, after the last row vouched for from row 1 on.
-    const fromOne = from === 1 ? vouchedTo : 0;
+    // The plain prefix was recomputed. Plain rows that chain prove nothing; only seals that held,
+    // one after the other from row 1, vouch for their rows: it happened after those.
+    let sealedFromOne = 0;
+    for (let i = 0; from === 1 && i < jobs.length; i++) {
+      const j = jobs[i]!;
+      if (j.kind !== 'seal' || !passed.has(i)) break;
+      sealedFromOne = j.seal.seqTo;
+    }
     findings.add({
       kind: 'rewritten',
-      firstBadSeq: Math.min(fromOne + 1, start.keyedFromSeq - 1),
+      firstBadSeq: Math.min(sealedFromOne + 1, start.keyedFromSeq - 1),
       evidence: 'start',
     });
   }
@@ -399,7 +397,7 @@ async function walkSealedSegment(
   );
   const state = { prev, expected: seal.seqFrom };
   const broken = walkRows(rules, rows, state);
-  if (broken) return findings.fromWalk(broken, 'seal', seal.seqFrom - 1);
+  if (broken) return findings.fromWalk(broken, 'seal');
   if (state.expected !== seal.seqTo + 1) {
     return findings.add({ kind: 'gap', firstBadSeq: state.expected, evidence: 'seal' });
   }
