@@ -1,4 +1,5 @@
-// Builds (or reuses) the benchmark's issuance database: residents with cards, a hash-chained audit log.
+// Builds (or reuses) the benchmark's issuance database: residents with cards, and an audit log as an
+// upgraded counter has it: a plain SHA-256 prefix, then rows keyed under the audit key, all sealed.
 import {
   existsSync,
   mkdirSync,
@@ -10,21 +11,30 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { auditRowHash, GENESIS_HASH } from '../main/audit/audit-log';
+import { openAuditKeys } from '../main/audit/audit-keys';
+import { auditRowHash, GENESIS_HASH, keyedAuditRowHash } from '../main/audit/audit-log';
+import { sealSegments } from '../main/audit/audit-seal';
+import { checkMac } from '../main/audit/audit-verify';
 import { openIssuanceDatabase } from '../main/db/index';
 import { FileKeyProtector } from '../main/db/key-protector';
 import { openMyNumberCipher } from '../main/db/my-number-crypto';
+import { readAuditRows } from '../main/db/repositories/audit';
+import { insertAuditCheck } from '../main/db/repositories/audit-chain';
 import { kanaKey, kanjiKey } from '../main/db/repositories/residents';
 import { BulkInserter } from './support/bulk-insert';
 import { auditRowOf, cardOf, OPERATOR_COUNT, residentOf } from './support/population';
 
 /** Bump when the generated content or layout changes, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const CACHE_DIR = fileURLToPath(new URL('.cache/', import.meta.url));
 
 const RESIDENTS_PER_TX = 50_000;
 const AUDIT_PER_TX = 100_000;
+/** The share of the log written before the upgrade that keyed it (plain SHA-256 rows). */
+const PLAIN_SHARE = 0.75;
+/** Rows since the last recorded check: a busy day at the counter (the recent check's work). */
+export const DAY_ROWS = 5000;
 
 export interface SizeOptions {
   readonly residents: number;
@@ -41,6 +51,8 @@ export interface GeneratedDatabase {
   readonly generationMs: number;
   readonly generatorMaxRssKb: number;
   readonly generatedAt: string;
+  /** Sealing the whole log the first time (as the first start after the upgrade does). */
+  readonly sealingMs: number;
   readonly reused: boolean;
 }
 
@@ -101,7 +113,13 @@ export async function ensureDatabase(
   rmSync(partialKey, { force: true });
 
   const started = performance.now();
-  await generate(partialDb, partialKey, options.residents, options.audit, log);
+  const { sealingMs } = await generate(
+    partialDb,
+    partialKey,
+    options.residents,
+    options.audit,
+    log,
+  );
   const generationMs = performance.now() - started;
 
   renameSync(partialKey, paths.key);
@@ -114,6 +132,7 @@ export async function ensureDatabase(
     generationMs: Math.round(generationMs),
     generatorMaxRssKb: process.resourceUsage().maxRSS,
     generatedAt: new Date().toISOString(),
+    sealingMs: Math.round(sealingMs),
   };
   writeFileSync(paths.meta, `${JSON.stringify(meta, null, 2)}\n`);
   log(`generated ${paths.db} in ${(generationMs / 1000).toFixed(1)} s`);
@@ -126,7 +145,7 @@ async function generate(
   residents: number,
   audit: number,
   log: (line: string) => void,
-): Promise<void> {
+): Promise<{ sealingMs: number }> {
   // The real open path: migrations 0001… applied in their transactions, the mode stamped.
   const db = await openIssuanceDatabase(dbPath, { mode: 'production', integrityCheck: 'skip' });
   try {
@@ -245,7 +264,10 @@ async function generate(
     log(`  residents done in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
 
     phase = performance.now();
+    const protector = new FileKeyProtector(keyPath);
+    const plain = Math.min(audit, Math.round(audit * PLAIN_SHARE));
     let prev: Uint8Array = GENESIS_HASH;
+    let keys: Awaited<ReturnType<typeof openAuditKeys>>['keys'] | null = null;
     for (let from = 1; from <= audit; from += AUDIT_PER_TX) {
       const to = Math.min(audit, from + AUDIT_PER_TX - 1);
       await db.transaction(async (tx) => {
@@ -259,9 +281,9 @@ async function generate(
           'details',
           'hash',
         ]);
-        for (let seq = from; seq <= to; seq++) {
+        for (let seq = from; seq <= Math.min(to, plain); seq++) {
           const row = { seq, ...auditRowOf(seq, residents) };
-          // The audit module's own hash function, so verifyAuditChain accepts the chain.
+          // The audit module's own hash functions, so verifyAudit accepts the chain.
           const hash = auditRowHash(prev, row);
           prev = hash;
           await rows.add([
@@ -277,11 +299,69 @@ async function generate(
         }
         await rows.flush();
       });
+      if (to > plain) {
+        // The upgrade: the app opens the file with its key once, which starts the keyed chain
+        // after the last plain row.
+        keys ??= (await openAuditKeys(db, protector, () => new Date())).keys;
+        const rowKeys = keys;
+        await db.transaction(async (tx) => {
+          const rows = new BulkInserter(tx, 'audit_log', [
+            'seq',
+            'at',
+            'operator_id',
+            'action',
+            'resident_id',
+            'card_id',
+            'details',
+            'hash',
+          ]);
+          for (let seq = Math.max(from, plain + 1); seq <= to; seq++) {
+            const row = { seq, ...auditRowOf(seq, residents) };
+            const hash = keyedAuditRowHash(rowKeys, prev, row);
+            prev = hash;
+            await rows.add([
+              seq,
+              row.at,
+              row.operatorId,
+              row.action,
+              row.residentId,
+              row.cardId,
+              row.details,
+              hash,
+            ]);
+          }
+          await rows.flush();
+        });
+      }
       if (to === audit || to % 500_000 === 0) log(`  audit rows: ${to}`);
     }
+    keys ??= (await openAuditKeys(db, protector, () => new Date())).keys;
     log(`  audit done in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
 
+    // What the app's first start after the upgrade does in the background: every row verified,
+    // every complete segment sealed.
+    phase = performance.now();
+    const sealed = await sealSegments(db, keys, () => new Date());
+    const sealingMs = performance.now() - phase;
+    if (sealed.blocked) throw new Error(`sealing stopped: ${JSON.stringify(sealed.blocked)}`);
+    log(`  ${sealed.sealed} segments sealed in ${(sealingMs / 1000).toFixed(1)} s`);
+
+    // The last passed check a day's work ago: the recent check covers DAY_ROWS rows.
+    const checkedSeq = Math.max(0, audit - DAY_ROWS);
+    const checked = checkedSeq > 0 ? (await readAuditRows(db, checkedSeq - 1, 1))[0] : undefined;
+    const head = checked?.hash ?? GENESIS_HASH;
+    await db.transaction((tx) =>
+      insertAuditCheck(tx, {
+        seq: checkedSeq,
+        head,
+        scope: 'full',
+        mac: checkMac(keys, checkedSeq, head, 'full'),
+        checkedAt: new Date().toISOString(),
+      }),
+    );
+
     await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return { sealingMs };
   } finally {
     await db.close();
   }

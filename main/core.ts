@@ -6,6 +6,7 @@ import { CHANNEL_ACCESS, type EventMap, type EventName } from '../preload/contra
 import type { AppError } from '../preload/contract/errors';
 import { createErrorReporter, StartupFailure } from './app-errors';
 import { createAuditSpill, writesAfterKeptRows, type AuditSpill } from './audit/audit-spill';
+import { guardAuditLog, type AuditGuard } from './audit/audit-guard';
 import { createOperatorAudit } from './audit/operator-audit';
 import type { LocalAuthority } from './authority/local-authority';
 import { createCardService, type CardService } from './card/card-service';
@@ -14,7 +15,7 @@ import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
 import type { CoreConfig } from './config/config';
 import { defaultBackupDir } from './config/paths';
-import { quickCheck, type Db } from './db/connection';
+import { openDatabase, quickCheck, type Db } from './db/connection';
 import { DbCorruptError, DbError } from './db/errors';
 import { openIssuanceDatabase, withKeyErrors } from './db/index';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
@@ -71,6 +72,8 @@ export interface Core {
   startupError(): AppError | null;
   /** Resolves when the background integrity check of the database has finished. */
   integrityChecked(): Promise<void>;
+  /** Resolves when the audit log's check at start (main/audit/audit-guard.ts) has finished. */
+  auditChecked(): Promise<void>;
   onEvent(listener: CoreEventListener): () => void;
   start(): Promise<void>;
   /** Stops the reader watcher and closes the database. Idempotent. */
@@ -138,6 +141,8 @@ export function createCore(config: CoreConfig): Core {
   let startupError: AppError | null = null;
   let authority: Promise<LocalAuthority> | null = null;
   let integrityChecked: Promise<void> = Promise.resolve();
+  let auditGuard: Promise<AuditGuard> | null = null;
+  let auditChecked: Promise<void> = Promise.resolve();
   let cipher: MyNumberCipher | null = null;
   let spill: AuditSpill | null = null;
   const errorLog = createErrorLog({ dir: paths.logs, now });
@@ -164,6 +169,37 @@ export function createCore(config: CoreConfig): Core {
   function requireKeyProtector(): KeyProtector {
     if (!keyProtector) throw new AccessError('not-logged-in');
     return keyProtector;
+  }
+  function requireAuditGuard(): Promise<AuditGuard> {
+    if (!auditGuard) throw new AccessError('not-logged-in');
+    return auditGuard;
+  }
+
+  /**
+   * The app works on `raw` through its audit guard: rows appended with the audit key, sealed,
+   * anchored outside. The guard of a database the app leaves (a practice reset) is closed.
+   */
+  function guardDatabase(raw: Db): Db {
+    const previous = auditGuard;
+    const guarded = guardAuditLog(raw, requireKeyProtector(), {
+      mode: config.mode,
+      anchorsDir: config.auditAnchorsDir ?? null,
+      now,
+      openReader: () => openDatabase(raw.path, { readOnly: true, integrityCheck: 'skip' }),
+      onStatusChange: () => emit('audit:status-changed', null),
+    });
+    auditGuard = guarded.guard;
+    void previous?.then((g) => g.close()).catch(() => undefined);
+    return guarded.db;
+  }
+
+  /** The audit check at start runs beside the counter's work; its findings go to the administrator. */
+  function checkAuditInBackground(): void {
+    const guard = auditGuard;
+    auditChecked = (guard ? guard.then((g) => g.startupCheck()) : Promise.resolve()).then(
+      () => undefined,
+      () => undefined,
+    );
   }
   /** The operator of the current call; the router has already checked the channel's access. */
   function operatorId(): number {
@@ -268,6 +304,7 @@ export function createCore(config: CoreConfig): Core {
     outDir: paths.receipts,
     municipality: municipality(),
     practice,
+    anchor: async () => (await requireAuditGuard()).anchor('daily-report'),
   });
 
   const startOver = () =>
@@ -281,17 +318,20 @@ export function createCore(config: CoreConfig): Core {
       adopt(fresh, freshCipher) {
         // Rows kept for the old file belong to its chain, not to the fresh one.
         void spill?.discard();
-        db = spill ? writesAfterKeptRows(fresh, spill) : fresh;
+        const guarded = guardDatabase(fresh);
+        db = spill ? writesAfterKeptRows(guarded, spill) : guarded;
         cipher = freshCipher;
+        checkAuditInBackground();
       },
       forget() {
         trainer?.clearFaults();
         procedures.forget();
       },
-      // Operator ids belong to the old file: everybody logs in again on the fresh seed.
-      restartSessions(fresh) {
+      // Operator ids belong to the old file: everybody logs in again on the fresh seed. The
+      // sessions work on the database as adopted (through its audit guard), not the bare file.
+      restartSessions() {
         sessions?.dispose();
-        sessions = newSessions(fresh);
+        sessions = newSessions(requireDb());
         return sessions;
       },
       authChanged: (status) => emit('auth:changed', status),
@@ -318,7 +358,16 @@ export function createCore(config: CoreConfig): Core {
       backupsDir: paths.backups,
       now,
     }),
-    auditHandlers({ db: requireDb, audit, exportsDir: paths.exports, now }),
+    auditHandlers({
+      db: requireDb,
+      guard: requireAuditGuard,
+      audit,
+      operatorId,
+      progress: (checked, total) => emit('audit:verify-progress', { checked, total }),
+      production: !practice,
+      exportsDir: paths.exports,
+      now,
+    }),
     practiceHandlers({ practice, startOver }),
     lookupHandlers({ lookups }),
     procedureHandlers({ procedures }),
@@ -357,6 +406,7 @@ export function createCore(config: CoreConfig): Core {
 
   async function openData(): Promise<void> {
     let opened: Db | null = null;
+    let guarded: Db | null = null;
     try {
       mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       // Only practice mode gets here without one (createCore refuses production). Whatever kind of
@@ -372,9 +422,12 @@ export function createCore(config: CoreConfig): Core {
       });
       // Opening the cipher checks the data key against this file before anything else runs.
       cipher = await openMyNumberCipher(opened, keyProtector);
+      guarded = guardDatabase(opened);
+      // The audit key unwrapped (made, and the keyed chain started, on the first start).
+      await auditGuard;
       // A new practice database starts with the fictional town and its practice operators.
-      if (practice && (await countOperators(opened)) === 0) {
-        await seedPracticeDatabase(opened, cipher, now, { hasher });
+      if (practice && (await countOperators(guarded)) === 0) {
+        await seedPracticeDatabase(guarded, cipher, now, { hasher });
       }
     } catch (e) {
       startupError = report(e, { where: 'start' });
@@ -390,9 +443,10 @@ export function createCore(config: CoreConfig): Core {
       protector: keyProtector,
       report: (e) => errorLog.record(e, { where: 'audit-spill' }),
     });
-    await spill.load(opened);
-    db = writesAfterKeptRows(opened, spill);
+    await spill.load(guarded!);
+    db = writesAfterKeptRows(guarded!, spill);
     sessions = newSessions(db);
+    checkAuditInBackground();
   }
 
   /**
@@ -426,6 +480,7 @@ export function createCore(config: CoreConfig): Core {
     db: () => db,
     startupError: () => startupError,
     integrityChecked: () => integrityChecked,
+    auditChecked: () => auditChecked,
     authority: authorityOf,
     onEvent(listener) {
       listeners.add(listener);
@@ -446,6 +501,10 @@ export function createCore(config: CoreConfig): Core {
       // A row kept through a full disk gets its last chance here; else the spill file keeps it.
       if (db && spill && spill.pending() > 0)
         await spill.flush(db).catch((e: unknown) => report(e, { where: 'close' }));
+      // The guard gives up long work on closing, then writes the shutdown anchor.
+      const guard = auditGuard;
+      await guard?.then((g) => g.close()).catch(() => undefined);
+      await auditChecked;
       await db?.close();
       db = null;
       errorLog.flush();

@@ -2,7 +2,9 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { openAuditKeys } from './audit/audit-keys';
 import { appendAudit } from './audit/audit-log';
+import { withAuditKeys } from './audit/keyed-db';
 import { isInside } from './config/key-store';
 import type { Db } from './db/connection';
 import { DbError } from './db/errors';
@@ -99,18 +101,20 @@ async function exportPackage(packagePath: string, deps: MaintenanceDeps): Promis
   // Asked before the passphrase and the key derivation; the final write checks again.
   if (existsSync(packagePath)) throw Object.assign(new Error(packagePath), { code: 'EEXIST' });
   const db = await openIssuanceDatabase(deps.databasePath, { mode: deps.mode, create: false });
+  // Audit rows (the login's, the export's) join the keyed chain like the app's.
+  const keyed = withAuditKeys(db, openAuditKeys(db, deps.keyProtector, deps.now));
   try {
     // Only an administrator of this database may take its keys away, and the audit row says who.
     const loginId = await deps.readLine();
     const password = await deps.readLine();
-    const admin = await administrator(db, loginId, password, deps);
+    const admin = await administrator(keyed, loginId, password, deps);
     const passphrase = await deps.readLine();
     const keys = await collectRecoveryKeys(db, deps.keyProtector);
     const text = await sealRecoveryPackage(keys, passphrase, {
       createdAt: deps.now().toISOString(),
     });
     writeNewPrivateFile(packagePath, text);
-    await db.transaction((tx) =>
+    await keyed.transaction((tx) =>
       appendAudit(
         tx,
         {

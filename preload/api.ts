@@ -54,6 +54,8 @@ export function createCounterApi(transport: CounterTransport) {
       search: call(transport, 'audit:search'),
       verify: call(transport, 'audit:verify'),
       exportCsv: call(transport, 'audit:export-csv'),
+      status: call(transport, 'audit:status'),
+      acknowledgeAlarm: call(transport, 'audit:acknowledge-alarm'),
     }),
     practice: Object.freeze({
       reset: call(transport, 'practice:reset'),
@@ -93,6 +95,8 @@ export function createCounterApi(transport: CounterTransport) {
     onProcedureUpdated: on(transport, 'procedure:updated'),
     onReadersChanged: on(transport, 'reader:changed'),
     onSessionChanged: on(transport, 'auth:changed'),
+    onAuditVerifyProgress: on(transport, 'audit:verify-progress'),
+    onAuditStatusChanged: on(transport, 'audit:status-changed'),
   });
 }
 

@@ -1,4 +1,5 @@
-// The audit trail as a CSV file for the administrator: every row the filter matches, newest first.
+// The audit trail as a CSV file for the administrator: every row the filter matches, newest first,
+// then the chain's anchor at the time of the export.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import type { Queryable } from '../db/connection';
 import type { AuditFilter } from '../db/repositories/audit';
 import { csvText, type CsvValue } from '../documents/csv';
 import { fileStamp } from '../documents/file-stamp';
+import { anchorCsvRows, type AuditAnchor } from './audit-anchors';
 import { searchAuditRows } from './audit-search';
 
 const HEADER = ['seq', 'at', 'operator', 'action', 'resident_id', 'card_id', 'details'];
@@ -18,6 +20,11 @@ export interface AuditExportOptions {
   /** The folder of exports; the file is `audit-<time>.csv` in it, readable by the operator only. */
   readonly dir: string;
   readonly now: Clock;
+  /**
+   * The chain's head as the export is written (seq, hash, MAC): printed after the rows, so the
+   * file itself is an anchor that audit:verify can check the log against later.
+   */
+  anchor?(): Promise<AuditAnchor>;
 }
 
 export async function exportAuditCsv(
@@ -35,6 +42,7 @@ export async function exportAuditCsv(
     rows += result.items.length;
     if (result.items.length < result.pageSize) break;
   }
+  if (options.anchor) lines.push([], ...anchorCsvRows(await options.anchor()));
   mkdirSync(options.dir, { recursive: true });
   const path = join(options.dir, `audit-${fileStamp(options.now())}.csv`);
   const bytes = Buffer.from(csvText(lines), 'utf8');

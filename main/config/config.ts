@@ -59,6 +59,13 @@ export const machineConfigSchema = z.strictObject({
   dataKeyFile: absolutePath.optional(),
   /** Where backups go; beside the mode's data folder when omitted (paths.ts defaultBackupDir). */
   backupDir: absolutePath.optional(),
+  /**
+   * A folder outside this computer's user profile (another disk, a share) where the audit log's
+   * head is appended after every seal, start, check, 日報 and export
+   * (`audit-anchors-<computer>-<mode>.jsonl`). It must exist: a missing or unwritable folder is
+   * shown to the administrator and never stops the counter.
+   */
+  auditAnchorsDir: absolutePath.optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {

@@ -1,7 +1,9 @@
 // Moving the data keys to another machine: what a recovery package holds, and a restore that rewraps them.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { deriveAuditKeys } from '../audit/audit-keys';
 import { appendAudit } from '../audit/audit-log';
+import { withAuditKeys } from '../audit/keyed-db';
 import { backupDatabase } from './backup';
 import type { Clock } from './clock';
 import { openDatabase } from './connection';
@@ -111,7 +113,10 @@ async function rewrapInPlace(
       if (!options.keys.dataKeys[purpose]) throw new RestoreError('missing-key', purpose);
     }
     const keyConfirmed = await confirmMyNumberKey(db, options.keys);
-    await db.transaction(async (tx) => {
+    // The restore's audit row joins the backup's keyed chain, with the package's audit key.
+    const auditKey = options.keys.dataKeys['audit-chain'];
+    const target = auditKey ? withAuditKeys(db, { keys: deriveAuditKeys(auditKey) }) : db;
+    await target.transaction(async (tx) => {
       for (const { purpose } of rows) {
         await rewrapDataKey(
           tx,

@@ -1,5 +1,6 @@
 // 日報 as an A4 PDF on the counter's form layout (main/documents): procedures, fees, card stock.
 import type { DailyReportDto } from '../../preload/contract/lifecycle';
+import { groupedHex, type AuditAnchor } from '../audit/audit-anchors';
 import { DocumentError } from '../documents/errors';
 import { openJapaneseFont } from '../documents/fonts';
 import { Form, PAGE } from '../documents/form-layout';
@@ -28,7 +29,7 @@ function checked(lines: readonly string[]): readonly string[] {
 
 export async function renderDailyReportPdf(
   r: DailyReportDto,
-  options: { practice: boolean; fontPath?: string },
+  options: { practice: boolean; fontPath?: string; anchor?: AuditAnchor },
 ): Promise<Uint8Array> {
   const font = await openJapaneseFont(options.fontPath);
   const form = Form.open(font, `日報 ${r.date}`, r.municipality);
@@ -91,5 +92,16 @@ export async function renderDailyReportPdf(
   form.text('この日報には、個人番号（マイナンバー）や暗証番号は記載していません。', left, y + 32, {
     size: 8.5,
   });
+  const a = options.anchor;
+  if (a) {
+    // The audit log's head as this report was made: kept on paper, it shows later whether the
+    // log was cut short or rewritten (README, the audit anchors).
+    const lines = checked([
+      `監査ログ照合情報\u3000記録番号 ${a.seq}\u3000鍵 ${a.keyId}\u3000${japaneseEraDateTime(a.at)}`,
+      `ハッシュ ${groupedHex(a.head)}`,
+      `MAC ${groupedHex(a.mac)}`,
+    ]);
+    lines.forEach((line, i) => form.text(line, left, y + 52 + i * 12, { size: 7.5 }));
+  }
   return form.finish();
 }

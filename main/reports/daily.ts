@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FileWrittenDto } from '../../preload/contract/dto';
 import type { DailyReportDto } from '../../preload/contract/lifecycle';
 import { PROCEDURE_KINDS } from '../../preload/contract/procedure-kinds';
+import type { AuditAnchor } from '../audit/audit-anchors';
+import { anchorCsvRows } from '../audit/audit-anchors';
 import type { Db, Queryable } from '../db/connection';
 import { csvText } from '../documents/csv';
 import {
@@ -28,6 +30,11 @@ export interface DailyReportDeps {
   practice?: boolean;
   /** A font file for the PDF instead of the system's Japanese font. */
   fontPath?: string;
+  /**
+   * The audit chain's head when the report is made: printed on the PDF and in the CSV, so every
+   * 日報 is also an anchor kept outside the database.
+   */
+  anchor?(): Promise<AuditAnchor>;
 }
 
 const JST_MS = 9 * 3600_000;
@@ -87,8 +94,11 @@ export async function dailyReport(
   };
 }
 
-/** The CSV text: one row per figure (section, item, outcome, value), with the BOM and CRLF. */
-export function dailyReportCsv(r: DailyReportDto): string {
+/**
+ * The CSV text: one row per figure (section, item, outcome, value), with the BOM and CRLF; the
+ * audit anchor's rows last when given.
+ */
+export function dailyReportCsv(r: DailyReportDto, anchor?: AuditAnchor): string {
   const rows: (string | number)[][] = [
     ['section', 'item', 'outcome', 'value'],
     ['report', 'date', '', r.date],
@@ -105,6 +115,7 @@ export function dailyReportCsv(r: DailyReportDto): string {
   rows.push(['fees', 'waived', 'count', r.fees.waivedCount]);
   for (const w of r.fees.waivedReasons) rows.push(['fees', 'waived-reason', w.reason, w.count]);
   for (const [k, v] of Object.entries(r.cards)) rows.push(['cards', k, '', v]);
+  if (anchor) rows.push(...anchorCsvRows(anchor));
   const text = csvText(rows);
   if (DIGIT_RUN.test(text)) throw new WorkflowRefusal('report-failed', 'digits');
   return text;
@@ -116,17 +127,19 @@ export function createDailyReports(deps: DailyReportDeps) {
     report,
     async writePdf(date: string): Promise<FileWrittenDto> {
       const r = await report(date);
+      const anchor = await deps.anchor?.();
       const { renderDailyReportPdf } = await import('./daily-pdf');
       const { writeBytesAtomic } = await import('../documents/pdf-file');
       const path = join(deps.outDir, `daily-report-${date}.pdf`);
       const bytes = await renderDailyReportPdf(r, {
         practice: deps.practice ?? false,
         ...(deps.fontPath ? { fontPath: deps.fontPath } : {}),
+        ...(anchor ? { anchor } : {}),
       });
       return { path, ...(await writeBytesAtomic(path, bytes)) };
     },
     async writeCsv(date: string): Promise<FileWrittenDto> {
-      const text = dailyReportCsv(await report(date));
+      const text = dailyReportCsv(await report(date), await deps.anchor?.());
       const { writeBytesAtomic } = await import('../documents/pdf-file');
       const path = join(deps.outDir, `daily-report-${date}.csv`);
       return { path, ...(await writeBytesAtomic(path, new TextEncoder().encode(text))) };

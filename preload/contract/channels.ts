@@ -4,7 +4,9 @@ import type {
   AppInfoDto,
   ApprovalDto,
   AuditRowDto,
+  AuditStatusDto,
   AuditVerifyDto,
+  AuditVerifyProgressDto,
   CardHealthDto,
   FileWrittenDto,
   OperatorDto,
@@ -146,8 +148,10 @@ export const requestSchemas = {
     filter: auditFilter,
     page: z.number().int().min(1).max(1_000_000),
   }),
-  'audit:verify': empty,
+  'audit:verify': z.strictObject({ scope: z.enum(['recent', 'full']).optional() }),
   'audit:export-csv': z.strictObject({ filter: auditFilter }),
+  'audit:status': empty,
+  'audit:acknowledge-alarm': empty,
   'practice:reset': empty,
   'sim:insert-application-card': z.strictObject({ noticeNumber }),
   'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
@@ -276,6 +280,8 @@ export interface ResponseMap {
   'audit:search': PageDto<AuditRowDto>;
   'audit:verify': AuditVerifyDto;
   'audit:export-csv': FileWrittenDto;
+  'audit:status': AuditStatusDto;
+  'audit:acknowledge-alarm': AuditStatusDto;
   'practice:reset': SessionDto;
   'sim:insert-application-card': SimStateDto;
   'sim:set-authority-offline': SimStateDto;
@@ -348,6 +354,8 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'audit:search': ADMIN_ROLES,
   'audit:verify': ADMIN_ROLES,
   'audit:export-csv': ADMIN_ROLES,
+  'audit:status': ADMIN_ROLES,
+  'audit:acknowledge-alarm': ADMIN_ROLES,
   'practice:reset': TRAINER_ROLES,
   'sim:insert-application-card': COUNTER_ROLES,
   'sim:set-authority-offline': COUNTER_ROLES,
@@ -403,6 +411,10 @@ export interface EventMap {
   'procedure:updated': ProcedureDto;
   /** The resident window's prompt: shown, changed, or cleared (null). Clerk windows ignore it. */
   'resident:prompt-changed': ResidentPromptDto | null;
+  /** How far the administrator's audit check has got. */
+  'audit:verify-progress': AuditVerifyProgressDto;
+  /** The audit log's state changed (start-up check done, alarm, anchors file): ask audit:status. */
+  'audit:status-changed': null;
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -410,6 +422,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'auth:changed',
   'procedure:updated',
   'resident:prompt-changed',
+  'audit:verify-progress',
+  'audit:status-changed',
 ];
 /** The only event the resident window's preload forwards. */
 export const RESIDENT_EVENT_NAMES: readonly EventName[] = ['resident:prompt-changed'];

@@ -70,10 +70,78 @@ export interface PageDto<T> {
   readonly pageSize: number;
 }
 
+/**
+ * What an audit verification can find (main/audit/audit-verify.ts says what each means): rows cut
+ * off the end, a row rewritten, a row missing from the middle, an append-only trigger removed or
+ * changed, a seal or check or the keyed start damaged, another key, a log never keyed, an anchor
+ * that does not verify.
+ */
+export const AUDIT_PROBLEM_KINDS = [
+  'truncated',
+  'rewritten',
+  'gap',
+  'triggers',
+  'seals',
+  'key',
+  'unkeyed',
+  'anchor',
+] as const;
+export type AuditProblemKind = (typeof AUDIT_PROBLEM_KINDS)[number];
+
+export interface AuditProblemDto {
+  readonly kind: AuditProblemKind;
+  /** The first row that can no longer be trusted; null when the finding is not about rows. */
+  readonly firstBadSeq: number | null;
+  /** What showed it: 'chain', 'seal', 'check', 'start', 'anchor', 'schema'. */
+  readonly evidence: string;
+  /** Names (of triggers, of a key), never row content. */
+  readonly detail: string | null;
+}
+
+/** 'recent': the rows since the last passed check; 'full': every row. */
+export type AuditScope = 'recent' | 'full';
+
 export interface AuditVerifyDto {
   readonly ok: boolean;
+  readonly scope: AuditScope;
+  /** The last row of the log when the check began. */
   readonly rows: number;
+  /** The first row the check covered. */
+  readonly from: number;
+  /** The earliest first bad row over all problems; null when none names a row. */
   readonly firstBrokenSeq: number | null;
+  readonly problems: readonly AuditProblemDto[];
+  /** Anchors from the anchors file that matched the log. */
+  readonly anchorsMatched: number;
+  readonly ms: number;
+}
+
+/** Progress of a running check, sent as the 'audit:verify-progress' event. */
+export interface AuditVerifyProgressDto {
+  readonly checked: number;
+  readonly total: number;
+}
+
+/** The audit log's state for the administrator: the start-up check, an open alarm, the anchors. */
+export interface AuditStatusDto {
+  readonly startup: 'running' | 'ok' | 'failed' | 'error';
+  /** A failed check nobody has acknowledged yet. */
+  readonly alarm: {
+    readonly seq: number;
+    readonly at: string;
+    readonly problems: readonly AuditProblemDto[];
+  } | null;
+  readonly anchors: {
+    /** IT has configured the anchors folder (auditAnchorsDir). */
+    readonly configured: boolean;
+    /** The last write or read of the anchors file failed; the error's code. */
+    readonly failing: boolean;
+    readonly error: string | null;
+    readonly lastWrittenAt: string | null;
+    readonly file: string | null;
+  };
+  /** Production: an unconfigured anchors folder is worth a warning (practice data is fictional). */
+  readonly production: boolean;
 }
 
 export interface FileWrittenDto {

@@ -138,23 +138,47 @@ test.describe('administrator', () => {
     const csv = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('"seq","at","operator","action","resident_id","card_id","details"');
-    // The export follows the filter on screen: logins only.
-    expect(lines.length).toBe(2);
+    // The export follows the filter on screen: logins only; then the log's anchor at export time.
+    expect(lines.length).toBe(2 + 1 + 5);
     expect(lines[1]).toContain('"operator.login"');
+    expect(lines.slice(3).map((l) => l.split(',')[1])).toEqual([
+      '"key"',
+      '"seq"',
+      '"head"',
+      '"mac"',
+      '"at"',
+    ]);
     await expect(page.getByTestId('audit-exported')).toContainText('（1件）');
     await harness.screenshot('admin-audit');
 
     // A row changed behind the app's back (triggers dropped, as an attacker with the file would):
-    // the check names the first broken row.
+    // the check of every row names the first broken row (the quick check covers only the rows
+    // since the last check, which this one is older than).
     const db = harness.core.db();
     if (!db) throw new Error('no database');
     await db.exec(
       "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'operator.logout' WHERE seq = 2;",
     );
-    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verify-full').click();
     await expect(verified).toHaveAttribute('data-ok', 'false');
-    await expect(verified).toContainText('改ざんが見つかりました：2番の記録が書き換えられています');
+    await expect(verified).toContainText('改ざんが見つかりました：');
+    await expect(verified.locator('li[data-kind="rewritten"]')).toHaveText(
+      '2番の記録が書き換えられています（2番以降の記録は正しいと確認できません）。',
+    );
+    await expect(verified.locator('li[data-kind="triggers"]')).toContainText('元に戻しました');
     await harness.screenshot('admin-audit-tampered');
+
+    // The finding stays on every screen of the administrator until acknowledged.
+    await page.getByRole('link', { name: 'バックアップ' }).click();
+    const banner = page.getByTestId('audit-alarm-banner');
+    await expect(banner).toContainText('改ざん・削除の疑い');
+    await banner.getByRole('link', { name: '監査ログを開く' }).click();
+    const alarm = page.getByTestId('audit-alarm');
+    await expect(alarm.locator('li[data-kind="rewritten"]')).toHaveAttribute('data-seq', '2');
+    await alarm.getByTestId('audit-acknowledge').click();
+    await expect(alarm).toHaveCount(0);
+    await expect(banner).toHaveCount(0);
+    await expect(rows.locator('tr[data-action="audit.alarm-acknowledged"]')).toHaveCount(1);
   });
 
   test('backup writes a verified copy and says where and how big', async ({ page, harness }) => {

@@ -4,7 +4,8 @@ import { migration0002 } from './0002-procedures';
 import { migration0003 } from './0003-audit-log';
 import { migration0004 } from './0004-search-indexes';
 import { migration0005 } from './0005-procedure-kinds';
-import { migration0006 } from './0006-approval-tries';
+import { migration0006 } from './0006-audit-seals';
+import { migration0007 } from './0007-approval-tries';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

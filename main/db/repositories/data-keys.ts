@@ -1,13 +1,14 @@
 // Storage of wrapped data keys (never a clear key).
 import type { Queryable, Tx } from '../connection';
 
-export type DataKeyPurpose = 'my-number';
+/** The 個人番号 data key, and the key of the audit chain (main/audit/audit-keys.ts). */
+export type DataKeyPurpose = 'my-number' | 'audit-chain';
 
 export async function findWrappedDataKey(
-  tx: Tx,
+  q: Queryable,
   purpose: DataKeyPurpose,
 ): Promise<Uint8Array | undefined> {
-  const row = await tx.get<{ wrapped: Buffer }>('SELECT wrapped FROM data_keys WHERE purpose = ?', [
+  const row = await q.get<{ wrapped: Buffer }>('SELECT wrapped FROM data_keys WHERE purpose = ?', [
     purpose,
   ]);
   return row?.wrapped;

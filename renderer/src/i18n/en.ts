@@ -162,7 +162,7 @@ export const en: Messages = {
   },
   audit: {
     title: 'Audit log',
-    lead: 'The record of what was done in this counter app. Each entry is chained to the one before, so a changed entry is found by “Check for tampering”.',
+    lead: 'The record of what was done in this counter app. Each entry is chained to the one before under a key, so a changed or deleted entry is found by “Check for tampering”. Keep the “audit log reference” printed on daily reports and CSV exports as a copy of the log’s state.',
     filterTitle: 'Filter',
     operator: 'Staff',
     anyOperator: 'All staff',
@@ -184,9 +184,38 @@ export const en: Messages = {
     prev: 'Previous page',
     next: 'Next page',
     verify: 'Check for tampering',
+    verifyFull: 'Check every entry',
     verifyOk: 'No tampering found ({rows} entries)',
-    verifyBroken:
-      'Tampering found: entry no. {seq} was changed (entries from no. {seq} on cannot be trusted). Keep this screen open and report to IT staff and a supervisor.',
+    verifiedRecent:
+      'Checked the entries since the last check (no. {from} to {to}). To check the older ones too, press “Check every entry”.',
+    verifiedAll: 'Checked every entry (no. {from} to {to}).',
+    verifiedNothingNew: 'Nothing was recorded since the last check (the last entry is no. {to}).',
+    verifyBroken: 'Tampering found:',
+    progress: 'Checking: {checked} of {total} entries',
+    progressLabel: 'Progress of the check',
+    nextSteps:
+      'Keep this screen open and report to IT staff and a supervisor. Do not delete or move the database file. IT staff find out what changed and when from the anchors file and the backups.',
+    alarmTitle: 'The audit log check found problems (check of {at})',
+    acknowledge: 'Seen (close this warning)',
+    startupRunning: 'The audit log check at start is running. Its result appears here.',
+    startupError:
+      'The audit log check at start could not run. Press “Check for tampering” and tell IT staff the result.',
+    anchorsMissing:
+      'No folder is set for the audit log anchors. Entries deleted or changed later are then harder to find. Ask IT staff to set the folder (auditAnchorsDir).',
+    anchorsFailing:
+      'The audit log anchors cannot be written to their folder ({error}: {file}). The counter keeps working. Ask IT staff to check the folder.',
+    anchorsOk: 'Audit log anchors are kept in {file} (last written {at})',
+    problems: {
+      truncated: 'Entries were deleted from the end: there is nothing from no. {seq} on.',
+      rewritten: 'Entry no. {seq} was changed (entries from no. {seq} on cannot be trusted).',
+      gap: 'Entry no. {seq} is missing (deleted).',
+      triggers:
+        'The guard against changes (triggers) had been removed ({detail}). Entries from no. {seq} on may have been changed meanwhile. The guard has been put back.',
+      seals: 'A seal or a record of a check was deleted or changed (from no. {seq}).',
+      key: 'The audit log’s key is not the one the anchors or entries were made with ({detail}).',
+      unkeyed: 'This audit log is not protected by a key yet.',
+      anchor: 'One of the anchors is not valid (changed or damaged).',
+    },
     exportCsv: 'Export CSV',
     exported: 'The entries of the current filter were written to a CSV file ({rows} entries).',
     savedAt: 'Saved to',
@@ -213,9 +242,20 @@ export const en: Messages = {
     practice_reset: 'Practice data reset',
     audit_verified: 'Tampering check',
     audit_exported: 'Audit log export',
+    'audit_check-failed': 'Audit log check found problems',
+    'audit_alarm-acknowledged': 'Check warning acknowledged',
+    'audit_anchor-failed': 'Anchor not written',
     database_backup: 'Backup',
     database_restored: 'Restore from a backup',
     'key_recovery-exported': 'Recovery package written',
+  },
+  auditBanner: {
+    alarm:
+      'The audit log check found signs that entries were changed or deleted. Open the audit log, read what was found and report to IT staff and a supervisor.',
+    anchorsMissing: 'No folder is set for the audit log anchors. Ask IT staff to set one.',
+    anchorsFailing:
+      'The audit log anchors cannot be written ({error}). The counter keeps working. Call IT staff.',
+    open: 'Open the audit log',
   },
   backup: {
     title: 'Backup',

@@ -3,7 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../main/audit/audit-log';
+import { parseAnchors } from '../../../main/audit/audit-anchors';
 import { exportAuditCsv } from '../../../main/audit/audit-export';
+import { verifyAudit } from '../../../main/audit/audit-verify';
+import { openKeyedTestDb, writeRows } from './support/keyed-db';
 import { addOperator, openTestDb, type TestDb } from '../db/support/temp-db';
 
 const now = () => new Date('2026-11-25T01:02:03.456Z');
@@ -56,5 +59,30 @@ describe('audit CSV export', () => {
     await expect(exportAuditCsv(t.db, {}, { dir, now })).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['audit-2026-11-25T01-02-03-456Z.csv']);
     expect(statSync(join(dir, 'audit-2026-11-25T01-02-03-456Z.csv')).isDirectory()).toBe(true);
+  });
+
+  it('ends with the chain’s anchor at the time of the export, which verifies against the log', async () => {
+    const k = await openKeyedTestDb();
+    try {
+      await writeRows(k.keyed, 4, k.clerk);
+      const file = await exportAuditCsv(
+        k.keyed,
+        {},
+        { dir: join(k.dir, 'exports'), now, anchor: () => k.guard.anchor('export') },
+      );
+      const lines = readFileSync(file.path, 'utf8').split('\r\n');
+      // Header, the four rows, an empty line, then the anchor.
+      expect(lines[5]).toBe('');
+      expect(lines[6]).toBe(`"audit-anchor","key","","${k.guard.keys.keyId}"`);
+      const { anchors } = parseAnchors(readFileSync(file.path, 'utf8'));
+      expect(anchors).toHaveLength(1);
+      expect(anchors[0]).toMatchObject({ seq: 4, keyId: k.guard.keys.keyId });
+      expect(await verifyAudit(k.keyed, { keys: k.guard.keys, anchors })).toMatchObject({
+        ok: true,
+        anchors: { given: 1, matched: 1 },
+      });
+    } finally {
+      await k.dispose();
+    }
   });
 });

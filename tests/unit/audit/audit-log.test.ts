@@ -1,7 +1,5 @@
 // The audit log: append-only, hash-chained, tamper found at the right row, no secret in its details.
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appendAudit,
@@ -18,6 +16,7 @@ import { openDatabase } from '../../../main/db/connection';
 import { readAuditRows } from '../../../main/db/repositories/audit';
 import { recordStep, startProcedure } from '../../../main/db/repositories/journal';
 import { addOperator, addResident, openTestDb } from '../db/support/temp-db';
+import { openKeyedTestDb, verifyCli, writeRows as writeKeyedRows } from './support/keyed-db';
 import type { TestDb } from '../db/support/temp-db';
 
 let t: TestDb;
@@ -37,23 +36,6 @@ async function writeRows(n: number): Promise<void> {
         details: { marker: `marker-${String(i).padStart(4, '0')}` },
       }),
     );
-  }
-}
-
-const run = promisify(execFile);
-async function cli(dbPath: string): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/audit-verify.ts', dbPath],
-      {
-        cwd: process.cwd(),
-      },
-    );
-    return { code: 0, stdout };
-  } catch (err) {
-    const e = err as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
   }
 }
 
@@ -136,24 +118,41 @@ describe('audit log: tamper', () => {
   });
 
   it('an edit of the file bytes is found by `npm run audit:verify`, which exits 1', async () => {
-    await writeRows(20);
-    await t.db.close();
-    expect(await cli(t.path)).toEqual({ code: 0, stdout: '{"ok":true,"rows":20}\n' });
-    const bytes = readFileSync(t.path);
-    const from = Buffer.from('marker-0013');
-    const at = bytes.indexOf(from);
-    expect(at).toBeGreaterThan(0);
-    Buffer.from('marker-0031').copy(bytes, at);
-    writeFileSync(t.path, bytes);
-    const db = await openDatabase(t.path, { readOnly: true });
+    // The file as the app keeps it: keyed rows, and the key file the command needs.
+    const k = await openKeyedTestDb();
     try {
-      expect(await verifyAuditChain(db)).toEqual({ ok: false, firstBrokenSeq: 13, rows: 12 });
+      await writeKeyedRows(k.keyed, 20, k.clerk);
+      await k.guard.close();
+      await k.db.close();
+      expect(await verifyCli([k.path, '--key-file', k.keyFile])).toMatchObject({
+        code: 0,
+        result: { ok: true, rows: 20 },
+      });
+      const bytes = readFileSync(k.path);
+      const from = Buffer.from('marker-00013');
+      const at = bytes.indexOf(from);
+      expect(at).toBeGreaterThan(0);
+      Buffer.from('marker-00031').copy(bytes, at);
+      writeFileSync(k.path, bytes);
+      const db = await openDatabase(k.path, { readOnly: true });
+      try {
+        expect(await verifyAuditChain(db, { keys: k.guard.keys })).toEqual({
+          ok: false,
+          firstBrokenSeq: 13,
+          rows: 12,
+        });
+      } finally {
+        await db.close();
+      }
+      const result = await verifyCli([k.path, '--key-file', k.keyFile]);
+      expect(result.code).toBe(1);
+      expect(result.result).toMatchObject({
+        ok: false,
+        problems: [{ kind: 'rewritten', firstBadSeq: 13 }],
+      });
     } finally {
-      await db.close();
+      await k.dispose();
     }
-    const result = await cli(t.path);
-    expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, firstBrokenSeq: 13 });
   });
 });
 

@@ -78,7 +78,10 @@ describe('migrations', () => {
       [
         'approval_tries',
         'approvals',
+        'audit_chain',
+        'audit_checks',
         'audit_log',
+        'audit_seals',
         'card_applications',
         'cards',
         'certificates',

@@ -1,5 +1,6 @@
 // 日報: a day of procedures in Japan time counted per kind and outcome, the fees, the card stock;
 // the CSV (BOM, CRLF, defused cells, mode 0600) and the PDF, neither with a run of twelve digits.
+import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +9,9 @@ import {
   dailyReportCsv,
   japanDayBounds,
 } from '../../../main/reports/daily';
-import { pdfText } from '../documents/pdf-text';
+import { anchorMac, parseAnchors, type AuditAnchor } from '../../../main/audit/audit-anchors';
+import { deriveAuditKeys } from '../../../main/audit/audit-keys';
+import { pdfRawText, pdfText } from '../documents/pdf-text';
 import { recordsFixture, refusalOf, type RecordsFixture } from '../workflows/revocation-fixture';
 
 let f: RecordsFixture;
@@ -115,6 +118,38 @@ describe('日報', () => {
     expect(printed).toContain('収納1件1,000円');
     expect(printed).toContain('練習用・無効');
     expect(printed).not.toMatch(/\d{12}/);
+  }, 30_000);
+
+  it('prints the audit log’s anchor on the PDF and in the CSV, where audit:verify finds it again', async () => {
+    const keys = deriveAuditKeys(randomBytes(32));
+    // A head of digits only: printed in groups of eight, it never makes a run of twelve.
+    const head = Buffer.alloc(32, 0x11);
+    const anchor: AuditAnchor = {
+      keyId: keys.keyId,
+      seq: 48213,
+      head,
+      mac: anchorMac(keys, 48213, head),
+      at: '2026-11-25T08:00:00.000Z',
+      source: 'daily-report',
+    };
+    const reports = createDailyReports({
+      db: () => f.t.db,
+      now: () => f.now,
+      outDir: f.t.dir,
+      municipality: { name: '見本県窓口市', code: '99999' },
+      anchor: async () => anchor,
+    });
+    const text = readFileSync((await reports.writeCsv('2026-11-25')).path, 'utf8');
+    expect(text).toContain('"audit-anchor","seq","","48213"\r\n');
+    expect(text).toContain('"audit-anchor","head","","11111111 11111111 11111111');
+    expect(text).not.toMatch(/\d{12}/);
+    expect(parseAnchors(text).anchors).toEqual([{ ...anchor, source: '' }]);
+
+    const pdf = await reports.writePdf('2026-11-25');
+    expect(await pdfText(pdf.path)).toContain(`監査ログ照合情報記録番号48213鍵${keys.keyId}`);
+    const raw = await pdfRawText(pdf.path);
+    expect(raw).toContain('11111111 11111111');
+    expect(raw).toContain(`MAC ${anchor.mac.toString('hex').slice(0, 8)}`);
   }, 30_000);
 
   it('refuses to write a report that would carry a run of twelve digits, and defuses formula cells', async () => {

@@ -1,9 +1,9 @@
-// Migration 6: wrong approver passwords counted per operator who asks for approvals, apart from
+// Migration 7: wrong approver passwords counted per operator who asks for approvals, apart from
 // the approver's own login lock, so that a clerk cannot lock a supervisor out by typing them.
 import type { Migration } from './migration';
 
-export const migration0006: Migration = {
-  version: 6,
+export const migration0007: Migration = {
+  version: 7,
   name: 'approval-tries',
   async up(tx) {
     await tx.exec(`
