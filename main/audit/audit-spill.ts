@@ -17,10 +17,10 @@ import { lastAuditRow } from '../db/repositories/audit';
 import { appendAudit, type AuditEntry } from './audit-log';
 
 /**
- * The rows that may wait: a logout ends the session whatever the disk says, so its row is the one
- * that must outlive a refused write. A spill naming any other action is refused as forged.
+ * The rows that may wait: a logout ends the session and the idle lock hides the screen whatever the
+ * disk says, so their rows are the ones that must outlive a refused write. A spill naming any other action is refused as forged.
  */
-const KEEPABLE_ACTIONS: ReadonlySet<string> = new Set(['operator.logout']);
+const KEEPABLE_ACTIONS: ReadonlySet<string> = new Set(['operator.logout', 'operator.idle-locked']);
 
 /**
  * The spill file's size, written in full when the app starts (while the disk has room), so that

@@ -113,9 +113,11 @@ async function rewrapInPlace(
       if (!options.keys.dataKeys[purpose]) throw new RestoreError('missing-key', purpose);
     }
     const keyConfirmed = await confirmMyNumberKey(db, options.keys);
-    // The restore's audit row joins the backup's keyed chain, with the package's audit key.
+    // The restore's audit row joins the backup's chain: keyed with the package's audit key when
+    // the backup holds one, plain when the backup is from before its chain was keyed.
+    const keyed = rows.some((r) => r.purpose === 'audit-chain');
     const auditKey = options.keys.dataKeys['audit-chain'];
-    const target = auditKey ? withAuditKeys(db, { keys: deriveAuditKeys(auditKey) }) : db;
+    const target = keyed && auditKey ? withAuditKeys(db, { keys: deriveAuditKeys(auditKey) }) : db;
     await target.transaction(async (tx) => {
       for (const { purpose } of rows) {
         await rewrapDataKey(

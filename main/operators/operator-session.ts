@@ -177,9 +177,15 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
     if (!operator || locked || disposed) return;
     if (now().getTime() - lastActivity >= idleMs) {
       locked = true;
-      await db.transaction((tx) =>
-        appendAudit(tx, { operatorId: operator!.id, action: 'operator.idle-locked' }, now),
-      );
+      // The lock holds whatever the disk says; a refused row is kept like a logout's, never thrown
+      // from the timer.
+      const entry = { operatorId: operator.id, action: 'operator.idle-locked' };
+      const at = now();
+      try {
+        await db.transaction((tx) => appendAudit(tx, entry, () => at));
+      } catch (e) {
+        await options.keepAudit?.(entry, at, e).catch(() => undefined);
+      }
       await changed();
     } else {
       armTimer();
@@ -226,6 +232,8 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
       if (locked && !passesLock) throw new AccessError('session-locked');
       // Roles and the disabled flag are read fresh: an administrator's change applies at once.
       const fresh = await getOperator(db, operator.id);
+      // A logout (or another login) while the read was on its way: this call is not the session's.
+      if (operator?.id !== fresh.id) throw new AccessError('not-logged-in');
       if (fresh.disabled) {
         operator = null;
         await changed();

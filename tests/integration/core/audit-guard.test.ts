@@ -14,29 +14,19 @@ import type { Channel } from '../../../preload/contract/channels';
 import type { AuditStatusDto } from '../../../preload/contract/dto';
 import type { Result } from '../../../preload/contract/result';
 import { tamper, writeRows } from '../../unit/audit/support/keyed-db';
+import { productionConfig, TEST_SETUP_CODE } from '../support/router-calls';
 
 const ORIGIN = 'http://127.0.0.1:1';
 const SENDER = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
 const ADMIN = { loginId: 'kanri1', displayName: '管理 一郎', password: 'kanri-password-1' };
+const SETUP = { ...ADMIN, setupCode: TEST_SETUP_CODE };
 const cores: Core[] = [];
 
 afterEach(async () => {
   while (cores.length) await cores.pop()!.close();
 });
 
-function config(dataDir: string, over: Partial<CoreConfig> = {}): CoreConfig {
-  return {
-    mode: 'production',
-    reader: { kind: 'simulated' },
-    exchangeTimeoutMs: 2000,
-    simTiming: false,
-    idleLockMinutes: 5,
-    version: 'test',
-    dataDir,
-    trustedOrigins: [ORIGIN],
-    ...over,
-  };
-}
+const config = productionConfig;
 
 async function call<T>(core: Core, channel: Channel, payload: unknown = {}): Promise<T> {
   const r = (await core.router.handle(SENDER, channel, payload)) as Result<T>;
@@ -52,7 +42,7 @@ async function started(c: CoreConfig, events: string[] = []): Promise<Core> {
   await core.start();
   await core.auditChecked();
   const session = await call<{ needsSetup: boolean }>(core, 'auth:get-session');
-  if (session.needsSetup) await call(core, 'auth:setup-admin', ADMIN);
+  if (session.needsSetup) await call(core, 'auth:setup-admin', SETUP);
   else await call(core, 'auth:login', { loginId: ADMIN.loginId, password: ADMIN.password });
   return core;
 }

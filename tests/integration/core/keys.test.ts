@@ -15,6 +15,7 @@ import { listWrappedDataKeys } from '../../../main/db/repositories/data-keys';
 import { createResident, firstStoredMyNumber } from '../../../main/db/repositories/residents';
 import { TestKeyProtector } from '../../unit/authority/authority-helpers';
 import { myNumberFrom, residentInput } from '../../unit/db/support/temp-db';
+import { TEST_SETUP_CODE } from '../support/router-calls';
 
 const ORIGIN = 'http://127.0.0.1:1';
 const SENDER = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
@@ -42,6 +43,7 @@ function counterPc(over: Partial<CoreConfig> = {}): CoreConfig {
     dataDir,
     backupDir: defaultBackupDir(dataDir),
     trustedOrigins: [ORIGIN],
+    setupCode: TEST_SETUP_CODE,
     ...over,
   };
 }
@@ -77,6 +79,7 @@ describe('production keys', () => {
       loginId: 'kanri',
       displayName: '管理 太郎',
       password: 'kanri-password-2026',
+      setupCode: TEST_SETUP_CODE,
     });
     const backup = await core.router.handle(SENDER, 'admin:backup-database', {});
     expect(backup.ok, JSON.stringify(backup)).toBe(true);
@@ -93,7 +96,8 @@ describe('production keys', () => {
     // The attacker tries every copied file as the key file, and as the raw data key.
     const copy = await openIssuanceDatabase(backupPath, { mode: 'production', create: false });
     try {
-      const [wrapped] = await listWrappedDataKeys(copy);
+      // The 個人番号 key (the audit chain's key sits beside it, wrapped the same way).
+      const wrapped = (await listWrappedDataKeys(copy)).find((k) => k.purpose === 'my-number');
       const sample = (await firstStoredMyNumber(copy))!;
       expect(wrapped).toBeDefined();
       for (const file of stolen) {

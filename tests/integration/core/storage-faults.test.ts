@@ -14,12 +14,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { openAuditKeys } from '../../../main/audit/audit-keys';
 import { verifyAuditChain } from '../../../main/audit/audit-log';
 import { createCore, corePaths, type Core } from '../../../main/core';
 import type { CoreConfig } from '../../../main/config/config';
 import { openDatabase } from '../../../main/db/connection';
 import { DbCorruptError } from '../../../main/db/errors';
-import type { KeyProtector } from '../../../main/db/key-protector';
+import { FileKeyProtector, type KeyProtector } from '../../../main/db/key-protector';
 import { ERROR_LOG_FILE } from '../../../main/logs/error-log';
 import type { SessionDto } from '../../../preload/contract/dto';
 import { ERROR_ID_PATTERN, type AppError } from '../../../preload/contract/errors';
@@ -198,6 +199,14 @@ describe('a damaged database takes no write', () => {
   });
 });
 
+/** The chain walked with the practice core's own audit key (unwrapped by its data folder's key file). */
+async function keyedChainOf(core: Core) {
+  const db = core.db()!;
+  const protector = new FileKeyProtector(corePaths(core.config.dataDir).keyFile);
+  const { keys } = await openAuditKeys(db, protector, () => new Date());
+  return verifyAuditChain(db, { keys });
+}
+
 describe('a full disk', () => {
   it('logout ends the session; its audit row waits and goes into the chain, in order, when space returns', async () => {
     const disk = smallDisk();
@@ -231,7 +240,7 @@ describe('a full disk', () => {
     const rows = await auditActions(core, before);
     expect(rows.map((r) => r.action)).toEqual(['operator.logout', 'operator.login']);
     expect(rows[0]).toMatchObject({ at: loggedOutAt, details: '{"deferred":"db-full"}' });
-    expect(await verifyAuditChain(core.db()!)).toMatchObject({ ok: true });
+    expect(await keyedChainOf(core)).toMatchObject({ ok: true });
     expectOwnMessage('db-full');
 
     // The refusal's entry waited for space and is in the log by the close; never the password.
@@ -276,7 +285,7 @@ describe('a full disk', () => {
       'operator.login',
       'operator.login',
     ]);
-    expect(await verifyAuditChain(third.db()!)).toMatchObject({ ok: true });
+    expect(await keyedChainOf(third)).toMatchObject({ ok: true });
   });
 
   it('the audit CSV export leaves no file, not even an empty one', async () => {

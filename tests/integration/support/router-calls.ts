@@ -1,7 +1,11 @@
 // The calls of the integration tests: a practice core (on the simulated reader or through PC/SC),
 // the clerk's and the resident's windows calling its router, and the card in the simulated reader.
 // Also what the crash child (issuance-child.ts) uses, so it drives the core exactly as the tests do.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createCore, type Core } from '../../../main/core';
+import { FileKeyProtector } from '../../../main/db/key-protector';
 import type { CoreConfig } from '../../../main/config/config';
 import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import type { Channel } from '../../../preload/contract/channels';
@@ -34,6 +38,32 @@ export function practiceConfig(
     now: () => new Date(Date.now() + clockOffsetMs),
     // The practice seed's five operators and every login, at the tests' cost.
     passwordHashCost: TEST_SCRYPT_COST,
+  };
+}
+
+/** What IT put in the machine configuration of the production tests. */
+export const TEST_SETUP_CODE = 'Kq7-Fv2m-Zt9w';
+
+/**
+ * A production core on the simulated reader (no PC/SC needed for what such tests check): a key
+ * file outside the data folder (production refuses one inside it), IT's setup code, and the tests'
+ * hash cost. Pass the same config again to restart on the same data.
+ */
+export function productionConfig(dataDir: string, over: Partial<CoreConfig> = {}): CoreConfig {
+  const keyDir = mkdtempSync(join(tmpdir(), 'madoguchi-core-keys-'));
+  return {
+    mode: 'production',
+    reader: { kind: 'simulated' },
+    exchangeTimeoutMs: 2000,
+    simTiming: false,
+    idleLockMinutes: 5,
+    version: 'test',
+    dataDir,
+    trustedOrigins: [ORIGIN],
+    keyProtector: new FileKeyProtector(join(keyDir, 'data.key')),
+    setupCode: TEST_SETUP_CODE,
+    passwordHashCost: TEST_SCRYPT_COST,
+    ...over,
   };
 }
 

@@ -20,6 +20,8 @@ import {
   type MaintenanceDeps,
 } from '../../../main/maintenance';
 import { Readable } from 'node:stream';
+import { openAuditKeys } from '../../../main/audit/audit-keys';
+import { verifyAuditChain } from '../../../main/audit/audit-log';
 import { addResident, makeTempDir, myNumberFrom, openTestDb, type TestDb } from './support/temp-db';
 
 const PASSPHRASE = 'sora-no-iro 2026 madoguchi';
@@ -103,7 +105,8 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
     const backup = await backupOf(old, from.deps.backupDir);
     const pkg = join(offline, 'recovery.json');
     expect(await runMaintenance({ kind: 'key-export', packagePath: pkg }, from.deps)).toBe(0);
-    expect(from.result()).toMatchObject({ ok: true, dataKeys: ['my-number'] });
+    // The export's own audit row keys the old machine's chain: its audit key travels too.
+    expect(from.result()).toMatchObject({ ok: true, dataKeys: ['audit-chain', 'my-number'] });
     expect(statSync(pkg).mode & 0o777).toBe(0o600);
 
     // The replacement PC: nothing in its data folder, a key store of its own.
@@ -134,6 +137,28 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
     const exported = (await searchAudit(old.db, { action: 'key.recovery-exported' })).items;
     const adminId = (await findOperatorByLogin(old.db, ADMIN.loginId))?.id;
     expect(exported.map((r) => r.operatorId)).toEqual([adminId]);
+  });
+
+  it('a backup of a keyed audit chain restores with its chain intact under the new machine', async () => {
+    const from = oldMachine();
+    const pkg = join(offline, 'recovery-keyed.json');
+    // The export keys the old chain first; the backup taken after it carries the audit key's row.
+    expect(await runMaintenance({ kind: 'key-export', packagePath: pkg }, from.deps)).toBe(0);
+    const backup = await backupOf(old, from.deps.backupDir);
+    const to = machine(new FileKeyProtector(join(tempDir(), 'new-machine.key')));
+    const code = await runMaintenance(
+      { kind: 'db-restore', backupPath: backup, packagePath: pkg },
+      to.deps,
+    );
+    expect(code, to.lines.join('\n')).toBe(0);
+    expect(to.result()).toMatchObject({ ok: true, dataKeys: ['audit-chain', 'my-number'] });
+
+    const db = await openIssuanceDatabase(to.deps.databasePath, { mode: 'production' });
+    cleanups.push(() => db.close());
+    const { keys } = await openAuditKeys(db, to.deps.keyProtector, to.deps.now);
+    expect(await verifyAuditChain(db, { keys })).toMatchObject({ ok: true });
+    const last = (await searchAudit(db, {})).items[0];
+    expect(last?.action).toBe('database.restored');
   });
 
   it('a backup carried off with a key of its own cannot be read: only the package opens it', async () => {

@@ -13,9 +13,11 @@ afterEach(async () => {
   t = null;
 });
 
-const now = () => new Date('2026-11-25T08:30:00.000Z');
+let clockMs = Date.parse('2026-11-25T08:30:00.000Z');
+const now = () => new Date(clockMs);
 
 async function loggedIn(keepAudit?: (entry: AuditEntry, at: Date, e: unknown) => Promise<void>) {
+  clockMs = Date.parse('2026-11-25T08:30:00.000Z');
   t = await openTestDb();
   const changes: SessionDto[] = [];
   const sessions = createOperatorSessions({
@@ -59,5 +61,21 @@ describe('logout on a full disk', () => {
     await expect(sessions.logout()).rejects.toBeInstanceOf(DbFullError);
     expect(sessions.currentOperatorId()).toBe(null);
     expect(changes.at(-1)?.operator).toBe(null);
+  });
+});
+
+describe('the idle lock on a full disk', () => {
+  it('locks all the same, and hands its refused row to be kept instead of throwing', async () => {
+    const kept: [AuditEntry, Date, unknown][] = [];
+    const { sessions, changes, id } = await loggedIn(async (entry, at, e) => {
+      kept.push([entry, at, e]);
+    });
+    clockMs += 5 * 60_000;
+    // The call that finds the clerk idle is refused by the lock, not by the disk.
+    await expect(sessions.authorize('operator')).rejects.toMatchObject({ code: 'session-locked' });
+    expect(changes.at(-1)?.locked).toBe(true);
+    expect(kept).toEqual([
+      [{ operatorId: id, action: 'operator.idle-locked' }, now(), expect.any(DbFullError)],
+    ]);
   });
 });
