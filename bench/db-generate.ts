@@ -25,7 +25,7 @@ import { BulkInserter } from './support/bulk-insert';
 import { auditRowOf, cardOf, OPERATOR_COUNT, residentOf } from './support/population';
 
 /** Bump when the generated content or layout changes, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const CACHE_DIR = fileURLToPath(new URL('.cache/', import.meta.url));
 

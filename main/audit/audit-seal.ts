@@ -20,33 +20,32 @@ export function segmentStart(seq: number): number {
   return Math.floor((seq - 1) / SEAL_ROWS) * SEAL_ROWS + 1;
 }
 
-const quoteText = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-const quoteInt = (n: number | null): string => (n === null ? 'NULL' : String(n));
+/** sqlite's printf %Q: in single quotes, each one doubled; NULL bare. */
+const q = (v: string | number | null): string =>
+  v === null ? 'NULL' : `'${String(v).replaceAll("'", "''")}'`;
+/** A text column as the seal has it: its length in UTF-8 bytes, then %Q of it. */
+const text = (s: string): string => `${Buffer.byteLength(s, 'utf8')}${q(s)}`;
 
 /**
  * The bytes a seal covers, built from rows exactly as auditSegmentBytes (the repository) has sqlite
- * build them: the row's hash, then sqlite's quote() of each column, joined by ','; rows joined by
- * a line feed.
+ * build them: the row's hash, then seq, the text columns with their byte lengths, every column
+ * quoted as printf %Q does, joined by ','; rows joined by a line feed.
  */
 export function segmentBytesOf(rows: readonly AuditRow[]): Buffer {
   const parts: Buffer[] = [];
   rows.forEach((r, i) => {
     if (i > 0) parts.push(LF);
     parts.push(r.hash);
-    parts.push(
-      Buffer.from(
-        [
-          quoteInt(r.seq),
-          quoteText(r.at),
-          quoteInt(r.operatorId),
-          quoteText(r.action),
-          quoteInt(r.residentId),
-          quoteInt(r.cardId),
-          quoteText(r.details),
-        ].join(','),
-        'utf8',
-      ),
-    );
+    const line = [
+      String(r.seq),
+      text(r.at),
+      q(r.operatorId),
+      text(r.action),
+      q(r.residentId),
+      q(r.cardId),
+      text(r.details),
+    ].join(',');
+    parts.push(Buffer.from(line, 'utf8'));
   });
   return Buffer.concat(parts);
 }

@@ -65,7 +65,7 @@ export const machineConfigSchema = z.strictObject({
    * (`audit-anchors-<computer>-<mode>.jsonl`). It must exist: a missing or unwritable folder is
    * shown to the administrator and never stops the counter.
    */
-  auditAnchorsDir: absolutePath.optional(),
+  auditAnchorsDir: z.string().trim().min(1).max(1000).optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {

@@ -25,6 +25,7 @@ import {
   writeRows,
   type KeyedTestDb,
 } from './support/keyed-db';
+import { addResident } from '../db/support/temp-db';
 
 let t: KeyedTestDb | undefined;
 const dirs: string[] = [];
@@ -140,6 +141,7 @@ describe('the keyed chain', () => {
 describe('seals', () => {
   it('sqlite builds a segment’s bytes exactly as they are built from rows', async () => {
     const k = await open();
+    const resident = await addResident(k, 1);
     await k.keyed.transaction(async (tx) => {
       await appendAudit(tx, { operatorId: null, action: 'x.y', details: { a: "it's 確認" } });
       await appendAudit(tx, {
@@ -148,9 +150,15 @@ describe('seals', () => {
         residentId: null,
         details: { q: 'say "hi"\n', n: 9007199254740991 },
       });
+      await appendAudit(tx, {
+        operatorId: null,
+        action: 'x.w',
+        residentId: resident,
+        details: { a: "''", b: '証明書', c: '\u0000' },
+      });
     });
     const rows = await readAuditRows(k.db, 0, 10);
-    expect((await auditSegmentBytes(k.db, 1, 2))!.equals(segmentBytesOf(rows))).toBe(true);
+    expect((await auditSegmentBytes(k.db, 1, 3))!.equals(segmentBytesOf(rows))).toBe(true);
   });
 
   it('complete segments are sealed after their rows verify; the full check reads them by seal', async () => {
@@ -174,6 +182,20 @@ describe('seals', () => {
       `DROP TRIGGER audit_log_no_update; UPDATE audit_log SET operator_id = NULL WHERE seq = 700`,
     );
     expect(kinds((await verify(k)).problems)).toEqual(['triggers@1', 'rewritten@700']);
+  });
+
+  it('text hidden after a NUL byte (where sqlite’s quoting stops) is still found under a seal', async () => {
+    const k = await open();
+    await writeRows(k.keyed, SEAL_ROWS, k.clerk);
+    await k.guard.idle();
+    await tamper(
+      k.path,
+      `DROP TRIGGER audit_log_no_update;
+       UPDATE audit_log SET details = details || char(0) || 'hidden' WHERE seq = 5;
+       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+    );
+    expect(kinds((await verify(k)).problems)).toEqual(['rewritten@5']);
   });
 
   it('a forged seal over intact keyed rows is a finding of its own', async () => {

@@ -37,6 +37,15 @@ describe('machine config', () => {
     );
   });
 
+  it('takes the folder of the audit anchors, and refuses an empty one', () => {
+    const c = parseMachineConfig(
+      '{"reader":{"kind":"pcsc"},"auditAnchorsDir":" \\\\\\\\audit01\\\\anchors "}',
+    );
+    expect(c.auditAnchorsDir).toBe('\\\\audit01\\anchors');
+    expect(parseMachineConfig(null).auditAnchorsDir).toBeUndefined();
+    expect(() => parseMachineConfig('{"auditAnchorsDir":" "}')).toThrow(/auditAnchorsDir/);
+  });
+
   it('refuses a mode and reader that do not belong together', () => {
     expect(() => parseMachineConfig('{"mode":"production"}')).toThrow(ConfigError);
     expect(() => parseMachineConfig('{"mode":"practice","reader":{"kind":"pcsc"}}')).toThrow(
