@@ -15,7 +15,7 @@ import { listWrappedDataKeys } from '../../../main/db/repositories/data-keys';
 import { createResident, firstStoredMyNumber } from '../../../main/db/repositories/residents';
 import { TestKeyProtector } from '../../unit/authority/authority-helpers';
 import { myNumberFrom, residentInput } from '../../unit/db/support/temp-db';
-import { TEST_SETUP_CODE } from '../support/router-calls';
+import { productionConfig, TEST_SETUP_CODE } from '../support/router-calls';
 
 const ORIGIN = 'http://127.0.0.1:1';
 const SENDER = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
@@ -26,26 +26,18 @@ afterEach(async () => {
   while (roots.length) rmSync(roots.pop()!, { recursive: true, force: true });
 });
 
-/** A counter PC: the user's folder (Electron userData) with the production data folder in it. */
+/**
+ * A counter PC: the user's folder (Electron userData) with the production data folder in it, and
+ * no key store unless the test gives it one.
+ */
 function counterPc(over: Partial<CoreConfig> = {}): CoreConfig {
   const root = mkdtempSync(join(tmpdir(), 'madoguchi-keys-'));
   roots.push(root);
   const dataDir = modeDataDir(join(root, 'userData'), 'production');
-  return {
-    // Production with the simulated reader, which parseMachineConfig refuses and createCore does
-    // not re-check: no PC/SC reader is needed for what is tested here.
-    mode: 'production',
-    reader: { kind: 'simulated' },
-    exchangeTimeoutMs: 2000,
-    simTiming: false,
-    idleLockMinutes: 5,
-    version: 'test',
-    dataDir,
+  const { keyProtector: _theTestsOwn, ...pc } = productionConfig(dataDir, {
     backupDir: defaultBackupDir(dataDir),
-    trustedOrigins: [ORIGIN],
-    setupCode: TEST_SETUP_CODE,
-    ...over,
-  };
+  });
+  return { ...pc, ...over };
 }
 
 function filesUnder(dir: string): string[] {
