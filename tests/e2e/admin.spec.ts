@@ -172,13 +172,16 @@ test.describe('administrator', () => {
     await page.getByRole('link', { name: 'バックアップ' }).click();
     const banner = page.getByTestId('audit-alarm-banner');
     await expect(banner).toContainText('改ざん・削除の疑い');
+    await harness.screenshot('admin-audit-alarm-banner');
     await banner.getByRole('link', { name: '監査ログを開く' }).click();
     const alarm = page.getByTestId('audit-alarm');
     await expect(alarm.locator('li[data-kind="rewritten"]')).toHaveAttribute('data-seq', '2');
     await alarm.getByTestId('audit-acknowledge').click();
     await expect(alarm).toHaveCount(0);
-    await expect(banner).toHaveCount(0);
     await expect(rows.locator('tr[data-action="audit.alarm-acknowledged"]')).toHaveCount(1);
+    await page.getByRole('link', { name: 'バックアップ' }).click();
+    await expect(heading(page)).toHaveText('バックアップ');
+    await expect(banner).toHaveCount(0);
   });
 
   test('backup writes a verified copy and says where and how big', async ({ page, harness }) => {
