@@ -19,15 +19,21 @@ async function shownErrorIdIsLogged(page: Page, dataDir: string): Promise<string
 test.describe('startup error', () => {
   test.use({ core: { corruptDatabase: true } });
 
-  test('the start-up message shows the number of its error log entry', async ({
+  test('a database file that cannot be opened shows only what happened, what to do, and the number of its log entry', async ({
     page,
     harness,
   }) => {
     await harness.open();
     const screen = page.getByTestId('startup-error');
+    await expect(heading(page)).toHaveText('アプリを起動できませんでした');
+    await expect(screen.getByRole('alert')).toHaveAttribute('data-error-code', /^db-/);
     await expect(screen.getByRole('alert')).toHaveAttribute('data-error-code', 'db-corrupt');
+    await expect(screen).toContainText('IT担当者に連絡');
     await expect(screen).toContainText('ログインも含めて何も記録しません');
+    await expect(page.getByTestId('login-screen')).toHaveCount(0);
+    await expect(page.getByTestId('logout')).toHaveCount(0);
     await shownErrorIdIsLogged(page, harness.dataDir);
+    await harness.screenshot('startup-error');
   });
 });
 

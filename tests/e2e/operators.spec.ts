@@ -124,24 +124,6 @@ test.describe('first start with no setup code configured', () => {
   });
 });
 
-test.describe('startup error', () => {
-  test.use({ core: { corruptDatabase: true } });
-
-  test('a database file that cannot be opened shows only what happened and what to do', async ({
-    page,
-    harness,
-  }) => {
-    await harness.open();
-    const screen = page.getByTestId('startup-error');
-    await expect(heading(page)).toHaveText('アプリを起動できませんでした');
-    await expect(screen.getByRole('alert')).toHaveAttribute('data-error-code', /^db-/);
-    await expect(screen).toContainText('IT担当者に連絡');
-    await expect(page.getByTestId('login-screen')).toHaveCount(0);
-    await expect(page.getByTestId('logout')).toHaveCount(0);
-    await harness.screenshot('startup-error');
-  });
-});
-
 test.describe('login', () => {
   test('a wrong password says how many tries are left; the fifth locks the ID until a time', async ({
     page,

@@ -22,6 +22,7 @@ afterEach(() => {
   cleanup();
 });
 
+// Windows has no POSIX mode bits (its files are guarded by ACLs): there is nothing to check there.
 describe.skipIf(process.platform === 'win32')('file modes', () => {
   it('a new database and its journal files are 0600', async () => {
     const path = join(dir, 'issuance.sqlite3');
