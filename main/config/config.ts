@@ -100,18 +100,58 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Parses a machine config file's JSON text. A broken file is an error, never silently ignored. */
-export function parseMachineConfig(jsonText: string | null): MachineConfig {
+/** One thing wrong with a machine config file: where, and what, in English and in Japanese. */
+export interface ConfigProblem {
+  /** The key's path (`reader.kind`), or `(file)` for the file as a whole. */
+  readonly path: string;
+  readonly en: string;
+  readonly ja: string;
+}
+
+type Checked =
+  | { readonly ok: true; readonly config: MachineConfig }
+  | { readonly ok: false; readonly message: string; readonly problems: readonly ConfigProblem[] };
+
+/** The schema's own (English) message of a refinement, in Japanese. */
+const JA_REFINEMENTS: Readonly<Record<string, string>> = {
+  'must be an absolute path': '絶対パスで書いてください',
+};
+
+/**
+ * The one check of a machine config file, for the app's start (parseMachineConfig) and for IT's
+ * `npm run config:check` (machineConfigProblems) alike.
+ */
+function checkMachineConfig(jsonText: string | null): Checked {
   let raw: unknown;
   try {
-    raw = jsonText === null ? {} : JSON.parse(jsonText);
-  } catch {
-    throw new ConfigError('machine config is not valid JSON');
+    // Windows PowerShell 5.1 (Set-Content -Encoding UTF8, Out-File) writes a byte order mark that
+    // JSON.parse refuses; IT deploying the file with it must not get a counter that cannot start.
+    raw = jsonText === null ? {} : JSON.parse(jsonText.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      message: 'machine config is not valid JSON',
+      problems: [
+        { path: '(file)', en: `not valid JSON: ${why}`, ja: `JSONとして読めません: ${why}` },
+      ],
+    };
   }
   const parsed = machineConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-    throw new ConfigError(`machine config is invalid at: ${where}`);
+    // The same parse again, worded in Japanese: the issues come in the same order.
+    const inJapanese = machineConfigSchema.safeParse(raw, { error: z.locales.ja().localeError });
+    const ja = inJapanese.success ? [] : inJapanese.error.issues;
+    return {
+      ok: false,
+      message: `machine config is invalid at: ${where}`,
+      problems: parsed.error.issues.map((issue, n) => ({
+        path: issue.path.join('.') || '(root)',
+        en: issue.message,
+        ja: JA_REFINEMENTS[issue.message] ?? ja[n]?.message ?? issue.message,
+      })),
+    };
   }
   const config = parsed.data;
   // No mode given: a configured real reader means production, otherwise practice.
@@ -119,10 +159,28 @@ export function parseMachineConfig(jsonText: string | null): MachineConfig {
   // Each mode has one kind of reader, so a trainee never writes to a real card and a
   // production counter never issues from a simulated one.
   if (mode === 'practice' && config.reader.kind !== 'simulated') {
-    throw new ConfigError('practice mode uses the simulated reader only (reader.kind)');
+    const message = 'practice mode uses the simulated reader only (reader.kind)';
+    const ja =
+      '練習モードではシミュレーターのリーダーしか使えません（reader.kind を "simulated" に）';
+    return { ok: false, message, problems: [{ path: 'reader.kind', en: message, ja }] };
   }
   if (mode === 'production' && config.reader.kind !== 'pcsc') {
-    throw new ConfigError('production mode needs a PC/SC reader (reader.kind = "pcsc")');
+    const message = 'production mode needs a PC/SC reader (reader.kind = "pcsc")';
+    const ja = '本番モードには PC/SC のカードリーダーが必要です（reader.kind を "pcsc" に）';
+    return { ok: false, message, problems: [{ path: 'reader.kind', en: message, ja }] };
   }
-  return { ...config, mode };
+  return { ok: true, config: { ...config, mode } };
+}
+
+/** Parses a machine config file's JSON text. A broken file is an error, never silently ignored. */
+export function parseMachineConfig(jsonText: string | null): MachineConfig {
+  const checked = checkMachineConfig(jsonText);
+  if (!checked.ok) throw new ConfigError(checked.message);
+  return checked.config;
+}
+
+/** Everything wrong with a machine config file's JSON text; empty when the app would start with it. */
+export function machineConfigProblems(jsonText: string): readonly ConfigProblem[] {
+  const checked = checkMachineConfig(jsonText);
+  return checked.ok ? [] : checked.problems;
 }
