@@ -14,7 +14,12 @@ import {
   type FindingKind,
   type LockPackages,
 } from './installer/asar-findings';
-import { builderConfigProblems, loadBuilderConfig } from './installer/builder-config';
+import {
+  BUILDER_CONFIG_FILE,
+  builderConfigProblems,
+  loadBuilderConfig,
+  secretLookingLines,
+} from './installer/builder-config';
 import { packAppAsar } from './installer/pack-asar';
 
 /**
@@ -104,6 +109,12 @@ async function main(): Promise<number> {
     name: 'electron fuses and asar as the counter needs',
     ok: otherProblems.length === 0,
   });
+  const secrets = secretLookingLines(readFileSync(join(projectDir, BUILDER_CONFIG_FILE), 'utf8'));
+  results.push({
+    name: 'electron-builder.yml holds no secret-looking value',
+    ok: secrets.length === 0,
+  });
+  problems.push(...secrets.map((s) => `secret-looking (signing comes from the environment): ${s}`));
   console.log(
     `electron-builder.yml: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`,
   );

@@ -1,8 +1,8 @@
-// `npm test`: the build, then lint, format, typecheck, unit, integration and e2e side by side in
-// lanes. Every step runs even after a failure; one closing line counts the tests of all of them:
+// `npm test`: the build, then lint, format, typecheck, unit, integration, e2e and the installer's
+// contents (dist:check) side by side in lanes. Every step runs even after a failure; one closing line counts the tests of all of them:
 // "Tests: N passed, M failed, K skipped" (a skipped test or no test at all fails the run too).
 // `node scripts/run-tests.mjs unit integration` runs only those steps (lint, format, typecheck,
-// build, unit, integration, e2e).
+// build, unit, integration, e2e, dist).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   createWriteStream,
@@ -21,7 +21,7 @@ const reportDir = join('test-reports');
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
-const ALL_STEPS = ['lint', 'format', 'typecheck', 'build', 'unit', 'integration', 'e2e'];
+const ALL_STEPS = ['lint', 'format', 'typecheck', 'build', 'unit', 'integration', 'e2e', 'dist'];
 const wanted = process.argv.slice(2);
 for (const w of wanted) {
   if (!ALL_STEPS.includes(w)) {
@@ -273,10 +273,12 @@ if (want('integration')) {
 // ---- the run ----
 
 const started = Date.now();
-if (want('build')) await run('build', 'npm', ['run', '--silent', 'build']);
+// dist:check packs what the build wrote: it needs the build even when asked for alone.
+if (want('build') || want('dist')) await run('build', 'npm', ['run', '--silent', 'build']);
 
 const unitReport = join(reportDir, 'vitest-unit.json');
 const playwrightReport = join(reportDir, 'playwright.json');
+const distReport = join(reportDir, 'dist-check.json');
 // The static checks run at a lower priority: they have no time limits, and they fill the gaps the
 // tests leave (waits on pcscd, on child processes, on the browser) instead of slowing the tests.
 const checks = (name, args, log) => () => run(name, 'nice', ['-n', '10', npx, ...args], { log });
@@ -319,6 +321,19 @@ await lanes(
             },
             log: 'e2e.log',
           }),
+      ]
+    : [],
+  // The installer's contents: electron-builder packs app.asar from out/ (about a minute on two busy
+  // cores, most of it asking npm for the production dependencies), each rule counts as a test.
+  want('dist')
+    ? [
+        () =>
+          run(
+            'dist:check',
+            'nice',
+            ['-n', '10', npx, 'tsx', 'scripts/dist-check.ts', '--report', distReport],
+            { log: 'dist-check.log' },
+          ),
       ]
     : [],
 );
@@ -374,12 +389,23 @@ if (want('e2e')) {
   }
 }
 
+if (want('dist')) {
+  if (existsSync(distReport)) {
+    const results = JSON.parse(readFileSync(distReport, 'utf8')).results ?? [];
+    passed += results.filter((r) => r.ok).length;
+    failed += results.filter((r) => !r.ok).length;
+  } else {
+    failed += 1;
+    problems.push(`${distReport} was not written`);
+  }
+}
+
 console.log('\n=== summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)`);
 console.log(`total ${Math.round((Date.now() - started) / 1000)}s`);
 for (const p of problems) console.log(`problem: ${p}`);
 const stepsFailed = steps.filter((s) => !s.ok).length;
-const ranTests = want('unit') || want('integration') || want('e2e');
+const ranTests = want('unit') || want('integration') || want('e2e') || want('dist');
 if (ranTests && passed === 0) console.log('no test was executed: that is a failure');
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(stepsFailed > 0 || failed > 0 || (ranTests && passed === 0) || skipped > 0 ? 1 : 0);

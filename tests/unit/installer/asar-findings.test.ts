@@ -1,4 +1,5 @@
 // The app.asar check: each thing an installer must not carry, planted in a real archive, is found.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -156,5 +157,40 @@ describe('app.asar findings', () => {
       'node_modules/a/node_modules/@b/c',
     );
     expect(packageFolderOf('out/main/index.js')).toBeNull();
+  });
+});
+
+// The command itself, over an archive given with --asar (as the release build checks its own).
+describe('npm run dist:check -- --asar', { timeout: 60_000 }, () => {
+  const distCheck = (archive: string) => {
+    const run = spawnSync('npx', ['tsx', 'scripts/dist-check.ts', '--asar', archive], {
+      encoding: 'utf8',
+    });
+    return { status: run.status, out: run.stdout + run.stderr };
+  };
+
+  it('fails on a planted test file, source map and devDependency, naming each', async () => {
+    const run = distCheck(
+      await writeArchive({
+        ...cleanApp(),
+        'out/main/planted.test.js': '',
+        'out/main/index.js.map': '{}',
+        'node_modules/vitest/package.json': installedManifest('vitest'),
+      }),
+    );
+    expect(run.out).toContain('out/main/planted.test.js: a test');
+    expect(run.out).toContain('out/main/index.js.map: a source map');
+    expect(run.out).toMatch(/node_modules\/vitest: vitest@[\d.]+: only devDependencies/);
+    expect(run.out).toContain('FAIL no tests in app.asar');
+    expect(run.out).toContain('FAIL no source maps in app.asar');
+    expect(run.out).toContain('FAIL no devDependencies in app.asar');
+    expect(run.status).toBe(1);
+  });
+
+  it('passes a clean archive and prints its figures', async () => {
+    const run = distCheck(await writeArchive(cleanApp()));
+    expect(run.out).toMatch(/^app\.asar: 0\.0 MiB \(budget 60\.0 MiB\), 5 files inside$/m);
+    expect(run.out).toContain('ok   no tests in app.asar');
+    expect(run.status).toBe(0);
   });
 });
