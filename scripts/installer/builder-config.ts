@@ -50,3 +50,22 @@ export async function builderConfigProblems(config: Configuration): Promise<stri
   if (config.asar !== true) problems.push(`asar is ${String(config.asar)}, must be true`);
   return problems;
 }
+
+/** Option names whose value is a secret, or names the certificate: they come from the environment. */
+const SECRET_KEY =
+  /^\s*-?\s*["']?(\w*(password|passphrase|secret|token|apikey|api_key|privatekey|private_key)\w*|certificateFile|certificateSha1|certificateSubjectName|cscLink|cscKeyPassword|azureSignOptions|signtoolOptions)["']?\s*:/i;
+/** A key block, or a long run of base64 or hex (a key, a token, a thumbprint, an embedded .pfx). */
+const SECRET_VALUE =
+  /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----|\b[0-9A-Fa-f]{32,}\b|[A-Za-z0-9+/]{60,}={0,2}/;
+
+/**
+ * Lines of a configuration file that look like a secret or a signing identity, comments left out.
+ * The signing configuration is made on the build machine (signing-config.ts), never kept here.
+ */
+export function secretLookingLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line, n) => ({ line: line.replace(/(^|\s)#.*$/, ''), n: n + 1 }))
+    .filter(({ line }) => SECRET_KEY.test(line) || SECRET_VALUE.test(line))
+    .map(({ line, n }) => `line ${n}: ${line.trim()}`);
+}

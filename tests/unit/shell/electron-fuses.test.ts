@@ -2,22 +2,7 @@
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util/out/DebugLogger';
 import { describe, expect, it } from 'vitest';
-
-/**
- * Each fuse as the counter app needs it. Off: ELECTRON_RUN_AS_NODE (the app binary as a Node
- * shell for anyone who can start it), NODE_OPTIONS (code injected through the environment),
- * --inspect (a debugger on the main process, which holds the data keys), extra file:// powers.
- * On: the app only from app.asar, that archive checked against the binary, cookies encrypted.
- */
-const FUSES = {
-  runAsNode: false,
-  enableNodeOptionsEnvironmentVariable: false,
-  enableNodeCliInspectArguments: false,
-  enableEmbeddedAsarIntegrityValidation: true,
-  onlyLoadAppFromAsar: true,
-  enableCookieEncryption: true,
-  grantFileProtocolExtraPrivileges: false,
-} as const;
+import { REQUIRED_FUSES as FUSES } from '../../../scripts/installer/builder-config';
 
 // electron-builder's config loader and schema: slow to load on a busy machine.
 describe('electron fuses', { timeout: 30_000 }, () => {
