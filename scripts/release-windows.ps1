@@ -41,8 +41,10 @@ function Find-SignTool {
 if (Test-Path $OutDir) { Remove-Item -Recurse -Force $OutDir }
 New-Item -ItemType Directory -Force '.tmp' | Out-Null
 
-# Exactly the locked dependencies, with Electron's binary for this machine.
-Invoke-Native 'npm ci' { npm ci --no-audit --no-fund }
+# The locked dependencies, with Electron's binary for this machine. npm install rather than npm ci,
+# as in .ci/run: pcsc-mini's prebuilt binaries are optional dependencies the lock does not hold
+# for every platform, and npm ci refuses such a lock as out of sync.
+Invoke-Native 'npm install' { npm install --no-audit --no-fund }
 
 # The signing configuration for this build, made from the environment (it extends
 # electron-builder.yml); it stops here when no way to sign is set.
