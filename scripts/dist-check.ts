@@ -1,5 +1,5 @@
 // `npm run dist:check`: electron-builder.yml and the app.asar it makes, checked before anything reaches an installer.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import asar from '@electron/asar';
 import {
@@ -50,6 +50,7 @@ const CHECKS: ReadonlyArray<{ name: string; kinds: readonly FindingKind[] }> = [
 const USAGE = `usage: npm run dist:check [-- --asar <app.asar>] [--report <file.json>]
   without --asar: packs app.asar from out/ with electron-builder (run npm run build first)
   --asar: checks an archive a real build made (release/win-unpacked/resources/app.asar)
+  exit code: 0 all checks pass, 1 a check fails, 2 usage or no such archive
   --report: writes the checks' results as JSON (npm test counts them)`;
 
 interface Args {
@@ -127,6 +128,10 @@ async function main(): Promise<number> {
   if (args.asar) {
     archive = resolve(args.asar);
     unpackedDir = `${archive}.unpacked`;
+    if (!existsSync(archive)) {
+      console.error(`${archive}: no such archive`);
+      return 2;
+    }
   } else {
     const packStarted = performance.now();
     workDir = join(projectDir, '.tmp', 'dist-check');
