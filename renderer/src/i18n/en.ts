@@ -51,6 +51,8 @@ export const en: Messages = {
     codeForIt: 'For IT staff: {code}',
     codeAndDetailForIt: 'For IT staff: {code} ({detail})',
     errorId: 'Please give IT staff the error number {id}.',
+    tooNewVersions:
+      'This database was updated by a newer version of the app ({database}) and cannot be opened by this version ({app}). The file was not changed. Ask IT staff to update the app to {database} or later.',
   },
   roles: {
     clerk: 'Clerk',
@@ -248,6 +250,7 @@ export const en: Messages = {
     database_backup: 'Backup',
     database_restored: 'Restore from a backup',
     'key_recovery-exported': 'Recovery package written',
+    'support_bundle-written': 'Support bundle written',
   },
   auditBanner: {
     alarm:

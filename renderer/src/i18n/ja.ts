@@ -713,6 +713,8 @@ export const ja = {
     codeForIt: 'IT担当者向け：{code}',
     codeAndDetailForIt: 'IT担当者向け：{code}（{detail}）',
     errorId: 'エラー番号 {id} をIT担当者にお伝えください。',
+    tooNewVersions:
+      'このデータベースは新しい版のアプリ（{database}）で更新されたため、この版（{app}）では開けません。ファイルは変更していません。IT担当者に連絡して、アプリを{database}以降に更新してください。',
   },
   roles: {
     clerk: '窓口職員',
@@ -913,6 +915,7 @@ export const ja = {
     database_backup: 'バックアップ',
     database_restored: 'バックアップからの復元',
     'key_recovery-exported': '回復用パッケージの書き出し',
+    'support_bundle-written': 'サポート用ファイルの書き出し',
   },
   auditBanner: {
     alarm:
