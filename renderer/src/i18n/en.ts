@@ -130,6 +130,7 @@ export const en: Messages = {
     operators: 'Staff accounts',
     audit: 'Audit log',
     backup: 'Backup',
+    preflight: 'Workstation check',
   },
   operators: {
     title: 'Staff accounts',
@@ -259,6 +260,26 @@ export const en: Messages = {
     anchorsFailing:
       'The audit log anchors cannot be written ({error}). The counter keeps working. Call IT staff.',
     open: 'Open the audit log',
+  },
+  preflight: {
+    title: 'Workstation check',
+    lead: 'Checks whether this workstation can serve the counter (card reader, camera, displays, printing, free space, backups, database, encryption, clock, versions). When you ask IT staff for help, write the support file and attach it.',
+    run: 'Check again',
+    bundle: 'Write the support file',
+    bundleDone:
+      'The support file was written. It holds no PIN, password, My Number, setup code or key.',
+    summary: 'Check of {at}: {fail} failed, {warn} warnings, {skip} not checkable',
+    check: 'Item',
+    status: 'Result',
+    found: 'Found',
+    action: 'What to do',
+    statuses: { pass: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Not checked' },
+    strip: {
+      clerk:
+        'The check of this workstation found problems ({checks}). Contact an administrator or IT staff.',
+      admin: 'The check of this workstation found problems ({checks}).',
+      open: 'Open the workstation check',
+    },
   },
   backup: {
     title: 'Backup',
