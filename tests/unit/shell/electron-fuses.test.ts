@@ -2,29 +2,23 @@
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util/out/DebugLogger';
 import { describe, expect, it } from 'vitest';
+import { EXPECTED_FUSES } from '../../../main/preflight/fuses';
 
 /**
- * Each fuse as the counter app needs it. Off: ELECTRON_RUN_AS_NODE (the app binary as a Node
- * shell for anyone who can start it), NODE_OPTIONS (code injected through the environment),
- * --inspect (a debugger on the main process, which holds the data keys), extra file:// powers.
- * On: the app only from app.asar, that archive checked against the binary, cookies encrypted.
+ * Each fuse as the counter app needs it (main/preflight/fuses.ts, which the preflight compares
+ * with the running executable). Off: ELECTRON_RUN_AS_NODE (the app binary as a Node shell for
+ * anyone who can start it), NODE_OPTIONS (code injected through the environment), --inspect (a
+ * debugger on the main process, which holds the data keys), extra file:// powers. On: the app only
+ * from app.asar, that archive checked against the binary, cookies encrypted.
  */
-const FUSES = {
-  runAsNode: false,
-  enableNodeOptionsEnvironmentVariable: false,
-  enableNodeCliInspectArguments: false,
-  enableEmbeddedAsarIntegrityValidation: true,
-  onlyLoadAppFromAsar: true,
-  enableCookieEncryption: true,
-  grantFileProtocolExtraPrivileges: false,
-} as const;
+const FUSES = EXPECTED_FUSES;
 
 // electron-builder's config loader and schema: slow to load on a busy machine.
 describe('electron fuses', { timeout: 30_000 }, () => {
   it('electron-builder.yml flips every fuse, with names this electron-builder knows', async () => {
     const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
     for (const [fuse, value] of Object.entries(FUSES)) {
-      expect(config.electronFuses?.[fuse as keyof typeof FUSES], fuse).toBe(value);
+      expect(config.electronFuses?.[fuse as keyof typeof config.electronFuses], fuse).toBe(value);
     }
     // A misspelt fuse name would be silently ignored by the packager: the schema refuses it here.
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
