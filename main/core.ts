@@ -517,8 +517,9 @@ export function createCore(config: CoreConfig): Core {
     async start() {
       await openData();
       await watcher.start();
-      // Beside the counter's first minutes: the clerk's strip appears when a check fails.
-      preflightChecked = preflight.startup();
+      // Beside the counter's first minutes, once the audit check has read the anchors folder: the
+      // clerk's strip appears when a check fails.
+      preflightChecked = auditChecked.then(() => preflight.startup());
     },
     async close() {
       if (closed) return;

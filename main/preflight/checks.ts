@@ -175,8 +175,7 @@ export function displayCheck(displays: readonly DisplayInfo[] | null): Preflight
     return check(
       'displays',
       'skip',
-      'ディスプレイはアプリの中からしか確認できません。',
-      '管理者画面の「端末の点検」で確認してください。',
+      'ディスプレイの台数は、インストールしたアプリ（Electron）の中でだけ分かります。',
     );
   }
   if (displays.length >= 2) {
@@ -435,14 +434,22 @@ export function auditCheck(f: AuditFacts): PreflightCheckDto {
 }
 
 export interface ConfigFacts {
-  /** The file read; null when there was none (the defaults: practice mode). */
-  readonly file: string;
+  /** The file read; null when the app was started without one (tests, a benchmark). */
+  readonly file: string | null;
   readonly exists: boolean;
   readonly error: string | null;
   readonly mode: string | null;
 }
 
 export function configCheck(f: ConfigFacts): PreflightCheckDto {
+  if (f.file === null) {
+    return check(
+      'config',
+      'warn',
+      '設定ファイルを読まずに起動しています（既定の設定）。',
+      '本番の窓口では、インストールしたアプリを設定ファイルとともに使ってください。',
+    );
+  }
   if (f.error !== null) {
     return check(
       'config',
@@ -512,7 +519,9 @@ export interface ClockFacts {
 }
 
 export function clockCheck(f: ClockFacts): PreflightCheckDto {
-  const found = `${f.now.toISOString()}（タイムゾーン ${f.timeZone}、UTC${f.offsetMinutes >= 0 ? '+' : '-'}${Math.abs(f.offsetMinutes / 60)}）`;
+  const japan = new Date(f.now.getTime() + 9 * 3600_000).toISOString();
+  const zone = `UTC${f.offsetMinutes >= 0 ? '+' : '-'}${Math.abs(f.offsetMinutes / 60)}`;
+  const found = `${japan.slice(0, 10)} ${japan.slice(11, 19)}（日本時間）、タイムゾーン ${f.timeZone}（${zone}）`;
   if (f.lastRecordAt !== null && Date.parse(f.lastRecordAt) > f.now.getTime() + 60_000) {
     return check(
       'clock',

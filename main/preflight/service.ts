@@ -36,6 +36,9 @@ export interface PreflightServiceDeps {
   onSummary?(summary: PreflightSummaryDto): void;
 }
 
+/** A full list at most this old goes into the bundle as it is. */
+const BUNDLE_REUSE_MS = 5 * 60_000;
+
 export interface PreflightService {
   /** The whole list; `cameras` is what the clerk window reported. */
   run(cameras: number | null): Promise<PreflightReportDto>;
@@ -86,7 +89,7 @@ export function createPreflightService(deps: PreflightServiceDeps): PreflightSer
       backupDir: deps.backupDir,
       run,
       config: () => ({
-        file: deps.configFile?.path ?? '（設定ファイルなし）',
+        file: deps.configFile?.path ?? null,
         exists: deps.configFile?.exists ?? false,
         error: null,
         mode: deps.machine.mode,
@@ -142,8 +145,15 @@ export function createPreflightService(deps: PreflightServiceDeps): PreflightSer
     };
   }
 
+  /** The last full list: the bundle written right after it (the screen's order) takes it as it is. */
+  let lastFull: PreflightReportDto | null = null;
+  async function full(cameras: number | null): Promise<PreflightReportDto> {
+    lastFull = await runPreflight(sources(cameras), { quick: false });
+    return lastFull;
+  }
+
   return {
-    run: (cameras) => runPreflight(sources(cameras), { quick: false }),
+    run: full,
     async startup() {
       try {
         const report = await runPreflight(sources(null), { quick: true });
@@ -161,7 +171,9 @@ export function createPreflightService(deps: PreflightServiceDeps): PreflightSer
     },
     summary: () => summary,
     async writeSupportBundle(cameras) {
-      const report = await runPreflight(sources(cameras), { quick: false });
+      const recent =
+        lastFull !== null && deps.now().getTime() - Date.parse(lastFull.at) < BUNDLE_REUSE_MS;
+      const report = recent && lastFull ? lastFull : await full(cameras);
       const host = deps.workstation;
       return writeSupportBundle(deps.exportsDir, {
         now: deps.now(),
@@ -173,7 +185,7 @@ export function createPreflightService(deps: PreflightServiceDeps): PreflightSer
         },
         platform: deps.platform,
         config: {
-          file: deps.configFile?.path ?? '（設定ファイルなし）',
+          file: deps.configFile?.path ?? null,
           machine: deps.machine,
           error: null,
         },

@@ -15,7 +15,8 @@ export interface SupportBundleInput {
   readonly versions: VersionFacts;
   readonly platform: NodeJS.Platform;
   readonly config: {
-    readonly file: string;
+    /** Null when the app started without reading one. */
+    readonly file: string | null;
     /** The parsed configuration; null when it could not be read (then only the reason goes in). */
     readonly machine: MachineConfig | null;
     readonly error: string | null;

@@ -218,6 +218,7 @@ describe('disk, backups, database, audit, configuration', () => {
       }).status,
     ).toBe('fail');
     expect(configCheck({ file: '/c', exists: false, error: null, mode: null }).status).toBe('warn');
+    expect(configCheck({ file: null, exists: false, error: null, mode: null }).status).toBe('warn');
   });
 });
 
@@ -235,7 +236,8 @@ describe('encryption, clock, versions, fuses', () => {
   it('clock: pass in Asia/Tokyo; warn in another zone; fail when behind the last record', () => {
     const now = new Date('2026-12-07T00:00:00Z');
     const tokyo = { now, timeZone: 'Asia/Tokyo', offsetMinutes: 540, lastRecordAt: null };
-    expect(clockCheck(tokyo).status).toBe('pass');
+    expect(clockCheck(tokyo)).toMatchObject({ status: 'pass' });
+    expect(clockCheck(tokyo).found).toContain('2026-12-07 09:00:00（日本時間）');
     expect(clockCheck({ ...tokyo, timeZone: 'UTC', offsetMinutes: 0 }).status).toBe('warn');
     expect(clockCheck({ ...tokyo, lastRecordAt: '2026-12-08T00:00:00.000Z' }).status).toBe('fail');
   });
