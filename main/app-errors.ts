@@ -1,7 +1,8 @@
 // Turns any exception of a service into an AppError code for IPC: words come from the renderer's i18n.
 import type { AppError, ErrorCode } from '../preload/contract/errors';
 import { cardErrorToAppError } from './card/card-errors';
-import { DbError } from './db/errors';
+import { DbError, DbTooNewError } from './db/errors';
+import { tooNewDetail } from '../preload/contract/errors';
 import { KeyFileError } from './db/key-protector';
 import type { ErrorContext, ErrorLog } from './logs/error-log';
 import { PasswordPolicyError } from './operators/password-hash';
@@ -90,6 +91,13 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof AccessError)
     return e.detail ? { code: e.code, detail: e.detail } : { code: e.code };
   if (e instanceof PasswordPolicyError) return { code: 'password-too-short' };
+  // IT learns which version the file needs (the newer app's) beside this one's.
+  if (e instanceof DbTooNewError && e.versions) {
+    return {
+      code: 'db-too-new',
+      detail: tooNewDetail(e.versions.database, e.found, e.versions.app),
+    };
+  }
   if (e instanceof DbError) {
     const code = DB_CODES[e.code];
     return code ? { code } : { code: 'internal', detail: e.code };

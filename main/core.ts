@@ -43,6 +43,8 @@ import {
   createOperatorSessions,
   type OperatorSessions,
 } from './operators/operator-session';
+import { preflightHandlers } from './ipc/handlers/preflight';
+import { createPreflightService } from './preflight/service';
 import { practiceSeed, seedPracticeDatabase } from './practice/seed';
 import { startPracticeOver } from './practice/start-over';
 import { createTrainer } from './practice/trainer';
@@ -74,6 +76,8 @@ export interface Core {
   integrityChecked(): Promise<void>;
   /** Resolves when the audit log's check at start (main/audit/audit-guard.ts) has finished. */
   auditChecked(): Promise<void>;
+  /** Resolves when the quick preflight checks at start have finished. */
+  preflightChecked(): Promise<void>;
   onEvent(listener: CoreEventListener): () => void;
   start(): Promise<void>;
   /** Stops the reader watcher and closes the database. Idempotent. */
@@ -143,6 +147,7 @@ export function createCore(config: CoreConfig): Core {
   let integrityChecked: Promise<void> = Promise.resolve();
   let auditGuard: Promise<AuditGuard> | null = null;
   let auditChecked: Promise<void> = Promise.resolve();
+  let preflightChecked: Promise<void> = Promise.resolve();
   let cipher: MyNumberCipher | null = null;
   let spill: AuditSpill | null = null;
   const errorLog = createErrorLog({ dir: paths.logs, now });
@@ -337,6 +342,26 @@ export function createCore(config: CoreConfig): Core {
       authChanged: (status) => emit('auth:changed', status),
     });
 
+  const preflight = createPreflightService({
+    platform: process.platform,
+    now,
+    machine: config,
+    configFile: config.configFile ?? null,
+    appVersion: config.version,
+    dataDir: config.dataDir,
+    backupDir: paths.backups,
+    databasePath: paths.database,
+    logDir: paths.logs,
+    exportsDir: paths.exports,
+    simulated: simReader !== null,
+    readers: () => cards.readers(),
+    db: () => db,
+    startupError: () => startupError,
+    auditStatus: async () => (auditGuard ? (await auditGuard).status() : null),
+    workstation: config.workstation ?? null,
+    onSummary: () => emit('preflight:changed', null),
+  });
+
   const handlers: Handlers = composeHandlers(
     appHandlers({
       info: () => ({
@@ -373,6 +398,7 @@ export function createCore(config: CoreConfig): Core {
     procedureHandlers({ procedures }),
     residentHandlers({ pinHub }),
     reportsHandlers({ dailyReports }),
+    preflightHandlers({ preflight, audit }),
   );
 
   const router = createIpcRouter({
@@ -419,6 +445,7 @@ export function createCore(config: CoreConfig): Core {
         mode: config.mode,
         create: true,
         integrityCheck: 'skip',
+        appVersion: config.version,
       });
       // Opening the cipher checks the data key against this file before anything else runs.
       cipher = await openMyNumberCipher(opened, keyProtector);
@@ -481,6 +508,7 @@ export function createCore(config: CoreConfig): Core {
     startupError: () => startupError,
     integrityChecked: () => integrityChecked,
     auditChecked: () => auditChecked,
+    preflightChecked: () => preflightChecked,
     authority: authorityOf,
     onEvent(listener) {
       listeners.add(listener);
@@ -489,6 +517,9 @@ export function createCore(config: CoreConfig): Core {
     async start() {
       await openData();
       await watcher.start();
+      // Beside the counter's first minutes, once the audit check has read the anchors folder: the
+      // clerk's strip appears when a check fails.
+      preflightChecked = auditChecked.then(() => preflight.startup());
     },
     async close() {
       if (closed) return;
@@ -503,6 +534,7 @@ export function createCore(config: CoreConfig): Core {
         await spill.flush(db).catch((e: unknown) => report(e, { where: 'close' }));
       // The guard gives up long work on closing, then writes the shutdown anchor.
       const guard = auditGuard;
+      await preflightChecked;
       await guard?.then((g) => g.close()).catch(() => undefined);
       await auditChecked;
       await db?.close();

@@ -1,5 +1,5 @@
 // Electron bootstrap only: protocol, security handlers, windows and IPC registration over createCore().
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -318,8 +318,18 @@ if (primary) {
       refuseStart(e);
       return;
     }
+    const configPath = machineConfigPath(process.platform, process.env, app.isPackaged);
     core = createCore({
       ...machine,
+      configFile: { path: configPath, exists: existsSync(configPath) },
+      workstation: {
+        displays: () => screen.getAllDisplays(),
+        printers: async () =>
+          clerkWindow ? (await clerkWindow.webContents.getPrintersAsync()).map((p) => p.name) : [],
+        electronVersion: process.versions.electron ?? '',
+        packaged: app.isPackaged,
+        executable: process.execPath,
+      },
       version: app.getVersion(),
       dataDir: storage.dataDir,
       backupDir: storage.backupDir,

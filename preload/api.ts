@@ -49,6 +49,8 @@ export function createCounterApi(transport: CounterTransport) {
       setOperatorDisabled: call(transport, 'admin:set-operator-disabled'),
       resetOperatorPassword: call(transport, 'admin:reset-operator-password'),
       backupDatabase: call(transport, 'admin:backup-database'),
+      runPreflight: call(transport, 'admin:run-preflight'),
+      writeSupportBundle: call(transport, 'admin:write-support-bundle'),
     }),
     audit: Object.freeze({
       search: call(transport, 'audit:search'),
@@ -97,6 +99,8 @@ export function createCounterApi(transport: CounterTransport) {
     onSessionChanged: on(transport, 'auth:changed'),
     onAuditVerifyProgress: on(transport, 'audit:verify-progress'),
     onAuditStatusChanged: on(transport, 'audit:status-changed'),
+    preflightSummary: call(transport, 'preflight:summary'),
+    onPreflightChanged: on(transport, 'preflight:changed'),
   });
 }
 

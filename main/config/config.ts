@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { KeyProtector } from '../db/key-protector';
 import type { ScryptCost } from '../operators/password-hash';
+import type { WorkstationHost } from '../preflight/workstation';
 
 /** The origin the Electron app serves its renderer from (main/windows/protocol.ts). */
 export const APP_ORIGIN = 'app://counter';
@@ -86,6 +87,10 @@ export interface CoreConfig extends MachineConfig {
   readonly keyProtector?: KeyProtector;
   /** The database file, when not `issuance.sqlite3` in dataDir (the start-up benchmark's file). */
   readonly databasePath?: string;
+  /** The machine configuration file the app read (shown by the preflight); absent in tests. */
+  readonly configFile?: { readonly path: string; readonly exists: boolean };
+  /** The Electron shell's displays, printers and executable, for the preflight; absent in tests. */
+  readonly workstation?: WorkstationHost;
   /** The clock, for tests of the idle lock and of dates. */
   readonly now?: () => Date;
   /**

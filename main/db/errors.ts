@@ -39,14 +39,24 @@ export class DbFullError extends DbError {
   }
 }
 
-/** The file was written by a newer version of the app; it is refused and never touched. */
+/**
+ * The file was written by a newer version of the app; it is refused and never touched. The app
+ * versions (the one that last opened the file, this one) are named when known, for IT.
+ */
 export class DbTooNewError extends DbError {
   override readonly name = 'DbTooNewError';
   constructor(
     readonly found: number,
     readonly supported: number,
+    readonly versions: { readonly database: string | null; readonly app: string } | null = null,
   ) {
-    super('db-too-new', `database schema version ${found} is newer than supported ${supported}`);
+    super(
+      'db-too-new',
+      `database schema version ${found} is newer than supported ${supported}` +
+        (versions
+          ? ` (database last opened by ${versions.database ?? '?'}, this app ${versions.app})`
+          : ''),
+    );
   }
 }
 

@@ -1,16 +1,21 @@
 // Opening the issuance database as the app uses it: checked, migrated, in the right mode.
 import { openDatabase, quickCheck } from './connection';
 import type { Db, OpenOptions } from './connection';
-import { DataKeyError, DbCorruptError } from './errors';
+import { DataKeyError, DbCorruptError, DbTooNewError } from './errors';
 import type { KeyProtector } from './key-protector';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { ensureDatabaseMode } from './repositories/meta';
+import { ensureDatabaseMode, readDatabaseMeta, recordAppVersion } from './repositories/meta';
 import type { DatabaseMode } from './repositories/meta';
 
 export interface OpenIssuanceOptions extends Omit<OpenOptions, 'maxSchemaVersion' | 'readOnly'> {
   /** Practice and production each have their own file; the wrong one is refused. */
   readonly mode: DatabaseMode;
+  /**
+   * The app's version: recorded in the file, and named with the file's when a newer app's file is
+   * refused. Tools that only read or copy the file leave it out.
+   */
+  readonly appVersion?: string;
 }
 
 /**
@@ -22,7 +27,18 @@ export async function openIssuanceDatabase(
   path: string,
   options: OpenIssuanceOptions,
 ): Promise<Db> {
-  const db = await openDatabase(path, { ...options, maxSchemaVersion: LATEST_SCHEMA_VERSION });
+  let db: Db;
+  try {
+    db = await openDatabase(path, { ...options, maxSchemaVersion: LATEST_SCHEMA_VERSION });
+  } catch (err) {
+    if (err instanceof DbTooNewError && options.appVersion !== undefined) {
+      throw new DbTooNewError(err.found, err.supported, {
+        database: await lastAppVersion(path),
+        app: options.appVersion,
+      });
+    }
+    throw err;
+  }
   try {
     const version = await schemaVersion(db);
     if (version > 0 && version < LATEST_SCHEMA_VERSION && options.integrityCheck === 'skip') {
@@ -31,10 +47,25 @@ export async function openIssuanceDatabase(
     }
     await migrate(db);
     await ensureDatabaseMode(db, options.mode);
+    if (options.appVersion !== undefined) await recordAppVersion(db, options.appVersion);
     return db;
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
+  }
+}
+
+/** The version a newer app recorded in its file, read without writing; null when it cannot be read. */
+async function lastAppVersion(path: string): Promise<string | null> {
+  try {
+    const reader = await openDatabase(path, { readOnly: true, integrityCheck: 'skip' });
+    try {
+      return (await readDatabaseMeta(reader)).appVersion;
+    } finally {
+      await reader.close();
+    }
+  } catch {
+    return null;
   }
 }
 

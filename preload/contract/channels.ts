@@ -32,6 +32,7 @@ import {
   type DailyReportDto,
   type ResidentHistoryDto,
 } from './lifecycle';
+import type { PreflightReportDto, PreflightSummaryDto } from './preflight';
 import type { ProcedureDto, ResidentMatchDto } from './procedure';
 import { REISSUE_REASONS, REVOCATION_REASONS } from './rules/reasons';
 import {
@@ -144,6 +145,12 @@ export const requestSchemas = {
   'admin:set-operator-disabled': z.strictObject({ operatorId, disabled: z.boolean() }),
   'admin:reset-operator-password': z.strictObject({ operatorId, password }),
   'admin:backup-database': empty,
+  // The clerk window's camera count (only a window can see cameras); null when it cannot tell.
+  'admin:run-preflight': z.strictObject({ cameras: z.number().int().min(0).max(64).nullable() }),
+  'admin:write-support-bundle': z.strictObject({
+    cameras: z.number().int().min(0).max(64).nullable(),
+  }),
+  'preflight:summary': empty,
   'audit:search': z.strictObject({
     filter: auditFilter,
     page: z.number().int().min(1).max(1_000_000),
@@ -277,6 +284,9 @@ export interface ResponseMap {
   'admin:set-operator-disabled': OperatorDto;
   'admin:reset-operator-password': OperatorDto;
   'admin:backup-database': FileWrittenDto;
+  'admin:run-preflight': PreflightReportDto;
+  'admin:write-support-bundle': FileWrittenDto;
+  'preflight:summary': PreflightSummaryDto;
   'audit:search': PageDto<AuditRowDto>;
   'audit:verify': AuditVerifyDto;
   'audit:export-csv': FileWrittenDto;
@@ -351,6 +361,10 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'admin:set-operator-disabled': ADMIN_ROLES,
   'admin:reset-operator-password': ADMIN_ROLES,
   'admin:backup-database': ADMIN_ROLES,
+  'admin:run-preflight': ADMIN_ROLES,
+  'admin:write-support-bundle': ADMIN_ROLES,
+  // Every operator's window shows the strip when a start-up check failed.
+  'preflight:summary': 'operator',
   'audit:search': ADMIN_ROLES,
   'audit:verify': ADMIN_ROLES,
   'audit:export-csv': ADMIN_ROLES,
@@ -415,6 +429,8 @@ export interface EventMap {
   'audit:verify-progress': AuditVerifyProgressDto;
   /** The audit log's state changed (start-up check done, alarm, anchors file): ask audit:status. */
   'audit:status-changed': null;
+  /** The start-up checks finished: the clerk window's strip asks preflight:summary. */
+  'preflight:changed': null;
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -424,6 +440,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'resident:prompt-changed',
   'audit:verify-progress',
   'audit:status-changed',
+  'preflight:changed',
 ];
 /** The only event the resident window's preload forwards. */
 export const RESIDENT_EVENT_NAMES: readonly EventName[] = ['resident:prompt-changed'];

@@ -112,3 +112,19 @@ export interface AppError {
 
 /** The form of an error log entry's id: `E-`, the day (yyyymmdd), `-`, six letters. */
 export const ERROR_ID_PATTERN = /^E-\d{8}-[A-Z]{6}$/;
+
+/**
+ * db-too-new's detail: the version the file needs (the newer app that last opened it, else its
+ * schema number) and this app's, as `0.2.0 > 0.1.0`. The message names both.
+ */
+export function tooNewDetail(database: string | null, schema: number, app: string): string {
+  return `${database ?? `形式${schema}`} > ${app}`;
+}
+
+/** The two versions of a db-too-new detail; null when the detail is not one. */
+export function parseTooNewDetail(
+  detail: string | undefined,
+): { database: string; app: string } | null {
+  const m = /^(.+) > (.+)$/.exec(detail ?? '');
+  return m ? { database: m[1]!, app: m[2]! } : null;
+}

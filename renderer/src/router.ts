@@ -10,6 +10,7 @@ import { useSessionStore } from './stores/session-store';
 import AuditView from './workflows/admin/AuditView.vue';
 import BackupView from './workflows/admin/BackupView.vue';
 import OperatorsView from './workflows/admin/OperatorsView.vue';
+import PreflightView from './workflows/admin/PreflightView.vue';
 import CardHealthView from './workflows/card-health/CardHealthView.vue';
 import FindView from './workflows/find/FindView.vue';
 import ResidentHistoryView from './workflows/find/ResidentHistoryView.vue';
@@ -127,6 +128,12 @@ export function createAppRouter() {
         name: 'backup',
         component: BackupView,
         meta: { titleKey: 'backup.title', roles: ADMIN_ROLES },
+      },
+      {
+        path: '/admin/preflight',
+        name: 'preflight',
+        component: PreflightView,
+        meta: { titleKey: 'preflight.title', roles: ADMIN_ROLES },
       },
       { path: '/:rest(.*)*', redirect: '/' },
     ],

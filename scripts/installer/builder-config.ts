@@ -2,24 +2,15 @@
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util/out/DebugLogger';
+import { EXPECTED_FUSES } from '../../main/preflight/fuses';
 
 export const BUILDER_CONFIG_FILE = 'electron-builder.yml';
 
 /**
- * Each fuse as the counter app needs it. Off: ELECTRON_RUN_AS_NODE (the app binary as a Node
- * shell for anyone who can start it), NODE_OPTIONS (code injected through the environment),
- * --inspect (a debugger on the main process, which holds the data keys), extra file:// powers.
- * On: the app only from app.asar, that archive checked against the binary, cookies encrypted.
+ * Each fuse as the counter app needs it: the one list the preflight also compares with the running
+ * executable (main/preflight/fuses.ts says why each is on or off).
  */
-export const REQUIRED_FUSES = {
-  runAsNode: false,
-  enableNodeOptionsEnvironmentVariable: false,
-  enableNodeCliInspectArguments: false,
-  enableEmbeddedAsarIntegrityValidation: true,
-  onlyLoadAppFromAsar: true,
-  enableCookieEncryption: true,
-  grantFileProtocolExtraPrivileges: false,
-} as const;
+export const REQUIRED_FUSES = EXPECTED_FUSES;
 
 /** The configuration electron-builder would build with (file, package.json's "build", defaults). */
 export function loadBuilderConfig(
@@ -42,7 +33,8 @@ export async function builderConfigProblems(config: Configuration): Promise<stri
     problems.push(`schema: ${e instanceof Error ? e.message.trim() : String(e)}`);
   }
   for (const [fuse, wanted] of Object.entries(REQUIRED_FUSES)) {
-    const actual = config.electronFuses?.[fuse as keyof typeof REQUIRED_FUSES];
+    const actual =
+      config.electronFuses?.[fuse as keyof NonNullable<Configuration['electronFuses']>];
     if (actual !== wanted)
       problems.push(`electronFuses.${fuse} is ${String(actual)}, must be ${String(wanted)}`);
   }

@@ -115,3 +115,12 @@ export async function searchAudit(
   );
   return { items: rows.map(toRow), total, page: p, pageSize: size };
 }
+
+/** The newest row's number and time (the preflight's clock check); undefined for an empty log. */
+export async function lastAuditRowAt(
+  q: Queryable,
+): Promise<{ seq: number; at: string } | undefined> {
+  return q.get<{ seq: number; at: string }>(
+    'SELECT seq, at FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
+}

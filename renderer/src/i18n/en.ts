@@ -51,6 +51,8 @@ export const en: Messages = {
     codeForIt: 'For IT staff: {code}',
     codeAndDetailForIt: 'For IT staff: {code} ({detail})',
     errorId: 'Please give IT staff the error number {id}.',
+    tooNewVersions:
+      'This database was updated by a newer version of the app ({database}) and cannot be opened by this version ({app}). The file was not changed. Ask IT staff to update the app to {database} or later.',
   },
   roles: {
     clerk: 'Clerk',
@@ -128,6 +130,7 @@ export const en: Messages = {
     operators: 'Staff accounts',
     audit: 'Audit log',
     backup: 'Backup',
+    preflight: 'Workstation check',
   },
   operators: {
     title: 'Staff accounts',
@@ -248,6 +251,7 @@ export const en: Messages = {
     database_backup: 'Backup',
     database_restored: 'Restore from a backup',
     'key_recovery-exported': 'Recovery package written',
+    'support_bundle-written': 'Support bundle written',
   },
   auditBanner: {
     alarm:
@@ -256,6 +260,26 @@ export const en: Messages = {
     anchorsFailing:
       'The audit log anchors cannot be written ({error}). The counter keeps working. Call IT staff.',
     open: 'Open the audit log',
+  },
+  preflight: {
+    title: 'Workstation check',
+    lead: 'Checks whether this workstation can serve the counter (card reader, camera, displays, printing, free space, backups, database, encryption, clock, versions). When you ask IT staff for help, write the support file and attach it.',
+    run: 'Check again',
+    bundle: 'Write the support file',
+    bundleDone:
+      'The support file was written. It holds no PIN, password, My Number, setup code or key.',
+    summary: 'Check of {at}: {fail} failed, {warn} warnings, {skip} not checkable',
+    check: 'Item',
+    status: 'Result',
+    found: 'Found',
+    action: 'What to do',
+    statuses: { pass: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Not checked' },
+    strip: {
+      clerk:
+        'The check of this workstation found problems ({checks}). Contact an administrator or IT staff.',
+      admin: 'The check of this workstation found problems ({checks}).',
+      open: 'Open the workstation check',
+    },
   },
   backup: {
     title: 'Backup',

@@ -713,6 +713,8 @@ export const ja = {
     codeForIt: 'IT担当者向け：{code}',
     codeAndDetailForIt: 'IT担当者向け：{code}（{detail}）',
     errorId: 'エラー番号 {id} をIT担当者にお伝えください。',
+    tooNewVersions:
+      'このデータベースは新しい版のアプリ（{database}）で更新されたため、この版（{app}）では開けません。ファイルは変更していません。IT担当者に連絡して、アプリを{database}以降に更新してください。',
   },
   roles: {
     clerk: '窓口職員',
@@ -791,6 +793,7 @@ export const ja = {
     operators: '職員の管理',
     audit: '監査ログ',
     backup: 'バックアップ',
+    preflight: '端末の点検',
   },
   operators: {
     title: '職員の管理',
@@ -913,6 +916,7 @@ export const ja = {
     database_backup: 'バックアップ',
     database_restored: 'バックアップからの復元',
     'key_recovery-exported': '回復用パッケージの書き出し',
+    'support_bundle-written': 'サポート用ファイルの書き出し',
   },
   auditBanner: {
     alarm:
@@ -922,6 +926,26 @@ export const ja = {
     anchorsFailing:
       '監査ログの控え（アンカー）を保存先に書き込めません（{error}）。業務は続けられます。IT担当者に連絡してください。',
     open: '監査ログを開く',
+  },
+  preflight: {
+    title: '端末の点検',
+    lead: 'この端末で窓口業務ができるか（カードリーダー、カメラ、ディスプレイ、印刷、空き容量、バックアップ、データベース、暗号化、時計、バージョン）を確かめます。IT担当者に問い合わせるときは、サポート用ファイルを書き出して添付してください。',
+    run: 'もう一度点検する',
+    bundle: 'サポート用ファイルを書き出す',
+    bundleDone:
+      'サポート用ファイルを書き出しました。暗証番号、パスワード、個人番号、セットアップコード、鍵は含まれていません。',
+    summary: '{at} の点検: 失敗 {fail}件、警告 {warn}件、確認できない項目 {skip}件',
+    check: '項目',
+    status: '結果',
+    found: '見つかったこと',
+    action: '対処',
+    statuses: { pass: '正常', warn: '警告', fail: '失敗', skip: '確認できず' },
+    strip: {
+      clerk:
+        'この端末の点検で問題が見つかりました（{checks}）。管理者またはIT担当者に連絡してください。',
+      admin: 'この端末の点検で問題が見つかりました（{checks}）。',
+      open: '端末の点検を開く',
+    },
   },
   backup: {
     title: 'バックアップ',

@@ -9,7 +9,7 @@ describe('electron fuses', { timeout: 30_000 }, () => {
   it('electron-builder.yml flips every fuse, with names this electron-builder knows', async () => {
     const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
     for (const [fuse, value] of Object.entries(FUSES)) {
-      expect(config.electronFuses?.[fuse as keyof typeof FUSES], fuse).toBe(value);
+      expect(config.electronFuses?.[fuse as keyof typeof config.electronFuses], fuse).toBe(value);
     }
     // A misspelt fuse name would be silently ignored by the packager: the schema refuses it here.
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
