@@ -57,6 +57,8 @@ export interface OperatorSessionOptions {
   readonly now?: () => Date;
   /** Called on login, logout, lock and unlock, with the new state. */
   readonly onChange: (session: SessionDto) => void;
+  /** Runs while the operator is still the session's, just before an idle lock or a logout. */
+  readonly beforeEnd?: (why: 'lock' | 'logout') => Promise<void>;
   /**
    * Takes the logout's audit row when the database refused it (a full disk), to write it later.
    * Without it the refusal is thrown, after the session has ended all the same.
@@ -176,6 +178,9 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
   async function checkIdle(): Promise<void> {
     if (!operator || locked || disposed) return;
     if (now().getTime() - lastActivity >= idleMs) {
+      await options.beforeEnd?.('lock');
+      // A call during the parking may have been the clerk's activity, or a logout.
+      if (!operator || locked || disposed) return;
       locked = true;
       // The lock holds whatever the disk says; a refused row is kept like a logout's, never thrown
       // from the timer.
@@ -278,6 +283,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
 
     async logout() {
       let refused: unknown = null;
+      if (operator) await options.beforeEnd?.('logout');
       if (operator) {
         const entry = { operatorId: operator.id, action: 'operator.logout' };
         const at = now();
