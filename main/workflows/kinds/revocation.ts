@@ -11,7 +11,7 @@ import { findRevocationOfCard, recordRevocationDestroyed } from '../../db/reposi
 import { getCard, recordCardDestroyed } from '../../db/repositories/cards';
 import type { ProcedureSpec } from '../procedure/spec';
 import { headerOf, stepGuard } from '../procedure/steps';
-import { refuse, WorkflowRefusal, WrongCardRefusal } from '../refusal';
+import { refuse, WrongCardRefusal } from '../refusal';
 import { procedureApproval } from '../steps/approval';
 import { cardRefusal } from '../steps/card-match';
 import { revokeCard } from '../steps/card-revocation';
