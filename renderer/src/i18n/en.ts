@@ -34,7 +34,7 @@ export const en: Messages = {
     parked: '{kind} for {name} is parked. Search again.',
     idleTitle: 'Go on with this procedure?',
     idleBody:
-      'Nothing has been done on the {kind} for {name} for {minutes} minutes or more. Press “Go on” if the resident is at the counter, “Park” if they have left. A parked procedure is resumed from Unfinished procedures.',
+      'Nothing has been done on the {kind} for {name} for a while. Press “Go on” if the resident is at the counter, “Park” if they have left. A parked procedure is resumed from Unfinished procedures.',
     keep: 'Go on',
     hold: 'Park',
     held: 'Parked',
@@ -50,6 +50,8 @@ export const en: Messages = {
     inserted: 'Card in the reader: {label}',
     empty: 'The simulated reader is empty.',
     applicationTitle: 'Application cards (issuance practice)',
+    wrongPerson:
+      'Wrong-person practice: mid-procedure, insert the application card of another resident (e.g. during the issuance for 窓口 花子, the card of 窓口 一郎 of the same household, MD-2026-0012). The card is refused, naming whose it is and the open procedure.',
     applicationCard: 'Application',
     applicationOption: '{notice} ({name})',
     noApplications: 'No application has a card to insert.',
