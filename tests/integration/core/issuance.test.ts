@@ -657,6 +657,10 @@ describe('交付: refusals and failures on the way', () => {
       { kind: 'auth', n: 1 },
       { kind: 'signing', n: 1 },
     ]);
+    await call(core, 'procedure:complete', {
+      procedureId: dto.procedureId,
+      handover: { collectedJukiCard: true, collectedNotificationCard: true },
+    });
   });
 
   it('under 15 (見本蓮, MD-2026-0011): a legal representative is required, and no signing key is made', async () => {
