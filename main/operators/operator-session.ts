@@ -178,13 +178,13 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
   async function checkIdle(): Promise<void> {
     if (!operator || locked || disposed) return;
     if (now().getTime() - lastActivity >= idleMs) {
-      await options.beforeEnd?.('lock');
-      // A call during the parking may have been the clerk's activity, or a logout.
-      if (!operator || locked || disposed) return;
+      const operatorId = operator.id;
       locked = true;
+      // Locked first, so that no call passes while the resident's procedure is parked.
+      await options.beforeEnd?.('lock');
       // The lock holds whatever the disk says; a refused row is kept like a logout's, never thrown
       // from the timer.
-      const entry = { operatorId: operator.id, action: 'operator.idle-locked' };
+      const entry = { operatorId, action: 'operator.idle-locked' };
       const at = now();
       try {
         await db.transaction((tx) => appendAudit(tx, entry, () => at));
