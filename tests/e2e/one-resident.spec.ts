@@ -18,7 +18,7 @@ test('another resident’s card and search are refused while one resident’s �
   page,
   harness,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await harness.open();
   await loginAs(page, 'renshu01');
   await findByNotice(page, 'MD-2026-0001', '19920708');
@@ -31,7 +31,8 @@ test('another resident’s card and search are refused while one resident’s �
   // The trainer offers 一郎's card: checked on insertion, refused, and it says whose it is.
   await insertApplicationCard(page, 'MD-2026-0012');
   const refusal = page.getByTestId('call-error');
-  await expect(refusal).toHaveAttribute('data-error-code', 'wrong-card');
+  // The card is made for the application first (its keys and certificates take a while).
+  await expect(refusal).toHaveAttribute('data-error-code', 'wrong-card', { timeout: 90_000 });
   await expect(refusal.getByTestId('card-holder')).toHaveText(
     'このカードは 窓口　一郎 さんのカードです。',
   );
