@@ -13,7 +13,7 @@ import { createCardService, type CardService } from './card/card-service';
 import { createPcscWatcher } from './card/pcsc-transport';
 import { SimReader } from './card/sim/sim-reader';
 import type { ReaderWatcher } from './card/transport';
-import type { CoreConfig } from './config/config';
+import { PROCEDURE_IDLE_MINUTES, type CoreConfig } from './config/config';
 import { defaultBackupDir } from './config/paths';
 import { openDatabase, quickCheck, type Db } from './db/connection';
 import { DbCorruptError, DbError } from './db/errors';
@@ -299,6 +299,7 @@ export function createCore(config: CoreConfig): Core {
       practice,
       municipality: municipality(),
       emitUpdated: (dto) => emit('procedure:updated', dto),
+      idleMinutes: config.procedureIdleMinutes ?? PROCEDURE_IDLE_MINUTES,
     },
     PROCEDURE_SPECS,
   );
@@ -371,7 +372,7 @@ export function createCore(config: CoreConfig): Core {
         startupError,
       }),
     }),
-    cardHandlers({ cards, db: requireDb, audit }),
+    cardHandlers({ cards, db: requireDb, audit, counterFor: procedures.assertCounterFor }),
     simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
     authHandlers({ sessions: requireSessions }),
     approvalHandlers({ db: requireDb, hasher, operatorId, now }),
@@ -394,7 +395,7 @@ export function createCore(config: CoreConfig): Core {
       now,
     }),
     practiceHandlers({ practice, startOver }),
-    lookupHandlers({ lookups }),
+    lookupHandlers({ lookups, counterFor: procedures.assertCounterFor }),
     procedureHandlers({ procedures }),
     residentHandlers({ pinHub }),
     reportsHandlers({ dailyReports }),
@@ -423,6 +424,15 @@ export function createCore(config: CoreConfig): Core {
       idleLockMinutes: config.idleLockMinutes,
       now,
       onChange: (st) => emit('auth:changed', st),
+      // The screen locking or the clerk leaving parks the resident's procedure (保留), so that the
+      // next person at this PC never works on in it by mistake.
+      beforeEnd: async (why) => {
+        try {
+          await procedures.holdAll(why);
+        } catch (e) {
+          report(e, { where: `hold-on-${why}` });
+        }
+      },
       keepAudit: async (entry, at, error) => {
         report(error, { where: 'audit-kept' });
         await spill?.keep(database, entry, at, error);

@@ -88,6 +88,8 @@ export function createCounterApi(transport: CounterTransport) {
       printReceipt: call(transport, 'procedure:print-receipt'),
       printDeferralSlip: call(transport, 'procedure:print-deferral-slip'),
       cancel: call(transport, 'procedure:cancel'),
+      hold: call(transport, 'procedure:hold'),
+      keep: call(transport, 'procedure:keep'),
     }),
     reports: Object.freeze({
       daily: call(transport, 'reports:daily'),

@@ -42,6 +42,11 @@ export const machineConfigSchema = z.strictObject({
   /** The screen locks after this many minutes without activity (default 5). */
   idleLockMinutes: z.number().int().min(1).max(60).default(5),
   /**
+   * An open procedure with nothing done on it for this many minutes asks the clerk to go on or
+   * park it (保留); PROCEDURE_IDLE_MINUTES when omitted.
+   */
+  procedureIdleMinutes: z.number().int().min(1).max(120).optional(),
+  /**
    * The municipality this counter belongs to, printed on receipts and slips: the 5-digit code as
    * on the card (common AP record) and the name as the office writes it (見本県窓口市).
    * Practice mode uses the practice town's.
@@ -72,6 +77,9 @@ export const machineConfigSchema = z.strictObject({
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {
   readonly mode: 'production' | 'practice';
 };
+
+/** The idle ask of an open procedure when the machine configuration does not set one. */
+export const PROCEDURE_IDLE_MINUTES = 10;
 
 export interface CoreConfig extends MachineConfig {
   readonly version: string;

@@ -57,6 +57,8 @@ export interface OperatorSessionOptions {
   readonly now?: () => Date;
   /** Called on login, logout, lock and unlock, with the new state. */
   readonly onChange: (session: SessionDto) => void;
+  /** Runs while the operator is still the session's, just before an idle lock or a logout. */
+  readonly beforeEnd?: (why: 'lock' | 'logout') => Promise<void>;
   /**
    * Takes the logout's audit row when the database refused it (a full disk), to write it later.
    * Without it the refusal is thrown, after the session has ended all the same.
@@ -176,10 +178,13 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
   async function checkIdle(): Promise<void> {
     if (!operator || locked || disposed) return;
     if (now().getTime() - lastActivity >= idleMs) {
+      const operatorId = operator.id;
       locked = true;
+      // Locked first, so that no call passes while the resident's procedure is parked.
+      await options.beforeEnd?.('lock');
       // The lock holds whatever the disk says; a refused row is kept like a logout's, never thrown
       // from the timer.
-      const entry = { operatorId: operator.id, action: 'operator.idle-locked' };
+      const entry = { operatorId, action: 'operator.idle-locked' };
       const at = now();
       try {
         await db.transaction((tx) => appendAudit(tx, entry, () => at));
@@ -278,6 +283,7 @@ export function createOperatorSessions(options: OperatorSessionOptions): Operato
 
     async logout() {
       let refused: unknown = null;
+      if (operator) await options.beforeEnd?.('logout');
       if (operator) {
         const entry = { operatorId: operator.id, action: 'operator.logout' };
         const at = now();

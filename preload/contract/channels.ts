@@ -254,6 +254,10 @@ export const requestSchemas = {
   'procedure:print-receipt': z.strictObject({ procedureId }),
   'procedure:print-deferral-slip': z.strictObject({ procedureId }),
   'procedure:cancel': z.strictObject({ procedureId, reason: reasonText }),
+  /** 保留: the clerk parks the open procedure (from the idle ask, or to serve another resident). */
+  'procedure:hold': z.strictObject({ procedureId, reason: z.enum(['clerk', 'idle']) }),
+  /** The clerk answers the idle ask: the procedure goes on. */
+  'procedure:keep': z.strictObject({ procedureId }),
   'sim:receive-card': z.strictObject({ noticeNumber }),
   'reports:daily': z.strictObject({ date: reportDate }),
   'reports:daily-pdf': z.strictObject({ date: reportDate }),
@@ -322,6 +326,8 @@ export interface ResponseMap {
   'procedure:print-receipt': FileWrittenDto;
   'procedure:print-deferral-slip': FileWrittenDto;
   'procedure:cancel': ProcedureDto;
+  'procedure:hold': ProcedureDto;
+  'procedure:keep': ProcedureDto;
   'sim:receive-card': SimStateDto;
   'reports:daily': DailyReportDto;
   'reports:daily-pdf': FileWrittenDto;
@@ -400,6 +406,8 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:print-receipt': COUNTER_ROLES,
   'procedure:print-deferral-slip': COUNTER_ROLES,
   'procedure:cancel': COUNTER_ROLES,
+  'procedure:hold': COUNTER_ROLES,
+  'procedure:keep': COUNTER_ROLES,
   'sim:receive-card': COUNTER_ROLES,
   'reports:daily': REPORT_ROLES,
   'reports:daily-pdf': REPORT_ROLES,

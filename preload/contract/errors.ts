@@ -1,4 +1,5 @@
 // Error codes that cross IPC. The renderer turns each into Japanese (or English) words via i18n.
+import type { ProcedureKind } from './procedure-kinds';
 import { PIN_RULE_VIOLATIONS } from './rules/pins';
 
 export const ERROR_CODES = [
@@ -63,6 +64,7 @@ export const ERROR_CODES = [
   'application-cancelled',
   'procedure-closed',
   'procedure-busy',
+  'other-resident-open', // another resident's procedure is open at this counter (see openProcedure)
   'step-not-allowed',
   'documents-invalid',
   'representative-required',
@@ -108,6 +110,19 @@ export interface AppError {
    * unexpected errors and storage faults, shown to the clerk to pass on.
    */
   readonly errorId?: string;
+  /** A refusal for another resident: the procedure open at this counter, to finish or park first. */
+  readonly openProcedure?: OpenProcedureRef;
+  /** A refused card: its holder's name in the database, or null when this counter does not know it. */
+  readonly cardHolder?: string | null;
+}
+
+/** The procedure open at the counter, as a refusal names it to the clerk. */
+export interface OpenProcedureRef {
+  readonly procedureId: string;
+  readonly kind: ProcedureKind;
+  /** The resident's name (漢字) the procedure belongs to. */
+  readonly residentName: string;
+  readonly startedAt: string;
 }
 
 /** The form of an error log entry's id: `E-`, the day (yyyymmdd), `-`, six letters. */

@@ -154,6 +154,10 @@ export interface ProcedureDto {
   readonly approvedBy: string | null;
   /** The last thing that went wrong and is not resolved yet: the screen says what to do. */
   readonly notice: AppErrorDto | null;
+  /** 保留: parked by the clerk, an idle lock or a logout; the next action takes it up again. */
+  readonly held: boolean;
+  /** When the clerk is asked whether to go on or park it, if nothing happens on it before (ISO). */
+  readonly idleAskAt: string | null;
 }
 
 /** The modes of a plan by secret, for the PIN progress display. */

@@ -6,12 +6,16 @@ import type { CardService } from '../../card/card-service';
 import type { Db } from '../../db/connection';
 import { findCardBySerial, findReplacementOfCard } from '../../db/repositories/cards';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
+import { getResident } from '../../db/repositories/residents';
 import type { HandlerPart } from './handler-table';
+import { refusals } from './refusals';
 
 export interface CardHandlerDeps {
   readonly cards: CardService;
   db(): Db;
   readonly audit: RecordAudit;
+  /** Refuses another resident's card while a procedure holds the counter, naming the card's holder. */
+  readonly counterFor: (residentId: number, what: string, cardHolder: string) => Promise<void>;
 }
 
 export function cardHandlers(
@@ -24,6 +28,16 @@ export function cardHandlers(
       const chip = await cards.readHealth(reader);
       // The chip and the database together: a card 廃止 in the database is never usable again.
       const known = await findCardBySerial(db(), chip.serial);
+      if (known) {
+        const refused = await refusals(async () =>
+          deps.counterFor(
+            known.residentId,
+            'card',
+            (await getResident(db(), known.residentId)).kanjiName,
+          ),
+        );
+        if (!refused.ok) return refused;
+      }
       const replaced = known ? await findReplacementOfCard(db(), known.id) : undefined;
       const health = withDatabaseState(
         chip,

@@ -54,5 +54,7 @@ export function procedureHandlers(deps: {
     'procedure:print-deferral-slip': ({ procedureId }) =>
       refusals(() => p.act(procedureId, 'printDeferralSlip', {}), 'receipt-failed'),
     'procedure:cancel': ({ procedureId, reason }) => refusals(() => p.cancel(procedureId, reason)),
+    'procedure:hold': ({ procedureId, reason }) => refusals(() => p.hold(procedureId, reason)),
+    'procedure:keep': ({ procedureId }) => refusals(() => p.keep(procedureId)),
   };
 }

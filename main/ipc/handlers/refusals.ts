@@ -20,7 +20,7 @@ export async function refusals<T>(
     return ok(await work());
   } catch (e) {
     if (e instanceof WorkflowRefusal)
-      return err(e.detail ? { code: e.code, detail: e.detail } : { code: e.code });
+      return err({ code: e.code, ...(e.detail ? { detail: e.detail } : {}), ...e.facts });
     // A journal or audit row that would have held a 12-digit number or a PIN-like field.
     if (e instanceof UnsafeDetailsError) return err({ code: 'validation', detail: e.field });
     if (documentFailure && e instanceof DocumentError) return err({ code: documentFailure });

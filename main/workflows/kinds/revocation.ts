@@ -11,7 +11,7 @@ import { findRevocationOfCard, recordRevocationDestroyed } from '../../db/reposi
 import { getCard, recordCardDestroyed } from '../../db/repositories/cards';
 import type { ProcedureSpec } from '../procedure/spec';
 import { headerOf, stepGuard } from '../procedure/steps';
-import { refuse, WorkflowRefusal } from '../refusal';
+import { refuse, WrongCardRefusal } from '../refusal';
 import { procedureApproval } from '../steps/approval';
 import { cardRefusal } from '../steps/card-match';
 import { revokeCard } from '../steps/card-revocation';
@@ -183,7 +183,7 @@ export const revocationSpec: ProcedureSpec<RevocationState, { readonly cardId: n
       let chip: 'terminated' | 'terminated-before' = 'terminated';
       try {
         await deps.cards.withCard(reader, async (session) => {
-          if (session.serial !== card.serial) throw new WorkflowRefusal('wrong-card');
+          if (session.serial !== card.serial) throw new WrongCardRefusal(session.serial);
           await selectCommon(session);
           if ((await readChipState(session)) === 'terminated') return;
           const issuer = await (await deps.authority()).openIssuerSession(session);

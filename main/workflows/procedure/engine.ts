@@ -1,11 +1,15 @@
 // The one engine of every counter procedure: start, load (the state rebuilt from the journal by the
 // kind's pure transition), one clerk action at a time, one transaction per step (effects + journal
 // row + audit row), publish to the clerk window, cancel, resume after a restart, and the resident
-// window's PIN entry through the one hub. What differs between kinds is in their specs.
+// window's PIN entry through the one hub; and the counter's one resident at a time: an open
+// procedure that is not parked (保留) refuses every other resident, and parking is a journal row.
+// What differs between kinds is in their specs.
 import type { PinKind } from '../../../preload/contract/dto';
+import type { OpenProcedureRef } from '../../../preload/contract/errors';
 import type { ProcedureDto, ProcedureKind } from '../../../preload/contract/procedure';
 import type { Details } from '../../audit/details-guard';
 import { getApplication } from '../../db/repositories/applications';
+import { findCardBySerial } from '../../db/repositories/cards';
 import {
   getProcedure,
   listOpenProcedures,
@@ -18,7 +22,7 @@ import {
 import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
 import { appendAudit } from '../../audit/audit-log';
-import { refuse, WorkflowRefusal } from '../refusal';
+import { refuse, WorkflowRefusal, WrongCardRefusal } from '../refusal';
 import type { PinEntryOwner } from '../steps/pin-hub';
 import { auditOnly, commitStep, newProcedureId, type JournalTarget } from './journal';
 import { applicationSummary, approverName, lifeCardOf, residentSummaryOf } from './projection';
@@ -41,6 +45,23 @@ function rowOf(e: JournalEntry): ProcedureRow {
 }
 
 const CLOSED = new Set(['completed', 'cancelled']);
+
+/** Rows of the engine, not of a kind: 保留 and taking the procedure up again. */
+const HOLD_STEPS = new Set(['held', 'taken-up']);
+/** Why a procedure is parked: the clerk, the idle ask, the screen locked, the clerk logged out. */
+export type HoldReason = 'clerk' | 'idle' | 'lock' | 'logout';
+/** Stops waiting for something outside the counter (後日交付): they do not hold the counter. */
+const WAITING = new Set(['parked']);
+
+/** Held after the rows: a `held` row not followed by `taken-up`. */
+function heldAfter(entries: readonly JournalEntry[]): boolean {
+  let held = false;
+  for (const e of entries) {
+    if (e.step === 'held') held = true;
+    else if (e.step === 'taken-up') held = false;
+  }
+  return held;
+}
 
 export type ProcedureEngine = ReturnType<typeof createProcedureEngine>;
 
@@ -79,7 +100,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     if (procedure.residentId === null || procedure.cardId === null)
       throw new WorkflowRefusal('not-found', 'procedure');
     const spec = specOf(procedure.kind);
-    const rows = (await listSteps(db, procedureId)).map(rowOf);
+    const entries = await listSteps(db, procedureId);
+    const rows = entries.filter((e) => !HOLD_STEPS.has(e.step)).map(rowOf);
     let state = rows.reduce(
       (s, row) => spec.transition(s, row),
       spec.initial(procedureId, rows[0] ?? null),
@@ -98,6 +120,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       birthDate: resident.birthDate,
       reader: null,
       busy: false,
+      held: procedure.status === 'open' && heldAfter(entries),
+      lastActionAt: Date.parse(entries.at(-1)?.at ?? procedure.startedAt),
     };
     live.set(procedureId, l);
     return l;
@@ -155,7 +179,89 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       notice: null,
       ...view.parts,
       approvedBy: await approverName(db, view.approvalId),
+      held: l.held,
+      idleAskAt: holdsCounter(l)
+        ? new Date(l.lastActionAt + deps.idleMinutes * 60_000).toISOString()
+        : null,
     };
+  }
+
+  // ---- one resident at a time ----
+
+  /** Open, not parked, not waiting for the authority: the resident at the counter now. */
+  function holdsCounter(l: Live<BaseState>): boolean {
+    return !l.held && !CLOSED.has(l.state.step) && !WAITING.has(l.state.step);
+  }
+
+  /** The procedures holding the counter now, oldest first (one, unless data from before the rule). */
+  async function holding(): Promise<Live<BaseState>[]> {
+    const out: Live<BaseState>[] = [];
+    for (const p of await listOpenProcedures(deps.db())) {
+      if (!byKind.has(p.kind) || p.residentId === null || p.cardId === null) continue;
+      const l = await load(p.id);
+      if (holdsCounter(l)) out.push(l);
+    }
+    return out;
+  }
+
+  async function refOf(l: Live<BaseState>): Promise<OpenProcedureRef> {
+    const resident = await getResident(deps.db(), l.residentId);
+    return {
+      procedureId: l.procedure.id,
+      kind: l.procedure.kind,
+      residentName: resident.kanjiName,
+      startedAt: l.procedure.startedAt,
+    };
+  }
+
+  /**
+   * Refuses anything about `residentId` (a start, a lookup, a card) while a procedure of another
+   * resident holds the counter; the refusal names that procedure and is audited on it.
+   */
+  async function assertCounterFor(
+    residentId: number,
+    what: string,
+    cardHolder?: string | null,
+  ): Promise<void> {
+    const other = (await holding()).filter((l) => l.residentId !== residentId).at(-1);
+    if (!other) return;
+    await auditOnly(deps, target(other), 'other-resident-refused', {
+      refused: what,
+      resident: residentId,
+    });
+    throw new WorkflowRefusal('other-resident-open', what, {
+      openProcedure: await refOf(other),
+      ...(cardHolder === undefined ? {} : { cardHolder }),
+    });
+  }
+
+  /** A parked procedure taken up: the counter must be free of others, and the card is read again. */
+  async function takeUp(l: Live<BaseState>): Promise<void> {
+    if (!l.held) return;
+    await assertCounterFor(l.residentId, 'take-up');
+    await commitStep(deps, target(l), { step: 'taken-up', status: 'completed', data: {} });
+    l.held = false;
+    // Whatever was in the reader while it was parked is not known to be its card any more; a PIN
+    // entry still open goes on (its submission checks the card's serial again).
+    const spec = specOf(l.procedure.kind);
+    if (!spec.pinEntry?.isOpen(l.state)) l.state = spec.reopen(l.state);
+  }
+
+  async function hold(l: Live<BaseState>, reason: HoldReason): Promise<void> {
+    if (l.held || !holdsCounter(l)) return;
+    await commitStep(deps, target(l), { step: 'held', status: 'completed', data: { reason } });
+    l.held = true;
+  }
+
+  /** A card not of the procedure: refused with its holder's name (or unknown here), audited. */
+  async function nameWrongCard(l: Live<BaseState>, e: WrongCardRefusal): Promise<never> {
+    const card = await findCardBySerial(deps.db(), e.readSerial);
+    const holder = card ? (await getResident(deps.db(), card.residentId)).kanjiName : null;
+    await auditOnly(deps, target(l), 'wrong-card-refused', {
+      serial: e.readSerial,
+      holder: card ? card.residentId : null,
+    });
+    throw new WorkflowRefusal('wrong-card', e.detail, { ...e.facts, cardHolder: holder });
   }
 
   async function publish(l: Live<BaseState>): Promise<ProcedureDto> {
@@ -220,9 +326,14 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       isOpen: () => entry.isOpen(l.state),
       isBusy: () => l.busy,
       prompt: () => entry.prompt(l),
-      checkPin: (kind: PinKind, value: string, confirmation: string) =>
-        entry.check(contextOf(l), kind, value, confirmation),
-      submit: (values) => exclusively(l, () => entry.submit(contextOf(l), values)),
+      checkPin: (kind: PinKind, value: string, confirmation: string) => {
+        l.lastActionAt = deps.now().getTime();
+        return entry.check(contextOf(l), kind, value, confirmation);
+      },
+      submit: (values) => {
+        l.lastActionAt = deps.now().getTime();
+        return exclusively(l, () => entry.submit(contextOf(l), values));
+      },
       closeStale: async () => {
         l.state = entry.closeStale(l.state);
         await publish(l);
@@ -276,7 +387,16 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     /** Starts a procedure of `kind` (or reopens the open one of the same thing). */
     async start(kind: ProcedureKind, request: unknown): Promise<ProcedureDto> {
       const plan = await specOf(kind).start(deps, request);
-      const l = 'open' in plan ? await open(kind, plan.open) : await load(plan.existing);
+      let l: Live<BaseState>;
+      if ('open' in plan) {
+        await assertCounterFor(plan.open.residentId, 'start');
+        l = await open(kind, plan.open);
+      } else {
+        l = await load(plan.existing);
+        await assertCounterFor(l.residentId, 'start');
+        await takeUp(l);
+      }
+      l.lastActionAt = deps.now().getTime();
       if (plan.afterwards) await exclusively(l, () => plan.afterwards!(contextOf(l)));
       return publish(l);
     },
@@ -305,9 +425,46 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       const handler = specOf(l.procedure.kind).actions[name] as
         ((ctx: StepContext<BaseState>, a: ActionArgs[K]) => Promise<unknown>) | undefined;
       if (!handler) refuse('step-not-allowed', name);
-      const answer = await exclusively(l, () => handler(contextOf(l), args));
+      await assertCounterFor(l.residentId, name);
+      await takeUp(l);
+      l.lastActionAt = deps.now().getTime();
+      let answer: unknown;
+      try {
+        answer = await exclusively(l, () => handler(contextOf(l), args));
+      } catch (e) {
+        if (e instanceof WrongCardRefusal) await nameWrongCard(l, e);
+        throw e;
+      }
       return (answer === undefined ? await publish(l) : answer) as ActionAnswer<K>;
     },
+
+    /** 保留: the clerk parks the procedure; it stays open, and frees the counter for another resident. */
+    async hold(procedureId: string, reason: HoldReason): Promise<ProcedureDto> {
+      const l = await load(procedureId);
+      if (CLOSED.has(l.state.step)) refuse('procedure-closed', l.state.step);
+      await hold(l, reason);
+      return publish(l);
+    },
+
+    /** The clerk answers the idle ask: the procedure goes on (audited), its idle time counted anew. */
+    async keep(procedureId: string): Promise<ProcedureDto> {
+      const l = await load(procedureId);
+      if (!holdsCounter(l)) refuse('step-not-allowed', 'keep');
+      l.lastActionAt = deps.now().getTime();
+      await auditOnly(deps, target(l), 'idle-continued', {});
+      return publish(l);
+    },
+
+    /** Parks whatever holds the counter: the screen locks or the clerk logs out. */
+    async holdAll(reason: 'lock' | 'logout'): Promise<void> {
+      for (const l of await holding()) {
+        await hold(l, reason);
+        await publish(l);
+      }
+    },
+
+    /** Refuses `residentId` while another resident's procedure holds the counter (lookups, cards). */
+    assertCounterFor,
 
     async cancel(procedureId: string, reason: string): Promise<ProcedureDto> {
       const l = await load(procedureId);

@@ -46,6 +46,8 @@ export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
   practice: boolean;
   municipality: { readonly name: string; readonly code: string };
   emitUpdated(dto: ProcedureDto): void;
+  /** An open procedure idle this long asks the clerk to go on or park it (machine configuration). */
+  idleMinutes: number;
 }
 
 /** A journal row as a state transition sees it. */
@@ -72,6 +74,10 @@ export interface Live<S> {
   reader: string | null;
   /** One clerk action at a time. */
   busy: boolean;
+  /** 保留 (a `held` row not yet followed by `taken-up`): it does not hold the counter. */
+  held: boolean;
+  /** When something last happened on it (ms since the epoch): the idle ask counts from here. */
+  lastActionAt: number;
 }
 
 export interface CommitOptions {

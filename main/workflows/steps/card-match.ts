@@ -8,7 +8,7 @@ import { CardChangedError, cardErrorToAppError } from '../../card/card-errors';
 import type { CardSession } from '../../card/card-service';
 import { parseIsoDate, type BasicFourFacts, type MyNumber } from '../../card/domain';
 import type { Resident } from '../../db/repositories/residents';
-import { WorkflowRefusal } from '../refusal';
+import { WorkflowRefusal, WrongCardRefusal } from '../refusal';
 
 /** Something that went wrong, for the clerk: an error code and its detail. */
 export interface Notice {
@@ -27,7 +27,7 @@ export function residentFacts(r: Resident): BasicFourFacts {
 
 /** Another card than the one of the procedure: refused before any secret is tried on it. */
 export function assertSerial(serial: string, expected: string): void {
-  if (serial !== expected) throw new WorkflowRefusal('wrong-card');
+  if (serial !== expected) throw new WrongCardRefusal(serial);
 }
 
 /**
@@ -63,6 +63,8 @@ export function cardNotice(e: unknown): Notice {
 
 /** The notice as a refusal of the call. */
 export function cardRefusal(e: unknown): WorkflowRefusal {
+  // A refusal already says what it is (and a wrong card which card it was).
+  if (e instanceof WorkflowRefusal) return e;
   const n = cardNotice(e);
   return new WorkflowRefusal(n.code, n.detail);
 }

@@ -24,6 +24,23 @@ export const en: Messages = {
     mark: 'PRACTICE',
     banner: 'PRACTICE MODE — using the simulated card reader. Nothing is written to a real card.',
   },
+  oneResident: {
+    openTitle: 'Open procedure',
+    openFacts: '{kind} for {name} (started {time})',
+    cardHolder: 'This card belongs to {name}.',
+    cardUnknown: 'This card is not in this counter’s records.',
+    park: 'Park the open procedure',
+    goBack: 'Back to the open procedure',
+    parked: '{kind} for {name} is parked. Search again.',
+    idleTitle: 'Go on with this procedure?',
+    idleBody:
+      'Nothing has been done on the {kind} for {name} for a while. Press “Go on” if the resident is at the counter, “Park” if they have left. A parked procedure is resumed from Unfinished procedures.',
+    keep: 'Go on',
+    hold: 'Park',
+    held: 'Parked',
+    heldNote:
+      'This procedure is parked. The next action takes it up again, and the card is checked again.',
+  },
   trainer: {
     title: 'Practice cards (training)',
     preset: 'Simulated card',
@@ -33,6 +50,8 @@ export const en: Messages = {
     inserted: 'Card in the reader: {label}',
     empty: 'The simulated reader is empty.',
     applicationTitle: 'Application cards (issuance practice)',
+    wrongPerson:
+      'Wrong-person practice: mid-procedure, insert the application card of another resident (e.g. during the issuance for 窓口 花子, the card of 窓口 一郎 of the same household, MD-2026-0012). The card is refused, naming whose it is and the open procedure.',
     applicationCard: 'Application',
     applicationOption: '{notice} ({name})',
     noApplications: 'No application has a card to insert.',
@@ -498,7 +517,8 @@ export const en: Messages = {
     card: {
       insert: 'Insert the card prepared for this application into the reader',
       insertHint: 'Serial number of this application’s card: {serial}',
-      insertHintNoSerial: 'Then press Check card.',
+      insertHintNoSerial:
+        'It is checked on its own when inserted. Press Check card only if it is already in.',
       noReader: 'No card reader found. Check its cable.',
       cardIn: 'A card is in {reader}.',
       cardOut: 'No card in {reader}.',
@@ -509,7 +529,7 @@ export const en: Messages = {
     },
     needsCard: {
       title: 'The card is checked again',
-      body: 'Insert this application’s card (or leave it in) and press Check card. The procedure then continues where it stopped.',
+      body: 'Insert this application’s card: it is checked on its own (press Check card only if it is already in). The procedure then continues where it stopped.',
     },
     face: {
       title: 'Face check',
@@ -868,7 +888,7 @@ export const en: Messages = {
       practice: 'In practice mode, insert this card with the practice card panel on the right.',
       needsTitle: 'The card is checked again',
       needsBody:
-        'Insert this card (or leave it in) and press “Check card”. Once checked, the procedure goes on from where it stopped.',
+        'Insert this card: it is checked on its own (press “Check card” only if it is already in). Once checked, the procedure goes on from where it stopped.',
     },
     documents: {
       faceIfB: 'With list B documents, a face check follows (not with a list A document).',
@@ -1216,6 +1236,8 @@ export const en: Messages = {
       'This application was cancelled and cannot be issued. Ask a supervisor about it.',
     'procedure-closed':
       'This procedure has already ended (completed or cancelled). Search for the application again from the first screen.',
+    'other-resident-open':
+      'Another resident’s procedure is open. Only one resident’s procedure at a time: finish or park the open one first.',
     'procedure-busy':
       'This procedure is still processing another action. Wait a few seconds, then try again.',
     'step-not-allowed':

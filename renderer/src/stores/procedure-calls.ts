@@ -77,7 +77,12 @@ export function useProcedureCalls<T extends { readonly procedureId: string }>(
   /** Opens a procedure by id: what was on screen for another one is dropped first. */
   function load(procedureId: string, get: () => Promise<Result<T>>): Promise<Result<T>> {
     listen();
-    if (current.value?.procedureId !== procedureId) current.value = null;
+    // Nothing of one resident's procedure (its facts, its refusal naming a card) stays on screen
+    // while another's loads.
+    if (current.value?.procedureId !== procedureId) {
+      current.value = null;
+      error.value = null;
+    }
     return step(get);
   }
 

@@ -101,6 +101,19 @@ export const useProcedureStore = defineStore('procedure', () => {
     other(() => window.counter.procedure.printDeferralSlip({ procedureId: id() }));
   const cancel = (reason: string) =>
     step(() => window.counter.procedure.cancel({ procedureId: id(), reason }));
+  /** 保留: parked by the clerk (reason clerk) or from the idle ask (reason idle). */
+  const hold = (reason: 'clerk' | 'idle') =>
+    step(() => window.counter.procedure.hold({ procedureId: id(), reason }));
+  /** Parks the procedure of another resident open at the counter (named by a refusal). */
+  async function holdOpen(procedureId: string): Promise<Result<ProcedureDto>> {
+    const result = await callCounter(() =>
+      window.counter.procedure.hold({ procedureId, reason: 'clerk' }),
+    );
+    if (result.ok) await listOpen();
+    return result;
+  }
+  /** The idle ask answered 続ける. */
+  const keep = () => step(() => window.counter.procedure.keep({ procedureId: id() }));
 
   /** The unfinished procedures to resume; a failure leaves the list empty. */
   async function listOpen(): Promise<Result<readonly ProcedureDto[]>> {
@@ -134,6 +147,9 @@ export const useProcedureStore = defineStore('procedure', () => {
     printReceipt,
     printDeferralSlip,
     cancel,
+    hold,
+    holdOpen,
+    keep,
     listOpen,
   };
 });

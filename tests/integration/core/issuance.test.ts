@@ -365,7 +365,7 @@ describe('交付: refusals and failures on the way', () => {
     );
     expect(
       await raw(core, 'procedure:check-card', { procedureId: dto.procedureId, reader: READER }),
-    ).toEqual({ ok: false, error: { code: 'wrong-card' } });
+    ).toEqual({ ok: false, error: { code: 'wrong-card', cardHolder: '見本\u3000太郎' } });
     expect(verifies).toEqual([]);
     const after = await call<ProcedureDto>(core, 'procedure:get', { procedureId: dto.procedureId });
     expect(after.step).toBe('card');
@@ -566,6 +566,11 @@ describe('交付: refusals and failures on the way', () => {
     ]);
     expect(await journalCount(core, dto.procedureId, 'certificates-issued')).toBe(1);
     expect(await journalCount(core, dto.procedureId, 'keys-generated')).toBe(2);
+    // Handed over: the counter is free for the next resident.
+    await call(core, 'procedure:complete', {
+      procedureId: dto.procedureId,
+      handover: { collectedJukiCard: true, collectedNotificationCard: true },
+    });
   });
 
   it('one resident window: opening the PIN entry of a second issuance closes the first one', async () => {
@@ -589,6 +594,8 @@ describe('交付: refusals and failures on the way', () => {
     };
     const first = await begin('MD-2026-0025', '2001-02-27');
     expect(first.pins!.entryOpen).toBe(true);
+    // One resident at a time: the first is parked (保留) before the second resident is found.
+    await call(core, 'procedure:hold', { procedureId: first.procedureId, reason: 'clerk' });
     const second = await begin('MD-2026-0026', '1988-10-05');
     expect(second.pins!.entryOpen).toBe(true);
     const left = await call<ProcedureDto>(core, 'procedure:get', {
@@ -650,6 +657,10 @@ describe('交付: refusals and failures on the way', () => {
       { kind: 'auth', n: 1 },
       { kind: 'signing', n: 1 },
     ]);
+    await call(core, 'procedure:complete', {
+      procedureId: dto.procedureId,
+      handover: { collectedJukiCard: true, collectedNotificationCard: true },
+    });
   });
 
   it('under 15 (見本蓮, MD-2026-0011): a legal representative is required, and no signing key is made', async () => {

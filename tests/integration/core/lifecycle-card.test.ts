@@ -936,7 +936,9 @@ describe('one resident window for every procedure', () => {
         (await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT)).purpose,
       ).toBe('release');
 
-      // 窓口花子's issuance at the next desk takes the resident window.
+      // 窓口花子's issuance takes the resident window, once the release is parked (保留): one
+      // resident at a time at this counter.
+      await call(core, 'procedure:hold', { procedureId: release.procedureId, reason: 'clerk' });
       const { issuerPublicKey } = await core.authority();
       insert(core, await loadPreset('prepared', { timing: false, issuerPublicKey }));
       const app = (

@@ -407,6 +407,10 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
       kind: 'revocation',
       cardId: await cardId(first.core, SERIAL.nanami),
     });
+    // One resident at a time: each is parked (保留) before the other resident's is worked on.
+    const park = (core: Core, procedureId: string) =>
+      call(core, 'procedure:hold', { procedureId, reason: 'clerk' });
+    await park(first.core, rev.procedureId);
     const rei = await call<ProcedureDto>(first.core, 'procedure:start', {
       kind: 'reissue',
       cardId: await cardId(first.core, SERIAL.taro),
@@ -422,11 +426,13 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     steps.push(
       (await call<ProcedureDto>(h.core, 'procedure:get', { procedureId: rev.procedureId })).step,
     );
+    await park(h.core, rei.procedureId);
     await call(h.core, 'procedure:set-revocation-reason', {
       procedureId: rev.procedureId,
       reason: 'death',
       cardPresent: false,
     });
+    await park(h.core, rev.procedureId);
     await call(h.core, 'procedure:set-reissue-reason', {
       procedureId: rei.procedureId,
       reason: 'lost',
@@ -451,6 +457,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
       reissue: { express: true, fee: { amountYen: 2000 } },
     });
     await call(h.core, 'procedure:record-fee', { procedureId: rei.procedureId, status: 'paid' });
+    // The reissue ended with its fee: the parked revocation is taken up by its approval.
     const revoked = await call<ProcedureDto>(h.core, 'procedure:approve', {
       procedureId: rev.procedureId,
       approvalId: await approve(h.core, 'revocation', rev.procedureId),

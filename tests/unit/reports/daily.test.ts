@@ -50,11 +50,13 @@ async function aDay(): Promise<void> {
   const free = (await w.start('reissue', { cardId: cards[3]!.cardId })).procedureId;
   await w.act(free, 'setReissueReason', { reason: 'disaster', express: false });
   await w.act(free, 'approve', { approvalId: await f.approval(free, 'reissue') });
-  await w.start('reissue', { cardId: cards[4]!.cardId });
+  const open = (await w.start('reissue', { cardId: cards[4]!.cardId })).procedureId;
   // 23:59 in Japan is still the same day; 00:00 the next day is not.
   f.now = new Date('2026-11-25T14:59:00Z');
   await w.start('suspension', report(cards[4]!.cardId));
   f.now = new Date('2026-11-25T15:00:00Z');
+  // One resident at a time: the open reissue is parked (保留) for the next resident's report.
+  await w.hold(open, 'clerk');
   await w.start('suspension', report(cards[5]!.cardId));
   f.now = new Date('2026-11-26T01:00:00Z');
 }

@@ -125,6 +125,7 @@ export async function recordsFixture(
         },
       }),
       emitUpdated: (dto) => events.push(dto),
+      idleMinutes: 10,
       receiptsDir: t.dir,
       practice: true,
       municipality: { name: '見本県窓口市', code: '99999' },

@@ -74,7 +74,10 @@ describe('廃止 with the card absent', () => {
     const w = f.engine();
     const mine = (await w.start('revocation', { cardId })).procedureId;
     await w.act(mine, 'setRevocationReason', { reason: 'returned', cardPresent: false });
+    // One resident at a time: the first is parked for the second, the second for the first again.
+    await w.hold(mine, 'clerk');
     const theirs = (await w.start('revocation', { cardId: other })).procedureId;
+    await w.hold(theirs, 'clerk');
     f.operator = f.clerk2;
     const self = await f.approval(mine, 'revocation', f.clerk2, f.supervisor);
     expect(await refusalOf(w.act(mine, 'approve', { approvalId: self }))).toBe('approval-invalid');
