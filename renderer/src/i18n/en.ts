@@ -289,6 +289,7 @@ export const en: Messages = {
     pausedUntil: 'Approvals resume at: {time} (Japan time)',
     actions: {
       'face-check-override': 'Continue after a failed face check, on visual confirmation',
+      'face-check-second': 'Face check (confirmed by a second operator)',
       revocation: 'Revoke the card (and its certificates)',
       reissue: 'Reissue a card',
       'pin-reset-without-id': 'PIN reset without the usual ID document',
@@ -1204,6 +1205,10 @@ export const en: Messages = {
       "The face was judged not to match, so the procedure is stopped. Continuing needs a supervisor's approval with a reason; otherwise cancel the procedure.",
     'approval-invalid':
       'This approval belongs to another procedure or is of another kind. Ask the supervisor to approve again.',
+    'notice-match-required':
+      'Another resident has the same name and birth date, or a member of the same household applied together: this issuance cannot start from a name. Search again by the notice number and birth date, then start.',
+    'second-check-required':
+      "At this counter a second operator confirms the face check's Match. Ask a colleague to come and type their own ID and password.",
     'wrong-card':
       "This is not the card prepared for this application (the serial differs). Remove it and insert this application's card.",
     'card-facts-mismatch':
