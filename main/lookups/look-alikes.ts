@@ -2,11 +2,13 @@
 // applying together (rules/look-alikes.ts); read by the find step, the 交付's start and its face
 // check.
 import {
-  householdApplicationCounts,
+  atTheCounter,
+  householdTogether,
   type LookAlikeDto,
 } from '../../preload/contract/rules/look-alikes';
 import type { Queryable } from '../db/connection';
 import { listApplicationsOfResident } from '../db/repositories/applications';
+import { listProceduresOfResident } from '../db/repositories/journal';
 import {
   findHouseholdApplications,
   findNamesakes,
@@ -27,10 +29,11 @@ export async function lookAlikesOf(
 ): Promise<LookAlikeDto[]> {
   const resident = await getResident(q, residentId);
   const today = todayOf(now);
+  const isToday = (at: string) => at >= today.start && at < today.end;
   const out: LookAlikeDto[] = [];
   for (const other of await findNamesakes(q, resident)) {
     const apps = await listApplicationsOfResident(q, other.id);
-    const atStake = apps.filter((a) => householdApplicationCounts(a, today)).at(-1) ?? apps.at(-1);
+    const atStake = apps.filter((a) => atTheCounter(a, today)).at(-1) ?? apps.at(-1);
     out.push({
       reason: 'same-name',
       residentId: other.id,
@@ -41,11 +44,17 @@ export async function lookAlikesOf(
     });
   }
   // A household counts only when this resident's own application is at the counter too.
-  const own = await listApplicationsOfResident(q, residentId);
-  if (!own.some((a) => householdApplicationCounts(a, today))) return out;
+  const own = (await listApplicationsOfResident(q, residentId)).filter((a) =>
+    atTheCounter(a, today),
+  );
+  if (own.length === 0) return out;
   const seen = new Set(out.map((o) => o.residentId));
   for (const h of await findHouseholdApplications(q, resident)) {
-    if (seen.has(h.resident.id) || !householdApplicationCounts(h, today)) continue;
+    if (seen.has(h.resident.id) || !atTheCounter(h, today)) continue;
+    const handledToday = (await listProceduresOfResident(q, h.resident.id)).some(
+      (p) => p.applicationId === h.applicationId && isToday(p.startedAt),
+    );
+    if (!own.some((a) => householdTogether(a, { createdAt: h.createdAt, handledToday }))) continue;
     seen.add(h.resident.id);
     out.push({
       reason: 'same-household',

@@ -268,15 +268,24 @@ export async function findHouseholdApplications(
 ): Promise<
   {
     resident: Resident;
+    applicationId: number;
     noticeNumber: string;
     status: string;
+    createdAt: string;
     statusChangedAt: string;
   }[]
 > {
   const rows = await q.all<
-    ResidentRow & { notice_number: string; status: string; status_changed_at: string }
+    ResidentRow & {
+      application_id: number;
+      notice_number: string;
+      status: string;
+      application_created_at: string;
+      status_changed_at: string;
+    }
   >(
-    `SELECT ${COLUMNS}, a.notice_number, a.status, a.status_changed_at
+    `SELECT ${COLUMNS}, a.id AS application_id, a.notice_number, a.status,
+            a.created_at AS application_created_at, a.status_changed_at
        FROM residents r JOIN card_applications a ON a.resident_id = r.id
       WHERE r.address = ? AND r.id <> ?
       ORDER BY r.id, a.id`,
@@ -284,8 +293,10 @@ export async function findHouseholdApplications(
   );
   return rows.map((r) => ({
     resident: toResident(r),
+    applicationId: r.application_id,
     noticeNumber: r.notice_number,
     status: r.status,
+    createdAt: r.application_created_at,
     statusChangedAt: r.status_changed_at,
   }));
 }

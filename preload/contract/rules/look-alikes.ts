@@ -20,11 +20,8 @@ export function needsNoticeMatch(lookAlikes: readonly LookAlikeDto[]): boolean {
   return lookAlikes.length > 0;
 }
 
-/**
- * A household member's application counts when its card waits at the counter (ready), or it was
- * issued today: two people applying together come together, and their photos can be swapped.
- */
-export function householdApplicationCounts(
+/** An application at the counter: its card waits for 交付 (ready), or it was issued today. */
+export function atTheCounter(
   application: { readonly status: string; readonly statusChangedAt: string },
   today: { readonly start: string; readonly end: string },
 ): boolean {
@@ -34,4 +31,18 @@ export function householdApplicationCounts(
     application.statusChangedAt >= today.start &&
     application.statusChangedAt < today.end
   );
+}
+
+const JST_MS = 9 * 3600_000;
+const japanDay = (iso: string) => new Date(Date.parse(iso) + JST_MS).toISOString().slice(0, 10);
+
+/**
+ * Two applications of one household whose photos can be swapped: both at the counter, and either
+ * applied for on the same day (Japan time) or the other one handled at the counter today.
+ */
+export function householdTogether(
+  own: { readonly createdAt: string },
+  other: { readonly createdAt: string; readonly handledToday: boolean },
+): boolean {
+  return other.handledToday || japanDay(own.createdAt) === japanDay(other.createdAt);
 }

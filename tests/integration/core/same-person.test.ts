@@ -141,6 +141,24 @@ describe('同姓同名・同一世帯: matched by the 交付通知書 number, no
     expect(await startIssuance(core, akira!.applications[0]!.id)).toBe('accepted');
   });
 
+  it('a household member whose 交付 was handled today counts, though applied apart', async () => {
+    // 川辺さくら and 川辺大地 applied a month apart: not flagged until one of them is at the desk.
+    const sakura = () => byName(core, 'カワベ', '2012-12-01');
+    expect((await sakura())[0]!.lookAlikes).toEqual([]);
+    const daichi = await byNotice(core, 'MD-2026-0022', '2011-11-26');
+    await call(core, 'procedure:start', {
+      kind: 'issuance',
+      applicationId: daichi.applications[0]!.id,
+    });
+    const [found] = await sakura();
+    expect(found!.lookAlikes).toEqual([
+      expect.objectContaining({ reason: 'same-household', noticeNumber: 'MD-2026-0022' }),
+    ]);
+    expect(await startIssuance(core, found!.applications[0]!.id)).toBe(
+      'notice-match-required:same-household',
+    );
+  });
+
   it('a resident with no look-alike still starts from the name', async () => {
     const [haru] = await byName(core, '架空　ハル', '1940-03-21');
     expect(haru!.lookAlikes).toEqual([]);
