@@ -34,6 +34,8 @@ export interface CoreOptions {
   readonly corruptDatabase?: boolean;
   /** The simulated card answers with real-card delays (a read then lasts long enough to pull). */
   readonly simTiming?: boolean;
+  /** The machine configuration's face check (a second operator confirms 一致). */
+  readonly faceCheck?: CoreConfig['faceCheck'];
 }
 
 /** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
@@ -168,6 +170,7 @@ export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
       simTiming: coreOptions.simTiming ?? false,
       idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
       ...(coreOptions.setupCode ? { setupCode: coreOptions.setupCode } : {}),
+      ...(coreOptions.faceCheck ? { faceCheck: coreOptions.faceCheck } : {}),
       // Every test seeds five practice operators and logs in: at the tests' scrypt cost.
       passwordHashCost: TEST_SCRYPT_COST,
       version: 'e2e',
