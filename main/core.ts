@@ -51,6 +51,7 @@ import { createTrainer } from './practice/trainer';
 import { createTrainerCards } from './practice/trainer-cards';
 import { createDailyReports } from './reports/daily';
 import { createLookups } from './lookups/history';
+import { createNoticeLedger } from './lookups/notice-ledger';
 import { applicationCardFacts, applicationCards } from './practice/application-cards';
 import { PROCEDURE_SPECS } from './workflows/kinds';
 import { createProcedureEngine } from './workflows/procedure/engine';
@@ -275,6 +276,9 @@ export function createCore(config: CoreConfig): Core {
   /** The resident window's one PIN entry: the resident:* channels go to the procedure owning it. */
   const pinHub = createPinHub((prompt) => emit('resident:prompt-changed', prompt));
 
+  /** The 交付通知書 numbers each operator entered this session (a 交付 beside a look-alike). */
+  const noticeLedger = createNoticeLedger();
+
   /** Every counter procedure, on one engine. */
   const procedures = createProcedureEngine(
     {
@@ -300,10 +304,12 @@ export function createCore(config: CoreConfig): Core {
       municipality: municipality(),
       emitUpdated: (dto) => emit('procedure:updated', dto),
       idleMinutes: config.procedureIdleMinutes ?? PROCEDURE_IDLE_MINUTES,
+      faceCheck: { secondOperator: config.faceCheck?.secondOperator === true },
+      noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
     },
     PROCEDURE_SPECS,
   );
-  const lookups = createLookups({ db: requireDb, now, operatorId });
+  const lookups = createLookups({ db: requireDb, now, operatorId, ledger: noticeLedger });
   const dailyReports = createDailyReports({
     db: requireDb,
     now,
@@ -423,7 +429,11 @@ export function createCore(config: CoreConfig): Core {
       setup: practice ? { needsCode: false } : { needsCode: true, code: config.setupCode ?? null },
       idleLockMinutes: config.idleLockMinutes,
       now,
-      onChange: (st) => emit('auth:changed', st),
+      onChange: (st) => {
+        // A logout or another login: what was entered before belongs to nobody now.
+        noticeLedger.keepOnly(st.operator?.id ?? null);
+        emit('auth:changed', st);
+      },
       // The screen locking or the clerk leaving parks the resident's procedure (保留), so that the
       // next person at this PC never works on in it by mistake.
       beforeEnd: async (why) => {

@@ -72,6 +72,11 @@ export const machineConfigSchema = z.strictObject({
    * shown to the administrator and never stops the counter.
    */
   auditAnchorsDir: z.string().trim().min(1).max(1000).optional(),
+  /**
+   * The face check, as the municipality runs it. secondOperator: 一致 is confirmed on the spot by
+   * a second operator (any counter role) with their own login; both are recorded. Off if absent.
+   */
+  faceCheck: z.strictObject({ secondOperator: z.boolean().default(false) }).optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {

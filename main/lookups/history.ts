@@ -33,11 +33,15 @@ import {
   residentSummaryOf,
 } from '../workflows/procedure/projection';
 import { WorkflowRefusal } from '../workflows/refusal';
+import { lookAlikesOf } from './look-alikes';
+import type { NoticeLedger } from './notice-ledger';
 
 export interface LookupDeps {
   db(): Db;
   now(): Date;
   operatorId(): number;
+  /** Where a lookup by the 交付通知書 is noted, for the 交付's start to see. */
+  readonly ledger?: NoticeLedger;
 }
 
 /** What the clerk should do next with a card, from the database alone. */
@@ -93,6 +97,7 @@ export function createLookups(deps: LookupDeps) {
       resident: residentSummaryOf(resident, now),
       applications: await Promise.all(apps.map((a) => applicationSummary(db, a, now))),
       cards: await Promise.all(cards.map((c) => lifeCardOf(db, c))),
+      lookAlikes: await lookAlikesOf(db, residentId, now),
     };
   }
 
@@ -221,6 +226,8 @@ export function createLookups(deps: LookupDeps) {
       if (!app) throw new WorkflowRefusal('application-not-found');
       const resident = await getResident(db, app.residentId);
       if (resident.birthDate !== birthDate) throw new WorkflowRefusal('application-not-found');
+      // The number was entered: this 交付 may start even beside a look-alike.
+      deps.ledger?.record(deps.operatorId(), app.id);
       return matchOf(resident.id, app.id);
     },
 

@@ -129,7 +129,13 @@ export const requestSchemas = {
   'auth:report-activity': empty,
   'auth:change-password': z.strictObject({ currentPassword: password, newPassword: password }),
   'approval:approve': z.strictObject({
-    action: z.enum(['face-check-override', 'revocation', 'reissue', 'pin-reset-without-id']),
+    action: z.enum([
+      'face-check-override',
+      'face-check-second',
+      'revocation',
+      'reissue',
+      'pin-reset-without-id',
+    ]),
     procedureId: z.string().min(1).max(64).optional(),
     reason: z.string().trim().min(1).max(500),
     approverLoginId: loginId,
@@ -219,6 +225,8 @@ export const requestSchemas = {
   'procedure:record-face': z.strictObject({
     procedureId,
     decision: z.enum(['match', 'mismatch']),
+    /** The second operator's confirmation of 一致, when the machine configuration asks for one. */
+    approvalId: approvalId.optional(),
   }),
   'procedure:override-face': z.strictObject({ procedureId, approvalId }),
   'procedure:choose': z.strictObject({

@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'representative-required',
   'face-mismatch',
   'approval-invalid',
+  'notice-match-required', // a look-alike (same name and birth date, same household): by the 交付通知書 only
+  'second-check-required', // the face check's 一致 needs a second operator's confirmation
   'wrong-card',
   'card-facts-mismatch',
   'card-not-issuable',

@@ -3,6 +3,7 @@
 import type { PinKind } from './dto';
 import type { Sex } from './rules/sex';
 import type { PinRuleViolation } from './rules/pins';
+import type { LookAlikeReason } from './rules/look-alikes';
 
 /** 法定代理人: who accompanies a resident under 15 or under guardianship. */
 export const REPRESENTATIVE_RELATIONS = ['parent', 'guardian'] as const;
@@ -46,6 +47,16 @@ export type CertificatePhase =
 export interface FacePhotosDto {
   readonly chip: string;
   readonly application: string | null;
+  /**
+   * The application photos of the residents this one can be taken for (the same name and birth
+   * date, a household applying together), shown beside this resident's with a warning.
+   */
+  readonly others: readonly {
+    readonly reason: LookAlikeReason;
+    readonly kanjiName: string;
+    readonly noticeNumber: string;
+    readonly photo: string | null;
+  }[];
 }
 
 /** What the resident window shows. Nothing about any other resident, ever. */

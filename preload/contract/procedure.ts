@@ -18,6 +18,7 @@ import type {
   Reporter,
 } from './lifecycle';
 import type { DocumentKind } from './rules/documents';
+import type { LookAlikeDto } from './rules/look-alikes';
 import type { CardRevocationReason, CrlReason, ReissueReason } from './rules/reasons';
 
 export { PROCEDURE_KINDS, type CardProcedureKind, type ProcedureKind } from './procedure-kinds';
@@ -96,6 +97,12 @@ export interface ProcedureDto {
   /** The face check belongs to this procedure (交付 and 解除 always; the others with list B). */
   readonly faceRequired: boolean;
   readonly face: 'match' | 'override' | null;
+  /**
+   * The face check's 一致 is confirmed by a second operator with their own login (the machine
+   * configuration's faceCheck.secondOperator); the two are named once recorded.
+   */
+  readonly faceSecondOperator: boolean;
+  readonly faceCheckedBy: { readonly checkedBy: string; readonly confirmedBy: string } | null;
   /** The card read and matched in this procedure (serial), or null. */
   readonly matchedSerial: string | null;
   /**
@@ -173,4 +180,9 @@ export interface ResidentMatchDto {
   /** Applications whose card is waiting for 交付 (or was issued), newest first. */
   readonly applications: readonly ApplicationSummaryDto[];
   readonly cards: readonly LifeCardDto[];
+  /**
+   * Other residents this one can be taken for (the same name and birth date, a household applying
+   * together): the 交付 is then matched by the 交付通知書 number only, never by name.
+   */
+  readonly lookAlikes: readonly LookAlikeDto[];
 }

@@ -246,3 +246,57 @@ export async function searchResidents(
   );
   return { items: rows.map(toResident), total, page: p, pageSize: size };
 }
+
+/**
+ * Other residents with the same name (kanji or kana, as the indexes compare them) and the same
+ * birth date: the people a clerk can take for this one.
+ */
+export async function findNamesakes(q: Queryable, resident: Resident): Promise<Resident[]> {
+  const rows = await q.all<ResidentRow>(
+    `SELECT ${COLUMNS} FROM residents r
+      WHERE r.birth_date = ? AND r.id <> ? AND (r.kana_key = ? OR r.kanji_key = ?)
+      ORDER BY r.id`,
+    [resident.birthDate, resident.id, kanaKey(resident.kanaName), kanjiKey(resident.kanjiName)],
+  );
+  return rows.map(toResident);
+}
+
+/** The other residents of the same address (one household), each with their applications. */
+export async function findHouseholdApplications(
+  q: Queryable,
+  resident: Resident,
+): Promise<
+  {
+    resident: Resident;
+    applicationId: number;
+    noticeNumber: string;
+    status: string;
+    createdAt: string;
+    statusChangedAt: string;
+  }[]
+> {
+  const rows = await q.all<
+    ResidentRow & {
+      application_id: number;
+      notice_number: string;
+      status: string;
+      application_created_at: string;
+      status_changed_at: string;
+    }
+  >(
+    `SELECT ${COLUMNS}, a.id AS application_id, a.notice_number, a.status,
+            a.created_at AS application_created_at, a.status_changed_at
+       FROM residents r JOIN card_applications a ON a.resident_id = r.id
+      WHERE r.address = ? AND r.id <> ?
+      ORDER BY r.id, a.id`,
+    [resident.address, resident.id],
+  );
+  return rows.map((r) => ({
+    resident: toResident(r),
+    applicationId: r.application_id,
+    noticeNumber: r.notice_number,
+    status: r.status,
+    createdAt: r.application_created_at,
+    statusChangedAt: r.status_changed_at,
+  }));
+}

@@ -27,8 +27,13 @@ export function procedureHandlers(deps: {
       refusals(() => p.act(procedureId, 'checkCard', { reader })),
     'procedure:read-photos': ({ procedureId, reader }) =>
       refusals(() => p.act(procedureId, 'readPhotos', { reader })),
-    'procedure:record-face': ({ procedureId, decision }) =>
-      refusals(() => p.act(procedureId, 'recordFace', { decision })),
+    'procedure:record-face': ({ procedureId, decision, approvalId }) =>
+      refusals(() =>
+        p.act(procedureId, 'recordFace', {
+          decision,
+          ...(approvalId === undefined ? {} : { approvalId }),
+        }),
+      ),
     'procedure:override-face': ({ procedureId, approvalId }) =>
       refusals(() => p.act(procedureId, 'overrideFace', { approvalId })),
     'procedure:choose': ({ procedureId, plan, scope }) =>

@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
+import type { Details } from '../../audit/details-guard';
+import { needsNoticeMatch } from '../../../preload/contract/rules/look-alikes';
 import { requiredPinKinds } from '../../../preload/contract/rules/pins';
 import {
   getApplication,
@@ -16,6 +18,7 @@ import { findCardOfApplication, getCard, transitionCard } from '../../db/reposit
 import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
+import { lookAlikesOf } from '../../lookups/look-alikes';
 import { isUnder15 } from '../procedure/projection';
 import type { ProcedureDeps } from '../procedure/spec';
 import { refuse, WorkflowRefusal } from '../refusal';
@@ -75,14 +78,23 @@ export const issuanceSpec = cardProcedureSpec<{ readonly applicationId: number }
     const card = await issuableCard(deps, app);
     const resident = await getResident(db, app.residentId);
     const under15 = isUnder15(resident.birthDate, deps.now());
+    // Beside a namesake or a household applying together, a name is not enough: the 交付通知書
+    // number must have been entered for this very application.
+    const lookAlikes = await lookAlikesOf(db, resident.id, deps.now());
+    let matched: Details = {};
+    if (needsNoticeMatch(lookAlikes)) {
+      if (deps.noticePresented?.(applicationId) !== true)
+        refuse('notice-match-required', lookAlikes[0]!.reason);
+      matched = { matchedBy: 'notice', lookAlikes: [...new Set(lookAlikes.map((l) => l.reason))] };
+    }
     return {
       open: {
         residentId: resident.id,
         cardId: card.id,
         applicationId,
         step: 'started',
-        data: { under15 },
-        audit: { notice: app.noticeNumber, under15 },
+        data: { under15, ...matched },
+        audit: { notice: app.noticeNumber, under15, ...matched },
       },
     };
   },

@@ -166,6 +166,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       representativeAsked: false,
       faceRequired: false,
       face: null,
+      faceSecondOperator: false,
+      faceCheckedBy: null,
       matchedSerial: null,
       needsCard: false,
       plan: null,

@@ -48,6 +48,13 @@ export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
   emitUpdated(dto: ProcedureDto): void;
   /** An open procedure idle this long asks the clerk to go on or park it (machine configuration). */
   idleMinutes: number;
+  /** The machine configuration's face check: 一致 confirmed by a second operator (off if absent). */
+  readonly faceCheck?: { readonly secondOperator: boolean };
+  /**
+   * The calling operator entered this application's 交付通知書 number at the find step (absent: never):
+   * beside a look-alike, a 交付 starts only then.
+   */
+  noticePresented?(applicationId: number): boolean;
 }
 
 /** A journal row as a state transition sees it. */
@@ -117,7 +124,7 @@ export interface ActionArgs {
   recordDocuments: DocumentsRecordDto;
   checkCard: { readonly reader: string };
   readPhotos: { readonly reader: string };
-  recordFace: { readonly decision: 'match' | 'mismatch' };
+  recordFace: { readonly decision: 'match' | 'mismatch'; readonly approvalId?: number };
   overrideFace: { readonly approvalId: number };
   choose: { readonly plan: readonly PinPlanEntry[]; readonly scope: RenewalScope | null };
   openPinEntry: { readonly reader: string };

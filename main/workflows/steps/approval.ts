@@ -35,6 +35,28 @@ export async function faceOverrideApproval(
 }
 
 /**
+ * A second operator's confirmation of the face check's 一致: of this very procedure, asked by the
+ * clerk deciding now, and given by someone else (nobody confirms their own check).
+ */
+export async function secondCheckApproval(
+  q: Queryable,
+  approvalId: number,
+  procedureId: string,
+  operatorId: number,
+): Promise<Approval> {
+  const approval = await approvalOf(q, approvalId);
+  if (
+    approval.action !== 'face-check-second' ||
+    approval.procedureId !== procedureId ||
+    approval.requesterId !== operatorId
+  )
+    throw new WorkflowRefusal('approval-invalid');
+  if (approval.approverId === operatorId)
+    throw new WorkflowRefusal('approval-invalid', 'self-approval');
+  return approval;
+}
+
+/**
  * The approval of a 廃止 or a 再交付: recorded for this procedure and this action, and not by its
  * own operator nor by the clerk calling now (nobody approves their own request).
  */

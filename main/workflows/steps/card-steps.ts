@@ -19,6 +19,8 @@ import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
 import { getCard, type Card } from '../../db/repositories/cards';
 import { listSteps } from '../../db/repositories/journal';
+import { getOperator } from '../../db/repositories/operators';
+import { lookAlikesOf } from '../../lookups/look-alikes';
 import { getResident, type Resident } from '../../db/repositories/residents';
 import type {
   ActionHandlers,
@@ -59,7 +61,7 @@ import {
   serialsOf,
   type Secrets,
 } from './card-work';
-import { faceOverrideApproval } from './approval';
+import { faceOverrideApproval, secondCheckApproval } from './approval';
 import { readFacePhotos } from './face-photos';
 import { checkOne, checkSubmitted, type SubmittedValues } from './pin-hub';
 import { pinRefusal, readPinTries, refusedCurrentOf, setSecret, type PinTries } from './pin-ops';
@@ -211,7 +213,57 @@ async function readPhotos(ctx: CardContext, reader: string): Promise<FacePhotosD
     myNumber: await myNumberOf(ctx, `${s.kind}-face-photo`),
     noticeNumber: app.noticeNumber,
     photos: await ctx.deps.photos(),
+    lookAlikes: await lookAlikesOf(ctx.deps.db(), ctx.live.residentId, ctx.deps.now()),
   });
+}
+
+/**
+ * The face decision. With the two-person check configured, 一致 is recorded only with a second
+ * operator's confirmation, and the journal and audit row name both; 不一致 stops anyway.
+ */
+async function recordFace(
+  ctx: CardContext,
+  decision: 'match' | 'mismatch',
+  approvalId: number | undefined,
+): Promise<void> {
+  ctx.preview('face', { decision });
+  let confirmation: Details = {};
+  if (decision === 'match' && ctx.deps.faceCheck?.secondOperator === true) {
+    if (approvalId === undefined) refuse('second-check-required');
+    const operatorId = ctx.deps.operatorId();
+    const approval = await secondCheckApproval(
+      ctx.deps.db(),
+      approvalId,
+      ctx.live.procedure.id,
+      operatorId,
+    );
+    confirmation = {
+      checkedBy: operatorId,
+      confirmedBy: approval.approverId,
+      approval: approval.id,
+    };
+  }
+  await ctx.commit(
+    'face',
+    { decision, ...confirmation },
+    { status: decision === 'match' ? 'completed' : 'failed' },
+  );
+}
+
+/** Who checked the face and who confirmed it, when a second operator did. */
+async function faceCheckers(
+  deps: ProcedureDeps,
+  procedureId: string,
+): Promise<{ checkedBy: string; confirmedBy: string } | null> {
+  const row = (await listSteps(deps.db(), procedureId))
+    .filter((r) => r.step === 'face' && r.data.confirmedBy !== undefined)
+    .at(-1);
+  if (!row) return null;
+  const db = deps.db();
+  return {
+    checkedBy: (await getOperator(db, Number(row.data.checkedBy))).displayName,
+    confirmedBy: (await getOperator(db, Number(row.data.confirmedBy))).displayName,
+  };
 }
 
 // ---- the resident's entry ----
@@ -482,6 +534,8 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
           representativeAsked: rules.representative,
           faceRequired: s.faceRequired,
           face: s.face,
+          faceSecondOperator: deps.faceCheck?.secondOperator === true,
+          faceCheckedBy: s.face ? await faceCheckers(deps, l.procedure.id) : null,
           matchedSerial: s.matchedSerial,
           needsCard: asksForCard(s),
           plan: s.plan,
@@ -520,13 +574,7 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
       },
       checkCard: (ctx, { reader }) => checkCard(kind, ctx, reader),
       readPhotos: (ctx, { reader }) => readPhotos(ctx, reader),
-      async recordFace(ctx, { decision }) {
-        await ctx.commit(
-          'face',
-          { decision },
-          { status: decision === 'match' ? 'completed' : 'failed' },
-        );
-      },
+      recordFace: (ctx, { decision, approvalId }) => recordFace(ctx, decision, approvalId),
       async overrideFace(ctx, { approvalId }) {
         ctx.preview('face-override', {});
         const approval = await faceOverrideApproval(

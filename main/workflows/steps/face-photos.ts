@@ -1,6 +1,8 @@
-// The two photos of a face check: the one read from the chip (visual application, opened with
-// 照合番号A) beside the one handed in with the application. Decoded in main, never stored.
+// The photos of a face check: the one read from the chip (visual application, opened with 照合番号A)
+// beside the one handed in with the application, and the application photos of any look-alike
+// (a namesake, a household applying together). Decoded in main, never stored.
 import type { FacePhotosDto } from '../../../preload/contract/issuance';
+import type { LookAlikeDto } from '../../../preload/contract/rules/look-alikes';
 import type { CardSession } from '../../card/card-service';
 import type { MyNumber } from '../../card/domain';
 import { assertSerial, cardRefusal } from './card-match';
@@ -22,6 +24,8 @@ export async function readFacePhotos(o: {
   readonly myNumber: MyNumber;
   readonly noticeNumber: string;
   readonly photos: PhotoDeps;
+  /** The residents this one can be taken for: their application photos are shown too. */
+  readonly lookAlikes: readonly LookAlikeDto[];
 }): Promise<FacePhotosDto> {
   let jp2: Uint8Array;
   try {
@@ -35,5 +39,18 @@ export async function readFacePhotos(o: {
   const chip = await o.photos.decodeJp2ToPng(jp2);
   const application = await o.photos.applicationPhoto(o.noticeNumber);
   const url = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
-  return { chip: url(chip), application: application ? url(application) : null };
+  const others = await Promise.all(
+    o.lookAlikes
+      .filter((l) => l.noticeNumber !== null)
+      .map(async (l) => {
+        const photo = await o.photos.applicationPhoto(l.noticeNumber!);
+        return {
+          reason: l.reason,
+          kanjiName: l.kanjiName,
+          noticeNumber: l.noticeNumber!,
+          photo: photo ? url(photo) : null,
+        };
+      }),
+  );
+  return { chip: url(chip), application: application ? url(application) : null, others };
 }

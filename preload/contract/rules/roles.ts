@@ -14,6 +14,17 @@ export const COUNTER_ROLES: readonly Role[] = ['clerk', 'supervisor', 'trainer']
 /** Who may approve what needs a second person (a face override, 廃止, 再交付): a 責任者. */
 export const APPROVER_ROLES: readonly Role[] = ['supervisor'];
 
+/**
+ * Who may confirm another operator's face check on the spot (the two-person photo check): any
+ * operator of the counter, a clerk as well as a supervisor.
+ */
+export const SECOND_CHECK_ROLES: readonly Role[] = COUNTER_ROLES;
+
+/** The roles that may give an approval of this kind. */
+export function approverRolesOf(action: string): readonly Role[] {
+  return action === 'face-check-second' ? SECOND_CHECK_ROLES : APPROVER_ROLES;
+}
+
 /** The 日報 is a supervisor's; a trainer sees the practice one. */
 export const REPORT_ROLES: readonly Role[] = ['supervisor', 'trainer'];
 

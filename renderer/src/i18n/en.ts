@@ -332,9 +332,22 @@ export const en: Messages = {
     pausedUntil: 'Approvals resume at: {time} (Japan time)',
     actions: {
       'face-check-override': 'Continue after a failed face check, on visual confirmation',
+      'face-check-second': 'Face check (confirmed by a second operator)',
       revocation: 'Revoke the card (and its certificates)',
       reissue: 'Reissue a card',
       'pin-reset-without-id': 'PIN reset without the usual ID document',
+    },
+    second: {
+      title: 'Confirmation by a second operator',
+      lead: 'Ask a colleague other than you to come, compare the photos with the resident, then type their own ID and password. You cannot confirm your own check.',
+      approverId: "Confirming operator's ID",
+      approverPassword: "Confirming operator's password",
+      reason: 'What was confirmed',
+      reasonHint: 'The confirming operator writes what they compared.',
+      reasonDefault: 'The card photo and the application photo match the resident',
+      submit: 'Confirm the match',
+      selfHint:
+        'The operator who checked the face cannot confirm their own check. Ask a colleague to type theirs.',
     },
   },
   cardHealth: {
@@ -450,6 +463,17 @@ export const en: Messages = {
         'The card for this application has not arrived yet. Check the date on the notice and ask the resident to come back later.',
       issued: 'The card for this application has already been issued.',
       cancelled: 'This application was cancelled. It cannot be issued.',
+      needsNotice:
+        'Found by name, so this issuance cannot start. Search again by the notice number and birth date.',
+    },
+    lookAlikes: {
+      title: 'Take care not to mix people up: a look-alike exists',
+      'same-name': 'Same name and birth date: {name} (application {notice})',
+      'same-household': 'Same household, applied together: {name} (application {notice})',
+      byName:
+        'An issuance cannot start from the name. Search again by the notice number and birth date, and match by the application number.',
+      byNotice:
+        "Matched by the notice number. The face check shows this resident's application photo beside the other's.",
     },
     open: {
       title: 'Unfinished procedures',
@@ -533,7 +557,7 @@ export const en: Messages = {
     },
     face: {
       title: 'Face check',
-      lead: 'Compare the three images with the resident at the counter. The images are only shown here, never stored or sent.',
+      lead: 'Compare the photos and the camera image with the resident (only shown here, never stored or sent).',
       chip: 'Photo on the card',
       chipHint: 'Read from the IC chip',
       application: 'Photo of the application',
@@ -543,7 +567,7 @@ export const en: Messages = {
       still: 'Still image',
       stillNone: 'Press Capture or the space bar to show a still image here.',
       capture: 'Capture',
-      captureHint: 'The space bar captures too.',
+      captureHint: 'Space captures',
       cameraStarting: 'Starting the camera…',
       cameraFailed:
         'The camera cannot be used. Check that it is connected. Without a camera, compare the card photo with the resident directly.',
@@ -553,6 +577,24 @@ export const en: Messages = {
       match: 'Match',
       mismatch: 'No match',
       decisionNote: 'Only the decision is recorded.',
+      secondNote:
+        'At this counter a second operator confirms Match (with their own ID and password). Only the decision and the two operators are recorded.',
+      keys: 'Space: capture / back to live   1, 2, 3: enlarge the card, application or still (a click does too)',
+      zoomOf: 'Enlarge the {what} (key {key})',
+      zoomClose: 'Close (Esc)',
+      applicationHint: 'Handed in with the application',
+      ownApplication: "This resident's application {notice}",
+      otherTitle: "Another resident's application",
+      other: '{name} {notice}',
+      liveAgain: 'Back to live',
+      liveAgainHint: 'Space: back to live',
+      lookAlikeTitle: 'Take care: ',
+      lookAlike: {
+        'same-name':
+          "{name} ({notice}) has the same name and birth date. This resident's application photo is framed in blue.",
+        'same-household':
+          "{name} ({notice}) of the same household applied together. This resident's application photo is framed in blue.",
+      },
     },
     mismatch: {
       title: 'The face did not match: the procedure is stopped',
@@ -1250,6 +1292,10 @@ export const en: Messages = {
       "The face was judged not to match, so the procedure is stopped. Continuing needs a supervisor's approval with a reason; otherwise cancel the procedure.",
     'approval-invalid':
       'This approval belongs to another procedure or is of another kind. Ask the supervisor to approve again.',
+    'notice-match-required':
+      'Another resident has the same name and birth date, or a member of the same household applied together: this issuance cannot start from a name. Search again by the notice number and birth date, then start.',
+    'second-check-required':
+      "At this counter a second operator confirms the face check's Match. Ask a colleague to come and type their own ID and password.",
     'wrong-card':
       "This is not the card prepared for this application (the serial differs). Remove it and insert this application's card.",
     'card-facts-mismatch':

@@ -50,8 +50,15 @@ export const useProcedureStore = defineStore('procedure', () => {
     step(() => window.counter.procedure.checkCard({ procedureId: id(), reader }));
   const readPhotos = (reader: string) =>
     other(() => window.counter.procedure.readPhotos({ procedureId: id(), reader }));
-  const recordFace = (decision: 'match' | 'mismatch') =>
-    step(() => window.counter.procedure.recordFace({ procedureId: id(), decision }));
+  /** approvalId: the second operator's confirmation of 一致, where the counter asks for one. */
+  const recordFace = (decision: 'match' | 'mismatch', approvalId?: number) =>
+    step(() =>
+      window.counter.procedure.recordFace({
+        procedureId: id(),
+        decision,
+        ...(approvalId === undefined ? {} : { approvalId }),
+      }),
+    );
   const overrideFace = (approvalId: number) =>
     step(() => window.counter.procedure.overrideFace({ procedureId: id(), approvalId }));
   const choose = (plan: readonly PinPlanEntry[], scope?: RenewalScope) =>

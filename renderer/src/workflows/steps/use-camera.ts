@@ -41,10 +41,27 @@ export function useCamera(
     const v = video.value;
     const c = still.value;
     if (state.value !== 'live' || !v || !c || v.videoWidth === 0) return;
-    c.width = v.videoWidth;
-    c.height = v.videoHeight;
-    c.getContext('2d')?.drawImage(v, 0, 0, c.width, c.height);
+    // The middle of the frame in the photos' 3:4 portrait shape: compared at the same shape and
+    // size as the chip and application photos, not letterboxed into them.
+    const width = Math.min(v.videoWidth, Math.round((v.videoHeight * 3) / 4));
+    const height = Math.min(v.videoHeight, Math.round((width * 4) / 3));
+    c.width = width;
+    c.height = height;
+    const left = (v.videoWidth - width) / 2;
+    const top = (v.videoHeight - height) / 2;
+    c.getContext('2d')?.drawImage(v, left, top, width, height, 0, 0, width, height);
     captured.value = true;
+  }
+
+  /** Back to the live image: the still is wiped. */
+  function release(): void {
+    const c = still.value;
+    if (c) {
+      c.getContext('2d')?.clearRect(0, 0, c.width, c.height);
+      c.width = 0;
+      c.height = 0;
+    }
+    captured.value = false;
   }
 
   function stop(): void {
@@ -53,17 +70,11 @@ export function useCamera(
     stream = null;
     if (video.value) video.value.srcObject = null;
     // The still is wiped too: no image of the resident outlives the step.
-    const c = still.value;
-    if (c) {
-      c.getContext('2d')?.clearRect(0, 0, c.width, c.height);
-      c.width = 0;
-      c.height = 0;
-    }
-    captured.value = false;
+    release();
     state.value = 'off';
   }
 
   onUnmounted(stop);
 
-  return { state, captured, start, capture, stop };
+  return { state, captured, start, capture, release, stop };
 }
