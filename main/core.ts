@@ -268,7 +268,10 @@ export function createCore(config: CoreConfig): Core {
     });
 
   /** The resident window's one PIN entry: the resident:* channels go to the procedure owning it. */
-  const pinHub = createPinHub((prompt) => emit('resident:prompt-changed', prompt));
+  const pinHub = createPinHub(
+    (prompt) => emit('resident:prompt-changed', prompt),
+    (progress) => emit('resident:progress', progress),
+  );
 
   /** Every counter procedure, on one engine. */
   const procedures = createProcedureEngine(
@@ -371,7 +374,12 @@ export function createCore(config: CoreConfig): Core {
     practiceHandlers({ practice, startOver }),
     lookupHandlers({ lookups }),
     procedureHandlers({ procedures }),
-    residentHandlers({ pinHub }),
+    residentHandlers({
+      pinHub,
+      audit,
+      staffCalled: (call) => emit('resident:staff-called', call),
+      now,
+    }),
     reportsHandlers({ dailyReports }),
   );
 

@@ -97,6 +97,7 @@ export function createCounterApi(transport: CounterTransport) {
     onSessionChanged: on(transport, 'auth:changed'),
     onAuditVerifyProgress: on(transport, 'audit:verify-progress'),
     onAuditStatusChanged: on(transport, 'audit:status-changed'),
+    onStaffCalled: on(transport, 'resident:staff-called'),
   });
 }
 
@@ -112,7 +113,9 @@ export function createResidentApi(transport: CounterTransport) {
     getPrompt: call(transport, 'resident:get-prompt'),
     checkPin: call(transport, 'resident:check-pin'),
     submitPins: call(transport, 'resident:submit-pins'),
+    callStaff: call(transport, 'resident:call-staff'),
     onPromptChanged: on(transport, 'resident:prompt-changed'),
+    onProgress: on(transport, 'resident:progress'),
   });
 }
 

@@ -64,6 +64,12 @@ export const en: Messages = {
       moved: 'After a move (signing certificate reissued)',
     },
   },
+  staffCall: {
+    notice:
+      'The resident pressed “Call a staff member” ({time}, Japan time). Please go to the resident’s screen.',
+    again: '({count} times)',
+    dismiss: 'Got it',
+  },
   errorBox: {
     codeForIt: 'For IT staff: {code}',
     codeAndDetailForIt: 'For IT staff: {code} ({detail})',
@@ -257,6 +263,7 @@ export const en: Messages = {
     'practice_card-inserted': 'Practice card inserted',
     practice_seeded: 'Practice data created',
     practice_reset: 'Practice data reset',
+    'resident_staff-called': 'The resident called for staff',
     audit_verified: 'Tampering check',
     audit_exported: 'Audit log export',
     'audit_check-failed': 'Audit log check found problems',

@@ -727,6 +727,12 @@ export const ja = {
       moved: '住所変更後（署名用証明書の再発行）',
     },
   },
+  staffCall: {
+    notice:
+      '住民の方が「職員を呼ぶ」を押しました（{time}、日本時間）。住民用画面のそばへ行ってください。',
+    again: '（{count}回）',
+    dismiss: '確認した',
+  },
   errorBox: {
     codeForIt: 'IT担当者向け：{code}',
     codeAndDetailForIt: 'IT担当者向け：{code}（{detail}）',
@@ -905,6 +911,7 @@ export const ja = {
   // Audit action codes with '.' as '_' (a dot in a key would be read as a path by vue-i18n).
   auditActions: {
     operator_login: 'ログイン',
+    'resident_staff-called': '住民の方が職員を呼んだ',
     'operator_login-failed': 'ログイン失敗',
     'operator_login-unknown-id': 'ログイン失敗（登録されていない職員ID）',
     operator_locked: 'IDのロック（5回失敗）',

@@ -37,7 +37,7 @@ export class KeyboardOnly {
   async tabTo(target: Locator): Promise<number> {
     await expect(target).toBeVisible();
     let tabs = 0;
-    while (!(await target.evaluate((el) => el === document.activeElement))) {
+    while (!(await target.evaluate((el) => el.matches(':focus')))) {
       if (tabs === MAX_TABS) throw new Error(`not reached with ${MAX_TABS} Tabs: ${target}`);
       await this.page.keyboard.press('Tab');
       tabs += 1;
@@ -54,7 +54,9 @@ function describe(target: Locator): Promise<string> {
   return target.evaluate(
     (el) =>
       el.getAttribute('data-testid') ??
-      (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+      (
+        el as unknown as { labels?: { textContent: string | null }[] }
+      ).labels?.[0]?.textContent?.trim() ??
       el.tagName,
   );
 }
