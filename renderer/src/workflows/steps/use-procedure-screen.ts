@@ -1,6 +1,6 @@
 // What every procedure screen does around its steps: load the procedure named in the route, let it go on
 // leaving, start each new step with the focus where its work is, and let Enter on a check box go on.
-import { nextTick, onUnmounted, watch, type Ref } from 'vue';
+import { nextTick, onMounted, onUnmounted, watch, type Ref } from 'vue';
 import { focusMainControl } from '../../focus-main';
 
 export function useProcedureScreen(options: {
@@ -13,10 +13,13 @@ export function useProcedureScreen(options: {
 }): void {
   watch(options.procedureId, (id) => void options.load(id), { immediate: true });
   onUnmounted(options.stop);
-  watch(options.stepKey, async () => {
+  const focusStep = async () => {
     await nextTick();
     if (options.body.value) focusMainControl(options.body.value);
-  });
+  };
+  watch(options.stepKey, focusStep);
+  // Opened from the search, the procedure is already known: its first step shows at mount.
+  onMounted(focusStep);
   // A step's form goes on with Enter from its check boxes and radio buttons too, as it does from
   // its text fields: a keyboard user does not Tab past the whole list to reach the button.
   watch(options.body, (body, before) => {
