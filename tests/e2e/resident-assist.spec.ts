@@ -4,6 +4,7 @@ import { openTrainer } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { issuanceToPins, residentEntersAll } from './harness/issuance-steps';
 import { loginAs } from './harness/login';
+import { readable } from './harness/resident-text';
 
 // Real-card timing: the certificate work lasts long enough to see each stage.
 test.use({ core: { simTiming: true } });
@@ -41,7 +42,8 @@ for (const viewport of [
 
     // The resident calls for staff while waiting; the clerk's window says so until dismissed.
     await resident.getByTestId('call-staff').click();
-    await expect(resident.getByTestId('call-staff-said')).toContainText('お待ちください');
+    const said = resident.getByTestId('call-staff-said');
+    await expect.poll(() => readable(said)).toBe('職員を呼びました。少しお待ちください');
     const notice = page.getByTestId('staff-call-notice');
     await expect(notice).toHaveAttribute('role', 'alert');
     await expect(notice).toContainText('住民の方が「職員を呼ぶ」を押しました');
