@@ -274,7 +274,10 @@ export function createCore(config: CoreConfig): Core {
     });
 
   /** The resident window's one PIN entry: the resident:* channels go to the procedure owning it. */
-  const pinHub = createPinHub((prompt) => emit('resident:prompt-changed', prompt));
+  const pinHub = createPinHub(
+    (prompt) => emit('resident:prompt-changed', prompt),
+    (progress) => emit('resident:progress', progress),
+  );
 
   /** The 交付通知書 numbers each operator entered this session (a 交付 beside a look-alike). */
   const noticeLedger = createNoticeLedger();
@@ -403,7 +406,12 @@ export function createCore(config: CoreConfig): Core {
     practiceHandlers({ practice, startOver }),
     lookupHandlers({ lookups, counterFor: procedures.assertCounterFor }),
     procedureHandlers({ procedures }),
-    residentHandlers({ pinHub }),
+    residentHandlers({
+      pinHub,
+      audit,
+      staffCalled: (call) => emit('resident:staff-called', call),
+      now,
+    }),
     reportsHandlers({ dailyReports }),
     preflightHandlers({ preflight, audit }),
   );

@@ -103,6 +103,7 @@ export function createCounterApi(transport: CounterTransport) {
     onAuditStatusChanged: on(transport, 'audit:status-changed'),
     preflightSummary: call(transport, 'preflight:summary'),
     onPreflightChanged: on(transport, 'preflight:changed'),
+    onStaffCalled: on(transport, 'resident:staff-called'),
   });
 }
 
@@ -118,7 +119,9 @@ export function createResidentApi(transport: CounterTransport) {
     getPrompt: call(transport, 'resident:get-prompt'),
     checkPin: call(transport, 'resident:check-pin'),
     submitPins: call(transport, 'resident:submit-pins'),
+    callStaff: call(transport, 'resident:call-staff'),
     onPromptChanged: on(transport, 'resident:prompt-changed'),
+    onProgress: on(transport, 'resident:progress'),
   });
 }
 

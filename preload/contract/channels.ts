@@ -20,8 +20,10 @@ import {
   REPRESENTATIVE_RELATIONS,
   type FacePhotosDto,
   type PinCheckDto,
+  type ResidentProgressDto,
   type ResidentPromptDto,
   type ResidentSubmitDto,
+  type StaffCallDto,
 } from './issuance';
 import { DOCUMENT_KINDS } from './rules/documents';
 import {
@@ -182,6 +184,8 @@ export const requestSchemas = {
     juki: pinEntry.optional(),
     text: pinEntry.optional(),
   }),
+  /** 「職員を呼ぶ」 on the resident window: nothing to say but that it was pressed. */
+  'resident:call-staff': empty,
   // ---- finding a resident, and every counter procedure (procedure.ts) ----
   'lookup:by-notice': z.strictObject({ noticeNumber, birthDate }),
   'lookup:by-serial': z.strictObject({ serial: cardSerial }),
@@ -311,6 +315,7 @@ export interface ResponseMap {
   'resident:get-prompt': ResidentPromptDto | null;
   'resident:check-pin': PinCheckDto;
   'resident:submit-pins': ResidentSubmitDto;
+  'resident:call-staff': StaffCallDto;
   'lookup:by-notice': ResidentMatchDto;
   'lookup:by-serial': ResidentMatchDto;
   'lookup:by-name': readonly ResidentMatchDto[];
@@ -391,6 +396,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',
   'resident:submit-pins': 'resident',
+  'resident:call-staff': 'resident',
   'lookup:by-notice': COUNTER_ROLES,
   'lookup:by-serial': COUNTER_ROLES,
   'lookup:by-name': COUNTER_ROLES,
@@ -428,6 +434,7 @@ export const RESIDENT_CHANNELS: readonly Channel[] = [
   'resident:get-prompt',
   'resident:check-pin',
   'resident:submit-pins',
+  'resident:call-staff',
 ];
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
@@ -441,6 +448,10 @@ export interface EventMap {
   'procedure:updated': ProcedureDto;
   /** The resident window's prompt: shown, changed, or cleared (null). Clerk windows ignore it. */
   'resident:prompt-changed': ResidentPromptDto | null;
+  /** The card work after the resident's 設定する moved on a step (the resident's progress bar). */
+  'resident:progress': ResidentProgressDto;
+  /** The resident pressed 「職員を呼ぶ」: the clerk window shows a notice until dismissed. */
+  'resident:staff-called': StaffCallDto;
   /** How far the administrator's audit check has got. */
   'audit:verify-progress': AuditVerifyProgressDto;
   /** The audit log's state changed (start-up check done, alarm, anchors file): ask audit:status. */
@@ -454,12 +465,17 @@ export const EVENT_NAMES: readonly EventName[] = [
   'auth:changed',
   'procedure:updated',
   'resident:prompt-changed',
+  'resident:progress',
+  'resident:staff-called',
   'audit:verify-progress',
   'audit:status-changed',
   'preflight:changed',
 ];
-/** The only event the resident window's preload forwards. */
-export const RESIDENT_EVENT_NAMES: readonly EventName[] = ['resident:prompt-changed'];
+/** The only events the resident window's preload forwards. */
+export const RESIDENT_EVENT_NAMES: readonly EventName[] = [
+  'resident:prompt-changed',
+  'resident:progress',
+];
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 

@@ -85,3 +85,34 @@ export interface ResidentSubmitDto {
   /** The values are on the card and the certificates issued (or the clerk has a notice). */
   readonly done: boolean;
 }
+
+/**
+ * The stages of the card work after the resident's 設定する, in order: the secrets set, the key
+ * pairs generated, the certificates issued, written, read back, and a test signature with each key.
+ */
+export const CARD_WORK_STAGES = [
+  'pins',
+  'keys',
+  'certificates',
+  'write',
+  'read-back',
+  'test-sign',
+] as const;
+export type CardWorkStage = (typeof CARD_WORK_STAGES)[number];
+
+/**
+ * How far the card work has got, for the resident's progress bar: `step` of `steps` begun (1-based),
+ * counted by main as the work goes (one step per key, per certificate read back and per test
+ * signature), never estimated from time.
+ */
+export interface ResidentProgressDto {
+  readonly stage: CardWorkStage;
+  readonly step: number;
+  readonly steps: number;
+}
+
+/** The resident pressed 「職員を呼ぶ」: when, for the clerk's notice. */
+export interface StaffCallDto {
+  /** ISO 8601 in UTC, as main's clock read it. */
+  readonly at: string;
+}

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { heading, insertPreset } from './harness/counter-steps';
+import { heading, insertPreset, removeCard } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { REPO_ROOT } from './harness/paths';
@@ -271,10 +271,7 @@ test.describe('card health', () => {
     await insertPreset(page, 'issued');
     await waitForReadResult(page);
     await expect(page.getByTestId('health')).toBeVisible();
-    await page
-      .getByTestId('trainer-panel')
-      .getByRole('button', { name: 'カードを取り出す' })
-      .click();
+    await removeCard(page);
     await expect(status(page)).toContainText(INSERT_CARD);
     await expect(page.getByTestId('health')).toHaveCount(0);
     await expect(page.getByTestId('reader-list')).toContainText('カードなし');

@@ -5,6 +5,8 @@ import {
   fillApproval,
   heading,
   insertApplicationCard,
+  insertPreset,
+  openTrainer,
 } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { loginAs } from './harness/login';
@@ -72,11 +74,7 @@ test.describe('issuance screens', () => {
     );
     await harness.screenshot('issuance-card');
     // Another resident's card: checked on insertion and refused.
-    await page.getByTestId('trainer-panel').getByLabel('模擬カードの種類').selectOption('issued');
-    await page
-      .getByTestId('trainer-panel')
-      .getByRole('button', { name: 'カードを挿入', exact: true })
-      .click();
+    await insertPreset(page, 'issued');
     await expect(page.getByTestId('call-error')).toHaveAttribute('data-error-code', 'wrong-card');
     await harness.screenshot('issuance-card-wrong');
 
@@ -204,6 +202,7 @@ test.describe('issuance screens', () => {
     test.setTimeout(120_000);
     await harness.open();
     await loginAs(page, 'renshu01');
+    await openTrainer(page);
     await page.getByTestId('authority-offline').check();
     await expect(page.getByTestId('authority-offline')).toBeChecked();
     await openIssuance(page);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { loginAs } from './harness/login';
+import { openTrainer } from './harness/counter-steps';
 import { pageMemory, typeOnKeyboard, typeOnPad } from './harness/resident-input';
 
 const SIGNING_TYPED = 'mado2026key'; // upper-cased as typed: MADO2026KEY
@@ -62,6 +63,7 @@ test('交付 with both windows: the card pulled while certificates are written, 
     await page.getByTestId('resident-list-A').getByLabel('運転免許証').check();
     await page.getByTestId('documents-next').click();
 
+    await openTrainer(page);
     const trainer = page.getByTestId('trainer-issuance');
     await trainer.getByLabel('申請', { exact: true }).selectOption('MD-2026-0001');
     await trainer.getByTestId('insert-application-card').click();

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { CounterApi } from '../../preload/api';
 import type { ProcedureDto } from '../../preload/contract/procedure';
-import { heading, insertPreset } from './harness/counter-steps';
+import { heading, insertPreset, openTrainer } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import {
   approveAsSupervisor,
@@ -151,6 +151,7 @@ test.describe('later-life screens', () => {
     await expect(page.getByTestId('receipt')).toContainText('.pdf');
     await shot(harness, 'reissue-done');
 
+    await openTrainer(page);
     const receive = page.getByTestId('trainer-receive');
     await receive.getByLabel('再交付の申請の番号（交付通知書の番号）').fill(notice);
     await receive.getByTestId('receive-card').click();

@@ -7,6 +7,7 @@ import {
   documentsWithLicence,
   insertApplicationCard,
   insertPreset,
+  openTrainer,
   removeCard,
 } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
@@ -190,6 +191,7 @@ test.describe('the card’s later life with the real core', () => {
     await shot(harness, 'reissue-done');
 
     // The new card arrives (practice 入庫) and goes through 交付.
+    await openTrainer(page);
     const receive = page.getByTestId('trainer-receive');
     await receive.getByLabel('再交付の申請の番号（交付通知書の番号）').fill(notice);
     await receive.getByTestId('receive-card').click();

@@ -1,6 +1,6 @@
 // Operators at the counter: first start, login and lockout, the idle lock, roles, approvals, practice reset.
 import type { CounterApi, ResidentApi } from '../../preload/api';
-import { heading } from './harness/counter-steps';
+import { heading, openTrainer } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import {
   counterWithResident,
@@ -351,6 +351,7 @@ test.describe('approvals', () => {
       expect(answer).toEqual({ ok: false, error: { code: 'login-invalid' } });
     }
     // The fifth through the dialog: the clerk is told approvals pause, and until when.
+    await openTrainer(page);
     const panel = page.getByTestId('practice-approval');
     await panel
       .getByRole('group', { name: '承認が必要な手続き' })
@@ -386,6 +387,7 @@ test.describe('roles', () => {
     await loginAs(page, 'kanri');
     await expect(heading(page)).toHaveText('職員の管理');
     await expect(page.getByTestId('trainer-panel')).toHaveCount(0);
+    await expect(page.getByTestId('trainer-drawer-toggle')).toHaveCount(0);
     await page.evaluate("location.hash = '#/'");
     await expect(page).toHaveURL(/#\/admin\/operators$/);
     await expect(heading(page)).toHaveText('職員の管理');

@@ -1,5 +1,5 @@
 // Practice mode at the counter: a supervisor's approval on the spot, and the trainer's reset of the practice data.
-import { fillApproval } from './harness/counter-steps';
+import { fillApproval, openTrainer } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { loginAs, seedOperator } from './harness/login';
 
@@ -10,6 +10,7 @@ test.describe('approval (practice)', () => {
   }) => {
     await harness.open();
     const clerk = await loginAs(page, 'renshu01');
+    await openTrainer(page);
     const panel = page.getByTestId('practice-approval');
     await panel
       .getByRole('group', { name: '承認が必要な手続き' })
@@ -54,6 +55,7 @@ test.describe('trainer', () => {
   }) => {
     await harness.open();
     await loginAs(page, 'kenshu');
+    await openTrainer(page);
     await page.getByTestId('practice-reset').click();
     const confirm = page.getByTestId('practice-reset-confirm');
     await expect(confirm).toContainText('練習データを初期状態に戻しますか？');

@@ -4,6 +4,7 @@
 // finish). A kind adds its start, its rules and what is its own (cardProcedureSpec below).
 import type { PinKind } from '../../../preload/contract/dto';
 import type {
+  CardWorkStage,
   FacePhotosDto,
   PinCheckDto,
   ResidentPromptDto,
@@ -57,6 +58,7 @@ import {
 import {
   AuthorityFailure,
   myNumberFor,
+  certificateSteps,
   runCertificates,
   serialsOf,
   type Secrets,
@@ -428,11 +430,17 @@ async function runCardWork<R>(
   const resident: Resident = await getResident(deps.db(), ctx.live.residentId);
   const authority = await deps.authority();
   const event = (e: CardEvent) => ctx.set(applyCardEvent(rules, ctx.state, e));
+  // The resident's progress bar: one step for the secrets, then the certificate sequence's own.
+  const steps = 1 + certificateSteps(ctx.state.certificateKinds);
+  let step = 0;
+  const progress = (stage: CardWorkStage) =>
+    deps.pinHub.progress(ctx.live.procedure.id, { stage, step: ++step, steps });
   await deps.cards.withCard(reader, async (session) => {
     assertSerial(session.serial, card.serial);
     let issuer: IssuerSession | null = null;
     const issuerSession = async () => (issuer ??= await authority.openIssuerSession(session));
 
+    progress('pins');
     // Every value in use first: a wrong one stops the work before anything is written.
     for (const e of entries) {
       const current = currents[e.kind];
@@ -482,6 +490,7 @@ async function runCardWork<R>(
           await ctx.publish();
         },
         phase: event,
+        progress,
       });
       newSerials = await serialsOf(certs);
     }

@@ -272,6 +272,8 @@ export async function checkOnCard(
     readonly authority: IssuerAuthority;
     /** Signed in the test signature of the signing key (procedure and its id). */
     readonly label: string;
+    /** Each key's read-back and test signature begins (the resident's progress bar). */
+    readonly stage?: (stage: 'read-back' | 'test-sign') => void;
   },
 ): Promise<void> {
   const fail = (what: string): never => {
@@ -279,6 +281,7 @@ export async function checkOnCard(
   };
   await selectJpki(ch);
   for (const kind of o.kinds) {
+    o.stage?.('read-back');
     if (kind === 'signing') {
       const v = await verifyJpki(ch, {
         kind: 'signing',
@@ -295,6 +298,7 @@ export async function checkOnCard(
     const caDer = o.authority.caCertificate(kind);
     if (!ca || !sameBytes(new Uint8Array(ca.x509.rawData), caDer)) fail(`${kind}-ca`);
     const key = certificateKey(cert!);
+    o.stage?.('test-sign');
     if (kind === 'signing') {
       const text = `窓口 ${o.label} 署名用電子証明書 試験署名`;
       const digest = createHash('sha256').update(text, 'utf8').digest();
@@ -368,6 +372,16 @@ export interface CertificateRun {
   ): Promise<void>;
   /** A fact this run reuses from an earlier one (no row): the state moves on and is shown. */
   phase(e: CertificatePhase): Promise<void>;
+  /** A stage of the sequence begins (the resident's progress bar); called once per step. */
+  progress?(stage: CertificateStage): void;
+}
+
+/** The steps of the certificate sequence the progress counts: a key and a check per kind. */
+export type CertificateStage = 'keys' | 'certificates' | 'write' | 'read-back' | 'test-sign';
+
+/** How many progress steps runCertificates reports for `kinds`. */
+export function certificateSteps(kinds: readonly KeyKind[]): number {
+  return kinds.length === 0 ? 0 : 3 * kinds.length + 2;
 }
 
 /**
@@ -378,11 +392,13 @@ export interface CertificateRun {
 export async function runCertificates(r: CertificateRun): Promise<IssuedDer> {
   const keys: Partial<Record<KeyKind, string>> = { ...r.journaledKeys };
   for (const kind of r.kinds) {
+    r.progress?.('keys');
     const { spki, generated } = await generateOrReuseKey(r.issuer, kind, keys[kind]);
     if (generated) await r.commit('keys-generated', { kind, spki }, { audit: { kind } });
     else await r.phase({ type: 'keys-generated', kind, spki });
     keys[kind] = spki;
   }
+  r.progress?.('certificates');
   const certs = await issueOrReuse({
     db: r.db,
     procedureId: r.procedureId,
@@ -395,6 +411,7 @@ export async function runCertificates(r: CertificateRun): Promise<IssuedDer> {
     commit: (data, effects, audit) => r.commit('certificates-issued', data, { effects, audit }),
   });
   if (certs.reused) await r.phase({ type: 'certificates-issued' });
+  r.progress?.('write');
   await writeCertificates(r.issuer, r.authority, certs);
   await r.commit('certificates-written', {});
   await checkOnCard(r.session, {
@@ -403,6 +420,7 @@ export async function runCertificates(r: CertificateRun): Promise<IssuedDer> {
     secrets: r.secrets,
     authority: r.authority,
     label: r.label,
+    ...(r.progress ? { stage: r.progress } : {}),
   });
   await r.commit('certificates-verified', {});
   return certs;

@@ -5,6 +5,7 @@
 import type { PinKind } from '../../../preload/contract/dto';
 import type {
   PinCheckDto,
+  ResidentProgressDto,
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
@@ -44,7 +45,10 @@ export interface PinEntryOwner {
 
 export type PinHub = ReturnType<typeof createPinHub>;
 
-export function createPinHub(emitPrompt: (prompt: ResidentPromptDto | null) => void) {
+export function createPinHub(
+  emitPrompt: (prompt: ResidentPromptDto | null) => void,
+  emitProgress: (progress: ResidentProgressDto) => void = () => undefined,
+) {
   let owner: PinEntryOwner | null = null;
 
   function openOwner(): PinEntryOwner {
@@ -69,6 +73,13 @@ export function createPinHub(emitPrompt: (prompt: ResidentPromptDto | null) => v
     changed(o: PinEntryOwner): void {
       if (owner?.procedureId !== o.procedureId) return;
       emitPrompt(o.isOpen() ? o.prompt() : null);
+    },
+    /**
+     * The card work after the resident's 設定する moved on: the resident window's progress bar
+     * follows, for the procedure that owns the entry only.
+     */
+    progress(procedureId: string, progress: ResidentProgressDto): void {
+      if (owner?.procedureId === procedureId) emitProgress(progress);
     },
     prompt(): ResidentPromptDto | null {
       return owner?.isOpen() ? owner.prompt() : null;

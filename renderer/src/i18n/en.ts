@@ -65,6 +65,29 @@ export const en: Messages = {
       'The number shown at the end of the reissue procedure. Once received, the card can be issued under Issuance.',
     receive: 'Receive the card',
     received: 'The new card for {notice} is in stock. Issue it under Issuance.',
+    drawer: 'Trainer panel',
+    drawerOpen: 'Open the trainer panel',
+    drawerClose: 'Close the trainer panel',
+    presets: {
+      prepared: 'Before issuance (no PINs, no certificates)',
+      issued: 'Issued (standard)',
+      'signing-locked': 'Signing password locked',
+      'auth-locked': 'Authentication PIN locked',
+      suspended: 'Suspended',
+      terminated: 'Terminated',
+      'cert-expired': 'Certificates expired',
+      tampered: 'Tampering detected (no answer)',
+      'unknown-card': 'An IC card that is not a My Number Card',
+      'test-card': 'Test card (published card face)',
+      minor: 'Under 15 (no signing certificate)',
+      moved: 'After a move (signing certificate reissued)',
+    },
+  },
+  staffCall: {
+    notice:
+      'The resident pressed “Call a staff member” ({time}, Japan time). Please go to the resident’s screen.',
+    again: '({count} times)',
+    dismiss: 'Got it',
   },
   errorBox: {
     codeForIt: 'For IT staff: {code}',
@@ -262,6 +285,7 @@ export const en: Messages = {
     'practice_card-inserted': 'Practice card inserted',
     practice_seeded: 'Practice data created',
     practice_reset: 'Practice data reset',
+    'resident_staff-called': 'The resident called for staff',
     audit_verified: 'Tampering check',
     audit_exported: 'Audit log export',
     'audit_check-failed': 'Audit log check found problems',
@@ -549,7 +573,7 @@ export const en: Messages = {
       check: 'Check card',
       checking: 'Checking the card. Please do not remove it…',
       practice:
-        'In practice mode, insert this application’s card with “Practice cards” on the right.',
+        'In practice mode, insert this application’s card with “Practice cards” in the trainer panel at the right edge.',
     },
     needsCard: {
       title: 'The card is checked again',
@@ -927,7 +951,8 @@ export const en: Messages = {
       insert: 'Insert this card into the card reader',
       lead: 'It is checked as soon as it is inserted. If it is already in, press “Check card”.',
       hint: 'Serial number of the card for this procedure: {serial}',
-      practice: 'In practice mode, insert this card with the practice card panel on the right.',
+      practice:
+        'In practice mode, insert this card with “Practice cards” in the trainer panel at the right edge.',
       needsTitle: 'The card is checked again',
       needsBody:
         'Insert this card: it is checked on its own (press “Check card” only if it is already in). Once checked, the procedure goes on from where it stopped.',

@@ -1,13 +1,21 @@
 // Steps at the clerk's window that several specs take: the screen's heading, the trainer's
-// simulated cards, the documents shown, a supervisor's approval in the dialog.
+// drawer and simulated cards, the documents shown, a supervisor's approval in the dialog.
 import { expect, type Page } from '@playwright/test';
 import { seedOperator, type SeedOperator } from './login';
 
 /** The screen's one level-1 heading. */
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
+/** The trainer opens their drawer (closed by default), unless it is open already. */
+export async function openTrainer(page: Page): Promise<void> {
+  const toggle = page.getByTestId('trainer-drawer-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('trainer-drawer')).toBeVisible();
+}
+
 /** The trainer picks a simulated card and puts it in the reader. */
 export async function insertPreset(page: Page, preset: string): Promise<void> {
+  await openTrainer(page);
   const panel = page.getByTestId('trainer-panel');
   await panel.getByLabel('模擬カードの種類').selectOption(preset);
   await panel.getByRole('button', { name: 'カードを挿入' }).click();
@@ -15,12 +23,14 @@ export async function insertPreset(page: Page, preset: string): Promise<void> {
 
 /** The trainer takes the card out; the panel says the reader is empty. */
 export async function removeCard(page: Page): Promise<void> {
+  await openTrainer(page);
   await page.getByTestId('trainer-panel').getByRole('button', { name: 'カードを取り出す' }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('模擬カードリーダーは空です。');
 }
 
 /** The trainer inserts the card prepared for this application (交付). */
 export async function insertApplicationCard(page: Page, notice: string): Promise<void> {
+  await openTrainer(page);
   const panel = page.getByTestId('trainer-issuance');
   await panel.getByLabel('申請', { exact: true }).selectOption(notice);
   await panel.getByTestId('insert-application-card').click();

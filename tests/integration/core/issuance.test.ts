@@ -264,6 +264,12 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
       .map((e) => (e.payload as ProcedureDto).certificates?.phase);
     for (const phase of ['setting-pins', 'generating-keys', 'issuing', 'writing', 'verifying'])
       expect(phases).toContain(phase);
+    // The resident's progress bar: main's events, one per step begun, in the sequence's order.
+    const progress = events.filter((e) => e.event === 'resident:progress').map((e) => e.payload);
+    const stages = ['pins', 'keys', 'keys', 'certificates', 'write']
+      .concat(['read-back', 'test-sign', 'read-back', 'test-sign'])
+      .map((stage, i) => ({ stage, step: i + 1, steps: 9 }));
+    expect(progress).toEqual(stages);
     expect(card.keyGenerations('sign')).toBe(1);
     expect(card.keyGenerations('auth')).toBe(1);
     expect(await certificateRows(core, HANAKO.serial)).toEqual([

@@ -29,7 +29,15 @@ describe('resident preload', () => {
   it('exposes one object, counter, with the resident functions only', () => {
     expect([...exposed.keys()]).toEqual(['counter']);
     expect(Object.keys(api).sort()).toEqual(
-      ['checkPin', 'getAppInfo', 'getPrompt', 'onPromptChanged', 'submitPins'].sort(),
+      [
+        'callStaff',
+        'checkPin',
+        'getAppInfo',
+        'getPrompt',
+        'onProgress',
+        'onPromptChanged',
+        'submitPins',
+      ].sort(),
     );
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -37,9 +45,11 @@ describe('resident preload', () => {
   it('sends the resident calls on their own channels', async () => {
     await api.getPrompt!({});
     await api.checkPin!({ kind: 'auth', value: '5831', confirmation: '5831' });
+    await api.callStaff!({});
     expect(invoke.mock.calls.map((c) => c[0])).toEqual([
       'resident:get-prompt',
       'resident:check-pin',
+      'resident:call-staff',
     ]);
   });
 
@@ -52,5 +62,15 @@ describe('resident preload', () => {
     expect(seen).toEqual([{ procedureId: 'p-1', required: ['auth'], resume: false }]);
     unsubscribe();
     expect(removeListener).toHaveBeenCalledWith('resident:prompt-changed', handler);
+  });
+
+  it('forwards the progress of the card work, and never a clerk event', () => {
+    const seen: unknown[] = [];
+    api.onProgress!((p: unknown) => seen.push(p));
+    expect(on).toHaveBeenCalledWith('resident:progress', expect.any(Function));
+    const handler = on.mock.calls.at(-1)![1] as (event: unknown, payload: unknown) => void;
+    handler({ sender: 'the ipc event' }, { stage: 'write', step: 5, steps: 9 });
+    expect(seen).toEqual([{ stage: 'write', step: 5, steps: 9 }]);
+    expect(on.mock.calls.map((c) => c[0])).not.toContain('resident:staff-called');
   });
 });

@@ -99,6 +99,24 @@ describe('the resident PIN entry hub', () => {
     expect(shown).toEqual([]);
   });
 
+  it("passes on the card work's progress of the entry's owner only", async () => {
+    const sent: unknown[] = [];
+    const hub = createPinHub(
+      () => undefined,
+      (p) => sent.push(p),
+    );
+    const log: string[] = [];
+    // Before any procedure owns the entry, nothing reaches the resident window.
+    hub.progress('ISS-1', { stage: 'pins', step: 1, steps: 9 });
+    const first = owner('ISS-1', log);
+    first.open = true;
+    await hub.claim(first);
+    hub.progress('ISS-1', { stage: 'keys', step: 2, steps: 9 });
+    // Another procedure's work is not this resident's.
+    hub.progress('ISS-2', { stage: 'write', step: 5, steps: 9 });
+    expect(sent).toEqual([{ stage: 'keys', step: 2, steps: 9 }]);
+  });
+
   it('forget closes the resident screen', async () => {
     const shown: (ResidentPromptDto | null)[] = [];
     const hub = createPinHub((p) => shown.push(p));

@@ -54,6 +54,22 @@ export const en: Messages = {
     restart: 'Start again',
   },
   processing: 'Processing. Please do not remove the card.',
+  progress: {
+    label: 'Progress',
+    stages: {
+      pins: 'Setting your PINs',
+      keys: 'Making the keys',
+      certificates: 'Issuing the certificates',
+      write: 'Writing the certificates to the card',
+      'read-back': 'Reading them back from the card',
+      'test-sign': 'Checking with a test signature',
+    },
+  },
+  callStaff: {
+    button: 'Call a staff member',
+    called: 'A staff member has been called. Please wait a moment.',
+    failed: 'The call did not go through. Please speak to the staff at the counter.',
+  },
   done: {
     title: 'Thank you',
     body: 'Please let the staff know you have finished',

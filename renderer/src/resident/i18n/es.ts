@@ -56,6 +56,22 @@ export const es: Messages = {
     restart: 'Empezar de nuevo',
   },
   processing: 'Procesando. No retire la tarjeta, por favor.',
+  progress: {
+    label: 'Progreso',
+    stages: {
+      pins: 'Configurando sus PIN',
+      keys: 'Creando las claves',
+      certificates: 'Emitiendo los certificados',
+      write: 'Escribiendo los certificados en la tarjeta',
+      'read-back': 'Leyéndolos de nuevo desde la tarjeta',
+      'test-sign': 'Comprobando con una firma de prueba',
+    },
+  },
+  callStaff: {
+    button: 'Llamar al personal',
+    called: 'Hemos avisado al personal. Espere un momento, por favor.',
+    failed: 'No se pudo avisar. Hable con el personal del mostrador, por favor.',
+  },
   done: {
     title: 'Muchas gracias',
     body: 'Avise al personal, por favor',

@@ -54,6 +54,22 @@ export const ko: Messages = {
     restart: '처음부터 다시 하기',
   },
   processing: '처리 중입니다. 카드를 빼지 마십시오.',
+  progress: {
+    label: '진행 상황',
+    stages: {
+      pins: '비밀번호를 설정하고 있습니다',
+      keys: '키를 만들고 있습니다',
+      certificates: '전자 증명서를 발급하고 있습니다',
+      write: '전자 증명서를 카드에 기록하고 있습니다',
+      'read-back': '카드에서 다시 읽어 확인하고 있습니다',
+      'test-sign': '시험 서명으로 확인하고 있습니다',
+    },
+  },
+  callStaff: {
+    button: '직원 호출',
+    called: '직원을 불렀습니다. 잠시 기다려 주십시오.',
+    failed: '직원을 부르지 못했습니다. 창구 직원에게 직접 말씀해 주십시오.',
+  },
   done: {
     title: '감사합니다',
     body: '직원에게 말씀해 주십시오',

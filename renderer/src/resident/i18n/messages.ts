@@ -1,4 +1,5 @@
 // The resident window's words: one Messages object per language, typed so a missing text fails typecheck.
+import type { CardWorkStage } from '../../../../preload/contract/issuance';
 import type { PinRuleViolation } from '../../../../preload/contract/rules/pins';
 import type { EntryMode, EntryStage, EntryTarget, Purpose } from '../pin-plan';
 
@@ -74,6 +75,13 @@ export interface Messages {
     readonly restart: Text;
   };
   readonly processing: Text;
+  /** The progress bar while the card is written: its name, and the stage under it. */
+  readonly progress: {
+    readonly label: string;
+    readonly stages: Record<CardWorkStage, Text>;
+  };
+  /** 「職員を呼ぶ」: the button on every screen, and what it says once pressed. */
+  readonly callStaff: { readonly button: Text; readonly called: Text; readonly failed: Text };
   readonly done: { readonly title: Text; readonly body: Text };
   readonly failed: { readonly title: Text; readonly body: Text };
   /** Why main (or the quick local check) refused a value: said in the resident's language. */

@@ -55,6 +55,22 @@ export const pt: Messages = {
     restart: 'Começar de novo',
   },
   processing: 'Processando. Não retire o cartão, por favor.',
+  progress: {
+    label: 'Progresso',
+    stages: {
+      pins: 'Definindo seus PINs',
+      keys: 'Criando as chaves',
+      certificates: 'Emitindo os certificados',
+      write: 'Gravando os certificados no cartão',
+      'read-back': 'Lendo-os de volta do cartão',
+      'test-sign': 'Verificando com uma assinatura de teste',
+    },
+  },
+  callStaff: {
+    button: 'Chamar um funcionário',
+    called: 'Um funcionário foi chamado. Aguarde um momento, por favor.',
+    failed: 'Não foi possível chamar. Fale com o funcionário do balcão, por favor.',
+  },
   done: {
     title: 'Muito obrigado',
     body: 'Avise o atendente, por favor',

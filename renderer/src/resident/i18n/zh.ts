@@ -54,6 +54,22 @@ export const zh: Messages = {
     restart: '从头重新输入',
   },
   processing: '正在处理，请不要拔出卡片。',
+  progress: {
+    label: '进度',
+    stages: {
+      pins: '正在设置密码',
+      keys: '正在生成密钥',
+      certificates: '正在签发电子证书',
+      write: '正在将电子证书写入卡片',
+      'read-back': '正在从卡片读取并核对',
+      'test-sign': '正在用测试签名核对',
+    },
+  },
+  callStaff: {
+    button: '呼叫工作人员',
+    called: '已呼叫工作人员，请稍候。',
+    failed: '未能呼叫工作人员，请直接向窗口的工作人员说明。',
+  },
   done: {
     title: '谢谢',
     body: '请告知工作人员',
