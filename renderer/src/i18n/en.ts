@@ -312,6 +312,21 @@ export const en: Messages = {
     result: 'Result',
     reread: 'Read again',
     readAt: 'Read at {time}',
+    holder: {
+      title: 'Whose card this is (database record)',
+      name: 'Name',
+      kana: 'Name in kana',
+      birthDate: 'Date of birth',
+      openHistory: 'Open this resident’s page',
+      revokedTitle: 'Revocation record',
+      revokedReason: 'Reason for revocation',
+      revokedAt: 'Revoked at',
+      unknown:
+        'This counter’s database has no record of this card. The chip cannot tell whose card it is: check the name and date of birth on the card face against an identity document.',
+      unreadable:
+        'The card serial cannot be read from the chip, so whose card this is cannot be confirmed. Find the resident by the name and date of birth on the card face and check their page.',
+      find: 'Find the resident by name and date of birth',
+    },
     nextAction: {
       title: 'What to do next',
       lockedPins: 'Locked: {names}',

@@ -978,6 +978,21 @@ export const ja = {
     result: '読み取り結果',
     reread: '再読み取り',
     readAt: '読み取り日時：{time}',
+    holder: {
+      title: 'このカードの持ち主（データベースの記録）',
+      name: '氏名',
+      kana: 'ふりがな',
+      birthDate: '生年月日',
+      openHistory: 'この住民の履歴を開く',
+      revokedTitle: '廃止の記録',
+      revokedReason: '廃止の理由',
+      revokedAt: '廃止した日時',
+      unknown:
+        'このカードは、この窓口のデータベースに記録がありません。持ち主はICチップからは確かめられません。カード表面の氏名と生年月日を本人確認書類と照らし合わせてください。',
+      unreadable:
+        'ICチップからカード製造番号を読み取れないため、このカードが誰のものかは確かめられません。カード表面の氏名と生年月日で住民を探し、履歴で確認してください。',
+      find: '氏名と生年月日で住民を探す',
+    },
     nextAction: {
       title: '次の対応',
       lockedPins: 'ロック中：{names}',
