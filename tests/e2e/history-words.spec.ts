@@ -26,7 +26,7 @@ test('a full 交付 reads as one visit in Japanese, opened to its steps from the
   page,
   harness,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const resident = await counterWithResident(page, harness);
   await page.getByTestId('nav-issuance').click();
   await page.getByLabel('交付通知書番号').fill('MD-2026-0001');
@@ -36,11 +36,17 @@ test('a full 交付 reads as one visit in Japanese, opened to its steps from the
   await page.getByTestId('start-issuance').click();
   await documentsWithLicence(page);
   await insertApplicationCard(page, 'MD-2026-0001');
+  // The practice card is made (keys and all) before it goes in: slow on a busy PC.
+  await expect(page.getByTestId('trainer-state')).not.toHaveText('模擬カードリーダーは空です。', {
+    timeout: 90_000,
+  });
   await faceMatches(page);
   await page.getByTestId('open-pin-entry').click();
   await turnTo(resident);
+  await expect(resident.getByTestId('resident-entry-signing')).toBeVisible({ timeout: 60_000 });
   await typeOnKeyboard(resident, 'mado2026key');
   await typeOnKeyboard(resident, 'mado2026key');
+  await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
   await resident.getByTestId('same-yes').click();
   await typeOnPad(resident, '7395');
   await typeOnPad(resident, '7395');

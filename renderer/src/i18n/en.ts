@@ -1,6 +1,12 @@
 // English UI text. Typed as the Japanese message set, so a missing or extra key fails typecheck.
 import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
 import {
+  PROCEDURE_KIND_LABELS,
+  REPORT_FEE_LABELS,
+  REPORT_OUTCOME_LABELS,
+  REPORT_STOCK_LABELS,
+} from '../../../preload/contract/rules/report-labels';
+import {
   CRL_REASON_LABELS,
   labelsIn,
   REISSUE_REASON_LABELS,
@@ -717,13 +723,7 @@ export const en: Messages = {
   },
   life: {
     kinds: {
-      suspension: 'Register a suspension',
-      release: 'Release a suspension',
-      'pin-reset': 'PIN reset or change',
-      revocation: 'Revocation',
-      reissue: 'Reissue',
-      renewal: 'Certificate renewal',
-      issuance: 'Issuance',
+      ...labelsIn('en', PROCEDURE_KIND_LABELS),
       return: 'Record a returned card',
     },
     start: {
@@ -1144,24 +1144,18 @@ export const en: Messages = {
     heading: 'Daily report of {date} ({municipality}), made {time} (Japan time)',
     procedures: 'Procedures',
     kind: 'Procedure',
-    completed: 'Completed',
-    cancelled: 'Cancelled',
-    open: 'Unfinished',
+    completed: REPORT_OUTCOME_LABELS.completed.en,
+    cancelled: REPORT_OUTCOME_LABELS.cancelled.en,
+    open: REPORT_OUTCOME_LABELS.open.en,
     count: '{n}',
     cardCount: '{n} cards',
     fees: 'Fees',
-    paid: 'Paid',
+    paid: REPORT_FEE_LABELS.paid.en,
     paidValue: '{n} (total {yen})',
-    waived: 'Waived',
+    waived: REPORT_FEE_LABELS.waived.en,
     waivedReason: '{reason}: {n}',
     cards: 'Card stock (reconciliation)',
-    stock: {
-      received: 'Received',
-      issued: 'Issued',
-      returned: 'Returned',
-      destroyed: 'Destroyed (punched)',
-      inStockAtEnd: 'In stock at day end',
-    },
+    stock: labelsIn('en', REPORT_STOCK_LABELS),
     pdf: 'Make the PDF to print',
     csv: 'Export as CSV',
     written: {

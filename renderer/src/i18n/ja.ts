@@ -18,6 +18,12 @@ import type {
 import type { CardProcedureKind, ProcedureStep } from '../../../preload/contract/procedure';
 import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
 import {
+  PROCEDURE_KIND_LABELS,
+  REPORT_FEE_LABELS,
+  REPORT_OUTCOME_LABELS,
+  REPORT_STOCK_LABELS,
+} from '../../../preload/contract/rules/report-labels';
+import {
   CRL_REASON_LABELS,
   labelsIn,
   REISSUE_REASON_LABELS,
@@ -230,13 +236,7 @@ const reissueReasons = labelsIn('ja', REISSUE_REASON_LABELS);
 
 const life = {
   kinds: {
-    suspension: '一時停止の登録',
-    release: '一時停止の解除',
-    'pin-reset': '暗証番号の初期化・再設定',
-    revocation: '廃止',
-    reissue: '再交付',
-    renewal: '電子証明書の更新',
-    issuance: '交付',
+    ...labelsIn('ja', PROCEDURE_KIND_LABELS),
     return: '返納・廃棄の記録',
   },
   start: {
@@ -657,24 +657,18 @@ const reports = {
   heading: '{date}の日報（{municipality}）　作成：{time}（日本時間）',
   procedures: '手続きの件数',
   kind: '手続き',
-  completed: '完了',
-  cancelled: '中止',
-  open: '未完了',
+  completed: REPORT_OUTCOME_LABELS.completed.ja,
+  cancelled: REPORT_OUTCOME_LABELS.cancelled.ja,
+  open: REPORT_OUTCOME_LABELS.open.ja,
   count: '{n}件',
   cardCount: '{n}枚',
   fees: '手数料',
-  paid: '受領',
+  paid: REPORT_FEE_LABELS.paid.ja,
   paidValue: '{n}件（合計 {yen}）',
-  waived: '免除',
+  waived: REPORT_FEE_LABELS.waived.ja,
   waivedReason: '{reason}：{n}件',
   cards: 'カードの受払（在庫の照合）',
-  stock: {
-    received: '入庫',
-    issued: '交付',
-    returned: '返納',
-    destroyed: '廃棄（穴あけ）',
-    inStockAtEnd: '当日終了時の在庫',
-  },
+  stock: labelsIn('ja', REPORT_STOCK_LABELS),
   pdf: 'PDFを作成して印刷',
   csv: 'CSVに書き出す',
   written: {
