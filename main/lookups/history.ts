@@ -98,12 +98,17 @@ function withinProcedures(
   procedures: readonly Procedure[],
   serialOf: ReadonlyMap<number, string>,
 ): TimelineEntryDto[] {
+  // The completing transaction stamps each of its writes with its own read of the clock: a card
+  // issued as the procedure ends is a few milliseconds after its end.
+  const GRACE_MS = 2_000;
+  const endOf = (p: Procedure) =>
+    p.endedAt === null ? Infinity : Date.parse(p.endedAt) + GRACE_MS;
   return entries.map((e) => {
     if (e.procedureId !== null) return e;
     const during = procedures.find(
       (p) =>
         p.startedAt <= e.at &&
-        (p.endedAt === null || e.at <= p.endedAt) &&
+        Date.parse(e.at) <= endOf(p) &&
         (p.cardId === null || e.cardSerial === null || serialOf.get(p.cardId) === e.cardSerial),
     );
     return during ? { ...e, procedureId: during.id } : e;
