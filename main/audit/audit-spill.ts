@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import type { Db, Queryable } from '../db/connection';
+import { fileStamp } from '../documents/file-stamp';
 import { DbError } from '../db/errors';
 import type { KeyProtector } from '../db/key-protector';
 import { lastAuditRow } from '../db/repositories/audit';
@@ -197,7 +198,7 @@ export function createAuditSpill(options: AuditSpillOptions): AuditSpill {
 
   /** Moves a refused spill aside, where IT finds it; the next run starts a new one. */
   function refuse(reason: SpillRefusedError['reason']): void {
-    const keptAs = `${path}.refused-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const keptAs = `${path}.refused-${fileStamp(new Date())}`;
     try {
       renameSync(path, keptAs);
     } catch (e) {

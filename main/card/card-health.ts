@@ -1,6 +1,8 @@
 // Card health: what the counter needs to know about a card, read without spending a PIN try.
 import type {
   CardHealthDto,
+  CardHolderDto,
+  CardRevocationDto,
   CertificateSummaryDto,
   NextActionCode,
   PinKind,
@@ -142,6 +144,10 @@ export interface DatabaseCardState {
   readonly destroyed: boolean;
   /** A newer card replaces it (再交付). */
   readonly replaced: boolean;
+  /** Whose card it is. */
+  readonly holder?: CardHolderDto;
+  /** Its 廃止: reason and time. */
+  readonly revocation?: CardRevocationDto;
   /** The card's certificate rows, oldest first; absent: the certificates are left as read. */
   readonly certificates?: readonly {
     readonly kind: 'signing' | 'auth';
@@ -164,6 +170,8 @@ export function withDatabaseState(
   const known: CardHealthDto = {
     ...health,
     databaseState: db.state,
+    ...(db.holder ? { holder: db.holder } : {}),
+    ...(db.revocation ? { revocation: db.revocation } : {}),
     certificates: health.certificates.map((c) => withRevocation(c, db.certificates)),
   };
   if (db.state === 'terminated') {

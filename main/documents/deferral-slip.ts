@@ -1,6 +1,6 @@
 // 後日交付のご案内: the slip handed to the resident when the issuance parks (the authority failed).
 import { openJapaneseFont } from './fonts';
-import { CONTENT_WIDTH, Form, PAGE, referenceText } from './form-layout';
+import { CONTENT_WIDTH, Form, PAGE, shortReference } from './form-layout';
 import { japaneseEraDate, japaneseEraDateTime } from './japanese-date';
 import { writeBytesAtomic } from './pdf-file';
 import type { DocumentOptions } from './receipt';
@@ -9,7 +9,7 @@ export interface DeferralSlipData {
   municipalityName: string;
   noticeNumber: string;
   residentName: string;
-  /** The error code that parked the procedure (authority-unavailable, authority-refused …). */
+  /** The error code that parked the procedure (authority-unavailable, authority-refused …): said in words. */
   reasonCode: string;
   operatorName: string;
   /** ISO timestamp of the deferral. */
@@ -18,7 +18,7 @@ export interface DeferralSlipData {
   procedureId: string;
 }
 
-/** What happened, in words for the resident; the code itself is printed small for the counter. */
+/** What happened, in words for the resident; the code stays in the procedure's journal. */
 const REASONS: Readonly<Record<string, string>> = {
   'authority-unavailable':
     '電子証明書の発行システムに接続できなかったため、本日はマイナンバーカードの交付を完了できませんでした。',
@@ -98,10 +98,9 @@ export async function renderDeferralSlip(
   const refTop = boxTop + boxHeight + 22;
   form.table(refTop, [
     { label: '交付通知書番号', lines: [data.noticeNumber], size: 10.5 },
-    { label: '手続番号', lines: [referenceText(data.procedureId)], size: 9.5 },
+    { label: '受付番号', lines: [shortReference(data.procedureId)], size: 10.5 },
     { label: '受付日時', lines: [japaneseEraDateTime(data.at)], size: 10.5 },
     { label: '担当者', lines: [data.operatorName], size: 10.5 },
-    { label: '理由コード（窓口用）', lines: [data.reasonCode], size: 9.5 },
   ]);
 
   form.text(

@@ -24,6 +24,19 @@ export function referenceText(id: string): string {
   );
 }
 
+/**
+ * A procedure's short reference for the resident: the id's last eight letters in two fours
+ * (`iss-…QWERTYUI` → `QWER-TYUI`). The counter finds the procedure by it together with the
+ * notice number; the whole id stays in the journal and the audit log.
+ */
+export function shortReference(procedureId: string): string {
+  const tail = procedureId
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-8)
+    .toUpperCase();
+  return `${tail.slice(0, 4)}-${tail.slice(4)}`;
+}
+
 export interface TableRow {
   readonly label: string;
   /** One string per line of the cell. */

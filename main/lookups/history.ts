@@ -1,11 +1,14 @@
 // Finding a resident at the counter (by the 交付通知書, by a card, by name and birth date) with what
 // can be started for them, and the resident's page (history): all their applications, cards,
 // certificates, procedures, approvals, suspensions, revocations, reissues and fees.
-import type {
-  LifeCertificateDto,
-  LifeNextAction,
-  ResidentHistoryDto,
-  TimelineEntryDto,
+import {
+  APPROVAL_ACTIONS,
+  type ApprovalAction,
+  type LifeCertificateDto,
+  type LifeNextAction,
+  type ResidentHistoryDto,
+  type TimelineEntryDto,
+  type TimelineEvent,
 } from '../../preload/contract/lifecycle';
 import type { ResidentMatchDto } from '../../preload/contract/procedure';
 import { isRenewalOpen } from '../../preload/contract/rules/validity';
@@ -24,7 +27,11 @@ import {
 } from '../db/repositories/card-events';
 import { findCardBySerial, listCardsOfResident, type Card } from '../db/repositories/cards';
 import { listCertificatesOfCard, type Certificate } from '../db/repositories/certificates';
-import { listOpenProceduresOfResident, listProceduresOfResident } from '../db/repositories/journal';
+import {
+  listOpenProceduresOfResident,
+  listProceduresOfResident,
+  type Procedure,
+} from '../db/repositories/journal';
 import { listOperators } from '../db/repositories/operators';
 import { getResident, searchResidents } from '../db/repositories/residents';
 import {
@@ -73,6 +80,45 @@ export function nextActionsOf(
   }
 }
 
+const CERTIFICATE_EVENT = {
+  issued: 'certificate-issued',
+  on_hold: 'certificate-on-hold',
+  revoked: 'certificate-revoked',
+  expired: 'certificate-expired',
+} as const satisfies Record<Certificate['status'], TimelineEvent>;
+
+/** An approval's action as recorded, when this build has words for it. */
+function approvalAction(action: string): ApprovalAction | undefined {
+  return APPROVAL_ACTIONS.find((a) => a === action);
+}
+
+/**
+ * The card, certificate and application records carry no procedure: each is given the resident's
+ * procedure that was open when it was written (on the same card, when the procedure has one), so
+ * that one visit reads as one entry.
+ */
+function withinProcedures(
+  entries: readonly TimelineEntryDto[],
+  procedures: readonly Procedure[],
+  serialOf: ReadonlyMap<number, string>,
+): TimelineEntryDto[] {
+  // The completing transaction stamps each of its writes with its own read of the clock: a card
+  // issued as the procedure ends is a few milliseconds after its end.
+  const GRACE_MS = 2_000;
+  const endOf = (p: Procedure) =>
+    p.endedAt === null ? Infinity : Date.parse(p.endedAt) + GRACE_MS;
+  return entries.map((e) => {
+    if (e.procedureId !== null) return e;
+    const during = procedures.find(
+      (p) =>
+        p.startedAt <= e.at &&
+        Date.parse(e.at) <= endOf(p) &&
+        (p.cardId === null || e.cardSerial === null || serialOf.get(p.cardId) === e.cardSerial),
+    );
+    return during ? { ...e, procedureId: during.id } : e;
+  });
+}
+
 function certificateDto(c: Certificate): LifeCertificateDto {
   return {
     kind: c.kind,
@@ -117,7 +163,7 @@ export function createLookups(deps: LookupDeps) {
     const add = (
       at: string | null,
       kind: TimelineEntryDto['kind'],
-      event: string,
+      event: TimelineEvent,
       more: Partial<Omit<TimelineEntryDto, 'at' | 'kind' | 'event'>> = {},
     ) => {
       if (!at) return;
@@ -151,14 +197,15 @@ export function createLookups(deps: LookupDeps) {
       for (const cert of await listCertificatesOfCard(db, c.id)) {
         add(cert.notBefore, 'certificate', 'certificate-issued', { cardSerial, detail: cert.kind });
         if (cert.status !== 'issued')
-          add(cert.statusChangedAt, 'certificate', `certificate-${cert.status.replace('_', '-')}`, {
+          add(cert.statusChangedAt, 'certificate', CERTIFICATE_EVENT[cert.status], {
             cardSerial,
             detail: cert.revocationReason ? `${cert.kind}:${cert.revocationReason}` : cert.kind,
           });
       }
     }
 
-    for (const p of await listProceduresOfResident(db, residentId)) {
+    const procedures = await listProceduresOfResident(db, residentId);
+    for (const p of procedures) {
       const base = {
         procedureId: p.id,
         operator: who(p.operatorId),
@@ -169,11 +216,15 @@ export function createLookups(deps: LookupDeps) {
         add(p.endedAt, 'procedure', `procedure-${p.kind}`, { ...base, detail: p.status });
     }
 
-    for (const a of await listApprovalsOfResident(db, residentId))
-      add(a.approvedAt, 'approval', `approval-${a.action}`, {
+    for (const a of await listApprovalsOfResident(db, residentId)) {
+      const action = approvalAction(a.action);
+      // The channel accepts only the known actions: another comes from a newer build's database.
+      if (!action) continue;
+      add(a.approvedAt, 'approval', `approval-${action}`, {
         procedureId: a.procedureId,
         operator: who(a.approverId),
       });
+    }
 
     for (const s of await listSuspensionsOfResident(db, residentId)) {
       const cardSerial = serialOf.get(s.cardId) ?? null;
@@ -212,7 +263,7 @@ export function createLookups(deps: LookupDeps) {
         });
     }
     // Newest first; the same instant keeps the order of the card's life reversed.
-    return out
+    return withinProcedures(out, procedures, serialOf)
       .map((e, i) => ({ e, i }))
       .sort((a, b) => b.e.at.localeCompare(a.e.at) || b.i - a.i)
       .map((x) => x.e);

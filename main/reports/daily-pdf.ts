@@ -5,19 +5,14 @@ import { DocumentError } from '../documents/errors';
 import { openJapaneseFont } from '../documents/fonts';
 import { Form, PAGE } from '../documents/form-layout';
 import { japaneseEraDate, japaneseEraDateTime } from '../documents/japanese-date';
+import {
+  PROCEDURE_KIND_LABELS,
+  REPORT_FEE_LABELS,
+  REPORT_OUTCOME_LABELS,
+  REPORT_STOCK_LABELS,
+  waiverReasonLabel,
+} from '../../preload/contract/rules/report-labels';
 import { DIGIT_RUN } from './digit-run';
-
-const KIND_TEXT: Readonly<Record<DailyReportDto['procedures'][number]['kind'], string>> = {
-  issuance: '交付',
-  suspension: '一時停止',
-  release: '一時停止の解除',
-  'pin-reset': '暗証番号の初期化・再設定',
-  revocation: '廃止',
-  reissue: '再交付',
-  renewal: '電子証明書の更新',
-};
-
-const WAIVER_TEXT: Readonly<Record<string, string>> = { 'free-by-rule': '規定により無料' };
 
 /** Every string of the report, checked before anything is drawn. */
 function checked(lines: readonly string[]): readonly string[] {
@@ -44,8 +39,14 @@ export async function renderDailyReportPdf(
   let y = form.table(
     166,
     r.procedures.map((p) => ({
-      label: KIND_TEXT[p.kind],
-      lines: checked([`完了 ${p.completed}件\u3000中止 ${p.cancelled}件\u3000処理中 ${p.open}件`]),
+      label: PROCEDURE_KIND_LABELS[p.kind].ja,
+      lines: checked([
+        [
+          `${REPORT_OUTCOME_LABELS.completed.ja} ${p.completed}件`,
+          `${REPORT_OUTCOME_LABELS.cancelled.ja} ${p.cancelled}件`,
+          `${REPORT_OUTCOME_LABELS.open.ja} ${p.open}件`,
+        ].join('\u3000'),
+      ]),
       height: 24,
       size: 10,
     })),
@@ -54,17 +55,17 @@ export async function renderDailyReportPdf(
 
   form.text('手数料', left, y + 14, { size: 11.5, bold: true });
   const waived = r.fees.waivedReasons.map(
-    (w) => `${WAIVER_TEXT[w.reason] ?? w.reason}\u3000${w.count}件`,
+    (w) => `${waiverReasonLabel(w.reason).ja}\u3000${w.count}件`,
   );
   y = form.table(y + 32, [
     {
-      label: '収納',
+      label: REPORT_FEE_LABELS.paid.ja,
       lines: checked([`${r.fees.paidCount}件\u3000${r.fees.paidYen.toLocaleString('ja-JP')}円`]),
       height: 24,
       size: 10,
     },
     {
-      label: '免除',
+      label: REPORT_FEE_LABELS.waived.ja,
       lines: checked([`${r.fees.waivedCount}件`, ...waived]),
       size: 10,
     },
@@ -75,11 +76,11 @@ export async function renderDailyReportPdf(
   y = form.table(
     y + 32,
     [
-      ['入庫', c.received],
-      ['交付', c.issued],
-      ['返納', c.returned],
-      ['廃棄（穴あけ）', c.destroyed],
-      ['日末在庫', c.inStockAtEnd],
+      [REPORT_STOCK_LABELS.received.ja, c.received],
+      [REPORT_STOCK_LABELS.issued.ja, c.issued],
+      [REPORT_STOCK_LABELS.returned.ja, c.returned],
+      [REPORT_STOCK_LABELS.destroyed.ja, c.destroyed],
+      [REPORT_STOCK_LABELS.inStockAtEnd.ja, c.inStockAtEnd],
     ].map(([label, n]) => ({
       label: String(label),
       lines: checked([`${n}枚`]),

@@ -27,6 +27,7 @@ import {
 } from './issuance';
 import { DOCUMENT_KINDS } from './rules/documents';
 import {
+  APPROVAL_ACTIONS,
   PIN_ENTRY_MODES,
   RENEWAL_SCOPES,
   REPORTERS,
@@ -131,13 +132,7 @@ export const requestSchemas = {
   'auth:report-activity': empty,
   'auth:change-password': z.strictObject({ currentPassword: password, newPassword: password }),
   'approval:approve': z.strictObject({
-    action: z.enum([
-      'face-check-override',
-      'face-check-second',
-      'revocation',
-      'reissue',
-      'pin-reset-without-id',
-    ]),
+    action: z.enum(APPROVAL_ACTIONS),
     procedureId: z.string().min(1).max(64).optional(),
     reason: z.string().trim().min(1).max(500),
     approverLoginId: loginId,

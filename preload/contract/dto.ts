@@ -1,4 +1,5 @@
 // Data shapes that cross IPC. Plain JSON values only: strings, numbers, booleans, arrays, objects.
+import type { CardRevocationReason } from './rules/reasons';
 import type { Role } from './rules/roles';
 import type { CertificateValidity } from './rules/validity';
 
@@ -219,6 +220,21 @@ export type NextActionCode =
   | 'record-return' // not destroyed yet: record its return and 穴あけ (廃止, return only)
   | 'reissue'; // no replacement yet: 再交付
 
+/** The holder of a card, as the database records them: enough to tell the clerk whose card it is. */
+export interface CardHolderDto {
+  readonly residentId: number;
+  readonly kanjiName: string;
+  readonly kanaName: string;
+  /** YYYY-MM-DD */
+  readonly birthDate: string;
+}
+
+export interface CardRevocationDto {
+  readonly reason: CardRevocationReason;
+  /** ISO timestamp */
+  readonly revokedAt: string;
+}
+
 export interface CardHealthDto {
   readonly reader: string;
   readonly atrHex: string;
@@ -234,6 +250,10 @@ export interface CardHealthDto {
    * chip: a card 廃止 while lost still says active on its chip.
    */
   readonly databaseState?: 'received' | 'prepared' | 'issued' | 'suspended' | 'terminated';
+  /** Whose card the database says it is, whatever the card's state; absent when it does not know it. */
+  readonly holder?: CardHolderDto;
+  /** The card's 廃止 as the database records it: why and when. */
+  readonly revocation?: CardRevocationDto;
   readonly pins: readonly PinStatusDto[];
   readonly certificates: readonly CertificateSummaryDto[];
   readonly nextActions: readonly NextActionCode[];

@@ -2,7 +2,7 @@
 // and its certificates, the resident's history and the 日報. Shapes that cross IPC: plain JSON, never a PIN or a 個人番号.
 import type { PinKind } from './dto';
 import type { ResidentSummaryDto } from './issuance';
-import type { ProcedureKind } from './procedure-kinds';
+import { PROCEDURE_KINDS, type ProcedureKind } from './procedure-kinds';
 
 // ---- 一時停止 ----
 
@@ -83,16 +83,70 @@ export type TimelineKind =
   | 'reissue'
   | 'fee';
 
+/**
+ * The approvals given on the spot (approvals.action): a supervisor's, or for face-check-second a
+ * colleague's (roles.ts says who may give which).
+ */
+export const APPROVAL_ACTIONS = [
+  'revocation',
+  'reissue',
+  'face-check-override',
+  'face-check-second',
+  'pin-reset-without-id',
+] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
+/** Every event the resident's timeline can hold: the renderer has words for each. */
+export const TIMELINE_EVENTS = [
+  'application-new',
+  'application-reissue',
+  'application-ready',
+  'application-issued',
+  'application-cancelled',
+  'card-received',
+  'card-issued',
+  'card-terminated',
+  'card-destroyed',
+  'certificate-issued',
+  'certificate-on-hold',
+  'certificate-revoked',
+  'certificate-expired',
+  ...PROCEDURE_KINDS.map((k) => `procedure-${k}` as const),
+  ...APPROVAL_ACTIONS.map((a) => `approval-${a}` as const),
+  'suspension-registered',
+  'suspension-released',
+  'card-revoked',
+  'reissue-recorded',
+  'fee-paid',
+  'fee-waived',
+] as const;
+export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
+
+/** How a procedure's entry on the timeline stands: begun, or ended one way or the other. */
+export const PROCEDURE_OUTCOMES = ['started', 'completed', 'cancelled'] as const;
+export type ProcedureOutcome = (typeof PROCEDURE_OUTCOMES)[number];
+
 export interface TimelineEntryDto {
   /** ISO timestamp */
   readonly at: string;
   readonly kind: TimelineKind;
   /** What happened, as a code the renderer puts into words (e.g. card-issued, procedure-release). */
-  readonly event: string;
+  readonly event: TimelineEvent;
   readonly cardSerial: string | null;
+  /**
+   * The procedure (one visit at the counter) the entry belongs to: recorded by it, or, for the
+   * card, certificate and application records that carry none, done on the resident's card while
+   * it was open. The screen groups a procedure's entries into one.
+   */
   readonly procedureId: string | null;
   readonly operator: string | null;
-  /** Extra facts for the words: a reason code, an amount, a certificate kind. Never a secret. */
+  /**
+   * Extra facts for the words, by event: a notice number (application-*), a certificate kind
+   * (certificate-issued), `kind:crlReason` (certificate-revoked/on-hold/expired), a
+   * ProcedureOutcome (procedure-*), `reporter:method` (suspension-registered), a revocation reason
+   * (card-revoked), `reason` or `reason:express` (reissue-recorded), yen (fee-paid), the waiver's
+   * reason as typed (fee-waived). Never a secret.
+   */
   readonly detail: string | null;
 }
 

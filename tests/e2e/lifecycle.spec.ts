@@ -131,7 +131,9 @@ test.describe('the card’s later life with the real core', () => {
     await expect(card.getByTestId('card-state')).toHaveText('交付済');
     const timeline = page.getByTestId('timeline');
     await expect(timeline.locator('[data-event="suspension-released"]')).toHaveCount(1);
-    await expect(timeline.locator('[data-event="procedure-release"]').first()).toBeVisible();
+    const release = timeline.locator('[data-procedure="release"]');
+    await release.getByTestId('timeline-toggle').click();
+    await expect(release.locator('[data-event="procedure-release"]').first()).toBeVisible();
     await shot(harness, 'release-history');
     // The seeded certificates, put on hold by the suspension, revoked (a hold is never lifted);
     // one new certificate of each kind.

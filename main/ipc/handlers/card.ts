@@ -1,10 +1,11 @@
 // reader:* and card:* — the readers, and a card's health as the chip and the database tell it.
 import { ok } from '../../../preload/contract/result';
 import type { RecordAudit } from '../../audit/operator-audit';
-import { withDatabaseState } from '../../card/card-health';
+import { withDatabaseState, type DatabaseCardState } from '../../card/card-health';
 import type { CardService } from '../../card/card-service';
 import type { Db } from '../../db/connection';
-import { findCardBySerial, findReplacementOfCard } from '../../db/repositories/cards';
+import { findRevocationOfCard } from '../../db/repositories/card-events';
+import { findCardBySerial, findReplacementOfCard, type Card } from '../../db/repositories/cards';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import { getResident } from '../../db/repositories/residents';
 import type { HandlerPart } from './handler-table';
@@ -38,18 +39,33 @@ export function cardHandlers(
         );
         if (!refused.ok) return refused;
       }
-      const replaced = known ? await findReplacementOfCard(db(), known.id) : undefined;
-      const health = withDatabaseState(
-        chip,
-        known && {
-          state: known.state,
-          destroyed: known.destroyedAt !== null,
-          replaced: replaced !== undefined,
-          certificates: await listCertificatesOfCard(db(), known.id),
-        },
-      );
-      await deps.audit('card.health-read', { serial: health.serial });
+      const health = withDatabaseState(chip, known && (await databaseFacts(db(), known)));
+      await deps.audit('card.health-read', {
+        serial: health.serial,
+        ...(health.holder ? { residentId: health.holder.residentId } : {}),
+      });
       return ok(health);
     },
+  };
+}
+
+/** All the database says of a card it knows: state, holder, 廃止, replacement, certificates. */
+async function databaseFacts(db: Db, card: Card): Promise<DatabaseCardState> {
+  const resident = await getResident(db, card.residentId);
+  const revocation = await findRevocationOfCard(db, card.id);
+  return {
+    state: card.state,
+    destroyed: card.destroyedAt !== null,
+    replaced: (await findReplacementOfCard(db, card.id)) !== undefined,
+    holder: {
+      residentId: resident.id,
+      kanjiName: resident.kanjiName,
+      kanaName: resident.kanaName,
+      birthDate: resident.birthDate,
+    },
+    ...(revocation
+      ? { revocation: { reason: revocation.reason, revokedAt: revocation.revokedAt } }
+      : {}),
+    certificates: await listCertificatesOfCard(db, card.id),
   };
 }

@@ -77,6 +77,7 @@ const JAPAN_PARTS = new Intl.DateTimeFormat('en-US', {
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
@@ -86,7 +87,7 @@ const JAPAN_PARTS = new Intl.DateTimeFormat('en-US', {
  */
 export function japanDateTimeParts(
   isoTimestamp: string,
-): (DateParts & { hh: string; mm: string }) | null {
+): (DateParts & { hh: string; mm: string; ss: string }) | null {
   const at = new Date(isoTimestamp);
   if (Number.isNaN(at.getTime())) return null;
   const part = (type: Intl.DateTimeFormatPartTypes) =>
@@ -99,5 +100,6 @@ export function japanDateTimeParts(
     month: MONTHS_EN[m - 1] ?? '',
     hh: part('hour').padStart(2, '0'),
     mm: part('minute').padStart(2, '0'),
+    ss: part('second').padStart(2, '0'),
   };
 }

@@ -55,3 +55,24 @@ export async function fillApproval(
   await dialog.getByLabel('承認の理由').fill(reason);
   await dialog.getByLabel('承認の理由').press('Enter');
 }
+
+/** The two counter screens the app is laid out for. */
+export const COUNTER_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
+/**
+ * The page's screenshot at each counter screen size (`<name>-1280x800.png`,
+ * `<name>-1366x768.png`); the page is left at 1280x800, the size the specs run at.
+ */
+export async function screensAtCounterSizes(
+  harness: { screenshot(name: string): Promise<void> },
+  page: Page,
+  name: string,
+): Promise<void> {
+  for (const size of [...COUNTER_SIZES].reverse()) {
+    await page.setViewportSize(size);
+    await harness.screenshot(`${name}-${size.width}x${size.height}`);
+  }
+}

@@ -721,7 +721,7 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
     // The printed 日報 says what the CSV says, and no more than it: no run of twelve digits.
     const printed = await pdfText(pdf.path);
     expect(printed).toContain('日報');
-    expect(printed).toContain('収納1件1,000円');
+    expect(printed).toContain('受領1件1,000円');
     expect(await pdfRawText(pdf.path)).not.toMatch(/\d{12}/);
     // Both are written in this counter's own data folder, nowhere else on the machine.
     for (const written of [csv, pdf]) expect(written.path.startsWith(`${dataDir}/`)).toBe(true);

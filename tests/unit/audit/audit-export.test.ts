@@ -38,7 +38,7 @@ describe('audit CSV export', () => {
       { dir: join(t.dir, 'exports'), now },
     );
     expect(file.rows).toBe(501);
-    expect(file.path).toBe(join(t.dir, 'exports', 'audit-2026-11-25T01-02-03-456Z.csv'));
+    expect(file.path).toBe(join(t.dir, 'exports', 'audit-20261125-100203-456.csv'));
     const text = readFileSync(file.path, 'utf8');
     expect(Buffer.byteLength(text)).toBe(file.bytes);
     const lines = text.split('\r\n');
@@ -55,10 +55,10 @@ describe('audit CSV export', () => {
     await rows('operator.login', 3);
     const dir = join(t.dir, 'exports');
     // Something already in the way of the final name: the last step (the rename) fails.
-    mkdirSync(join(dir, 'audit-2026-11-25T01-02-03-456Z.csv'), { recursive: true });
+    mkdirSync(join(dir, 'audit-20261125-100203-456.csv'), { recursive: true });
     await expect(exportAuditCsv(t.db, {}, { dir, now })).rejects.toThrow();
-    expect(readdirSync(dir)).toEqual(['audit-2026-11-25T01-02-03-456Z.csv']);
-    expect(statSync(join(dir, 'audit-2026-11-25T01-02-03-456Z.csv')).isDirectory()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['audit-20261125-100203-456.csv']);
+    expect(statSync(join(dir, 'audit-20261125-100203-456.csv')).isDirectory()).toBe(true);
   });
 
   it('ends with the chain’s anchor at the time of the export, which verifies against the log', async () => {

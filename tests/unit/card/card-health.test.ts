@@ -127,4 +127,31 @@ describe('card health with the database state', () => {
     expect(withDatabaseState(chip, undefined)).toEqual(chip);
     expect(withDatabaseState(chip, undefined).databaseState).toBeUndefined();
   });
+
+  it('names the holder of a known card, and the reason and time of its 廃止', () => {
+    const holder = {
+      residentId: 7,
+      kanjiName: '見本　太郎',
+      kanaName: 'ミホン　タロウ',
+      birthDate: '1985-09-20',
+    };
+    const revocation = { reason: 'lost' as const, revokedAt: '2026-11-25T01:00:00.000Z' };
+    const issued = withDatabaseState(chip, {
+      state: 'issued',
+      destroyed: false,
+      replaced: false,
+      holder,
+    });
+    expect(issued.holder).toEqual(holder);
+    expect(issued.revocation).toBeUndefined();
+    const ended = withDatabaseState(chip, {
+      state: 'terminated',
+      destroyed: false,
+      replaced: false,
+      holder,
+      revocation,
+    });
+    expect([ended.holder, ended.revocation]).toEqual([holder, revocation]);
+    expect(withDatabaseState(chip, undefined).holder).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDeferralSlipPdf } from '../../../main/documents';
+import { shortReference } from '../../../main/documents/form-layout';
 import { PARKED_SLIP } from './fixtures';
 import { pdfPages, pdfRawText, pdfText, squash } from './pdf-text';
 
@@ -36,13 +37,16 @@ describe('後日交付のご案内', { timeout: 20_000 }, () => {
       '交付通知書（はがき）',
       '本人確認書類',
       '交付通知書番号MD-2026-0001',
-      `手続番号${PARKED.procedureId}`,
+      `受付番号${shortReference(PARKED.procedureId)}`,
       '令和8年11月25日15時40分',
       '担当者練習一郎',
-      'authority-unavailable',
     ]) {
       expect(text).toContain(squash(expected));
     }
+    // No code and no long number for the resident to copy: the reference is eight letters.
+    expect(text).not.toContain('authority-unavailable');
+    expect(text).not.toContain(PARKED.procedureId);
+    expect(shortReference(PARKED.procedureId)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(text).not.toContain('練習用・無効');
     expect(await pdfPages(path)).toBe(1);
     expect(await readdir(dir)).toEqual(['slip.pdf']);
@@ -63,7 +67,7 @@ describe('後日交付のご案内', { timeout: 20_000 }, () => {
 
     const text = await pdfText(path);
     expect(text).toContain('システムの不具合のため');
-    expect(text).toContain('card-removed');
+    expect(text).not.toContain('card-removed');
   });
 
   it('carries the practice mark in practice mode and no twelve-digit number', async () => {

@@ -116,8 +116,10 @@ describe('日報', () => {
     expect(statSync(pdf.path).mode & 0o777).toBe(0o600);
     const printed = await pdfText(pdf.path);
     expect(printed).toContain('日報');
-    expect(printed).toContain('再交付完了2件中止0件処理中1件');
-    expect(printed).toContain('収納1件1,000円');
+    // The screen's words (the message sets take them from the same labels).
+    expect(printed).toContain('再交付完了2件中止0件未完了1件');
+    expect(printed).toContain('受領1件1,000円');
+    expect(printed).not.toMatch(/収納|処理中/);
     expect(printed).toContain('練習用・無効');
     expect(printed).not.toMatch(/\d{12}/);
   }, 30_000);

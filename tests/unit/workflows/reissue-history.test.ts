@@ -73,6 +73,11 @@ describe('住民の履歴', () => {
       operator: 'clerk',
       procedureId: id,
     });
+    // The records the reissue made on the card, which carry no procedure, belong to it; the
+    // 入庫 an hour later does not.
+    for (const event of ['card-terminated', 'certificate-revoked', 'application-reissue'] as const)
+      expect(h.timeline.find((e) => e.event === event)?.procedureId, event).toBe(id);
+    expect(h.timeline.find((e) => e.event === 'card-received')?.procedureId).toBeNull();
     const at = h.timeline.map((e) => e.at);
     expect([...at].sort().reverse()).toEqual(at);
 
