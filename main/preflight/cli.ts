@@ -11,7 +11,8 @@ import { anchorFileFacts, backupReadable, databaseFileFacts } from './data-facts
 import { EXPECTED_FUSES } from './fuses';
 import { runProgram, type RunProgram } from './host';
 import { runPreflight, type PreflightSources } from './run-preflight';
-import { japanFileStamp, writeSupportBundle } from './support-bundle';
+import { fileStamp } from '../documents/file-stamp';
+import { writeSupportBundle } from './support-bundle';
 
 export interface CliOptions {
   readonly json: boolean;
@@ -194,7 +195,7 @@ const MARKS: Readonly<Record<PreflightStatus, string>> = {
 
 /** The report for a person at a terminal: one line a check, what to do under it. */
 export function reportLines(report: PreflightReportDto): string[] {
-  const lines = [`窓口 端末の点検 ${japanFileStamp(new Date(report.at))}（日本時間）`];
+  const lines = [`窓口 端末の点検 ${fileStamp(new Date(report.at))}（日本時間）`];
   for (const c of report.checks) {
     lines.push(`${MARKS[c.status]} ${c.title}: ${c.found}`);
     if (c.action && c.status !== 'pass') lines.push(`        → ${c.action}`);

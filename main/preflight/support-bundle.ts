@@ -6,6 +6,7 @@ import type { PreflightReportDto } from '../../preload/contract/preflight';
 import type { MachineConfig } from '../config/config';
 import { ERROR_LOG_FILE } from '../logs/error-log';
 import type { VersionFacts } from './checks';
+import { fileStamp } from '../documents/file-stamp';
 
 /** How many of the error log's last entries go in. */
 export const BUNDLE_LOG_ENTRIES = 50;
@@ -126,19 +127,13 @@ export function supportBundleText(input: SupportBundleInput): string {
   return `${text}\n`;
 }
 
-/** `20261207-083012` in Japan time: the counter's day, not UTC's. */
-export function japanFileStamp(at: Date): string {
-  const jst = new Date(at.getTime() + 9 * 3600_000).toISOString();
-  return `${jst.slice(0, 10).replaceAll('-', '')}-${jst.slice(11, 19).replaceAll(':', '')}`;
-}
-
 /** Writes the bundle as a new file (never over another) readable by its owner only. */
 export function writeSupportBundle(
   dir: string,
   input: SupportBundleInput,
 ): { path: string; bytes: number } {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `support-${japanFileStamp(input.now)}.json`);
+  const path = join(dir, `support-${fileStamp(input.now)}.json`);
   const text = Buffer.from(supportBundleText(input), 'utf8');
   const fd = openSync(path, 'wx', 0o600);
   try {

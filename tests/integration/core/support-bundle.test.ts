@@ -96,7 +96,7 @@ describe('support bundle', () => {
         cameras: 1,
       });
       // Japan's time in the name: 08:30 on the 7th, not 23:30 on the 6th.
-      expect(basename(written.path)).toBe('support-20261207-083000.json');
+      expect(basename(written.path)).toBe('support-20261207-083000-000.json');
       const text = readFileSync(written.path, 'utf8');
       expect(Buffer.byteLength(text)).toBe(written.bytes);
       expect(secretsIn(text, keyFile)).toEqual([]);
@@ -155,11 +155,11 @@ describe('support bundle', () => {
       },
     );
     expect(code).toBe(0);
-    expect(readdirSync(out)).toEqual(['support-20261207-083000.json']);
-    const cliText = readFileSync(join(out, 'support-20261207-083000.json'), 'utf8');
+    expect(readdirSync(out)).toEqual(['support-20261207-083000-000.json']);
+    const cliText = readFileSync(join(out, 'support-20261207-083000-000.json'), 'utf8');
     expect(secretsIn(cliText, keyFile)).toEqual([]);
     expect(cliText).toContain('"errorLog"');
     expect(cliText).toContain('Virtual PCD 00 00');
-    expect(lines.join('\n')).toContain('support-20261207-083000.json');
+    expect(lines.join('\n')).toContain('support-20261207-083000-000.json');
   });
 });
