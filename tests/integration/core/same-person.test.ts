@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { CoreConfig } from '../../../main/config/config';
 import type { Core } from '../../../main/core';
@@ -13,7 +13,7 @@ import type { Channel } from '../../../preload/contract/channels';
 import type { ApprovalDto } from '../../../preload/contract/dto';
 import type { FacePhotosDto } from '../../../preload/contract/issuance';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
-import { call, raw, startCore } from '../support/router-calls';
+import { call, holdOpenProcedures, raw, startCore } from '../support/router-calls';
 
 const READER = SIM_READER_NAME;
 const YUKO = { birthDate: '1990-04-12', notices: ['MD-2026-0032', 'MD-2026-0033'] } as const;
@@ -78,6 +78,11 @@ describe('同姓同名・同一世帯: matched by the 交付通知書 number, no
     core = await open();
     await login(core, 'renshu01');
   }, 60_000);
+
+  // Each test serves another resident: the one before is parked, as a clerk would.
+  afterEach(async () => {
+    await holdOpenProcedures(core);
+  });
 
   afterAll(async () => {
     await core.close();
@@ -150,6 +155,7 @@ describe('同姓同名・同一世帯: matched by the 交付通知書 number, no
       kind: 'issuance',
       applicationId: daichi.applications[0]!.id,
     });
+    await holdOpenProcedures(core);
     const [found] = await sakura();
     expect(found!.lookAlikes).toEqual([
       expect.objectContaining({ reason: 'same-household', noticeNumber: 'MD-2026-0022' }),
@@ -195,6 +201,7 @@ describe('同姓同名・同一世帯: matched by the 交付通知書 number, no
 describe('二人確認: the face check confirmed by a second operator (faceCheck.secondOperator)', () => {
   let core: Core;
   let procedureId: string;
+  let othersId: string;
   const approve = (approverLoginId: string, action = 'face-check-second', id = procedureId) =>
     raw<ApprovalDto>(core, 'approval:approve', {
       action,
@@ -207,6 +214,15 @@ describe('二人確認: the face check confirmed by a second operator (faceCheck
   beforeAll(async () => {
     core = await open({ faceCheck: { secondOperator: true } });
     await login(core, 'renshu01');
+    // 双葉光's 交付, started and parked before her twin's: its confirmation is not his.
+    const hikaru = (await byNotice(core, HIKARU_NOTICE, AKIRA.birthDate)).applications[0]!;
+    othersId = (
+      await call<ProcedureDto>(core, 'procedure:start', {
+        kind: 'issuance',
+        applicationId: hikaru.id,
+      })
+    ).procedureId;
+    await holdOpenProcedures(core);
     procedureId = (await upToFace(core, AKIRA.notice, AKIRA.birthDate)).procedureId;
   }, 60_000);
 
@@ -238,13 +254,7 @@ describe('二人確認: the face check confirmed by a second operator (faceCheck
         approvalId: override.value.approvalId,
       }),
     ).toBe('approval-invalid');
-    // 双葉光's 交付, started beside it: its confirmation is not this one's.
-    const hikaru = (await byNotice(core, HIKARU_NOTICE, AKIRA.birthDate)).applications[0]!;
-    const other = await call<ProcedureDto>(core, 'procedure:start', {
-      kind: 'issuance',
-      applicationId: hikaru.id,
-    });
-    const elsewhere = await approve('renshu02', 'face-check-second', other.procedureId);
+    const elsewhere = await approve('renshu02', 'face-check-second', othersId);
     expect(elsewhere.ok).toBe(true);
     if (!elsewhere.ok) return;
     expect(

@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../../main/core';
 import { FileKeyProtector } from '../../../main/db/key-protector';
 import type { CoreConfig } from '../../../main/config/config';
 import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
 import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
@@ -130,4 +131,15 @@ export function cardSeen(core: Core, reader: string, timeoutMs = 10_000): Promis
 export function insert(core: Core, card: SimCardPort): void {
   core.simReader!.remove();
   core.simReader!.insert(card);
+}
+
+/**
+ * Parks (保留) every open procedure not parked yet: a procedure holds the counter for its
+ * resident, so a test that goes on to another resident frees it first, as a clerk would.
+ */
+export async function holdOpenProcedures(core: Core): Promise<void> {
+  for (const p of await call<readonly ProcedureDto[]>(core, 'procedure:list-open')) {
+    if (!p.held)
+      await call(core, 'procedure:hold', { procedureId: p.procedureId, reason: 'clerk' });
+  }
 }
