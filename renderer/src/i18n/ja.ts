@@ -1237,7 +1237,11 @@ export const ja = {
       collectedTitle: '回収したもの',
       collectedJuki: '住基カードを回収した',
       collectedNotification: '通知カードを回収した',
-      health: 'カードの状態（いま読み取った結果）',
+      certUntil: '{date}まで',
+      listSeparator: '、',
+      readBack: 'いま読み取ったカード {serial}：{chip}。{pins}',
+      pinsOk: '暗証番号はすべて設定済みです。',
+      pinsNotOk: '設定されていない、またはロックされた暗証番号があります。',
       printReceipt: '受領書を印刷',
       printed: '受領書（PDF）を作成しました。印刷して、住民の方に署名をいただいてください。',
       savedAt: '保存先',
@@ -1291,6 +1295,7 @@ export const ja = {
   reports,
   errors,
   date: '{y}年{m}月{d}日',
+  dateWithEra: '{date}（{era}）',
   dateTime: '{y}年{m}月{d}日 {hh}時{mm}分',
 };
 
