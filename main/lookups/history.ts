@@ -2,6 +2,7 @@
 // can be started for them, and the resident's page (history): all their applications, cards,
 // certificates, procedures, approvals, suspensions, revocations, reissues and fees.
 import type {
+  LifeCardDto,
   LifeCertificateDto,
   LifeNextAction,
   ResidentHistoryDto,
@@ -69,6 +70,14 @@ export function nextActionsOf(
   }
 }
 
+/** A 再交付 of the card is recorded or its new card is here: it is not offered again. */
+function reissueRecordedOf(card: LifeCardDto): boolean {
+  return (
+    card.replacedBySerial !== null ||
+    card.actions.some((a) => a.action === 'reissue' && a.refusal !== null)
+  );
+}
+
 function certificateDto(c: Certificate): LifeCertificateDto {
   return {
     kind: c.kind,
@@ -92,7 +101,7 @@ export function createLookups(deps: LookupDeps) {
     return {
       resident: residentSummaryOf(resident, now),
       applications: await Promise.all(apps.map((a) => applicationSummary(db, a, now))),
-      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c))),
+      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c, now))),
     };
   }
 
@@ -257,7 +266,7 @@ export function createLookups(deps: LookupDeps) {
           return {
             ...dto,
             certificates: certs.map(certificateDto),
-            nextActions: nextActionsOf(cards[i]!, certs, dto.replacedBySerial !== null, now),
+            nextActions: nextActionsOf(cards[i]!, certs, reissueRecordedOf(dto), now),
           };
         }),
       );

@@ -676,6 +676,12 @@ export const en: Messages = {
       renewal: 'Renew the certificates',
       issuance: 'Go to Issuance',
       return: 'Record the return and destruction',
+      renewalFactsChanged: 'Renew the signing certificate alone (the four facts changed)',
+    },
+    notYet: {
+      renewal: 'The certificates can be renewed from {date}.',
+      'renewal-too-early': 'The certificates can be renewed from 3 months before they expire.',
+      'reissue-exists': 'A reissue is already recorded. Go on with issuing the new card.',
     },
     cardStates: {
       received: 'In stock (not issued)',

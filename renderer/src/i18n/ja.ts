@@ -246,6 +246,12 @@ const life = {
     renewal: '電子証明書を更新する',
     issuance: '交付の画面へ',
     return: '返納・廃棄を記録する',
+    renewalFactsChanged: '署名用電子証明書のみ更新する（基本4情報の変更）',
+  },
+  notYet: {
+    renewal: '電子証明書の更新は{date}からです。',
+    'renewal-too-early': '電子証明書の更新は、有効期限の3か月前からです。',
+    'reissue-exists': '再交付は記録済みです。新しいカードの交付へ進んでください。',
   },
   cardStates: {
     received: '入庫済（交付前）',
