@@ -128,7 +128,7 @@ test.describe('card health', () => {
     const certs = page.getByTestId('certs');
     await expect(certs.locator('tr[data-cert="signing"]')).toContainText('あり');
     await expect(certs.locator('tr[data-cert="auth"]')).toContainText(
-      /\d{4}年.*（令和\d+年）から.*（令和\d+年）まで/,
+      /\d{4}年.*（令和\d+年） ?から.*（令和\d+年） ?まで/,
     );
     await expect(page.getByTestId('signing-dates-note')).toContainText(
       '署名用電子証明書のパスワードを入力しないとICチップから読み取れない',
