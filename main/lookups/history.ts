@@ -4,6 +4,7 @@
 import {
   APPROVAL_ACTIONS,
   type ApprovalAction,
+  type LifeCardDto,
   type LifeCertificateDto,
   type LifeNextAction,
   type ResidentHistoryDto,
@@ -119,6 +120,14 @@ function withinProcedures(
   });
 }
 
+/** A 再交付 of the card is recorded or its new card is here: it is not offered again. */
+function reissueRecordedOf(card: LifeCardDto): boolean {
+  return (
+    card.replacedBySerial !== null ||
+    card.actions.some((a) => a.action === 'reissue' && a.refusal !== null)
+  );
+}
+
 function certificateDto(c: Certificate): LifeCertificateDto {
   return {
     kind: c.kind,
@@ -142,7 +151,7 @@ export function createLookups(deps: LookupDeps) {
     return {
       resident: residentSummaryOf(resident, now),
       applications: await Promise.all(apps.map((a) => applicationSummary(db, a, now))),
-      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c))),
+      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c, now))),
       lookAlikes: await lookAlikesOf(db, residentId, now),
     };
   }
@@ -315,7 +324,7 @@ export function createLookups(deps: LookupDeps) {
           return {
             ...dto,
             certificates: certs.map(certificateDto),
-            nextActions: nextActionsOf(cards[i]!, certs, dto.replacedBySerial !== null, now),
+            nextActions: nextActionsOf(cards[i]!, certs, reissueRecordedOf(dto), now),
           };
         }),
       );

@@ -203,8 +203,18 @@ export const requestSchemas = {
       }),
     }),
     z.strictObject({
-      kind: z.enum(['release', 'pin-reset', 'revocation', 'reissue', 'renewal']),
+      kind: z.enum(['release', 'pin-reset', 'revocation', 'reissue']),
       cardId,
+    }),
+    z.strictObject({
+      kind: z.literal('renewal'),
+      cardId,
+      /**
+       * The card's facts changed (a move, a new name): the signing certificate alone is reissued
+       * whatever its dates, so the renewal window is not checked at start (the choice checks the
+       * chip's facts against the record instead).
+       */
+      factsChanged: z.boolean().optional(),
     }),
   ]),
   'procedure:get': z.strictObject({ procedureId }),

@@ -3,6 +3,7 @@
 import type { PinKind } from './dto';
 import type { ResidentSummaryDto } from './issuance';
 import { PROCEDURE_KINDS, type ProcedureKind } from './procedure-kinds';
+import type { CardActionOffer } from './rules/card-actions';
 
 // ---- 一時停止 ----
 
@@ -60,6 +61,11 @@ export interface LifeCardDto {
   readonly replacesSerial: string | null;
   /** The card that replaced this one, by serial. */
   readonly replacedBySerial: string | null;
+  /**
+   * The procedures main accepts on this card now, and those its state has but that are not
+   * accepted yet, with why and from when (rules/card-actions): the screens offer only these.
+   */
+  readonly actions: readonly CardActionOffer[];
 }
 
 export interface LifeCertificateDto {

@@ -127,6 +127,16 @@ export interface ProcedureDto {
   readonly certificates: {
     readonly phase: CertificatePhase;
     readonly kinds: readonly ('signing' | 'auth')[];
+    /**
+     * The certificates this procedure issued, as the database recorded them (once issued): the
+     * signing certificate's dates too, which the chip shows only behind its password.
+     */
+    readonly issued: readonly {
+      readonly kind: 'signing' | 'auth';
+      /** ISO timestamps */
+      readonly notBefore: string;
+      readonly notAfter: string;
+    }[];
   } | null;
   readonly handover: {
     readonly completedAt: string;

@@ -1,14 +1,50 @@
-// Date formatting through the current language's message (2035年2月17日 / 17 February 2035).
+// Date formatting through the current language's message (2035年2月17日 / 17 February 2035), with
+// the 和暦 beside the 西暦 for the dates of a resident or a card, as the printed forms have it.
 import { useI18n } from 'vue-i18n';
+import { eraYear } from '../../preload/contract/rules/japanese-date';
+import { japanDate } from '../../preload/contract/rules/validity';
 import { dateParts, dateTimeParts, japanDateTimeParts } from './i18n';
+
+/** The message function of a composer (`useI18n().t` or `i18n.global.t`). */
+type Translate = (key: string, named: Record<string, unknown>) => string;
+
+/** A YYYY-MM-DD date in words; an unparseable value is shown as it came, never hidden. */
+export function formatDate(t: Translate, isoDate: string): string {
+  const parts = dateParts(isoDate);
+  return parts ? t('date', { ...parts }) : isoDate;
+}
+
+/**
+ * A resident's or a card's date with its era year: 1992年7月8日（平成4年）, in English
+ * 8 July 1992 (平成4年). The era stays in Japanese in both languages: it is the name on the
+ * resident's documents and the printed forms, and the clerk reads it against them. A timestamp
+ * stands for its day in Japan (a certificate's last instant is the end of a Japanese day).
+ */
+export function formatDateWithEra(t: Translate, isoDateOrTimestamp: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrTimestamp)
+    ? isoDateOrTimestamp
+    : japanDayOf(isoDateOrTimestamp);
+  if (day === null) return isoDateOrTimestamp;
+  const era = eraYear(day);
+  const date = formatDate(t, day);
+  return era ? t('dateWithEra', { date, era }) : date;
+}
+
+function japanDayOf(isoTimestamp: string): string | null {
+  const at = new Date(isoTimestamp);
+  return Number.isNaN(at.getTime()) ? null : japanDate(at);
+}
 
 export function useFormat() {
   const { t } = useI18n();
 
-  /** A YYYY-MM-DD date in words; an unparseable value is shown as it came, never hidden. */
   function date(isoDate: string): string {
-    const parts = dateParts(isoDate);
-    return parts ? t('date', { ...parts }) : isoDate;
+    return formatDate(t, isoDate);
+  }
+
+  /** For birth dates, card expiries, issue dates and certificate validity: with the 和暦. */
+  function dateWithEra(isoDateOrTimestamp: string): string {
+    return formatDateWithEra(t, isoDateOrTimestamp);
   }
 
   function dateTime(isoTimestamp: string): string {
@@ -33,5 +69,5 @@ export function useFormat() {
     return t('form.bytes', { kb: (n / 1024).toFixed(1), bytes: n.toLocaleString('en-US') });
   }
 
-  return { date, dateTime, japanDateTime, japanDateTimeSeconds, bytes };
+  return { date, dateWithEra, dateTime, japanDateTime, japanDateTimeSeconds, bytes };
 }

@@ -6,6 +6,7 @@ import { heading, insertPreset, removeCard } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { REPO_ROOT } from './harness/paths';
+import { eraYear } from '../../preload/contract/rules/japanese-date';
 
 /** The holder facts a preset's data file gives: what the clerk must see for that card. */
 interface PresetHolder {
@@ -21,10 +22,10 @@ function presetHolder(id: string): PresetHolder {
   return data.holder;
 }
 
-/** 2035-02-17 as the clerk reads it: 2035年2月17日. */
+/** 2035-02-17 as the clerk reads it: 2035年2月17日（令和17年）, the era by the contract's rule. */
 function japaneseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return `${y}年${m}月${d}日（${eraYear(iso)}）`;
 }
 
 const INSERT_CARD = 'カードをカードリーダーに差し込んでください。';
@@ -126,7 +127,9 @@ test.describe('card health', () => {
     await expectPin(page, 'text', '残り3回 / 3回', '設定済み');
     const certs = page.getByTestId('certs');
     await expect(certs.locator('tr[data-cert="signing"]')).toContainText('あり');
-    await expect(certs.locator('tr[data-cert="auth"]')).toContainText(/\d{4}年.*から.*まで/);
+    await expect(certs.locator('tr[data-cert="auth"]')).toContainText(
+      /\d{4}年.*（令和\d+年） ?から.*（令和\d+年） ?まで/,
+    );
     await expect(page.getByTestId('signing-dates-note')).toContainText(
       '署名用電子証明書のパスワードを入力しないとICチップから読み取れない',
     );
@@ -142,7 +145,7 @@ test.describe('card health', () => {
     await waitForReadResult(page);
     await expect(page.getByTestId('serial')).toHaveText('400000012719843');
     await expect(page.getByTestId('municipality')).toHaveText('13221');
-    await expect(page.getByTestId('card-expiry')).toHaveText('2035年2月17日');
+    await expect(page.getByTestId('card-expiry')).toHaveText('2035年2月17日（令和17年）');
     await harness.screenshot('card-health-test-card');
   });
 

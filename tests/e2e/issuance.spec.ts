@@ -8,7 +8,12 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { openTrainer } from './harness/counter-steps';
-import { pageMemory, typeOnKeyboard, typeOnPad } from './harness/resident-input';
+import {
+  pageMemory,
+  residentEntersForIssuance,
+  typeOnKeyboard,
+  typeOnPad,
+} from './harness/resident-input';
 
 const SIGNING_TYPED = 'mado2026key'; // upper-cased as typed: MADO2026KEY
 const SIGNING = 'MADO2026KEY';
@@ -29,17 +34,9 @@ function captureLogs(): { lines: string[]; restore(): void } {
   return { lines, restore: () => Object.assign(console, originals) };
 }
 
-async function residentEntersEverything(resident: Page): Promise<void> {
-  await expect(resident.getByTestId('resident-entry-signing')).toBeVisible();
-  await typeOnKeyboard(resident, SIGNING_TYPED);
-  await typeOnKeyboard(resident, SIGNING_TYPED);
-  await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
-  await resident.getByTestId('same-yes').click();
-  await typeOnPad(resident, PIN);
-  await typeOnPad(resident, PIN);
-  await expect(resident.getByTestId('resident-review')).toBeVisible();
-  await resident.getByTestId('review-submit').click();
-}
+/** The resident enters the password and the PINs this spec chose. */
+const residentEntersEverything = (resident: Page) =>
+  residentEntersForIssuance(resident, SIGNING_TYPED, PIN);
 
 test('交付 with both windows: the card pulled while certificates are written, put back, issued once', async ({
   page,

@@ -296,7 +296,13 @@ test.describe('later-life screens', () => {
       test.setTimeout(90_000);
       const resident = await counterWithResident(page, harness);
       const card = await openHistory(page, SERIAL.moved, '転居　健');
-      await start(card, 'renewal');
+      // Its certificates are years from their window: renewal says from when, and the signing
+      // certificate alone is offered for the changed facts.
+      await expect(card.locator('[data-start="renewal"]')).toHaveCount(0);
+      await expect(card.locator('[data-refused="renewal"]')).toContainText(
+        /電子証明書の更新は\d{4}年\d{1,2}月\d{1,2}日（令和\d+年）からです。/,
+      );
+      await start(card, 'renewal-facts-changed');
       await expect(page.getByTestId('step-documents')).toBeVisible();
       await expect(page.getByTestId('face-if-b')).toBeVisible();
       await documentsAndCard(page, 'moved', 'no-face');

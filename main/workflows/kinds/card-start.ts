@@ -31,10 +31,10 @@ export async function startOnCard(
   deps: ProcedureDeps,
   kind: CardProcedureKind,
   cardId: number,
-  checkStart: (card: Card) => void,
+  checkStart: (card: Card) => void | Promise<void>,
 ): Promise<StartPlan<CardState>> {
   const card = await cardOf(deps, cardId);
-  checkStart(card);
+  await checkStart(card);
   const open = await openProcedureOn(deps, kind, cardId);
   if (open) return { existing: open.id };
   const resident = await getResident(deps.db(), card.residentId);

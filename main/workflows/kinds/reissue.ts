@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
 import type { FeeDto } from '../../../preload/contract/lifecycle';
+import { reissueRefusal } from '../../../preload/contract/rules/card-actions';
 import { EXPRESS_REISSUE_REASONS, reissueFee } from '../../../preload/contract/rules/fees';
 import { REVOCATION_OF_REISSUE, type ReissueReason } from '../../../preload/contract/rules/reasons';
 import type { ProcedureStep } from '../../../preload/contract/procedure';
@@ -86,8 +87,10 @@ export function reissueTransition(
   }
 }
 
+/** One 再交付 per card: the rule the screens offer it by, checked at start and at each step. */
 async function assertNoReissue(deps: ProcedureDeps, cardId: number): Promise<void> {
-  if (await findReissueOfCard(deps.db(), cardId)) refuse('reissue-exists');
+  const refusal = reissueRefusal((await findReissueOfCard(deps.db(), cardId)) !== undefined);
+  if (refusal) refuse(refusal.code);
 }
 
 /** The next notice number of reissues this year: MD-<year>-R<nnnn>. */

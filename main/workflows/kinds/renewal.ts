@@ -2,6 +2,7 @@
 // they expire) or the signing one alone when the four facts changed (it carries them); the secrets
 // of the renewed keys each kept or set anew; the face check with list B. The old certificates are
 // revoked: superseded, or affiliationChanged for the signing-only reissue.
+import { renewalRefusal } from '../../../preload/contract/rules/card-actions';
 import { certificateRenewalOpensOn, isRenewalOpen } from '../../../preload/contract/rules/validity';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import { refuse, WorkflowRefusal } from '../refusal';
@@ -38,15 +39,24 @@ export const RENEWAL_RULES: CardRules = {
   setAgainOnResume: false,
 };
 
-export const renewalSpec = cardProcedureSpec<{ readonly cardId: number }>({
+export const renewalSpec = cardProcedureSpec<{
+  readonly cardId: number;
+  readonly factsChanged?: boolean;
+}>({
   rules: RENEWAL_RULES,
   idPrefix: 'ren',
   // The reason for a signing-only renewal: the card's facts are not the record's any more.
   firstRead: { tries: true, factsChange: 'allow' },
-  start: (deps, { cardId }) =>
-    startOnCard(deps, 'renewal', cardId, (card) => {
+  // Refused at start, before the documents and the card, when the database already knows the
+  // window is not open (the same rule the screens offer renewal by); a change of facts, which only
+  // the chip can confirm, goes on to the choice of the signing certificate alone.
+  start: (deps, { cardId, factsChanged }) =>
+    startOnCard(deps, 'renewal', cardId, async (card) => {
       if (card.state === 'terminated') refuse('card-revoked', 'reissue');
       if (card.state !== 'issued') refuse('card-not-issued', card.state);
+      if (factsChanged === true) return;
+      const early = renewalRefusal(await listCertificatesOfCard(deps.db(), card.id), deps.now());
+      if (early) refuse(early.code, early.detail ?? undefined);
     }),
   header: (s) =>
     s.faceRequired

@@ -158,7 +158,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       actions: spec.allowed(l.state),
       resident: residentSummaryOf(await getResident(db, l.residentId), now),
       application,
-      card: await lifeCardOf(db, l.cardId),
+      card: await lifeCardOf(db, l.cardId, now),
       startedAt: p.startedAt,
       startedBy: (await getOperator(db, p.operatorId)).loginId,
       completedAt: p.status === 'open' ? null : p.endedAt,

@@ -3,7 +3,9 @@
 import type { ApplicationSummaryDto, ResidentSummaryDto } from '../../../preload/contract/issuance';
 import type { LifeCardDto } from '../../../preload/contract/lifecycle';
 import type { Queryable } from '../../db/connection';
+import { cardActions } from '../../../preload/contract/rules/card-actions';
 import { getApproval } from '../../db/repositories/approvals';
+import { findReissueOfCard } from '../../db/repositories/card-events';
 import type { CardApplication } from '../../db/repositories/applications';
 import {
   findCard,
@@ -12,6 +14,7 @@ import {
   getCard,
   type Card,
 } from '../../db/repositories/cards';
+import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident, type Resident } from '../../db/repositories/residents';
@@ -56,12 +59,25 @@ export async function applicationSummary(
   };
 }
 
-/** A card as the clerk sees it, with its place in a chain of reissues. */
-export async function lifeCardOf(q: Queryable, cardOrId: Card | number): Promise<LifeCardDto> {
+/** A card as the clerk sees it, with its place in a chain of reissues and what it allows now. */
+export async function lifeCardOf(
+  q: Queryable,
+  cardOrId: Card | number,
+  now: Date,
+): Promise<LifeCardDto> {
   const card = typeof cardOrId === 'number' ? await getCard(q, cardOrId) : cardOrId;
   const replaces =
     card.replacesCardId === null ? undefined : await findCard(q, card.replacesCardId);
   const replacedBy = await findReplacementOfCard(q, card.id);
+  const actions = cardActions(
+    {
+      state: card.state,
+      destroyed: card.destroyedAt !== null,
+      reissueRecorded: (await findReissueOfCard(q, card.id)) !== undefined,
+      certificates: await listCertificatesOfCard(q, card.id),
+    },
+    now,
+  );
   return {
     id: card.id,
     serial: card.serial,
@@ -72,6 +88,7 @@ export async function lifeCardOf(q: Queryable, cardOrId: Card | number): Promise
     destroyedAt: card.destroyedAt,
     replacesSerial: replaces?.serial ?? null,
     replacedBySerial: replacedBy?.serial ?? null,
+    actions,
   };
 }
 

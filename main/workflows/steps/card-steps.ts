@@ -19,6 +19,7 @@ import { changePin, verifyPinInUse } from '../../card/pins';
 import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
 import { getCard, type Card } from '../../db/repositories/cards';
+import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import { listSteps } from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { lookAlikesOf } from '../../lookups/look-alikes';
@@ -511,6 +512,22 @@ async function faceOverrideApprovalId(ctx: {
   return row ? Number(row.data.approval) : null;
 }
 
+/**
+ * The newest certificate of each kind on the card as the database recorded it: once this
+ * procedure's are issued, those. The handover shows their dates from here, the signing one's too.
+ */
+async function newestCertificates(
+  deps: ProcedureDeps,
+  cardId: number,
+  kinds: readonly ('signing' | 'auth')[],
+) {
+  const all = await listCertificatesOfCard(deps.db(), cardId);
+  return kinds.flatMap((kind) => {
+    const newest = all.filter((c) => c.kind === kind).sort((a, b) => b.id - a.id)[0];
+    return newest ? [{ kind, notBefore: newest.notBefore, notAfter: newest.notAfter }] : [];
+  });
+}
+
 /** A card procedure of one kind: the shared steps with the kind's own parts. */
 export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState, R> {
   const rules = kind.rules;
@@ -559,7 +576,15 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
                   accepted: s.pins.accepted,
                 },
           certificates:
-            s.certificateKinds.length > 0 ? { phase: s.phase, kinds: s.certificateKinds } : null,
+            s.certificateKinds.length > 0
+              ? {
+                  phase: s.phase,
+                  kinds: s.certificateKinds,
+                  issued: s.certificatesIssued
+                    ? await newestCertificates(deps, l.cardId, s.certificateKinds)
+                    : [],
+                }
+              : null,
           handover: s.handover,
           notice: s.notice ? { ...s.notice } : null,
           ...(kind.extraParts?.(s) ?? {}),

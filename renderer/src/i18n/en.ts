@@ -759,7 +759,11 @@ export const en: Messages = {
       collectedTitle: 'Collected from the resident',
       collectedJuki: 'The Basic Resident Register card (住基カード) was collected',
       collectedNotification: 'The notification card (通知カード) was collected',
-      health: 'The card as read just now',
+      certUntil: 'until {date}',
+      listSeparator: ', ',
+      readBack: 'Card {serial} as read just now: {chip}. {pins}',
+      pinsOk: 'Every PIN is set.',
+      pinsNotOk: 'A PIN is not set or is locked.',
       printReceipt: 'Print the receipt',
       printed: 'The receipt (PDF) is ready. Print it and ask the resident to sign it.',
       savedAt: 'Saved at',
@@ -850,6 +854,12 @@ export const en: Messages = {
       renewal: 'Renew the certificates',
       issuance: 'Go to Issuance',
       return: 'Record the return and destruction',
+      renewalFactsChanged: 'Renew the signing certificate alone (the four facts changed)',
+    },
+    notYet: {
+      renewal: 'The certificates can be renewed from {date}.',
+      'renewal-too-early': 'The certificates can be renewed from 3 months before they expire.',
+      'reissue-exists': 'A reissue is already recorded. Go on with issuing the new card.',
     },
     cardStates: {
       received: 'In stock (not issued)',
@@ -1444,6 +1454,7 @@ export const en: Messages = {
     'report-failed': 'The daily report could not be written. Check the free space and try again.',
   },
   date: '{d} {month} {y}',
+  dateWithEra: '{date} ({era})',
   dateTime: '{d} {month} {y}, {hh}:{mm}',
   dateTimeSeconds: '{d} {month} {y}, {hh}:{mm}:{ss}',
 };

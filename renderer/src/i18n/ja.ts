@@ -254,6 +254,12 @@ const life = {
     renewal: '電子証明書を更新する',
     issuance: '交付の画面へ',
     return: '返納・廃棄を記録する',
+    renewalFactsChanged: '署名用電子証明書のみ更新する（基本4情報の変更）',
+  },
+  notYet: {
+    renewal: '電子証明書の更新は{date}からです。',
+    'renewal-too-early': '電子証明書の更新は、有効期限の3か月前からです。',
+    'reissue-exists': '再交付は記録済みです。新しいカードの交付へ進んでください。',
   },
   cardStates: {
     received: '入庫済（交付前）',
@@ -1429,7 +1435,11 @@ export const ja = {
       collectedTitle: '回収したもの',
       collectedJuki: '住基カードを回収した',
       collectedNotification: '通知カードを回収した',
-      health: 'カードの状態（いま読み取った結果）',
+      certUntil: '{date}まで',
+      listSeparator: '、',
+      readBack: 'いま読み取ったカード {serial}：{chip}。{pins}',
+      pinsOk: '暗証番号はすべて設定済みです。',
+      pinsNotOk: '設定されていない、またはロックされた暗証番号があります。',
       printReceipt: '受領書を印刷',
       printed: '受領書（PDF）を作成しました。印刷して、住民の方に署名をいただいてください。',
       savedAt: '保存先',
@@ -1483,6 +1493,7 @@ export const ja = {
   reports,
   errors,
   date: '{y}年{m}月{d}日',
+  dateWithEra: '{date}（{era}）',
   dateTime: '{y}年{m}月{d}日 {hh}時{mm}分',
   dateTimeSeconds: '{y}年{m}月{d}日 {hh}時{mm}分{ss}秒',
 };

@@ -16,7 +16,8 @@ import { transitionCard } from '../../../main/db/repositories/cards';
 import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto } from '../../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../../preload/contract/issuance';
-import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
+import type { PinPlanEntry, ResidentHistoryDto } from '../../../preload/contract/lifecycle';
+import { certificateRenewalOpensOn } from '../../../preload/contract/rules/validity';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
 
@@ -581,9 +582,45 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     });
   }
 
-  it('renewal too early is refused; the signing certificate alone without a change of facts too', async () => {
+  it('renewal too early is refused at start with the day it opens, as the card offers it', async () => {
+    const id = await cardId(core, SERIAL.issued);
+    const first = await core
+      .db()!
+      .get<{ notAfter: string }>(
+        "SELECT min(not_after) AS notAfter FROM certificates WHERE card_id = ? AND status = 'issued'",
+        [id],
+      );
+    const opens = certificateRenewalOpensOn(new Date(first!.notAfter));
+    // The card's actions say it, on the resident's page and in the search…
+    const history = await call<ResidentHistoryDto>(core, 'lookup:history', {
+      residentId: (await core
+        .db()!
+        .get<{ r: number }>('SELECT resident_id AS r FROM cards WHERE id = ?', [id]))!.r,
+    });
+    const offers = history.cards.find((c) => c.serial === SERIAL.issued)!.actions;
+    expect(offers.find((a) => a.action === 'renewal')).toEqual({
+      action: 'renewal',
+      refusal: { code: 'renewal-too-early', detail: opens },
+    });
+    const found = await call<ResidentMatchDto>(core, 'lookup:by-serial', { serial: SERIAL.issued });
+    expect(found.cards.find((c) => c.serial === SERIAL.issued)!.actions).toEqual(offers);
+    // …and the start refuses with the same reason, before any document or card step.
+    const before = await core.db()!.get<{ n: number }>('SELECT count(*) AS n FROM procedures');
+    expect(await refusal(core, 'procedure:start', { kind: 'renewal', cardId: id })).toBe(
+      `renewal-too-early ${opens}`,
+    );
+    expect(await core.db()!.get<{ n: number }>('SELECT count(*) AS n FROM procedures')).toEqual(
+      before,
+    );
+  });
+
+  it('a renewal for changed facts starts; both is still too early, signing alone needs the change', async () => {
     insert(core, await presetCard(core, 'issued'));
-    const dto = await start(core, 'renewal', SERIAL.issued);
+    const dto = await call<ProcedureDto>(core, 'procedure:start', {
+      kind: 'renewal',
+      cardId: await cardId(core, SERIAL.issued),
+      factsChanged: true,
+    });
     await call(core, 'procedure:record-documents', {
       procedureId: dto.procedureId,
       kinds: ['passport'],
@@ -684,7 +721,12 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     const card = await presetCard(core, 'moved');
     insert(core, card);
     const before = generations(card);
-    const { procedureId } = await start(core, 'renewal', '990000000000023');
+    // Nothing due by date: the clerk starts the renewal for the changed facts.
+    const { procedureId } = await call<ProcedureDto>(core, 'procedure:start', {
+      kind: 'renewal',
+      cardId: await cardId(core, '990000000000023'),
+      factsChanged: true,
+    });
     await call(core, 'procedure:record-documents', { procedureId, kinds: ['driving-licence'] });
     // The chip's address differs from the record: a renewal still matches the card.
     expect(

@@ -377,6 +377,23 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     expect(await refusal(core, 'procedure:start', { kind: 'reissue', cardId: id })).toBe(
       'reissue-exists',
     );
+    // The new card has not arrived, yet the old one offers no second 再交付: it says why instead,
+    // in the search as on the resident's page (no next action of reissue either).
+    const satsuki = await call<ResidentMatchDto>(core, 'lookup:by-serial', {
+      serial: SERIAL.satsuki,
+    });
+    const old = satsuki.cards.find((c) => c.serial === SERIAL.satsuki)!;
+    expect(old.replacedBySerial).toBeNull();
+    expect(old.actions).toEqual([
+      { action: 'return', refusal: null },
+      { action: 'reissue', refusal: { code: 'reissue-exists', detail: null } },
+    ]);
+    const page = await call<ResidentHistoryDto>(core, 'lookup:history', {
+      residentId: satsuki.resident.id,
+    });
+    const onPage = page.cards.find((c) => c.serial === SERIAL.satsuki)!;
+    expect(onPage.actions).toEqual(old.actions);
+    expect(onPage.nextActions).not.toContain('reissue');
 
     // 例示四郎's card, terminated (lost) long ago: its reissue for expiry is free by rule.
     const shiro = await call<ProcedureDto>(core, 'procedure:start', {

@@ -1,58 +1,90 @@
-// What a card found at the counter offers: the procedures its state allows, and where a next action leads.
+// What a card found at the counter offers: only what main says it accepts (the card's actions),
+// the others with their reason, and where a next action leads.
 import { describe, expect, it } from 'vitest';
 import type { LifeCardDto } from '../../../preload/contract/lifecycle';
+import { cardActions, type CardActionFacts } from '../../../preload/contract/rules/card-actions';
 import {
   actionKey,
   actionOfNext,
+  isOffered,
   proceduresOf,
+  refusedOf,
 } from '../../../renderer/src/workflows/find/card-actions';
 
-const card: LifeCardDto = {
-  id: 2,
-  serial: '990000000000002',
-  state: 'issued',
-  expiry: '2035-07-08',
-  issuedAt: '2025-07-08T01:00:00Z',
-  terminatedAt: null,
-  destroyedAt: null,
-  replacesSerial: null,
-  replacedBySerial: null,
-};
+const NOW = new Date('2026-12-06T03:00:00Z');
+
+/** A card DTO as main builds it: its actions by the contract's rule. */
+function cardOf(
+  facts: Partial<CardActionFacts> = {},
+  more: Partial<LifeCardDto> = {},
+): LifeCardDto {
+  const all: CardActionFacts = {
+    state: 'issued',
+    destroyed: false,
+    reissueRecorded: false,
+    certificates: [],
+    ...facts,
+  };
+  return {
+    id: 2,
+    serial: '990000000000002',
+    state: all.state,
+    expiry: '2035-07-08',
+    issuedAt: '2025-07-08T01:00:00Z',
+    terminatedAt: null,
+    destroyedAt: all.destroyed ? '2026-01-02T00:00:00Z' : null,
+    replacesSerial: null,
+    replacedBySerial: null,
+    actions: cardActions(all, NOW),
+    ...more,
+  };
+}
 
 describe('what a card offers', () => {
   it('an issued card: suspension and every counter procedure, reissue once', () => {
-    expect(proceduresOf(card).map(actionKey)).toEqual([
+    expect(proceduresOf(cardOf()).map(actionKey)).toEqual([
       'suspension',
       'pin-reset',
       'renewal',
       'revocation',
       'reissue',
     ]);
-    expect(
-      proceduresOf({ ...card, replacedBySerial: '990000000000009' }).map(actionKey),
-    ).not.toContain('reissue');
+    const recorded = cardOf({ reissueRecorded: true });
+    expect(proceduresOf(recorded).map(actionKey)).not.toContain('reissue');
+    expect(refusedOf(recorded)).toEqual([
+      { action: 'reissue', refusal: { code: 'reissue-exists', detail: null } },
+    ]);
+    expect(isOffered(recorded, { kind: 'reissue' })).toBe(false);
+  });
+
+  it('renewal before its window is not offered, with the day it opens', () => {
+    const card = cardOf({
+      certificates: [{ status: 'issued', notAfter: '2029-09-20T14:59:59.000Z' }],
+    });
+    expect(proceduresOf(card).map(actionKey)).not.toContain('renewal');
+    expect(refusedOf(card)).toEqual([
+      { action: 'renewal', refusal: { code: 'renewal-too-early', detail: '2029-06-20' } },
+    ]);
   });
 
   it('a suspended card is released, not suspended again', () => {
-    const keys = proceduresOf({ ...card, state: 'suspended' }).map(actionKey);
+    const keys = proceduresOf(cardOf({ state: 'suspended' })).map(actionKey);
     expect(keys).toContain('release');
     expect(keys).not.toContain('suspension');
   });
 
   it('a terminated card not yet destroyed offers the return; once destroyed, only reissue', () => {
-    const terminated = {
-      ...card,
-      state: 'terminated' as const,
-      terminatedAt: '2026-01-01T00:00:00Z',
-    };
-    expect(proceduresOf(terminated).map(actionKey)).toEqual(['return', 'reissue']);
-    expect(
-      proceduresOf({ ...terminated, destroyedAt: '2026-01-02T00:00:00Z' }).map(actionKey),
-    ).toEqual(['reissue']);
+    expect(proceduresOf(cardOf({ state: 'terminated' })).map(actionKey)).toEqual([
+      'return',
+      'reissue',
+    ]);
+    expect(proceduresOf(cardOf({ state: 'terminated', destroyed: true })).map(actionKey)).toEqual([
+      'reissue',
+    ]);
   });
 
   it('a card before 交付 offers 交付 only', () => {
-    expect(proceduresOf({ ...card, state: 'received' }).map(actionKey)).toEqual(['issuance']);
+    expect(proceduresOf(cardOf({ state: 'received' })).map(actionKey)).toEqual(['issuance']);
   });
 
   it('next actions lead to their procedure; record-return is the return-only revocation', () => {

@@ -1,6 +1,7 @@
-// Card health, the renewal procedure and the resident's history agree on the renewal window, day
-// by day over two years (month ends and a leap day included): whatever card health offers,
-// renewal accepts, and the history says the same, from the same first day.
+// Card health, the renewal procedure, the resident's history and the card's offered actions agree
+// on the renewal window, day by day over two years (month ends and a leap day included): whatever
+// card health offers, renewal accepts, and the history and the card's buttons say the same, from
+// the same first day.
 import { describe, expect, it } from 'vitest';
 import { nextActions } from '../../../main/card/card-health';
 import type { Card } from '../../../main/db/repositories/cards';
@@ -9,6 +10,7 @@ import { nextActionsOf } from '../../../main/lookups/history';
 import { WorkflowRefusal } from '../../../main/workflows/refusal';
 import { checkRenewalWindow } from '../../../main/workflows/kinds/renewal';
 import type { PinStatusDto } from '../../../preload/contract/dto';
+import { cardActions } from '../../../preload/contract/rules/card-actions';
 import { certificateValidity } from '../../../preload/contract/rules/validity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,6 +77,20 @@ function historyOffers(notAfter: Date, now: Date): boolean {
   return nextActionsOf(card, [cert], false, now).includes('renew-certificates');
 }
 
+/** The card's actions (what the screens offer and the start checks) offer the renewal. */
+function cardOffers(notAfter: Date, now: Date): boolean {
+  const actions = cardActions(
+    {
+      state: 'issued',
+      destroyed: false,
+      reissueRecorded: false,
+      certificates: [{ status: 'issued', notAfter: notAfter.toISOString() }],
+    },
+    now,
+  );
+  return actions.some((a) => a.action === 'renewal' && a.refusal === null);
+}
+
 describe('the renewal window, as card health, renewal and the history see it', () => {
   it('opens on the same Japan day for certificates expiring on every day of 2027 and 2028', () => {
     const disagreements: string[] = [];
@@ -94,11 +110,17 @@ describe('the renewal window, as card health, renewal and the history see it', (
             const health = healthOffers(notBefore, notAfter, now);
             const renewal = renewalAccepts(notAfter, now);
             const history = historyOffers(notAfter, now);
+            const card = cardOffers(notAfter, now);
             checks += 1;
             if (health) offered += 1;
-            if (health !== expected || renewal !== expected || history !== expected)
+            if (
+              health !== expected ||
+              renewal !== expected ||
+              history !== expected ||
+              card !== expected
+            )
               disagreements.push(
-                `expiry ${lastDay}T${end} at ${day}T${at}: expected ${expected}, health ${health}, renewal ${renewal}, history ${history}`,
+                `expiry ${lastDay}T${end} at ${day}T${at}: expected ${expected}, health ${health}, renewal ${renewal}, history ${history}, card ${card}`,
               );
           }
         }

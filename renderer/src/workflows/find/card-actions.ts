@@ -1,12 +1,24 @@
-// What the clerk can start for a card found at the counter: the procedures its state allows, and
-// the procedure each next action of the resident's page leads to (main checks every start again).
+// What the clerk can start for a card found at the counter: the procedures main says it accepts
+// now (the card's `actions`), those it does not accept yet with why, and the procedure each next
+// action of the resident's page leads to (main checks every start again, by the same rule).
 import type { LifeCardDto, LifeNextAction } from '../../../../preload/contract/lifecycle';
 import type { CardProcedureKind } from '../../../../preload/contract/procedure';
+import type {
+  CardActionKey,
+  CardActionOffer,
+} from '../../../../preload/contract/rules/card-actions';
 
-/** A procedure to start on a card (返納 is the return-only 廃止), or 交付 of a card not issued yet. */
+/**
+ * A procedure to start on a card (返納 is the return-only 廃止; a renewal for changed facts skips
+ * the window at start), or 交付 of a card not issued yet.
+ */
 export type CardAction =
   | { readonly kind: 'suspension' }
-  | { readonly kind: Exclude<CardProcedureKind, 'suspension'>; readonly returnOnly?: boolean }
+  | {
+      readonly kind: Exclude<CardProcedureKind, 'suspension'>;
+      readonly returnOnly?: boolean;
+      readonly factsChanged?: boolean;
+    }
   | { readonly kind: 'issuance' };
 
 /** The procedure a next action of the resident's page leads to; null for 'none'. */
@@ -29,33 +41,27 @@ export function actionOfNext(next: LifeNextAction): CardAction | null {
   }
 }
 
+function actionOf(key: CardActionKey): CardAction {
+  return key === 'return' ? { kind: 'revocation', returnOnly: true } : { kind: key };
+}
+
 /**
- * Every procedure this card's state allows: 一時停止 and the counter ones for an issued card; 解除
- * for a suspended one; 返納 for a terminated card not yet destroyed; 再交付 once per card. A card
- * before 交付 has only 交付.
+ * Every procedure main accepts on this card now, in its order. A card before 交付 has only 交付
+ * (from its application).
  */
 export function proceduresOf(card: LifeCardDto): readonly CardAction[] {
-  const reissue: CardAction[] = card.replacedBySerial ? [] : [{ kind: 'reissue' }];
-  switch (card.state) {
-    case 'received':
-    case 'prepared':
-      return [{ kind: 'issuance' }];
-    case 'issued':
-      return [
-        { kind: 'suspension' },
-        { kind: 'pin-reset' },
-        { kind: 'renewal' },
-        { kind: 'revocation' },
-        ...reissue,
-      ];
-    case 'suspended':
-      return [{ kind: 'release' }, { kind: 'revocation' }, ...reissue];
-    case 'terminated':
-      return [
-        ...(card.destroyedAt ? [] : [{ kind: 'revocation', returnOnly: true } as const]),
-        ...reissue,
-      ];
-  }
+  if (card.state === 'received' || card.state === 'prepared') return [{ kind: 'issuance' }];
+  return card.actions.filter((o) => o.refusal === null).map((o) => actionOf(o.action));
+}
+
+/** The procedures the card's state has that main does not accept yet, each with its reason. */
+export function refusedOf(card: LifeCardDto): readonly CardActionOffer[] {
+  return card.actions.filter((o) => o.refusal !== null);
+}
+
+/** Whether main accepts this action on the card now. */
+export function isOffered(card: LifeCardDto, action: CardAction): boolean {
+  return proceduresOf(card).some((a) => actionKey(a) === actionKey(action));
 }
 
 /** The words key of an action: 返納・廃棄の記録 is the return-only 廃止. */

@@ -39,6 +39,15 @@ export function useStartProcedure() {
         name: 'suspend',
         params: { residentId: String(residentId), cardId: String(card.id) },
       });
+    } else if (action.kind === 'renewal') {
+      const factsChanged = action.factsChanged === true;
+      await open(() =>
+        store.start({
+          kind: 'renewal',
+          cardId: card.id,
+          ...(factsChanged ? { factsChanged } : {}),
+        }),
+      );
     } else {
       const kind = action.kind;
       await open(() => store.start({ kind, cardId: card.id }));
