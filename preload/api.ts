@@ -76,6 +76,7 @@ export function createCounterApi(transport: CounterTransport) {
       recordFace: call(transport, 'procedure:record-face'),
       overrideFace: call(transport, 'procedure:override-face'),
       choose: call(transport, 'procedure:choose'),
+      showCardFace: call(transport, 'procedure:show-card-face'),
       openPinEntry: call(transport, 'procedure:open-pin-entry'),
       setRevocationReason: call(transport, 'procedure:set-revocation-reason'),
       setReissueReason: call(transport, 'procedure:set-reissue-reason'),
@@ -112,6 +113,7 @@ export function createResidentApi(transport: CounterTransport) {
     getPrompt: call(transport, 'resident:get-prompt'),
     checkPin: call(transport, 'resident:check-pin'),
     submitPins: call(transport, 'resident:submit-pins'),
+    confirmCardFace: call(transport, 'resident:confirm-card-face'),
     onPromptChanged: on(transport, 'resident:prompt-changed'),
   });
 }

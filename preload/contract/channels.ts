@@ -17,7 +17,9 @@ import type {
 } from './dto';
 import { PIN_KINDS } from './dto';
 import {
+  CARD_FACE_ANSWERS,
   REPRESENTATIVE_RELATIONS,
+  type CardFaceAnsweredDto,
   type FacePhotosDto,
   type PinCheckDto,
   type ResidentPromptDto,
@@ -169,6 +171,11 @@ export const requestSchemas = {
     juki: pinEntry.optional(),
     text: pinEntry.optional(),
   }),
+  /** The procedure named is the one whose card face is on screen: a stale answer is refused. */
+  'resident:confirm-card-face': z.strictObject({
+    procedureId,
+    answer: z.enum(CARD_FACE_ANSWERS),
+  }),
   // ---- finding a resident, and every counter procedure (procedure.ts) ----
   'lookup:by-notice': z.strictObject({ noticeNumber, birthDate }),
   'lookup:by-serial': z.strictObject({ serial: cardSerial }),
@@ -219,6 +226,7 @@ export const requestSchemas = {
     plan: pinPlan,
     scope: z.enum(RENEWAL_SCOPES).optional(),
   }),
+  'procedure:show-card-face': z.strictObject({ procedureId, reader: readerName }),
   'procedure:open-pin-entry': z.strictObject({ procedureId, reader: readerName }),
   'procedure:set-revocation-reason': z.strictObject({
     procedureId,
@@ -289,6 +297,7 @@ export interface ResponseMap {
   'resident:get-prompt': ResidentPromptDto | null;
   'resident:check-pin': PinCheckDto;
   'resident:submit-pins': ResidentSubmitDto;
+  'resident:confirm-card-face': CardFaceAnsweredDto;
   'lookup:by-notice': ResidentMatchDto;
   'lookup:by-serial': ResidentMatchDto;
   'lookup:by-name': readonly ResidentMatchDto[];
@@ -302,6 +311,7 @@ export interface ResponseMap {
   'procedure:record-face': ProcedureDto;
   'procedure:override-face': ProcedureDto;
   'procedure:choose': ProcedureDto;
+  'procedure:show-card-face': ProcedureDto;
   'procedure:open-pin-entry': ProcedureDto;
   'procedure:set-revocation-reason': ProcedureDto;
   'procedure:set-reissue-reason': ProcedureDto;
@@ -363,6 +373,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',
   'resident:submit-pins': 'resident',
+  'resident:confirm-card-face': 'resident',
   'lookup:by-notice': COUNTER_ROLES,
   'lookup:by-serial': COUNTER_ROLES,
   'lookup:by-name': COUNTER_ROLES,
@@ -376,6 +387,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:record-face': COUNTER_ROLES,
   'procedure:override-face': COUNTER_ROLES,
   'procedure:choose': COUNTER_ROLES,
+  'procedure:show-card-face': COUNTER_ROLES,
   'procedure:open-pin-entry': COUNTER_ROLES,
   'procedure:set-revocation-reason': COUNTER_ROLES,
   'procedure:set-reissue-reason': COUNTER_ROLES,
@@ -398,6 +410,7 @@ export const RESIDENT_CHANNELS: readonly Channel[] = [
   'resident:get-prompt',
   'resident:check-pin',
   'resident:submit-pins',
+  'resident:confirm-card-face',
 ];
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

@@ -27,6 +27,7 @@ export const ISSUANCE_RULES: CardRules = {
   kind: 'issuance',
   representative: true,
   face: 'always',
+  cardFace: true,
   fixedPlan: (under15) => requiredPinKinds(under15).map((kind) => ({ kind, mode: 'new' })),
   certificateKinds: (_plan, _scope, under15) => requiredKeyKinds(under15),
   handover: true,

@@ -1,7 +1,7 @@
 // The one engine of every counter procedure: start, load (the state rebuilt from the journal by the
 // kind's pure transition), one clerk action at a time, one transaction per step (effects + journal
 // row + audit row), publish to the clerk window, cancel, resume after a restart, and the resident
-// window's PIN entry through the one hub. What differs between kinds is in their specs.
+// window's entry (the card face to confirm, the PINs) through the one hub. What differs between kinds is in their specs.
 import type { PinKind } from '../../../preload/contract/dto';
 import type { ProcedureDto, ProcedureKind } from '../../../preload/contract/procedure';
 import type { Details } from '../../audit/details-guard';
@@ -143,6 +143,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       faceRequired: false,
       face: null,
       matchedSerial: null,
+      cardFace: null,
       needsCard: false,
       plan: null,
       pins: null,
@@ -223,6 +224,9 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       checkPin: (kind: PinKind, value: string, confirmation: string) =>
         entry.check(contextOf(l), kind, value, confirmation),
       submit: (values) => exclusively(l, () => entry.submit(contextOf(l), values)),
+      awaitsCardFace: () => entry.awaitsCardFace(l.state),
+      confirmCardFace: (answer) =>
+        exclusively(l, () => entry.confirmCardFace(contextOf(l), answer)),
       closeStale: async () => {
         l.state = entry.closeStale(l.state);
         await publish(l);

@@ -62,6 +62,7 @@ const RESET: ResidentPromptDto = {
   purpose: 'pin-reset',
   modes: { signing: 'change', auth: 'current', juki: 'new', text: 'new' },
   triesLeft: { signing: 5, auth: 3 },
+  cardFace: null,
 };
 
 let store: ReturnType<typeof useResidentStore>;
@@ -156,6 +157,7 @@ describe('a later procedure: what the resident is asked and what goes to main', 
       purpose: 'issuance',
       modes: { auth: 'new', juki: 'new', text: 'new' },
       triesLeft: {},
+      cardFace: null,
     });
     store = useResidentStore();
     await store.start();
@@ -171,6 +173,7 @@ describe("main's answer about a value in use", () => {
     purpose: 'renewal',
     modes: { auth: 'current' },
     triesLeft: { auth: 3 },
+    cardFace: null,
   };
 
   async function submitWrong(
@@ -253,6 +256,7 @@ describe("main's answer about a value in use", () => {
       required: ['signing', 'auth'],
       modes: { signing: 'new', auth: 'current' },
       triesLeft: { auth: 1 },
+      cardFace: null,
     });
     expect(store.phase).toMatchObject({ target: 'signing', stage: 'confirm' });
     expect(store.prompt?.triesLeft.auth).toBe(1);

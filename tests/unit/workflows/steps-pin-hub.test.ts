@@ -27,6 +27,7 @@ function owner(id: string, log: string[]) {
       purpose: 'release',
       modes: { auth: 'current' },
       triesLeft: { auth: 3 },
+      cardFace: null,
     }),
     checkPin: async (kind: PinKind) => {
       log.push(`${id} check ${kind}`);
@@ -35,6 +36,11 @@ function owner(id: string, log: string[]) {
     submit: async () => {
       log.push(`${id} submit`);
       return { done: true };
+    },
+    awaitsCardFace: () => false,
+    confirmCardFace: async () => {
+      log.push(`${id} card face`);
+      return { answer: 'confirmed' as const };
     },
     closeStale: async () => {
       log.push(`${id} closed`);
