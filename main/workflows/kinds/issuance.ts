@@ -92,7 +92,7 @@ export const issuanceSpec = cardProcedureSpec<{ readonly applicationId: number }
     if (card.state === 'received') await transitionCard(tx, card.id, 'prepared', ctx.deps.now);
   },
 
-  header: () => ['documents', 'card', 'face', 'pins', 'certificates', 'handover'],
+  header: () => ['documents', 'card', 'face', 'card-face', 'pins', 'certificates', 'handover'],
 
   allowed(s) {
     if (s.step === 'handover') return ['complete'];

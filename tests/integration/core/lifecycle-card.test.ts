@@ -18,7 +18,17 @@ import type { CardHealthDto } from '../../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../../preload/contract/issuance';
 import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
-import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
+import { answerCardFace } from '../support/card-face';
+import {
+  call,
+  CLERK,
+  insert,
+  raw,
+  RESIDENT,
+  routerCall,
+  startCore,
+  watched,
+} from '../support/router-calls';
 
 const READER = SIM_READER_NAME;
 /** The values on every seeded card (resources/cards/*.json). */
@@ -958,6 +968,7 @@ describe('one resident window for every procedure', () => {
       });
       await call(core, 'procedure:check-card', { procedureId: id, reader: READER });
       await call(core, 'procedure:record-face', { procedureId: id, decision: 'match' });
+      await answerCardFace(routerCall(core), id, READER);
       await call(core, 'procedure:open-pin-entry', { procedureId: id, reader: READER });
       const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
       expect(prompt).toMatchObject({ procedureId: id, purpose: 'issuance' });
