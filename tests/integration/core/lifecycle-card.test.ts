@@ -232,6 +232,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
       purpose: 'release',
       modes: { signing: 'current', auth: 'current' },
       triesLeft: { signing: 5, auth: 3 },
+      cardFace: null,
     });
     const submitted = await call<{ done: boolean }>(
       core,
