@@ -8,6 +8,7 @@ import {
   insertApplicationCard,
   insertPreset,
   removeCard,
+  residentConfirmsCardFace,
 } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import {
@@ -204,6 +205,7 @@ test.describe('the card’s later life with the real core', () => {
     await documentsWithLicence(page);
     await insertApplicationCard(page, notice);
     await faceMatches(page);
+    await residentConfirmsCardFace(page, resident);
     await page.getByTestId('open-pin-entry').click();
     await turnTo(resident);
     await expect(entry(resident, 'signing')).toBeVisible();

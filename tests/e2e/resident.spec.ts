@@ -778,6 +778,10 @@ test.describe('resident PIN entry with the issuance workflow', () => {
     await clerk('procedure:check-card', { procedureId, reader: SIM_READER_NAME });
     await clerk('procedure:record-face', { procedureId, decision: 'match' });
     await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+    // 券面確認 first: no secret is asked before she has confirmed the chip's four facts.
+    await clerk('procedure:show-card-face', { procedureId, reader: SIM_READER_NAME });
+    await resident.getByTestId('card-face-yes').click();
+    await expect(resident.getByTestId('resident-card-face-thanks')).toBeVisible();
     await clerk('procedure:open-pin-entry', { procedureId, reader: SIM_READER_NAME });
 
     // The prompt arrives: the signing password first. The resident reads it in Portuguese.
