@@ -249,8 +249,10 @@ async function showCardFace<R>(kind: CardKind<R>, ctx: CardContext, reader: stri
   ctx.live.reader = reader;
   // Which facts were shown is the chip's business; the row says only that they were.
   await ctx.audit('card-face-shown', {});
-  ctx.entryChanged();
   await ctx.publish();
+  // Last, with nothing awaited after it: the resident's answer may come at once, and finds this
+  // action over (not procedure-busy).
+  ctx.entryChanged();
 }
 
 /** The resident's answer: confirmed goes on to the PINs; wrong stops the procedure here. */
