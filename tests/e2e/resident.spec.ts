@@ -822,7 +822,12 @@ test.describe('resident PIN entry with the issuance workflow', () => {
     expect(await pageMemory(resident)).not.toMatch(/MADO2026|mado2026|4826|0708/);
     // The resident page called only its own channels.
     expect(new Set(harness.residentCalls)).toEqual(
-      new Set(['resident:get-prompt', 'resident:check-pin', 'resident:submit-pins']),
+      new Set([
+        'resident:get-prompt',
+        'resident:confirm-card-face',
+        'resident:check-pin',
+        'resident:submit-pins',
+      ]),
     );
   });
 });
