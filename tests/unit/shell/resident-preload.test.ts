@@ -29,7 +29,14 @@ describe('resident preload', () => {
   it('exposes one object, counter, with the resident functions only', () => {
     expect([...exposed.keys()]).toEqual(['counter']);
     expect(Object.keys(api).sort()).toEqual(
-      ['checkPin', 'getAppInfo', 'getPrompt', 'onPromptChanged', 'submitPins'].sort(),
+      [
+        'checkPin',
+        'confirmCardFace',
+        'getAppInfo',
+        'getPrompt',
+        'onPromptChanged',
+        'submitPins',
+      ].sort(),
     );
     expect(Object.isFrozen(api)).toBe(true);
   });
