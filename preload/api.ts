@@ -78,6 +78,7 @@ export function createCounterApi(transport: CounterTransport) {
       recordFace: call(transport, 'procedure:record-face'),
       overrideFace: call(transport, 'procedure:override-face'),
       choose: call(transport, 'procedure:choose'),
+      showCardFace: call(transport, 'procedure:show-card-face'),
       openPinEntry: call(transport, 'procedure:open-pin-entry'),
       setRevocationReason: call(transport, 'procedure:set-revocation-reason'),
       setReissueReason: call(transport, 'procedure:set-reissue-reason'),
@@ -120,6 +121,7 @@ export function createResidentApi(transport: CounterTransport) {
     checkPin: call(transport, 'resident:check-pin'),
     submitPins: call(transport, 'resident:submit-pins'),
     callStaff: call(transport, 'resident:call-staff'),
+    confirmCardFace: call(transport, 'resident:confirm-card-face'),
     onPromptChanged: on(transport, 'resident:prompt-changed'),
     onProgress: on(transport, 'resident:progress'),
   });

@@ -17,7 +17,9 @@ import type {
 } from './dto';
 import { PIN_KINDS } from './dto';
 import {
+  CARD_FACE_ANSWERS,
   REPRESENTATIVE_RELATIONS,
+  type CardFaceAnsweredDto,
   type FacePhotosDto,
   type PinCheckDto,
   type ResidentProgressDto,
@@ -181,6 +183,11 @@ export const requestSchemas = {
   }),
   /** 「職員を呼ぶ」 on the resident window: nothing to say but that it was pressed. */
   'resident:call-staff': empty,
+  /** The procedure named is the one whose card face is on screen: a stale answer is refused. */
+  'resident:confirm-card-face': z.strictObject({
+    procedureId,
+    answer: z.enum(CARD_FACE_ANSWERS),
+  }),
   // ---- finding a resident, and every counter procedure (procedure.ts) ----
   'lookup:by-notice': z.strictObject({ noticeNumber, birthDate }),
   'lookup:by-serial': z.strictObject({ serial: cardSerial }),
@@ -243,6 +250,7 @@ export const requestSchemas = {
     plan: pinPlan,
     scope: z.enum(RENEWAL_SCOPES).optional(),
   }),
+  'procedure:show-card-face': z.strictObject({ procedureId, reader: readerName }),
   'procedure:open-pin-entry': z.strictObject({ procedureId, reader: readerName }),
   'procedure:set-revocation-reason': z.strictObject({
     procedureId,
@@ -321,6 +329,7 @@ export interface ResponseMap {
   'resident:check-pin': PinCheckDto;
   'resident:submit-pins': ResidentSubmitDto;
   'resident:call-staff': StaffCallDto;
+  'resident:confirm-card-face': CardFaceAnsweredDto;
   'lookup:by-notice': ResidentMatchDto;
   'lookup:by-serial': ResidentMatchDto;
   'lookup:by-name': readonly ResidentMatchDto[];
@@ -334,6 +343,7 @@ export interface ResponseMap {
   'procedure:record-face': ProcedureDto;
   'procedure:override-face': ProcedureDto;
   'procedure:choose': ProcedureDto;
+  'procedure:show-card-face': ProcedureDto;
   'procedure:open-pin-entry': ProcedureDto;
   'procedure:set-revocation-reason': ProcedureDto;
   'procedure:set-reissue-reason': ProcedureDto;
@@ -402,6 +412,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'resident:check-pin': 'resident',
   'resident:submit-pins': 'resident',
   'resident:call-staff': 'resident',
+  'resident:confirm-card-face': 'resident',
   'lookup:by-notice': COUNTER_ROLES,
   'lookup:by-serial': COUNTER_ROLES,
   'lookup:by-name': COUNTER_ROLES,
@@ -415,6 +426,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:record-face': COUNTER_ROLES,
   'procedure:override-face': COUNTER_ROLES,
   'procedure:choose': COUNTER_ROLES,
+  'procedure:show-card-face': COUNTER_ROLES,
   'procedure:open-pin-entry': COUNTER_ROLES,
   'procedure:set-revocation-reason': COUNTER_ROLES,
   'procedure:set-reissue-reason': COUNTER_ROLES,
@@ -440,6 +452,7 @@ export const RESIDENT_CHANNELS: readonly Channel[] = [
   'resident:check-pin',
   'resident:submit-pins',
   'resident:call-staff',
+  'resident:confirm-card-face',
 ];
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

@@ -79,6 +79,8 @@ export const ERROR_CODES = [
   'authority-refused',
   'certificate-check-failed',
   'pin-entry-not-open',
+  'card-face-not-confirmed', // the PINs wait for the resident's 券面確認
+  'card-face-wrong', // the resident said a fact on the card is wrong: the 交付 stops there
   // The resident's PIN rules; detail names the secret (signing, auth, juki, text)
   ...PIN_RULE_VIOLATIONS,
   'receipt-failed',

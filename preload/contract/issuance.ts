@@ -59,6 +59,34 @@ export interface FacePhotosDto {
   }[];
 }
 
+/**
+ * The four facts as the chip holds them (券面事項入力補助), for the resident to confirm on their
+ * window before the PINs. Shown as printed; never stored.
+ */
+export interface CardFaceDto {
+  /** Family and given name separated by U+3000, as on the card. */
+  readonly name: string;
+  readonly address: string;
+  /** YYYY-MM-DD */
+  readonly birthDate: string;
+  readonly sex: Sex;
+}
+
+/** 券面確認 as the clerk window follows it. */
+export interface CardFaceStatusDto {
+  /** The facts are on the resident window now (or were, until the answer). */
+  readonly shown: boolean;
+  readonly facts: CardFaceDto | null;
+  /** The resident's answer: confirmed (はい、正しいです) or wrong (いいえ、違うところがあります). */
+  readonly answer: 'confirmed' | 'wrong' | null;
+  /** When the resident answered (ISO), from the journal. */
+  readonly answeredAt: string | null;
+}
+
+/** The resident's answer to the card face (resident:confirm-card-face). */
+export const CARD_FACE_ANSWERS = ['confirmed', 'wrong'] as const;
+export type CardFaceAnswer = (typeof CARD_FACE_ANSWERS)[number];
+
 /** What the resident window shows. Nothing about any other resident, ever. */
 export interface ResidentPromptDto {
   readonly procedureId: string;
@@ -75,6 +103,16 @@ export interface ResidentPromptDto {
   readonly modes: Readonly<Partial<Record<PinKind, 'new' | 'current' | 'change'>>>;
   /** The retries left on a secret entered as current or changed, to warn before the last one. */
   readonly triesLeft: Readonly<Partial<Record<PinKind, number>>>;
+  /**
+   * 券面確認: the chip's four facts to confirm before any secret is asked; null once confirmed
+   * (and for the kinds without it). While it is set, the PIN channels are refused.
+   */
+  readonly cardFace: CardFaceDto | null;
+}
+
+/** What resident:confirm-card-face answers. */
+export interface CardFaceAnsweredDto {
+  readonly answer: CardFaceAnswer;
 }
 
 export interface PinCheckDto {

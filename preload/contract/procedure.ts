@@ -4,6 +4,7 @@
 import type { AppErrorDto, PinKind } from './dto';
 import type {
   ApplicationSummaryDto,
+  CardFaceStatusDto,
   CertificatePhase,
   RepresentativeRelation,
   ResidentSummaryDto,
@@ -35,6 +36,8 @@ export const PROCEDURE_STEPS = [
   'card',
   'face',
   'face-mismatch', // stopped: goes on only with a supervisor's approval
+  'card-face', // 交付: the resident confirms the four facts read from the chip, before the PINs
+  'card-face-wrong', // stopped: the resident said a fact is wrong; nothing more is written to the card
   'choose', // 解除 / 初期化・再設定 / 更新: which secrets and how
   'approval', // 廃止 / 再交付: a supervisor's approval
   'fee', // 再交付: paid or waived
@@ -110,6 +113,8 @@ export interface ProcedureDto {
    * a pulled card, a restart, a resumed 後日交付, or at the card step itself).
    */
   readonly needsCard: boolean;
+  /** 券面確認 (交付): the four facts read from the chip and the resident's answer; null elsewhere. */
+  readonly cardFace: CardFaceStatusDto | null;
   /** The secrets the resident enters and how; null before they are known. */
   readonly plan: readonly PinPlanEntry[] | null;
   readonly pins: {

@@ -7,6 +7,7 @@ import {
   insertApplicationCard,
   insertPreset,
   openTrainer,
+  residentConfirmsCardFace,
 } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { loginAs } from './harness/login';
@@ -96,9 +97,11 @@ test.describe('issuance screens', () => {
     );
     await fillApproval(page, '責任者が面談し、本人と確認した。');
 
+    const resident = await harness.openResident();
+    await page.bringToFront();
+    await residentConfirmsCardFace(page, resident);
     await expect(page.getByTestId('step-pins')).toBeVisible();
     await harness.screenshot('issuance-pins');
-    const resident = await harness.openResident();
     await page.getByTestId('open-pin-entry').click();
     await expect(page.getByTestId('pin-progress')).toBeVisible();
     // One refused entry, then the signing password accepted: the clerk sees counts, never digits.
@@ -212,6 +215,8 @@ test.describe('issuance screens', () => {
     await insertApplicationCard(page, 'MD-2026-0001');
     await page.getByTestId('face-match').click();
     const resident = await harness.openResident();
+    await page.bringToFront();
+    await residentConfirmsCardFace(page, resident);
     await page.getByTestId('open-pin-entry').click();
     // The resident's screen asks only once the entry is open.
     await expect(page.getByTestId('pin-progress')).toBeVisible();

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { residentConfirmsCardFace } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { openTrainer } from './harness/counter-steps';
@@ -79,6 +80,7 @@ test('交付 with both windows: the card pulled while certificates are written, 
     await expect(page.getByTestId('face-still').locator('canvas')).toBeVisible();
     await harness.screenshot('issuance-live-face');
     await page.getByTestId('face-match').click();
+    await residentConfirmsCardFace(page, resident);
 
     await page.getByTestId('open-pin-entry').click();
     await residentEntersEverything(resident);

@@ -9,6 +9,7 @@ import {
   insertPreset,
   openTrainer,
   removeCard,
+  residentConfirmsCardFace,
 } from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import {
@@ -208,6 +209,7 @@ test.describe('the card’s later life with the real core', () => {
     await documentsWithLicence(page);
     await insertApplicationCard(page, notice);
     await faceMatches(page);
+    await residentConfirmsCardFace(page, resident);
     await page.getByTestId('open-pin-entry').click();
     await turnTo(resident);
     await expect(entry(resident, 'signing')).toBeVisible();

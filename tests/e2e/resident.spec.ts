@@ -192,6 +192,7 @@ test.describe('resident PIN entry screens (main answered by a stand-in)', () => 
     purpose: 'issuance',
     modes: { signing: 'new', auth: 'new', juki: 'new', text: 'new' },
     triesLeft: {},
+    cardFace: null,
   };
   const UNDER_15: ResidentPromptDto = {
     procedureId: 'iss-2',
@@ -200,6 +201,7 @@ test.describe('resident PIN entry screens (main answered by a stand-in)', () => 
     purpose: 'issuance',
     modes: { auth: 'new', juki: 'new', text: 'new' },
     triesLeft: {},
+    cardFace: null,
   };
 
   test('an adult sets the password and one PIN for three; refusals are explained and the values forgotten', async ({
@@ -387,6 +389,7 @@ test.describe('resident entries of the later procedures (main answered by a stan
     purpose: 'renewal',
     modes: { signing: 'current', auth: 'current' },
     triesLeft: { signing: 5, auth: 1 },
+    cardFace: null,
   };
   const RESET_CHANGE: ResidentPromptDto = {
     procedureId: 'rst-1',
@@ -395,6 +398,7 @@ test.describe('resident entries of the later procedures (main answered by a stan
     purpose: 'pin-reset',
     modes: { signing: 'change', auth: 'change', juki: 'new', text: 'new' },
     triesLeft: { signing: 1, auth: 3 },
+    cardFace: null,
   };
   const RESET_NEW: ResidentPromptDto = {
     procedureId: 'rst-2',
@@ -403,6 +407,7 @@ test.describe('resident entries of the later procedures (main answered by a stan
     purpose: 'pin-reset',
     modes: { auth: 'new', juki: 'new', text: 'new' },
     triesLeft: {},
+    cardFace: null,
   };
   const RELEASE: ResidentPromptDto = {
     procedureId: 'rel-1',
@@ -411,6 +416,7 @@ test.describe('resident entries of the later procedures (main answered by a stan
     purpose: 'release',
     modes: { signing: 'new', auth: 'current' },
     triesLeft: { auth: 2 },
+    cardFace: null,
   };
 
   test('renewal: the values in use once each, the last try warned, a wrong value explained, then entered again', async ({
@@ -772,6 +778,10 @@ test.describe('resident PIN entry with the issuance workflow', () => {
     await clerk('procedure:check-card', { procedureId, reader: SIM_READER_NAME });
     await clerk('procedure:record-face', { procedureId, decision: 'match' });
     await expect(resident.getByTestId('resident-waiting')).toBeVisible();
+    // 券面確認 first: no secret is asked before she has confirmed the chip's four facts.
+    await clerk('procedure:show-card-face', { procedureId, reader: SIM_READER_NAME });
+    await resident.getByTestId('card-face-yes').click();
+    await expect(resident.getByTestId('resident-card-face-thanks')).toBeVisible();
     await clerk('procedure:open-pin-entry', { procedureId, reader: SIM_READER_NAME });
 
     // The prompt arrives: the signing password first. The resident reads it in Portuguese.
@@ -812,7 +822,12 @@ test.describe('resident PIN entry with the issuance workflow', () => {
     expect(await pageMemory(resident)).not.toMatch(/MADO2026|mado2026|4826|0708/);
     // The resident page called only its own channels.
     expect(new Set(harness.residentCalls)).toEqual(
-      new Set(['resident:get-prompt', 'resident:check-pin', 'resident:submit-pins']),
+      new Set([
+        'resident:get-prompt',
+        'resident:confirm-card-face',
+        'resident:check-pin',
+        'resident:submit-pins',
+      ]),
     );
   });
 });

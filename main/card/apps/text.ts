@@ -171,9 +171,23 @@ export async function matchTextContents(
   expected: BasicFourFacts,
   myNumber: MyNumber,
 ): Promise<TextContentsMatch> {
+  return (await readTextContents(ch, expected, myNumber)).match;
+}
+
+/**
+ * The comparison, and the four facts the chip holds when it says which: EF 0002 itself when it
+ * opens, else, on a match by the integrity record's digest, `expected` (the chip's own SHA-256
+ * over the four fields proves it holds exactly these). Null when the chip's facts are not known.
+ */
+export async function readTextContents(
+  ch: Apdu,
+  expected: BasicFourFacts,
+  myNumber: MyNumber,
+): Promise<{ readonly match: TextContentsMatch; readonly facts: BasicFourFacts | null }> {
   await selectText(ch);
-  if ((await verifyTextCodeA(ch, myNumber)).kind !== 'verified') return 'my-number-differs';
-  if ((await readMyNumber(ch)) !== myNumber) return 'my-number-differs';
+  if ((await verifyTextCodeA(ch, myNumber)).kind !== 'verified')
+    return { match: 'my-number-differs', facts: null };
+  if ((await readMyNumber(ch)) !== myNumber) return { match: 'my-number-differs', facts: null };
   await selectEf(ch, TEXT_EF_BASIC_FOUR);
   let facts: BasicFourFacts | null = null;
   try {
@@ -181,11 +195,13 @@ export async function matchTextContents(
   } catch (e) {
     if (!isStatus(e, SW.SECURITY_NOT_SATISFIED)) throw e;
   }
-  if (facts) return sameBasicFour(facts, expected) ? 'match' : 'facts-differ';
+  if (facts) return { match: sameBasicFour(facts, expected) ? 'match' : 'facts-differ', facts };
   await selectEf(ch, TEXT_EF_INTEGRITY);
   const record = parseTlv(await readBinary(ch));
   const digest = parseTlvList(record.value).find((t) => t.tag === TAG_BASIC_FOUR_DIGEST);
-  if (!digest) return 'facts-unknown';
+  if (!digest) return { match: 'facts-unknown', facts: null };
   const want = createHash('sha256').update(encodeBasicFourFields(expected)).digest();
-  return want.equals(digest.value) ? 'match' : 'facts-differ';
+  return want.equals(digest.value)
+    ? { match: 'match', facts: expected }
+    : { match: 'facts-differ', facts: null };
 }

@@ -38,6 +38,8 @@ export function procedureHandlers(deps: {
       refusals(() => p.act(procedureId, 'overrideFace', { approvalId })),
     'procedure:choose': ({ procedureId, plan, scope }) =>
       refusals(() => p.act(procedureId, 'choose', { plan, scope: scope ?? null })),
+    'procedure:show-card-face': ({ procedureId, reader }) =>
+      refusals(() => p.act(procedureId, 'showCardFace', { reader })),
     'procedure:open-pin-entry': ({ procedureId, reader }) =>
       refusals(() => p.act(procedureId, 'openPinEntry', { reader })),
     'procedure:set-revocation-reason': ({ procedureId, reason, cardPresent }) =>

@@ -1,5 +1,5 @@
-// resident:* — the resident window's one PIN entry, owned by whichever procedure opened it, and its
-// 「職員を呼ぶ」 button.
+// resident:* — the resident window's one entry (the card face to confirm, then the PINs), owned by
+// whichever procedure opened it, and its 「職員を呼ぶ」 button.
 import type { StaffCallDto } from '../../../preload/contract/issuance';
 import { ok } from '../../../preload/contract/result';
 import type { RecordAudit } from '../../audit/operator-audit';
@@ -8,7 +8,11 @@ import type { HandlerPart } from './handler-table';
 import { refusals } from './refusals';
 
 export type ResidentChannel =
-  'resident:get-prompt' | 'resident:check-pin' | 'resident:submit-pins' | 'resident:call-staff';
+  | 'resident:get-prompt'
+  | 'resident:check-pin'
+  | 'resident:submit-pins'
+  | 'resident:confirm-card-face'
+  | 'resident:call-staff';
 
 export function residentHandlers(deps: {
   readonly pinHub: PinHub;
@@ -33,5 +37,7 @@ export function residentHandlers(deps: {
       deps.staffCalled(call);
       return ok(call);
     },
+    'resident:confirm-card-face': ({ procedureId, answer }) =>
+      refusals(() => pinHub.confirmCardFace(procedureId, answer)),
   };
 }

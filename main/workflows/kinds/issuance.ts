@@ -30,6 +30,7 @@ export const ISSUANCE_RULES: CardRules = {
   kind: 'issuance',
   representative: true,
   face: 'always',
+  cardFace: true,
   fixedPlan: (under15) => requiredPinKinds(under15).map((kind) => ({ kind, mode: 'new' })),
   certificateKinds: (_plan, _scope, under15) => requiredKeyKinds(under15),
   handover: true,
@@ -103,7 +104,7 @@ export const issuanceSpec = cardProcedureSpec<{ readonly applicationId: number }
     if (card.state === 'received') await transitionCard(tx, card.id, 'prepared', ctx.deps.now);
   },
 
-  header: () => ['documents', 'card', 'face', 'pins', 'certificates', 'handover'],
+  header: () => ['documents', 'card', 'face', 'card-face', 'pins', 'certificates', 'handover'],
 
   allowed(s) {
     if (s.step === 'handover') return ['complete'];

@@ -10,6 +10,7 @@ export const PIN_RESET_RULES: CardRules = {
   kind: 'pin-reset',
   representative: false,
   face: 'without-list-a',
+  cardFace: false,
   fixedPlan: () => null,
   certificateKinds(plan) {
     // Keeping a value is no reset: each chosen secret gets a new value.

@@ -24,6 +24,7 @@ export const RELEASE_RULES: CardRules = {
   kind: 'release',
   representative: false,
   face: 'always',
+  cardFace: false,
   fixedPlan: () => null,
   certificateKinds(plan, _scope, under15) {
     const kinds = requiredKeyKinds(under15);

@@ -26,6 +26,7 @@ export const RENEWAL_RULES: CardRules = {
   kind: 'renewal',
   representative: false,
   face: 'without-list-a',
+  cardFace: false,
   fixedPlan: () => null,
   certificateKinds(plan, scope, under15) {
     if (scope === null) refuse('plan-invalid', 'scope');

@@ -1,7 +1,7 @@
 // The one engine of every counter procedure: start, load (the state rebuilt from the journal by the
 // kind's pure transition), one clerk action at a time, one transaction per step (effects + journal
 // row + audit row), publish to the clerk window, cancel, resume after a restart, and the resident
-// window's PIN entry through the one hub; and the counter's one resident at a time: an open
+// window's entry (the card face to confirm, the PINs) through the one hub; and the counter's one resident at a time: an open
 // procedure that is not parked (保留) refuses every other resident, and parking is a journal row.
 // What differs between kinds is in their specs.
 import type { PinKind } from '../../../preload/contract/dto';
@@ -169,6 +169,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       faceSecondOperator: false,
       faceCheckedBy: null,
       matchedSerial: null,
+      cardFace: null,
       needsCard: false,
       plan: null,
       pins: null,
@@ -335,6 +336,11 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       submit: (values) => {
         l.lastActionAt = deps.now().getTime();
         return exclusively(l, () => entry.submit(contextOf(l), values));
+      },
+      awaitsCardFace: () => entry.awaitsCardFace(l.state),
+      confirmCardFace: (answer) => {
+        l.lastActionAt = deps.now().getTime();
+        return exclusively(l, () => entry.confirmCardFace(contextOf(l), answer));
       },
       closeStale: async () => {
         l.state = entry.closeStale(l.state);

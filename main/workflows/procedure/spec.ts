@@ -3,6 +3,8 @@
 // kind means one spec (main/workflows/kinds/<kind>.ts) built from the shared steps.
 import type { FileWrittenDto, PinKind } from '../../../preload/contract/dto';
 import type {
+  CardFaceAnswer,
+  CardFaceAnsweredDto,
   FacePhotosDto,
   PinCheckDto,
   ResidentPromptDto,
@@ -127,6 +129,7 @@ export interface ActionArgs {
   recordFace: { readonly decision: 'match' | 'mismatch'; readonly approvalId?: number };
   overrideFace: { readonly approvalId: number };
   choose: { readonly plan: readonly PinPlanEntry[]; readonly scope: RenewalScope | null };
+  showCardFace: { readonly reader: string };
   openPinEntry: { readonly reader: string };
   setRevocationReason: { readonly reason: CardRevocationReason; readonly cardPresent: boolean };
   setReissueReason: { readonly reason: ReissueReason; readonly express: boolean };
@@ -211,6 +214,9 @@ export interface PinEntrySpec<S> {
     confirmation: string,
   ): Promise<PinCheckDto>;
   submit(ctx: StepContext<S>, values: SubmittedValues): Promise<ResidentSubmitDto>;
+  /** The entry shows the card face (券面確認): the secrets wait for the resident's answer. */
+  awaitsCardFace(s: S): boolean;
+  confirmCardFace(ctx: StepContext<S>, answer: CardFaceAnswer): Promise<CardFaceAnsweredDto>;
   /** Another procedure opens its entry: this one closes, nothing having been sent. */
   closeStale(s: S): S;
 }

@@ -17,9 +17,13 @@ export function stepGuard<T extends ProcedureStep>(
   };
 }
 
-/** Stops shown on the step they stopped at: a face mismatch at the face check, 後日交付 at the certificates. */
+/**
+ * Stops shown on the step they stopped at: a face mismatch at the face check, a fact the resident
+ * found wrong at the card face, 後日交付 at the certificates.
+ */
 const STOPPED_AT: Partial<Record<ProcedureStep, ProcedureStep>> = {
   'face-mismatch': 'face',
+  'card-face-wrong': 'card-face',
   parked: 'certificates',
 };
 

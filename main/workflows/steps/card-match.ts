@@ -3,7 +3,8 @@
 // card step tells the clerk.
 import type { ErrorCode } from '../../../preload/contract/errors';
 import { IssuerSessionRefusedError } from '../../authority/issuer-authority';
-import { matchTextContents } from '../../card/apps/text';
+import type { CardFaceDto } from '../../../preload/contract/issuance';
+import { matchTextContents, readTextContents } from '../../card/apps/text';
 import { CardChangedError, cardErrorToAppError } from '../../card/card-errors';
 import type { CardSession } from '../../card/card-service';
 import { parseIsoDate, type BasicFourFacts, type MyNumber } from '../../card/domain';
@@ -45,6 +46,22 @@ export async function matchCardContents(
   if (result === 'my-number-differs') throw new WorkflowRefusal('card-facts-mismatch', 'my-number');
   if (result === 'facts-unknown') throw new WorkflowRefusal('card-facts-mismatch', 'facts');
   return result;
+}
+
+/**
+ * 券面確認: the four facts the chip holds, for the resident to read. Read with 照合番号A like the
+ * match; facts that are not the record's, or that the chip does not let us know, are refused (a
+ * card written with other facts is not shown as if it were right).
+ */
+export async function readCardFace(
+  session: CardSession,
+  expected: BasicFourFacts,
+  myNumber: MyNumber,
+): Promise<CardFaceDto> {
+  const { match, facts } = await readTextContents(session, expected, myNumber);
+  if (match === 'my-number-differs') throw new WorkflowRefusal('card-facts-mismatch', 'my-number');
+  if (match !== 'match' || !facts) throw new WorkflowRefusal('card-facts-mismatch', 'facts');
+  return { name: facts.name, address: facts.address, birthDate: facts.birthDate, sex: facts.sex };
 }
 
 /** What a failed card step tells the clerk: the card layer's own classification. */

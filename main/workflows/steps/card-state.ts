@@ -1,11 +1,16 @@
 // The procedures that work on the card the resident brings (交付, 解除, 初期化・再設定, 更新) as data:
 // one state, one pure transition, shaped by each kind's rules. documents -> card -> face (when
-// required) -> choose (unless the kind fixes the plan) -> pins -> certificates (when keys are
+// required) -> card-face (交付: the resident confirms the chip's four facts) -> choose (unless the
+// kind fixes the plan) -> pins -> certificates (when keys are
 // renewed) -> handover (交付) -> completed; 後日交付 parks a 交付 whose certificates could not be
 // issued. Journal rows and the live events between them go through the same function.
 import type { PinKind } from '../../../preload/contract/dto';
 import type { ErrorCode } from '../../../preload/contract/errors';
-import type { CertificatePhase } from '../../../preload/contract/issuance';
+import type {
+  CardFaceAnswer,
+  CardFaceDto,
+  CertificatePhase,
+} from '../../../preload/contract/issuance';
 import type { PinEntryMode, PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
 import {
   hasListA,
@@ -26,6 +31,8 @@ export type CardStep = Extract<
   | 'card'
   | 'face'
   | 'face-mismatch'
+  | 'card-face'
+  | 'card-face-wrong'
   | 'choose'
   | 'pins'
   | 'certificates'
@@ -53,6 +60,11 @@ export interface CardRules {
    * of list A was shown (初期化・再設定, 更新).
    */
   readonly face: 'always' | 'without-list-a';
+  /**
+   * The resident confirms the four facts read from the chip on their window before any secret is
+   * set (交付: a newly written card is handed over); a fact they find wrong stops the procedure.
+   */
+  readonly cardFace: boolean;
   /** The plan when the kind has no choice to make (交付: every secret set anew), else null. */
   fixedPlan(under15: boolean): readonly PinPlanEntry[] | null;
   /**
@@ -85,6 +97,19 @@ export interface PinEntryProgress {
   readonly resume: boolean;
 }
 
+/** 券面確認: what the resident window shows and what the resident answered. */
+export interface CardFaceState {
+  /** The facts are on the resident window now. */
+  readonly open: boolean;
+  /** The chip's four facts as last read (live only: a restart reads them again). */
+  readonly facts: CardFaceDto | null;
+  readonly answer: CardFaceAnswer | null;
+  /** When the resident answered (the journal row's time). */
+  readonly answeredAt: string | null;
+}
+
+const NO_CARD_FACE: CardFaceState = { open: false, facts: null, answer: null, answeredAt: null };
+
 export interface CardState {
   readonly step: CardStep;
   readonly kind: CardWorkKind;
@@ -94,6 +119,7 @@ export interface CardState {
   readonly faceRequired: boolean;
   readonly face: 'match' | 'override' | null;
   readonly matchedSerial: string | null;
+  readonly cardFace: CardFaceState;
   /** The four facts on the card differ from the resident's record (read at the card step). */
   readonly factsDiffer: boolean;
   /** When the authentication certificate on the chip expires (free to read), or null. */
@@ -145,6 +171,9 @@ export type CardEvent =
   | { readonly type: 'needs-card'; readonly notice?: Notice }
   | { readonly type: 'face-decided'; readonly decision: 'match' | 'mismatch' }
   | { readonly type: 'face-overridden' }
+  /** The chip's four facts are on the resident window. */
+  | { readonly type: 'card-face-shown'; readonly facts: CardFaceDto }
+  | { readonly type: 'card-face-answered'; readonly answer: CardFaceAnswer; readonly at: string }
   | {
       readonly type: 'chosen';
       readonly plan: readonly PinPlanEntry[];
@@ -195,6 +224,7 @@ export function initialCardState(
     faceRequired: rules.face === 'always',
     face: null,
     matchedSerial: null,
+    cardFace: NO_CARD_FACE,
     factsDiffer: false,
     chipCertificateExpiry: null,
     tries: {},
@@ -250,6 +280,8 @@ export function requiredEntries(rules: CardRules, s: CardState): readonly PinPla
 const MATCHED_STEPS: readonly CardStep[] = [
   'face',
   'face-mismatch',
+  'card-face',
+  'card-face-wrong',
   'choose',
   'pins',
   'certificates',
@@ -260,17 +292,29 @@ const MATCHED_STEPS: readonly CardStep[] = [
 const REOPEN_STEPS: readonly CardStep[] = [
   'face',
   'face-mismatch',
+  'card-face',
+  'card-face-wrong',
   'choose',
   'pins',
   'certificates',
 ];
 /** Where the clerk is asked for the card now when it is missing. */
-const ASK_STEPS: readonly CardStep[] = ['face', 'choose', 'pins', 'certificates', 'handover'];
+const ASK_STEPS: readonly CardStep[] = [
+  'face',
+  'card-face',
+  'choose',
+  'pins',
+  'certificates',
+  'handover',
+];
 
 /** The clerk window asks for the card now: it must be read (again) before anything else. */
 export function asksForCard(s: CardState): boolean {
   return s.step === 'card' ? false : s.needsCard && ASK_STEPS.includes(s.step);
 }
+
+/** The stops whose notice stays while the card is read again: the step's screen says it. */
+const STOP_NOTICES: readonly string[] = ['face-mismatch', 'card-face-wrong'];
 
 function at(s: CardState, steps: readonly CardStep[]): void {
   if (!steps.includes(s.step)) refuse('step-not-allowed', s.step);
@@ -313,6 +357,12 @@ function checkPlan(s: CardState, plan: readonly PinPlanEntry[]): void {
 
 /** Where the procedure goes once the face is checked (or needs no check). */
 function afterFace(rules: CardRules, s: CardState, patch: Partial<CardState>): CardState {
+  if (rules.cardFace) return move(s, 'card-face', patch);
+  return afterCardFace(rules, s, patch);
+}
+
+/** Where the procedure goes once the resident has confirmed the card face (or has none to). */
+function afterCardFace(rules: CardRules, s: CardState, patch: Partial<CardState>): CardState {
   const fixed = rules.fixedPlan(s.under15);
   if (!fixed) return move(s, 'choose', patch);
   return move(s, 'pins', {
@@ -357,7 +407,7 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
       if (e.serial !== s.matchedSerial) refuse('wrong-card');
       return move(s, s.step, {
         ...seen,
-        notice: s.notice?.code === 'face-mismatch' ? s.notice : null,
+        notice: STOP_NOTICES.includes(s.notice?.code ?? '') ? s.notice : null,
       });
     }
 
@@ -374,6 +424,8 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
         needsCard: true,
         notice: e.notice ?? s.notice,
         pins: s.step === 'pins' ? closedEntry(s.pins.resume) : s.pins,
+        // Nothing about the card in the reader is known now: the facts are read again.
+        cardFace: s.cardFace.open ? NO_CARD_FACE : s.cardFace,
       });
 
     case 'face-decided':
@@ -385,6 +437,23 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
     case 'face-overridden':
       at(s, ['face-mismatch']);
       return afterFace(rules, s, { face: 'override', notice: null });
+
+    case 'card-face-shown':
+      at(s, ['card-face']);
+      if (!rules.cardFace) refuse('step-not-allowed', 'card-face');
+      if (s.needsCard) refuse('step-not-allowed', 'needs-card');
+      return move(s, 'card-face', {
+        cardFace: { ...NO_CARD_FACE, open: true, facts: e.facts },
+        notice: null,
+      });
+
+    case 'card-face-answered': {
+      // A journal row needs no open screen (a restart replays it); the live answer checks it.
+      at(s, ['card-face']);
+      const cardFace = { open: false, facts: s.cardFace.facts, answer: e.answer, answeredAt: e.at };
+      if (e.answer === 'confirmed') return afterCardFace(rules, s, { cardFace, notice: null });
+      return move(s, 'card-face-wrong', { cardFace, notice: { code: 'card-face-wrong' } });
+    }
 
     case 'chosen': {
       at(s, ['choose', 'pins']);
@@ -558,6 +627,7 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
 
     case 'cancelled':
       return move(s, 'cancelled', {
+        cardFace: { ...s.cardFace, open: false },
         needsCard: false,
         pins: closedEntry(s.pins.resume),
         phase: 'waiting',
@@ -620,6 +690,12 @@ export function cardTransition(rules: CardRules, s: CardState, row: CardRow): Ca
       return on({ type: 'face-decided', decision: d.decision === 'match' ? 'match' : 'mismatch' });
     case 'face-override':
       return on({ type: 'face-overridden' });
+    case 'card-face':
+      return on({
+        type: 'card-face-answered',
+        answer: d.answer === 'confirmed' ? 'confirmed' : 'wrong',
+        at: row.at,
+      });
     case 'choose':
       return on({
         type: 'chosen',

@@ -1,10 +1,12 @@
 // The steps every procedure on the resident's card shares (交付, 解除, 初期化・再設定, 更新), written
-// once: documents, the card matched then read again, the face photos and decision, the choice of
-// secrets, the resident's PIN entry, and the card work (secrets, keys, certificates, the kind's
+// once: documents, the card matched then read again, the face photos and decision, the card face
+// the resident confirms (交付), the choice of secrets, the resident's PIN entry, and the card work (secrets, keys, certificates, the kind's
 // finish). A kind adds its start, its rules and what is its own (cardProcedureSpec below).
 import type { PinKind } from '../../../preload/contract/dto';
 import type {
   CardWorkStage,
+  CardFaceAnswer,
+  CardFaceAnsweredDto,
   FacePhotosDto,
   PinCheckDto,
   ResidentPromptDto,
@@ -41,6 +43,7 @@ import {
   cardNotice,
   cardRefusal,
   matchCardContents,
+  readCardFace,
   residentFacts,
 } from './card-match';
 import {
@@ -269,9 +272,76 @@ async function faceCheckers(
   };
 }
 
+// ---- the card face the resident confirms (券面確認) ----
+
+/**
+ * Reads the chip's four facts and shows them on the resident window, which takes the one entry:
+ * the resident answers there (resident:confirm-card-face), nothing is written to the card first.
+ */
+async function showCardFace<R>(kind: CardKind<R>, ctx: CardContext, reader: string): Promise<void> {
+  const rules = kind.rules;
+  const s = ctx.state;
+  if (s.step !== 'card-face') refuse('step-not-allowed', s.step);
+  const card = await dbCard(ctx);
+  const resident = await getResident(ctx.deps.db(), ctx.live.residentId);
+  const myNumber = await myNumberOf(ctx, `${s.kind}-card-face`);
+  let facts;
+  try {
+    facts = await ctx.deps.cards.withCard(reader, async (session) => {
+      assertSerial(session.serial, card.serial);
+      return readCardFace(session, residentFacts(resident), myNumber);
+    });
+  } catch (e) {
+    throw cardRefusal(e);
+  }
+  await ctx.claimEntry();
+  if (ctx.state.needsCard)
+    ctx.live.state = applyCardEvent(rules, ctx.state, {
+      type: 'card-matched',
+      serial: ctx.state.matchedSerial ?? card.serial,
+    });
+  ctx.live.state = applyCardEvent(rules, ctx.state, { type: 'card-face-shown', facts });
+  ctx.live.reader = reader;
+  // Which facts were shown is the chip's business; the row says only that they were.
+  await ctx.audit('card-face-shown', {});
+  await ctx.publish();
+  // Last, with nothing awaited after it: the resident's answer may come at once, and finds this
+  // action over (not procedure-busy).
+  ctx.entryChanged();
+}
+
+/** The resident's answer: confirmed goes on to the PINs; wrong stops the procedure here. */
+async function confirmCardFace(
+  ctx: CardContext,
+  answer: CardFaceAnswer,
+): Promise<CardFaceAnsweredDto> {
+  const s = ctx.state;
+  if (s.step !== 'card-face' || !s.cardFace.open)
+    throw new WorkflowRefusal('pin-entry-not-open', 'card-face');
+  await ctx.commit(
+    'card-face',
+    { answer },
+    { status: answer === 'confirmed' ? 'completed' : 'failed' },
+  );
+  ctx.entryChanged();
+  await ctx.publish();
+  return { answer };
+}
+
 // ---- the resident's entry ----
 
 function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
+  if (l.state.step === 'card-face')
+    return {
+      procedureId: l.procedure.id,
+      // What comes after the confirmation, for the resident window's progress.
+      required: (rules.fixedPlan(l.state.under15) ?? []).map((e) => e.kind),
+      resume: false,
+      purpose: l.state.kind,
+      modes: {},
+      triesLeft: {},
+      cardFace: l.state.cardFace.facts,
+    };
   const entries = requiredEntries(rules, l.state);
   const modes: Partial<Record<PinKind, PinEntryMode>> = {};
   const triesLeft: Partial<Record<PinKind, number>> = {};
@@ -287,11 +357,15 @@ function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
     purpose: l.state.kind,
     modes,
     triesLeft,
+    cardFace: null,
   };
 }
 
 async function openPinEntry<R>(kind: CardKind<R>, ctx: CardContext, reader: string): Promise<void> {
   const rules = kind.rules;
+  // No secret before the resident has confirmed the card face, nor after a fact was found wrong.
+  if (ctx.state.step === 'card-face') refuse('card-face-not-confirmed');
+  if (ctx.state.step === 'card-face-wrong') refuse('card-face-wrong');
   if (ctx.state.step !== 'pins' && ctx.state.step !== 'parked')
     refuse('step-not-allowed', ctx.state.step);
   await ctx.claimEntry();
@@ -528,14 +602,21 @@ async function newestCertificates(
   });
 }
 
+/** The resident window shows the card face now: the secrets wait for the answer. */
+function awaitsCardFace(s: CardState): boolean {
+  return s.step === 'card-face' && s.cardFace.open;
+}
+
 /** A card procedure of one kind: the shared steps with the kind's own parts. */
 export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState, R> {
   const rules = kind.rules;
   const pinEntry: PinEntrySpec<CardState> = {
-    isOpen: (s) => s.step === 'pins' && s.pins.entryOpen,
+    isOpen: (s) => (s.step === 'pins' && s.pins.entryOpen) || awaitsCardFace(s),
     prompt: (l) => promptOf(rules, l),
     check: (ctx, pin, value, confirmation) => checkPin(rules, ctx, pin, value, confirmation),
     submit: (ctx, values) => submit(kind, ctx, values),
+    awaitsCardFace,
+    confirmCardFace,
     closeStale: (s) => applyCardEvent(rules, s, { type: 'needs-card' }),
   };
   return {
@@ -563,6 +644,14 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
           faceSecondOperator: deps.faceCheck?.secondOperator === true,
           faceCheckedBy: s.face ? await faceCheckers(deps, l.procedure.id) : null,
           matchedSerial: s.matchedSerial,
+          cardFace: rules.cardFace
+            ? {
+                shown: s.cardFace.open || s.cardFace.answer !== null,
+                facts: s.cardFace.facts,
+                answer: s.cardFace.answer,
+                answeredAt: s.cardFace.answeredAt,
+              }
+            : null,
           needsCard: asksForCard(s),
           plan: s.plan,
           pins:
@@ -630,6 +719,12 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
               if (kind.checkChoice) await kind.checkChoice(ctx, await dbCard(ctx), plan, scope);
               await ctx.commit('choose', data);
             },
+          }
+        : {}),
+      ...(rules.cardFace
+        ? {
+            showCardFace: (ctx: CardContext, { reader }: { reader: string }) =>
+              showCardFace(kind, ctx, reader),
           }
         : {}),
       openPinEntry: (ctx, { reader }) => openPinEntry(kind, ctx, reader),

@@ -1,9 +1,12 @@
-// The resident's PIN entry, shared by every procedure that asks for secrets (交付, 解除, 初期化・再設定,
+// The resident's entry, shared by every procedure that asks for secrets (交付, 解除, 初期化・再設定,
 // 更新): one entry open at a time on the one resident window; the resident:* channels go to the
-// procedure that owns it. Also how each entered value is checked, by its mode (new / current /
-// change). Values live only inside the calls; nothing here keeps one.
+// procedure that owns it. An entry may first ask the resident to confirm the card face (交付's
+// 券面確認): until they have, no secret is taken. Also how each entered value is checked, by its
+// mode (new / current / change). Values live only inside the calls; nothing here keeps one.
 import type { PinKind } from '../../../preload/contract/dto';
 import type {
+  CardFaceAnswer,
+  CardFaceAnsweredDto,
   PinCheckDto,
   ResidentProgressDto,
   ResidentPromptDto,
@@ -39,6 +42,9 @@ export interface PinEntryOwner {
   prompt(): ResidentPromptDto;
   checkPin(kind: PinKind, value: string, confirmation: string): Promise<PinCheckDto>;
   submit(values: SubmittedValues): Promise<ResidentSubmitDto>;
+  /** The entry shows the card face to confirm: no secret is taken until the resident has. */
+  awaitsCardFace(): boolean;
+  confirmCardFace(answer: CardFaceAnswer): Promise<CardFaceAnsweredDto>;
   /** Another procedure opens its entry: this one closes, nothing having been sent. */
   closeStale(): Promise<void>;
 }
@@ -54,6 +60,13 @@ export function createPinHub(
   function openOwner(): PinEntryOwner {
     if (!owner || !owner.isOpen()) throw new WorkflowRefusal('pin-entry-not-open');
     return owner;
+  }
+
+  /** The open entry at its secrets: refused while the card face waits for the resident. */
+  function pinOwner(): PinEntryOwner {
+    const o = openOwner();
+    if (o.awaitsCardFace()) throw new WorkflowRefusal('card-face-not-confirmed');
+    return o;
   }
 
   return {
@@ -85,10 +98,23 @@ export function createPinHub(
       return owner?.isOpen() ? owner.prompt() : null;
     },
     async checkPin(kind: PinKind, value: string, confirmation: string): Promise<PinCheckDto> {
-      return openOwner().checkPin(kind, value, confirmation);
+      return pinOwner().checkPin(kind, value, confirmation);
     },
     async submit(values: SubmittedValues): Promise<ResidentSubmitDto> {
-      return openOwner().submit(values);
+      return pinOwner().submit(values);
+    },
+    /**
+     * The resident's answer to the card face of `procedureId`: refused unless that procedure's
+     * card face is the one on screen now (an answer to an earlier screen is not this one's).
+     */
+    async confirmCardFace(
+      procedureId: string,
+      answer: CardFaceAnswer,
+    ): Promise<CardFaceAnsweredDto> {
+      const o = openOwner();
+      if (o.procedureId !== procedureId || !o.awaitsCardFace())
+        throw new WorkflowRefusal('pin-entry-not-open', 'card-face');
+      return o.confirmCardFace(answer);
     },
     /** Forgets the owner (practice reset: the database was replaced). */
     forget(): void {

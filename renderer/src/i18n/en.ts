@@ -586,6 +586,8 @@ export const en: Messages = {
       card: 'Card check',
       face: 'Face check',
       'face-mismatch': 'Face check (stopped)',
+      'card-face': 'Card face check',
+      'card-face-wrong': 'Card face check (stopped)',
       pins: 'PIN setting',
       certificates: 'Certificates',
       handover: 'Handover',
@@ -693,6 +695,30 @@ export const en: Messages = {
         'same-household':
           "{name} ({notice}) of the same household applied together. This resident's application photo is framed in blue.",
       },
+    },
+    cardFace: {
+      title: 'Card face check',
+      lead: 'The name, address, birth date and sex read from the card’s chip are shown on the resident’s screen for the resident to check',
+      leadHint:
+        'Compare the card face and the screen together with the resident. The PINs cannot be set until this is confirmed.',
+      show: 'Show the card face on the resident screen',
+      waiting: 'The resident is checking the details on their screen',
+      factsCaption: 'Card face read from the chip',
+      name: 'Name',
+      address: 'Address',
+      birthDate: 'Date of birth',
+      sex: 'Sex',
+      sexes: { male: '男', female: '女', 'not-applicable': 'Not applicable', unknown: 'Unknown' },
+      confirmed: 'The resident confirmed the card face ({time})',
+      wrongTitle: 'The resident answered that something is wrong: the issuance is stopped',
+      nextTitle: 'What to do now',
+      next: [
+        'Do not hand the card to the resident.',
+        'Ask the resident what is wrong.',
+        'Compare the application form and the resident record (住民票) with the card face.',
+        'If the card’s record is wrong, cancel the issuance, keep the card, and contact J-LIS (the card’s issuer).',
+      ],
+      stop: 'Cancel the issuance',
     },
     mismatch: {
       title: 'The face did not match: the procedure is stopped',
@@ -1018,6 +1044,8 @@ export const en: Messages = {
       card: 'Card check',
       face: 'Face check',
       'face-mismatch': 'Face check (stopped)',
+      'card-face': 'Card face check',
+      'card-face-wrong': 'Card face check (stopped)',
       choose: 'How PINs are entered',
       approval: 'Supervisor approval',
       fee: 'Fee',
@@ -1396,6 +1424,10 @@ export const en: Messages = {
       'The identity documents are not enough. Choose one document from list A, or two from list B.',
     'representative-required':
       'A resident under 15 or under guardianship needs a legal representative, checked too. Choose the relation and the documents you checked.',
+    'card-face-not-confirmed':
+      'The resident has not yet confirmed the name, address, birth date and sex recorded on the card. First use “Show the card face on the resident screen”.',
+    'card-face-wrong':
+      'The resident answered that something on the card face is wrong, so the issuance is stopped. Do not hand over the card.',
     'face-mismatch':
       "The face was judged not to match, so the procedure is stopped. Continuing needs a supervisor's approval with a reason; otherwise cancel the procedure.",
     'approval-invalid':

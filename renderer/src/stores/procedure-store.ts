@@ -69,6 +69,8 @@ export const useProcedureStore = defineStore('procedure', () => {
         ...(scope ? { scope } : {}),
       }),
     );
+  const showCardFace = (reader: string) =>
+    step(() => window.counter.procedure.showCardFace({ procedureId: id(), reader }));
   const openPinEntry = (reader: string) =>
     step(() => window.counter.procedure.openPinEntry({ procedureId: id(), reader }));
   const setRevocationReason = (reason: CardRevocationReason, cardPresent: boolean) =>
@@ -144,6 +146,7 @@ export const useProcedureStore = defineStore('procedure', () => {
     recordFace,
     overrideFace,
     choose,
+    showCardFace,
     openPinEntry,
     setRevocationReason,
     setReissueReason,

@@ -1,5 +1,6 @@
 // Steps at the clerk's window that several specs take: the screen's heading, the trainer's
-// drawer and simulated cards, the documents shown, a supervisor's approval in the dialog.
+// drawer and simulated cards, the documents shown, the card face the resident confirms (交付), a
+// supervisor's approval in the dialog.
 import { expect, type Page } from '@playwright/test';
 import { seedOperator, type SeedOperator } from './login';
 
@@ -41,6 +42,22 @@ export async function documentsWithLicence(page: Page): Promise<void> {
   await expect(page.getByTestId('step-documents')).toBeVisible();
   await page.getByTestId('resident-list-A').getByLabel('運転免許証').check();
   await page.getByTestId('documents-next').click();
+}
+
+/**
+ * 券面確認 (交付): the clerk shows the chip's four facts on the resident window, the resident
+ * answers はい、正しいです there, and the clerk's window says the resident confirmed. Each click
+ * goes to the window in front (Chromium throttles a background tab).
+ */
+export async function residentConfirmsCardFace(page: Page, resident: Page): Promise<void> {
+  await expect(page.getByTestId('step-card-face')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('show-card-face').click();
+  await resident.bringToFront();
+  await expect(resident.getByTestId('resident-card-face')).toBeVisible();
+  await resident.getByTestId('card-face-yes').click();
+  await expect(resident.getByTestId('resident-card-face-thanks')).toBeVisible();
+  await page.bringToFront();
+  await expect(page.getByTestId('card-face-confirmed')).toBeVisible();
 }
 
 /** Fills the open approval dialog as `approver` (the practice supervisor unless said) and sends it. */

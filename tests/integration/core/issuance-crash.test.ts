@@ -77,7 +77,7 @@ async function expectOneOfEach(core: Core, card: SimCard, maxKeygens = 1): Promi
 }
 
 describe('issuance: SIGKILL at each step, then a restart completes it', () => {
-  for (const stopAfter of ['documents', 'card', 'face', 'pins']) {
+  for (const stopAfter of ['documents', 'card', 'face', 'card-face', 'pins']) {
     it(`killed right after the ${stopAfter} step`, async () => {
       const { dataDir, card } = await prepare();
       await h.insert(card);

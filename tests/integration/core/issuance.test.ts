@@ -14,7 +14,17 @@ import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto, SessionDto, SimStateDto } from '../../../preload/contract/dto';
 import type { FacePhotosDto, ResidentPromptDto } from '../../../preload/contract/issuance';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
-import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
+import { answerCardFace } from '../support/card-face';
+import {
+  call,
+  CLERK,
+  insert,
+  raw,
+  RESIDENT,
+  routerCall,
+  startCore,
+  watched,
+} from '../support/router-calls';
 
 const READER = SIM_READER_NAME;
 const HANAKO = { noticeNumber: 'MD-2026-0001', birthDate: '1992-07-08', serial: '990000000000001' };
@@ -56,10 +66,15 @@ async function startHanako(core: Core): Promise<ProcedureDto> {
 
 const documents = { kinds: ['driving-licence'], guardianship: false, representative: null };
 
-async function upToPins(core: Core, procedureId: string): Promise<ProcedureDto> {
+async function upToCardFace(core: Core, procedureId: string): Promise<ProcedureDto> {
   await call(core, 'procedure:record-documents', { procedureId, ...documents });
   await call(core, 'procedure:check-card', { procedureId, reader: READER });
   return call<ProcedureDto>(core, 'procedure:record-face', { procedureId, decision: 'match' });
+}
+
+async function upToPins(core: Core, procedureId: string): Promise<ProcedureDto> {
+  await upToCardFace(core, procedureId);
+  return answerCardFace(routerCall(core), procedureId, READER);
 }
 
 async function enterPins(
@@ -179,13 +194,108 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
     expect(photos.application?.startsWith('data:image/png;base64,')).toBe(true);
   });
 
-  it('a face match moves to the PIN step; the resident screen shows nothing before 開始', async () => {
-    dto = await call(core, 'procedure:record-face', {
-      procedureId: dto.procedureId,
-      decision: 'match',
-    });
-    expect(dto.step).toBe('pins');
+  it('a face match moves to the card face; no PIN can be reached before the resident confirms it', async () => {
+    const procedureId = dto.procedureId;
+    dto = await call(core, 'procedure:record-face', { procedureId, decision: 'match' });
+    expect(dto.step).toBe('card-face');
+    expect(dto.cardFace).toEqual({ shown: false, facts: null, answer: null, answeredAt: null });
     expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
+    expect(await refusal(core, 'procedure:open-pin-entry', { procedureId, reader: READER })).toBe(
+      'card-face-not-confirmed',
+    );
+    // Nothing open on the resident window: an answer to no question is refused.
+    expect(
+      await refusal(
+        core,
+        'resident:confirm-card-face',
+        { procedureId, answer: 'confirmed' },
+        RESIDENT,
+      ),
+    ).toBe('pin-entry-not-open');
+
+    dto = await call(core, 'procedure:show-card-face', { procedureId, reader: READER });
+    // The four facts as the chip holds them: those of the record, proven by the chip's digest.
+    const facts = {
+      name: dto.resident.kanjiName,
+      address: dto.resident.address,
+      birthDate: HANAKO.birthDate,
+      sex: 'female',
+    };
+    expect(dto).toMatchObject({
+      step: 'card-face',
+      cardFace: { shown: true, facts, answer: null },
+    });
+    const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
+    expect(prompt).toMatchObject({ procedureId, purpose: 'issuance', cardFace: facts });
+    // The secrets wait for the confirmation, whatever the resident window sends.
+    expect(
+      await refusal(
+        core,
+        'resident:check-pin',
+        { kind: 'auth', value: TYPED.auth, confirmation: TYPED.auth },
+        RESIDENT,
+      ),
+    ).toBe('card-face-not-confirmed');
+    expect(
+      await refusal(
+        core,
+        'resident:submit-pins',
+        { auth: { value: TYPED.auth, confirmation: TYPED.auth } },
+        RESIDENT,
+      ),
+    ).toBe('card-face-not-confirmed');
+    expect(await refusal(core, 'procedure:open-pin-entry', { procedureId, reader: READER })).toBe(
+      'card-face-not-confirmed',
+    );
+    expect(card.keyGenerations('sign') + card.keyGenerations('auth')).toBe(0);
+  });
+
+  it('refuses a hostile or ill-formed answer: the clerk window, unknown words, another procedure', async () => {
+    const procedureId = dto.procedureId;
+    const answer = (payload: unknown, sender = RESIDENT) =>
+      refusal(core, 'resident:confirm-card-face', payload, sender);
+    expect(await answer({ procedureId, answer: 'confirmed' }, CLERK)).toBe('forbidden-sender');
+    expect(await answer({ procedureId, answer: 'yes' })).toBe('validation');
+    expect(await answer({ procedureId, answer: 'confirmed', facts: 'x' })).toBe('validation');
+    expect(await answer({ procedureId: '<script>', answer: 'confirmed' })).toBe('validation');
+    expect(await answer({ answer: 'confirmed' })).toBe('validation');
+    expect(await answer({ procedureId: 'iss-otherprocedure', answer: 'confirmed' })).toBe(
+      'pin-entry-not-open',
+    );
+    const still = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
+    expect(still).toMatchObject({ step: 'card-face', cardFace: { shown: true, answer: null } });
+  });
+
+  it('the resident confirms: journaled and audited with the operator, the PIN step follows', async () => {
+    const procedureId = dto.procedureId;
+    expect(
+      await call(
+        core,
+        'resident:confirm-card-face',
+        { procedureId, answer: 'confirmed' },
+        RESIDENT,
+      ),
+    ).toEqual({ answer: 'confirmed' });
+    dto = await call(core, 'procedure:get', { procedureId });
+    expect(dto.step).toBe('pins');
+    expect(dto.cardFace).toMatchObject({ shown: true, answer: 'confirmed' });
+    expect(Date.parse(dto.cardFace!.answeredAt!)).not.toBeNaN();
+    // The confirmation closed the resident window's question; the PINs open on the clerk's 開始.
+    expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
+    expect(
+      await refusal(core, 'resident:confirm-card-face', { procedureId, answer: 'wrong' }, RESIDENT),
+    ).toBe('pin-entry-not-open');
+    const audit = await cardFaceAudit(core, procedureId);
+    expect(audit.map((r) => r.action)).toEqual(['issuance.card-face-shown', 'issuance.card-face']);
+    expect(audit.every((r) => r.loginId === 'renshu01')).toBe(true);
+    expect(JSON.parse(audit[1]!.details)).toMatchObject({
+      procedure: procedureId,
+      answer: 'confirmed',
+    });
+    expect(await journalCount(core, procedureId, 'card-face')).toBe(1);
+  });
+
+  it('opens the PIN entry once the card face is confirmed; the resident screen shows nothing before 開始', async () => {
     dto = await call(core, 'procedure:open-pin-entry', {
       procedureId: dto.procedureId,
       reader: READER,
@@ -198,6 +308,7 @@ describe('交付: the whole issuance of 窓口花子 (MD-2026-0001)', () => {
       purpose: 'issuance',
       modes: { signing: 'new', auth: 'new', juki: 'new', text: 'new' },
       triesLeft: {},
+      cardFace: null,
     });
     expect(events.some((e) => e.event === 'resident:prompt-changed' && e.payload !== null)).toBe(
       true,
@@ -470,13 +581,56 @@ describe('交付: refusals and failures on the way', () => {
       procedureId,
       approvalId: approval.value.approvalId,
     });
-    expect(overridden.step).toBe('pins');
+    expect(overridden.step).toBe('card-face');
     expect(overridden.face).toBe('override');
     expect(await journalCount(core, procedureId, 'face-override')).toBe(1);
     await call(core, 'procedure:cancel', { procedureId, reason: '練習のため中止' });
     const cancelled = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
     expect(cancelled.step).toBe('cancelled');
     expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
+  });
+
+  it('"something is wrong" on the card face stops the 交付 there: nothing is written to the card, audited', async () => {
+    const card = await hanakoCard(core);
+    insert(core, card);
+    const { procedureId } = await startHanako(core);
+    await upToCardFace(core, procedureId);
+    const stopped = await answerCardFace(routerCall(core), procedureId, READER, 'wrong');
+    expect(stopped).toMatchObject({
+      step: 'card-face-wrong',
+      header: { stopped: true },
+      notice: { code: 'card-face-wrong' },
+      cardFace: { shown: true, answer: 'wrong' },
+      actions: ['cancel'],
+    });
+    expect(stopped.header.steps[stopped.header.index]).toBe('card-face');
+    expect(await call(core, 'resident:get-prompt', {}, RESIDENT)).toBeNull();
+    // Nothing can reach the card afterwards: no PIN entry, no answer again, no secret.
+    expect(await refusal(core, 'procedure:open-pin-entry', { procedureId, reader: READER })).toBe(
+      'card-face-wrong',
+    );
+    expect(await refusal(core, 'procedure:show-card-face', { procedureId, reader: READER })).toBe(
+      'step-not-allowed',
+    );
+    expect(
+      await refusal(
+        core,
+        'resident:submit-pins',
+        { auth: { value: TYPED.auth, confirmation: TYPED.auth } },
+        RESIDENT,
+      ),
+    ).toBe('pin-entry-not-open');
+    expect(card.keyGenerations('sign') + card.keyGenerations('auth')).toBe(0);
+    const health = await call<CardHealthDto>(core, 'card:read-health', { reader: READER });
+    expect(health.certificates.map((c) => c.present)).not.toContain(true);
+    const audit = await cardFaceAudit(core, procedureId);
+    expect(audit.map((r) => r.action)).toEqual(['issuance.card-face-shown', 'issuance.card-face']);
+    expect(JSON.parse(audit[1]!.details)).toMatchObject({ answer: 'wrong' });
+    expect(audit.every((r) => r.loginId === 'renshu01')).toBe(true);
+    await call(core, 'procedure:cancel', { procedureId, reason: '券面の住所が住民票と違うため' });
+    expect((await call<ProcedureDto>(core, 'procedure:get', { procedureId })).step).toBe(
+      'cancelled',
+    );
   });
 
   it('a card pulled while the PINs are set: the resident enters them again, nothing is made twice', async () => {
@@ -707,6 +861,7 @@ describe('交付: refusals and failures on the way', () => {
     });
     expect(matched.application!.card?.state).toBe('prepared');
     await call(core, 'procedure:record-face', { procedureId, decision: 'match' });
+    await answerCardFace(routerCall(core), procedureId, READER);
     const card = currentCard(core);
     await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
     const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
@@ -837,7 +992,7 @@ describe('交付: a restart of the app at each step resumes the procedure where 
         await core.close();
       }
     }
-    expect(steps).toEqual(['card', 'face', 'pins', 'handover', 'completed']);
+    expect(steps).toEqual(['card', 'face', 'card-face', 'pins', 'handover', 'completed']);
     ({ core } = await open(dataDir));
     try {
       expect(await certificateRows(core, HANAKO.serial)).toEqual([
@@ -901,6 +1056,8 @@ async function advance(core: Core, dto: ProcedureDto): Promise<ProcedureDto> {
       return call(core, 'procedure:record-documents', { procedureId, ...documents });
     case 'face':
       return call(core, 'procedure:record-face', { procedureId, decision: 'match' });
+    case 'card-face':
+      return answerCardFace(routerCall(core), procedureId, READER);
     case 'pins':
       return (await enterPins(core, procedureId)).dto;
     case 'handover':
@@ -911,6 +1068,18 @@ async function advance(core: Core, dto: ProcedureDto): Promise<ProcedureDto> {
     default:
       throw new Error(`nothing to do at ${dto.step}`);
   }
+}
+
+/** The audit rows of the card face of a procedure, oldest first, with the operator's login. */
+async function cardFaceAudit(core: Core, procedureId: string) {
+  const rows = await core.db()!.all<{ action: string; details: string; loginId: string }>(
+    `SELECT a.action AS action, a.details AS details, o.login_id AS loginId
+       FROM audit_log a JOIN operators o ON o.id = a.operator_id
+      WHERE a.action LIKE 'issuance.card-face%' ORDER BY a.seq`,
+  );
+  return rows.filter(
+    (r) => (JSON.parse(r.details) as { procedure?: string }).procedure === procedureId,
+  );
 }
 
 /** The card object in the simulated reader now (practice inserts build it inside the core). */

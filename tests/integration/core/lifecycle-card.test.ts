@@ -19,7 +19,17 @@ import type { ResidentPromptDto } from '../../../preload/contract/issuance';
 import type { PinPlanEntry, ResidentHistoryDto } from '../../../preload/contract/lifecycle';
 import { certificateRenewalOpensOn } from '../../../preload/contract/rules/validity';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
-import { call, CLERK, insert, raw, RESIDENT, startCore, watched } from '../support/router-calls';
+import { answerCardFace } from '../support/card-face';
+import {
+  call,
+  CLERK,
+  insert,
+  raw,
+  RESIDENT,
+  routerCall,
+  startCore,
+  watched,
+} from '../support/router-calls';
 
 const READER = SIM_READER_NAME;
 /** The values on every seeded card (resources/cards/*.json). */
@@ -223,6 +233,7 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
       purpose: 'release',
       modes: { signing: 'current', auth: 'current' },
       triesLeft: { signing: 5, auth: 3 },
+      cardFace: null,
     });
     const submitted = await call<{ done: boolean }>(
       core,
@@ -1002,6 +1013,7 @@ describe('one resident window for every procedure', () => {
       });
       await call(core, 'procedure:check-card', { procedureId: id, reader: READER });
       await call(core, 'procedure:record-face', { procedureId: id, decision: 'match' });
+      await answerCardFace(routerCall(core), id, READER);
       await call(core, 'procedure:open-pin-entry', { procedureId: id, reader: READER });
       const prompt = await call<ResidentPromptDto>(core, 'resident:get-prompt', {}, RESIDENT);
       expect(prompt).toMatchObject({ procedureId: id, purpose: 'issuance' });

@@ -14,6 +14,7 @@ import type { DailyReportDto, ResidentHistoryDto } from '../../../preload/contra
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import type { Result } from '../../../preload/contract/result';
 import { pdfRawText, pdfText } from '../../unit/documents/pdf-text';
+import { answerCardFace } from '../support/card-face';
 import { practiceConfig, tryCall, watched } from '../support/lifecycle-setup';
 
 const CLERK = 'clerk' as const;
@@ -614,6 +615,7 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
     });
     await call(core, 'procedure:check-card', { procedureId, reader: READER });
     await call(core, 'procedure:record-face', { procedureId, decision: 'match' });
+    await answerCardFace((w, c, p) => call(core, c, p, w), procedureId, READER);
     await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
     const entry = (v: string) => ({ value: v, confirmation: v });
     await call(

@@ -4,6 +4,7 @@
 import type { Channel } from '../../../preload/contract/channels';
 import type { ResidentPromptDto } from '../../../preload/contract/issuance';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
+import { answerCardFace } from './card-face';
 
 export type Call = (
   window: 'clerk' | 'resident',
@@ -48,6 +49,8 @@ export async function advance(
       });
     case 'face':
       return clerk('procedure:record-face', { decision: 'match' });
+    case 'card-face':
+      return answerCardFace(call, procedureId, reader);
     case 'pins':
     case 'parked': {
       if (!dto.pins?.entryOpen) return clerk('procedure:open-pin-entry', { reader });

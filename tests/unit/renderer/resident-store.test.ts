@@ -21,6 +21,9 @@ function fakeMain(first: ResidentPromptDto | null) {
     sent: [] as Sent[],
     requests: [] as Sent[],
     submitAnswer: { ok: true, value: { done: true } } as Result<{ done: boolean }>,
+    /** The card face answers sent, and the prompt main sends while the answer is recorded. */
+    answers: [] as { procedureId: string; answer: string }[],
+    promptDuringAnswer: undefined as ResidentPromptDto | null | undefined,
     listener: null as ((p: ResidentPromptDto | null) => void) | null,
   };
   const api = {
@@ -34,6 +37,12 @@ function fakeMain(first: ResidentPromptDto | null) {
       main.sent.push(structuredClone(r));
       main.requests.push(r);
       return main.submitAnswer;
+    },
+    confirmCardFace: async (r: { procedureId: string; answer: string }) => {
+      main.answers.push(r);
+      // Main closes the question inside the call, before its answer arrives.
+      if (main.promptDuringAnswer !== undefined) main.listener?.(main.promptDuringAnswer);
+      return { ok: true, value: { answer: r.answer } };
     },
     onPromptChanged: (listener: (p: ResidentPromptDto | null) => void) => {
       main.listener = listener;
@@ -62,6 +71,7 @@ const RESET: ResidentPromptDto = {
   purpose: 'pin-reset',
   modes: { signing: 'change', auth: 'current', juki: 'new', text: 'new' },
   triesLeft: { signing: 5, auth: 3 },
+  cardFace: null,
 };
 
 let store: ReturnType<typeof useResidentStore>;
@@ -156,6 +166,7 @@ describe('a later procedure: what the resident is asked and what goes to main', 
       purpose: 'issuance',
       modes: { auth: 'new', juki: 'new', text: 'new' },
       triesLeft: {},
+      cardFace: null,
     });
     store = useResidentStore();
     await store.start();
@@ -171,6 +182,7 @@ describe("main's answer about a value in use", () => {
     purpose: 'renewal',
     modes: { auth: 'current' },
     triesLeft: { auth: 3 },
+    cardFace: null,
   };
 
   async function submitWrong(
@@ -253,6 +265,7 @@ describe("main's answer about a value in use", () => {
       required: ['signing', 'auth'],
       modes: { signing: 'new', auth: 'current' },
       triesLeft: { auth: 1 },
+      cardFace: null,
     });
     expect(store.phase).toMatchObject({ target: 'signing', stage: 'confirm' });
     expect(store.prompt?.triesLeft.auth).toBe(1);
@@ -263,5 +276,55 @@ describe("main's answer about a value in use", () => {
       modes: { signing: 'new', auth: 'new' },
     });
     expect(store.phase.kind).toBe('intro');
+  });
+});
+
+describe('the card face (券面確認) before the PINs', () => {
+  const FACE: ResidentPromptDto = {
+    procedureId: 'iss-1',
+    required: ['signing', 'auth', 'juki', 'text'],
+    resume: false,
+    purpose: 'issuance',
+    modes: {},
+    triesLeft: {},
+    cardFace: {
+      name: '窓口　花子',
+      address: '見本県窓口市本町１－２－３',
+      birthDate: '1992-07-08',
+      sex: 'female',
+    },
+  };
+  const PINS: ResidentPromptDto = {
+    ...FACE,
+    modes: { signing: 'new', auth: 'new', juki: 'new', text: 'new' },
+    cardFace: null,
+  };
+
+  it('asks for the card face first; confirmed, it thanks in her language until the PINs open', async () => {
+    const main = fakeMain(FACE);
+    main.promptDuringAnswer = null;
+    const store = useResidentStore();
+    await store.start();
+    expect(store.phase).toEqual({ kind: 'card-face', sending: false });
+    store.chooseLanguage('pt');
+    await store.answerCardFace('confirmed');
+    expect(main.answers).toEqual([{ procedureId: 'iss-1', answer: 'confirmed' }]);
+    // The closed question did not send her back to the waiting screen in Japanese.
+    expect(store.phase).toEqual({ kind: 'card-face-answered', answer: 'confirmed' });
+    expect(store.locale).toBe('pt');
+    main.listener?.(null);
+    expect(store.phase.kind).toBe('card-face-answered');
+    main.listener?.(PINS);
+    expect(store.phase).toMatchObject({ kind: 'entry', target: 'signing' });
+    expect(store.locale).toBe('pt');
+  });
+
+  it('"something is wrong" is sent once and shown until the clerk takes over', async () => {
+    const main = fakeMain(FACE);
+    const store = useResidentStore();
+    await store.start();
+    await Promise.all([store.answerCardFace('wrong'), store.answerCardFace('confirmed')]);
+    expect(main.answers).toEqual([{ procedureId: 'iss-1', answer: 'wrong' }]);
+    expect(store.phase).toEqual({ kind: 'card-face-answered', answer: 'wrong' });
   });
 });

@@ -32,6 +32,7 @@ describe('resident preload', () => {
       [
         'callStaff',
         'checkPin',
+        'confirmCardFace',
         'getAppInfo',
         'getPrompt',
         'onProgress',

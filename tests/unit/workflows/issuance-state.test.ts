@@ -41,7 +41,21 @@ function refusedWith(s: IssuanceState, e: IssuanceEvent): { code: string; detail
 const adult = () => initialState('iss-test', false);
 const atCard = () => run(adult(), LICENCE);
 const atFace = () => run(atCard(), { type: 'card-matched', serial: SERIAL });
-const atPins = () => run(atFace(), { type: 'face-decided', decision: 'match' });
+/** The chip's four facts as the resident window shows them. */
+const FACTS = {
+  name: '窓口　花子',
+  address: '東京都千代田区霞が関２丁目１番２号',
+  birthDate: '1992-07-08',
+  sex: 'female',
+} as const;
+const FACE_SHOWN: IssuanceEvent = { type: 'card-face-shown', facts: FACTS };
+const CONFIRMED: IssuanceEvent = {
+  type: 'card-face-answered',
+  answer: 'confirmed',
+  at: '2026-11-25T01:02:03.000Z',
+};
+const atCardFace = () => run(atFace(), { type: 'face-decided', decision: 'match' });
+const atPins = () => run(atCardFace(), FACE_SHOWN, CONFIRMED);
 const entryOpen = () => run(atPins(), { type: 'pin-entry-opened' });
 const settingPins = () => run(entryOpen(), { type: 'pins-submitted' });
 const generating = () => run(settingPins(), { type: 'pins-set' });
@@ -142,7 +156,8 @@ describe('交付 4: the card', () => {
 });
 
 describe('交付 3: the face check', () => {
-  it('match goes on to the PINs', () => {
+  it('match goes on to the card face, which the resident confirms before the PINs', () => {
+    expect(atCardFace()).toMatchObject({ step: 'card-face', face: 'match', plan: null });
     expect(atPins()).toMatchObject({ step: 'pins', face: 'match' });
   });
 
@@ -154,7 +169,7 @@ describe('交付 3: the face check', () => {
       'step-not-allowed',
     );
     expect(transition(s, { type: 'face-overridden' })).toMatchObject({
-      step: 'pins',
+      step: 'card-face',
       face: 'override',
       notice: null,
     });
@@ -170,6 +185,57 @@ describe('交付 3: the face check', () => {
       code: 'step-not-allowed',
       detail: 'needs-card',
     });
+  });
+});
+
+describe('交付 4: the card face (券面確認)', () => {
+  it('the chip facts go on screen; the confirmation moves to the PINs with its time', () => {
+    const shown = run(atCardFace(), FACE_SHOWN);
+    expect(shown.cardFace).toEqual({ open: true, facts: FACTS, answer: null, answeredAt: null });
+    const s = transition(shown, CONFIRMED);
+    expect(s).toMatchObject({ step: 'pins', plan: ISSUANCE_RULES.fixedPlan(false) });
+    expect(s.cardFace).toMatchObject({
+      open: false,
+      answer: 'confirmed',
+      answeredAt: CONFIRMED.at,
+    });
+  });
+
+  it('"something is wrong" stops at the card face: no PIN entry, no card work', () => {
+    const s = run(atCardFace(), FACE_SHOWN, {
+      type: 'card-face-answered',
+      answer: 'wrong',
+      at: '2026-11-25T01:02:03.000Z',
+    });
+    expect(s).toMatchObject({ step: 'card-face-wrong', notice: { code: 'card-face-wrong' } });
+    expect(refusedWith(s, { type: 'pin-entry-opened' }).code).toBe('step-not-allowed');
+    expect(refusedWith(s, { type: 'pins-submitted' }).code).toBe('step-not-allowed');
+    expect(refusedWith(s, CONFIRMED).code).toBe('step-not-allowed');
+    // The same card read again keeps the stop and its notice.
+    expect(transition(s, { type: 'card-matched', serial: SERIAL })).toMatchObject({
+      step: 'card-face-wrong',
+      notice: { code: 'card-face-wrong' },
+    });
+    expect(transition(s, { type: 'cancelled' }).step).toBe('cancelled');
+  });
+
+  it('the PIN entry cannot open before the confirmation', () => {
+    expect(refusedWith(atCardFace(), { type: 'pin-entry-opened' }).code).toBe('step-not-allowed');
+    expect(refusedWith(run(atCardFace(), FACE_SHOWN), { type: 'pin-entry-opened' }).code).toBe(
+      'step-not-allowed',
+    );
+  });
+
+  it('a pulled card closes the screen; the facts are shown again only from the card read again', () => {
+    const s = run(atCardFace(), FACE_SHOWN, { type: 'needs-card' });
+    expect(s.cardFace.open).toBe(false);
+    expect(refusedWith(s, FACE_SHOWN).detail).toBe('needs-card');
+    const back = run(s, { type: 'card-matched', serial: SERIAL }, FACE_SHOWN);
+    expect(back.cardFace.open).toBe(true);
+  });
+
+  it('the later procedures have no card face step', () => {
+    expect(refusedWith(atFace(), FACE_SHOWN).code).toBe('step-not-allowed');
   });
 });
 
@@ -206,6 +272,8 @@ describe('交付 5: the PIN entry', () => {
       { ...LICENCE, representative: { relation: 'parent', kinds: ['passport'] } } as IssuanceEvent,
       { type: 'card-matched', serial: SERIAL },
       { type: 'face-decided', decision: 'match' },
+      FACE_SHOWN,
+      CONFIRMED,
       { type: 'pin-entry-opened' },
     );
     expect(refusedWith(child, { type: 'pin-attempt', kind: 'signing', violation: null })).toEqual({
@@ -248,6 +316,8 @@ describe('交付 6: keys and certificates', () => {
       } as IssuanceEvent,
       { type: 'card-matched', serial: SERIAL },
       { type: 'face-decided', decision: 'match' },
+      FACE_SHOWN,
+      CONFIRMED,
       { type: 'pin-entry-opened' },
       { type: 'pins-submitted' },
       { type: 'pins-set' },

@@ -32,11 +32,12 @@ const docs = (kinds: string[]) => ({ type: 'documents-recorded', kinds }) as Car
 const matched: CardEvent = { type: 'card-matched', serial: SERIAL };
 
 describe('the header shows each procedure’s own steps', () => {
-  it('交付 goes from the documents to the handover', () => {
+  it('交付 goes from the documents to the handover, the card face confirmed before the PINs', () => {
     expect(issuanceSpec.header(card(ISSUANCE_RULES)).steps).toEqual([
       'documents',
       'card',
       'face',
+      'card-face',
       'pins',
       'certificates',
       'handover',

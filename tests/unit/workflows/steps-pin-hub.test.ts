@@ -17,6 +17,8 @@ function owner(id: string, log: string[]) {
   const o = {
     open: false,
     busy: false,
+    /** The entry shows the card face (交付) instead of asking for secrets. */
+    cardFace: false,
     procedureId: id,
     isOpen: () => o.open,
     isBusy: () => o.busy,
@@ -27,6 +29,7 @@ function owner(id: string, log: string[]) {
       purpose: 'release',
       modes: { auth: 'current' },
       triesLeft: { auth: 3 },
+      cardFace: null,
     }),
     checkPin: async (kind: PinKind) => {
       log.push(`${id} check ${kind}`);
@@ -35,6 +38,12 @@ function owner(id: string, log: string[]) {
     submit: async () => {
       log.push(`${id} submit`);
       return { done: true };
+    },
+    awaitsCardFace: () => o.cardFace,
+    confirmCardFace: async (answer: 'confirmed' | 'wrong') => {
+      log.push(`${id} card face ${answer}`);
+      o.cardFace = false;
+      return { answer };
     },
     closeStale: async () => {
       log.push(`${id} closed`);
@@ -73,6 +82,23 @@ describe('the resident PIN entry hub', () => {
     hub.changed(a);
     expect(prompts.at(-1)).toBeNull();
     expect(hub.prompt()).toBeNull();
+  });
+
+  it('while the card face is on screen, no secret is taken; the answer goes to that procedure only', async () => {
+    const log: string[] = [];
+    const hub = createPinHub(() => undefined);
+    const a = owner('iss-a', log);
+    await hub.claim(a);
+    a.open = true;
+    a.cardFace = true;
+    expect(await code(hub.checkPin('auth', '7395', '7395'))).toBe('card-face-not-confirmed');
+    expect(await code(hub.submit({}))).toBe('card-face-not-confirmed');
+    expect(await code(hub.confirmCardFace('iss-other', 'confirmed'))).toBe('pin-entry-not-open');
+    expect(await hub.confirmCardFace('iss-a', 'confirmed')).toEqual({ answer: 'confirmed' });
+    // Answered: a second answer is not taken, the secrets are.
+    expect(await code(hub.confirmCardFace('iss-a', 'wrong'))).toBe('pin-entry-not-open');
+    await hub.checkPin('auth', '7395', '7395');
+    expect(log).toEqual(['iss-a card face confirmed', 'iss-a check auth']);
   });
 
   it('a second procedure opening its entry closes the first one, unless it is writing', async () => {

@@ -147,4 +147,25 @@ export const en: Messages = {
     again: 'Enter it again',
     continue: 'Continue',
   },
+  cardFace: {
+    title: 'Please check the details on your card',
+    body: 'These are the details recorded on your card. Please check them with the staff member.',
+    name: 'Name',
+    address: 'Address',
+    birthDate: 'Date of birth',
+    sex: 'Sex',
+    sexes: {
+      male: 'male',
+      female: 'female',
+      'not-applicable': 'not applicable',
+      unknown: 'unknown',
+    },
+    yes: 'Yes, this is correct',
+    no: 'No, something is wrong',
+    thanks: { title: 'Thank you for checking', body: 'Please wait for the staff to guide you' },
+    wrong: {
+      title: 'A staff member will explain',
+      body: 'Please wait here and tell the staff what is wrong',
+    },
+  },
 };

@@ -149,4 +149,28 @@ export const es: Messages = {
     again: 'Introducirlo otra vez',
     continue: 'Continuar',
   },
+  cardFace: {
+    title: 'Compruebe los datos de su tarjeta',
+    body: 'Estos son los datos registrados en su tarjeta. Compruebe con el personal que sean correctos.',
+    name: 'Nombre',
+    address: 'Dirección',
+    birthDate: 'Fecha de nacimiento',
+    sex: 'Sexo',
+    sexes: {
+      male: 'hombre',
+      female: 'mujer',
+      'not-applicable': 'no aplicable',
+      unknown: 'desconocido',
+    },
+    yes: 'Sí, es correcto',
+    no: 'No, hay algo incorrecto',
+    thanks: {
+      title: 'Gracias por comprobarlo',
+      body: 'Espere las indicaciones del personal',
+    },
+    wrong: {
+      title: 'El personal le dará una explicación',
+      body: 'Espere aquí e indique al personal qué es incorrecto',
+    },
+  },
 };

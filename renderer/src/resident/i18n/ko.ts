@@ -144,4 +144,20 @@ export const ko: Messages = {
     again: '다시 입력하기',
     continue: '다음으로',
   },
+  cardFace: {
+    title: '카드의 내용을 확인해 주십시오',
+    body: '카드에 기록된 내용입니다. 직원과 함께 틀린 곳이 없는지 확인해 주십시오.',
+    name: '성명',
+    address: '주소',
+    birthDate: '생년월일',
+    sex: '성별',
+    sexes: { male: '남', female: '여', 'not-applicable': '해당 없음', unknown: '불명' },
+    yes: '예, 맞습니다',
+    no: '아니요, 틀린 곳이 있습니다',
+    thanks: { title: '확인해 주셔서 감사합니다', body: '직원의 안내를 기다려 주십시오' },
+    wrong: {
+      title: '직원이 설명해 드리겠습니다',
+      body: '잠시 기다려 주시고, 틀린 곳을 직원에게 알려 주십시오',
+    },
+  },
 };

@@ -1,6 +1,7 @@
 // The resident window's words: one Messages object per language, typed so a missing text fails typecheck.
 import type { CardWorkStage } from '../../../../preload/contract/issuance';
 import type { PinRuleViolation } from '../../../../preload/contract/rules/pins';
+import type { Sex } from '../../../../preload/contract/rules/sex';
 import type { EntryMode, EntryStage, EntryTarget, Purpose } from '../pin-plan';
 
 /** A word with its reading, shown as <ruby>base<rt>reading</rt></ruby> (furigana). */
@@ -125,5 +126,23 @@ export interface Messages {
     /** The clerk has opened the entry again: the resident goes on. */
     readonly again: Text;
     readonly continue: Text;
+  };
+  /** 交付's card face: the chip's four facts, which the resident confirms before the PINs. */
+  readonly cardFace: {
+    readonly title: Text;
+    readonly body: Text;
+    /** The labels of the four facts; the facts themselves stay as printed. */
+    readonly name: Text;
+    readonly address: Text;
+    readonly birthDate: Text;
+    readonly sex: Text;
+    /** The sex in this language, beside the card's own 男 / 女. */
+    readonly sexes: Record<Sex, string>;
+    readonly yes: Text;
+    readonly no: Text;
+    /** After はい: the clerk opens the PIN entry next. */
+    readonly thanks: { readonly title: Text; readonly body: Text };
+    /** After いいえ: the clerk takes over; nothing more happens on this window. */
+    readonly wrong: { readonly title: Text; readonly body: Text };
   };
 }

@@ -148,4 +148,28 @@ export const pt: Messages = {
     again: 'Digitar de novo',
     continue: 'Continuar',
   },
+  cardFace: {
+    title: 'Confira os dados do seu cartão',
+    body: 'Estes são os dados gravados no seu cartão. Confira com o funcionário se estão corretos.',
+    name: 'Nome',
+    address: 'Endereço',
+    birthDate: 'Data de nascimento',
+    sex: 'Sexo',
+    sexes: {
+      male: 'masculino',
+      female: 'feminino',
+      'not-applicable': 'não se aplica',
+      unknown: 'desconhecido',
+    },
+    yes: 'Sim, está correto',
+    no: 'Não, há algo errado',
+    thanks: {
+      title: 'Obrigado por conferir',
+      body: 'Aguarde as orientações do funcionário',
+    },
+    wrong: {
+      title: 'Um funcionário vai explicar',
+      body: 'Aguarde aqui e informe ao funcionário o que está errado',
+    },
+  },
 };

@@ -144,4 +144,17 @@ export const zh: Messages = {
     again: '再输入一次',
     continue: '继续',
   },
+  cardFace: {
+    title: '请确认卡片上的内容',
+    body: '以下是卡片中记录的内容。请与工作人员一起确认是否有误。',
+    name: '姓名',
+    address: '住址',
+    birthDate: '出生日期',
+    sex: '性别',
+    sexes: { male: '男', female: '女', 'not-applicable': '不适用', unknown: '不明' },
+    yes: '是，内容正确',
+    no: '不，有不正确的地方',
+    thanks: { title: '感谢您的确认', body: '请等待工作人员的引导' },
+    wrong: { title: '工作人员将为您说明', body: '请在此稍候，并告诉工作人员哪里不正确' },
+  },
 };

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { RequestOf } from '../../../../preload/contract/channels';
 import type { PinKind } from '../../../../preload/contract/dto';
-import type { ResidentPromptDto } from '../../../../preload/contract/issuance';
+import type { CardFaceAnswer, ResidentPromptDto } from '../../../../preload/contract/issuance';
 import {
   checkCurrentFormat,
   checkFourDigitPin,
@@ -34,6 +34,10 @@ export type Phase =
   | { readonly kind: 'waiting' }
   /** Release, reset, renewal: what the entry is for and what the resident will enter, first. */
   | { readonly kind: 'intro' }
+  /** 交付: the chip's four facts to confirm before any secret; `sending` while main records it. */
+  | { readonly kind: 'card-face'; readonly sending: boolean }
+  /** The resident answered the card face: the clerk goes on (confirmed) or takes over (wrong). */
+  | { readonly kind: 'card-face-answered'; readonly answer: CardFaceAnswer }
   | { readonly kind: 'same-offer' }
   | {
       readonly kind: 'entry';
@@ -156,6 +160,10 @@ export const useResidentStore = defineStore('resident', () => {
     pendingPrompt.value = null;
     shared.value = null;
     position.value = 0;
+    if (p.cardFace) {
+      phase.value = { kind: 'card-face', sending: false };
+      return;
+    }
     // Issuance goes straight to the first entry, as it always has; the later procedures say first
     // why the card needs the values and which ones the resident will be asked for.
     if (p.purpose === 'issuance') showStep();
@@ -186,6 +194,7 @@ export const useResidentStore = defineStore('resident', () => {
       a.procedureId === b.procedureId &&
       a.resume === b.resume &&
       a.purpose === b.purpose &&
+      (a.cardFace === null) === (b.cardFace === null) &&
       a.required.length === b.required.length &&
       a.required.every((k, i) => b.required[i] === k && modeOf(a.modes, k) === modeOf(b.modes, k))
     );
@@ -206,6 +215,13 @@ export const useResidentStore = defineStore('resident', () => {
       pendingPrompt.value = p;
       return;
     }
+    // Main closes the card face the moment the answer arrives; after it the screen thanks the
+    // resident (in their language) until the clerk opens the PIN entry.
+    if (phase.value.kind === 'card-face' && phase.value.sending) {
+      pendingPrompt.value = p;
+      return;
+    }
+    if (kind === 'card-face-answered' && p === null) return;
     if (p === null) return backToWaiting();
     const current = prompt.value;
     if (current && samePrompt(current, p) && kind !== 'waiting' && kind !== 'failed') {
@@ -348,6 +364,28 @@ export const useResidentStore = defineStore('resident', () => {
     });
   }
 
+  /** はい、正しいです / いいえ、違うところがあります on the card face. */
+  async function answerCardFace(answer: CardFaceAnswer): Promise<void> {
+    const p = phase.value;
+    const current = prompt.value;
+    if (p.kind !== 'card-face' || p.sending || !current) return;
+    const mine = ++generation;
+    pendingPrompt.value = null;
+    phase.value = { kind: 'card-face', sending: true };
+    const result = await callResident(() =>
+      residentApi().confirmCardFace({ procedureId: current.procedureId, answer }),
+    );
+    if (mine !== generation) return;
+    const next = pendingPrompt.value;
+    pendingPrompt.value = null;
+    if (!result.ok) return fail('check');
+    prompt.value = null;
+    phase.value = { kind: 'card-face-answered', answer };
+    if (next) return begin(next);
+    // "Something is wrong": the clerk takes over; the window returns to waiting in time.
+    if (answer === 'wrong') scheduleWaiting();
+  }
+
   /** 最初からやり直す: every value dropped, the same prompt from its first step. */
   function restart(): void {
     if (prompt.value) begin(prompt.value);
@@ -439,7 +477,11 @@ export const useResidentStore = defineStore('resident', () => {
       const kind = phase.value.kind;
       // A refused value in use with the entry open again stays until the resident goes on.
       const waitsForResident = kind === 'wrong-current' && pendingPrompt.value !== null;
-      const outcome = kind === 'done' || kind === 'failed' || kind === 'wrong-current';
+      const outcome =
+        kind === 'done' ||
+        kind === 'failed' ||
+        kind === 'wrong-current' ||
+        kind === 'card-face-answered';
       if (mine === generation && outcome && !waitsForResident) backToWaiting();
     }, DONE_SCREEN_MS);
   }
@@ -460,6 +502,7 @@ export const useResidentStore = defineStore('resident', () => {
     chooseLanguage,
     chooseShared,
     startEntry,
+    answerCardFace,
     resumePending,
     press,
     erase,
