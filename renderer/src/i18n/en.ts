@@ -1028,6 +1028,7 @@ export const en: Messages = {
         'approval-revocation': 'A supervisor approved the revocation',
         'approval-reissue': 'A supervisor approved the reissue',
         'approval-face-check-override': 'A supervisor approved going on after the face check',
+        'approval-face-check-second': 'A second operator confirmed the face check',
         'approval-pin-reset-without-id': 'A supervisor approved a PIN reset without the usual ID',
         'suspension-registered': 'Loss or theft reported; suspension registered',
         'suspension-released': 'Suspension released',
