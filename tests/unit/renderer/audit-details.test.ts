@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import {
+  auditActionWords,
   auditDetailWords,
   type AuditDetailContext,
 } from '../../../renderer/src/workflows/admin/audit-details';
@@ -51,5 +52,19 @@ describe('auditDetailWords', () => {
     // The keys written by main (grep "details:" and the procedure steps' audit data).
     for (const key of ['procedure', 'operator', 'approver', 'role', 'kind', 'serial', 'notice'])
       expect(auditDetailWords(`{"${key}":"x"}`, c), key).not.toMatch(/^[a-z]/);
+  });
+});
+
+describe('auditActionWords', () => {
+  it("says a procedure's step after its kind, and the app's own actions by their words", () => {
+    const c = context();
+    expect(auditActionWords('issuance.face', c)).toBe('交付：顔写真の確認');
+    expect(auditActionWords('issuance.card-face', c)).toBe('交付：券面確認（住民の回答）');
+    expect(auditActionWords('reissue.held', c)).toMatch(/：保留$/);
+    expect(auditActionWords('operator.login', c)).toBe('ログイン');
+  });
+
+  it('shows a code it has no words for as it came, never hides the row', () => {
+    expect(auditActionWords('issuance.no-such-step', context())).toBe('issuance.no-such-step');
   });
 });

@@ -1,4 +1,4 @@
-// The audit row's details in words: each key named, operators by name, codes by their labels, times in Japan time.
+// The audit row's action and details in words: each key named, operators by name, codes by their labels, times in Japan time.
 
 /** What the words need from the screen: the messages, the operators and the time format. */
 export interface AuditDetailContext {
@@ -54,4 +54,20 @@ export function auditDetailWords(details: string, c: AuditDetailContext): string
       return c.t('audit.detailPair', { name, value: valueWords(key, value, c) });
     })
     .join(c.t('audit.detailSeparator'));
+}
+
+/**
+ * The action in words: the app's own (`auditActions`), or a procedure's kind and step
+ * (`issuance.face` as 交付：顔写真の確認); the code itself only when no words exist.
+ */
+export function auditActionWords(code: string, c: Pick<AuditDetailContext, 't' | 'te'>): string {
+  const key = `auditActions.${code.replace('.', '_')}`;
+  if (c.te(key)) return c.t(key);
+  const [kind, step] = code.split('.', 2);
+  if (step !== undefined && c.te(`life.kinds.${kind}`) && c.te(`auditSteps.${step}`))
+    return c.t('audit.procedureAction', {
+      kind: c.t(`life.kinds.${kind}`),
+      step: c.t(`auditSteps.${step}`),
+    });
+  return code;
 }
