@@ -9,12 +9,7 @@ import { residentConfirmsCardFace } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { openTrainer } from './harness/counter-steps';
-import {
-  pageMemory,
-  residentEntersForIssuance,
-  typeOnKeyboard,
-  typeOnPad,
-} from './harness/resident-input';
+import { pageMemory, residentEntersForIssuance } from './harness/resident-input';
 
 const SIGNING_TYPED = 'mado2026key'; // upper-cased as typed: MADO2026KEY
 const SIGNING = 'MADO2026KEY';

@@ -194,7 +194,7 @@ describe('同姓同名・同一世帯: matched by the 交付通知書 number, no
       procedureId: dto.procedureId,
       decision: 'match',
     });
-    expect(after.step).toBe('pins');
+    expect(after.step).toBe('card-face');
   });
 });
 
@@ -276,7 +276,7 @@ describe('二人確認: the face check confirmed by a second operator (faceCheck
       decision: 'match',
       approvalId: confirmed.value.approvalId,
     });
-    expect(dto.step).toBe('pins');
+    expect(dto.step).toBe('card-face');
     expect(dto.faceCheckedBy).toEqual({
       checkedBy: '窓口職員\u3000練習01',
       confirmedBy: '窓口職員\u3000練習02',
