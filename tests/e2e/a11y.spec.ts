@@ -43,7 +43,12 @@ test('the clerk and resident windows through a whole 交付: no axe violation on
   await check(page, 'home-trainer-drawer');
   await page.getByTestId('trainer-drawer-toggle').click();
 
-  await issuanceToPins(page, (screen) => check(page, `issuance-${screen}`));
+  await issuanceToPins(
+    page,
+    resident,
+    (screen) => check(page, `issuance-${screen}`),
+    (screen) => check(resident, screen),
+  );
   await page.getByTestId('open-pin-entry').click();
   await residentEntersAll(resident, (screen) => check(resident, screen));
   await expect(resident.getByTestId('resident-done')).toBeVisible({ timeout: 60_000 });

@@ -343,25 +343,35 @@ test.describe('card health', () => {
     await openEmpty(harness, page);
     // The header's last stop before the language switch is ログアウト: walk on from there.
     await page.getByTestId('logout').focus();
+    const focused = () =>
+      page
+        .locator(':focus')
+        .evaluate((el) => `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`);
     const visited: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
-      visited.push(
-        await page
-          .locator(':focus')
-          .evaluate((el) => `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`),
-      );
+      visited.push(await focused());
     }
-    // Focus order follows the screen: language switch, the procedures bar, then the trainer panel.
+    // Focus order follows the screen: language switch, the procedures bar, then the trainer's
+    // drawer, closed until the trainer opens it (the trainee's screen stays their own).
     expect(visited).toEqual([
       'button:日本語',
       'button:English',
       'a:カードの状態確認',
       'a:交付',
       'a:カード・住民の検索',
-      expect.stringMatching(/^select:/),
-      'button:カードを挿入',
+      'button:研修講師用パネルを開く',
     ]);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('trainer-drawer-toggle')).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.press('Tab');
+      visited.push(await focused());
+    }
+    expect(visited.slice(6)).toEqual([expect.stringMatching(/^select:/), 'button:カードを挿入']);
     // The focused button shows a visible ring (WCAG 2.4.7), not the browser default alone.
     await expect(page.locator(':focus')).toHaveCSS('outline-style', 'solid');
     await expect(page.locator(':focus')).toHaveCSS('outline-width', '4px');

@@ -4,6 +4,7 @@ import { expect, test } from './harness/fixtures';
 import {
   documentsWithLicence,
   insertApplicationCard,
+  residentConfirmsCardFace,
   screensAtCounterSizes,
 } from './harness/counter-steps';
 import {
@@ -41,6 +42,7 @@ test('a full 交付 reads as one visit in Japanese, opened to its steps from the
     timeout: 90_000,
   });
   await faceMatches(page);
+  await residentConfirmsCardFace(page, resident);
   await page.getByTestId('open-pin-entry').click();
   await turnTo(resident);
   await expect(resident.getByTestId('resident-entry-signing')).toBeVisible({ timeout: 60_000 });

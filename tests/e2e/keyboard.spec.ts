@@ -2,7 +2,7 @@
 // screen sizes: every key on the clerk's window is counted (Tabs apart), and a bound keeps it short.
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { KeyboardOnly, type KeyCounts } from './harness/keyboard';
+import { KeyboardOnly } from './harness/keyboard';
 import { seedOperator } from './harness/login';
 
 const PIN = '7395';
@@ -19,8 +19,7 @@ const MAX_TABS = 10;
 const MAX_RESIDENT_TABS = 1;
 
 /** The resident's part on their own window, with its keyboard: secrets, the shared-PIN offer, review. */
-async function residentByKeyboard(resident: Page): Promise<KeyCounts> {
-  const keys = new KeyboardOnly(resident);
+async function residentByKeyboard(keys: KeyboardOnly, resident: Page): Promise<void> {
   await expect(resident.getByTestId('resident-entry-signing')).toBeVisible();
   for (let i = 0; i < 2; i++) {
     await keys.type(SIGNING);
@@ -37,7 +36,6 @@ async function residentByKeyboard(resident: Page): Promise<KeyCounts> {
   await expect(resident.getByTestId('resident-review')).toBeVisible();
   await keys.tabTo(resident.getByTestId('review-submit'));
   await keys.press('Enter');
-  return keys.counts;
 }
 
 for (const viewport of [
@@ -101,9 +99,19 @@ for (const viewport of [
     await keys.tabTo(page.getByTestId('face-match'));
     await keys.press('Enter');
 
+    // 券面確認: the clerk shows the chip's facts; the resident confirms on their own keyboard.
+    await expect(page.getByTestId('step-card-face')).toBeVisible();
+    await keys.tabTo(page.getByTestId('show-card-face'));
+    await keys.press('Enter');
+    const residentKeys = new KeyboardOnly(resident);
+    await expect(resident.getByTestId('resident-card-face')).toBeVisible();
+    await residentKeys.tabTo(resident.getByTestId('card-face-yes'));
+    await residentKeys.press('Enter');
+    await expect(page.getByTestId('card-face-confirmed')).toBeVisible();
+
     await keys.tabTo(page.getByTestId('open-pin-entry'));
     await keys.press('Enter');
-    const residentKeys = await residentByKeyboard(resident);
+    await residentByKeyboard(residentKeys, resident);
 
     await expect(page.getByTestId('step-handover')).toBeVisible({ timeout: 60_000 });
     await harness.screenshot(`keyboard-handover-${size}`);
@@ -113,13 +121,13 @@ for (const viewport of [
 
     console.log(
       `keyboard-only 交付 at ${size}: clerk's window ${keys.counts.keys} keys, ${keys.counts.tabs} of them Tab, ` +
-        `${keys.counts.typed} characters typed; resident's window ${residentKeys.keys} keys, ` +
-        `${residentKeys.tabs} of them Tab, ${residentKeys.typed} characters typed\n` +
+        `${keys.counts.typed} characters typed; resident's window ${residentKeys.counts.keys} keys, ` +
+        `${residentKeys.counts.tabs} of them Tab, ${residentKeys.counts.typed} characters typed\n` +
         `Tabs per control: ${keys.trail.join(', ')}`,
     );
     expect(keys.counts.keys).toBeLessThanOrEqual(MAX_KEYS);
     expect(keys.counts.tabs).toBeLessThanOrEqual(MAX_TABS);
-    expect(residentKeys.tabs).toBeLessThanOrEqual(MAX_RESIDENT_TABS);
+    expect(residentKeys.counts.tabs).toBeLessThanOrEqual(MAX_RESIDENT_TABS);
   });
 }
 

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { eraYear } from '../../preload/contract/rules/japanese-date';
 import { certificateRenewalOpensOn } from '../../preload/contract/rules/validity';
-import { insertApplicationCard, insertPreset } from './harness/counter-steps';
+import {
+  insertApplicationCard,
+  insertPreset,
+  residentConfirmsCardFace,
+} from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import {
   approveAsSupervisor,
@@ -78,10 +82,6 @@ async function documentsStep(page: Page, name: string): Promise<void> {
 async function cardStep(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('step-card')).toBeVisible();
   await mainActionInView(page, `${name}-card`, page.getByTestId('check-card'));
-  // The trainer's buttons wait while the simulator answers (aria-disabled, which a click ignores).
-  await expect(
-    page.getByTestId('trainer-panel').getByRole('button', { name: 'カードを挿入' }),
-  ).toHaveAttribute('aria-disabled', 'false');
 }
 
 /** The choice of secrets, measured, then on to the PINs step, measured. */
@@ -126,6 +126,9 @@ test.describe('one screen per decision', () => {
     await cardStep(page, 'issuance');
     await insertApplicationCard(page, 'MD-2026-0001');
     await faceMatches(page);
+    await expect(page.getByTestId('step-card-face')).toBeVisible();
+    await mainActionInView(page, 'issuance-card-face', page.getByTestId('show-card-face'));
+    await residentConfirmsCardFace(page, resident);
     await expect(page.getByTestId('step-pins')).toBeVisible();
     await mainActionInView(page, 'issuance-pins', page.getByTestId('open-pin-entry'));
     await page.getByTestId('open-pin-entry').click();

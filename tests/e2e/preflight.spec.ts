@@ -36,7 +36,7 @@ test('the administrator sees every check with what it found and what to do, and 
     '暗証番号、パスワード、個人番号、セットアップコード、鍵は含まれていません',
   );
   const path = (await page.getByTestId('support-bundle-path').textContent()) ?? '';
-  expect(basename(path)).toMatch(/^support-\d{8}-\d{6}\.json$/);
+  expect(basename(path)).toMatch(/^support-\d{8}-\d{6}-\d{3}\.json$/);
   const bundle = JSON.parse(readFileSync(path, 'utf8')) as { preflight: { checks: unknown[] } };
   expect(bundle.preflight.checks).toHaveLength(17);
   expect(readFileSync(path, 'utf8')).not.toContain('kanri-2026');

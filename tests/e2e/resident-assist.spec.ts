@@ -27,7 +27,7 @@ for (const viewport of [
     await resident.setViewportSize(viewport);
     await openTrainer(page);
     await page.getByTestId('trainer-drawer-toggle').click();
-    await issuanceToPins(page, async () => undefined);
+    await issuanceToPins(page, resident, async () => undefined);
     await page.getByTestId('open-pin-entry').click();
     await residentEntersAll(resident, async () => undefined);
 

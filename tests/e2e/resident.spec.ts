@@ -81,7 +81,16 @@ test.describe('resident window with the core', () => {
     const names = await resident.evaluate(() =>
       Object.keys((globalThis as unknown as { counter: object }).counter).sort(),
     );
-    expect(names).toEqual(['checkPin', 'getAppInfo', 'getPrompt', 'onPromptChanged', 'submitPins']);
+    expect(names).toEqual([
+      'callStaff',
+      'checkPin',
+      'confirmCardFace',
+      'getAppInfo',
+      'getPrompt',
+      'onProgress',
+      'onPromptChanged',
+      'submitPins',
+    ]);
     // A script that calls the binding itself is stopped by the router, logged-in clerk or not.
     for (const [channel, payload] of [
       ['admin:list-operators', {}],

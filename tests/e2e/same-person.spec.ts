@@ -3,7 +3,12 @@
 // beside this one's), and the 双葉 twins with the two-person photo check, a colleague confirming
 // 一致. The face step is looked at in 1280x800 and 1366x768, its decision on screen unscrolled.
 import type { Page } from '@playwright/test';
-import { documentsWithLicence, heading, insertApplicationCard } from './harness/counter-steps';
+import {
+  closeTrainer,
+  documentsWithLicence,
+  heading,
+  insertApplicationCard,
+} from './harness/counter-steps';
 import { expect, test, type Harness } from './harness/fixtures';
 import { loginAs, seedOperator } from './harness/login';
 
@@ -29,6 +34,7 @@ async function upToFace(page: Page, notice: string): Promise<void> {
   await page.getByTestId('start-issuance').click();
   await documentsWithLicence(page);
   await insertApplicationCard(page, notice);
+  await closeTrainer(page);
   await expect(page.getByTestId('step-face')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('face-chip').locator('img')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('face-application').locator('img')).toBeVisible();
@@ -187,6 +193,6 @@ test.describe('two-person photo check', () => {
     await harness.screenshot('two-person-confirm');
     await dialog.getByLabel('確認の内容').press('Enter');
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('step-header')).toHaveAttribute('data-step', 'pins');
+    await expect(page.getByTestId('step-header')).toHaveAttribute('data-step', 'card-face');
   });
 });

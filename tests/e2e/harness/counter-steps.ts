@@ -14,18 +14,34 @@ export async function openTrainer(page: Page): Promise<void> {
   await expect(page.getByTestId('trainer-drawer')).toBeVisible();
 }
 
+/** The trainer closes their drawer again: the counter's screen as the trainee sees it. */
+export async function closeTrainer(page: Page): Promise<void> {
+  const toggle = page.getByTestId('trainer-drawer-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+}
+
+/**
+ * A button of the trainer's panel, once the simulator is free to answer it: while it is busy the
+ * buttons are aria-disabled, and a click on one then does nothing.
+ */
+async function trainerButton(page: Page, name: string) {
+  await openTrainer(page);
+  const button = page.getByTestId('trainer-panel').getByRole('button', { name });
+  await expect(button).toHaveAttribute('aria-disabled', 'false');
+  return button;
+}
+
 /** The trainer picks a simulated card and puts it in the reader. */
 export async function insertPreset(page: Page, preset: string): Promise<void> {
-  await openTrainer(page);
-  const panel = page.getByTestId('trainer-panel');
-  await panel.getByLabel('模擬カードの種類').selectOption(preset);
-  await panel.getByRole('button', { name: 'カードを挿入' }).click();
+  const insert = await trainerButton(page, 'カードを挿入');
+  await page.getByTestId('trainer-panel').getByLabel('模擬カードの種類').selectOption(preset);
+  await insert.click();
 }
 
 /** The trainer takes the card out; the panel says the reader is empty. */
 export async function removeCard(page: Page): Promise<void> {
-  await openTrainer(page);
-  await page.getByTestId('trainer-panel').getByRole('button', { name: 'カードを取り出す' }).click();
+  await (await trainerButton(page, 'カードを取り出す')).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('模擬カードリーダーは空です。');
 }
 
@@ -34,7 +50,9 @@ export async function insertApplicationCard(page: Page, notice: string): Promise
   await openTrainer(page);
   const panel = page.getByTestId('trainer-issuance');
   await panel.getByLabel('申請', { exact: true }).selectOption(notice);
-  await panel.getByTestId('insert-application-card').click();
+  const insert = panel.getByTestId('insert-application-card');
+  await expect(insert).toHaveAttribute('aria-disabled', 'false');
+  await insert.click();
 }
 
 /** The documents step: a driving licence (list A) is shown, and the clerk goes on. */
@@ -49,11 +67,16 @@ export async function documentsWithLicence(page: Page): Promise<void> {
  * answers はい、正しいです there, and the clerk's window says the resident confirmed. Each click
  * goes to the window in front (Chromium throttles a background tab).
  */
-export async function residentConfirmsCardFace(page: Page, resident: Page): Promise<void> {
+export async function residentConfirmsCardFace(
+  page: Page,
+  resident: Page,
+  atResident: (screen: string) => Promise<void> = async () => undefined,
+): Promise<void> {
   await expect(page.getByTestId('step-card-face')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('show-card-face').click();
   await resident.bringToFront();
   await expect(resident.getByTestId('resident-card-face')).toBeVisible();
+  await atResident('resident-card-face');
   await resident.getByTestId('card-face-yes').click();
   await expect(resident.getByTestId('resident-card-face-thanks')).toBeVisible();
   await page.bringToFront();

@@ -1,6 +1,10 @@
 // 交付 of 窓口花子 (MD-2026-0001) by mouse, screen by screen: for specs that look at each screen on the way.
 import { expect, type Page } from '@playwright/test';
-import { documentsWithLicence, insertApplicationCard } from './counter-steps';
+import {
+  documentsWithLicence,
+  insertApplicationCard,
+  residentConfirmsCardFace,
+} from './counter-steps';
 import { typeOnKeyboard, typeOnPad } from './resident-input';
 
 /** Called on each screen reached, by its name (a screenshot, an accessibility check). */
@@ -8,8 +12,16 @@ export type AtScreen = (name: string) => Promise<void>;
 
 export const HANAKO = { notice: 'MD-2026-0001', birth: '平成4年7月8日', name: '窓口　花子' };
 
-/** From the logged-in home to the PIN step, calling `at` on find, documents, card and face. */
-export async function issuanceToPins(page: Page, at: AtScreen): Promise<void> {
+/**
+ * From the logged-in home to the PIN step, calling `at` on find, documents, card, face and card
+ * face, and `atResident` on the resident's card face, which the resident confirms.
+ */
+export async function issuanceToPins(
+  page: Page,
+  resident: Page,
+  at: AtScreen,
+  atResident: AtScreen = async () => undefined,
+): Promise<void> {
   await page.getByTestId('nav-issuance').click();
   await page.getByLabel('交付通知書番号').fill(HANAKO.notice);
   await page.getByTestId('find-by-notice').getByLabel('生年月日').fill(HANAKO.birth);
@@ -27,6 +39,9 @@ export async function issuanceToPins(page: Page, at: AtScreen): Promise<void> {
   await expect(page.getByTestId('face-chip').locator('img')).toBeVisible({ timeout: 30_000 });
   await at('face');
   await page.getByTestId('face-match').click();
+  await expect(page.getByTestId('step-card-face')).toBeVisible();
+  await at('card-face');
+  await residentConfirmsCardFace(page, resident, atResident);
   await expect(page.getByTestId('step-pins')).toBeVisible();
   await at('pins');
 }
