@@ -40,6 +40,7 @@ import {
   residentSummaryOf,
 } from '../workflows/procedure/projection';
 import { WorkflowRefusal } from '../workflows/refusal';
+import { reprintableDocuments } from '../workflows/steps/printed-documents';
 
 export interface LookupDeps {
   db(): Db;
@@ -322,6 +323,7 @@ export function createLookups(deps: LookupDeps) {
           startedAt: p.startedAt,
         })),
         timeline: await timeline(residentId),
+        reprints: await reprintableDocuments(db, await listProceduresOfResident(db, residentId)),
       };
     },
   };

@@ -30,6 +30,7 @@ import {
   RENEWAL_SCOPES,
   REPORTERS,
   REPORT_METHODS,
+  REPRINTABLE_DOCUMENTS,
   type DailyReportDto,
   type ResidentHistoryDto,
 } from './lifecycle';
@@ -247,6 +248,12 @@ export const requestSchemas = {
   }),
   'procedure:print-receipt': z.strictObject({ procedureId }),
   'procedure:print-deferral-slip': z.strictObject({ procedureId }),
+  /** 再発行 from the history open for residentId: main refuses another resident's document. */
+  'procedure:reprint': z.strictObject({
+    residentId: z.number().int().positive(),
+    procedureId,
+    document: z.enum(REPRINTABLE_DOCUMENTS),
+  }),
   'procedure:cancel': z.strictObject({ procedureId, reason: reasonText }),
   'sim:receive-card': z.strictObject({ noticeNumber }),
   'reports:daily': z.strictObject({ date: reportDate }),
@@ -312,6 +319,7 @@ export interface ResponseMap {
   'procedure:complete': ProcedureDto;
   'procedure:print-receipt': FileWrittenDto;
   'procedure:print-deferral-slip': FileWrittenDto;
+  'procedure:reprint': FileWrittenDto;
   'procedure:cancel': ProcedureDto;
   'sim:receive-card': SimStateDto;
   'reports:daily': DailyReportDto;
@@ -386,6 +394,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:complete': COUNTER_ROLES,
   'procedure:print-receipt': COUNTER_ROLES,
   'procedure:print-deferral-slip': COUNTER_ROLES,
+  'procedure:reprint': COUNTER_ROLES,
   'procedure:cancel': COUNTER_ROLES,
   'sim:receive-card': COUNTER_ROLES,
   'reports:daily': REPORT_ROLES,

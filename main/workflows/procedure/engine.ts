@@ -2,7 +2,7 @@
 // kind's pure transition), one clerk action at a time, one transaction per step (effects + journal
 // row + audit row), publish to the clerk window, cancel, resume after a restart, and the resident
 // window's PIN entry through the one hub. What differs between kinds is in their specs.
-import type { PinKind } from '../../../preload/contract/dto';
+import type { FileWrittenDto, PinKind } from '../../../preload/contract/dto';
 import type { ProcedureDto, ProcedureKind } from '../../../preload/contract/procedure';
 import type { Details } from '../../audit/details-guard';
 import { getApplication } from '../../db/repositories/applications';
@@ -20,6 +20,7 @@ import { getResident } from '../../db/repositories/residents';
 import { appendAudit } from '../../audit/audit-log';
 import { refuse, WorkflowRefusal } from '../refusal';
 import type { PinEntryOwner } from '../steps/pin-hub';
+import { reprintDocument } from '../steps/printed-documents';
 import { auditOnly, commitStep, newProcedureId, type JournalTarget } from './journal';
 import { applicationSummary, approverName, lifeCardOf, residentSummaryOf } from './projection';
 import type {
@@ -323,6 +324,11 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
         if (wasOpen) deps.pinHub.changed(ownerOf(l));
         return publish(l);
       });
+    },
+
+    /** 再発行 of a document from the history open for the resident (printed-documents.ts). */
+    reprint(request: Parameters<typeof reprintDocument>[1]): Promise<FileWrittenDto> {
+      return reprintDocument(deps, request);
     },
 
     /** Forgets every in-memory state (practice reset: the database was replaced). */
