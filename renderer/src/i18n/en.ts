@@ -307,6 +307,8 @@ export const en: Messages = {
     database_backup: 'Backup',
     database_restored: 'Restore from a backup',
     'key_recovery-exported': 'Recovery package written',
+    document_reprinted: 'Document printed again',
+    'document_reprint-refused': "Reprint refused (another resident's document)",
   },
   auditBanner: {
     alarm:
@@ -826,6 +828,19 @@ export const en: Messages = {
       noCerts: 'No certificates were issued on this card.',
       next: 'Next step',
       others: 'Other procedures for this card',
+    },
+    reprint: {
+      receipt: 'Reprint the receipt',
+      'deferral-slip': 'Reprint the deferred-issuance slip',
+      'fee-receipt': 'Reprint the fee receipt',
+      done: {
+        receipt:
+          'The receipt was printed again. Print it and hand it over (the paper says 再発行 with the date and time).',
+        'deferral-slip':
+          'The deferred-issuance slip was printed again. Print it and hand it over (the paper says 再発行 with the date and time).',
+        'fee-receipt':
+          'The fee receipt (or waiver record) was printed again. Print it and hand it over (the paper says 再発行 with the date and time).',
+      },
     },
     timeline: {
       title: 'History (newest first)',

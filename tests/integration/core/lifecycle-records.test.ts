@@ -15,6 +15,7 @@ import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/p
 import type { Result } from '../../../preload/contract/result';
 import { pdfRawText, pdfText } from '../../unit/documents/pdf-text';
 import { practiceConfig, tryCall, watched } from '../support/lifecycle-setup';
+import { approveBySupervisor } from '../support/router-calls';
 
 const CLERK = 'clerk' as const;
 const RESIDENT = 'resident' as const;
@@ -72,17 +73,6 @@ async function cardId(core: Core, serial: string): Promise<number> {
   return found.cards.find((c) => c.serial === serial)!.id;
 }
 
-async function approve(core: Core, action: 'revocation' | 'reissue', procedureId: string) {
-  const r = await call<{ approvalId: number }>(core, 'approval:approve', {
-    action,
-    procedureId,
-    reason: '届出書類を確認済み',
-    approverLoginId: 'sekinin',
-    approverPassword: 'sekinin-2026',
-  });
-  return r.approvalId;
-}
-
 async function count(core: Core, sql: string, params: (string | number)[] = []) {
   return (await core.db()!.get<{ n: number }>(sql, params))!.n;
 }
@@ -102,7 +92,7 @@ async function revoke(core: Core, serial: string, reason: string, cardPresent: b
   });
   const procedureId = started.procedureId;
   await call(core, 'procedure:set-revocation-reason', { procedureId, reason, cardPresent });
-  const approvalId = await approve(core, 'revocation', procedureId);
+  const approvalId = await approveBySupervisor(core, 'revocation', procedureId);
   return call<ProcedureDto>(core, 'procedure:approve', { procedureId, approvalId });
 }
 
@@ -215,12 +205,12 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     ).toBe(false);
     await call(core, 'auth:logout');
     await login(core, 'renshu02');
-    const approvalId = await approve(core, 'revocation', mine.procedureId);
+    const approvalId = await approveBySupervisor(core, 'revocation', mine.procedureId);
     // The approver is the operator who started the procedure: self-approval.
     expect(
       await refusal(core, 'procedure:approve', { procedureId: mine.procedureId, approvalId }),
     ).toBe('approval-invalid');
-    const wrongAction = await approve(core, 'reissue', mine.procedureId);
+    const wrongAction = await approveBySupervisor(core, 'reissue', mine.procedureId);
     expect(
       await refusal(core, 'procedure:approve', {
         procedureId: mine.procedureId,
@@ -288,7 +278,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
       reason: 'returned',
       cardPresent: true,
     });
-    const approvalId = await approve(core, 'revocation', procedureId);
+    const approvalId = await approveBySupervisor(core, 'revocation', procedureId);
     const approved = await call<ProcedureDto>(core, 'procedure:approve', {
       procedureId,
       approvalId,
@@ -353,7 +343,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     expect(await refusal(core, 'procedure:record-fee', { procedureId, status: 'paid' })).toBe(
       'step-not-allowed',
     );
-    const approvalId = await approve(core, 'reissue', procedureId);
+    const approvalId = await approveBySupervisor(core, 'reissue', procedureId);
     expect(
       (await call<ProcedureDto>(core, 'procedure:approve', { procedureId, approvalId })).step,
     ).toBe('fee');
@@ -390,7 +380,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     });
     const free = await call<ProcedureDto>(core, 'procedure:approve', {
       procedureId: shiro.procedureId,
-      approvalId: await approve(core, 'reissue', shiro.procedureId),
+      approvalId: await approveBySupervisor(core, 'reissue', shiro.procedureId),
     });
     expect(free).toMatchObject({
       step: 'completed',
@@ -440,7 +430,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     ]);
     await call(h.core, 'procedure:approve', {
       procedureId: rei.procedureId,
-      approvalId: await approve(h.core, 'reissue', rei.procedureId),
+      approvalId: await approveBySupervisor(h.core, 'reissue', rei.procedureId),
     });
     h = await restart(h);
     const resumed = await call<ProcedureDto>(h.core, 'procedure:get', {
@@ -453,7 +443,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     await call(h.core, 'procedure:record-fee', { procedureId: rei.procedureId, status: 'paid' });
     const revoked = await call<ProcedureDto>(h.core, 'procedure:approve', {
       procedureId: rev.procedureId,
-      approvalId: await approve(h.core, 'revocation', rev.procedureId),
+      approvalId: await approveBySupervisor(h.core, 'revocation', rev.procedureId),
     });
     expect(revoked).toMatchObject({
       step: 'completed',
@@ -473,7 +463,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     });
     await call(h.core, 'procedure:approve', {
       procedureId: present.procedureId,
-      approvalId: await approve(h.core, 'revocation', present.procedureId),
+      approvalId: await approveBySupervisor(h.core, 'revocation', present.procedureId),
     });
     h = await restart(h);
     expect(
@@ -532,7 +522,7 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
     });
     await call(core, 'procedure:approve', {
       procedureId,
-      approvalId: await approve(core, 'reissue', procedureId),
+      approvalId: await approveBySupervisor(core, 'reissue', procedureId),
     });
     const done = await call<ProcedureDto>(core, 'procedure:record-fee', {
       procedureId,
