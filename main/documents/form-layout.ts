@@ -209,7 +209,7 @@ export class Form {
     const size = 11;
     const width = this.#doc.fontSize(size).widthOfString(text) + 24;
     const x = PAGE.margin + (CONTENT_WIDTH - width) / 2;
-    this.box(x, 129, width, 19, { width: 1 });
+    this.box(x, 132, width, 18, { width: 1 });
     this.text(text, PAGE.margin, 133, { size, align: 'center', bold: true, lineGap: 0 });
   }
 
