@@ -88,6 +88,7 @@ export function createCounterApi(transport: CounterTransport) {
       complete: call(transport, 'procedure:complete'),
       printReceipt: call(transport, 'procedure:print-receipt'),
       printDeferralSlip: call(transport, 'procedure:print-deferral-slip'),
+      reprint: call(transport, 'procedure:reprint'),
       cancel: call(transport, 'procedure:cancel'),
       hold: call(transport, 'procedure:hold'),
       keep: call(transport, 'procedure:keep'),

@@ -16,6 +16,8 @@ export interface DeferralSlipData {
   at: string;
   practice: boolean;
   procedureId: string;
+  /** ISO time of a reprint: the form says 再発行 with it under the title; absent on the first print. */
+  reprintedAt?: string | null;
 }
 
 /** What happened, in words for the resident; the code stays in the procedure's journal. */
@@ -57,6 +59,7 @@ export async function renderDeferralSlip(
   form.text(data.municipalityName, left, 76, { size: 10, align: 'right' });
 
   form.text('後日交付のご案内', left, 104, { size: 20, align: 'center', bold: true });
+  if (data.reprintedAt) form.reprintMark(japaneseEraDateTime(data.reprintedAt));
   form.text(`${data.residentName}\u3000様`, left, 152, { size: 13 });
 
   let y = form.text(

@@ -28,6 +28,8 @@ export interface FeeReceiptData {
   recordedAt: string;
   practice: boolean;
   procedureId: string;
+  /** ISO time of a reprint: the form says 再発行 with it under the title; absent on the first print. */
+  reprintedAt?: string | null;
 }
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
@@ -54,6 +56,7 @@ export async function renderFeeReceipt(
   form.text(`${on}`, left, 62, { size: 10, align: 'right' });
   form.text(`交付通知書番号\u3000${data.noticeNumber}`, left, 76, { size: 10, align: 'right' });
   form.text(title, left, 104, { size: 20, align: 'center', bold: true });
+  if (data.reprintedAt) form.reprintMark(japaneseEraDateTime(data.reprintedAt));
   form.text(`${data.residentName}\u3000様`, left, 152, { size: 12.5 });
 
   const paid = data.status === 'paid';

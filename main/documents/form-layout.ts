@@ -200,6 +200,19 @@ export class Form {
    * 練習用・無効: a banner above the title and a large diagonal mark across the page, so that a
    * practice print can never pass for a real one, even photocopied.
    */
+  /**
+   * 再発行: a framed line under the title, so that a second copy is never taken for the first.
+   * `when` is the reprint's date and time as the form prints it.
+   */
+  reprintMark(when: string): void {
+    const text = `再発行\u3000${when}`;
+    const size = 11;
+    const width = this.#doc.fontSize(size).widthOfString(text) + 24;
+    const x = PAGE.margin + (CONTENT_WIDTH - width) / 2;
+    this.box(x, 132, width, 18, { width: 1 });
+    this.text(text, PAGE.margin, 133, { size, align: 'center', bold: true, lineGap: 0 });
+  }
+
   practiceMark(what: string): void {
     const doc = this.#doc;
     const y = 24;

@@ -24,6 +24,8 @@ export interface ReceiptData {
   issuedAt: string;
   practice: boolean;
   procedureId: string;
+  /** ISO time of a reprint: the form says 再発行 with it under the title; absent on the first print. */
+  reprintedAt?: string | null;
 }
 
 export interface DocumentOptions {
@@ -56,6 +58,7 @@ export async function renderReceipt(
   form.text(`交付通知書番号\u3000${data.noticeNumber}`, left, 76, { size: 10, align: 'right' });
 
   form.text('受領書（マイナンバーカード）', left, 104, { size: 20, align: 'center', bold: true });
+  if (data.reprintedAt) form.reprintMark(japaneseEraDateTime(data.reprintedAt));
 
   form.text(`${data.municipalityName}長\u3000様`, left, 152, { size: 12.5 });
   form.text(

@@ -43,6 +43,7 @@ import {
 import { WorkflowRefusal } from '../workflows/refusal';
 import { lookAlikesOf } from './look-alikes';
 import type { NoticeLedger } from './notice-ledger';
+import { reprintableDocuments } from '../workflows/steps/printed-documents';
 
 export interface LookupDeps {
   db(): Db;
@@ -338,6 +339,7 @@ export function createLookups(deps: LookupDeps) {
           startedAt: p.startedAt,
         })),
         timeline: await timeline(residentId),
+        reprints: await reprintableDocuments(db, await listProceduresOfResident(db, residentId)),
       };
     },
   };

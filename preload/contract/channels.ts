@@ -34,6 +34,7 @@ import {
   RENEWAL_SCOPES,
   REPORTERS,
   REPORT_METHODS,
+  REPRINTABLE_DOCUMENTS,
   type DailyReportDto,
   type ResidentHistoryDto,
 } from './lifecycle';
@@ -278,6 +279,12 @@ export const requestSchemas = {
   }),
   'procedure:print-receipt': z.strictObject({ procedureId }),
   'procedure:print-deferral-slip': z.strictObject({ procedureId }),
+  /** 再発行 from the history open for residentId: main refuses another resident's document. */
+  'procedure:reprint': z.strictObject({
+    residentId: z.number().int().positive(),
+    procedureId,
+    document: z.enum(REPRINTABLE_DOCUMENTS),
+  }),
   'procedure:cancel': z.strictObject({ procedureId, reason: reasonText }),
   /** 保留: the clerk parks the open procedure (from the idle ask, or to serve another resident). */
   'procedure:hold': z.strictObject({ procedureId, reason: z.enum(['clerk', 'idle']) }),
@@ -353,6 +360,7 @@ export interface ResponseMap {
   'procedure:complete': ProcedureDto;
   'procedure:print-receipt': FileWrittenDto;
   'procedure:print-deferral-slip': FileWrittenDto;
+  'procedure:reprint': FileWrittenDto;
   'procedure:cancel': ProcedureDto;
   'procedure:hold': ProcedureDto;
   'procedure:keep': ProcedureDto;
@@ -436,6 +444,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:complete': COUNTER_ROLES,
   'procedure:print-receipt': COUNTER_ROLES,
   'procedure:print-deferral-slip': COUNTER_ROLES,
+  'procedure:reprint': COUNTER_ROLES,
   'procedure:cancel': COUNTER_ROLES,
   'procedure:hold': COUNTER_ROLES,
   'procedure:keep': COUNTER_ROLES,

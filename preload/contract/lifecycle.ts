@@ -156,6 +156,15 @@ export interface TimelineEntryDto {
   readonly detail: string | null;
 }
 
+/** The documents the history can print again (再発行): 受領書, 後日交付のご案内, 領収書／手数料免除記録. */
+export const REPRINTABLE_DOCUMENTS = ['receipt', 'deferral-slip', 'fee-receipt'] as const;
+export type ReprintableDocument = (typeof REPRINTABLE_DOCUMENTS)[number];
+
+export interface ReprintableDocumentDto {
+  readonly procedureId: string;
+  readonly document: ReprintableDocument;
+}
+
 export interface ResidentHistoryDto {
   readonly resident: ResidentSummaryDto;
   readonly cards: readonly (LifeCardDto & {
@@ -170,6 +179,8 @@ export interface ResidentHistoryDto {
   }[];
   /** Newest first. */
   readonly timeline: readonly TimelineEntryDto[];
+  /** What each procedure's records can print again, from the history. */
+  readonly reprints: readonly ReprintableDocumentDto[];
 }
 
 export type LifeNextAction =

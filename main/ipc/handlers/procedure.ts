@@ -60,6 +60,7 @@ export function procedureHandlers(deps: {
       refusals(() => p.act(procedureId, 'printReceipt', {}), 'receipt-failed'),
     'procedure:print-deferral-slip': ({ procedureId }) =>
       refusals(() => p.act(procedureId, 'printDeferralSlip', {}), 'receipt-failed'),
+    'procedure:reprint': (request) => refusals(() => p.reprint(request), 'receipt-failed'),
     'procedure:cancel': ({ procedureId, reason }) => refusals(() => p.cancel(procedureId, reason)),
     'procedure:hold': ({ procedureId, reason }) => refusals(() => p.hold(procedureId, reason)),
     'procedure:keep': ({ procedureId }) => refusals(() => p.keep(procedureId)),

@@ -2,8 +2,6 @@
 // representative under 15 or under guardianship), the card matched, the face check, every secret
 // set anew on the resident window, keys and certificates, then the handover with the old cards
 // collected; 後日交付 when the authority cannot issue. The receipt and the slip are printed here.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
 import type { Details } from '../../audit/details-guard';
 import { needsNoticeMatch } from '../../../preload/contract/rules/look-alikes';
@@ -13,16 +11,15 @@ import {
   setApplicationStatus,
   type CardApplication,
 } from '../../db/repositories/applications';
-import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import { findCardOfApplication, getCard, transitionCard } from '../../db/repositories/cards';
 import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
-import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
 import { lookAlikesOf } from '../../lookups/look-alikes';
 import { isUnder15 } from '../procedure/projection';
 import type { ProcedureDeps } from '../procedure/spec';
 import { refuse, WorkflowRefusal } from '../refusal';
-import { cardProcedureSpec, type CardContext } from '../steps/card-steps';
+import { cardProcedureSpec } from '../steps/card-steps';
+import { writeDeferralSlip, writeHandoverReceipt } from '../steps/printed-documents';
 import type { CardRules } from '../steps/card-state';
 import { requiredKeyKinds } from '../steps/card-work';
 
@@ -47,11 +44,6 @@ async function issuableCard(deps: ProcedureDeps, app: CardApplication) {
   if (!card) refuse('application-not-ready');
   if (card.state !== 'received' && card.state !== 'prepared') refuse('card-not-issuable');
   return card;
-}
-
-async function noticeNumberOf(ctx: CardContext): Promise<string> {
-  const card = await getCard(ctx.deps.db(), ctx.live.cardId);
-  return (await getApplication(ctx.deps.db(), card.applicationId)).noticeNumber;
 }
 
 export const issuanceSpec = cardProcedureSpec<{ readonly applicationId: number }>({
@@ -138,73 +130,18 @@ export const issuanceSpec = cardProcedureSpec<{ readonly applicationId: number }
     },
 
     async printReceipt(ctx): Promise<FileWrittenDto> {
-      const s = ctx.state;
       // After 交付を完了する only: the receipt states what was recorded (old cards taken back).
-      if (s.step !== 'completed') refuse('step-not-allowed', s.step);
-      const deps = ctx.deps;
-      const db = deps.db();
-      const resident = await getResident(db, ctx.live.residentId);
-      const card = await getCard(db, ctx.live.cardId);
-      const certs = (await listCertificatesOfCard(db, card.id)).filter(
-        (c) => c.status === 'issued',
-      );
-      const signing = certs.filter((c) => c.kind === 'signing').at(-1);
-      const auth = certs.filter((c) => c.kind === 'auth').at(-1);
-      if (!auth) refuse('step-not-allowed', 'certificates');
-      const operator = await getOperator(db, deps.operatorId());
-      const notice = await noticeNumberOf(ctx);
-      const docs = await deps.documents();
-      mkdirSync(deps.receiptsDir, { recursive: true });
-      const procedureId = ctx.live.procedure.id;
-      const path = join(deps.receiptsDir, `receipt-${notice}-${procedureId}.pdf`);
-      const result = await docs.writeReceiptPdf(path, {
-        municipalityName: deps.municipality.name,
-        municipalityCode: deps.municipality.code,
-        noticeNumber: notice,
-        residentName: resident.kanjiName,
-        residentKana: resident.kanaName,
-        birthDate: resident.birthDate,
-        cardSerial: card.serial,
-        cardExpiry: card.expiry,
-        certificates: {
-          signing: signing ? { notAfter: signing.notAfter } : null,
-          auth: { notAfter: auth.notAfter },
-        },
-        collectedJukiCard: s.handover?.collectedJukiCard ?? false,
-        collectedNotificationCard: s.handover?.collectedNotificationCard ?? false,
-        operatorName: operator.displayName,
-        issuedAt: s.handover?.completedAt ?? deps.now().toISOString(),
-        practice: deps.practice,
-        procedureId,
-      });
-      await ctx.audit('receipt-printed', { bytes: result.bytes });
-      return { path, bytes: result.bytes };
+      if (ctx.state.step !== 'completed') refuse('step-not-allowed', ctx.state.step);
+      const written = await writeHandoverReceipt(ctx.deps, ctx.live.procedure.id, null);
+      await ctx.audit('receipt-printed', { bytes: written.bytes });
+      return written;
     },
 
     async printDeferralSlip(ctx): Promise<FileWrittenDto> {
-      const s = ctx.state;
-      if (s.step !== 'parked') refuse('step-not-allowed', s.step);
-      const deps = ctx.deps;
-      const db = deps.db();
-      const resident = await getResident(db, ctx.live.residentId);
-      const operator = await getOperator(db, deps.operatorId());
-      const notice = await noticeNumberOf(ctx);
-      const docs = await deps.documents();
-      mkdirSync(deps.receiptsDir, { recursive: true });
-      const procedureId = ctx.live.procedure.id;
-      const path = join(deps.receiptsDir, `deferral-${notice}-${procedureId}.pdf`);
-      const result = await docs.writeDeferralSlipPdf(path, {
-        municipalityName: deps.municipality.name,
-        noticeNumber: notice,
-        residentName: resident.kanjiName,
-        reasonCode: s.notice?.code ?? 'authority-unavailable',
-        operatorName: operator.displayName,
-        at: deps.now().toISOString(),
-        practice: deps.practice,
-        procedureId,
-      });
-      await ctx.audit('deferral-slip-printed', { bytes: result.bytes });
-      return { path, bytes: result.bytes };
+      if (ctx.state.step !== 'parked') refuse('step-not-allowed', ctx.state.step);
+      const written = await writeDeferralSlip(ctx.deps, ctx.live.procedure.id, null);
+      await ctx.audit('deferral-slip-printed', { bytes: written.bytes });
+      return written;
     },
   },
 });

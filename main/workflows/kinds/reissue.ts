@@ -2,7 +2,6 @@
 // waived (free-by-rule reasons are waived with the rule as their cause, without a fee step) ->
 // completed: the old card revoked if it is not yet, a new 'reissue' application with its notice
 // number, the reissues and fees rows, all in the last step's transaction. Then the fee receipt.
-import { join } from 'node:path';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
 import type { FeeDto } from '../../../preload/contract/lifecycle';
 import { reissueRefusal } from '../../../preload/contract/rules/card-actions';
@@ -14,23 +13,16 @@ import {
   countApplicationsWithNoticePrefix,
   createApplication,
   findApplicationByNotice,
-  getApplication,
 } from '../../db/repositories/applications';
-import {
-  findReissueOfCard,
-  findReissueOfProcedure,
-  recordReissue,
-} from '../../db/repositories/card-events';
+import { findReissueOfCard, recordReissue } from '../../db/repositories/card-events';
 import { getCard } from '../../db/repositories/cards';
-import { getProcedure } from '../../db/repositories/journal';
-import { getOperator } from '../../db/repositories/operators';
-import { getResident } from '../../db/repositories/residents';
 import { japanDate } from '../../../preload/contract/rules/validity';
 import type { ProcedureDeps, ProcedureSpec, StepContext } from '../procedure/spec';
 import { headerOf, stepGuard } from '../procedure/steps';
 import { refuse } from '../refusal';
 import { procedureApproval } from '../steps/approval';
 import { revokeCard } from '../steps/card-revocation';
+import { writeFeeReceipt } from '../steps/printed-documents';
 import { cardForRecord } from './card-start';
 
 /** The rule's own words for a fee waived by rule (fees.waiver_reason). */
@@ -246,37 +238,10 @@ export const reissueSpec: ProcedureSpec<ReissueState, { readonly cardId: number 
     async printReceipt(ctx): Promise<FileWrittenDto> {
       const s = ctx.state;
       if (s.step !== 'completed' || !s.done) refuse('step-not-allowed', s.step);
-      const deps = ctx.deps;
-      const db = deps.db();
-      const procedureId = ctx.live.procedure.id;
-      const card = await getCard(db, ctx.live.cardId);
-      const resident = await getResident(db, card.residentId);
-      const operator = await getOperator(db, deps.operatorId());
-      const reissue = await findReissueOfProcedure(db, procedureId);
-      if (!reissue) refuse('not-found', 'reissue');
-      const application = await getApplication(db, reissue.applicationId);
-      const docs = await deps.documents();
-      const path = join(deps.receiptsDir, `reissue-fee-${procedureId}.pdf`);
-      const { bytes } = await docs.writeFeeReceiptPdf(path, {
-        municipalityName: deps.municipality.name,
-        municipalityCode: deps.municipality.code,
-        noticeNumber: application.noticeNumber,
-        residentName: resident.kanjiName,
-        residentKana: resident.kanaName,
-        oldCardSerial: card.serial,
-        reason: s.reason!,
-        express: s.express,
-        fee: s.fee!,
-        status: s.done.status,
-        waiverReason: s.done.waiverReason,
-        operatorName: operator.displayName,
-        recordedAt: (await getProcedure(db, procedureId)).endedAt ?? deps.now().toISOString(),
-        practice: deps.practice,
-        procedureId,
-      });
+      const written = await writeFeeReceipt(ctx.deps, ctx.live.procedure.id, null);
       // The journal closed with the procedure: a printed receipt is an audit row alone.
-      await ctx.audit('receipt-printed', { bytes });
-      return { path, bytes };
+      await ctx.audit('receipt-printed', { bytes: written.bytes });
+      return written;
     },
   },
 };

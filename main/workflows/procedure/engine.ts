@@ -4,7 +4,7 @@
 // window's entry (the card face to confirm, the PINs) through the one hub; and the counter's one resident at a time: an open
 // procedure that is not parked (保留) refuses every other resident, and parking is a journal row.
 // What differs between kinds is in their specs.
-import type { PinKind } from '../../../preload/contract/dto';
+import type { FileWrittenDto, PinKind } from '../../../preload/contract/dto';
 import type { OpenProcedureRef } from '../../../preload/contract/errors';
 import type { ProcedureDto, ProcedureKind } from '../../../preload/contract/procedure';
 import type { Details } from '../../audit/details-guard';
@@ -24,6 +24,7 @@ import { getResident } from '../../db/repositories/residents';
 import { appendAudit } from '../../audit/audit-log';
 import { refuse, WorkflowRefusal, WrongCardRefusal } from '../refusal';
 import type { PinEntryOwner } from '../steps/pin-hub';
+import { reprintDocument } from '../steps/printed-documents';
 import { auditOnly, commitStep, newProcedureId, type JournalTarget } from './journal';
 import { applicationSummary, approverName, lifeCardOf, residentSummaryOf } from './projection';
 import type {
@@ -488,6 +489,11 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
         if (wasOpen) deps.pinHub.changed(ownerOf(l));
         return publish(l);
       });
+    },
+
+    /** 再発行 of a document from the history open for the resident (printed-documents.ts). */
+    reprint(request: Parameters<typeof reprintDocument>[1]): Promise<FileWrittenDto> {
+      return reprintDocument(deps, request);
     },
 
     /** Forgets every in-memory state (practice reset: the database was replaced). */

@@ -355,6 +355,8 @@ export const en: Messages = {
     database_restored: 'Restore from a backup',
     'key_recovery-exported': 'Recovery package written',
     'support_bundle-written': 'Support bundle written',
+    document_reprinted: 'Document printed again',
+    'document_reprint-refused': "Reprint refused (another resident's document)",
   },
   /** The procedures' own audit actions (<kind>.<step>): the step in words, after the kind. */
   auditSteps: {
@@ -1010,6 +1012,19 @@ export const en: Messages = {
       noCerts: 'No certificates were issued on this card.',
       next: 'Next step',
       others: 'Other procedures for this card',
+    },
+    reprint: {
+      receipt: 'Reprint the receipt',
+      'deferral-slip': 'Reprint the deferred-issuance slip',
+      'fee-receipt': 'Reprint the fee receipt',
+      done: {
+        receipt:
+          'The receipt was printed again. Print it and hand it over (the paper says 再発行 with the date and time).',
+        'deferral-slip':
+          'The deferred-issuance slip was printed again. Print it and hand it over (the paper says 再発行 with the date and time).',
+        'fee-receipt':
+          'The fee receipt (or waiver record) was printed again. Print it and hand it over (the paper says 再発行 with the date and time).',
+      },
     },
     timeline: {
       title: 'History (newest first)',

@@ -351,6 +351,20 @@ const life = {
     next: '次の対応',
     others: 'このカードでできるほかの手続き',
   },
+  // 再発行 from the timeline: the same document printed again, marked 再発行 on the paper.
+  reprint: {
+    receipt: '受領書を再発行',
+    'deferral-slip': '後日交付のご案内を再発行',
+    'fee-receipt': '領収書を再発行',
+    done: {
+      receipt:
+        '受領書を再発行しました。印刷して、お渡しください（書面に「再発行」と日時が入っています）。',
+      'deferral-slip':
+        '後日交付のご案内を再発行しました。印刷して、お渡しください（書面に「再発行」と日時が入っています）。',
+      'fee-receipt':
+        '領収書（または手数料免除記録）を再発行しました。印刷して、お渡しください（書面に「再発行」と日時が入っています）。',
+    },
+  },
   timeline: {
     title: 'これまでの記録（新しい順）',
     empty: '記録はまだありません。',
@@ -1040,6 +1054,8 @@ export const ja = {
     database_restored: 'バックアップからの復元',
     'key_recovery-exported': '回復用パッケージの書き出し',
     'support_bundle-written': 'サポート用ファイルの書き出し',
+    document_reprinted: '書類の再発行',
+    'document_reprint-refused': '再発行の拒否（ほかの住民の書類）',
   },
   /** The procedures' own audit actions (<kind>.<step>): the step in words, after the kind. */
   auditSteps: {

@@ -1,5 +1,6 @@
 // Finding a resident at the counter (by 交付通知書 number, card serial or name) and the resident's page.
 import { defineStore } from 'pinia';
+import type { ReprintableDocument } from '../../../preload/contract/lifecycle';
 import { callCounter } from '../counter-call';
 
 export const useLookupStore = defineStore('lookup', () => {
@@ -15,5 +16,9 @@ export const useLookupStore = defineStore('lookup', () => {
   const history = (residentId: number) =>
     callCounter(() => window.counter.lookup.history({ residentId }));
 
-  return { byNotice, bySerial, byName, history };
+  /** 再発行 of a procedure's document from the history open for `residentId`. */
+  const reprint = (residentId: number, procedureId: string, document: ReprintableDocument) =>
+    callCounter(() => window.counter.procedure.reprint({ residentId, procedureId, document }));
+
+  return { byNotice, bySerial, byName, history, reprint };
 });

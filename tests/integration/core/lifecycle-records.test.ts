@@ -16,6 +16,7 @@ import type { Result } from '../../../preload/contract/result';
 import { pdfRawText, pdfText } from '../../unit/documents/pdf-text';
 import { answerCardFace } from '../support/card-face';
 import { practiceConfig, tryCall, watched } from '../support/lifecycle-setup';
+import { approveBySupervisor } from '../support/router-calls';
 
 const CLERK = 'clerk' as const;
 const RESIDENT = 'resident' as const;
@@ -73,17 +74,6 @@ async function cardId(core: Core, serial: string): Promise<number> {
   return found.cards.find((c) => c.serial === serial)!.id;
 }
 
-async function approve(core: Core, action: 'revocation' | 'reissue', procedureId: string) {
-  const r = await call<{ approvalId: number }>(core, 'approval:approve', {
-    action,
-    procedureId,
-    reason: '届出書類を確認済み',
-    approverLoginId: 'sekinin',
-    approverPassword: 'sekinin-2026',
-  });
-  return r.approvalId;
-}
-
 async function count(core: Core, sql: string, params: (string | number)[] = []) {
   return (await core.db()!.get<{ n: number }>(sql, params))!.n;
 }
@@ -103,7 +93,7 @@ async function revoke(core: Core, serial: string, reason: string, cardPresent: b
   });
   const procedureId = started.procedureId;
   await call(core, 'procedure:set-revocation-reason', { procedureId, reason, cardPresent });
-  const approvalId = await approve(core, 'revocation', procedureId);
+  const approvalId = await approveBySupervisor(core, 'revocation', procedureId);
   return call<ProcedureDto>(core, 'procedure:approve', { procedureId, approvalId });
 }
 
@@ -216,12 +206,12 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     ).toBe(false);
     await call(core, 'auth:logout');
     await login(core, 'renshu02');
-    const approvalId = await approve(core, 'revocation', mine.procedureId);
+    const approvalId = await approveBySupervisor(core, 'revocation', mine.procedureId);
     // The approver is the operator who started the procedure: self-approval.
     expect(
       await refusal(core, 'procedure:approve', { procedureId: mine.procedureId, approvalId }),
     ).toBe('approval-invalid');
-    const wrongAction = await approve(core, 'reissue', mine.procedureId);
+    const wrongAction = await approveBySupervisor(core, 'reissue', mine.procedureId);
     expect(
       await refusal(core, 'procedure:approve', {
         procedureId: mine.procedureId,
@@ -289,7 +279,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
       reason: 'returned',
       cardPresent: true,
     });
-    const approvalId = await approve(core, 'revocation', procedureId);
+    const approvalId = await approveBySupervisor(core, 'revocation', procedureId);
     const approved = await call<ProcedureDto>(core, 'procedure:approve', {
       procedureId,
       approvalId,
@@ -354,7 +344,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     expect(await refusal(core, 'procedure:record-fee', { procedureId, status: 'paid' })).toBe(
       'step-not-allowed',
     );
-    const approvalId = await approve(core, 'reissue', procedureId);
+    const approvalId = await approveBySupervisor(core, 'reissue', procedureId);
     expect(
       (await call<ProcedureDto>(core, 'procedure:approve', { procedureId, approvalId })).step,
     ).toBe('fee');
@@ -408,7 +398,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
     });
     const free = await call<ProcedureDto>(core, 'procedure:approve', {
       procedureId: shiro.procedureId,
-      approvalId: await approve(core, 'reissue', shiro.procedureId),
+      approvalId: await approveBySupervisor(core, 'reissue', shiro.procedureId),
     });
     expect(free).toMatchObject({
       step: 'completed',
@@ -464,7 +454,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     ]);
     await call(h.core, 'procedure:approve', {
       procedureId: rei.procedureId,
-      approvalId: await approve(h.core, 'reissue', rei.procedureId),
+      approvalId: await approveBySupervisor(h.core, 'reissue', rei.procedureId),
     });
     h = await restart(h);
     const resumed = await call<ProcedureDto>(h.core, 'procedure:get', {
@@ -478,7 +468,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     // The reissue ended with its fee: the parked revocation is taken up by its approval.
     const revoked = await call<ProcedureDto>(h.core, 'procedure:approve', {
       procedureId: rev.procedureId,
-      approvalId: await approve(h.core, 'revocation', rev.procedureId),
+      approvalId: await approveBySupervisor(h.core, 'revocation', rev.procedureId),
     });
     expect(revoked).toMatchObject({
       step: 'completed',
@@ -498,7 +488,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
     });
     await call(h.core, 'procedure:approve', {
       procedureId: present.procedureId,
-      approvalId: await approve(h.core, 'revocation', present.procedureId),
+      approvalId: await approveBySupervisor(h.core, 'revocation', present.procedureId),
     });
     h = await restart(h);
     expect(
@@ -557,7 +547,7 @@ describe('紛失: suspension → revocation → reissue → 入庫 → 交付 �
     });
     await call(core, 'procedure:approve', {
       procedureId,
-      approvalId: await approve(core, 'reissue', procedureId),
+      approvalId: await approveBySupervisor(core, 'reissue', procedureId),
     });
     const done = await call<ProcedureDto>(core, 'procedure:record-fee', {
       procedureId,

@@ -93,6 +93,22 @@ export async function call<T>(core: Core, channel: Channel, payload: unknown = {
   return r.value;
 }
 
+/** 責任者 sekinin approves `action` of the procedure (as the approval screen does); its id. */
+export async function approveBySupervisor(
+  core: Core,
+  action: 'revocation' | 'reissue',
+  procedureId: string,
+): Promise<number> {
+  const r = await call<{ approvalId: number }>(core, 'approval:approve', {
+    action,
+    procedureId,
+    reason: '届出書類を確認済み',
+    approverLoginId: 'sekinin',
+    approverPassword: 'sekinin-2026',
+  });
+  return r.approvalId;
+}
+
 /** Calls by window name (the procedures of issuance-script.ts take these); a refusal throws. */
 export function routerCall(core: Core): Call {
   return (window, channel, payload) => call(core, channel, payload, SENDER[window]);

@@ -4,28 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentError } from '../../../main/documents';
-import { writeFeeReceiptPdf, type FeeReceiptData } from '../../../main/documents/fee-receipt';
+import { writeFeeReceiptPdf } from '../../../main/documents/fee-receipt';
 import { reissueFee } from '../../../preload/contract/rules/fees';
+import { FEE_TARO as TARO } from './fixtures';
 import { REISSUE_REASON_LABELS } from '../../../preload/contract/rules/reasons';
 import { pdfPages, pdfRawText, pdfText, squash } from './pdf-text';
-
-const TARO: FeeReceiptData = {
-  municipalityName: '見本県窓口市',
-  municipalityCode: '99999',
-  noticeNumber: 'MD-2026-R0001',
-  residentName: '見本 太郎',
-  residentKana: 'ミホン タロウ',
-  oldCardSerial: '990000000000002',
-  reason: 'lost',
-  express: false,
-  fee: reissueFee('lost', false),
-  status: 'paid',
-  waiverReason: null,
-  operatorName: '練習 一郎',
-  recordedAt: '2026-11-25T01:30:00.000Z',
-  practice: false,
-  procedureId: 'rei-abcdefghijklmnopqrstuvwx',
-};
 
 let dir: string;
 beforeEach(async () => {

@@ -4,33 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentError, writeReceiptPdf } from '../../../main/documents';
-import type { ReceiptData } from '../../../main/documents';
+import { RECEIPT_HANAKO as HANAKO } from './fixtures';
 import { pdfFonts, pdfPages, pdfRawText, pdfText, squash } from './pdf-text';
 
 /** What the resident typed at the PIN screen: none of it may reach paper. */
 const TYPED = ['MADO2026KEY', '7395', '2846', '5017'];
-
-const HANAKO: ReceiptData = {
-  municipalityName: '窓口市',
-  municipalityCode: '999999',
-  noticeNumber: 'MD-2026-0001',
-  residentName: '窓口 花子',
-  residentKana: 'マドグチ ハナコ',
-  birthDate: '1992-07-08',
-  cardSerial: '990000000000001',
-  cardExpiry: '2036-07-08',
-  certificates: {
-    signing: { notAfter: '2031-07-08T14:59:59.000Z' },
-    auth: { notAfter: '2031-07-08T14:59:59.000Z' },
-  },
-  collectedJukiCard: true,
-  collectedNotificationCard: false,
-  operatorName: '練習 一郎',
-  issuedAt: '2026-11-25T12:05:00.000Z',
-  practice: false,
-  // A UUID whose last group is all digits: printed, it must not look like a 個人番号.
-  procedureId: '0f6b1c2e-8d4a-4e1b-9c3f-123456789012',
-};
 
 let dir: string;
 beforeEach(async () => {
