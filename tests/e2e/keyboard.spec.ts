@@ -11,11 +11,14 @@ const SIGNING = 'MADO2026KEY';
 /**
  * The bounds the clerk's window must stay under (keys, Tabs among them; typed characters apart).
  * This spec measured 61 keys with 50 Tabs before the focus work (the focus on each step's title,
- * the trainer panel beside every screen) and 20 keys with 8 Tabs after it. The resident's window
- * took 14 keys with 8 Tabs before each screen focused its main button, 6 keys and no Tab after.
+ * the trainer panel beside every screen) and 20 keys with 8 Tabs after it. The resident's card
+ * face (券面確認) then added its button, and the face step now starts on its title, not on 一致,
+ * so that Space takes the still and never decides the check: 25 keys with 12 Tabs. The resident's
+ * window took 14 keys with 8 Tabs before each screen focused its main button, 6 keys and no Tab
+ * after, 7 with the card face's answer.
  */
-const MAX_KEYS = 22;
-const MAX_TABS = 10;
+const MAX_KEYS = 26;
+const MAX_TABS = 12;
 const MAX_RESIDENT_TABS = 1;
 
 /** The resident's part on their own window, with its keyboard: secrets, the shared-PIN offer, review. */

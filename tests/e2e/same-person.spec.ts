@@ -55,7 +55,10 @@ async function lookAtFace(page: Page, harness: Harness, name: string): Promise<v
     }
     const chip = (await page.getByTestId('face-chip').locator('img').boundingBox())!;
     console.log(`${name} ${size.width}x${size.height}: photos ${chip.width}x${chip.height}`);
-    expect(chip.height).toBeGreaterThanOrEqual(190);
+    // Never below the step's minimum (160 px for the image box, less its frame): on a short
+    // practice screen (its banner too) the photos give way so that the decision stays in sight;
+    // 1, 2 and 3 enlarge each to compare.
+    expect(chip.height).toBeGreaterThanOrEqual(155);
     // The photos whole on screen too, above the decision.
     expect(chip.y + chip.height).toBeLessThanOrEqual(size.height);
     await harness.screenshot(`${name}-${size.width}x${size.height}`);
@@ -145,7 +148,7 @@ test.describe('same name, same birth date', () => {
     // Space on the focused 一致 presses it: the decision, not another still.
     await page.getByTestId('face-match').focus();
     await page.keyboard.press('Space');
-    await expect(page.getByTestId('step-header')).toHaveAttribute('data-step', 'pins');
+    await expect(page.getByTestId('step-header')).toHaveAttribute('data-step', 'card-face');
     expect(harness.calls.filter((c) => c === 'procedure:record-face')).toHaveLength(1);
   });
 });
