@@ -1,6 +1,7 @@
 // A supervisor's approval used by a step: recorded for this procedure and this action, by someone
 // else than the clerk running it (the approval itself was checked when it was recorded: a
 // supervisor, never the requester).
+import type { ApprovalAction } from '../../../preload/contract/lifecycle';
 import type { Queryable } from '../../db/connection';
 import { getApproval, type Approval } from '../../db/repositories/approvals';
 import type { Procedure } from '../../db/repositories/journal';
@@ -14,24 +15,35 @@ async function approvalOf(q: Queryable, approvalId: number): Promise<Approval> {
   }
 }
 
-/**
- * The approval to continue after a face mismatch: of this very procedure, at the request of the
- * clerk running it.
- */
-export async function faceOverrideApproval(
+/** An approval of `action` for this very procedure, asked by the clerk running it now. */
+async function requestedApproval(
   q: Queryable,
   approvalId: number,
+  action: ApprovalAction,
   procedureId: string,
   operatorId: number,
 ): Promise<Approval> {
   const approval = await approvalOf(q, approvalId);
   if (
-    approval.action !== 'face-check-override' ||
+    approval.action !== action ||
     approval.procedureId !== procedureId ||
     approval.requesterId !== operatorId
   )
     throw new WorkflowRefusal('approval-invalid');
   return approval;
+}
+
+/**
+ * The approval to continue after a face mismatch: of this very procedure, at the request of the
+ * clerk running it.
+ */
+export function faceOverrideApproval(
+  q: Queryable,
+  approvalId: number,
+  procedureId: string,
+  operatorId: number,
+): Promise<Approval> {
+  return requestedApproval(q, approvalId, 'face-check-override', procedureId, operatorId);
 }
 
 /**
@@ -44,13 +56,13 @@ export async function secondCheckApproval(
   procedureId: string,
   operatorId: number,
 ): Promise<Approval> {
-  const approval = await approvalOf(q, approvalId);
-  if (
-    approval.action !== 'face-check-second' ||
-    approval.procedureId !== procedureId ||
-    approval.requesterId !== operatorId
-  )
-    throw new WorkflowRefusal('approval-invalid');
+  const approval = await requestedApproval(
+    q,
+    approvalId,
+    'face-check-second',
+    procedureId,
+    operatorId,
+  );
   if (approval.approverId === operatorId)
     throw new WorkflowRefusal('approval-invalid', 'self-approval');
   return approval;
