@@ -64,7 +64,7 @@ test.describe('card health names the holder', () => {
     await expect(holder(page)).toHaveAttribute('data-known', 'yes');
     await expect(page.getByTestId('holder-name')).toHaveText('見本　太郎');
     await expect(page.getByTestId('holder-kana')).toHaveText(/^ミホン/);
-    await expect(page.getByTestId('holder-birth')).toContainText('1985年9月20日');
+    await expect(page.getByTestId('holder-birth')).toContainText('1985年9月20日（昭和60年）');
     await expect(page.getByTestId('holder-revocation')).toHaveCount(0);
     await screensAtCounterSizes(harness, page, 'card-holder-known');
     await page.getByTestId('holder-history').click();
