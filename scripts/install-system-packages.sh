@@ -3,7 +3,10 @@
 # OpenSC as the standard middleware that must read the simulated card, CJK fonts for screenshots
 # and printed documents (DejaVu: a font without kanji, which the documents must refuse),
 # poppler-utils to read the printed PDFs back in tests, iproute2 (ip) to bring up the loopback of
-# the network namespace each parallel integration run has its own pcscd and vpcd port in.
+# the network namespace each parallel integration run has its own pcscd and vpcd port in,
+# PostgreSQL 15 for the office-database backend (its tests start their own server), and two
+# public-domain face photos for the face-similarity tests (astronaut.png from python3-skimage,
+# messi5.jpg from opencv-doc), which stay outside the repository.
 set -euo pipefail
 
 PACKAGES=(
@@ -18,6 +21,9 @@ PACKAGES=(
   libopenjp2-tools
   poppler-utils
   iproute2
+  postgresql
+  python3-skimage
+  opencv-doc
 )
 
 missing=()
