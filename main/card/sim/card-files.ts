@@ -4,6 +4,7 @@ import { encodeBilevelPng } from '../../images/png';
 import type { SexCode } from '../../../preload/contract/rules/sex';
 import { encodeTlv } from '../tlv';
 import { ascii, concat, fromHex, u16, utf8, type Bytes } from './bytes';
+import { JPKI_TOKEN_INFO_SIZE, TOKEN_LABEL } from './card-layout';
 
 /** What the card says about its holder. Dates are ISO YYYY-MM-DD. */
 export interface HolderFacts {
@@ -173,6 +174,51 @@ export function textBasicInfoFile(): Bytes {
       encodeTlv(0xdf43, concat(new Uint8Array(32), new Uint8Array(96).fill(0xff))),
     ),
   );
+}
+
+/**
+ * Text 0006: `A1 { 90 exponent, 91 modulus }`, the public key a terminal encrypts a session key
+ * to; a bare key, nothing signs it (layout: soltia48/myna-card, src/ap/text.rs, SessionKeyPublicKey).
+ * The simulator offers no secure messaging, so nothing uses the key.
+ */
+export function textSessionKeyFile(sessionKey: KeyObject): Bytes {
+  return encodeTlv(0xa1, publicKeyObjects(sessionKey));
+}
+
+/**
+ * Text 0007: `FF 50 { DF51 the application's public key (90/91), DF52 issuer signature over the
+ * DF51 object }` (layout: soltia48/myna-card, src/ap/text.rs, SignedPublicKey; the signature covers
+ * the bytes before DF52, RSA PKCS#1 v1.5 SHA-256, as that reader checks it).
+ */
+export function textSignedPublicKeyFile(appKey: KeyObject, issuerKey: KeyObject): Bytes {
+  const signed = encodeTlv(0xdf51, publicKeyObjects(appKey));
+  return encodeTlv(0xff50, concat(signed, encodeTlv(0xdf52, issuerSignature(issuerKey, signed))));
+}
+
+// ---- JPKI ----
+
+/**
+ * JPKI 0006, 160 bytes: PKCS #11 CK_TOKEN_INFO with every CK_ULONG as 4 big-endian bytes. Values
+ * as in the physical-card layout of soltia48/myna-card (src/ap/jpki.rs,
+ * parses_the_physical_card_token_info_layout): label `JPKIAPICCTOKEN2`, manufacturer
+ * `0…01`, model `E16R01NJ`, serial `0000000020500003`, flags 0x040D (RNG, login required, user PIN
+ * initialised, token initialised), sessions 1/0 and 1/0, PIN length 16/6, the four memory
+ * counters unavailable (FFFFFFFF), ASCII `03` and `01` in the version slots. The utcTime slot is
+ * sixteen `9` there; the real value is not published.
+ */
+export function jpkiTokenInfoFile(): Bytes {
+  const out = new Uint8Array(JPKI_TOKEN_INFO_SIZE).fill(0x20);
+  out.set(ascii(TOKEN_LABEL), 0);
+  out.set(ascii('00000000000000000000000000000001'), 32);
+  out.set(ascii('E16R01NJ'), 64);
+  out.set(ascii('0000000020500003'), 80);
+  const words = [0x040d, 1, 0, 1, 0, 16, 6, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff];
+  const view = new DataView(out.buffer);
+  words.forEach((w, i) => view.setUint32(96 + 4 * i, w));
+  out.set(ascii('03'), 140);
+  out.set(ascii('01'), 142);
+  out.fill(0x39, 144, 160);
+  return out;
 }
 
 // ---- visual application (券面事項確認) ----

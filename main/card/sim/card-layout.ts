@@ -22,7 +22,8 @@ export type SecretId =
   | 'text-b'
   | 'visual-a'
   | 'visual-b'
-  | 'visual-birth';
+  | 'visual-birth'
+  | 'text-blocked';
 
 /** How a secret may be changed: with CHANGE REFERENCE DATA (00 24), with 80 32, or not at all. */
 type ChangeCommand = 'iso' | 'proprietary' | 'none';
@@ -50,6 +51,9 @@ export const SECRET_RULES: Readonly<Record<SecretId, SecretRule>> = {
   'visual-a': { maxTries: CODE_TRIES, format: /^[0-9]{12}$/, change: 'none' },
   'visual-b': { maxTries: CODE_TRIES, format: /^[0-9]{14}$/, change: 'none' },
   'visual-birth': { maxTries: CODE_TRIES, format: /^[0-9]{6}$/, change: 'none' },
+  // Text EF 0012: blocked on every card examined (soltia48/myna-card, src/ap/text.rs, BLOCKED_0012);
+  // no value opens it and nothing is known that it guards.
+  'text-blocked': { maxTries: CODE_TRIES, format: /^$/, change: 'none' },
 };
 
 export type KeyId = 'auth' | 'sign';
@@ -73,6 +77,10 @@ export type FileDef =
 
 const CERT_EF_SIZE = 0x0800;
 
+export const TOKEN_LABEL = 'JPKIAPICCTOKEN2';
+
+export const JPKI_TOKEN_INFO_SIZE = 160;
+
 function bin(size: number, read: Access, issuerWritable = false): FileDef {
   return { type: 'binary', size, read, issuerWritable };
 }
@@ -87,7 +95,8 @@ export const FILES: Readonly<Record<AppName, ReadonlyMap<number, FileDef>>> = {
     [0x0002, bin(CERT_EF_SIZE, 'free', true)],
     [0x000a, bin(CERT_EF_SIZE, 'free', true)],
     [0x000b, bin(CERT_EF_SIZE, 'free', true)],
-    [0x0006, bin(32, 'free')],
+    // 160 bytes: a PKCS #11 CK_TOKEN_INFO with 4-byte big-endian integers (jpkiTokenInfoFile).
+    [0x0006, bin(JPKI_TOKEN_INFO_SIZE, 'free')],
     [
       0x0008,
       { type: 'binary', size: 3, read: 'free', issuerWritable: false, derived: 'cert-presence' },
@@ -104,7 +113,13 @@ export const FILES: Readonly<Record<AppName, ReadonlyMap<number, FileDef>>> = {
     [0x0003, bin(0x0200, { anyOf: ['text-pin', 'text-a', 'text-b'] })],
     [0x0004, bin(0x0400, 'free')],
     [0x0005, bin(0x0100, 'free')],
+    // 0006 session-key public key, 0007 the application's signed public key, 0008 sixteen FF of
+    // unknown purpose: read access as recorded (soltia48/myna-card, tests/fixtures/README.md).
+    [0x0006, bin(0x0200, { anyOf: ['text-pin', 'text-a', 'text-b'] })],
+    [0x0007, bin(0x0400, { anyOf: ['text-pin', 'text-a', 'text-b'] })],
+    [0x0008, bin(16, 'free')],
     [0x0011, { type: 'secret', secret: 'text-pin' }],
+    [0x0012, { type: 'secret', secret: 'text-blocked' }],
     [0x0014, { type: 'secret', secret: 'text-a' }],
     [0x0015, { type: 'secret', secret: 'text-b' }],
   ]),
@@ -133,7 +148,25 @@ export const CHIP_STATE_EF = { app: 'common', fid: 0x0003 } as const;
 export const CHIP_STATE_BYTES = { active: 0x01, suspended: 0x02, terminated: 0x03 } as const;
 export type ChipState = keyof typeof CHIP_STATE_BYTES;
 
-export const TOKEN_LABEL = 'JPKIAPICCTOKEN2';
+/** Byte 0 (signing) or 1 (authentication) of JPKI EF 0008 when the certificate is there. */
+export const CERTIFICATE_PRESENT = 0x8f;
+
+/**
+ * JPKI EF 0008 as a reader sees it: three bytes, no filler. `8F 8F 00` on a card with both
+ * certificates and `00 8F 00` on one without the signing certificate (a holder under 15, a
+ * 顔認証 card), as recorded by soltia48/myna-card (src/ap/jpki.rs, reads_the_certificate_availability).
+ * A card with neither certificate (before 交付) is the simulator's choice: `00 00 00`.
+ */
+export function certificateAvailability(present: {
+  readonly sign: boolean;
+  readonly auth: boolean;
+}): Uint8Array {
+  return Uint8Array.of(
+    present.sign ? CERTIFICATE_PRESENT : 0x00,
+    present.auth ? CERTIFICATE_PRESENT : 0x00,
+    0x00,
+  );
+}
 
 /** Seen contact ATR of a My Number Card (docs/card.md). */
 export const MY_NUMBER_ATR = fromHex('3BC5FF8131FB458073C6010000');

@@ -27,6 +27,8 @@ import {
   isValidMyNumber,
   textAttributesFile,
   textBasicInfoFile,
+  textSessionKeyFile,
+  textSignedPublicKeyFile,
   textIntegrityFile,
   textMyNumberFile,
   visualAgeRecordFile,
@@ -402,6 +404,8 @@ export async function writeHolderFiles(
   card.manufactureFile('text', 0x0003, textIntegrityFile(myNumberFile, attributesFile, issuer));
   card.manufactureFile('text', 0x0004, cvCertificateFile(issuer, `TEXT${h.municipalityCode}`));
   card.manufactureFile('text', 0x0005, textBasicInfoFile());
+  card.manufactureFile('text', 0x0006, textSessionKeyFile(face));
+  card.manufactureFile('text', 0x0007, textSignedPublicKeyFile(face, issuer));
   card.manufactureFile('visual', 0x0001, visualAgeRecordFile(h, face, issuer));
   card.manufactureFile('visual', 0x0002, visualFaceFile(h, face, issuer, { photo }));
   card.manufactureFile('visual', 0x0003, visualBasicInfoFile(h));

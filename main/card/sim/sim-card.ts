@@ -18,7 +18,7 @@ import {
   FILES,
   MY_NUMBER_ATR,
   SECRET_RULES,
-  TOKEN_LABEL,
+  certificateAvailability,
   type Access,
   type AppName,
   type ChipState,
@@ -26,6 +26,7 @@ import {
   type KeyId,
   type SecretId,
 } from './card-layout';
+import { jpkiTokenInfoFile } from './card-files';
 import type { SimCardPort } from './sim-card-port';
 import { exchangeCostMs, waitModelled, type TimingModel } from './timing';
 
@@ -294,9 +295,10 @@ export class SimCard implements SimCardPort {
         }
       }
     }
-    const label = new Uint8Array(32).fill(0x20);
-    label.set(ascii(TOKEN_LABEL));
-    this.#files.get(fileKey('jpki', 0x0006))!.set(label);
+    this.#files.get(fileKey('jpki', 0x0006))!.set(jpkiTokenInfoFile());
+    this.#files.get(fileKey('text', 0x0008))!.fill(0xff);
+    // Blocked from the factory, as on every card examined: no tries, no value anyone knows.
+    this.#secrets.set('text-blocked', { value: new Uint8Array(0), triesLeft: 0 });
     this.#files.get(fileKey(CHIP_STATE_EF.app, CHIP_STATE_EF.fid))![0] = CHIP_STATE_BYTES.active;
   }
 
@@ -521,11 +523,10 @@ export class SimCard implements SimCardPort {
     return ok(content.slice(offset, offset + apdu.le));
   }
 
-  /** JPKI 0008: byte 0 / byte 1 tell whether the sign / auth certificate EF holds a certificate. */
+  /** JPKI 0008, derived from what the certificate EFs hold (certificateAvailability). */
   #certPresence(): Bytes {
-    const present = (fid: number): number =>
-      this.#files.get(fileKey('jpki', fid))?.[0] === 0x30 ? 0x01 : 0x00;
-    return Uint8Array.of(present(0x0001), present(0x000a), 0x00);
+    const present = (fid: number): boolean => this.#files.get(fileKey('jpki', fid))?.[0] === 0x30;
+    return certificateAvailability({ sign: present(0x0001), auth: present(0x000a) });
   }
 
   #readRecord(apdu: Apdu): Outcome {

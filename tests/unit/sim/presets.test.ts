@@ -14,7 +14,7 @@ import {
 } from '../../../main/card/sim/presets';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import { DEFAULT_TIMING } from '../../../main/card/sim/timing';
-import { PUBLISHED_TEST_CARD } from '../../fixtures/published-test-card';
+import { PUBLISHED_CARD_FILES, PUBLISHED_TEST_CARD } from '../../fixtures/published-test-card';
 import {
   readTlvFile,
   readWholeFile,
@@ -134,7 +134,9 @@ describe('presets', () => {
     const card = cardOf('minor');
     await selectApp(card, 'jpki');
     await selectEf(card, 0x0008);
-    expect(toHex(await readWholeFile(card))).toBe('000100');
+    expect(toHex(await readWholeFile(card))).toBe(
+      toHex(PUBLISHED_CARD_FILES.jpki0008NoSigningCertificate),
+    );
     await selectEf(card, 0x001b);
     expect((await send(card, '00200080')).sw).toBe('6A88');
   });

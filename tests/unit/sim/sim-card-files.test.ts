@@ -12,6 +12,7 @@ import {
   toHex,
   verify,
 } from './sim-helpers';
+import { PUBLISHED_CARD_FILES } from '../../fixtures/published-test-card';
 
 let card: SimCard;
 const data = presetData('issued');
@@ -28,24 +29,55 @@ describe('sim card: READ BINARY', () => {
   it('returns fewer bytes than Le near the end of a file, then 6B00 past it', async () => {
     await selectApp(card, 'jpki');
     await selectEf(card, 0x0006);
-    const near = await send(card, '00B0001C10'); // offset 28 of a 32-byte file, Le 16
+    const near = await send(card, '00B0009C10'); // offset 156 of a 160-byte file, Le 16
     expect(near.sw).toBe('9000');
     expect(near.data.length).toBe(4);
-    expect((await send(card, '00B0002001')).sw).toBe('6B00');
+    expect((await send(card, '00B000A001')).sw).toBe('6B00');
     expect((await send(card, '00B07F0001')).sw).toBe('6B00');
   });
 
-  it('JPKI 0006 is the 32-byte label JPKIAPICCTOKEN2 padded with spaces', async () => {
+  it('JPKI 0006 is the 160-byte token information of the published card, label first', async () => {
     await selectApp(card, 'jpki');
     await selectEf(card, 0x0006);
-    const label = await readWholeFile(card);
-    expect(new TextDecoder().decode(label)).toBe('JPKIAPICCTOKEN2'.padEnd(32, ' '));
+    const info = await readWholeFile(card);
+    expect(toHex(info)).toBe(toHex(PUBLISHED_CARD_FILES.jpki0006));
+    expect(new TextDecoder().decode(info.slice(0, 32))).toBe('JPKIAPICCTOKEN2'.padEnd(32, ' '));
+  });
+
+  it('text 0006, 0007, 0008 and the blocked key 0012 are there as on the recorded cards', async () => {
+    await selectApp(card, 'text');
+    await selectEf(card, 0x0008);
+    expect(toHex(await readWholeFile(card))).toBe(toHex(PUBLISHED_CARD_FILES.text0008));
+    await selectEf(card, 0x0006);
+    expect((await send(card, '00B0000000')).sw).toBe('6982');
+    await selectEf(card, 0x0012);
+    expect((await send(card, '00200080')).sw).toMatch(/^(63C0|6984)$/);
+    expect((await send(card, '002000800431323334')).sw).toBe('6984');
+    await selectEf(card, 0x0014);
+    expect(await verify(card, holder.myNumber)).toBe('9000');
+    await selectEf(card, 0x0006);
+    const sessionKey = await readTlvFile(card);
+    expect(toHex(sessionKey.slice(0, 1))).toBe('A1');
+    await selectEf(card, 0x0007);
+    const signed = await readTlvFile(card);
+    expect(toHex(signed.slice(0, 2))).toBe('FF50');
+    const body = signed.slice(signed[2] === 0x82 ? 5 : 3);
+    // DF51 82 01 09 <key>, DF52 82 01 00 <signature>: two-byte tags, three-byte lengths.
+    const df51Length = (body[3]! << 8) | body[4]!;
+    const df51 = body.slice(0, 5 + df51Length);
+    const df52 = body.slice(5 + df51Length + 5);
+    expect(df52.length).toBe(256);
+    expect(toHex(df51.slice(0, 2))).toBe('DF51');
+    const { issuerKey } = await presetAuthority();
+    expect(verifySignature('sha256', df51, issuerKey.publicKey, df52)).toBe(true);
   });
 
   it('JPKI 0008 says both certificates are present on an issued card', async () => {
     await selectApp(card, 'jpki');
     await selectEf(card, 0x0008);
-    expect(toHex(await readWholeFile(card))).toBe('010100');
+    expect(toHex(await readWholeFile(card))).toBe(
+      toHex(PUBLISHED_CARD_FILES.jpki0008BothCertificates),
+    );
   });
 
   it('files carry FF filler after their TLV', async () => {

@@ -205,7 +205,7 @@ describe('sim card: issuer profile', () => {
     }
     expect(toHex(await readTlvFile(prepared))).toBe(toHex(fakeCertificate.slice(0, 300)));
     await selectEf(prepared, 0x0008);
-    expect(toHex(await readWholeFile(prepared))).toBe('000100');
+    expect(toHex(await readWholeFile(prepared))).toBe('008F00');
     // The token label is not issuer-writable.
     await selectEf(prepared, 0x0006);
     expect((await send(prepared, '00D6000001FF')).sw).toBe('6982');
