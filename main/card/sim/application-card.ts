@@ -6,7 +6,8 @@ import { sexCodeOf, type Sex } from '../../../preload/contract/rules/sex';
 import type { HolderFacts } from './card-files';
 import { holderSchema, portraitHintsOf, presetAuthority, writeHolderFiles } from './presets';
 import { SimCard } from './sim-card';
-import { DEFAULT_TIMING } from './timing';
+import { GENERATIONS, type GenerationId } from './generations';
+import { timingForAtr } from './timing';
 
 /** What the database knows of the card's holder and of the card itself. Dates are YYYY-MM-DD. */
 export interface ApplicationCardFacts {
@@ -34,6 +35,8 @@ export interface ApplicationCardOptions {
   issuerPublicKey: KeyObject;
   /** The chip photo, JPEG 2000 (codestream or JP2); default: a portrait drawn from the serial. */
   photo?: Uint8Array;
+  /** The card generation it plays (default 'first'). */
+  generation?: GenerationId;
 }
 
 /** A stable 4-digit security code for a serial: the same card always prints the same code. */
@@ -65,9 +68,11 @@ export async function loadApplicationCard(
   if (options.photo && !isJpeg2000(options.photo))
     throw new Error('the chip photo must be JPEG 2000');
   const photo = options.photo ?? (await defaultChipPhoto(holder.serial, portraitHintsOf(holder)));
+  const generation = options.generation ?? 'first';
   const card = new SimCard({
     profile: 'my-number',
-    timing: options.timing ? DEFAULT_TIMING : null,
+    generation,
+    timing: options.timing ? timingForAtr(GENERATIONS[generation].atr) : null,
     issuerPublicKey: options.issuerPublicKey,
   });
   const { issuerKey } = await presetAuthority();

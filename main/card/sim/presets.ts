@@ -39,7 +39,8 @@ import {
 } from './card-files';
 import type { SecretId } from './card-layout';
 import { SimCard } from './sim-card';
-import { DEFAULT_TIMING } from './timing';
+import { GENERATIONS, type GenerationId } from './generations';
+import { timingForAtr } from './timing';
 import { defaultChipPhoto, type PortraitHints } from '../../images/portrait';
 
 const generateRsa = promisify(generateKeyPair);
@@ -342,6 +343,8 @@ export interface LoadPresetOptions {
   readonly timing: boolean;
   /** The issuer key the card trusts; default: the preset authority's. */
   readonly issuerPublicKey?: KeyObject;
+  /** Plays another card generation (its ATR and answers) instead of the preset's own ATR. */
+  readonly generation?: GenerationId;
 }
 
 // The visual application's own key is only written into its records; nothing in this product
@@ -366,10 +369,13 @@ export async function loadPreset(
   if (!isPresetId(id)) throw new Error(`no card preset named ${id}`);
   const data = presetData(id);
   const auth = await presetAuthority();
+  const generation = options.generation ?? 'first';
+  const atr = options.generation ? GENERATIONS[generation].atr : fromHex(data.atr);
   const card = new SimCard({
     profile: data.profile,
-    atr: fromHex(data.atr),
-    timing: options.timing ? { ...DEFAULT_TIMING, ...data.timing } : null,
+    generation,
+    atr,
+    timing: options.timing ? { ...timingForAtr(atr), ...data.timing } : null,
     issuerPublicKey: options.issuerPublicKey ?? auth.issuerKey.publicKey,
   });
   if (data.profile === 'my-number') await personalise(card, data, auth);

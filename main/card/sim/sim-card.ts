@@ -1,7 +1,9 @@
 // The simulated My Number Card: an APDU processor (bytes in, bytes out) that follows docs/card.md.
 import {
+  createHash,
   generateKeyPair,
   privateEncrypt,
+  sign as signMessage,
   randomBytes,
   verify as verifySignature,
   constants as cryptoConstants,
@@ -27,6 +29,13 @@ import {
   type SecretId,
 } from './card-layout';
 import { jpkiTokenInfoFile } from './card-files';
+import {
+  atrFacts,
+  GENERATIONS,
+  type AtrFacts,
+  type GenerationProfile,
+  type GenerationId,
+} from './generations';
 import type { SimCardPort } from './sim-card-port';
 import { exchangeCostMs, waitModelled, type TimingModel } from './timing';
 
@@ -44,6 +53,10 @@ export const SIM_SW = {
   RECORD_NOT_FOUND: 0x6a83,
   /** 6F00: the simulator caught an internal error instead of crashing. */
   UNKNOWN_ERROR: 0x6f00,
+  /** 6884: command chaining not supported (a card whose ATR does not announce it). */
+  CHAINING_NOT_SUPPORTED: 0x6884,
+  /** 69FC: secure messaging asked of the JPKI application (as recorded). */
+  JPKI_SECURE_MESSAGING: 0x69fc,
 } as const;
 
 /** 61xx: more response data is waiting for GET RESPONSE (xx bytes, 00 meaning 256 or more). */
@@ -62,6 +75,9 @@ export type SimCardProfile = 'my-number' | 'foreign';
 export interface SimCardOptions {
   /** 'my-number' has the five applications; 'foreign' has none and answers 6A82 to every AID. */
   readonly profile: SimCardProfile;
+  /** The card generation whose answers it gives (default 'first'); its ATR unless `atr` is set. */
+  readonly generation?: GenerationId;
+  /** Another ATR: what it announces (extended length, chaining) is what the card accepts. */
   readonly atr?: Bytes;
   /** null: answers at once and models no time (unit tests). */
   readonly timing?: TimingModel | null;
@@ -77,6 +93,8 @@ interface Apdu {
   readonly data: Bytes | null;
   /** Ne: 1..256 (short) or 1..65536 (extended), or null when the command has no Le. */
   readonly le: number | null;
+  /** Sent with an extended Lc or Le. */
+  readonly extended: boolean;
 }
 
 interface SecretState {
@@ -100,7 +118,7 @@ const ok = (data?: Bytes): Outcome => (data ? { data, sw: SW.OK } : { sw: SW.OK 
 function parseApdu(bytes: Bytes): Apdu | null {
   if (bytes.length < 4) return null;
   const [cla, ins, p1, p2] = [bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!];
-  const head = { cla, ins, p1, p2 };
+  const head = { cla, ins, p1, p2, extended: false };
   if (bytes.length === 4) return { ...head, data: null, le: null };
   const p3 = bytes[4]!;
   if (bytes.length === 5) return { ...head, data: null, le: p3 === 0 ? 256 : p3 };
@@ -115,17 +133,83 @@ function parseApdu(bytes: Bytes): Apdu | null {
   // Extended length: 00 then two bytes of Le (case 2E) or of Lc (cases 3E, 4E).
   if (bytes.length < 7) return null;
   const n = (bytes[5]! << 8) | bytes[6]!;
-  if (bytes.length === 7) return { ...head, data: null, le: n === 0 ? 65536 : n };
+  const ext = { ...head, extended: true };
+  if (bytes.length === 7) return { ...ext, data: null, le: n === 0 ? 65536 : n };
   if (n === 0) return null;
-  if (bytes.length === 7 + n) return { ...head, data: bytes.slice(7, 7 + n), le: null };
+  if (bytes.length === 7 + n) return { ...ext, data: bytes.slice(7, 7 + n), le: null };
   if (bytes.length === 9 + n) {
     const le = (bytes[7 + n]! << 8) | bytes[8 + n]!;
-    return { ...head, data: bytes.slice(7, 7 + n), le: le === 0 ? 65536 : le };
+    return { ...ext, data: bytes.slice(7, 7 + n), le: le === 0 ? 65536 : le };
   }
   return null;
 }
 
 const fileKey = (app: AppName, fid: number): string => `${app}:${fid}`;
+
+const SHA256_DIGEST_INFO = Uint8Array.from(
+  Buffer.from('3031300d060960864801650304020105000420', 'hex'),
+);
+
+/** Input lengths of the signing schemes: a hash for 02/04, what PKCS#1 v1.5 leaves for 00. */
+function signInputFits(scheme: number, length: number): boolean {
+  if (scheme === 0x02 || scheme === 0x04) return length === 32;
+  if (scheme === 0x00) return length >= 1 && length <= MAX_SIGN_INPUT;
+  return length >= 1 && length <= 255;
+}
+
+const sha256 = (data: Bytes): Uint8Array =>
+  new Uint8Array(createHash('sha256').update(data).digest());
+
+function pkcs1(key: KeyObject, block: Bytes): Uint8Array {
+  return new Uint8Array(privateEncrypt({ key, padding: cryptoConstants.RSA_PKCS1_PADDING }, block));
+}
+
+/** RSASSA-PSS over a given SHA-256 hash (EMSA-PSS, MGF1 with SHA-256, 32-byte salt), raw RSA. */
+function pssOverHash(key: KeyObject, hash: Bytes): Uint8Array {
+  const emLength = 256;
+  const salt = new Uint8Array(randomBytes(32));
+  const h = sha256(concat(new Uint8Array(8), hash, salt));
+  const db = new Uint8Array(emLength - 32 - 1);
+  db[db.length - salt.length - 1] = 0x01;
+  db.set(salt, db.length - salt.length);
+  const mask = new Uint8Array(db.length);
+  for (let counter = 0, at = 0; at < mask.length; counter++, at += 32) {
+    const c = Uint8Array.of(
+      counter >>> 24,
+      (counter >>> 16) & 0xff,
+      (counter >>> 8) & 0xff,
+      counter & 0xff,
+    );
+    mask.set(sha256(concat(h, c)).slice(0, mask.length - at), at);
+  }
+  for (let i = 0; i < db.length; i++) db[i]! ^= mask[i]!;
+  db[0]! &= 0x7f; // emBits = 2047: the top bit of a 2048-bit modulus's block stays clear
+  const em = concat(db, h, Uint8Array.of(0xbc));
+  return new Uint8Array(privateEncrypt({ key, padding: cryptoConstants.RSA_NO_PADDING }, em));
+}
+
+function signWithScheme(key: KeyObject, scheme: number, data: Bytes): Uint8Array {
+  switch (scheme) {
+    case 0x00:
+      return pkcs1(key, data);
+    case 0x01:
+      return pkcs1(key, sha256(data));
+    case 0x02:
+      return pkcs1(key, concat(SHA256_DIGEST_INFO, data));
+    case 0x03:
+      return pkcs1(key, concat(SHA256_DIGEST_INFO, sha256(data)));
+    case 0x04:
+      return pssOverHash(key, data);
+    default:
+      return new Uint8Array(
+        signMessage('sha256', data, {
+          key,
+          padding: cryptoConstants.RSA_PKCS1_PSS_PADDING,
+          saltLength: 32,
+        }),
+      );
+  }
+}
 
 function never<T>(): Promise<T> {
   return new Promise<T>(() => undefined);
@@ -144,6 +228,9 @@ export class SimCard implements SimCardPort {
   bytesOut = 0;
   timing: TimingModel | null;
   readonly profile: SimCardProfile;
+  readonly generation: GenerationProfile;
+  /** What the ATR announces; the card accepts extended length and chaining only where it does. */
+  readonly atrFacts: AtrFacts;
 
   readonly #atr: Bytes;
   #issuerPublicKey: KeyObject | null;
@@ -170,7 +257,9 @@ export class SimCard implements SimCardPort {
 
   constructor(options: SimCardOptions) {
     this.profile = options.profile;
-    this.#atr = Uint8Array.from(options.atr ?? MY_NUMBER_ATR);
+    this.generation = GENERATIONS[options.generation ?? 'first'];
+    this.#atr = Uint8Array.from(options.atr ?? this.generation.atr ?? MY_NUMBER_ATR);
+    this.atrFacts = atrFacts(this.#atr);
     this.timing = options.timing ?? null;
     this.#issuerPublicKey = options.issuerPublicKey ?? null;
     if (this.profile === 'my-number') this.#formatFiles();
@@ -353,10 +442,19 @@ export class SimCard implements SimCardPort {
     // First interindustry class (0x0X) and its proprietary twin (0x8X) only.
     if ((cla & 0x60) !== 0)
       return sw((cla & 0x40) !== 0 ? SW.LOGICAL_CHANNEL_NOT_SUPPORTED : SW.CLA_NOT_SUPPORTED);
-    if ((cla & 0x0c) !== 0) return sw(SW.SECURE_MESSAGING_NOT_SUPPORTED);
+    if ((cla & 0x0c) !== 0)
+      return sw(
+        this.#app === 'jpki' ? SIM_SW.JPKI_SECURE_MESSAGING : SW.SECURE_MESSAGING_NOT_SUPPORTED,
+      );
     if ((cla & 0x03) !== 0) return sw(SW.LOGICAL_CHANNEL_NOT_SUPPORTED);
     const parsed = parseApdu(bytes);
     if (!parsed) return sw(SW.WRONG_LENGTH);
+    // Only what the ATR announces. This product's issuer profile is the exception: its EXTERNAL
+    // AUTHENTICATE carries a 256-byte signature in an extended Lc on every generation.
+    if (parsed.extended && !this.atrFacts.extendedLength && parsed.ins !== 0x82)
+      return sw(SW.WRONG_LENGTH);
+    if (parsed.cla & 0x10 && !this.atrFacts.commandChaining)
+      return sw(SIM_SW.CHAINING_NOT_SUPPORTED);
     if (parsed.ins !== 0xc0) this.#pendingResponse = null;
     if (this.#chipState() === 'terminated' && parsed.ins !== 0xa4)
       return sw(SW.CONDITIONS_NOT_SATISFIED);
@@ -369,6 +467,9 @@ export class SimCard implements SimCardPort {
           return this.#sign(apdu);
         case 0x32:
           return this.#changeReferenceData(apdu, 'proprietary');
+        case 0xfc:
+          // The phone token's last-command indicator: physical cards refuse it with 6700.
+          return sw(SW.WRONG_LENGTH);
         default:
           return sw(SW.INS_NOT_SUPPORTED);
       }
@@ -396,6 +497,8 @@ export class SimCard implements SimCardPort {
         return this.#updateBinary(apdu);
       case 0xc0:
         return this.#getResponse(apdu);
+      case 0xca:
+        return this.#getData(apdu);
       default:
         return sw(SW.INS_NOT_SUPPORTED);
     }
@@ -467,6 +570,10 @@ export class SimCard implements SimCardPort {
   // ---- SELECT ----
 
   #select(apdu: Apdu): Outcome {
+    // 00 A4 00 00, the ISO form of "select the MF": 6A86 straight after reset, and 9000 without
+    // any effect while an application is selected, as recorded.
+    if (apdu.p1 === 0x00 && apdu.p2 === 0x00 && !apdu.data)
+      return sw(this.#app === null ? SW.INCORRECT_P1P2 : SW.OK);
     if (apdu.p2 !== 0x0c) return sw(SW.INCORRECT_P1P2);
     if (![0x00, 0x02, 0x04, 0x08, 0x09].includes(apdu.p1)) return sw(SW.INCORRECT_P1P2);
     if (!apdu.data) return sw(SW.WRONG_LENGTH);
@@ -553,16 +660,33 @@ export class SimCard implements SimCardPort {
     return def?.type === 'secret' ? def.secret : null;
   }
 
+  /**
+   * P2 80 names the current EF; 80 | n names EF 00nn by its short identifier and makes it current
+   * (00 20 00 98 is the authentication PIN, as recorded). Anything else: 6A86.
+   */
+  #referencedEf(p2: number, type: FileDef['type']): boolean {
+    if ((p2 & 0xe0) !== 0x80) return false;
+    const sfi = p2 & 0x1f;
+    if (sfi === 0) return true;
+    if (sfi === 0x1f || this.#app === null || FILES[this.#app].get(sfi)?.type !== type)
+      return false;
+    this.#ef = sfi;
+    return true;
+  }
+
   #verify(apdu: Apdu): Outcome {
-    if (apdu.p1 !== 0x00 || apdu.p2 !== 0x80) return sw(SW.INCORRECT_P1P2);
+    if (apdu.p1 !== 0x00 || !this.#referencedEf(apdu.p2, 'secret')) return sw(SW.INCORRECT_P1P2);
     const id = this.#currentSecret();
     const secret = id ? this.#secrets.get(id) : undefined;
     if (!id || !secret || secret.value === null) return sw(SW.REFERENCED_DATA_NOT_FOUND);
-    // A locked secret answers 6984 to every VERIFY, the empty one included (never 63C0 forever).
-    if (secret.triesLeft === 0) return sw(SW.PIN_LOCKED);
-    // Empty VERIFY: the tries-left query. It spends nothing, and answers 63Cx even when verified,
-    // because OpenSC's JPKI driver treats any other answer to it as an error.
-    if (!apdu.data) return sw(swTriesLeft(secret.triesLeft));
+    if (secret.triesLeft === 0)
+      return sw(apdu.data ? SW.PIN_LOCKED : this.generation.emptyVerifyWhenLocked);
+    // Empty VERIFY: the tries-left query, which spends nothing. After a VERIFY in this session
+    // one generation still answers 63Cx (what OpenSC's JPKI driver needs), the other 9000.
+    if (!apdu.data)
+      return this.#verified.has(id) && this.generation.emptyVerifyWhenVerified === 'ok'
+        ? ok()
+        : sw(swTriesLeft(secret.triesLeft));
     if (equalBytes(apdu.data, secret.value)) {
       secret.triesLeft = SECRET_RULES[id].maxTries;
       this.#verified.add(id);
@@ -596,32 +720,49 @@ export class SimCard implements SimCardPort {
 
   // ---- signing ----
 
+  /**
+   * 80 2A P1 P2: P1 is the scheme (00 pad what is sent, 01 SHA-256 then pad the bare hash, 02 a
+   * given hash in a DigestInfo, 03 SHA-256 in a DigestInfo, 04 PSS over a given hash, 05 SHA-256
+   * then PSS; others 6A86), P2 80 the current key EF or 80 | n the key EF 00nn (97, 9A).
+   */
   #sign(apdu: Apdu): Outcome {
-    if (apdu.p1 !== 0x00 || apdu.p2 !== 0x80) return sw(SW.INCORRECT_P1P2);
-    if (!apdu.data || apdu.data.length > MAX_SIGN_INPUT) return sw(SW.WRONG_LENGTH);
+    if (apdu.p1 > 0x05 || !this.#referencedEf(apdu.p2, 'key')) return sw(SW.INCORRECT_P1P2);
+    const data = apdu.data;
+    const scheme = apdu.p1;
+    if (!data || !signInputFits(scheme, data.length)) return sw(SW.WRONG_LENGTH);
     const def = this.#currentDef();
     if (def?.type !== 'key') return sw(SW.CONDITIONS_NOT_SATISFIED);
     const key = this.#privateKeys.get(def.key);
     if (!key) return sw(SW.REFERENCED_DATA_NOT_FOUND);
     if (!this.#verified.has(def.pin)) return sw(SW.SECURITY_NOT_SATISFIED);
-    // The host sends the DigestInfo; the card adds PKCS#1 v1.5 type-1 padding (docs/card.md, Reading and signing).
-    const signature = privateEncrypt(
-      { key, padding: cryptoConstants.RSA_PKCS1_PADDING },
-      apdu.data,
-    );
     return {
-      ...this.#respond(new Uint8Array(signature), apdu.le ?? 256),
+      ...this.#respond(signWithScheme(key, scheme, data), apdu.le ?? 256),
       extraMs: this.timing?.signMs ?? 0,
     };
   }
 
   // ---- issuer profile (docs/card.md, The issuer profile of this product) ----
 
+  /** Any length from 1 to 256, with or without an application selected; extended Le: 6985. */
   #getChallenge(apdu: Apdu): Outcome {
     if (apdu.p1 !== 0x00 || apdu.p2 !== 0x00) return sw(SW.INCORRECT_P1P2);
-    if (apdu.data || apdu.le !== 8) return sw(SW.WRONG_LENGTH);
-    this.#challenge = new Uint8Array(randomBytes(8));
+    if (apdu.extended) return sw(SW.CONDITIONS_NOT_SATISFIED);
+    if (apdu.data || apdu.le === null) return sw(SW.WRONG_LENGTH);
+    this.#challenge = new Uint8Array(randomBytes(apdu.le));
     return ok(Uint8Array.from(this.#challenge));
+  }
+
+  /**
+   * GET DATA: only 5F51, the contact ATR as the card stores it (without TS, with TCK). One
+   * generation answers it with no application selected too; otherwise, and for other tags, 6A88.
+   */
+  #getData(apdu: Apdu): Outcome {
+    if (apdu.data || apdu.le === null) return sw(SW.WRONG_LENGTH);
+    if (((apdu.p1 << 8) | apdu.p2) !== 0x5f51 || this.profile !== 'my-number')
+      return sw(SW.REFERENCED_DATA_NOT_FOUND);
+    if (this.#app === null && !this.generation.contactAtrWithoutApplication)
+      return sw(SW.REFERENCED_DATA_NOT_FOUND);
+    return this.#respond(this.#atr.slice(1), apdu.le);
   }
 
   #externalAuthenticate(apdu: Apdu): Outcome {

@@ -72,10 +72,10 @@ describe('presets', () => {
     }
   });
 
-  it('timing on gives the default model (0.9 ms a byte), timing off none', async () => {
-    const timed = await loadPreset('unknown-card', { timing: true });
+  it('timing on gives the model of the card ATR (about 1.02 ms a byte at Fi 372, Di 1), timing off none', async () => {
+    const timed = await loadPreset('issued', { timing: true });
     expect(timed.timing).toEqual(DEFAULT_TIMING);
-    expect(DEFAULT_TIMING.perByteMs).toBe(0.9);
+    expect(DEFAULT_TIMING.perByteMs).toBeCloseTo(1.023, 3);
     expect(cardOf('unknown-card').timing).toBeNull();
   });
 

@@ -266,6 +266,8 @@ describe('sim card: keys stay on the card', () => {
       'bytesOut',
       'timing',
       'profile',
+      'generation',
+      'atrFacts',
     ]);
     for (const value of Object.values(card)) {
       expect(value?.constructor?.name).not.toBe('KeyObject');

@@ -133,15 +133,22 @@ describe('sim card: issuer profile', () => {
     expect((await send(card, apdu)).sw).toBe('6985');
   });
 
-  it('EXTERNAL AUTHENTICATE also arrives in two chained short APDUs (CLA 10 then 00)', async () => {
+  it('EXTERNAL AUTHENTICATE also arrives in two chained short APDUs where the ATR announces chaining', async () => {
     card.reset();
     const challenge = await send(card, '0084000008');
     const signature = toHex(new Uint8Array(sign('sha256', challenge.data, issuerKey.privateKey)));
-    expect((await send(card, `1082000080${signature.slice(0, 256)}`)).sw).toBe('9000');
-    expect((await send(card, `0082000080${signature.slice(256)}`)).sw).toBe('9000');
+    // The default card's ATR (3B C5 …, capabilities 00) announces no chaining: 6884.
+    expect((await send(card, `1082000080${signature.slice(0, 256)}`)).sw).toBe('6884');
+    const second = await loadPreset('prepared', { timing: false, generation: 'second' });
+    second.powerOn();
+    await selectApp(second, 'jpki');
+    const challenge2 = await send(second, '0084000008');
+    const signature2 = toHex(new Uint8Array(sign('sha256', challenge2.data, issuerKey.privateKey)));
+    expect((await send(second, `1082000080${signature2.slice(0, 256)}`)).sw).toBe('9000');
+    expect((await send(second, `0082000080${signature2.slice(256)}`)).sw).toBe('9000');
     // A chain broken off by another command is refused.
-    expect((await send(card, `1082000080${signature.slice(0, 256)}`)).sw).toBe('9000');
-    expect((await send(card, '0084000008')).sw).toBe('6883');
+    expect((await send(second, `1082000080${signature2.slice(0, 256)}`)).sw).toBe('9000');
+    expect((await send(second, '0084000008')).sw).toBe('6883');
   });
 
   it('RESET RETRY COUNTER unlocks a locked PIN with a new value and a fresh counter', async () => {
