@@ -15,6 +15,8 @@ export interface AtrFacts {
   readonly extraGuardTime: number;
   /** T=1 information field size of the card (the first TA after T=1 is announced; 32 if absent). */
   readonly ifsc: number;
+  /** T=1 block waiting time integer (high nibble of the first TB after T=1; 4 if absent). */
+  readonly bwi: number;
   /** Third software function byte of the card capabilities, bit 8. */
   readonly commandChaining: boolean;
   /** Same byte, bit 7: extended Lc and Le. */
@@ -31,6 +33,8 @@ export function atrFacts(atr: Uint8Array): AtrFacts {
   let di = 1;
   let extraGuardTime = 0;
   let ifsc = 32;
+  let bwi = 4;
+  let bwiSeen = false;
   let at = 1;
   const t0 = atr[at++] ?? 0;
   const historicalLength = t0 & 0x0f;
@@ -39,7 +43,7 @@ export function atrFacts(atr: Uint8Array): AtrFacts {
   let t1Seen = false;
   while (at < atr.length) {
     const ta = y & 1 ? atr[at++] : undefined;
-    if (y & 2) at++; // TB
+    const tb = y & 2 ? atr[at++] : undefined;
     const tc = y & 4 ? atr[at++] : undefined;
     const td = y & 8 ? atr[at++] : undefined;
     if (level === 1 && ta !== undefined) {
@@ -48,6 +52,10 @@ export function atrFacts(atr: Uint8Array): AtrFacts {
     }
     if (level === 1 && tc !== undefined) extraGuardTime = tc;
     if (level > 2 && t1Seen && ta !== undefined && ifsc === 32) ifsc = ta;
+    if (level > 2 && t1Seen && tb !== undefined && !bwiSeen) {
+      bwi = tb >> 4;
+      bwiSeen = true;
+    }
     if (td === undefined) break;
     if ((td & 0x0f) === 1) t1Seen = true;
     y = td >> 4;
@@ -70,7 +78,7 @@ export function atrFacts(atr: Uint8Array): AtrFacts {
       i += 1 + length;
     }
   }
-  return { fi, di, extraGuardTime, ifsc, commandChaining, extendedLength };
+  return { fi, di, extraGuardTime, ifsc, bwi, commandChaining, extendedLength };
 }
 
 /** How one card generation answers where the recorded cards differ. */

@@ -12,6 +12,7 @@ import prepared from '../../../resources/cards/prepared.json';
 import signingLocked from '../../../resources/cards/signing-locked.json';
 import suspended from '../../../resources/cards/suspended.json';
 import tampered from '../../../resources/cards/tampered.json';
+import tamperedNoAtr from '../../../resources/cards/tampered-no-atr.json';
 import terminated from '../../../resources/cards/terminated.json';
 import testCard from '../../../resources/cards/test-card.json';
 import unknownCard from '../../../resources/cards/unknown-card.json';
@@ -60,6 +61,7 @@ export const PRESET_IDS = [
   'test-card',
   'minor',
   'moved',
+  'tampered-no-atr',
 ] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
@@ -106,7 +108,8 @@ const myNumberPresetSchema = z.object({
   }),
   certificates: z.object({ sign: z.boolean(), auth: z.boolean(), issuedOn: isoDate }),
   chipState: z.enum(['active', 'suspended', 'terminated']),
-  tampered: z.boolean(),
+  /** true: ATR, then no answer to any command; 'no-atr': not even an ATR. */
+  tampered: z.union([z.boolean(), z.literal('no-atr')]),
   /** Overrides of the default timing model, used when timing is on. */
   timing: timingSchema.optional(),
 });
@@ -134,6 +137,7 @@ const RAW: Readonly<Record<PresetId, unknown>> = {
   terminated,
   'cert-expired': certExpired,
   tampered,
+  'tampered-no-atr': tamperedNoAtr,
   'unknown-card': unknownCard,
   'test-card': testCard,
   minor,
@@ -379,7 +383,7 @@ export async function loadPreset(
     issuerPublicKey: options.issuerPublicKey ?? auth.issuerKey.publicKey,
   });
   if (data.profile === 'my-number') await personalise(card, data, auth);
-  if (data.tampered) card.tamper();
+  if (data.tampered) card.tamper({ atr: data.tampered !== 'no-atr' });
   return card;
 }
 

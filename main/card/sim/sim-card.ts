@@ -235,6 +235,8 @@ export class SimCard implements SimCardPort {
   readonly #atr: Bytes;
   #issuerPublicKey: KeyObject | null;
   #tampered = false;
+  /** The tamper state that also silences the ATR: the reader sees no card answering at all. */
+  #atrSilenced = false;
   #powered = false;
   #fielded = false;
   readonly #files = new Map<string, Uint8Array>();
@@ -272,7 +274,7 @@ export class SimCard implements SimCardPort {
    * all; made with `atr: new Uint8Array(0)`).
    */
   get atr(): Bytes {
-    return Uint8Array.from(this.#atr);
+    return this.#atrSilenced ? new Uint8Array(0) : Uint8Array.from(this.#atr);
   }
 
   /**
@@ -287,9 +289,13 @@ export class SimCard implements SimCardPort {
     return this.#tampered;
   }
 
-  /** Sends the card into its tamper state: from now on it answers no command. */
-  tamper(): void {
+  /**
+   * Sends the card into its tamper state: from now on it answers no command. With `atr: false`
+   * it gives no ATR either, so a reader cannot tell it from a broken or unpowered chip.
+   */
+  tamper(options: { readonly atr?: boolean } = {}): void {
     this.#tampered = true;
+    if (options.atr === false) this.#atrSilenced = true;
   }
 
   powerOn(): void {

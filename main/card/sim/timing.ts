@@ -71,6 +71,16 @@ export const DEFAULT_TIMING: TimingModel = timingForAtr(
 const extraBlocks = (length: number, blockSize: number | undefined): number =>
   blockSize ? Math.max(0, Math.ceil(length / blockSize) - 1) : 0;
 
+/**
+ * How long a reader waits for a T=1 card to start its answer before it gives up: the block
+ * waiting time 11 etu + 2^BWI · 960 · 372 / f (ISO/IEC 7816-3), about 1.4 s for BWI 4 at 4 MHz.
+ */
+export function blockWaitingTimeMs(atr: Uint8Array, clockHz = READER_CLOCK_HZ): number {
+  const facts = atrFacts(atr);
+  const etuMs = (facts.fi / (facts.di * clockHz)) * 1000;
+  return 11 * etuMs + ((2 ** facts.bwi * 960 * 372) / clockHz) * 1000;
+}
+
 /** What one exchange costs under a model; `extraMs` is the signing or key-generation cost. */
 export function exchangeCostMs(
   model: TimingModel,

@@ -2,6 +2,7 @@
 import { Socket } from 'node:net';
 import type { Bytes } from '../transport';
 import type { SimCardPort } from './sim-card-port';
+import { blockWaitingTimeMs } from './timing';
 
 // vpcd protocol (vsmartcard): every message is a 2-byte big-endian length and a body. A 1-byte body
 // is a control message; anything longer is a command APDU. Only GET ATR and APDUs get an answer.
@@ -10,11 +11,20 @@ const CTRL_POWER_ON = 1;
 const CTRL_RESET = 2;
 const CTRL_GET_ATR = 4;
 
+/** Retransmissions a CCID reader's T=1 layer tries before it reports a failed exchange. */
+const READER_T1_RETRIES = 3;
+
 export interface VpcdOptions {
   readonly host?: string;
   readonly port?: number;
   /** Pause before connecting again after vpcd dropped us or was not listening. */
   readonly reconnectMs?: number;
+  /**
+   * How long an APDU may go unanswered before the bridge gives up as a reader does. Default: the
+   * block waiting time the card's ATR announces (about 1.4 s), once and then for each of the 3
+   * retries of libccid's T=1 layer (t1_set_defaults in its proto-t1.c): about 5.7 s.
+   */
+  readonly muteTimeoutMs?: number;
   /** Called on each (re)connection and loss, for a CLI line or a test's wait. */
   readonly onStatus?: (status: 'connected' | 'disconnected') => void;
 }
@@ -33,6 +43,11 @@ export function connectVpcd(card: SimCardPort, options: VpcdOptions = {}): VpcdB
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 35963;
   const reconnectMs = options.reconnectMs ?? 250;
+  const muteTimeoutMs = (): number => {
+    if (options.muteTimeoutMs !== undefined) return options.muteTimeoutMs;
+    const atr = card.atr;
+    return (1 + READER_T1_RETRIES) * (atr.length > 0 ? blockWaitingTimeMs(atr) : 1500);
+  };
   const stats = { apdus: 0, bytesIn: 0, bytesOut: 0 };
 
   let closed = false;
@@ -83,9 +98,16 @@ export function connectVpcd(card: SimCardPort, options: VpcdOptions = {}): VpcdB
     }
     const command = Uint8Array.from(body);
     queue = queue.then(async () => {
-      // A tampered card never settles this promise: vpcd then waits, as a reader waits on a mute card.
-      const response = await card.transmit(command);
+      // A tampered card never settles its promise. A reader waits the block waiting time, then
+      // reports a failed exchange. Here the bridge hangs up: vpcd ends pcscd's transmit with no
+      // answer instead of blocking pcscd's reader thread for good (an empty frame instead kept
+      // the client waiting about 50 s), then the bridge connects again, as a re-powered card.
+      const response = await answerWithin(card.transmit(command), muteTimeoutMs());
       if (s !== socket) return;
+      if (response === null) {
+        s.destroy();
+        return;
+      }
       stats.apdus++;
       stats.bytesIn += command.length;
       stats.bytesOut += response.length;
@@ -156,4 +178,21 @@ export function connectVpcd(card: SimCardPort, options: VpcdOptions = {}): VpcdB
       });
     },
   };
+}
+
+/** The answer, or null when none came within `ms` (the card's promise may never settle). */
+function answerWithin(answer: Promise<Bytes>, ms: number): Promise<Bytes | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    answer.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
 }

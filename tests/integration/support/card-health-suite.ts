@@ -109,6 +109,19 @@ export function defineCardHealthSuite(
       expect(outcome.ok ? 'ok' : outcome.code).toBe('not-my-number-card');
     });
 
+    it('second generation: the issued card reads the same, with its own ATR', async () => {
+      await h.insert(await loadPreset('issued', { timing: false, generation: 'second' }));
+      const health = healthOf(await read());
+      expect(health.atrHex).toBe('3B DA 13 FF 81 31 FB 46 80 12 39 2F 31 C1 73 C6 01 C0 3B');
+      expect(health.serial).toBe('990000000000002');
+      expect(pin(health, 'auth')).toEqual({ state: 'ok', triesLeft: 3, maxTries: 3 });
+      expect(pin(health, 'signing')).toEqual({ state: 'ok', triesLeft: 5, maxTries: 5 });
+      expect(health.certificates.map((c) => [c.kind, c.present])).toEqual([
+        ['signing', true],
+        ['auth', true],
+      ]);
+    });
+
     it('tampered: a card that stops answering gives card-tampered or card-mute in time, and the next card reads', async () => {
       const outcome = await readPreset('tampered');
       expect(outcome.ok ? 'ok' : outcome.code).toMatch(/^card-(tampered|mute)$/);

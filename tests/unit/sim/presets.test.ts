@@ -67,7 +67,7 @@ describe('presets', () => {
   it('every preset loads, and every My Number preset answers the JPKI AID', async () => {
     for (const id of PRESET_IDS) {
       const card = cardOf(id);
-      if (id === 'tampered' || id === 'unknown-card') continue;
+      if (id === 'tampered' || id === 'tampered-no-atr' || id === 'unknown-card') continue;
       expect(await selectApp(card, 'jpki'), id).toBe('9000');
     }
   });
@@ -77,6 +77,14 @@ describe('presets', () => {
     expect(timed.timing).toEqual(DEFAULT_TIMING);
     expect(DEFAULT_TIMING.perByteMs).toBeCloseTo(1.023, 3);
     expect(cardOf('unknown-card').timing).toBeNull();
+  });
+
+  it('the two tamper presets: ATR then silence, and no ATR at all', () => {
+    const withAtr = cardOf('tampered');
+    const noAtr = cardOf('tampered-no-atr');
+    expect(withAtr.tampered && noAtr.tampered).toBe(true);
+    expect(toHex(withAtr.atr)).toBe('3BC5FF8131FB458073C6010000');
+    expect(noAtr.atr.length).toBe(0);
   });
 
   it('rejects an unknown preset id', async () => {
