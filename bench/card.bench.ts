@@ -1,8 +1,9 @@
-// `npm run bench:card`: cost of a card-health read of the 'issued' preset, in-process and through pcscd + vpcd.
+// `npm run bench:card`: cost of a card-health read of the 'issued' preset per card generation, in-process and through pcscd + vpcd.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCardService } from '../main/card/card-service';
 import { createPcscWatcher } from '../main/card/pcsc-transport';
+import { GENERATION_IDS, GENERATIONS, type GenerationId } from '../main/card/sim/generations';
 import { loadPreset } from '../main/card/sim/presets';
 import type { SimCard } from '../main/card/sim/sim-card';
 import { SimReader, SIM_READER_NAME } from '../main/card/sim/sim-reader';
@@ -85,14 +86,22 @@ function waitInserted(watcher: ReaderWatcher, reader: string): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
-  // In-process: the SimReader and the card's timing model, nothing else.
-  const simCard = await loadPreset('issued', { timing: true });
+/** In-process: the SimReader and the card's timing model, nothing else. */
+async function measureInProcess(generation: GenerationId): Promise<ReadFigures> {
+  const simCard = await loadPreset('issued', { timing: true, generation });
   const simReader = new SimReader();
   await simReader.start();
   simReader.insert(simCard);
-  const inProcess = await measureReads(simReader, SIM_READER_NAME, simCard);
+  const figures = await measureReads(simReader, SIM_READER_NAME, simCard);
   simReader.remove();
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const inProcessBy = {} as Record<GenerationId, ReadFigures>;
+  for (const generation of GENERATION_IDS)
+    inProcessBy[generation] = await measureInProcess(generation);
+  const inProcess = inProcessBy.first;
 
   // Through pcsc-mini + pcscd + vpcd.
   const pcscd = await startPcscd();
@@ -102,13 +111,19 @@ async function main(): Promise<void> {
     if (watcher.state().kind !== 'ready')
       throw new Error(`PC/SC not ready: ${JSON.stringify(watcher.state())}`);
 
-    const pcscCard = await loadPreset('issued', { timing: true });
-    let inserted = waitInserted(watcher, VPCD_READER);
-    let bridge = connectVpcd(pcscCard);
-    await inserted;
-    const throughPcsc = await measureReads(watcher, VPCD_READER, pcscCard);
-    await bridge.close();
-    await new Promise((r) => setTimeout(r, 1000)); // let pcscd see the slot empty
+    const pcscBy = {} as Record<GenerationId, ReadFigures>;
+    let inserted: Promise<void>;
+    let bridge: ReturnType<typeof connectVpcd>;
+    for (const generation of GENERATION_IDS) {
+      const pcscCard = await loadPreset('issued', { timing: true, generation });
+      inserted = waitInserted(watcher, VPCD_READER);
+      bridge = connectVpcd(pcscCard);
+      await inserted;
+      pcscBy[generation] = await measureReads(watcher, VPCD_READER, pcscCard);
+      await bridge.close();
+      await new Promise((r) => setTimeout(r, 1000)); // let pcscd see the slot empty
+    }
+    const throughPcsc = pcscBy.first;
 
     // Round trip of one short APDU with no modelled card time: what pcscd + vpcd + the addon cost.
     const fastCard = await loadPreset('issued', { timing: false });
@@ -168,6 +183,24 @@ async function main(): Promise<void> {
         cardTimeMs: throughPcsc.cardMs,
         overheadRatio: throughPcsc.ratio,
       },
+      // The same read under each card generation's ATR (timing model: sim/timing.ts).
+      profiles: Object.fromEntries(
+        GENERATION_IDS.map((g) => [
+          g,
+          {
+            atr: Buffer.from(GENERATIONS[g].atr).toString('hex').toUpperCase(),
+            apdus: inProcessBy[g].apdus,
+            cardTimeMs: inProcessBy[g].cardMs,
+            wallMs: inProcessBy[g].wallMs,
+            overheadRatio: inProcessBy[g].ratio,
+            pcsc: {
+              wallMs: pcscBy[g].wallMs,
+              cardTimeMs: pcscBy[g].cardMs,
+              overheadRatio: pcscBy[g].ratio,
+            },
+          },
+        ]),
+      ),
       medianApduRoundTripMs: rttMs,
       roundTrips: ROUND_TRIPS,
       reads: READS,
@@ -183,6 +216,12 @@ async function main(): Promise<void> {
     console.log(
       `through pcsc-mini + pcscd + vpcd: wall ${throughPcsc.wallMs} ms vs card time ${throughPcsc.cardMs} ms => ratio ${throughPcsc.ratio}`,
     );
+    for (const g of GENERATION_IDS) {
+      const p = result.profiles[g]!;
+      console.log(
+        `profile ${g} (ATR ${p.atr}): card time ${p.cardTimeMs} ms for ${p.apdus} APDUs; in-process wall ${p.wallMs} ms (ratio ${p.overheadRatio}); through pcscd wall ${p.pcsc.wallMs} ms (ratio ${p.pcsc.overheadRatio})`,
+      );
+    }
     console.log(
       `median APDU round trip through pcscd + vpcd (no card time): ${rttMs} ms over ${ROUND_TRIPS} APDUs (mostly vpcd's Nagle/delayed-ACK stall, see the JSON's source comment)`,
     );
