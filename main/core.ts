@@ -220,17 +220,30 @@ export function createCore(config: CoreConfig): Core {
     if (!db || !protector) return Promise.reject(new AccessError('not-logged-in'));
     // The authority builds certificates with @peculiar/x509: loaded on first use, so that a
     // production start does not pay for it.
-    authority ??= import('./authority/local-authority').then(({ openLocalAuthority }) =>
-      openLocalAuthority({
-        directory: paths.authority,
-        keyProtector: protector,
-        identity: practice
-          ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
-          : undefined,
-        now,
-      }),
-    );
+    authority ??= openAuthority(protector);
     return authority;
+  }
+
+  /** The mode's authority with its registry in the mode's database (a JSON one imported once). */
+  async function openAuthority(protector: KeyProtector): Promise<LocalAuthority> {
+    const [{ openLocalAuthority, AUTHORITY_FILES }, registry] = await Promise.all([
+      import('./authority/local-authority'),
+      import('./authority/db-certificate-registry'),
+    ]);
+    await registry.importLegacyRegistry(
+      requireDb(),
+      join(paths.authority, AUTHORITY_FILES.registry),
+      now(),
+    );
+    return openLocalAuthority({
+      directory: paths.authority,
+      keyProtector: protector,
+      identity: practice
+        ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
+        : undefined,
+      registry: new registry.DbCertificateRegistry(requireDb),
+      now,
+    });
   }
 
   /** The town on receipts: the practice seed's, or the machine configuration's in production. */

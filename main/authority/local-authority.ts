@@ -3,8 +3,7 @@
 // Storage (a choice the spec left open): key material lives as JSON files in the directory the
 // caller gives (one per mode), private keys sealed with AES-256-GCM under a data key that the
 // KeyProtector wraps; authority.json is the commit point of creation. The certificate registry
-// (serials, statuses, CRL numbers) is an interface: a JSON file here until the database's
-// repositories implement it.
+// (serials, statuses, CRL numbers) is an interface: the app gives the database's.
 import {
   createHash,
   createPrivateKey,
@@ -110,7 +109,10 @@ export interface LocalAuthorityOptions {
   readonly keyProtector: KeyProtector;
   /** Used only when the authority is created; afterwards the stored identity wins. */
   readonly identity?: AuthorityIdentity;
-  /** Default: a JSON file in the directory. The database's repositories replace it. */
+  /**
+   * The app gives the database's (DbCertificateRegistry). Without one, a JSON file in the
+   * directory, as earlier versions kept it: for tools and tests that run the authority alone.
+   */
   readonly registry?: CertificateRegistry;
   /** The clock for creation and for status changes without an explicit time. */
   readonly now?: () => Date;
@@ -175,7 +177,26 @@ export async function openLocalAuthority(options: LocalAuthorityOptions): Promis
   const registry =
     options.registry ??
     (await JsonFileCertificateRegistry.open(join(options.directory, AUTHORITY_FILES.registry)));
+  await sweepUnconfirmed(registry, now());
   return buildAuthority(material, registry, now, manifest === null);
+}
+
+/**
+ * How long a signed certificate may wait for the counter's record before it counts as left behind
+ * by a stopped process: far longer than the moment between the two, so that another counter's
+ * issue under way is never taken for one.
+ */
+export const UNCONFIRMED_GRACE_MS = 10 * 60 * 1000;
+
+/** Revokes (superseded) what a stopped process signed and never recorded. */
+async function sweepUnconfirmed(registry: CertificateRegistry, now: Date): Promise<void> {
+  if (!registry.revokeUnconfirmed) return;
+  const swept = await registry.revokeUnconfirmed(
+    new Date(now.getTime() - UNCONFIRMED_GRACE_MS),
+    now,
+  );
+  if (swept.length > 0)
+    console.warn(`[Authority] revoked ${swept.length} certificate(s) signed but never recorded`);
 }
 
 // ---- creation and loading ----
@@ -387,15 +408,8 @@ function buildAuthority(
   ): Promise<Der> {
     const serial = randomSerial();
     const subjectId = opaqueSubjectId();
-    const der = await createHolderCertificate({
-      kind,
-      ca: cas[kind],
-      publicKey,
-      holder: request.holder,
-      serial,
-      subjectId,
-      ...validity,
-    });
+    // The row comes first: a serial is kept even when the process stops right after signing.
+    // A registry that confirms issues holds it as reserved until the counter records it.
     await registry.add({
       serial,
       kind,
@@ -404,12 +418,20 @@ function buildAuthority(
       notBefore: validity.notBefore.toISOString(),
       notAfter: validity.notAfter.toISOString(),
       issuedAt: request.now.toISOString(),
-      status: 'good',
+      status: registry.revokeUnconfirmed ? 'reserved' : 'good',
       heldAt: null,
       revokedAt: null,
       reason: null,
     });
-    return der;
+    return createHolderCertificate({
+      kind,
+      ca: cas[kind],
+      publicKey,
+      holder: request.holder,
+      serial,
+      subjectId,
+      ...validity,
+    });
   }
 
   return {
@@ -480,6 +502,7 @@ function buildAuthority(
     },
 
     async publishCrl(kind: KeyKind, now: Date): Promise<Der> {
+      await sweepUnconfirmed(registry, now);
       const ca = cas[kind];
       // An expired certificate needs no CRL entry (RFC 5280, 3.3): the list stays short.
       const listed = (await registry.listRevoked(kind)).filter((r) => new Date(r.notAfter) >= now);
