@@ -56,6 +56,7 @@ import {
   type AuthorityIdentity,
   type CaKeys,
 } from './jpki-profile';
+import { answerOcspRequest } from './ocsp';
 import { newDataKey, seal, unseal, type KeyProtector, type SealedBox } from './sealed-keys';
 
 const crypto = webcrypto;
@@ -124,6 +125,11 @@ export interface LocalAuthority extends IssuerAuthority {
   readonly identity: AuthorityIdentity;
   /** True when this call created the authority; false when it loaded an existing one. */
   readonly created: boolean;
+  /**
+   * The OCSP responder (RFC 6960): the DER OCSPResponse to a DER OCSPRequest, signed by the CA
+   * of the certificates asked about. Held certificates answer revoked with certificateHold.
+   */
+  answerOcsp(request: Der, now?: Date): Promise<Der>;
 }
 
 interface Manifest {
@@ -370,6 +376,19 @@ function openBox(dataKey: Buffer, purpose: string, box: SealedBox): Buffer {
 
 // ---- the authority ----
 
+/** A record as the status the authority gives; a reserved certificate is good to everyone. */
+function statusOf(record: CertificateRecord | null): CertificateStatus {
+  if (!record) return { status: 'unknown' };
+  if (record.status === 'on-hold') return { status: 'on-hold', since: new Date(record.heldAt!) };
+  if (record.status === 'revoked')
+    return {
+      status: 'revoked',
+      reason: record.reason ?? 'unspecified',
+      since: new Date(record.revokedAt!),
+    };
+  return { status: 'good' };
+}
+
 function buildAuthority(
   material: Material,
   registry: CertificateRegistry,
@@ -488,17 +507,22 @@ function buildAuthority(
     },
 
     async certificateStatus(serial: string): Promise<CertificateStatus> {
-      const record = await registry.get(normaliseSerial(serial));
-      if (!record) return { status: 'unknown' };
-      if (record.status === 'on-hold')
-        return { status: 'on-hold', since: new Date(record.heldAt!) };
-      if (record.status === 'revoked')
-        return {
-          status: 'revoked',
-          reason: record.reason ?? 'unspecified',
-          since: new Date(record.revokedAt!),
-        };
-      return { status: 'good' };
+      return statusOf(await registry.get(normaliseSerial(serial)));
+    },
+
+    answerOcsp(request: Der, now = clock()): Promise<Der> {
+      return answerOcspRequest(
+        request,
+        {
+          cas,
+          status: async (kind, serial) => {
+            const record = await registry.get(serial);
+            // A serial of the other CA is not this CA's to answer for.
+            return statusOf(record?.kind === kind ? record : null);
+          },
+        },
+        now,
+      );
     },
 
     async publishCrl(kind: KeyKind, now: Date): Promise<Der> {
