@@ -239,7 +239,11 @@ export function createCore(config: CoreConfig): Core {
       directory: paths.authority,
       keyProtector: protector,
       identity: practice
-        ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
+        ? {
+            organization: 'JPKI-PRACTICE',
+            operator: 'Madoguchi Practice Authority',
+            serviceName: '窓口練習用認証局',
+          }
         : undefined,
       registry: new registry.DbCertificateRegistry(requireDb),
       now,
@@ -394,7 +398,16 @@ export function createCore(config: CoreConfig): Core {
         startupError,
       }),
     }),
-    cardHandlers({ cards, db: requireDb, audit, counterFor: procedures.assertCounterFor }),
+    cardHandlers({
+      cards,
+      db: requireDb,
+      audit,
+      counterFor: procedures.assertCounterFor,
+      authorityStatus: async (kind, serials) => {
+        const { askResponder } = await import('./authority/ocsp');
+        return askResponder(await authorityOf(), kind, serials, now());
+      },
+    }),
     simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
     authHandlers({ sessions: requireSessions }),
     approvalHandlers({ db: requireDb, hasher, operatorId, now }),

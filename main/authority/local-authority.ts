@@ -51,7 +51,10 @@ import {
   createHolderCertificate,
   isRsa2048Spki,
   normaliseSerial,
-  opaqueSubjectId,
+  DEFAULT_OFFICE,
+  authCommonName,
+  signingCommonName,
+  type IssuingOffice,
   randomSerial,
   type AuthorityIdentity,
   type CaKeys,
@@ -89,9 +92,9 @@ const PURPOSE = {
 export const DEFAULT_IDENTITY: AuthorityIdentity = {
   organization: 'JPKI-LOCAL',
   operator: 'Madoguchi Local Issuer Authority',
+  serviceName: '窓口ローカル認証局',
 };
 
-const CA_VALIDITY_YEARS = 20;
 const CRL_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
 const CRL_REASON: Readonly<Record<CrlReason, x509.X509CrlReason>> = {
@@ -117,6 +120,10 @@ export interface LocalAuthorityOptions {
   readonly registry?: CertificateRegistry;
   /** The clock for creation and for status changes without an explicit time. */
   readonly now?: () => Date;
+  /** The counter that asks for issues (its municipality and number); default DEFAULT_OFFICE. */
+  readonly office?: IssuingOffice;
+  /** The OCSP responder's URL written in each holder certificate (authorityInfoAccess). */
+  readonly ocspUrl?: string;
 }
 
 export interface LocalAuthority extends IssuerAuthority {
@@ -184,7 +191,10 @@ export async function openLocalAuthority(options: LocalAuthorityOptions): Promis
     options.registry ??
     (await JsonFileCertificateRegistry.open(join(options.directory, AUTHORITY_FILES.registry)));
   await sweepUnconfirmed(registry, now());
-  return buildAuthority(material, registry, now, manifest === null);
+  return buildAuthority(material, registry, now, manifest === null, {
+    office: options.office ?? DEFAULT_OFFICE,
+    ...(options.ocspUrl ? { ocspUrl: options.ocspUrl } : {}),
+  });
 }
 
 /**
@@ -247,7 +257,7 @@ async function createMaterial(
         'sign',
         'verify',
       ])) as webcrypto.CryptoKeyPair;
-      const der = await createCaCertificate(kind, identity, generated, now, CA_VALIDITY_YEARS);
+      const der = await createCaCertificate(kind, identity, generated, now);
       const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', generated.privateKey));
       const file: CaFile = {
         version: 1,
@@ -394,6 +404,7 @@ function buildAuthority(
   registry: CertificateRegistry,
   clock: () => Date,
   created: boolean,
+  issuing: { readonly office: IssuingOffice; readonly ocspUrl?: string },
 ): LocalAuthority {
   const { cas, issuer, identity } = material;
 
@@ -426,7 +437,10 @@ function buildAuthority(
     validity: { notBefore: Date; notAfter: Date },
   ): Promise<Der> {
     const serial = randomSerial();
-    const subjectId = opaqueSubjectId();
+    const subjectId =
+      kind === 'signing'
+        ? signingCommonName(request.now, issuing.office)
+        : authCommonName(issuing.office);
     // The row comes first: a serial is kept even when the process stops right after signing.
     // A registry that confirms issues holds it as reserved until the counter records it.
     await registry.add({
@@ -445,6 +459,8 @@ function buildAuthority(
     return createHolderCertificate({
       kind,
       ca: cas[kind],
+      who: identity,
+      ...issuing,
       publicKey,
       holder: request.holder,
       serial,
