@@ -264,11 +264,6 @@ export function randomSerial(): string {
   return bytes.toString('hex').toUpperCase();
 }
 
-/** An opaque subject id: nothing about the holder can be read from it. */
-export function opaqueSubjectId(): string {
-  return randomBytes(10).toString('hex').toUpperCase();
-}
-
 /** Serials compare as upper-case hex without separators or leading zero bytes. */
 export function normaliseSerial(serial: string): string {
   const hex = serial.replace(/[\s:]/g, '').toUpperCase();
