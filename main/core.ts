@@ -9,6 +9,7 @@ import { createAuditSpill, writesAfterKeptRows, type AuditSpill } from './audit/
 import { guardAuditLog, type AuditGuard } from './audit/audit-guard';
 import { createOperatorAudit } from './audit/operator-audit';
 import type { LocalAuthority } from './authority/local-authority';
+import type { OcspHttpServer } from './authority/ocsp-http';
 import { createCardService, type CardService } from './card/card-service';
 import { createPcscWatcher } from './card/pcsc-transport';
 import { SimReader } from './card/sim/sim-reader';
@@ -145,6 +146,8 @@ export function createCore(config: CoreConfig): Core {
   let sessions: OperatorSessions | null = null;
   let startupError: AppError | null = null;
   let authority: Promise<LocalAuthority> | null = null;
+  /** The authority's OCSP responder on loopback, when the configuration asks for it. */
+  let ocspServer: Promise<OcspHttpServer | null> | null = null;
   let integrityChecked: Promise<void> = Promise.resolve();
   let auditGuard: Promise<AuditGuard> | null = null;
   let auditChecked: Promise<void> = Promise.resolve();
@@ -220,17 +223,53 @@ export function createCore(config: CoreConfig): Core {
     if (!db || !protector) return Promise.reject(new AccessError('not-logged-in'));
     // The authority builds certificates with @peculiar/x509: loaded on first use, so that a
     // production start does not pay for it.
-    authority ??= import('./authority/local-authority').then(({ openLocalAuthority }) =>
-      openLocalAuthority({
-        directory: paths.authority,
-        keyProtector: protector,
-        identity: practice
-          ? { organization: 'JPKI-PRACTICE', operator: 'Madoguchi Practice Authority' }
-          : undefined,
-        now,
-      }),
-    );
+    authority ??= openAuthority(protector);
     return authority;
+  }
+
+  /** The mode's authority with its registry in the mode's database (a JSON one imported once). */
+  async function openAuthority(protector: KeyProtector): Promise<LocalAuthority> {
+    const [{ openLocalAuthority, AUTHORITY_FILES }, registry, profile] = await Promise.all([
+      import('./authority/local-authority'),
+      import('./authority/db-certificate-registry'),
+      import('./authority/jpki-profile'),
+    ]);
+    const settings = config.authority;
+    const ocspPort = settings?.ocspPort;
+    await registry.importLegacyRegistry(
+      requireDb(),
+      join(paths.authority, AUTHORITY_FILES.registry),
+      now(),
+    );
+    const opened = await openLocalAuthority({
+      directory: paths.authority,
+      keyProtector: protector,
+      identity: practice
+        ? {
+            organization: 'JPKI-PRACTICE',
+            operator: 'Madoguchi Practice Authority',
+            serviceName: '窓口練習用認証局',
+          }
+        : undefined,
+      registry: new registry.DbCertificateRegistry(requireDb),
+      now,
+      office: {
+        prefecture: settings?.prefecture ?? profile.DEFAULT_OFFICE.prefecture,
+        city: settings?.city ?? profile.DEFAULT_OFFICE.city,
+        municipalityCode: municipality().code || profile.DEFAULT_OFFICE.municipalityCode,
+        counterNumber: settings?.counterNumber ?? profile.DEFAULT_OFFICE.counterNumber,
+      },
+      ...(ocspPort ? { ocspUrl: `http://127.0.0.1:${ocspPort}/` } : {}),
+    });
+    if (ocspPort) {
+      const { serveOcspOverHttp } = await import('./authority/ocsp-http');
+      // A port already taken leaves the counter working: only outside clients lose the responder.
+      ocspServer = serveOcspOverHttp(opened, { port: ocspPort, now }).catch((e: unknown) => {
+        report(e, { where: 'ocsp-server' });
+        return null;
+      });
+    }
+    return opened;
   }
 
   /** The town on receipts: the practice seed's, or the machine configuration's in production. */
@@ -381,7 +420,16 @@ export function createCore(config: CoreConfig): Core {
         startupError,
       }),
     }),
-    cardHandlers({ cards, db: requireDb, audit, counterFor: procedures.assertCounterFor }),
+    cardHandlers({
+      cards,
+      db: requireDb,
+      audit,
+      counterFor: procedures.assertCounterFor,
+      authorityStatus: async (kind, serials) => {
+        const { askResponder } = await import('./authority/ocsp');
+        return askResponder(await authorityOf(), kind, serials, now());
+      },
+    }),
     simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
     authHandlers({ sessions: requireSessions }),
     approvalHandlers({ db: requireDb, hasher, operatorId, now }),
@@ -565,6 +613,7 @@ export function createCore(config: CoreConfig): Core {
       await preflightChecked;
       await guard?.then((g) => g.close()).catch(() => undefined);
       await auditChecked;
+      await ocspServer?.then((s) => s?.close()).catch(() => undefined);
       await db?.close();
       db = null;
       errorLog.flush();

@@ -1,4 +1,5 @@
-// What the authority remembers about the certificates it issued: an interface, and a JSON-file store.
+// What the authority remembers about the certificates it issued: an interface, in memory, and the
+// JSON file of earlier versions (the database's registry replaces it; the file is read to import it).
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -15,7 +16,11 @@ export interface CertificateRecord {
   readonly notBefore: string;
   readonly notAfter: string;
   readonly issuedAt: string;
-  readonly status: 'good' | 'on-hold' | 'revoked';
+  /**
+   * reserved: signed, not yet recorded by the counter that asked for it (only a registry that
+   * confirms issues uses it; a reserved certificate is good to everyone who asks).
+   */
+  readonly status: 'reserved' | 'good' | 'on-hold' | 'revoked';
   /** When it went on hold (kept after a later revocation, for the record). */
   readonly heldAt: string | null;
   readonly revokedAt: string | null;
@@ -23,9 +28,10 @@ export interface CertificateRecord {
 }
 
 /**
- * The authority's memory of issued certificates. The JSON file below is the interim store; the
- * database's repositories implement this same interface to take over (docs/architecture.md, Data).
- * Implementations apply each call atomically and in call order.
+ * The authority's memory of issued certificates. The app's is the database's
+ * (db-certificate-registry.ts); the in-memory one is the reference for tests; the JSON file is
+ * what earlier versions kept, read once to import it. Implementations apply each call atomically
+ * and in call order.
  */
 export interface CertificateRegistry {
   add(record: CertificateRecord): Promise<void>;
@@ -36,7 +42,17 @@ export interface CertificateRegistry {
   listRevoked(kind: KeyKind): Promise<readonly CertificateRecord[]>;
   /** The next CRL number of this kind's CA: 1, 2, 3 … never repeated. */
   nextCrlNumber(kind: KeyKind): Promise<number>;
+  /**
+   * Present when the counter confirms each issue in the transaction that records it: the
+   * authority then adds certificates as reserved, and this revokes (superseded) the ones still
+   * reserved that were signed before `before`, returning their serials.
+   */
+  revokeUnconfirmed?(before: Date, now: Date): Promise<readonly string[]>;
 }
+
+/** A record the CRL lists: on hold or revoked (reserved and good are not). */
+export const isListed = (r: CertificateRecord): boolean =>
+  r.status === 'on-hold' || r.status === 'revoked';
 
 /** Memory only: for tests, and the reference behaviour a database-backed registry must match. */
 export class InMemoryCertificateRegistry implements CertificateRegistry {
@@ -60,7 +76,7 @@ export class InMemoryCertificateRegistry implements CertificateRegistry {
   }
 
   async listRevoked(kind: KeyKind): Promise<readonly CertificateRecord[]> {
-    return [...this.#records.values()].filter((r) => r.kind === kind && r.status !== 'good');
+    return [...this.#records.values()].filter((r) => r.kind === kind && isListed(r));
   }
 
   async nextCrlNumber(kind: KeyKind): Promise<number> {
@@ -131,7 +147,7 @@ export class JsonFileCertificateRegistry implements CertificateRegistry {
 
   async listRevoked(kind: KeyKind): Promise<readonly CertificateRecord[]> {
     await this.#queue;
-    return [...this.#records.values()].filter((r) => r.kind === kind && r.status !== 'good');
+    return [...this.#records.values()].filter((r) => r.kind === kind && isListed(r));
   }
 
   async nextCrlNumber(kind: KeyKind): Promise<number> {

@@ -2,10 +2,22 @@
 import { createPublicKey, randomBytes, webcrypto } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
+  AccessDescription,
+  AuthorityInfoAccessSyntax,
+  CRLDistributionPoints,
   DirectoryString,
+  DistributionPoint,
+  DistributionPointName,
   GeneralName,
+  IssueAlternativeName,
+  Name as AsnName,
   OtherName,
   SubjectAlternativeName,
+  id_ad_ocsp,
+  id_ce_cRLDistributionPoints,
+  id_ce_issuerAltName,
+  id_ce_subjectAltName,
+  id_pe_authorityInfoAccess,
 } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import { sexCodeOf } from '../../preload/contract/rules/sex';
@@ -49,6 +61,113 @@ export interface AuthorityIdentity {
   readonly organization: string;
   /** The last OU=, where the national CAs name J-LIS: the municipality or office running this. */
   readonly operator: string;
+  /**
+   * The service's name in the CAs' subjectAltName and the holders' issuerAltName, a directory
+   * name C=JP, O=<this>; the national CAs write 公的個人認証サービス. Earlier authorities had none.
+   */
+  readonly serviceName?: string;
+}
+
+/** The national CAs' service name (the public CA certificates of 2023, subjectAltName). */
+export const NATIONAL_SERVICE_NAME = '公的個人認証サービス';
+
+/**
+ * The counter that asks for an issue, as the national profile names it: the municipality's
+ * prefecture and city in romaji (the signing certificate's L= and its CRL distribution point)
+ * and the counter's 9-character id (受付窓口識別記号) that ends both holders' CNs.
+ */
+export interface IssuingOffice {
+  /** e.g. Tokyo-to */
+  readonly prefecture: string;
+  /** e.g. Kiyose-shi */
+  readonly city: string;
+  /** 5 digits, e.g. 13221 */
+  readonly municipalityCode: string;
+  /** 1 … 999: which counter of the municipality. */
+  readonly counterNumber: number;
+}
+
+/** The fictional practice municipality (見本県窓口市, 99999), counter 1. */
+export const DEFAULT_OFFICE: IssuingOffice = {
+  prefecture: 'Mihon-ken',
+  city: 'Madoguchi-shi',
+  municipalityCode: '99999',
+  counterNumber: 1,
+};
+
+/**
+ * The counter's id at the end of both holders' CNs: the municipality code, a 3-digit counter
+ * number and `A`. The public test card's authentication CN ends `13221003A` (清瀬市, 13221); what
+ * the last four characters stand for is not published, this reading is the product's.
+ */
+export function counterId(office: IssuingOffice): string {
+  if (!/^\d{5}$/.test(office.municipalityCode))
+    throw new RangeError('a municipality code has 5 digits');
+  if (
+    !Number.isInteger(office.counterNumber) ||
+    office.counterNumber < 1 ||
+    office.counterNumber > 999
+  )
+    throw new RangeError('a counter number is 1 … 999');
+  return `${office.municipalityCode}${String(office.counterNumber).padStart(3, '0')}A`;
+}
+
+const CN_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** n characters of [0-9A-Z] from the system's random source. */
+function randomAlphanumeric(n: number): string {
+  const bytes = randomBytes(n);
+  // 252 = 7 × 36: bytes above it would bias the first letters; redraw them.
+  return Array.from(bytes, (b) =>
+    b < 252 ? CN_ALPHABET[b % 36] : CN_ALPHABET[randomBytes(1)[0]! % 36],
+  ).join('');
+}
+
+/**
+ * The signing certificate's CN: the moment of the request in Japan time (YYYYMMDDhhmmss), a
+ * 5-digit sequence number and the counter's id (the national profile as read from public card
+ * readers' notes). The sequence is drawn at random here: the serial is what is unique.
+ */
+export function signingCommonName(at: Date, office: IssuingOffice): string {
+  const jst = new Date(at.getTime() + 9 * 60 * 60 * 1000).toISOString();
+  const stamp = jst.slice(0, 19).replace(/[-T:]/g, '');
+  const sequence = String(randomBytes(4).readUInt32BE() % 100000).padStart(5, '0');
+  return `${stamp}${sequence}${counterId(office)}`;
+}
+
+/**
+ * The authentication certificate's CN: 14 opaque characters and the counter's id, 23 in all, as
+ * the public test card's (`997794E9AGCIEG13221003A`). Nothing about the holder can be read from it.
+ */
+export function authCommonName(office: IssuingOffice): string {
+  return `${randomAlphanumeric(14)}${counterId(office)}`;
+}
+
+/** A directory name as the ASN.1 schema's Name, from @peculiar/x509 JSON. */
+function asnName(name: x509.JsonNameParams): AsnName {
+  return AsnConvert.parse(new x509.Name(name).toArrayBuffer(), AsnName);
+}
+
+/** The service's directory name C=JP, O=<service name> (UTF8String), as a GeneralName. */
+function serviceGeneralName(who: AuthorityIdentity): GeneralName {
+  return new GeneralName({
+    directoryName: asnName([
+      { C: [{ printableString: 'JP' }] },
+      { O: [{ utf8String: who.serviceName ?? NATIONAL_SERVICE_NAME }] },
+    ]),
+  });
+}
+
+/** cRLDistributionPoints with one directory name, as the national CAs and certificates have. */
+function crlDistributionPoint(name: x509.JsonNameParams): x509.Extension {
+  const points = new CRLDistributionPoints([
+    new DistributionPoint({
+      distributionPoint: new DistributionPointName({
+        fullName: [new GeneralName({ directoryName: asnName(name) })],
+      }),
+    }),
+  ]);
+  return new x509.Extension(id_ce_cRLDistributionPoints, false, AsnConvert.serialize(points));
 }
 
 /** RDN order of the national CAs (docs/card.md, Data formats) with the local organisation's names. */
@@ -133,7 +252,7 @@ export function holderAltNames(holder: BasicFourFacts): x509.Extension {
     other(HOLDER_OID.sex, sexCodeOf(holder.sex)),
     other(HOLDER_OID.address, holder.address),
   ]);
-  return new x509.Extension('2.5.29.17', false, AsnConvert.serialize(names));
+  return new x509.Extension(id_ce_subjectAltName, false, AsnConvert.serialize(names));
 }
 
 // ---- serials and subjects ----
@@ -143,11 +262,6 @@ export function randomSerial(): string {
   const bytes = randomBytes(16);
   bytes[0] = (bytes[0]! & 0x7f) | 0x01;
   return bytes.toString('hex').toUpperCase();
-}
-
-/** An opaque subject id: nothing about the holder can be read from it. */
-export function opaqueSubjectId(): string {
-  return randomBytes(10).toString('hex').toUpperCase();
 }
 
 /** Serials compare as upper-case hex without separators or leading zero bytes. */
@@ -164,30 +278,61 @@ export interface CaKeys {
   readonly privateKey: webcrypto.CryptoKey;
 }
 
-/** A self-signed CA certificate for one kind of holder certificate. */
+/** A CA runs 10 years: from its creation to the end (Japan time) of the day before, 10 years on. */
+export const CA_VALIDITY_YEARS = 10;
+
+/**
+ * The CA's validity as the national CAs of 2023 have it: 2023-07-16 00:50 UTC to 2033-07-15
+ * 23:59:59 Japan time (notAfter 14:59:59Z).
+ */
+export function caValidity(now: Date): { notBefore: Date; notAfter: Date } {
+  const today = japanDate(now);
+  const end = new Date(
+    `${Number(today.slice(0, 4)) + CA_VALIDITY_YEARS}${today.slice(4)}T00:00:00+09:00`,
+  );
+  end.setTime(end.getTime() - 1000);
+  return { notBefore: new Date(Math.floor(now.getTime() / 1000) * 1000), notAfter: end };
+}
+
+/** A CA serial as the national ones are: a small positive integer (4 bytes, 067C6A21 in 2023). */
+function caSerial(): string {
+  const bytes = randomBytes(4);
+  bytes[0] = (bytes[0]! & 0x7f) | 0x01;
+  return bytes.toString('hex').toUpperCase();
+}
+
+/**
+ * A self-signed CA certificate for one kind of holder certificate, with the extensions of the
+ * national CAs in their order: keyUsage (critical), subjectAltName (the service's directory
+ * name), basicConstraints (critical, CA, no path length), cRLDistributionPoints (the CA's own
+ * name), subjectKeyIdentifier.
+ */
 export async function createCaCertificate(
   kind: KeyKind,
   who: AuthorityIdentity,
   keys: CaKeys,
   now: Date,
-  years: number,
 ): Promise<Der> {
-  const notAfter = new Date(now);
-  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + years);
+  const name = caName(kind, who);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
-      serialNumber: randomSerial(),
-      name: caName(kind, who),
-      notBefore: now,
-      notAfter,
+      serialNumber: caSerial(),
+      name,
+      ...caValidity(now),
       keys,
       signingAlgorithm: RSA_SHA256,
       extensions: [
-        new x509.BasicConstraintsExtension(true, 0, true),
         new x509.KeyUsagesExtension(
           x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
           true,
         ),
+        new x509.Extension(
+          id_ce_subjectAltName,
+          false,
+          AsnConvert.serialize(new SubjectAlternativeName([serviceGeneralName(who)])),
+        ),
+        new x509.BasicConstraintsExtension(true, undefined, true),
+        crlDistributionPoint(name),
         await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
       ],
     },
@@ -199,33 +344,103 @@ export async function createCaCertificate(
 export interface HolderCertificateParams {
   readonly kind: KeyKind;
   readonly ca: { readonly certificate: x509.X509Certificate; readonly keys: CaKeys };
+  readonly who: AuthorityIdentity;
+  readonly office: IssuingOffice;
   readonly publicKey: Der;
   readonly holder: BasicFourFacts;
   readonly serial: string;
+  /** The CN: signingCommonName() or authCommonName(). */
   readonly subjectId: string;
   readonly notBefore: Date;
   readonly notAfter: Date;
+  /** The authority's OCSP responder, written in authorityInfoAccess when there is one. */
+  readonly ocspUrl?: string;
 }
 
-/** A holder certificate (X.509 v3, sha256WithRSAEncryption, subject C=JP + CN=<opaque id>). */
+/** The holder's subject: C=JP, L=<prefecture>, L=<city>, CN=… (signing); C=JP, CN=… (auth). */
+export function holderSubject(
+  kind: KeyKind,
+  office: IssuingOffice,
+  commonName: string,
+): x509.JsonNameParams {
+  const cn = { CN: [{ utf8String: commonName }] };
+  if (kind === 'auth') return [{ C: [{ printableString: 'JP' }] }, cn];
+  return [
+    { C: [{ printableString: 'JP' }] },
+    { L: [{ utf8String: office.prefecture }] },
+    { L: [{ utf8String: office.city }] },
+    cn,
+  ];
+}
+
+/**
+ * Where a holder certificate's CRL is: for a signing certificate, the issuing municipality's
+ * partition (C=JP, O=<org>, OU=JPKI for digital signature, OU=CRL Distribution Points,
+ * OU=<prefecture>, CN=<city> CRLDP, as public mocks of the national certificates show); for an
+ * authentication certificate, the CA's own name, as the CA certificates carry it.
+ */
+export function holderCrlName(
+  kind: KeyKind,
+  who: AuthorityIdentity,
+  office: IssuingOffice,
+): x509.JsonNameParams {
+  if (kind === 'auth') return caName('auth', who);
+  return [
+    { C: [{ printableString: 'JP' }] },
+    { O: [{ utf8String: who.organization }] },
+    { OU: [{ utf8String: ISSUER_OU.signing }] },
+    { OU: [{ utf8String: 'CRL Distribution Points' }] },
+    { OU: [{ utf8String: office.prefecture }] },
+    { CN: [{ utf8String: `${office.city} CRLDP` }] },
+  ];
+}
+
+/**
+ * A holder certificate (X.509 v3, sha256WithRSAEncryption): keyUsage (critical), the holder's
+ * facts (signing only), certificatePolicies, issuerAltName (the service's directory name),
+ * cRLDistributionPoints, authorityInfoAccess (OCSP, when the authority serves it), the key ids.
+ */
 export async function createHolderCertificate(p: HolderCertificateParams): Promise<Der> {
   const usages =
     p.kind === 'signing'
       ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation
       : x509.KeyUsageFlags.digitalSignature;
-  const extensions: x509.Extension[] = [
-    new x509.KeyUsagesExtension(usages, true),
-    new x509.CertificatePolicyExtension([POLICY_OID[p.kind]], true),
-    await x509.AuthorityKeyIdentifierExtension.create(p.ca.keys.publicKey, false, crypto),
-    await x509.SubjectKeyIdentifierExtension.create(p.publicKey, false, crypto),
-  ];
+  const extensions: x509.Extension[] = [new x509.KeyUsagesExtension(usages, true)];
   // The authentication certificate proves "this card", never who holds it (docs/card.md).
   if (p.kind === 'signing') extensions.push(holderAltNames(p.holder));
+  extensions.push(
+    new x509.CertificatePolicyExtension([POLICY_OID[p.kind]], true),
+    new x509.Extension(
+      id_ce_issuerAltName,
+      false,
+      AsnConvert.serialize(new IssueAlternativeName([serviceGeneralName(p.who)])),
+    ),
+    crlDistributionPoint(holderCrlName(p.kind, p.who, p.office)),
+  );
+  if (p.ocspUrl)
+    extensions.push(
+      new x509.Extension(
+        id_pe_authorityInfoAccess,
+        false,
+        AsnConvert.serialize(
+          new AuthorityInfoAccessSyntax([
+            new AccessDescription({
+              accessMethod: id_ad_ocsp,
+              accessLocation: new GeneralName({ uniformResourceIdentifier: p.ocspUrl }),
+            }),
+          ]),
+        ),
+      ),
+    );
+  extensions.push(
+    await x509.AuthorityKeyIdentifierExtension.create(p.ca.keys.publicKey, false, crypto),
+    await x509.SubjectKeyIdentifierExtension.create(p.publicKey, false, crypto),
+  );
   const certificate = await x509.X509CertificateGenerator.create(
     {
       serialNumber: p.serial,
       issuer: p.ca.certificate.subjectName,
-      subject: [{ C: ['JP'] }, { CN: [p.subjectId] }],
+      subject: new x509.Name(holderSubject(p.kind, p.office, p.subjectId)),
       notBefore: p.notBefore,
       notAfter: p.notAfter,
       signingAlgorithm: RSA_SHA256,

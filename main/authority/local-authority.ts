@@ -3,8 +3,7 @@
 // Storage (a choice the spec left open): key material lives as JSON files in the directory the
 // caller gives (one per mode), private keys sealed with AES-256-GCM under a data key that the
 // KeyProtector wraps; authority.json is the commit point of creation. The certificate registry
-// (serials, statuses, CRL numbers) is an interface: a JSON file here until the database's
-// repositories implement it.
+// (serials, statuses, CRL numbers) is an interface: the app gives the database's.
 import {
   createHash,
   createPrivateKey,
@@ -52,11 +51,15 @@ import {
   createHolderCertificate,
   isRsa2048Spki,
   normaliseSerial,
-  opaqueSubjectId,
+  DEFAULT_OFFICE,
+  authCommonName,
+  signingCommonName,
+  type IssuingOffice,
   randomSerial,
   type AuthorityIdentity,
   type CaKeys,
 } from './jpki-profile';
+import { answerOcspRequest } from './ocsp';
 import { newDataKey, seal, unseal, type KeyProtector, type SealedBox } from './sealed-keys';
 
 const crypto = webcrypto;
@@ -89,9 +92,9 @@ const PURPOSE = {
 export const DEFAULT_IDENTITY: AuthorityIdentity = {
   organization: 'JPKI-LOCAL',
   operator: 'Madoguchi Local Issuer Authority',
+  serviceName: '窓口ローカル認証局',
 };
 
-const CA_VALIDITY_YEARS = 20;
 const CRL_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
 const CRL_REASON: Readonly<Record<CrlReason, x509.X509CrlReason>> = {
@@ -110,10 +113,17 @@ export interface LocalAuthorityOptions {
   readonly keyProtector: KeyProtector;
   /** Used only when the authority is created; afterwards the stored identity wins. */
   readonly identity?: AuthorityIdentity;
-  /** Default: a JSON file in the directory. The database's repositories replace it. */
+  /**
+   * The app gives the database's (DbCertificateRegistry). Without one, a JSON file in the
+   * directory, as earlier versions kept it: for tools and tests that run the authority alone.
+   */
   readonly registry?: CertificateRegistry;
   /** The clock for creation and for status changes without an explicit time. */
   readonly now?: () => Date;
+  /** The counter that asks for issues (its municipality and number); default DEFAULT_OFFICE. */
+  readonly office?: IssuingOffice;
+  /** The OCSP responder's URL written in each holder certificate (authorityInfoAccess). */
+  readonly ocspUrl?: string;
 }
 
 export interface LocalAuthority extends IssuerAuthority {
@@ -122,6 +132,11 @@ export interface LocalAuthority extends IssuerAuthority {
   readonly identity: AuthorityIdentity;
   /** True when this call created the authority; false when it loaded an existing one. */
   readonly created: boolean;
+  /**
+   * The OCSP responder (RFC 6960): the DER OCSPResponse to a DER OCSPRequest, signed by the CA
+   * of the certificates asked about. Held certificates answer revoked with certificateHold.
+   */
+  answerOcsp(request: Der, now?: Date): Promise<Der>;
 }
 
 interface Manifest {
@@ -175,7 +190,29 @@ export async function openLocalAuthority(options: LocalAuthorityOptions): Promis
   const registry =
     options.registry ??
     (await JsonFileCertificateRegistry.open(join(options.directory, AUTHORITY_FILES.registry)));
-  return buildAuthority(material, registry, now, manifest === null);
+  await sweepUnconfirmed(registry, now());
+  return buildAuthority(material, registry, now, manifest === null, {
+    office: options.office ?? DEFAULT_OFFICE,
+    ...(options.ocspUrl ? { ocspUrl: options.ocspUrl } : {}),
+  });
+}
+
+/**
+ * How long a signed certificate may wait for the counter's record before it counts as left behind
+ * by a stopped process: far longer than the moment between the two, so that another counter's
+ * issue under way is never taken for one.
+ */
+export const UNCONFIRMED_GRACE_MS = 10 * 60 * 1000;
+
+/** Revokes (superseded) what a stopped process signed and never recorded. */
+async function sweepUnconfirmed(registry: CertificateRegistry, now: Date): Promise<void> {
+  if (!registry.revokeUnconfirmed) return;
+  const swept = await registry.revokeUnconfirmed(
+    new Date(now.getTime() - UNCONFIRMED_GRACE_MS),
+    now,
+  );
+  if (swept.length > 0)
+    console.warn(`[Authority] revoked ${swept.length} certificate(s) signed but never recorded`);
 }
 
 // ---- creation and loading ----
@@ -220,7 +257,7 @@ async function createMaterial(
         'sign',
         'verify',
       ])) as webcrypto.CryptoKeyPair;
-      const der = await createCaCertificate(kind, identity, generated, now, CA_VALIDITY_YEARS);
+      const der = await createCaCertificate(kind, identity, generated, now);
       const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', generated.privateKey));
       const file: CaFile = {
         version: 1,
@@ -349,11 +386,25 @@ function openBox(dataKey: Buffer, purpose: string, box: SealedBox): Buffer {
 
 // ---- the authority ----
 
+/** A record as the status the authority gives; a reserved certificate is good to everyone. */
+function statusOf(record: CertificateRecord | null): CertificateStatus {
+  if (!record) return { status: 'unknown' };
+  if (record.status === 'on-hold') return { status: 'on-hold', since: new Date(record.heldAt!) };
+  if (record.status === 'revoked')
+    return {
+      status: 'revoked',
+      reason: record.reason ?? 'unspecified',
+      since: new Date(record.revokedAt!),
+    };
+  return { status: 'good' };
+}
+
 function buildAuthority(
   material: Material,
   registry: CertificateRegistry,
   clock: () => Date,
   created: boolean,
+  issuing: { readonly office: IssuingOffice; readonly ocspUrl?: string },
 ): LocalAuthority {
   const { cas, issuer, identity } = material;
 
@@ -386,16 +437,12 @@ function buildAuthority(
     validity: { notBefore: Date; notAfter: Date },
   ): Promise<Der> {
     const serial = randomSerial();
-    const subjectId = opaqueSubjectId();
-    const der = await createHolderCertificate({
-      kind,
-      ca: cas[kind],
-      publicKey,
-      holder: request.holder,
-      serial,
-      subjectId,
-      ...validity,
-    });
+    const subjectId =
+      kind === 'signing'
+        ? signingCommonName(request.now, issuing.office)
+        : authCommonName(issuing.office);
+    // The row comes first: a serial is kept even when the process stops right after signing.
+    // A registry that confirms issues holds it as reserved until the counter records it.
     await registry.add({
       serial,
       kind,
@@ -404,12 +451,22 @@ function buildAuthority(
       notBefore: validity.notBefore.toISOString(),
       notAfter: validity.notAfter.toISOString(),
       issuedAt: request.now.toISOString(),
-      status: 'good',
+      status: registry.revokeUnconfirmed ? 'reserved' : 'good',
       heldAt: null,
       revokedAt: null,
       reason: null,
     });
-    return der;
+    return createHolderCertificate({
+      kind,
+      ca: cas[kind],
+      who: identity,
+      ...issuing,
+      publicKey,
+      holder: request.holder,
+      serial,
+      subjectId,
+      ...validity,
+    });
   }
 
   return {
@@ -466,20 +523,26 @@ function buildAuthority(
     },
 
     async certificateStatus(serial: string): Promise<CertificateStatus> {
-      const record = await registry.get(normaliseSerial(serial));
-      if (!record) return { status: 'unknown' };
-      if (record.status === 'on-hold')
-        return { status: 'on-hold', since: new Date(record.heldAt!) };
-      if (record.status === 'revoked')
-        return {
-          status: 'revoked',
-          reason: record.reason ?? 'unspecified',
-          since: new Date(record.revokedAt!),
-        };
-      return { status: 'good' };
+      return statusOf(await registry.get(normaliseSerial(serial)));
+    },
+
+    answerOcsp(request: Der, now = clock()): Promise<Der> {
+      return answerOcspRequest(
+        request,
+        {
+          cas,
+          status: async (kind, serial) => {
+            const record = await registry.get(serial);
+            // A serial of the other CA is not this CA's to answer for.
+            return statusOf(record?.kind === kind ? record : null);
+          },
+        },
+        now,
+      );
     },
 
     async publishCrl(kind: KeyKind, now: Date): Promise<Der> {
+      await sweepUnconfirmed(registry, now);
       const ca = cas[kind];
       // An expired certificate needs no CRL entry (RFC 5280, 3.3): the list stays short.
       const listed = (await registry.listRevoked(kind)).filter((r) => new Date(r.notAfter) >= now);

@@ -205,6 +205,63 @@ function withRevocation(
   return row?.status === 'revoked' ? { ...cert, validity: 'revoked' } : cert;
 }
 
+/** What the authority's status responder says of serials of one CA (upper-case hex keys). */
+export type AuthorityStatusLookup = (
+  kind: 'signing' | 'auth',
+  serials: readonly string[],
+) => Promise<
+  ReadonlyMap<string, { status: 'good' | 'on-hold' | 'revoked' | 'unknown'; reason?: string }>
+>;
+
+/**
+ * The card's health with what the issuing authority's responder says of its certificates: the
+ * authority, not the chip, is where a suspension or revocation lives. The auth certificate is
+ * asked by its serial on the chip, the signing one by the card's latest signing row. A responder
+ * that does not answer (a card of another authority) leaves the health as it was.
+ */
+export async function withAuthorityStatus(
+  health: CardHealthDto,
+  rows: DatabaseCardState['certificates'],
+  lookup: AuthorityStatusLookup,
+): Promise<CardHealthDto> {
+  const certificates = await Promise.all(
+    health.certificates.map(async (cert) => {
+      if (!cert.present) return cert;
+      const serial = cert.serialHex ?? rows?.filter((r) => r.kind === cert.kind).at(-1)?.serial;
+      if (!serial) return cert;
+      let answer;
+      try {
+        answer = (await lookup(cert.kind, [serial])).get(normalisedSerial(serial));
+      } catch (e) {
+        console.warn(`[CardHealth] the authority's responder gave no answer: ${(e as Error).name}`);
+        return cert;
+      }
+      if (!answer) return cert;
+      // OCSP says a suspension as revoked with reason certificateHold (RFC 6960, 2.2).
+      const status =
+        answer.status === 'revoked' && answer.reason === 'certificateHold'
+          ? 'on-hold'
+          : answer.status;
+      const reason =
+        status === 'revoked' && answer.reason ? { authorityReason: answer.reason } : {};
+      const validity = status === 'revoked' || status === 'on-hold' ? status : cert.validity;
+      return { ...cert, validity, authorityStatus: status, ...reason };
+    }),
+  );
+  const held = certificates.some((c) => c.authorityStatus === 'on-hold');
+  const nextActions =
+    held && !health.nextActions.includes('release-suspension')
+      ? ['release-suspension' as const, ...health.nextActions.filter((a) => a !== 'none')]
+      : health.nextActions;
+  return { ...health, certificates, nextActions };
+}
+
+const normalisedSerial = (s: string): string =>
+  s
+    .replace(/[\s:]/g, '')
+    .toUpperCase()
+    .replace(/^(00)+(?=..)/, '');
+
 // The database keeps serials lower case, the card reads them upper case.
 function sameSerial(a: string, b: string): boolean {
   const norm = (s: string) =>

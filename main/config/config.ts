@@ -77,6 +77,26 @@ export const machineConfigSchema = z.strictObject({
    * a second operator (any counter role) with their own login; both are recorded. Off if absent.
    */
   faceCheck: z.strictObject({ secondOperator: z.boolean().default(false) }).optional(),
+  /**
+   * The local authority as the counter names itself in certificates: the municipality's
+   * prefecture and city in romaji (subject L= of signing certificates, the CRL partition) and the
+   * counter's number (the counter id ends both holders' CNs); and ocspPort: serve the authority's
+   * OCSP responder and CRLs on 127.0.0.1 at that port, written in each new certificate.
+   */
+  authority: z
+    .strictObject({
+      prefecture: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z -]{0,40}$/)
+        .optional(),
+      city: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z -]{0,40}$/)
+        .optional(),
+      counterNumber: z.number().int().min(1).max(999).optional(),
+      ocspPort: z.number().int().min(1024).max(65535).optional(),
+    })
+    .optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {

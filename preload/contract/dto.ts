@@ -201,9 +201,17 @@ export interface CertificateSummaryDto {
   readonly issuer?: string;
   /**
    * valid, expiring (within 3 months: renewal possible), expired, not-yet-valid, absent; revoked
-   * when the database records the certificate revoked, whatever its dates say.
+   * when the database or the authority's status responder says so, whatever its dates say;
+   * on-hold when the responder says the certificate is suspended.
    */
-  readonly validity: CertificateValidity | 'absent' | 'revoked';
+  readonly validity: CertificateValidity | 'absent' | 'revoked' | 'on-hold';
+  /**
+   * What the issuing authority's status responder (OCSP) answered for this certificate; absent
+   * when it was not asked (another authority's card) or did not answer.
+   */
+  readonly authorityStatus?: 'good' | 'on-hold' | 'revoked' | 'unknown';
+  /** The CRL reason the responder gave with a revocation (keyCompromise, affiliationChanged …). */
+  readonly authorityReason?: string;
 }
 
 export type NextActionCode =

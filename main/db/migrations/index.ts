@@ -6,6 +6,7 @@ import { migration0004 } from './0004-search-indexes';
 import { migration0005 } from './0005-procedure-kinds';
 import { migration0006 } from './0006-audit-seals';
 import { migration0007 } from './0007-approval-tries';
+import { migration0008 } from './0008-authority-registry';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,12 @@
 // reader:* and card:* — the readers, and a card's health as the chip and the database tell it.
 import { ok } from '../../../preload/contract/result';
 import type { RecordAudit } from '../../audit/operator-audit';
-import { withDatabaseState, type DatabaseCardState } from '../../card/card-health';
+import {
+  withAuthorityStatus,
+  withDatabaseState,
+  type AuthorityStatusLookup,
+  type DatabaseCardState,
+} from '../../card/card-health';
 import type { CardService } from '../../card/card-service';
 import type { Db } from '../../db/connection';
 import { findRevocationOfCard } from '../../db/repositories/card-events';
@@ -17,6 +22,8 @@ export interface CardHandlerDeps {
   readonly audit: RecordAudit;
   /** Refuses another resident's card while a procedure holds the counter, naming the card's holder. */
   readonly counterFor: (residentId: number, what: string, cardHolder: string) => Promise<void>;
+  /** The issuing authority's status responder; absent: health shows the chip and database only. */
+  readonly authorityStatus?: AuthorityStatusLookup;
 }
 
 export function cardHandlers(
@@ -39,7 +46,12 @@ export function cardHandlers(
         );
         if (!refused.ok) return refused;
       }
-      const health = withDatabaseState(chip, known && (await databaseFacts(db(), known)));
+      const facts = known && (await databaseFacts(db(), known));
+      const withDb = withDatabaseState(chip, facts);
+      // Suspension and revocation live at the authority: its responder has the last word.
+      const health = deps.authorityStatus
+        ? await withAuthorityStatus(withDb, facts?.certificates, deps.authorityStatus)
+        : withDb;
       await deps.audit('card.health-read', {
         serial: health.serial,
         ...(health.holder ? { residentId: health.holder.residentId } : {}),

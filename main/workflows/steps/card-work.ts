@@ -31,6 +31,7 @@ import {
 } from '../../card/domain';
 import type { Db, Queryable, Tx } from '../../db/connection';
 import type { MyNumberCipher } from '../../db/my-number-crypto';
+import { confirmAuthorityCertificates } from '../../db/repositories/authority-registry';
 import { addCertificate } from '../../db/repositories/certificates';
 import type { Card } from '../../db/repositories/cards';
 import { listSteps } from '../../db/repositories/journal';
@@ -208,6 +209,12 @@ export async function issueOrReuse(
       auth: issued.auth ? b64(issued.auth) : null,
     },
     async (tx) => {
+      // The local authority holds what it signed as reserved until this commit: the two are
+      // recorded together, or what it signed is revoked as left behind (db-certificate-registry).
+      await confirmAuthorityCertificates(
+        tx,
+        parsed.map((c) => c.serialHex),
+      );
       for (const c of parsed) {
         await addCertificate(
           tx,

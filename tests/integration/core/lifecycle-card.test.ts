@@ -271,6 +271,32 @@ describe('一時停止の解除, 初期化・再設定, 更新 on the seed’s c
     expect(health.chipState).toBe('active');
   });
 
+  it('card health shows what the authority’s responder says: good, then suspended, then revoked', async () => {
+    // The released card holds certificates of this core's authority, still in the reader.
+    const read = async () =>
+      (await call<CardHealthDto>(core, 'card:read-health', { reader: READER })).certificates;
+    const auth = (await read()).find((c) => c.kind === 'auth')!;
+    expect(auth).toMatchObject({ present: true, validity: 'valid', authorityStatus: 'good' });
+    expect((await read()).find((c) => c.kind === 'signing')).toMatchObject({
+      authorityStatus: 'good',
+    });
+    const authority = await core.authority();
+    await authority.hold(auth.serialHex!);
+    const held = await call<CardHealthDto>(core, 'card:read-health', { reader: READER });
+    expect(held.chipState).toBe('active');
+    expect(held.certificates.find((c) => c.kind === 'auth')).toMatchObject({
+      validity: 'on-hold',
+      authorityStatus: 'on-hold',
+    });
+    expect(held.nextActions).toContain('release-suspension');
+    await authority.revoke(auth.serialHex!, 'keyCompromise');
+    expect((await read()).find((c) => c.kind === 'auth')).toMatchObject({
+      validity: 'revoked',
+      authorityStatus: 'revoked',
+      authorityReason: 'keyCompromise',
+    });
+  });
+
   it('a second release of the same card, with new values: the held certificates are revoked keyCompromise', async () => {
     await suspendAgain(core, SERIAL.suspended);
     const ids = await certificates(core, SERIAL.suspended);

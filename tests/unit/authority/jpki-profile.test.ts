@@ -146,11 +146,11 @@ describe('JPKI profile: the certificates issued', () => {
     expect(Buffer.from(auth.publicKey.rawData)).toEqual(Buffer.from(keys.auth));
   });
 
-  it('have the subject C=JP, CN=<opaque id> that says nothing about the holder', () => {
-    for (const cert of [signing, auth]) {
-      expect(cert.subject).toMatch(/^C=JP, CN=[0-9A-F]{20}$/);
-      expect(cert.subject).not.toContain('黒桐');
-    }
+  it('have the subjects of the national profile, which say nothing about the holder', () => {
+    // 見本県窓口市 (99999), counter 1: the default office.
+    expect(signing.subject).toMatch(/^C=JP, L=Mihon-ken, L=Madoguchi-shi, CN=\d{19}99999001A$/);
+    expect(auth.subject).toMatch(/^C=JP, CN=[0-9A-Z]{14}99999001A$/);
+    for (const cert of [signing, auth]) expect(cert.subject).not.toContain('黒桐');
     expect(signing.subject).not.toBe(auth.subject);
     expect(signing.serialNumber).not.toBe(auth.serialNumber);
   });

@@ -82,6 +82,8 @@ describe('migrations', () => {
         'audit_checks',
         'audit_log',
         'audit_seals',
+        'authority_certificates',
+        'authority_crl_numbers',
         'card_applications',
         'cards',
         'certificates',
