@@ -1462,12 +1462,6 @@ export const en: Messages = {
     pins: {
       note: 'The representative opens the resident’s sealed PIN request sheet at the resident screen and types the PINs there. The clerk sees neither the sheet nor the screen. The PINs are not recorded.',
     },
-    facts: {
-      title: 'Issuance to a representative',
-      representative: 'Representative: {name} ({relation})',
-      reason: 'Reason: {reason}',
-      inquiry: 'Inquiry {number} (valid until {until})',
-    },
   },
   reports: {
     title: 'Daily report',

@@ -841,12 +841,6 @@ const delivery = {
   pins: {
     note: '代理人の方に、ご本人が封をした暗証番号設定依頼書を住民画面の前で開けていただき、住民画面で入力していただきます。職員は依頼書も画面も見ません。暗証番号は記録されません。',
   },
-  facts: {
-    title: '代理人交付',
-    representative: '代理人：{name}（{relation}）',
-    reason: '理由：{reason}',
-    inquiry: '照会番号：{number}（有効期限 {until}）',
-  },
 };
 
 export const ja = {
