@@ -79,6 +79,9 @@ export const RETURNED_INQUIRY = {
   number: (sentOn: string) => `SK-${sentOn.slice(0, 4)}-060201`,
 } as const;
 
+/** The audit rows the seeded first visit adds (its start and its request). */
+export const SEEDED_VISIT_AUDIT_ROWS = 2;
+
 /**
  * The first visit of 小川正男's 代理人交付, journaled as the counter writes it (started, then the
  * request), by the practice clerk, six days before `clock`: the procedure waits for its reply.

@@ -9,6 +9,11 @@ import { expect, test } from './harness/fixtures';
 import { residentEntersAll } from './harness/issuance-steps';
 import { loginAs } from './harness/login';
 
+/** The year (Japan) of the practice case's first visit, six days ago: its 照会書's number has it. */
+function sentYear(): string {
+  return new Date(Date.now() - 6 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 4);
+}
+
 /** The clerk finds the application by its notice number and the birth date as written (和暦). */
 async function findApplication(page: Page, notice: string, birth: string, name: string) {
   await page.getByTestId('nav-issuance').click();
@@ -46,10 +51,12 @@ test('代理人交付: the first visit sends the 照会書, the second issues th
 
   const waiting = page.getByTestId('step-awaiting-reply');
   await expect(waiting).toBeVisible();
-  await expect(waiting.getByTestId('inquiry-number')).toHaveText(/^SK-\d{4}-\d{6}$/);
+  // Shown in full once printed (the clerk posts that paper); hidden again at the second visit.
+  await expect(waiting.getByTestId('inquiry-number')).toHaveText(/^SK-\d{4}-••••\d{2}$/);
   await expect(waiting.getByTestId('inquiry-facts')).toContainText('大森　健一（子）');
   await page.getByTestId('print-inquiry').click();
   await expect(page.getByTestId('inquiry-written')).toContainText('.pdf');
+  await expect(waiting.getByTestId('inquiry-number')).toHaveText(/^SK-\d{4}-\d{6}$/);
   await harness.screenshot('delivery-waiting');
 
   // ---- 小川正男 (80): his daughter brings the 照会書 back ----
@@ -58,9 +65,10 @@ test('代理人交付: the first visit sends the 照会書, the second issues th
   await expect(page.getByTestId('start-issuance')).toHaveCount(0);
   await page.getByTestId('start-delivery').click();
   await expect(waiting).toBeVisible();
-  // The number as printed on the 照会書 she hands over.
-  const number = (await waiting.getByTestId('inquiry-number').textContent())!.trim();
-  await waiting.getByTestId('reply-number').fill(number);
+  // The screen shows only the end of the number; she hands over the 照会書 printed six days ago
+  // (the practice data), and the clerk types its number from the paper.
+  await expect(waiting.getByTestId('inquiry-number')).toHaveText(/^SK-\d{4}-••••01$/);
+  await waiting.getByTestId('reply-number').fill(`SK-${sentYear()}-060201`);
   await waiting.getByTestId('reply-answered').check();
   await expect(page.getByTestId('reply-why')).toContainText('暗証番号設定依頼書');
   await waiting.getByTestId('reply-sealed').check();

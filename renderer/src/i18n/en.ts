@@ -1411,6 +1411,7 @@ export const en: Messages = {
       title: 'Waiting for the reply',
       lead: 'Post the inquiry letter to the resident’s address. The resident fills in the answer, seals the PIN request sheet and gives both to the representative. Meanwhile the counter serves others.',
       number: 'Inquiry number',
+      numberHidden: 'Check the number on the paper (the screen shows only its end)',
       sentOn: 'Made on',
       validUntil: 'Valid until',
       expired:
