@@ -339,6 +339,7 @@ export function createCore(config: CoreConfig): Core {
           writeReceiptPdf: (path, data) => docs.writeReceiptPdf(path, data),
           writeDeferralSlipPdf: (path, data) => docs.writeDeferralSlipPdf(path, data),
           writeFeeReceiptPdf: (path, data) => docs.writeFeeReceiptPdf(path, data),
+          writeInquiryPdf: (path, data) => docs.writeInquiryPdf(path, data),
         };
       },
       receiptsDir: paths.receipts,

@@ -57,6 +57,7 @@ import {
 const PRINTED_DOCUMENTS = new Set<Channel>([
   'procedure:print-receipt',
   'procedure:print-deferral-slip',
+  'procedure:print-inquiry',
   'reports:daily-pdf',
 ]);
 

@@ -21,6 +21,7 @@ import { ensureDatabaseMode } from '../db/repositories/meta';
 import { countOperators, insertOperator } from '../db/repositories/operators';
 import { createPasswordHasher, type PasswordHasher } from '../operators/password-hash';
 import { createResident, searchResidents } from '../db/repositories/residents';
+import { REPRESENTATIVE_RESIDENTS, seedRepresentativeVisits } from './representative-cases';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const loginId = z.string().regex(/^[a-z0-9]+$/);
@@ -95,9 +96,12 @@ const seedSchema = z.object({
 export type PracticeSeed = z.infer<typeof seedSchema>;
 export type PracticeSeedResident = z.infer<typeof residentSchema>;
 
-/** resources/practice/seed.json, validated. */
+/** resources/practice/seed.json with the cases kept in their own modules, validated. */
 export function practiceSeed(): PracticeSeed {
-  return seedSchema.parse(seedJson);
+  return seedSchema.parse({
+    ...seedJson,
+    residents: [...seedJson.residents, ...REPRESENTATIVE_RESIDENTS],
+  });
 }
 
 export class PracticeSeedRefusedError extends Error {
@@ -394,6 +398,8 @@ export async function seedPracticeDatabase(
         }
       }
     }
+
+    await seedRepresentativeVisits(tx, operatorId('renshu01'), clock);
 
     const summary = { residents: seed.residents.length, applications, cards, operators };
     await appendAudit(

@@ -81,6 +81,13 @@ export const ERROR_CODES = [
   'pin-entry-not-open',
   'card-face-not-confirmed', // the PINs wait for the resident's 券面確認
   'card-face-wrong', // the resident said a fact on the card is wrong: the 交付 stops there
+  // 代理人交付 (rules/documents.ts)
+  'application-in-procedure', // another 交付 of this application is open (in person or by a representative)
+  'delivery-reason-invalid', // not a listed やむを得ない理由 (detail: not-listed, under-75)
+  'inquiry-not-sent', // the second visit before the first: no 照会書 was sent
+  'inquiry-mismatch', // the 照会書 brought back is not the one sent for this request
+  'inquiry-expired', // the 照会書 is past its validity: the request is made again
+  'inquiry-unanswered', // the resident's answers or the sealed 暗証番号設定依頼書 are missing
   // The resident's PIN rules; detail names the secret (signing, auth, juki, text)
   ...PIN_RULE_VIOLATIONS,
   'receipt-failed',

@@ -38,6 +38,8 @@ export interface ApplicationSummaryDto {
   readonly under15: boolean;
   /** An issuance of this application left unfinished, to resume. */
   readonly openProcedureId: string | null;
+  /** A 代理人交付 of this application under way (its 照会書 in the post, or the second visit). */
+  readonly openDeliveryId: string | null;
 }
 
 export type CertificatePhase =

@@ -156,8 +156,16 @@ export interface TimelineEntryDto {
   readonly detail: string | null;
 }
 
-/** The documents the history can print again (再発行): 受領書, 後日交付のご案内, 領収書／手数料免除記録. */
-export const REPRINTABLE_DOCUMENTS = ['receipt', 'deferral-slip', 'fee-receipt'] as const;
+/**
+ * The documents the history can print again (再発行): 受領書, 後日交付のご案内, 領収書／手数料免除記録,
+ * 照会書兼回答書 (代理人交付).
+ */
+export const REPRINTABLE_DOCUMENTS = [
+  'receipt',
+  'deferral-slip',
+  'fee-receipt',
+  'inquiry',
+] as const;
 export type ReprintableDocument = (typeof REPRINTABLE_DOCUMENTS)[number];
 
 export interface ReprintableDocumentDto {

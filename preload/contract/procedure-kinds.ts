@@ -8,8 +8,9 @@ export const PROCEDURE_KINDS = [
   'revocation',
   'reissue',
   'renewal',
+  'representative', // 代理人交付: 交付 to a representative, over two visits
 ] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 
-/** Procedures started on a card the database knows (not 交付, which starts on an application). */
-export type CardProcedureKind = Exclude<ProcedureKind, 'issuance'>;
+/** Procedures started on a card the database knows (not 交付 nor 代理人交付: on an application). */
+export type CardProcedureKind = Exclude<ProcedureKind, 'issuance' | 'representative'>;

@@ -18,7 +18,12 @@ import type {
   ReportMethod,
   Reporter,
 } from './lifecycle';
-import type { DocumentKind } from './rules/documents';
+import type {
+  DeliveryAuthority,
+  DeliveryReason,
+  DeliveryRelation,
+  DocumentKind,
+} from './rules/documents';
 import type { LookAlikeDto } from './rules/look-alikes';
 import type { CardRevocationReason, CrlReason, ReissueReason } from './rules/reasons';
 
@@ -30,6 +35,9 @@ import type { ProcedureKind } from './procedure-kinds';
  * read from it, and matching the card first means no other card's photo is ever shown.
  */
 export const PROCEDURE_STEPS = [
+  'request', // 代理人交付, first visit: the reason, the representative, the 照会書 sent
+  'awaiting-reply', // 代理人交付: the 照会書 is with the resident; the counter is free meanwhile
+  'reply', // 代理人交付, second visit: the 照会書 brought back, its number checked
   'report', // 一時停止: the report recorded
   'reason', // 廃止 / 再交付: reason chosen, card present or not
   'documents',
@@ -57,17 +65,50 @@ export const PROCEDURE_ACTIONS = [
   'complete',
   'print-receipt',
   'print-deferral-slip',
+  'print-inquiry', // 代理人交付: the 照会書兼回答書, while it waits for the reply
 ] as const;
 export type ProcedureAction = (typeof PROCEDURE_ACTIONS)[number];
 
-/** What the documents step records: the kinds, and for 交付 guardianship and the representative. */
+/**
+ * What the documents step records: the kinds, and for 交付 guardianship and the representative;
+ * for 代理人交付 the resident's documents the representative brings, the representative's own, and
+ * what shows the representative may act (its relation is the one the first visit recorded).
+ */
 export interface DocumentsRecordDto {
   readonly kinds: readonly DocumentKind[];
   readonly guardianship: boolean;
   readonly representative: {
-    readonly relation: RepresentativeRelation;
+    readonly relation: RepresentativeRelation | DeliveryRelation;
     readonly kinds: readonly DocumentKind[];
   } | null;
+  /** 代理人交付: the 委任状 or the proof of legal representation seen. */
+  readonly authority?: DeliveryAuthority | null;
+}
+
+/** 代理人交付's first visit as the clerk records it (never a document number). */
+export interface DeliveryRequestDto {
+  readonly reason: DeliveryReason;
+  readonly representative: {
+    /** The name as on the representative's documents: the 照会書 names who will come. */
+    readonly name: string;
+    readonly relation: DeliveryRelation;
+    readonly kinds: readonly DocumentKind[];
+  };
+}
+
+/** 代理人交付 as the clerk window shows it: the request, the 照会書, its reply. */
+export interface DeliveryDto {
+  readonly request: DeliveryRequestDto | null;
+  readonly inquiry: {
+    readonly number: string;
+    /** YYYY-MM-DD */
+    readonly sentOn: string;
+    readonly validUntil: string;
+    /** The validity is over today: the reply is refused, the request is made again. */
+    readonly expired: boolean;
+  } | null;
+  /** When the 照会書 came back (ISO), checked against the one sent. */
+  readonly repliedAt: string | null;
 }
 
 export interface ProcedureHeaderDto {
@@ -172,6 +213,8 @@ export interface ProcedureDto {
     readonly newNoticeNumber: string | null;
   } | null;
   readonly renewal: { readonly scope: RenewalScope } | null;
+  /** 代理人交付: the request, the 照会書 and its reply; null for the other kinds. */
+  readonly delivery: DeliveryDto | null;
   /** The supervisor who approved (revocation, reissue, face override), by display name. */
   readonly approvedBy: string | null;
   /** The last thing that went wrong and is not resolved yet: the screen says what to do. */

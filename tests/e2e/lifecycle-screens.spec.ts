@@ -189,7 +189,8 @@ test.describe('later-life screens', () => {
     await page.getByTestId('open-pin-entry').click();
     await expect(page.getByTestId('pin-progress')).toContainText('今の値を使って変更');
     await shot(harness, 'pin-reset-pins');
-    const [open] = await openProcedures(page);
+    // Hers, not the practice data's 代理人交付 waiting for its 照会書.
+    const open = (await openProcedures(page)).find((p) => p.kind === 'pin-reset');
     expect(open?.plan).toEqual([
       { kind: 'signing', mode: 'new' },
       { kind: 'auth', mode: 'change' },

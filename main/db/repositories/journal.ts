@@ -8,7 +8,14 @@ import type { Queryable, Tx } from '../connection';
 import { InvalidTransitionError, RecordNotFoundError } from '../errors';
 
 export type ProcedureKind =
-  'issuance' | 'pin-reset' | 'suspension' | 'release' | 'revocation' | 'reissue' | 'renewal';
+  | 'issuance'
+  | 'pin-reset'
+  | 'suspension'
+  | 'release'
+  | 'revocation'
+  | 'reissue'
+  | 'renewal'
+  | 'representative';
 export type ProcedureStatus = 'open' | 'completed' | 'cancelled';
 export type StepStatus = 'started' | 'completed' | 'failed' | 'cancelled';
 

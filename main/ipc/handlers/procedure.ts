@@ -1,6 +1,7 @@
 // procedure:* — every counter procedure through the one engine: start, the shared steps, the kinds'
 // own steps, complete, print, cancel. The engine refuses a step the procedure's kind does not have.
 import type { Channel } from '../../../preload/contract/channels';
+import type { DeliveryReason } from '../../../preload/contract/rules/documents';
 import type { ProcedureEngine } from '../../workflows/procedure/engine';
 import type { HandlerPart } from './handler-table';
 import { refusals } from './refusals';
@@ -15,13 +16,34 @@ export function procedureHandlers(deps: {
     'procedure:start': ({ kind, ...request }) => refusals(() => p.start(kind, request)),
     'procedure:get': ({ procedureId }) => refusals(() => p.get(procedureId)),
     'procedure:list-open': () => refusals(() => p.listOpen()),
-    'procedure:record-documents': ({ procedureId, kinds, guardianship, representative }) =>
+    'procedure:record-documents': ({
+      procedureId,
+      kinds,
+      guardianship,
+      representative,
+      authority,
+    }) =>
       refusals(() =>
         p.act(procedureId, 'recordDocuments', {
           kinds,
           guardianship: guardianship ?? false,
           representative: representative ?? null,
+          ...(authority === undefined ? {} : { authority }),
         }),
+      ),
+    'procedure:record-request': ({ procedureId, reason, representative }) =>
+      refusals(() =>
+        // The reason is checked against the list by main's rule (delivery-reason-invalid).
+        p.act(procedureId, 'recordRequest', {
+          reason: reason as DeliveryReason,
+          representative,
+        }),
+      ),
+    'procedure:print-inquiry': ({ procedureId }) =>
+      refusals(() => p.act(procedureId, 'printInquiry', {}), 'receipt-failed'),
+    'procedure:record-reply': ({ procedureId, inquiryNumber, answered, pinSheetSealed }) =>
+      refusals(() =>
+        p.act(procedureId, 'recordReply', { inquiryNumber, answered, pinSheetSealed }),
       ),
     'procedure:check-card': ({ procedureId, reader }) =>
       refusals(() => p.act(procedureId, 'checkCard', { reader })),

@@ -5,6 +5,7 @@ import { pinResetSpec } from './pin-reset';
 import { reissueSpec } from './reissue';
 import { releaseSpec } from './release';
 import { renewalSpec } from './renewal';
+import { representativeSpec } from './representative';
 import { revocationSpec } from './revocation';
 import { suspensionSpec } from './suspension';
 
@@ -16,4 +17,5 @@ export const PROCEDURE_SPECS: readonly AnyProcedureSpec[] = [
   revocationSpec,
   reissueSpec,
   renewalSpec,
+  representativeSpec,
 ];

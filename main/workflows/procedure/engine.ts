@@ -51,8 +51,11 @@ const CLOSED = new Set(['completed', 'cancelled']);
 const HOLD_STEPS = new Set(['held', 'taken-up']);
 /** Why a procedure is parked: the clerk, the idle ask, the screen locked, the clerk logged out. */
 export type HoldReason = 'clerk' | 'idle' | 'lock' | 'logout';
-/** Stops waiting for something outside the counter (後日交付): they do not hold the counter. */
-const WAITING = new Set(['parked']);
+/**
+ * Stops waiting for something outside the counter (後日交付, the 照会書 of a 代理人交付 in the
+ * post): they do not hold the counter.
+ */
+const WAITING = new Set(['parked', 'awaiting-reply']);
 
 /** Held after the rows: a `held` row not followed by `taken-up`. */
 function heldAfter(entries: readonly JournalEntry[]): boolean {
@@ -180,6 +183,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       revocation: null,
       reissue: null,
       renewal: null,
+      delivery: null,
       notice: null,
       ...view.parts,
       approvedBy: await approverName(db, view.approvalId),

@@ -56,6 +56,7 @@ export async function applicationSummary(
     card: card ? { serial: card.serial, state: card.state, expiry: card.expiry } : null,
     under15: resident.age < 15,
     openProcedureId: open?.id ?? null,
+    openDeliveryId: (await findOpenProcedureOfApplication(q, 'representative', app.id))?.id ?? null,
   };
 }
 

@@ -13,6 +13,7 @@ import type {
 import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
+  DeliveryRequestDto,
   DocumentsRecordDto,
   ProcedureAction,
   ProcedureDto,
@@ -25,6 +26,7 @@ import type { Tx } from '../../db/connection';
 import type { Procedure, StepStatus } from '../../db/repositories/journal';
 import type { DeferralSlipData, ReceiptData } from '../../documents';
 import type { FeeReceiptData } from '../../documents/fee-receipt';
+import type { InquiryData } from '../../documents/inquiry';
 import type { CardWorkDeps } from '../steps/card-work';
 import type { PhotoDeps } from '../steps/face-photos';
 import type { PinHub, SubmittedValues } from '../steps/pin-hub';
@@ -35,6 +37,7 @@ export interface DocumentDeps {
   writeReceiptPdf(path: string, data: ReceiptData): Promise<{ bytes: number }>;
   writeDeferralSlipPdf(path: string, data: DeferralSlipData): Promise<{ bytes: number }>;
   writeFeeReceiptPdf(path: string, data: FeeReceiptData): Promise<{ bytes: number }>;
+  writeInquiryPdf(path: string, data: InquiryData): Promise<{ bytes: number }>;
 }
 
 /** What the procedures need of the main process; one set for every kind. */
@@ -144,6 +147,13 @@ export interface ActionArgs {
   };
   printReceipt: Record<string, never>;
   printDeferralSlip: Record<string, never>;
+  recordRequest: DeliveryRequestDto;
+  printInquiry: Record<string, never>;
+  recordReply: {
+    readonly inquiryNumber: string;
+    readonly answered: boolean;
+    readonly pinSheetSealed: boolean;
+  };
 }
 export type ActionName = keyof ActionArgs;
 
@@ -152,6 +162,7 @@ export interface ActionAnswers {
   readPhotos: FacePhotosDto;
   printReceipt: FileWrittenDto;
   printDeferralSlip: FileWrittenDto;
+  printInquiry: FileWrittenDto;
 }
 export type ActionAnswer<K extends ActionName> = K extends keyof ActionAnswers
   ? ActionAnswers[K]

@@ -19,12 +19,13 @@ export function stepGuard<T extends ProcedureStep>(
 
 /**
  * Stops shown on the step they stopped at: a face mismatch at the face check, a fact the resident
- * found wrong at the card face, 後日交付 at the certificates.
+ * found wrong at the card face, 後日交付 at the certificates, a 照会書 in the post at its reply.
  */
 const STOPPED_AT: Partial<Record<ProcedureStep, ProcedureStep>> = {
   'face-mismatch': 'face',
   'card-face-wrong': 'card-face',
   parked: 'certificates',
+  'awaiting-reply': 'reply',
 };
 
 /** The header's place in `steps`: a stop on its step, completed past the last, cancelled nowhere. */

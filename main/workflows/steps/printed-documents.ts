@@ -23,7 +23,11 @@ import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
 import { fileStamp } from '../../documents/file-stamp';
 import type { ProcedureDeps } from '../procedure/spec';
+import type { DeliveryRequestRow } from './delivery';
 import { refuse, WorkflowRefusal } from '../refusal';
+
+/** The kinds that hand a card over: 交付, in person or to a representative. */
+const ISSUING: ReadonlySet<string> = new Set(['issuance', 'representative']);
 
 /** The moment of a reprint; null for the first print at the procedure's step. */
 type Reprint = Date | null;
@@ -51,7 +55,7 @@ export async function writeHandoverReceipt(
   const db = deps.db();
   const procedure = await getProcedure(db, procedureId);
   const handover = lastRow(await listSteps(db, procedureId), 'handover');
-  if (procedure.kind !== 'issuance' || !handover || procedure.cardId === null)
+  if (!ISSUING.has(procedure.kind) || !handover || procedure.cardId === null)
     refuse('step-not-allowed', 'receipt');
   const card = await getCard(db, procedure.cardId);
   const resident = await getResident(db, card.residentId);
@@ -100,7 +104,7 @@ export async function writeDeferralSlip(
   const db = deps.db();
   const procedure = await getProcedure(db, procedureId);
   const parked = (await listSteps(db, procedureId)).filter((r) => r.step === 'parked').at(-1);
-  if (procedure.kind !== 'issuance' || !parked || procedure.cardId === null)
+  if (!ISSUING.has(procedure.kind) || !parked || procedure.cardId === null)
     refuse('step-not-allowed', 'deferral-slip');
   const resident = await getResident(db, (await getCard(db, procedure.cardId)).residentId);
   const notice = await noticeOfCard(db, procedure.cardId);
@@ -159,6 +163,41 @@ export async function writeFeeReceipt(
   return { path, bytes };
 }
 
+/** 照会書兼回答書 of a 代理人交付: the request as the first visit recorded it, by its clerk. */
+export async function writeInquiry(
+  deps: ProcedureDeps,
+  procedureId: string,
+  reprint: Reprint,
+): Promise<FileWrittenDto> {
+  const db = deps.db();
+  const procedure = await getProcedure(db, procedureId);
+  const request = lastRow(await listSteps(db, procedureId), 'request');
+  if (procedure.kind !== 'representative' || !request || procedure.cardId === null)
+    refuse('step-not-allowed', 'inquiry');
+  const resident = await getResident(db, (await getCard(db, procedure.cardId)).residentId);
+  const notice = await noticeOfCard(db, procedure.cardId);
+  const d = request.data as unknown as DeliveryRequestRow;
+  const path = pathOf(deps, `inquiry-${d.inquiryNumber}`, reprint);
+  const docs = await deps.documents();
+  const { bytes } = await docs.writeInquiryPdf(path, {
+    municipalityName: deps.municipality.name,
+    noticeNumber: notice,
+    residentName: resident.kanjiName,
+    residentAddress: resident.address,
+    representativeName: d.representative.name,
+    relation: d.representative.relation,
+    reason: d.reason,
+    inquiryNumber: d.inquiryNumber,
+    sentOn: d.sentOn,
+    validUntil: d.validUntil,
+    operatorName: (await getOperator(db, request.operatorId)).displayName,
+    practice: deps.practice,
+    procedureId,
+    reprintedAt: reprint?.toISOString() ?? null,
+  });
+  return { path, bytes };
+}
+
 const WRITERS: Readonly<
   Record<
     ReprintableDocument,
@@ -168,6 +207,7 @@ const WRITERS: Readonly<
   receipt: writeHandoverReceipt,
   'deferral-slip': writeDeferralSlip,
   'fee-receipt': writeFeeReceipt,
+  inquiry: writeInquiry,
 };
 
 /** The documents the records of a procedure can print again (what the history offers). */
@@ -175,9 +215,10 @@ export async function reprintableOf(
   db: Queryable,
   procedure: Procedure,
 ): Promise<ReprintableDocument[]> {
-  if (procedure.kind === 'issuance') {
+  if (ISSUING.has(procedure.kind)) {
     const rows = await listSteps(db, procedure.id);
     const out: ReprintableDocument[] = [];
+    if (lastRow(rows, 'request')) out.push('inquiry');
     if (rows.some((r) => r.step === 'parked')) out.push('deferral-slip');
     if (procedure.status === 'completed' && lastRow(rows, 'handover')) out.push('receipt');
     return out;

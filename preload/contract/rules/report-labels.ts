@@ -11,6 +11,7 @@ export const PROCEDURE_KIND_LABELS: Readonly<Record<ProcedureKind, Label>> = {
   revocation: { ja: '廃止', en: 'Revocation' },
   reissue: { ja: '再交付', en: 'Reissue' },
   renewal: { ja: '電子証明書の更新', en: 'Certificate renewal' },
+  representative: { ja: '代理人交付', en: 'Issuance to a representative' },
 };
 
 /** How the day's procedures stand: the three columns of the 日報. */

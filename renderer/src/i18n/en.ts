@@ -623,6 +623,9 @@ export const en: Messages = {
       noticeValue: 'Notice {number}',
     },
     steps: {
+      request: 'Representative request',
+      'awaiting-reply': 'Waiting for the reply',
+      reply: 'Inquiry letter back',
       documents: 'ID documents',
       card: 'Card check',
       face: 'Face check',
@@ -1018,7 +1021,10 @@ export const en: Messages = {
       receipt: 'Reprint the receipt',
       'deferral-slip': 'Reprint the deferred-issuance slip',
       'fee-receipt': 'Reprint the fee receipt',
+      inquiry: 'Reprint the inquiry letter',
       done: {
+        inquiry:
+          'The inquiry letter was printed again. Print it and post it to the resident (the paper says 再発行 with the date and time).',
         receipt:
           'The receipt was printed again. Print it and hand it over (the paper says 再発行 with the date and time).',
         'deferral-slip':
@@ -1079,6 +1085,7 @@ export const en: Messages = {
         'procedure-revocation': 'Revocation procedure',
         'procedure-reissue': 'Reissue procedure',
         'procedure-renewal': 'Certificate renewal procedure',
+        'procedure-representative': 'Issuance to a representative',
         'approval-revocation': 'A supervisor approved the revocation',
         'approval-reissue': 'A supervisor approved the reissue',
         'approval-face-check-override': 'A supervisor approved going on after the face check',
@@ -1093,6 +1100,9 @@ export const en: Messages = {
       },
     },
     steps: {
+      request: 'Representative request',
+      'awaiting-reply': 'Waiting for the reply',
+      reply: 'Inquiry letter back',
       report: 'The report',
       reason: 'Reason',
       documents: 'Identity documents',
@@ -1344,6 +1354,117 @@ export const en: Messages = {
     unknownStep:
       'This step cannot be shown by this version of the screens. Restart the app. If it keeps happening, contact IT staff.',
   },
+  delivery: {
+    start: 'Issue to a representative (first visit)',
+    resume: 'Representative issuance: take the inquiry letter',
+    openNote:
+      'A representative issuance of this application is under way. When the representative brings the inquiry letter, continue it with “Representative issuance”.',
+    reasons: {
+      'age-75': 'Aged 75 or over',
+      illness: 'Illness',
+      disability: 'Disability',
+      pregnancy: 'Pregnancy',
+      'hospital-stay': 'Long hospital stay',
+      'care-facility': 'Living in a care facility',
+      'long-term-care': 'Certified for long-term care',
+      preschool: 'Preschool child',
+      student: 'Student (junior high, high school, university …)',
+    },
+    relations: {
+      child: 'Child',
+      spouse: 'Spouse',
+      parent: 'Parent',
+      sibling: 'Sibling',
+      grandchild: 'Grandchild',
+      'other-relative': 'Other relative',
+      'care-staff': 'Care facility staff',
+      'legal-representative': 'Legal representative (guardian …)',
+      other: 'Other',
+    },
+    authorities: {
+      'power-of-attorney': 'Power of attorney (the answer on the inquiry letter will do)',
+      'legal-proof':
+        'Proof of legal representation (family register, certificate of registered matters …)',
+    },
+    request: {
+      title: 'Request for issuance to a representative (first visit)',
+      lead: 'Only when the resident cannot come for an unavoidable reason may a representative receive the card. Today the request is recorded and an inquiry letter is posted to the resident; the card is handed over at the second visit.',
+      reason: 'Why the resident cannot come',
+      reasonHint:
+        'Being busy or at work is not a reason. For 75 or over the birth date shows it: no proof needed.',
+      age: 'Resident’s age: {age}',
+      name: 'Representative’s name',
+      nameHint: 'As on the representative’s documents. It is printed on the inquiry letter.',
+      relation: 'Relation to the resident',
+      documents: 'Representative’s documents (two of list A, or one of A and one of B)',
+      next: 'Record the request',
+      ready: 'Complete. “Record the request”, then print the inquiry letter.',
+      why: {
+        reason: 'Choose why the resident cannot come.',
+        'under-75': 'The resident is under 75. Choose another reason.',
+        name: 'Enter the representative’s name.',
+        relation: 'Choose the relation to the resident.',
+        documents:
+          'Choose the representative’s documents: two of list A, or one of A and one of B.',
+      },
+    },
+    waiting: {
+      title: 'Waiting for the reply',
+      lead: 'Post the inquiry letter to the resident’s address. The resident fills in the answer, seals the PIN request sheet and gives both to the representative. Meanwhile the counter serves others.',
+      number: 'Inquiry number',
+      numberHidden: 'Check the number on the paper (the screen shows only its end)',
+      sentOn: 'Made on',
+      validUntil: 'Valid until',
+      expired:
+        'The letter has expired and cannot be used. Cancel the procedure and take the request again.',
+      representative: 'Representative',
+      reason: 'Reason',
+      print: 'Print the inquiry letter',
+      printed:
+        'The inquiry letter was made. Print it, put it in an envelope with the PIN request sheet and post it to the resident.',
+      replyTitle: 'Second visit: the inquiry letter back',
+      replyLead:
+        'Enter the inquiry number of the letter the representative brought and check the resident’s answers.',
+      replyNumber: 'Inquiry number on the letter',
+      replyNumberHint: 'The number in the “照会番号” box on the letter (e.g. SK-2026-012345).',
+      answered: 'The resident filled in and signed the answer',
+      sealed: 'The PIN request sheet came sealed (the clerk does not open it)',
+      next: 'Take the letter',
+      ready: 'Complete. “Take the letter” goes on to the identity documents.',
+      why: {
+        number: 'Enter the inquiry number.',
+        answered: 'Check the resident’s answer (filled in and signed).',
+        sealed: 'Check the sealed PIN request sheet.',
+      },
+    },
+    documents: {
+      title: 'Identity documents (resident and representative)',
+      lead: 'Check the resident’s documents the representative brought, and the representative’s own.',
+      resident:
+        'Resident’s documents (two of list A, one of A and one of B, or three of list B with one photo)',
+      representative: 'Representative’s documents (two of list A, or one of A and one of B)',
+      relation: 'Relation to the resident (first visit): {relation}',
+      authority: 'Authority to act',
+      next: 'Next',
+      ready: 'The documents are complete. Press “Next”.',
+      why: {
+        resident:
+          'The resident’s documents are not enough: two of list A, one of A and one of B, or three of list B with one photo.',
+        photo: 'With list B alone, one of the three must carry a photo (employee or student ID).',
+        representative:
+          'The representative’s documents are not enough: two of list A, or one of A and one of B.',
+        authority: 'Check the {what} and tick it.',
+      },
+    },
+    face: {
+      absent:
+        'The resident is not here, so the camera is not used. Compare the application photo and the card photo with the resident’s photo document the representative brought — not with the representative.',
+      question: 'Is the card photo the person on the resident’s photo document?',
+    },
+    pins: {
+      note: 'The representative opens the resident’s sealed PIN request sheet at the resident screen and types the PINs there. The clerk sees neither the sheet nor the screen. The PINs are not recorded.',
+    },
+  },
   reports: {
     title: 'Daily report',
     lead: 'The day’s procedures, fees and card stock (reconciliation). Print it as PDF or export it as CSV.',
@@ -1483,6 +1604,18 @@ export const en: Messages = {
       'The resident has not yet confirmed the name, address, birth date and sex recorded on the card. First use “Show the card face on the resident screen”.',
     'card-face-wrong':
       'The resident answered that something on the card face is wrong, so the issuance is stopped. Do not hand over the card.',
+    'application-in-procedure':
+      'Another issuance of this application (in person or to a representative) is under way. Continue it from the unfinished procedures, or cancel it first.',
+    'delivery-reason-invalid':
+      'Issuance to a representative is not possible for this reason. Only unavoidable reasons count: illness, disability, age 75 or over, pregnancy, a long hospital stay, living in a care facility, long-term care, a preschool child, a student (being busy does not). "75 or over" can be chosen only when the resident is.',
+    'inquiry-not-sent':
+      'No inquiry letter has been sent in this procedure yet. Record the request at the first visit and post the inquiry letter first.',
+    'inquiry-mismatch':
+      'The inquiry number does not match the letter sent for this request. Check the number on the letter brought back; it may be addressed to someone else.',
+    'inquiry-expired':
+      'The inquiry letter has expired and cannot be used. Cancel the procedure, take the request again and send a new letter.',
+    'inquiry-unanswered':
+      "Both the resident's answers (filled in and signed) and the sealed PIN request sheet are needed. Without them the card cannot be issued.",
     'face-mismatch':
       "The face was judged not to match, so the procedure is stopped. Continuing needs a supervisor's approval with a reason; otherwise cancel the procedure.",
     'approval-invalid':

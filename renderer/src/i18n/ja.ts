@@ -2,7 +2,12 @@
 import type { ErrorCode } from '../../../preload/contract/errors';
 import type { NextActionCode, PinKind } from '../../../preload/contract/dto';
 import type { RepresentativeRelation } from '../../../preload/contract/issuance';
-import type { DocumentKind } from '../../../preload/contract/rules/documents';
+import type {
+  DeliveryAuthority,
+  DeliveryReason,
+  DeliveryRelation,
+  DocumentKind,
+} from '../../../preload/contract/rules/documents';
 import type {
   LifeCardDto,
   LifeCertificateDto,
@@ -145,6 +150,18 @@ const errors = {
     '住民の方が、カードに記録された氏名・住所・生年月日・性別をまだ確認していません。先に「住民画面に券面の内容を表示する」で確認していただいてください。',
   'card-face-wrong':
     '住民の方が「券面の内容に違うところがある」と答えたため、交付を止めています。カードは渡さないでください。',
+  'application-in-procedure':
+    'この申請には、すでに別の交付の手続き（ご本人または代理人）が途中にあります。未完了の手続きから続けるか、中止してから始めてください。',
+  'delivery-reason-invalid':
+    'この理由では代理人交付はできません。病気・障害・75歳以上・妊娠・長期入院・施設入所・要介護・未就学児・就学中など、やむを得ない理由に限られます（仕事や多忙は理由になりません）。「75歳以上」はご本人の年齢が75歳以上のときだけ選べます。',
+  'inquiry-not-sent':
+    'この手続きでは、まだ照会書を送っていません。先に1回目の来庁で申し出を記録し、照会書兼回答書を郵送してください。',
+  'inquiry-mismatch':
+    '照会番号が、この申し出で送った照会書と一致しません。持参された照会書の番号を確かめてください。別の方あての照会書かもしれません。',
+  'inquiry-expired':
+    '照会書の有効期限が過ぎています。この照会書では交付できません。手続きを中止し、あらためて申し出を受け付けて照会書を送り直してください。',
+  'inquiry-unanswered':
+    'ご本人の回答（回答欄の記入・署名）と、封をした暗証番号設定依頼書の両方が必要です。そろっていない場合は交付できません。',
   'face-mismatch':
     '顔写真が本人と一致しないと判断されたため、手続きを止めています。続けるには責任者の承認（理由の入力）が必要です。続けない場合は手続きを中止してください。',
   'approval-invalid':
@@ -356,7 +373,10 @@ const life = {
     receipt: '受領書を再発行',
     'deferral-slip': '後日交付のご案内を再発行',
     'fee-receipt': '領収書を再発行',
+    inquiry: '照会書兼回答書を再発行',
     done: {
+      inquiry:
+        '照会書兼回答書を再発行しました。印刷して、ご本人あてに郵送してください（書面に「再発行」と日時が入っています）。',
       receipt:
         '受領書を再発行しました。印刷して、お渡しください（書面に「再発行」と日時が入っています）。',
       'deferral-slip':
@@ -417,6 +437,7 @@ const life = {
       'procedure-revocation': '廃止の手続き',
       'procedure-reissue': '再交付の手続き',
       'procedure-renewal': '電子証明書の更新の手続き',
+      'procedure-representative': '代理人交付の手続き',
       'approval-revocation': '責任者が廃止を承認しました',
       'approval-reissue': '責任者が再交付を承認しました',
       'approval-face-check-override': '責任者が顔写真の確認の続行を承認しました',
@@ -431,6 +452,9 @@ const life = {
     } satisfies Record<TimelineEvent, string>,
   },
   steps: {
+    request: '代理人の申し出',
+    'awaiting-reply': '照会書の回答待ち',
+    reply: '照会書の受付',
     report: '届出の記録',
     reason: '理由の選択',
     documents: '本人確認書類',
@@ -708,6 +732,115 @@ const reports = {
   written: {
     pdf: '日報（PDF）を作成しました。',
     csv: '日報をCSVファイルに書き出しました。',
+  },
+};
+
+// 代理人交付: the clerk's words for its two visits (the rules are preload/contract/rules/documents.ts).
+const delivery = {
+  start: '代理人交付を始める（1回目の来庁）',
+  resume: '代理人交付の続き（照会書の受付）',
+  openNote:
+    'この申請には代理人交付の手続きがあります。照会書を持った代理人の方が来たら、「代理人交付の続き」から受け付けます。',
+  reasons: {
+    'age-75': '75歳以上',
+    illness: '病気',
+    disability: '身体の障害',
+    pregnancy: '妊娠中',
+    'hospital-stay': '長期入院',
+    'care-facility': '施設入所',
+    'long-term-care': '要介護・要支援認定',
+    preschool: '未就学児',
+    student: '就学中（中学生・高校生・大学生など）',
+  } satisfies Record<DeliveryReason, string>,
+  relations: {
+    child: '子',
+    spouse: '配偶者',
+    parent: '父母',
+    sibling: '兄弟姉妹',
+    grandchild: '孫',
+    'other-relative': 'その他の親族',
+    'care-staff': '施設職員',
+    'legal-representative': '法定代理人（成年後見人など）',
+    other: 'その他',
+  } satisfies Record<DeliveryRelation, string>,
+  authorities: {
+    'power-of-attorney': '委任状（照会書の回答欄への記入でも可）',
+    'legal-proof': '法定代理人であることを証明する書類（戸籍謄本・登記事項証明書など）',
+  } satisfies Record<DeliveryAuthority, string>,
+  request: {
+    title: '代理人交付の申し出（1回目の来庁）',
+    lead: 'ご本人がやむを得ない理由で来庁できないときに限り、代理人がカードを受け取れます。今日は申し出を記録し、ご本人あての照会書兼回答書を郵送します。カードは2回目の来庁でお渡しします。',
+    reason: '来庁できない理由',
+    reasonHint:
+      '仕事や多忙は理由になりません。75歳以上のときは生年月日で確認できるため、証明書類は不要です。',
+    age: 'ご本人の年齢：{age}歳',
+    name: '代理人の氏名',
+    nameHint: '代理人の方の本人確認書類のとおりに入力します。照会書に印字されます。',
+    relation: 'ご本人との関係',
+    documents: '代理人の方の本人確認書類（A欄2点、またはA欄1点とB欄1点）',
+    next: '申し出を記録する',
+    ready: 'そろっています。「申し出を記録する」を押すと、照会書兼回答書を印刷できます。',
+    why: {
+      reason: '来庁できない理由を選んでください。',
+      'under-75': 'ご本人は75歳未満です。ほかの理由を選んでください。',
+      name: '代理人の氏名を入力してください。',
+      relation: 'ご本人との関係を選んでください。',
+      documents: '代理人の方の書類を、A欄から2点、またはA欄1点とB欄1点選んでください。',
+    },
+  },
+  waiting: {
+    title: '照会書の回答待ち',
+    lead: '照会書兼回答書をご本人の住所あてに郵送してください。ご本人が回答欄に記入し、暗証番号設定依頼書に封をして、代理人の方に渡します。この間、窓口はほかの方の手続きができます。',
+    number: '照会番号',
+    numberHidden: '番号は照会書の紙で確かめます（画面には末尾だけ表示します）',
+    sentOn: '作成日',
+    validUntil: '有効期限',
+    expired:
+      '有効期限が過ぎています。この照会書では交付できません。手続きを中止し、申し出を受け付け直してください。',
+    representative: '代理人',
+    reason: '理由',
+    print: '照会書兼回答書を印刷する',
+    printed:
+      '照会書兼回答書を作成しました。印刷して、封筒に暗証番号設定依頼書と一緒に入れ、ご本人あてに郵送してください。',
+    replyTitle: '2回目の来庁：照会書の受付',
+    replyLead:
+      '代理人の方が持参した照会書兼回答書の照会番号を入力し、ご本人の回答を確かめてください。',
+    replyNumber: '照会書の照会番号',
+    replyNumberHint: '照会書の表の「照会番号」欄の番号です（例：SK-2026-012345）。',
+    answered: 'ご本人が回答欄に記入し、署名している',
+    sealed: '暗証番号設定依頼書が、封をされたまま届いている（職員は開けません）',
+    next: '照会書を受け付ける',
+    ready: 'そろっています。「照会書を受け付ける」を押して、本人確認書類の確認に進みます。',
+    why: {
+      number: '照会番号を入力してください。',
+      answered: 'ご本人の回答（記入・署名）を確かめてください。',
+      sealed: '封をした暗証番号設定依頼書を確かめてください。',
+    },
+  },
+  documents: {
+    title: '本人確認書類の確認（ご本人と代理人）',
+    lead: '代理人の方が持参したご本人の本人確認書類と、代理人の方ご自身の本人確認書類を確認します。',
+    resident: 'ご本人の本人確認書類（A欄2点、A欄1点とB欄1点、またはB欄3点のうち1点は写真付き）',
+    representative: '代理人の方の本人確認書類（A欄2点、またはA欄1点とB欄1点）',
+    relation: 'ご本人との関係（1回目の記録）：{relation}',
+    authority: '代理権の確認',
+    next: '次へ',
+    ready: '書類はそろっています。「次へ」を押してください。',
+    why: {
+      resident:
+        'ご本人の書類が足りません。A欄2点、A欄1点とB欄1点、またはB欄3点（1点は写真付き）が必要です。',
+      photo: 'B欄だけで確認するときは、3点のうち1点は写真付き（社員証・学生証など）が必要です。',
+      representative: '代理人の方の書類が足りません。A欄2点、またはA欄1点とB欄1点が必要です。',
+      authority: '{what}を確認して、チェックを入れてください。',
+    },
+  },
+  face: {
+    absent:
+      'ご本人は来庁していないため、カメラは使いません。申請書の写真・カードの写真と、代理人の方が持参したご本人の写真付き本人確認書類を見比べてください。代理人の方の顔と比べないでください。',
+    question: 'カードの写真は、持参されたご本人の写真付き書類の方と同じですか？',
+  },
+  pins: {
+    note: '代理人の方に、ご本人が封をした暗証番号設定依頼書を住民画面の前で開けていただき、住民画面で入力していただきます。職員は依頼書も画面も見ません。暗証番号は記録されません。',
   },
 };
 
@@ -1323,6 +1456,9 @@ export const ja = {
       noticeValue: '交付通知書 {number}',
     },
     steps: {
+      request: '代理人の申し出',
+      'awaiting-reply': '照会書の回答待ち',
+      reply: '照会書の受付',
       documents: '本人確認書類',
       card: 'カード確認',
       face: '顔写真の確認',
@@ -1578,6 +1714,7 @@ export const ja = {
   },
   nextActions,
   life,
+  delivery,
   reports,
   errors,
   date: '{y}年{m}月{d}日',

@@ -5,7 +5,11 @@ import { ref } from 'vue';
 import type { RequestOf } from '../../../preload/contract/channels';
 import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
-import type { DocumentsRecordDto, ProcedureDto } from '../../../preload/contract/procedure';
+import type {
+  DeliveryRequestDto,
+  DocumentsRecordDto,
+  ProcedureDto,
+} from '../../../preload/contract/procedure';
 import type { Result } from '../../../preload/contract/result';
 import { callCounter } from '../counter-call';
 import { useProcedureCalls } from './procedure-calls';
@@ -44,8 +48,30 @@ export const useProcedureStore = defineStore('procedure', () => {
         representative: record.representative
           ? { relation: record.representative.relation, kinds: [...record.representative.kinds] }
           : null,
+        ...(record.authority ? { authority: record.authority } : {}),
       }),
     );
+  /** 代理人交付's first visit: the reason and the representative. */
+  const recordRequest = (request: DeliveryRequestDto) =>
+    step(() =>
+      window.counter.procedure.recordRequest({
+        procedureId: id(),
+        reason: request.reason,
+        representative: {
+          name: request.representative.name,
+          relation: request.representative.relation,
+          kinds: [...request.representative.kinds],
+        },
+      }),
+    );
+  const printInquiry = () =>
+    other(() => window.counter.procedure.printInquiry({ procedureId: id() }));
+  /** 代理人交付's second visit: the 照会書 brought back. */
+  const recordReply = (reply: {
+    inquiryNumber: string;
+    answered: boolean;
+    pinSheetSealed: boolean;
+  }) => step(() => window.counter.procedure.recordReply({ procedureId: id(), ...reply }));
   const checkCard = (reader: string) =>
     step(() => window.counter.procedure.checkCard({ procedureId: id(), reader }));
   const readPhotos = (reader: string) =>
@@ -141,6 +167,9 @@ export const useProcedureStore = defineStore('procedure', () => {
     load,
     start,
     recordDocuments,
+    recordRequest,
+    printInquiry,
+    recordReply,
     checkCard,
     readPhotos,
     recordFace,

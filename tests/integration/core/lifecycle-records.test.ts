@@ -447,7 +447,9 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
       express: true,
     });
     h = await restart(h);
-    const open1 = await call<ProcedureDto[]>(h.core, 'procedure:list-open');
+    const open1 = (await call<ProcedureDto[]>(h.core, 'procedure:list-open')).filter(
+      (p) => p.kind !== 'representative', // the practice data's, waiting for its 照会書
+    );
     expect(open1.map((p) => [p.kind, p.step]).sort()).toEqual([
       ['reissue', 'approval'],
       ['revocation', 'approval'],
@@ -504,7 +506,9 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
       await call<ProcedureDto>(h.core, 'procedure:get', { procedureId: present.procedureId }),
     ).toMatchObject({ step: 'destroy', card: { state: 'terminated' } });
     await call(h.core, 'procedure:record-destroyed', { procedureId: present.procedureId });
-    expect(await call<ProcedureDto[]>(h.core, 'procedure:list-open')).toEqual([]);
+    expect((await call<ProcedureDto[]>(h.core, 'procedure:list-open')).map((p) => p.kind)).toEqual([
+      'representative',
+    ]);
     await h.core.close();
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 // The practice seed: loaded once into a practice database, matching the simulated card presets.
+import { SEEDED_VISIT_AUDIT_ROWS } from '../../../main/practice/representative-cases';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../main/audit/audit-log';
@@ -210,7 +211,11 @@ describe('seedPracticeDatabase', () => {
       'suspended',
       'terminated',
     ]);
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: seed.operators.length + 1 });
+    // The operators, the seed itself, and the practice 代理人交付's first visit.
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: true,
+      rows: seed.operators.length + 1 + SEEDED_VISIT_AUDIT_ROWS,
+    });
   });
 
   it('stores every 個人番号 encrypted: each found by its number, none in clear in the file', async () => {

@@ -119,6 +119,7 @@ export async function recordsFixture(
       documents: async () => ({
         writeReceiptPdf: none('receipt'),
         writeDeferralSlipPdf: none('deferral slip'),
+        writeInquiryPdf: none('inquiry'),
         writeFeeReceiptPdf: async (path, data) => {
           receipts.push({ path, data });
           return { bytes: 1234 };

@@ -29,6 +29,10 @@ export function useStartProcedure() {
   const startIssuance = (applicationId: number) =>
     open(() => store.start({ kind: 'issuance', applicationId }));
 
+  /** 代理人交付: its first visit, or the open one taken up (the 照会書 back). */
+  const startDelivery = (applicationId: number) =>
+    open(() => store.start({ kind: 'representative', applicationId }));
+
   /** 一時停止 starts with its report (its own screen); a card before 交付 goes to the 交付 search. */
   async function startOnCard(action: CardAction, card: LifeCardDto, residentId: number) {
     if (busy.value) return;
@@ -54,5 +58,5 @@ export function useStartProcedure() {
     }
   }
 
-  return { busy, error, startIssuance, startOnCard };
+  return { busy, error, startIssuance, startDelivery, startOnCard };
 }

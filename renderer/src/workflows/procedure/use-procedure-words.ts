@@ -1,5 +1,6 @@
 // A procedure's own words: its name (返納・廃棄の記録 is the 廃止 that only records a return) and its
-// steps' names (交付 says 暗証番号の設定 and お渡し where the card's procedures say 暗証番号の入力).
+// steps' names (交付 and 代理人交付 say 暗証番号の設定 and お渡し where the card's procedures say
+// 暗証番号の入力).
 import { useI18n } from 'vue-i18n';
 import type { ProcedureKind, ProcedureStep } from '../../../../preload/contract/procedure';
 
@@ -13,7 +14,7 @@ export function useProcedureWords() {
 
   const kind = (k: ProcedureKind, returnOnly = false) => t(`life.kinds.${kindKey(k, returnOnly)}`);
   const step = (k: ProcedureKind, s: ProcedureStep) =>
-    t(k === 'issuance' ? `issuance.steps.${s}` : `life.steps.${s}`);
+    t(k === 'issuance' || k === 'representative' ? `issuance.steps.${s}` : `life.steps.${s}`);
 
   return { kind, step };
 }
