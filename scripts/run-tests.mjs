@@ -282,7 +282,22 @@ const distReport = join(reportDir, 'dist-check.json');
 // The static checks run at a lower priority: they have no time limits, and they fill the gaps the
 // tests leave (waits on pcscd, on child processes, on the browser) instead of slowing the tests.
 const checks = (name, args, log) => () => run(name, 'nice', ['-n', '10', npx, ...args], { log });
+// The e2e lane is the longest (its tests run one browser and one core each on two workers): it
+// starts first, so that its set-up (the bundles, the RSA key pool) is under way before the others.
 await lanes(
+  want('e2e')
+    ? [
+        () =>
+          run('e2e', npx, ['playwright', 'test', '--reporter=list,json'], {
+            // The build step has just built the renderer the e2e serves (else its setup builds it).
+            env: {
+              PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+              ...(want('build') ? { MADOGUCHI_RENDERER_BUILT: '1' } : {}),
+            },
+            log: 'e2e.log',
+          }),
+      ]
+    : [],
   [
     ...(want('lint') ? [checks('lint', ['eslint', '.', '--max-warnings', '0'], 'lint.log')] : []),
     ...(want('format') ? [checks('format', ['prettier', '--check', '.'], 'format.log')] : []),
@@ -310,19 +325,6 @@ await lanes(
       ]
     : [],
   ...integrationLanes,
-  want('e2e')
-    ? [
-        () =>
-          run('e2e', npx, ['playwright', 'test', '--reporter=list,json'], {
-            // The build step has just built the renderer the e2e serves (else its setup builds it).
-            env: {
-              PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-              ...(want('build') ? { MADOGUCHI_RENDERER_BUILT: '1' } : {}),
-            },
-            log: 'e2e.log',
-          }),
-      ]
-    : [],
   // The installer's contents: electron-builder packs app.asar from out/ (about a minute on two busy
   // cores, most of it asking npm for the production dependencies), each rule counts as a test.
   want('dist')

@@ -45,10 +45,17 @@ export interface TableRow {
   readonly size?: number;
 }
 
-/** Font internals pdfkit keeps after loading: used only to ask whether kanji can be drawn. */
+/** Font internals pdfkit keeps after loading: the parsed font, asked whether kanji can be drawn. */
 interface LoadedFont {
   readonly font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean };
 }
+
+/**
+ * The parsed font of each font file's bytes, per face. Parsing a CJK collection and its 65,000
+ * CFF glyphs took a second or more of every document; pdfkit takes a parsed font as well as bytes
+ * and subsets it afresh for each document, so one parse serves them all.
+ */
+const parsedFonts = new WeakMap<Buffer, Map<string, object>>();
 
 export class Form {
   readonly #doc: PDFKit.PDFDocument;
@@ -257,7 +264,17 @@ function guard(value: string): void {
 function loadFont(doc: PDFKit.PDFDocument, font: FontFile): void {
   const faces: readonly (string | undefined)[] =
     font.face !== undefined ? [font.face] : isCollection(font.path) ? JAPANESE_FACES : [undefined];
+  let parsed = parsedFonts.get(font.bytes);
+  if (!parsed) {
+    parsed = new Map();
+    parsedFonts.set(font.bytes, parsed);
+  }
   for (const face of faces) {
+    const known = parsed.get(face ?? '');
+    if (known) {
+      doc.font(known as unknown as PDFKit.Mixins.PDFFontSource);
+      return;
+    }
     try {
       if (face === undefined) doc.font(font.bytes);
       else doc.font(font.bytes, face);
@@ -266,7 +283,10 @@ function loadFont(doc: PDFKit.PDFDocument, font: FontFile): void {
     }
     const loaded = (doc as unknown as { _font?: LoadedFont })._font;
     const hasKanji = loaded?.font?.hasGlyphForCodePoint?.(0x53d7 /* 受 */) ?? true;
-    if (hasKanji) return;
+    if (hasKanji) {
+      if (loaded?.font) parsed.set(face ?? '', loaded.font);
+      return;
+    }
   }
   throw new DocumentFontError([font.path]);
 }

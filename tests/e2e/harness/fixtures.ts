@@ -16,7 +16,17 @@ import {
   type EventName,
 } from '../../../preload/contract/channels';
 import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
-import { CORE_BUNDLE, RENDERER_DIR, RESIDENT_SHIM_BUNDLE, SCREENS_DIR, SHIM_BUNDLE } from './paths';
+import type { loadPreset as LoadPreset } from '../../../main/card/sim/presets';
+import {
+  CORE_BUNDLE,
+  PRESETS_BUNDLE,
+  RENDERER_DIR,
+  RESIDENT_SHIM_BUNDLE,
+  RSA_POOL_FILE,
+  SCREENS_DIR,
+  SHIM_BUNDLE,
+} from './paths';
+import { installRsaPool, type RsaDealer } from './rsa-pool';
 import { startStaticServer } from './static-server';
 
 /**
@@ -136,17 +146,39 @@ async function wirePage(
 interface CoreModule {
   readonly createCore: typeof CreateCore;
   readonly corePaths: typeof CorePaths;
+  readonly rsa: RsaDealer;
 }
 let coreModuleOnce: Promise<CoreModule> | null = null;
 function loadCoreModule(): Promise<CoreModule> {
-  coreModuleOnce ??= import(pathToFileURL(CORE_BUNDLE).href) as Promise<CoreModule>;
+  coreModuleOnce ??= (async () => {
+    // The pool goes in front of node:crypto before the core's modules load (they bind it then).
+    const rsa = await installRsaPool(RSA_POOL_FILE);
+    const core = (await import(pathToFileURL(CORE_BUNDLE).href)) as Omit<CoreModule, 'rsa'>;
+    const presets = (await import(pathToFileURL(PRESETS_BUNDLE).href)) as {
+      loadPreset: typeof LoadPreset;
+    };
+    // The simulator's issuer, CAs and face key live as long as the worker: made here, from keys
+    // that no test is dealt afterwards (a test's own authority never shares a key with them).
+    await rsa.keep(() => presets.loadPreset('issued', { timing: false }));
+    return { ...core, rsa };
+  })();
   return coreModuleOnce;
 }
 
-export const test = base.extend<{ harness: Harness; core: CoreOptions }>({
+export const test = base.extend<
+  { harness: Harness; core: CoreOptions },
+  { coreModule: CoreModule }
+>({
+  // Once per worker, with its own limit: the first test's limit is for the test.
+  coreModule: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature
+    async ({}, use) => use(await loadCoreModule()),
+    { scope: 'worker', timeout: 120_000 },
+  ],
   core: [{}, { option: true }],
-  harness: async ({ page, core: coreOptions }, use) => {
-    const { createCore, corePaths } = await loadCoreModule();
+  harness: async ({ page, core: coreOptions, coreModule }, use) => {
+    const { createCore, corePaths, rsa } = coreModule;
+    rsa.startTest();
     const shim = await readFile(SHIM_BUNDLE, 'utf8');
     const dataDir = await mkdtemp(join(tmpdir(), 'madoguchi-e2e-'));
     const backupDir = await mkdtemp(join(tmpdir(), 'madoguchi-e2e-backups-'));

@@ -1,4 +1,5 @@
-// Before the e2e run: build the renderer as shipped, and bundle each page shim (clerk, resident) into one classic script.
+// Before the e2e run: build the renderer as shipped, bundle each page shim (clerk, resident) into
+// one classic script and the core for Node, and make the RSA key pool the core is dealt from.
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -7,13 +8,16 @@ import { build, type Rollup } from 'vite';
 import {
   CORE_BUNDLE,
   CORE_SOURCE,
+  PRESETS_SOURCE,
   REPO_ROOT,
   RESIDENT_SHIM_BUNDLE,
   RESIDENT_SHIM_SOURCE,
   SCREENS_DIR,
   SHIM_BUNDLE,
   SHIM_SOURCE,
+  RSA_POOL_FILE,
 } from './paths';
+import { ensureRsaPool } from './rsa-pool';
 
 function buildRenderer(): void {
   // Always rebuild (a few seconds): a stale out/renderer would test yesterday's screens. The
@@ -62,7 +66,9 @@ async function bundleCore(): Promise<void> {
       target: 'node20',
       minify: false,
       rollupOptions: {
-        input: { core: CORE_SOURCE },
+        // The presets beside the core, as one shared module: the harness makes the simulator's
+        // process-wide keys with it before the first test (see rsa-pool.ts).
+        input: { core: CORE_SOURCE, presets: PRESETS_SOURCE },
         external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
         output: { format: 'es', entryFileNames: '[name].mjs' },
       },
@@ -75,6 +81,7 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.MADOGUCHI_RENDERER_BUILT !== '1') buildRenderer();
   await bundleShim(SHIM_SOURCE, SHIM_BUNDLE);
   await bundleShim(RESIDENT_SHIM_SOURCE, RESIDENT_SHIM_BUNDLE);
-  await bundleCore();
+  // The key pool is made while the bundles build (it waits on the CPU, they on the disk too).
+  await Promise.all([bundleCore(), ensureRsaPool(RSA_POOL_FILE)]);
   await mkdir(SCREENS_DIR, { recursive: true });
 }

@@ -11,4 +11,9 @@ export const RESIDENT_SHIM_BUNDLE = resolve(REPO_ROOT, 'out/e2e/resident-shim.js
 export const CORE_SOURCE = resolve(REPO_ROOT, 'main/core.ts');
 /** main/core.ts bundled for Node by global-setup (see there for why). */
 export const CORE_BUNDLE = resolve(REPO_ROOT, 'out/e2e/core/core.mjs');
+/** The simulator's card presets, bundled beside the core (the same module instance as the core's). */
+export const PRESETS_SOURCE = resolve(REPO_ROOT, 'main/card/sim/presets.ts');
+export const PRESETS_BUNDLE = resolve(REPO_ROOT, 'out/e2e/core/presets.mjs');
+/** The RSA key pairs the e2e deals to the core (rsa-pool.ts), kept between runs like the build's caches. */
+export const RSA_POOL_FILE = resolve(REPO_ROOT, 'node_modules/.cache/madoguchi/e2e-rsa-pool.json');
 export const SCREENS_DIR = resolve(REPO_ROOT, 'tests/e2e/__screens__');
