@@ -26,7 +26,8 @@ export interface PgServer {
   readonly dataDir: string;
   /** The superuser's password for TCP connections (scram-sha-256 like any other role). */
   readonly superuserPassword: string;
-  stop(): Promise<void>;
+  /** Fast shutdown; the folders go too unless `keepData` (a restart on the same data). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export interface StartPgOptions {
@@ -38,6 +39,8 @@ export interface StartPgOptions {
   readonly existingDataDir?: string;
   /** A fixed port (a restart on the same address); a free one when omitted. */
   readonly port?: number;
+  /** With existingDataDir: the superuser password its initdb was given. */
+  readonly superuserPassword?: string;
 }
 
 /** The newest installed PostgreSQL's bin folder, or null. */
@@ -152,7 +155,7 @@ export async function startPostgres(options: StartPgOptions = {}): Promise<PgSer
   const account = postgresAccount();
   const root = postgresOwnedDir();
   const dataDir = options.existingDataDir ?? join(root, 'data');
-  const superuserPassword = randomBytes(18).toString('base64url');
+  const superuserPassword = options.superuserPassword ?? randomBytes(18).toString('base64url');
   if (!options.existingDataDir) initDataDir(dataDir, superuserPassword);
   const port = options.port ?? (await freePort());
   const args = ['-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1'];
@@ -180,14 +183,15 @@ export async function startPostgres(options: StartPgOptions = {}): Promise<PgSer
     socketDir: root,
     dataDir,
     superuserPassword,
-    stop() {
+    stop(stopOptions = {}) {
       stopping ??= (async () => {
         // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, nothing waits for them.
         if (child.exitCode === null && child.signalCode === null)
           process.kill(child.pid!, 'SIGINT');
         await exited;
         log?.end();
-        rmSync(root, { recursive: true, force: true });
+        // The root holds the socket, and the data folder unless it came from an earlier start.
+        if (!stopOptions.keepData) rmSync(root, { recursive: true, force: true });
       })();
       return stopping;
     },

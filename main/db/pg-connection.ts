@@ -293,6 +293,10 @@ class PgDatabase implements Db {
         throw mapPgError(err);
       }
       let broken = false;
+      // A connection that dies while checked out says so as an 'error' event, which would end the
+      // process unheard; the statement it interrupted fails as well, and that failure is the one told.
+      const ignore = () => undefined;
+      client.on('error', ignore);
       try {
         return await this.inTx.run(this, () => work(client));
       } catch (err) {
@@ -300,6 +304,7 @@ class PgDatabase implements Db {
         throw err;
       } finally {
         // A connection that failed under us is dropped, not handed to the next write.
+        client.off('error', ignore);
         client.release(broken);
       }
     });
