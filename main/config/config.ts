@@ -27,7 +27,7 @@ export const officeDatabaseSchema = z
     /**
      * The role's password, never written here: a file only the app's service account may read
      * (mode 0600 or 0400, checked at start), or a file sealed by this machine's key protector
-     * (the OS key store, or dataKeyFile), written by `npm run db:seal-password`.
+     * (the OS key store, or dataKeyFile).
      */
     passwordFile: absolutePath.optional(),
     sealedPasswordFile: absolutePath.optional(),
