@@ -325,6 +325,11 @@ export function createCore(config: CoreConfig): Core {
       municipality: municipality(),
       emitUpdated: (dto) => emit('procedure:updated', dto),
       idleMinutes: config.procedureIdleMinutes ?? PROCEDURE_IDLE_MINUTES,
+      ...(config.database?.kind === 'postgres' && !practice
+        ? { counterId: config.database.counterId }
+        : config.counterId
+          ? { counterId: config.counterId }
+          : {}),
       faceCheck: { secondOperator: config.faceCheck?.secondOperator === true },
       noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
     },

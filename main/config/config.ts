@@ -153,6 +153,8 @@ export interface CoreConfig extends MachineConfig {
    * practice cores on PostgreSQL too). The machine configuration cannot set it.
    */
   readonly officeConnection?: () => Promise<PgConnectionOptions>;
+  /** Tests and bench:office: the counter's name with officeConnection (else `database.counterId`). */
+  readonly counterId?: string;
   /** The machine configuration file the app read (shown by the preflight); absent in tests. */
   readonly configFile?: { readonly path: string; readonly exists: boolean };
   /** The Electron shell's displays, printers and executable, for the preflight; absent in tests. */
