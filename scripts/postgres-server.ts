@@ -116,6 +116,38 @@ export function initDataDir(dataDir: string, superuserPassword: string): void {
   }
 }
 
+/**
+ * A standby's data folder copied from a running primary (pg_basebackup -R: it starts as a standby
+ * streaming from `primary`), for the standby tests.
+ */
+export function standbyDataDir(primary: PgServer, dataDir: string): void {
+  const bin = postgresBin()!;
+  const account = postgresAccount();
+  const r = spawnSync(
+    join(bin, 'pg_basebackup'),
+    [
+      '-h',
+      primary.host,
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      dataDir,
+      '-R',
+      '-X',
+      'stream',
+    ],
+    {
+      uid: account.uid,
+      gid: account.gid,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', PGPASSWORD: primary.superuserPassword },
+    },
+  );
+  if (r.status !== 0) throw new Error(`pg_basebackup failed: ${r.stderr || r.stdout}`);
+}
+
 /** A folder the postgres account owns, for a data folder and the socket. */
 export function postgresOwnedDir(prefix = 'madoguchi-pg-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));

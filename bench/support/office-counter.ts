@@ -1,6 +1,7 @@
 // One counter process of bench:office: record procedures (a step per transaction, as the engine
 // writes them) and resident searches against the office database until the deadline; one JSON line.
 import { appendAudit } from '../../main/audit/audit-log';
+import { parseIsoDate } from '../../main/card/domain';
 import { guardAuditLog } from '../../main/audit/audit-guard';
 import { FileKeyProtector } from '../../main/db/key-protector';
 import { openPgDatabase, type PgConnectionOptions } from '../../main/db/pg-connection';
@@ -33,7 +34,9 @@ const SEARCHES: Record<string, (i: number) => ResidentSearch> = {
   'kanji name (surname only)': (i) => ({ kanjiName: `姓${i % 500}` }),
   'kanji name (full)': (i) => ({ kanjiName: `姓${i % 500}名${i % 300}` }),
   'birth date': (i) => ({
-    birthDate: `19${String(40 + (i % 60)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    birthDate: parseIsoDate(
+      `19${String(40 + (i % 60)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    ),
   }),
 };
 
