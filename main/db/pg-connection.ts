@@ -113,9 +113,24 @@ export function toPgPlaceholders(sql: string): Translated {
       out += ch;
     }
   }
-  const t: Translated = { text: out, names: named ? names : null };
+  const t: Translated = { text: keepAliasCase(out), names: named ? names : null };
   translations.set(sql, t);
   return t;
+}
+
+/**
+ * sqlite keeps an alias as written (`AS notAfter`); PostgreSQL folds an unquoted one to lower
+ * case. A mixed-case alias outside string literals is quoted, so rows have the same keys on both.
+ */
+function keepAliasCase(sql: string): string {
+  return sql
+    .split("'")
+    .map((part, i) =>
+      i % 2 === 0
+        ? part.replace(/\b(AS|as)\s+([a-z][a-z0-9_]*[A-Z][A-Za-z0-9_]*)\b/g, '$1 "$2"')
+        : part,
+    )
+    .join("'");
 }
 
 function values(t: Translated, params: SqlParams | undefined): unknown[] {
