@@ -19,6 +19,7 @@ import { defaultBackupDir } from './config/paths';
 import { openDatabase, quickCheck, type Db } from './db/connection';
 import { DbCorruptError, DbError } from './db/errors';
 import { openIssuanceDatabase, withKeyErrors } from './db/index';
+import type { PgConnectionOptions } from './db/pg-connection';
 import { FileKeyProtector, type KeyProtector } from './db/key-protector';
 import { openMyNumberCipher, type MyNumberCipher } from './db/my-number-crypto';
 import { countOperators } from './db/repositories/operators';
@@ -194,12 +195,29 @@ export function createCore(config: CoreConfig): Core {
       mode: config.mode,
       anchorsDir: config.auditAnchorsDir ?? null,
       now,
-      openReader: () => openDatabase(raw.path, { readOnly: true, integrityCheck: 'skip' }),
+      openReader: async () => {
+        const office = raw.dialect === 'postgres' ? await officeConnection() : null;
+        if (office) return (await import('./db/pg-connection')).openPgDatabase(office);
+        return openDatabase(raw.path, { readOnly: true, integrityCheck: 'skip' });
+      },
       onStatusChange: () => emit('audit:status-changed', null),
     });
     auditGuard = guarded.guard;
     void previous?.then((g) => g.close()).catch(() => undefined);
     return guarded.db;
+  }
+
+  /**
+   * The office database's connection when production keeps its records there, else null (this
+   * computer's file; practice mode always). Loaded only then: a counter on its own file never
+   * pays for the pg driver.
+   */
+  async function officeConnection(): Promise<PgConnectionOptions | null> {
+    if (config.officeConnection) return config.officeConnection();
+    if (practice) return null;
+    if (config.database?.kind !== 'postgres') return null;
+    const { pgOptionsOf } = await import('./db/office');
+    return pgOptionsOf(config.database, keyProtector ?? undefined);
   }
 
   /** The audit check at start runs beside the counter's work; its findings go to the administrator. */
@@ -347,6 +365,11 @@ export function createCore(config: CoreConfig): Core {
       municipality: municipality(),
       emitUpdated: (dto) => emit('procedure:updated', dto),
       idleMinutes: config.procedureIdleMinutes ?? PROCEDURE_IDLE_MINUTES,
+      ...(config.database?.kind === 'postgres' && !practice
+        ? { counterId: config.database.counterId }
+        : config.counterId
+          ? { counterId: config.counterId }
+          : {}),
       faceCheck: { secondOperator: config.faceCheck?.secondOperator === true },
       noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
     },
@@ -518,12 +541,19 @@ export function createCore(config: CoreConfig): Core {
       // The header, a writable folder and file, the version and the mode are checked before
       // anything is written; the page check runs after start (bench:db: integrity_check on 1M
       // residents takes 39 s, quick_check 4 s), and writes wait for it.
-      opened = await openIssuanceDatabase(paths.database, {
-        mode: config.mode,
-        create: true,
-        integrityCheck: 'skip',
-        appVersion: config.version,
-      });
+      // Production may keep its records in the office's PostgreSQL database (many counters);
+      // practice mode always has its own file.
+      const office = await officeConnection();
+      opened = office
+        ? await (
+            await import('./db/office')
+          ).openOfficeDatabase(office, { mode: config.mode, appVersion: config.version })
+        : await openIssuanceDatabase(paths.database, {
+            mode: config.mode,
+            create: true,
+            integrityCheck: 'skip',
+            appVersion: config.version,
+          });
       // Opening the cipher checks the data key against this file before anything else runs.
       cipher = await openMyNumberCipher(opened, keyProtector);
       guarded = guardDatabase(opened);

@@ -1,8 +1,9 @@
-// `npm test`: the build, then lint, format, typecheck, unit, integration, e2e and the installer's
+// `npm test`: the build, then lint, format, typecheck, unit, integration (on sqlite, and the files
+// that keep records again on PostgreSQL), e2e and the installer's
 // contents (dist:check) side by side in lanes. Every step runs even after a failure; one closing line counts the tests of all of them:
 // "Tests: N passed, M failed, K skipped" (a skipped test or no test at all fails the run too).
 // `node scripts/run-tests.mjs unit integration` runs only those steps (lint, format, typecheck,
-// build, unit, integration, e2e, dist).
+// build, unit, integration, postgres, e2e, dist).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   createWriteStream,
@@ -21,7 +22,17 @@ const reportDir = join('test-reports');
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
-const ALL_STEPS = ['lint', 'format', 'typecheck', 'build', 'unit', 'integration', 'e2e', 'dist'];
+const ALL_STEPS = [
+  'lint',
+  'format',
+  'typecheck',
+  'build',
+  'unit',
+  'integration',
+  'postgres',
+  'e2e',
+  'dist',
+];
 const wanted = process.argv.slice(2);
 for (const w of wanted) {
   if (!ALL_STEPS.includes(w)) {
@@ -270,6 +281,55 @@ if (want('integration')) {
   }
 }
 
+// ---- postgres: the office database's tests, and the record-keeping integration files on it ----
+
+/**
+ * The integration files that run a second time with their cores on PostgreSQL. Running every file
+ * twice would add the integration lanes' whole time to npm test's two cores; these are the ones
+ * whose point is what the database records (procedures, journal, audit, operators, the 日報), so
+ * that every repository runs on both. The rest test the card, the reader, PC/SC or the sqlite file
+ * itself (its faults, backup, crash recovery, a newer file), where the backend changes nothing.
+ */
+const POSTGRES_INTEGRATION_FILES = [
+  'tests/integration/core/lifecycle-records.test.ts',
+  'tests/integration/core/operators.test.ts',
+  'tests/integration/core/same-person.test.ts',
+  'tests/integration/core/one-resident.test.ts',
+];
+
+const postgresReport = join(reportDir, 'vitest-postgres.json');
+const postgresLanes = [];
+if (want('postgres')) {
+  const why = namespacesUnavailable();
+  const vitestArgs = [
+    'vitest',
+    'run',
+    '--project',
+    'postgres',
+    '--project',
+    'integration',
+    ...vitestReporters(postgresReport),
+    'tests/postgres',
+    ...POSTGRES_INTEGRATION_FILES,
+  ];
+  const env = {
+    MADOGUCHI_DB: 'postgres',
+    MADOGUCHI_PCSCD_LOG: 'test-results/pcscd-postgres.log',
+    MADOGUCHI_PG_LOG: 'test-results/postgres.log',
+  };
+  postgresLanes.push([
+    () =>
+      why
+        ? run('postgres', npx, vitestArgs, { env, log: 'postgres.log' })
+        : run(
+            'postgres (the office database, and 4 integration files on it)',
+            'unshare',
+            ['--mount', '--net', '--', 'sh', '-c', NAMESPACE_SETUP, 'sh', npx, ...vitestArgs],
+            { env, log: 'postgres.log' },
+          ),
+  ]);
+}
+
 // ---- the run ----
 
 const started = Date.now();
@@ -325,6 +385,7 @@ await lanes(
       ]
     : [],
   ...integrationLanes,
+  ...postgresLanes,
   // The installer's contents: electron-builder packs app.asar from out/ (about a minute on two busy
   // cores, most of it asking npm for the production dependencies), each rule counts as a test.
   want('dist')
@@ -379,6 +440,7 @@ if (want('integration')) {
   }
   rememberDurations(integrationReports);
 }
+if (want('postgres')) countVitest(postgresReport);
 if (want('e2e')) {
   if (existsSync(playwrightReport)) {
     const p = JSON.parse(readFileSync(playwrightReport, 'utf8'));
@@ -407,7 +469,8 @@ for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.sec
 console.log(`total ${Math.round((Date.now() - started) / 1000)}s`);
 for (const p of problems) console.log(`problem: ${p}`);
 const stepsFailed = steps.filter((s) => !s.ok).length;
-const ranTests = want('unit') || want('integration') || want('e2e') || want('dist');
+const ranTests =
+  want('unit') || want('integration') || want('postgres') || want('e2e') || want('dist');
 if (ranTests && passed === 0) console.log('no test was executed: that is a failure');
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(stepsFailed > 0 || failed > 0 || (ranTests && passed === 0) || skipped > 0 ? 1 : 0);

@@ -2,6 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { KeyProtector } from '../db/key-protector';
+import type { PgConnectionOptions } from '../db/pg-connection';
 import type { ScryptCost } from '../operators/password-hash';
 import type { WorkstationHost } from '../preflight/workstation';
 
@@ -14,6 +15,39 @@ const absolutePath = z
   .min(1)
   .max(1024)
   .refine((p) => isAbsolute(p), 'must be an absolute path');
+
+/** The office's PostgreSQL database, for a counter that is one of many (production only). */
+export const officeDatabaseSchema = z
+  .strictObject({
+    kind: z.literal('postgres'),
+    host: z.string().trim().min(1).max(253),
+    port: z.number().int().min(1).max(65_535).default(5432),
+    database: z.string().min(1).max(63),
+    user: z.string().min(1).max(63),
+    /**
+     * The role's password, never written here: a file only the app's service account may read
+     * (mode 0600 or 0400, checked at start), or a file sealed by this machine's key protector
+     * (the OS key store, or dataKeyFile).
+     */
+    passwordFile: absolutePath.optional(),
+    sealedPasswordFile: absolutePath.optional(),
+    /** TLS always: the office CA, and the server certificate's SHA-256 pinned (hex, colons allowed). */
+    tls: z.strictObject({
+      caFile: absolutePath,
+      serverCertSha256: z
+        .string()
+        .transform((v) => v.replace(/:/g, '').toLowerCase())
+        .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 (64 hex digits)')),
+    }),
+    /** This counter's name in the office (窓口1, …): its open procedures resume only here. */
+    counterId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
+  })
+  .refine(
+    (d) => (d.passwordFile === undefined) !== (d.sealedPasswordFile === undefined),
+    'give exactly one of passwordFile and sealedPasswordFile',
+  );
+
+export type OfficeDatabaseConfig = z.infer<typeof officeDatabaseSchema>;
 
 export const machineConfigSchema = z.strictObject({
   /** production: the real reader and the production database; practice: simulated, separate data. */
@@ -97,10 +131,23 @@ export const machineConfigSchema = z.strictObject({
       ocspPort: z.number().int().min(1024).max(65535).optional(),
     })
     .optional(),
+  /**
+   * Where production keeps its records: this computer's sqlite file (the default, one counter),
+   * or the office's PostgreSQL database shared by many counters. Practice mode always uses its
+   * own sqlite file.
+   */
+  database: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('sqlite') }),
+      officeDatabaseSchema,
+    ])
+    .default({ kind: 'sqlite' }),
 });
 
-export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode'> & {
+export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode' | 'database'> & {
   readonly mode: 'production' | 'practice';
+  /** Absent: this computer's sqlite file, as `{ kind: 'sqlite' }`. */
+  readonly database?: z.infer<typeof machineConfigSchema>['database'];
 };
 
 /** The idle ask of an open procedure when the machine configuration does not set one. */
@@ -120,6 +167,14 @@ export interface CoreConfig extends MachineConfig {
   readonly keyProtector?: KeyProtector;
   /** The database file, when not `issuance.sqlite3` in dataDir (the start-up benchmark's file). */
   readonly databasePath?: string;
+  /**
+   * Tests and bench:office: the office database's connection as already resolved (a loopback
+   * server without TLS), in place of `database`, in either mode (the integration suite runs its
+   * practice cores on PostgreSQL too). The machine configuration cannot set it.
+   */
+  readonly officeConnection?: () => Promise<PgConnectionOptions>;
+  /** Tests and bench:office: the counter's name with officeConnection (else `database.counterId`). */
+  readonly counterId?: string;
   /** The machine configuration file the app read (shown by the preflight); absent in tests. */
   readonly configFile?: { readonly path: string; readonly exists: boolean };
   /** The Electron shell's displays, printers and executable, for the preflight; absent in tests. */
@@ -153,6 +208,9 @@ type Checked =
 /** The schema's own (English) message of a refinement, in Japanese. */
 const JA_REFINEMENTS: Readonly<Record<string, string>> = {
   'must be an absolute path': '絶対パスで書いてください',
+  'must be a SHA-256 (64 hex digits)': 'SHA-256（16進数64桁）で書いてください',
+  'give exactly one of passwordFile and sealedPasswordFile':
+    'passwordFile と sealedPasswordFile のどちらか一方だけを書いてください',
 };
 
 /**

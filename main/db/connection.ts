@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
+import type { Dialect } from './dialect';
 import {
   DbClosedError,
   DbCorruptError,
@@ -28,6 +29,8 @@ export interface RunResult {
 
 /** What a read needs. Rows come back as plain objects; BLOB columns as Buffer (a Uint8Array). */
 export interface Queryable {
+  /** The SQL this handle speaks, for the few statements that differ (see dialect.ts). */
+  readonly dialect: Dialect;
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;
 }
@@ -143,10 +146,14 @@ export function mapSqliteError(err: unknown, path: string): unknown {
  */
 export function isConstraintError(err: unknown, kind: 'UNIQUE' | 'CHECK' | 'FOREIGN KEY'): boolean {
   const e = (err instanceof DbReferenceError ? err.cause : err) as SqliteError | null;
+  // PostgreSQL's SQLSTATE for the same three (the office database, pg-connection.ts).
+  if (e?.code === PG_CONSTRAINT_CODES[kind]) return true;
   return (
     e?.code === 'SQLITE_CONSTRAINT' && typeof e.message === 'string' && e.message.includes(kind)
   );
 }
+
+const PG_CONSTRAINT_CODES = { UNIQUE: '23505', CHECK: '23514', 'FOREIGN KEY': '23503' } as const;
 
 function toBindable(v: SqlValue): string | number | Buffer | null {
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -168,6 +175,7 @@ function bindParams(params: SqlParams | undefined): unknown[] | Record<string, u
 
 /** Promise wrappers over one sqlite3 connection. */
 class Conn {
+  readonly dialect = 'sqlite' as const;
   constructor(
     readonly raw: sqlite3.Database,
     readonly path: string,
@@ -224,6 +232,7 @@ class Conn {
 
 /** The transaction handle: statements are tracked so none can outlive the transaction. */
 class TxHandle implements Tx {
+  readonly dialect = 'sqlite' as const;
   private ended = false;
   private readonly pending = new Set<Promise<unknown>>();
 
@@ -271,6 +280,7 @@ interface BackupHandle {
 }
 
 class Database implements Db {
+  readonly dialect = 'sqlite' as const;
   private queue: Promise<void> = Promise.resolve();
   private closing: Promise<void> | undefined;
   private refusal: DbError | null = null;
@@ -442,6 +452,8 @@ async function pageProblems(
  * so on a large file it is for the background after start.
  */
 export function quickCheck(q: Queryable): Promise<string[]> {
+  // The office's PostgreSQL checks its own pages (data checksums); there is no file here to read.
+  if (q.dialect === 'postgres') return Promise.resolve([]);
   return pageProblems(q, 'quick_check');
 }
 

@@ -31,6 +31,17 @@ export class DbLockedError extends DbError {
   }
 }
 
+/**
+ * The office database (PostgreSQL) cannot be reached, or answered as a standby: the transaction
+ * was rolled back whole, so the clerk may go on once it answers again.
+ */
+export class DbUnavailableError extends DbError {
+  override readonly name = 'DbUnavailableError';
+  constructor(options?: { cause?: unknown }) {
+    super('db-unavailable', 'the office database cannot be reached: nothing was recorded', options);
+  }
+}
+
 /** SQLITE_FULL: the disk (or the page limit) is full; the transaction was rolled back. */
 export class DbFullError extends DbError {
   override readonly name = 'DbFullError';

@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   // Database
   'db-corrupt',
   'db-locked',
+  'db-unavailable', // the office database (PostgreSQL) does not answer; nothing was recorded
   'db-full',
   'db-too-new',
   'db-mode-mismatch',

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { createPcscWatcher } from '../../main/card/pcsc-transport';
+import { onPostgres, startTestPostgres } from '../fixtures/postgres';
 import { missingPcscPieces, startPcscd, VPCD_READER, type PcscdHandle } from '../../scripts/pcscd';
 
 declare module 'vitest' {
@@ -53,7 +54,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('pcscd', { pid: pcscd.pid, owned: pcscd.owned, reader: VPCD_READER });
+  // The PostgreSQL lane of the matrix: the same files, their cores on the office database.
+  let postgres: Awaited<ReturnType<typeof startTestPostgres>> | null = null;
+  if (onPostgres()) {
+    try {
+      postgres = await startTestPostgres(
+        process.env.MADOGUCHI_PG_LOG ?? 'test-results/postgres.log',
+      );
+    } catch (e) {
+      await pcscd.stop();
+      throw e;
+    }
+  }
+  project.provide('postgres', postgres?.info ?? null);
   return async () => {
+    await postgres?.server.stop();
     await pcscd.stop();
   };
 }

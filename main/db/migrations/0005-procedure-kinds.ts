@@ -7,6 +7,10 @@ export const migration0005: Migration = {
   version: 5,
   name: 'procedure-kinds',
   rebuildsReferencedTable: true,
+  postgres: `
+      ALTER TABLE procedures DROP CONSTRAINT procedures_kind_check,
+        ADD CONSTRAINT procedures_kind_check CHECK (kind <> '');
+    `,
   async up(tx) {
     // The journal, approvals, suspensions, revocations and reissues refer to procedures by name:
     // with foreign keys off (the migration says so) they keep that name and find the new table.

@@ -5,6 +5,13 @@ import type { Migration } from './migration';
 export const migration0007: Migration = {
   version: 7,
   name: 'approval-tries',
+  postgres: `
+      CREATE TABLE approval_tries (
+        requester_id    BIGINT PRIMARY KEY REFERENCES operators (id),
+        failed_attempts BIGINT NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+        paused_until    TEXT
+      );
+    `,
   async up(tx) {
     await tx.exec(`
       CREATE TABLE approval_tries (

@@ -1,5 +1,6 @@
 // SQL of the audit chain's keyed start, seals and checks, and of the triggers that guard the log.
 import type { Queryable, Tx } from '../connection';
+import { inIntegerList } from '../dialect';
 
 /** Where the keyed chain starts: the row of migration 6's audit_chain table. */
 export interface AuditStartRow {
@@ -97,6 +98,10 @@ export async function auditSegmentBytes(
   seqFrom: number,
   seqTo: number,
 ): Promise<Buffer | null> {
+  if (q.dialect === 'postgres') {
+    const r = await q.get<{ bytes: Buffer | null }>(PG_SEGMENT_BYTES, [seqFrom, seqTo]);
+    return r?.bytes ?? null;
+  }
   // The ORDER BY in the subquery keeps sqlite from flattening it: the rows reach group_concat in
   // seq order, with no sort (the scan is in rowid order already). One printf per row costs about
   // two thirds of quote() on every column: this query is most of a full verification's time.
@@ -110,6 +115,18 @@ export async function auditSegmentBytes(
   );
   return r?.bytes ?? null;
 }
+
+/** printf's %Q in PostgreSQL: NULL bare, anything else in single quotes with quotes doubled. */
+const pgQuoted = (expr: string): string =>
+  `CASE WHEN ${expr} IS NULL THEN 'NULL' ELSE '''' || replace(${expr}::text, '''', '''''') || '''' END`;
+
+/** The same bytes as the sqlite query of auditSegmentBytes, built by PostgreSQL. */
+const PG_SEGMENT_BYTES = `SELECT string_agg(hash || convert_to(
+      seq::text || ',' || octet_length(at) || ${pgQuoted('at')} || ',' || ${pgQuoted('operator_id')}
+      || ',' || octet_length(action) || ${pgQuoted('action')} || ',' || ${pgQuoted('resident_id')}
+      || ',' || ${pgQuoted('card_id')} || ',' || octet_length(details) || ${pgQuoted('details')},
+      'UTF8'), decode('0a', 'hex') ORDER BY seq) AS bytes
+    FROM audit_log WHERE seq BETWEEN ? AND ?`;
 
 export interface AuditCheckRow {
   readonly id: number;
@@ -160,9 +177,10 @@ export async function auditHashesAt(
 ): Promise<Map<number, Buffer>> {
   const found = new Map<number, Buffer>();
   if (seqs.length === 0) return found;
+  const among = inIntegerList(q, 'seq', [...new Set(seqs)]);
   const rows = await q.all<{ seq: number; hash: Buffer }>(
-    'SELECT seq, hash FROM audit_log WHERE seq IN (SELECT value FROM json_each(?))',
-    [JSON.stringify([...new Set(seqs)])],
+    `SELECT seq, hash FROM audit_log WHERE ${among.sql}`,
+    [among.param],
   );
   for (const r of rows) found.set(r.seq, r.hash);
   return found;
@@ -192,8 +210,33 @@ export const APPEND_ONLY_TRIGGERS: readonly TriggerDefinition[] = APPEND_ONLY_TA
 
 export const normalizeSql = (sql: string): string => sql.replace(/\s+/g, ' ').trim();
 
-/** Every trigger in the file, by name, with its SQL normalized as in APPEND_ONLY_TRIGGERS. */
+/** The same trigger as PostgreSQL's migrations 3 and 6 make it, as pg_get_triggerdef prints it. */
+function pgTriggerSql(t: TriggerDefinition): string {
+  const op = t.name.endsWith('_no_update') ? 'UPDATE' : 'DELETE';
+  return `CREATE TRIGGER ${t.name} BEFORE ${op} ON ${t.table} FOR EACH ROW EXECUTE FUNCTION append_only()`;
+}
+
+/**
+ * Every trigger in the database, by name, with its SQL normalized as in APPEND_ONLY_TRIGGERS. On
+ * PostgreSQL an append-only trigger that is enabled and exactly as its migration made it is given
+ * as APPEND_ONLY_TRIGGERS has it; a disabled or changed one as PostgreSQL prints it.
+ */
 export async function listTriggers(q: Queryable): Promise<Map<string, string>> {
+  if (q.dialect === 'postgres') {
+    const rows = await q.all<{ name: string; sql: string; enabled: string }>(
+      `SELECT t.tgname AS name, pg_get_triggerdef(t.oid) AS sql, t.tgenabled AS enabled
+         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace`,
+    );
+    return new Map(
+      rows.map((r) => {
+        const sql = normalizeSql(r.sql).replace(/ ON public\./, ' ON ');
+        const known = APPEND_ONLY_TRIGGERS.find((t) => t.name === r.name);
+        const intact = known && r.enabled === 'O' && sql === pgTriggerSql(known);
+        return [r.name, intact ? known.sql : `${sql}${r.enabled === 'D' ? ' (disabled)' : ''}`];
+      }),
+    );
+  }
   const rows = await q.all<{ name: string; sql: string | null }>(
     `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'`,
   );
@@ -209,7 +252,9 @@ export async function restoreTriggers(
     if (!APPEND_ONLY_TRIGGERS.some((d) => d.name === t.name && d.sql === t.sql)) {
       throw new Error(`not an append-only trigger: ${t.name}`);
     }
-    await tx.exec(`DROP TRIGGER IF EXISTS ${t.name}; ${t.sql};`);
+    const sql = tx.dialect === 'postgres' ? pgTriggerSql(t) : t.sql;
+    const on = tx.dialect === 'postgres' ? ` ON ${t.table}` : '';
+    await tx.exec(`DROP TRIGGER IF EXISTS ${t.name}${on}; ${sql};`);
   }
 }
 
@@ -234,8 +279,9 @@ export async function latestAuditAlarmRows(q: Queryable): Promise<AuditAlarmRows
 /** True once the file's audit chain has a key or a keyed start: from then on rows need the key. */
 export async function isAuditChainKeyed(q: Queryable): Promise<boolean> {
   const r = await q.get<{ keyed: number }>(
-    `SELECT EXISTS (SELECT 1 FROM audit_chain)
-            OR EXISTS (SELECT 1 FROM data_keys WHERE purpose = 'audit-chain') AS keyed`,
+    `SELECT CASE WHEN EXISTS (SELECT 1 FROM audit_chain)
+                      OR EXISTS (SELECT 1 FROM data_keys WHERE purpose = 'audit-chain')
+                 THEN 1 ELSE 0 END AS keyed`,
   );
   return r?.keyed === 1;
 }

@@ -2,6 +2,7 @@
 import { isoNow } from '../clock';
 import type { Clock } from '../clock';
 import { isConstraintError } from '../connection';
+import { globMatch } from '../dialect';
 import type { Queryable, Tx } from '../connection';
 import { DuplicateRecordError, InvalidTransitionError, RecordNotFoundError } from '../errors';
 
@@ -184,9 +185,10 @@ export async function findReplacementOfCard(
 /** The highest serial (in text order) of `prefix` (digits) and one more digit onwards, or null. */
 export async function highestCardSerial(q: Queryable, prefix: string): Promise<string | null> {
   if (!/^[0-9]+$/.test(prefix)) throw new Error('a serial prefix is digits only');
+  const match = globMatch(q, 'serial', `${prefix}[0-9]*`);
   const row = await q.get<{ serial: string | null }>(
-    'SELECT max(serial) AS serial FROM cards WHERE serial GLOB ?',
-    [`${prefix}[0-9]*`],
+    `SELECT max(serial) AS serial FROM cards WHERE ${match.sql}`,
+    [match.param],
   );
   return row?.serial ?? null;
 }

@@ -49,8 +49,8 @@ export interface FeeTotals {
 /** Fees recorded inside the window: how many paid and for how much, how many waived. */
 export async function feeTotals(q: Queryable, w: TimeWindow): Promise<FeeTotals> {
   const fees = await q.get<{ paid: number; yen: number; waived: number }>(
-    `SELECT coalesce(sum(status = 'paid'), 0) AS paid, coalesce(sum(amount_yen), 0) AS yen,
-            coalesce(sum(status = 'waived'), 0) AS waived
+    `SELECT count(*) FILTER (WHERE status = 'paid') AS paid, coalesce(sum(amount_yen), 0) AS yen,
+            count(*) FILTER (WHERE status = 'waived') AS waived
        FROM fees WHERE recorded_at >= ? AND recorded_at < ?`,
     [w.start, w.end],
   );

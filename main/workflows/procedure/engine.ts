@@ -67,6 +67,11 @@ function heldAfter(entries: readonly JournalEntry[]): boolean {
   return held;
 }
 
+/** The counter a procedure's first journal row names, or null. */
+function counterOf(data: Readonly<Record<string, unknown>> | undefined): string | null {
+  return typeof data?.counter === 'string' ? data.counter : null;
+}
+
 export type ProcedureEngine = ReturnType<typeof createProcedureEngine>;
 
 export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyProcedureSpec[]) {
@@ -126,6 +131,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       busy: false,
       held: procedure.status === 'open' && heldAfter(entries),
       lastActionAt: Date.parse(entries.at(-1)?.at ?? procedure.startedAt),
+      counter: counterOf(entries[0]?.data),
     };
     live.set(procedureId, l);
     return l;
@@ -201,12 +207,16 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     return !l.held && !CLOSED.has(l.state.step) && !WAITING.has(l.state.step);
   }
 
-  /** The procedures holding the counter now, oldest first (one, unless data from before the rule). */
+  /**
+   * The procedures holding this counter now, oldest first (one, unless data from before the rule).
+   * In an office database the other counters' procedures are open too: they hold their own.
+   */
   async function holding(): Promise<Live<BaseState>[]> {
     const out: Live<BaseState>[] = [];
     for (const p of await listOpenProcedures(deps.db())) {
       if (!byKind.has(p.kind) || p.residentId === null || p.cardId === null) continue;
       const l = await load(p.id);
+      if (l.counter !== (deps.counterId ?? null)) continue;
       if (holdsCounter(l)) out.push(l);
     }
     return out;
@@ -376,9 +386,11 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
         clock,
       );
       if (p.effects) await p.effects(tx, id);
+      // The counter goes in the first row's data, beside what the kind records there.
+      const data = deps.counterId ? { ...p.data, counter: deps.counterId } : p.data;
       await recordStep(
         tx,
-        { procedureId: id, step: p.step, status: 'completed', operatorId, data: p.data },
+        { procedureId: id, step: p.step, status: 'completed', operatorId, data },
         clock,
       );
       await appendAudit(

@@ -60,6 +60,11 @@ export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
    * beside a look-alike, a 交付 starts only then.
    */
   noticePresented?(applicationId: number): boolean;
+  /**
+   * This counter's name when it is one of an office's (machine configuration `database.counterId`):
+   * recorded on each procedure it starts, so that another counter's resident never holds this one.
+   */
+  readonly counterId?: string;
 }
 
 /** A journal row as a state transition sees it. */
@@ -90,6 +95,8 @@ export interface Live<S> {
   held: boolean;
   /** When something last happened on it (ms since the epoch): the idle ask counts from here. */
   lastActionAt: number;
+  /** The office counter that started it (its first journal row says), or null on a counter's own file. */
+  readonly counter: string | null;
 }
 
 export interface CommitOptions {

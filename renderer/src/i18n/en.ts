@@ -1558,6 +1558,8 @@ export const en: Messages = {
       'The database file is damaged. So as not to harm it further, the app records nothing, not even a login. Nothing was overwritten. Close the app and ask IT staff to restore it from a backup.',
     'db-locked':
       'Another program is using the database. Close any other counter app and start this one again. If that does not help, contact IT staff.',
+    'db-unavailable':
+      'The office database cannot be reached, so nothing was recorded (not even part of this step). The procedure waits at this counter; once the database answers, try again from the same screen. If this goes on, contact IT staff.',
     'db-full':
       'The disk is full, so nothing was recorded (not even part of the procedure). Ask IT staff to free space, then try again.',
     'db-too-new':

@@ -12,6 +12,7 @@ import type { ProcedureDto } from '../../../preload/contract/procedure';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
 import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
+import { officeConnectionFor, onPostgres } from '../../fixtures/postgres';
 import type { Call } from './issuance-script';
 
 export { watched } from './watched-card';
@@ -39,7 +40,13 @@ export function practiceConfig(
     now: () => new Date(Date.now() + clockOffsetMs),
     // The practice seed's five operators and every login, at the tests' cost.
     passwordHashCost: TEST_SCRYPT_COST,
+    ...onOfficeDatabase(dataDir),
   };
+}
+
+/** On the PostgreSQL lane of the matrix, each data folder's core keeps its records in a database of its own. */
+function onOfficeDatabase(dataDir: string): Pick<CoreConfig, 'officeConnection'> {
+  return onPostgres() ? { officeConnection: officeConnectionFor(dataDir) } : {};
 }
 
 /** What IT put in the machine configuration of the production tests. */
@@ -64,6 +71,7 @@ export function productionConfig(dataDir: string, over: Partial<CoreConfig> = {}
     keyProtector: new FileKeyProtector(join(keyDir, 'data.key')),
     setupCode: TEST_SETUP_CODE,
     passwordHashCost: TEST_SCRYPT_COST,
+    ...onOfficeDatabase(dataDir),
     ...over,
   };
 }

@@ -158,6 +158,7 @@ describe('migrations', () => {
     const broken: Migration = {
       version: LATEST_SCHEMA_VERSION + 1,
       name: 'broken',
+      postgres: 'CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);',
       async up(tx) {
         await tx.exec('CREATE TABLE half_done (x INTEGER)');
         await tx.exec('INSERT INTO no_such_table VALUES (1)');
