@@ -300,6 +300,7 @@ export function createCore(config: CoreConfig): Core {
           writeReceiptPdf: (path, data) => docs.writeReceiptPdf(path, data),
           writeDeferralSlipPdf: (path, data) => docs.writeDeferralSlipPdf(path, data),
           writeFeeReceiptPdf: (path, data) => docs.writeFeeReceiptPdf(path, data),
+          writeCardNotePdf: (path, data) => docs.writeCardNotePdf(path, data),
         };
       },
       receiptsDir: paths.receipts,
@@ -381,7 +382,14 @@ export function createCore(config: CoreConfig): Core {
         startupError,
       }),
     }),
-    cardHandlers({ cards, db: requireDb, audit, counterFor: procedures.assertCounterFor }),
+    cardHandlers({
+      cards,
+      db: requireDb,
+      audit,
+      counterFor: procedures.assertCounterFor,
+      cipher: requireCipher,
+      operatorId,
+    }),
     simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
     authHandlers({ sessions: requireSessions }),
     approvalHandlers({ db: requireDb, hasher, operatorId, now }),

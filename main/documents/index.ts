@@ -6,6 +6,8 @@ export { writeDeferralSlipPdf, renderDeferralSlip, deferralReasonText } from './
 export type { DeferralSlipData } from './deferral-slip';
 export { writeFeeReceiptPdf, renderFeeReceipt } from './fee-receipt';
 export type { FeeReceiptData } from './fee-receipt';
+export { writeCardNotePdf, renderCardNote } from './card-note';
+export type { CardNoteData } from './card-note';
 export { DocumentError, DocumentFontError } from './errors';
 export type { DocumentErrorCode } from './errors';
 export { resolveJapaneseFont, openJapaneseFont, fontCandidates } from './fonts';

@@ -21,6 +21,7 @@ import { ensureDatabaseMode } from '../db/repositories/meta';
 import { countOperators, insertOperator } from '../db/repositories/operators';
 import { createPasswordHasher, type PasswordHasher } from '../operators/password-hash';
 import { createResident, searchResidents } from '../db/repositories/residents';
+import { CARD_KIND_RESIDENTS, seedCardKinds } from './seed-card-kinds';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const loginId = z.string().regex(/^[a-z0-9]+$/);
@@ -97,7 +98,8 @@ export type PracticeSeedResident = z.infer<typeof residentSchema>;
 
 /** resources/practice/seed.json, validated. */
 export function practiceSeed(): PracticeSeed {
-  return seedSchema.parse(seedJson);
+  const seed = seedSchema.parse(seedJson);
+  return { ...seed, residents: [...seed.residents, ...CARD_KIND_RESIDENTS] };
 }
 
 export class PracticeSeedRefusedError extends Error {
@@ -394,6 +396,8 @@ export async function seedPracticeDatabase(
         }
       }
     }
+
+    await seedCardKinds(tx, operatorId, onDate);
 
     const summary = { residents: seed.residents.length, applications, cards, operators };
     await appendAudit(

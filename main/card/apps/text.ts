@@ -10,6 +10,7 @@ import {
   parseSexCode,
   secretBytes,
 } from '../domain';
+import { sameCardFacts } from '../../../preload/contract/rules/card-kinds';
 import { sexCodeOf } from '../../../preload/contract/rules/sex';
 import type { BasicFourFacts, MyNumber, Pin, PinStatus } from '../domain';
 import { readBinary, readPinStatus, selectAid, selectEf, verify } from '../iso7816';
@@ -141,14 +142,9 @@ export function encodeBasicFourFields(f: BasicFourFacts): Uint8Array {
   ]);
 }
 
-/** The same four facts; names and addresses compared in NFC, as keyboards and cards differ. */
+/** The same four facts, by the one comparison rule (rules/card-kinds.ts). */
 export function sameBasicFour(a: BasicFourFacts, b: BasicFourFacts): boolean {
-  return (
-    a.name.normalize('NFC') === b.name.normalize('NFC') &&
-    a.address.normalize('NFC') === b.address.normalize('NFC') &&
-    a.birthDate === b.birthDate &&
-    a.sex === b.sex
-  );
+  return sameCardFacts(a, b);
 }
 
 /**

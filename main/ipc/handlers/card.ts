@@ -1,7 +1,11 @@
 // reader:* and card:* — the readers, and a card's health as the chip and the database tell it.
 import { ok } from '../../../preload/contract/result';
 import type { RecordAudit } from '../../audit/operator-audit';
-import { withDatabaseState, type DatabaseCardState } from '../../card/card-health';
+import { matchTextContents } from '../../card/apps/text';
+import { withDatabaseState, withRecordFacts, type DatabaseCardState } from '../../card/card-health';
+import { parseIsoDate } from '../../card/domain';
+import type { MyNumberCipher } from '../../db/my-number-crypto';
+import { revealMyNumber } from '../../db/repositories/residents';
 import type { CardService } from '../../card/card-service';
 import type { Db } from '../../db/connection';
 import { findRevocationOfCard } from '../../db/repositories/card-events';
@@ -17,6 +21,9 @@ export interface CardHandlerDeps {
   readonly audit: RecordAudit;
   /** Refuses another resident's card while a procedure holds the counter, naming the card's holder. */
   readonly counterFor: (residentId: number, what: string, cardHolder: string) => Promise<void>;
+  /** The 個人番号 cipher, to present 照合番号A when comparing the chip's facts with the record. */
+  cipher(): MyNumberCipher;
+  operatorId(): number;
 }
 
 export function cardHandlers(
@@ -39,7 +46,11 @@ export function cardHandlers(
         );
         if (!refused.ok) return refused;
       }
-      const health = withDatabaseState(chip, known && (await databaseFacts(db(), known)));
+      const withDb = withDatabaseState(chip, known && (await databaseFacts(db(), known)));
+      const health = withRecordFacts(
+        withDb,
+        known ? await compareFacts(deps, reader, known) : null,
+      );
       await deps.audit('card.health-read', {
         serial: health.serial,
         ...(health.holder ? { residentId: health.holder.residentId } : {}),
@@ -68,4 +79,39 @@ async function databaseFacts(db: Db, card: Card): Promise<DatabaseCardState> {
       : {}),
     certificates: await listCertificatesOfCard(db, card.id),
   };
+}
+
+/**
+ * The chip's four facts against the record, for an issued or suspended card the database gives
+ * a resident: 照合番号A (the holder's 個人番号, which the card matched by its serial holds) opens the
+ * text application; nothing else is presented. A card that does not answer as expected is left
+ * uncompared (null): health says what the chip says, and the procedures check again.
+ */
+async function compareFacts(
+  deps: CardHandlerDeps,
+  reader: string,
+  card: Card,
+): Promise<'match' | 'facts-differ' | null> {
+  if (card.state !== 'issued' && card.state !== 'suspended') return null;
+  const resident = await getResident(deps.db(), card.residentId);
+  const myNumber = await revealMyNumber(deps.db(), deps.cipher(), {
+    residentId: resident.id,
+    operatorId: deps.operatorId(),
+    purpose: 'card-health-facts',
+  });
+  const facts = {
+    name: resident.kanjiName,
+    address: resident.address,
+    birthDate: parseIsoDate(resident.birthDate),
+    sex: resident.sex,
+  };
+  try {
+    const match = await deps.cards.withCard(reader, async (session) =>
+      session.serial === card.serial ? matchTextContents(session, facts, myNumber) : null,
+    );
+    return match === 'match' || match === 'facts-differ' ? match : null;
+  } catch (e) {
+    console.warn(`[CardHealth] facts not compared: ${e instanceof Error ? e.name : 'unknown'}`);
+    return null;
+  }
 }

@@ -180,6 +180,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       revocation: null,
       reissue: null,
       renewal: null,
+      cardChange: null,
+      cardKindSwitch: null,
       notice: null,
       ...view.parts,
       approvedBy: await approverName(db, view.approvalId),

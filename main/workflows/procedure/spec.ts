@@ -11,6 +11,7 @@ import type {
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
 import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type { ChangedFact } from '../../../preload/contract/rules/card-kinds';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
   DocumentsRecordDto,
@@ -24,6 +25,7 @@ import type { Details } from '../../audit/details-guard';
 import type { Tx } from '../../db/connection';
 import type { Procedure, StepStatus } from '../../db/repositories/journal';
 import type { DeferralSlipData, ReceiptData } from '../../documents';
+import type { CardNoteData } from '../../documents/card-note';
 import type { FeeReceiptData } from '../../documents/fee-receipt';
 import type { CardWorkDeps } from '../steps/card-work';
 import type { PhotoDeps } from '../steps/face-photos';
@@ -35,6 +37,7 @@ export interface DocumentDeps {
   writeReceiptPdf(path: string, data: ReceiptData): Promise<{ bytes: number }>;
   writeDeferralSlipPdf(path: string, data: DeferralSlipData): Promise<{ bytes: number }>;
   writeFeeReceiptPdf(path: string, data: FeeReceiptData): Promise<{ bytes: number }>;
+  writeCardNotePdf(path: string, data: CardNoteData): Promise<{ bytes: number }>;
 }
 
 /** What the procedures need of the main process; one set for every kind. */
@@ -144,6 +147,13 @@ export interface ActionArgs {
   };
   printReceipt: Record<string, never>;
   printDeferralSlip: Record<string, never>;
+  writeCardFacts: {
+    readonly reader: string;
+    readonly changed: readonly ChangedFact[];
+    readonly reissueSigning: boolean;
+  };
+  switchCardKind: { readonly reader: string };
+  printCardNote: Record<string, never>;
 }
 export type ActionName = keyof ActionArgs;
 
@@ -152,6 +162,7 @@ export interface ActionAnswers {
   readPhotos: FacePhotosDto;
   printReceipt: FileWrittenDto;
   printDeferralSlip: FileWrittenDto;
+  printCardNote: FileWrittenDto;
 }
 export type ActionAnswer<K extends ActionName> = K extends keyof ActionAnswers
   ? ActionAnswers[K]

@@ -1529,7 +1529,12 @@ export const en: Messages = {
     'pin-locked': 'This PIN is locked and cannot be used. Choose "set a new one" to reset it.',
     'renewal-too-early': 'Certificates can be renewed from 3 months before they expire; not yet.',
     'facts-unchanged':
-      'The four basic facts (name, address…) have not changed since the signing certificate was issued; it cannot be reissued alone.',
+      "The card's four basic facts (name, address…) are the resident record's already: no change of the card facts and no signing-only reissue is needed.",
+    'card-kind-unchanged': 'The card is of that kind already; there is nothing to switch.',
+    'face-auth-card':
+      'This is a face-authentication card (no PINs, no signing certificate). Switch it back to a normal card first.',
+    'certificate-procedure-open':
+      "A procedure on this card's certificates is not finished yet. Complete or cancel it, then try again.",
     'express-not-allowed': 'Express issue is only for a reissue after a loss.',
     'waiver-reason-required': 'Enter the reason for waiving the fee.',
     'approval-required':
