@@ -16,6 +16,7 @@ import type {
   TimelineKind,
 } from '../../../preload/contract/lifecycle';
 import type { CardProcedureKind, ProcedureStep } from '../../../preload/contract/procedure';
+import type { CardKind, ChangedFact } from '../../../preload/contract/rules/card-kinds';
 import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
 import {
   PROCEDURE_KIND_LABELS,
@@ -232,6 +233,8 @@ const nextActions = {
     'カードの有効期限まで3か月を切っています。カードの更新（新しいカードの申請）を案内してください。',
   'release-suspension':
     'このカードは一時停止中です。本人確認のうえ、「一時停止の解除」の手続きをしてください。',
+  'change-card-facts':
+    'カードに記録された氏名・住所などが住民票の記載と違います（転居・氏名の変更など）。住民の履歴から「券面記載事項を変更する」の手続きをしてください。',
   'record-return':
     'このカードは廃止されています（再交付のあとで見つかったカードなど）。カードを預かり、住民の履歴から「返納・廃棄を記録する」で返納と穴あけ（廃棄）を記録してください。',
   reissue:
@@ -264,6 +267,9 @@ const life = {
     issuance: '交付の画面へ',
     return: '返納・廃棄を記録する',
     renewalFactsChanged: '署名用電子証明書のみ更新する（基本4情報の変更）',
+    'card-change': '券面記載事項を変更する（転居・氏名の変更）',
+    'to-face-auth': '顔認証マイナンバーカードに切り替える',
+    'to-standard': '通常のカードに切り替える（暗証番号を設定）',
   },
   notYet: {
     renewal: '電子証明書の更新は{date}からです。',
@@ -422,6 +428,8 @@ const life = {
       'procedure-revocation': '廃止の手続き',
       'procedure-reissue': '再交付の手続き',
       'procedure-renewal': '電子証明書の更新の手続き',
+      'procedure-card-change': '券面記載事項の変更の手続き',
+      'procedure-card-kind': '顔認証カードの切替の手続き',
       'approval-revocation': '責任者が廃止を承認しました',
       'approval-reissue': '責任者が再交付を承認しました',
       'approval-face-check-override': '責任者が顔写真の確認の続行を承認しました',
@@ -445,6 +453,8 @@ const life = {
     'card-face': '券面確認',
     'card-face-wrong': '券面確認（停止中）',
     choose: '入力方法の選択',
+    'write-card': '記載事項の書き換え',
+    switch: '顔認証への切替',
     approval: '責任者の承認',
     fee: '手数料',
     pins: '暗証番号の入力',
@@ -484,6 +494,8 @@ const life = {
       suspension: '—',
       revocation: '—',
       reissue: '—',
+      'card-change': '—',
+      'card-kind': '—',
     } satisfies Record<CardProcedureKind, string>,
     lead: {
       release:
@@ -495,6 +507,8 @@ const life = {
       suspension: '—',
       revocation: '—',
       reissue: '—',
+      'card-change': '—',
+      'card-kind': '—',
     } satisfies Record<CardProcedureKind, string>,
     health: '差し込まれたカードの状態（いま読み取った結果）',
     noCard: 'カードが読み取れません。カードをカードリーダーに差し込んでください。',
@@ -644,6 +658,8 @@ const life = {
       reissue: '再交付の申請を記録しました',
       renewal: '電子証明書を更新しました',
       return: '返納・廃棄を記録しました',
+      'card-change': '券面記載事項を変更しました',
+      'card-kind': 'カードの種類を切り替えました',
     },
     lead: {
       suspension:
@@ -656,7 +672,19 @@ const life = {
         '{name} さんの再交付の申請を記録しました。旧カード（製造番号 {serial}）は廃止の状態です。',
       renewal: '{name} さんのカード（製造番号 {serial}）に新しい電子証明書を発行しました。',
       return: '{name} さんのカード（製造番号 {serial}）の返納と廃棄（穴あけ）を記録しました。',
+      'card-change':
+        '{name} さんのカード（製造番号 {serial}）のICチップに住民票の記載を書き込みました。追記欄の記載を印刷し、カードの追記欄に記載して職印を押してください。',
+      'card-kind':
+        '{name} さんのカード（製造番号 {serial}）の種類を切り替えました。追記欄の記載を印刷し、カードの追記欄に記載して職印を押してください。',
     },
+    printCardNote: '追記欄の記載を印刷',
+    cardNotePrinted:
+      '追記欄の記載（PDF）を作成しました。印刷して、カードの追記欄に記載してください。',
+    changed: '変更した事項',
+    reissueSigning: '署名用電子証明書',
+    reissued: '失効させ、新しく発行しました',
+    revokedOnly: '失効させました（再発行なし）',
+    switchedTo: '切り替えた種類',
     destroyedAt: '{time} に記録しました',
     notDestroyed:
       'カードは窓口にないため、廃棄（穴あけ）はしていません。返納されたら記録してください。',
@@ -685,6 +713,33 @@ const life = {
   complete: '手続きを完了する',
   unknownStep:
     'この手順は、この版の画面では表示できません。アプリを再起動してください。繰り返す場合は、IT担当者に連絡してください。',
+  cardKinds: {
+    standard: '通常のカード',
+    'face-auth': '顔認証マイナンバーカード',
+  } satisfies Record<CardKind, string>,
+  changedFacts: {
+    address: '住所',
+    name: '氏名',
+  } satisfies Record<ChangedFact, string>,
+  writeCard: {
+    title: '住民票の記載をカードに書き込む',
+    lead: 'ICチップの記載事項を、住民票（住民基本台帳）の記載に書き換えます。署名用電子証明書は旧い記載事項を含むため失効します。',
+    record: '書き込む内容（住民票の記載）',
+    changed: '変更のあった事項（追記欄に記載します）',
+    reissue: '署名用電子証明書',
+    reissueYes: '新しく発行する（住民の方が新しいパスワードを設定します）',
+    reissueNo: '発行しない（失効のみ）',
+    under15: '15歳未満のため、署名用電子証明書は発行しません。',
+    submit: 'カードに書き込む',
+    busy: 'カードに書き込んでいます…',
+  },
+  switchKind: {
+    title: '顔認証マイナンバーカードに切り替える',
+    lead: '暗証番号をすべて消し、署名用電子証明書を失効させます。利用者証明用電子証明書はそのまま残り、顔認証（機器または目視）でだけ使えます。マイナポータルやコンビニ交付など、暗証番号が必要なサービスは使えなくなります。',
+    back: '通常のカードに戻すときは、あらためて「通常のカードに切り替える」の手続きで暗証番号を設定します（同じ日でもできます）。',
+    submit: '顔認証カードに切り替える',
+    busy: '切り替えています…',
+  },
 };
 
 const reports = {
@@ -1229,6 +1284,10 @@ export const ja = {
       chipTerminatedInDb: '廃止済み（データベース）',
       kind: 'カードの種類',
       kindUnknown: '不明（ATR：{atr}）',
+      cardKind: '券面の種類',
+      factsMatch: 'ICチップの記載事項',
+      factsSame: '住民票の記載と同じ',
+      factsDiffer: '住民票の記載と違います（転居・氏名の変更など）',
     },
     pins: {
       title: '暗証番号の状態',
