@@ -106,6 +106,7 @@ test.describe('券面記載事項の変更 and 顔認証マイナンバーカー
     test.setTimeout(240_000);
     const resident = await counterWithResident(page, harness);
     await insertAndRead(page, 'face-auth');
+    await expect(page.getByTestId('serial')).toHaveText(FACE_AUTH_SERIAL);
     await expect(page.getByTestId('card-kind')).toHaveText('顔認証マイナンバーカード');
     await shot(harness, 'health-face-auth');
 

@@ -99,6 +99,18 @@ export async function readMyNumber(ch: Apdu): Promise<MyNumber> {
   return parseMyNumberFile(await readBinary(ch));
 }
 
+/**
+ * The integrity record EF 0003 as stored (its TLV, without the filler after it), with the text
+ * application selected and 照合番号A or its PIN verified: what the issuer signs again after a
+ * change of the four facts.
+ */
+export async function readIntegrityRecord(ch: Apdu): Promise<Uint8Array> {
+  await selectEf(ch, TEXT_EF_INTEGRITY);
+  const raw = await readBinary(ch);
+  const tlv = parseTlv(raw);
+  return raw.slice(0, tlv.offset + tlv.headerLength + tlv.length);
+}
+
 /** With the text application selected and its PIN verified in this session. */
 export async function readBasicFourFacts(ch: Apdu): Promise<BasicFourFacts> {
   await selectEf(ch, TEXT_EF_BASIC_FOUR);

@@ -4,10 +4,7 @@
 // it, reissued with a new password they set on their window; the clerk writes the 追記欄 from the
 // printed note. A card whose facts are the record's already has nothing to change (facts-unchanged).
 import { CHANGED_FACTS, type ChangedFact } from '../../../preload/contract/rules/card-kinds';
-import { readTextContents, TEXT_EF_INTEGRITY } from '../../card/apps/text';
-import { matchTextContents } from '../../card/apps/text';
-import { readBinary, selectEf } from '../../card/iso7816';
-import { parseTlv } from '../../card/tlv';
+import { matchTextContents, readIntegrityRecord, readTextContents } from '../../card/apps/text';
 import { getCard } from '../../db/repositories/cards';
 import { getResident } from '../../db/repositories/residents';
 import { refuse, WorkflowRefusal } from '../refusal';
@@ -71,10 +68,7 @@ async function writeCardFacts(
       // Written already (the card was pulled after the write, before the row): nothing to redo.
       if (match === 'match') return;
       // Still in the text application with 照合番号A: its integrity record, whose 個人番号 digest stays.
-      await selectEf(session, TEXT_EF_INTEGRITY);
-      const raw = await readBinary(session);
-      const tlv = parseTlv(raw);
-      const integrity = raw.slice(0, tlv.headerLength + tlv.length);
+      const integrity = await readIntegrityRecord(session);
       const issuer = await authority.openIssuerSession(session);
       await issuer.writeTextFacts(facts, integrity);
       if ((await matchTextContents(session, facts, myNumber)) !== 'match')
