@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { chipPhotoOf, drawPortrait, type PortraitHints } from '../main/images/portrait';
 import { encodePng, type RawImage } from '../main/images/png';
 import { encodeY4m } from '../main/images/y4m';
+import { CARD_KIND_RESIDENTS } from '../main/practice/seed-card-kinds';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = join(ROOT, 'resources/practice/seed.json');
@@ -79,7 +80,9 @@ export interface GenerationSummary {
 
 /** Draws and writes every practice photo into `outDir` (default resources/practice/photos). */
 export async function generatePracticePhotos(outDir: string = OUT): Promise<GenerationSummary> {
-  const seed = seedSchema.parse(JSON.parse(readFileSync(SEED, 'utf8')));
+  // The seed file and the practice modules beside it (main/practice/seed-*.ts add residents).
+  const file = seedSchema.parse(JSON.parse(readFileSync(SEED, 'utf8')));
+  const seed = { ...file, residents: [...file.residents, ...CARD_KIND_RESIDENTS] };
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   let total = 0;
