@@ -82,13 +82,12 @@ export function cardActions(facts: CardActionFacts, now: Date): CardActionOffer[
     case 'prepared':
       return [];
     case 'issued':
-      // A 顔認証 card has no PIN to reset: it is switched back to a normal card instead.
+      // A 顔認証 card has no PIN to reset or renew keys with: it is switched back first.
       return facts.kind === 'face-auth'
         ? [
             offer('suspension'),
             offer('to-standard'),
             offer('card-change'),
-            offer('renewal', renewalRefusal(facts.certificates, now)),
             offer('revocation'),
             reissue,
           ]

@@ -167,6 +167,11 @@ describe('顔認証マイナンバーカード: switched to face-auth and back t
         to: 'face-auth',
       }),
     ).toBe('card-kind-unchanged face-auth');
+    // No PIN on it: a PIN reset or a renewal would put one there; the switch back does.
+    for (const kind of ['pin-reset', 'renewal'])
+      expect(
+        await refusal(core, 'procedure:start', { kind, cardId: await cardId(core, FACE_AUTH) }),
+      ).toBe('face-auth-card');
   });
 
   it('a switch is refused while a procedure on the certificates is open', async () => {

@@ -72,5 +72,6 @@ describe('cardActions by kind', () => {
     expect(keys).toContain('to-standard');
     expect(keys).not.toContain('to-face-auth');
     expect(keys).not.toContain('pin-reset');
+    expect(keys).not.toContain('renewal');
   });
 });
