@@ -82,7 +82,8 @@ export interface GenerationSummary {
 export async function generatePracticePhotos(outDir: string = OUT): Promise<GenerationSummary> {
   // The seed file and the practice modules beside it (main/practice/seed-*.ts add residents).
   const file = seedSchema.parse(JSON.parse(readFileSync(SEED, 'utf8')));
-  const seed = { ...file, residents: [...file.residents, ...CARD_KIND_RESIDENTS] };
+  const more = seedSchema.shape.residents.parse(CARD_KIND_RESIDENTS);
+  const seed = { ...file, residents: [...file.residents, ...more] };
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   let total = 0;

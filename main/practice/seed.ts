@@ -99,7 +99,8 @@ export type PracticeSeedResident = z.infer<typeof residentSchema>;
 /** resources/practice/seed.json, validated. */
 export function practiceSeed(): PracticeSeed {
   const seed = seedSchema.parse(seedJson);
-  return { ...seed, residents: [...seed.residents, ...CARD_KIND_RESIDENTS] };
+  const more = z.array(residentSchema).parse(CARD_KIND_RESIDENTS);
+  return { ...seed, residents: [...seed.residents, ...more] };
 }
 
 export class PracticeSeedRefusedError extends Error {
