@@ -358,6 +358,7 @@ export function createCore(config: CoreConfig): Core {
           writeDeferralSlipPdf: (path, data) => docs.writeDeferralSlipPdf(path, data),
           writeFeeReceiptPdf: (path, data) => docs.writeFeeReceiptPdf(path, data),
           writeInquiryPdf: (path, data) => docs.writeInquiryPdf(path, data),
+          writeCardNotePdf: (path, data) => docs.writeCardNotePdf(path, data),
         };
       },
       receiptsDir: paths.receipts,
@@ -453,6 +454,8 @@ export function createCore(config: CoreConfig): Core {
         const { askResponder } = await import('./authority/ocsp');
         return askResponder(await authorityOf(), kind, serials, now());
       },
+      cipher: requireCipher,
+      operatorId,
     }),
     simHandlers({ trainer, practice, db: requireDb, operatorId, now }),
     authHandlers({ sessions: requireSessions }),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { chipPhotoOf, drawPortrait, type PortraitHints } from '../main/images/portrait';
 import { encodePng, type RawImage } from '../main/images/png';
 import { encodeY4m } from '../main/images/y4m';
-import { REPRESENTATIVE_RESIDENTS } from '../main/practice/representative-cases';
+import { CASE_RESIDENTS } from '../main/practice/practice-cases';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = join(ROOT, 'resources/practice/seed.json');
@@ -80,12 +80,9 @@ export interface GenerationSummary {
 
 /** Draws and writes every practice photo into `outDir` (default resources/practice/photos). */
 export async function generatePracticePhotos(outDir: string = OUT): Promise<GenerationSummary> {
+  // The seed file and the practice cases kept in their own modules beside it.
   const json = JSON.parse(readFileSync(SEED, 'utf8')) as { residents: unknown[] };
-  // The cases kept beside the seed in their own modules have their portraits too.
-  const seed = seedSchema.parse({
-    ...json,
-    residents: [...json.residents, ...REPRESENTATIVE_RESIDENTS],
-  });
+  const seed = seedSchema.parse({ ...json, residents: [...json.residents, ...CASE_RESIDENTS] });
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   let total = 0;

@@ -38,6 +38,19 @@ export interface IssuerSession {
    */
   readPublicKey(kind: KeyKind): Promise<Der | null>;
   writeCertificate(slot: CertificateSlot, der: Der): Promise<void>;
+  /**
+   * Empties a holder's certificate EF (顔認証: the signing certificate taken off the card, after
+   * its revocation): its first bytes overwritten, so that it no longer starts a certificate.
+   */
+  clearCertificate(slot: KeyKind): Promise<void>;
+  /** Takes a secret off the card: it reads as not set (顔認証: no PIN on the card). */
+  clearPin(kind: IssuerPinKind): Promise<void>;
+  /**
+   * Writes the four facts to the text application (券面記載事項の変更): EF 0002, and EF 0003's
+   * digest of it signed again with the issuer key. `integrity` is EF 0003 as read before (with
+   * 照合番号A), whose digest of EF 0001 is kept.
+   */
+  writeTextFacts(facts: BasicFourFacts, integrity: Uint8Array): Promise<void>;
   setCardState(state: CardState): Promise<void>;
 }
 

@@ -3,7 +3,16 @@ import type { Apdu } from '../card/apdu';
 import { CardStatusError } from '../card/apdu';
 import { COMMON_AID, COMMON_EF_CHIP_STATE } from '../card/apps/common';
 import { JPKI_AID, JPKI_EF } from '../card/apps/jpki';
-import { parsePin, parseSigningPassword, secretBytes } from '../card/domain';
+import {
+  encodeBasicFourFields,
+  TEXT_AID,
+  TEXT_EF_BASIC_FOUR,
+  TEXT_EF_INTEGRITY,
+} from '../card/apps/text';
+import { concatBytes } from '../card/apdu';
+import { CardDataError, encodeTlv, parseTlv, parseTlvList } from '../card/tlv';
+import { createHash } from 'node:crypto';
+import { parsePin, parseSigningPassword, secretBytes, type BasicFourFacts } from '../card/domain';
 import { selectAid, selectEf } from '../card/iso7816';
 import { SECRET_LOCATIONS } from '../card/pins';
 import { SW } from '../card/status-words';
@@ -162,12 +171,74 @@ export async function openCardIssuerSession(
       await updateBinary(ch, der);
     },
 
+    async clearCertificate(slot: KeyKind): Promise<void> {
+      await enter(JPKI_AID);
+      await selectEf(ch, CERT_EF[slot]);
+      // A certificate EF is read as holding one when it starts a DER SEQUENCE (30): four zero
+      // bytes end that; the rest of the old bytes mean nothing without their header.
+      await updateBinary(ch, new Uint8Array(4));
+    },
+
+    async clearPin(kind: IssuerPinKind): Promise<void> {
+      for (const { aid, ef } of SECRET_LOCATIONS[kind]) {
+        await enter(aid);
+        await selectEf(ch, ef);
+        // This product's issuer profile: RESET RETRY COUNTER with P1=03 and no data clears it.
+        await ch.exchange({ cla: 0x00, ins: INS_RESET_RETRY_COUNTER, p1: 0x03, p2: 0x80 });
+      }
+    },
+
+    async writeTextFacts(facts: BasicFourFacts, integrity: Uint8Array): Promise<void> {
+      const fields = encodeBasicFourFields(facts);
+      const attributes = basicFourFile(fields);
+      const record = parseTlv(integrity);
+      const myNumberDigest = parseTlvList(record.value).find((t) => t.tag === TAG_MY_NUMBER_DIGEST);
+      if (!myNumberDigest) throw new CardDataError('text EF 0003 has no DF31');
+      const signed = concatBytes([
+        encodeTlv(TAG_MY_NUMBER_DIGEST, myNumberDigest.value),
+        encodeTlv(TAG_BASIC_FOUR_DIGEST, sha256(fields)),
+      ]);
+      const signature = await signChallenge(signed);
+      const newRecord = encodeTlv(
+        TAG_INTEGRITY,
+        concatBytes([signed, encodeTlv(TAG_ISSUER_SIGNATURE, signature)]),
+      );
+      await enter(TEXT_AID);
+      await selectEf(ch, TEXT_EF_BASIC_FOUR);
+      await updateBinary(ch, attributes);
+      await selectEf(ch, TEXT_EF_INTEGRITY);
+      await updateBinary(ch, newRecord);
+    },
+
     async setCardState(state: CardState): Promise<void> {
       await enter(COMMON_AID);
       await selectEf(ch, COMMON_EF_CHIP_STATE);
       await updateBinary(ch, Uint8Array.of(CHIP_STATE_BYTE[state]));
     },
   };
+}
+
+const TAG_INTEGRITY = 0xff30;
+const TAG_MY_NUMBER_DIGEST = 0xdf31;
+const TAG_BASIC_FOUR_DIGEST = 0xdf32;
+const TAG_ISSUER_SIGNATURE = 0xdf33;
+
+const sha256 = (data: Bytes): Bytes => new Uint8Array(createHash('sha256').update(data).digest());
+
+/**
+ * Text EF 0002 from its four fields: `FF 20` holding DF21 (the 2-byte offsets, from the file
+ * start, of DF22..DF25) and the fields, as the text application reads it.
+ */
+function basicFourFile(fields: Bytes): Bytes {
+  const children = parseTlvList(fields);
+  const tableLength = 3 + 2 * children.length;
+  const innerLength = tableLength + fields.length;
+  const header = encodeTlv(0xff20, new Uint8Array(innerLength)).length - innerLength;
+  const offsets = children.map((c) => {
+    const at = header + tableLength + c.offset;
+    return Uint8Array.of(at >> 8, at & 0xff);
+  });
+  return encodeTlv(0xff20, concatBytes([encodeTlv(0xdf21, concatBytes(offsets)), fields]));
 }
 
 /** UPDATE BINARY `00 D6 <offset> Lc <data>` in short chunks, into the EF selected before. */

@@ -13,6 +13,7 @@ import {
   certificateValidity,
   japanDate,
 } from '../../preload/contract/rules/validity';
+import { cardKindOfChip } from '../../preload/contract/rules/card-kinds';
 import { atrHex, atrLabel } from './atr-table';
 import { COMMON_AID, readChipState } from './apps/common';
 import { JPKI_AID, readCertificate, readCertificatePresence } from './apps/jpki';
@@ -70,6 +71,11 @@ export async function readCardHealth(session: CardSession, now: Date): Promise<C
     chipState,
     pins,
     certificates: [signingSummary, authSummary],
+    cardKind: cardKindOfChip({
+      anyPinSet: pins.some((p) => p.state !== 'not-set'),
+      signingPresent: presence.signing,
+      authPresent: authSummary.present,
+    }),
     nextActions: nextActions({
       pins,
       presence,
@@ -270,4 +276,19 @@ function sameSerial(a: string, b: string): boolean {
       .toLowerCase()
       .replace(/^(00)+(?=..)/, '');
   return norm(a) === norm(b);
+}
+
+/**
+ * The health with the chip's four facts compared with the resident record: when they differ (a
+ * move, a new name since the card was issued) the card needs a 券面記載事項の変更, offered first.
+ * `match` is the text application's answer read with 照合番号A; null when it was not compared.
+ */
+export function withRecordFacts(
+  health: CardHealthDto,
+  match: 'match' | 'facts-differ' | null,
+): CardHealthDto {
+  if (match === null) return health;
+  if (match === 'match') return { ...health, factsMatchRecord: true };
+  const rest = health.nextActions.filter((a) => a !== 'none');
+  return { ...health, factsMatchRecord: false, nextActions: ['change-card-facts', ...rest] };
 }

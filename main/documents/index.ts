@@ -8,6 +8,8 @@ export { writeFeeReceiptPdf, renderFeeReceipt } from './fee-receipt';
 export type { FeeReceiptData } from './fee-receipt';
 export { writeInquiryPdf, renderInquiry } from './inquiry';
 export type { InquiryData } from './inquiry';
+export { writeCardNotePdf, renderCardNote } from './card-note';
+export type { CardNoteData } from './card-note';
 export { DocumentError, DocumentFontError } from './errors';
 export type { DocumentErrorCode } from './errors';
 export { resolveJapaneseFont, openJapaneseFont, fontCandidates } from './fonts';

@@ -21,7 +21,9 @@ import { ensureDatabaseMode } from '../db/repositories/meta';
 import { countOperators, insertOperator } from '../db/repositories/operators';
 import { createPasswordHasher, type PasswordHasher } from '../operators/password-hash';
 import { createResident, searchResidents } from '../db/repositories/residents';
-import { REPRESENTATIVE_RESIDENTS, seedRepresentativeVisits } from './representative-cases';
+import { CASE_RESIDENTS } from './practice-cases';
+import { seedRepresentativeVisits } from './representative-cases';
+import { seedCardKinds } from './seed-card-kinds';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const loginId = z.string().regex(/^[a-z0-9]+$/);
@@ -100,7 +102,7 @@ export type PracticeSeedResident = z.infer<typeof residentSchema>;
 export function practiceSeed(): PracticeSeed {
   return seedSchema.parse({
     ...seedJson,
-    residents: [...seedJson.residents, ...REPRESENTATIVE_RESIDENTS],
+    residents: [...seedJson.residents, ...CASE_RESIDENTS],
   });
 }
 
@@ -400,6 +402,7 @@ export async function seedPracticeDatabase(
     }
 
     await seedRepresentativeVisits(tx, operatorId('renshu01'), clock);
+    await seedCardKinds(tx, operatorId, onDate);
 
     const summary = { residents: seed.residents.length, applications, cards, operators };
     await appendAudit(

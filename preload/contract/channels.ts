@@ -28,6 +28,7 @@ import {
   type StaffCallDto,
 } from './issuance';
 import { DELIVERY_AUTHORITIES, DELIVERY_RELATIONS, DOCUMENT_KINDS } from './rules/documents';
+import { CARD_KINDS, CHANGED_FACTS } from './rules/card-kinds';
 import {
   APPROVAL_ACTIONS,
   PIN_ENTRY_MODES,
@@ -229,6 +230,10 @@ export const requestSchemas = {
        */
       factsChanged: z.boolean().optional(),
     }),
+    /** 券面記載事項の変更: the record's facts onto the chip after a move or a new name. */
+    z.strictObject({ kind: z.literal('card-change'), cardId }),
+    /** 顔認証マイナンバーカード: switch the card to face-auth only, or back to a normal card. */
+    z.strictObject({ kind: z.literal('card-kind'), cardId, to: z.enum(CARD_KINDS) }),
   ]),
   'procedure:get': z.strictObject({ procedureId }),
   'procedure:list-open': empty,
@@ -314,6 +319,18 @@ export const requestSchemas = {
   }),
   'procedure:print-receipt': z.strictObject({ procedureId }),
   'procedure:print-deferral-slip': z.strictObject({ procedureId }),
+  /** 券面記載事項の変更: the record's facts written to the card; the signing certificate reissued or not. */
+  'procedure:write-card-facts': z.strictObject({
+    procedureId,
+    reader: readerName,
+    /** What the record's 異動 changed (the 追記欄 notes these), at least one. */
+    changed: z.array(z.enum(CHANGED_FACTS)).min(1).max(CHANGED_FACTS.length),
+    reissueSigning: z.boolean(),
+  }),
+  /** 顔認証マイナンバーカード: the card switched to face-auth (to a normal card goes through the PINs). */
+  'procedure:switch-card-kind': z.strictObject({ procedureId, reader: readerName }),
+  /** The 追記欄 note of a card change or a switch of kind, for the clerk to write on the card. */
+  'procedure:print-card-note': z.strictObject({ procedureId }),
   /** 再発行 from the history open for residentId: main refuses another resident's document. */
   'procedure:reprint': z.strictObject({
     residentId: z.number().int().positive(),
@@ -398,6 +415,9 @@ export interface ResponseMap {
   'procedure:record-request': ProcedureDto;
   'procedure:print-inquiry': FileWrittenDto;
   'procedure:record-reply': ProcedureDto;
+  'procedure:write-card-facts': ProcedureDto;
+  'procedure:switch-card-kind': ProcedureDto;
+  'procedure:print-card-note': FileWrittenDto;
   'procedure:reprint': FileWrittenDto;
   'procedure:cancel': ProcedureDto;
   'procedure:hold': ProcedureDto;
@@ -485,6 +505,9 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:record-request': COUNTER_ROLES,
   'procedure:print-inquiry': COUNTER_ROLES,
   'procedure:record-reply': COUNTER_ROLES,
+  'procedure:write-card-facts': COUNTER_ROLES,
+  'procedure:switch-card-kind': COUNTER_ROLES,
+  'procedure:print-card-note': COUNTER_ROLES,
   'procedure:reprint': COUNTER_ROLES,
   'procedure:cancel': COUNTER_ROLES,
   'procedure:hold': COUNTER_ROLES,

@@ -1,4 +1,5 @@
 // Data shapes that cross IPC. Plain JSON values only: strings, numbers, booleans, arrays, objects.
+import type { CardKind } from './rules/card-kinds';
 import type { CardRevocationReason } from './rules/reasons';
 import type { Role } from './rules/roles';
 import type { CertificateValidity } from './rules/validity';
@@ -226,7 +227,9 @@ export type NextActionCode =
   | 'release-suspension'
   // The card is terminated (廃止) in the database, whatever its chip says: never usable again.
   | 'record-return' // not destroyed yet: record its return and 穴あけ (廃止, return only)
-  | 'reissue'; // no replacement yet: 再交付
+  | 'reissue' // no replacement yet: 再交付
+  // The chip's four facts are not the resident record's (a move, a new name): 券面記載事項の変更.
+  | 'change-card-facts';
 
 /** The holder of a card, as the database records them: enough to tell the clerk whose card it is. */
 export interface CardHolderDto {
@@ -264,6 +267,16 @@ export interface CardHealthDto {
   readonly revocation?: CardRevocationDto;
   readonly pins: readonly PinStatusDto[];
   readonly certificates: readonly CertificateSummaryDto[];
+  /**
+   * The card's kind as the chip shows it (rules/card-kinds.ts): a normal card, or 顔認証 (no PIN
+   * set, no signing certificate, an authentication certificate); null before its issuance.
+   */
+  readonly cardKind?: CardKind | null;
+  /**
+   * The chip's four facts against the resident record, for a card the database knows (compared
+   * with 照合番号A): true the same, false they differ (a move, a new name); absent: not compared.
+   */
+  readonly factsMatchRecord?: boolean;
   readonly nextActions: readonly NextActionCode[];
   /** ISO timestamp of the read. */
   readonly readAt: string;

@@ -103,6 +103,9 @@ export const ERROR_CODES = [
   'pin-locked', // a current value cannot be used: locked; reset it instead (detail: kind)
   'renewal-too-early', // more than 3 months before the certificates expire
   'facts-unchanged', // signing-only renewal, but the four facts on the certificate are current
+  'card-kind-unchanged', // 顔認証 switch to the kind the card already is
+  'face-auth-card', // the card is 顔認証 (no PINs, no signing certificate): switch it back first
+  'certificate-procedure-open', // another procedure on the card's certificates is open (detail: its kind)
   'express-not-allowed',
   'waiver-reason-required',
   'approval-required',

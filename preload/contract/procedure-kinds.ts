@@ -9,6 +9,8 @@ export const PROCEDURE_KINDS = [
   'reissue',
   'renewal',
   'representative', // 代理人交付: 交付 to a representative, over two visits
+  'card-change', // 券面記載事項の変更: the chip's facts rewritten after a move or a new name
+  'card-kind', // 顔認証マイナンバーカード: switched to face-auth only, or back to a normal card
 ] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 

@@ -24,6 +24,7 @@ import type {
   DeliveryRelation,
   DocumentKind,
 } from './rules/documents';
+import type { CardKind, ChangedFact } from './rules/card-kinds';
 import type { LookAlikeDto } from './rules/look-alikes';
 import type { CardRevocationReason, CrlReason, ReissueReason } from './rules/reasons';
 
@@ -47,6 +48,8 @@ export const PROCEDURE_STEPS = [
   'card-face', // 交付: the resident confirms the four facts read from the chip, before the PINs
   'card-face-wrong', // stopped: the resident said a fact is wrong; nothing more is written to the card
   'choose', // 解除 / 初期化・再設定 / 更新: which secrets and how
+  'write-card', // 券面記載事項の変更: the record's facts written to the chip, the signing certificate revoked
+  'switch', // 顔認証マイナンバーカード: the card switched to face-auth (PINs cleared, signing certificate revoked)
   'approval', // 廃止 / 再交付: a supervisor's approval
   'fee', // 再交付: paid or waived
   'pins', // the resident window asks for the secrets
@@ -66,6 +69,7 @@ export const PROCEDURE_ACTIONS = [
   'print-receipt',
   'print-deferral-slip',
   'print-inquiry', // 代理人交付: the 照会書兼回答書, while it waits for the reply
+  'print-card-note',
 ] as const;
 export type ProcedureAction = (typeof PROCEDURE_ACTIONS)[number];
 
@@ -215,6 +219,19 @@ export interface ProcedureDto {
   readonly renewal: { readonly scope: RenewalScope } | null;
   /** 代理人交付: the request, the 照会書 and its reply; null for the other kinds. */
   readonly delivery: DeliveryDto | null;
+  /**
+   * 券面記載事項の変更: what was done. The facts written are the resident record's (住民基本台帳),
+   * as `resident` shows them.
+   */
+  readonly cardChange: {
+    /** What the record's 異動 changed, as the clerk named it (the 追記欄 notes these). */
+    readonly changed: readonly ChangedFact[];
+    /** The clerk's answer: reissue the signing certificate (null until the facts are written). */
+    readonly reissueSigning: boolean | null;
+    readonly written: boolean;
+  } | null;
+  /** 顔認証マイナンバーカード: the kind the card is switched to. */
+  readonly cardKindSwitch: { readonly to: CardKind } | null;
   /** The supervisor who approved (revocation, reissue, face override), by display name. */
   readonly approvedBy: string | null;
   /** The last thing that went wrong and is not resolved yet: the screen says what to do. */

@@ -69,6 +69,8 @@ test.describe('the card’s later life with the real core', () => {
     await expect(card.locator('[data-start]')).toHaveText([
       '一時停止を登録する',
       '暗証番号の初期化・再設定',
+      '券面記載事項を変更する（転居・氏名の変更）',
+      '顔認証マイナンバーカードに切り替える',
       '廃止する',
       '再交付の手続き',
       // Too early for a renewal by date (the card says from when); a move or a new name is not.

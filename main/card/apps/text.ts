@@ -10,6 +10,7 @@ import {
   parseSexCode,
   secretBytes,
 } from '../domain';
+import { sameCardFacts } from '../../../preload/contract/rules/card-kinds';
 import { sexCodeOf } from '../../../preload/contract/rules/sex';
 import type { BasicFourFacts, MyNumber, Pin, PinStatus } from '../domain';
 import { readBinary, readPinStatus, selectAid, selectEf, verify } from '../iso7816';
@@ -98,6 +99,18 @@ export async function readMyNumber(ch: Apdu): Promise<MyNumber> {
   return parseMyNumberFile(await readBinary(ch));
 }
 
+/**
+ * The integrity record EF 0003 as stored (its TLV, without the filler after it), with the text
+ * application selected and 照合番号A or its PIN verified: what the issuer signs again after a
+ * change of the four facts.
+ */
+export async function readIntegrityRecord(ch: Apdu): Promise<Uint8Array> {
+  await selectEf(ch, TEXT_EF_INTEGRITY);
+  const raw = await readBinary(ch);
+  const tlv = parseTlv(raw);
+  return raw.slice(0, tlv.offset + tlv.headerLength + tlv.length);
+}
+
 /** With the text application selected and its PIN verified in this session. */
 export async function readBasicFourFacts(ch: Apdu): Promise<BasicFourFacts> {
   await selectEf(ch, TEXT_EF_BASIC_FOUR);
@@ -141,14 +154,9 @@ export function encodeBasicFourFields(f: BasicFourFacts): Uint8Array {
   ]);
 }
 
-/** The same four facts; names and addresses compared in NFC, as keyboards and cards differ. */
+/** The same four facts, by the one comparison rule (rules/card-kinds.ts). */
 export function sameBasicFour(a: BasicFourFacts, b: BasicFourFacts): boolean {
-  return (
-    a.name.normalize('NFC') === b.name.normalize('NFC') &&
-    a.address.normalize('NFC') === b.address.normalize('NFC') &&
-    a.birthDate === b.birthDate &&
-    a.sex === b.sex
-  );
+  return sameCardFacts(a, b);
 }
 
 /**

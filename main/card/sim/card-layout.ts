@@ -109,8 +109,9 @@ export const FILES: Readonly<Record<AppName, ReadonlyMap<number, FileDef>>> = {
   text: new Map<number, FileDef>([
     // 17 bytes: the 15-byte TLV and two FF, exactly as the published dump (the digest in 0003 covers them).
     [0x0001, bin(17, { anyOf: ['text-pin', 'text-a'] })],
-    [0x0002, bin(0x0200, { anyOf: ['text-pin', 'text-b'] })],
-    [0x0003, bin(0x0200, { anyOf: ['text-pin', 'text-a', 'text-b'] })],
+    // 0002 and 0003 are rewritten by the issuer after a move or a new name (券面記載事項の変更).
+    [0x0002, bin(0x0200, { anyOf: ['text-pin', 'text-b'] }, true)],
+    [0x0003, bin(0x0200, { anyOf: ['text-pin', 'text-a', 'text-b'] }, true)],
     [0x0004, bin(0x0400, 'free')],
     [0x0005, bin(0x0100, 'free')],
     // 0006 session-key public key, 0007 the application's signed public key, 0008 sixteen FF of

@@ -8,6 +8,7 @@ import certExpired from '../../../resources/cards/cert-expired.json';
 import issued from '../../../resources/cards/issued.json';
 import minor from '../../../resources/cards/minor.json';
 import moved from '../../../resources/cards/moved.json';
+import faceAuth from '../../../resources/cards/face-auth.json';
 import prepared from '../../../resources/cards/prepared.json';
 import signingLocked from '../../../resources/cards/signing-locked.json';
 import suspended from '../../../resources/cards/suspended.json';
@@ -62,6 +63,7 @@ export const PRESET_IDS = [
   'minor',
   'moved',
   'tampered-no-atr',
+  'face-auth',
 ] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
@@ -142,6 +144,7 @@ const RAW: Readonly<Record<PresetId, unknown>> = {
   'test-card': testCard,
   minor,
   moved,
+  'face-auth': faceAuth,
 };
 
 /** The preset's data file, validated: holder facts and the fixture PIN values practice mode shows trainers. */

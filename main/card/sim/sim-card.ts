@@ -790,12 +790,19 @@ export class SimCard implements SimCardPort {
   }
 
   #resetRetryCounter(apdu: Apdu): Outcome {
-    if (apdu.p1 !== 0x02 || apdu.p2 !== 0x80) return sw(SW.INCORRECT_P1P2);
-    if (!apdu.data) return sw(SW.WRONG_LENGTH);
+    if ((apdu.p1 !== 0x02 && apdu.p1 !== 0x03) || apdu.p2 !== 0x80) return sw(SW.INCORRECT_P1P2);
+    if (apdu.p1 === 0x02 ? !apdu.data : apdu.data) return sw(SW.WRONG_LENGTH);
     if (!this.#issuerSession) return sw(SW.SECURITY_NOT_SATISFIED);
     const id = this.#currentSecret();
     const secret = id ? this.#secrets.get(id) : undefined;
     if (!id || !secret) return sw(SW.REFERENCED_DATA_NOT_FOUND);
+    if (apdu.p1 === 0x03 || !apdu.data) {
+      // This product's issuer profile: P1=03 without data takes the secret off (顔認証 cards).
+      secret.value = null;
+      secret.triesLeft = SECRET_RULES[id].maxTries;
+      this.#verified.delete(id);
+      return ok();
+    }
     if (!this.#validValue(id, apdu.data)) return sw(SIM_SW.WRONG_DATA);
     secret.value = Uint8Array.from(apdu.data);
     secret.triesLeft = SECRET_RULES[id].maxTries;

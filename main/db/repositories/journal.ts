@@ -15,7 +15,9 @@ export type ProcedureKind =
   | 'revocation'
   | 'reissue'
   | 'renewal'
-  | 'representative';
+  | 'representative'
+  | 'card-change'
+  | 'card-kind';
 export type ProcedureStatus = 'open' | 'completed' | 'cancelled';
 export type StepStatus = 'started' | 'completed' | 'failed' | 'cancelled';
 
@@ -217,6 +219,20 @@ export async function findOpenProcedureOfApplication(
     `SELECT * FROM procedures WHERE kind = ? AND application_id = ? AND status = 'open'
       ORDER BY started_at DESC, id LIMIT 1`,
     [kind, applicationId],
+  );
+  return row ? toProcedure(row) : undefined;
+}
+
+/** The newest procedure of `kind` on the card that ended completed, or undefined. */
+export async function latestCompletedProcedureOfCard(
+  q: Queryable,
+  cardId: number,
+  kind: ProcedureKind,
+): Promise<Procedure | undefined> {
+  const row = await q.get<ProcedureRow>(
+    `SELECT * FROM procedures WHERE card_id = ? AND kind = ? AND status = 'completed'
+      ORDER BY ended_at DESC, started_at DESC LIMIT 1`,
+    [cardId, kind],
   );
   return row ? toProcedure(row) : undefined;
 }

@@ -1,12 +1,17 @@
 // reader:* and card:* — the readers, and a card's health as the chip and the database tell it.
 import { ok } from '../../../preload/contract/result';
 import type { RecordAudit } from '../../audit/operator-audit';
+import { matchTextContents } from '../../card/apps/text';
 import {
   withAuthorityStatus,
   withDatabaseState,
+  withRecordFacts,
   type AuthorityStatusLookup,
   type DatabaseCardState,
 } from '../../card/card-health';
+import { parseIsoDate } from '../../card/domain';
+import type { MyNumberCipher } from '../../db/my-number-crypto';
+import { revealMyNumber } from '../../db/repositories/residents';
 import type { CardService } from '../../card/card-service';
 import type { Db } from '../../db/connection';
 import { findRevocationOfCard } from '../../db/repositories/card-events';
@@ -24,6 +29,9 @@ export interface CardHandlerDeps {
   readonly counterFor: (residentId: number, what: string, cardHolder: string) => Promise<void>;
   /** The issuing authority's status responder; absent: health shows the chip and database only. */
   readonly authorityStatus?: AuthorityStatusLookup;
+  /** The 個人番号 cipher, to present 照合番号A when comparing the chip's facts with the record. */
+  cipher(): MyNumberCipher;
+  operatorId(): number;
 }
 
 export function cardHandlers(
@@ -49,9 +57,13 @@ export function cardHandlers(
       const facts = known && (await databaseFacts(db(), known));
       const withDb = withDatabaseState(chip, facts);
       // Suspension and revocation live at the authority: its responder has the last word.
-      const health = deps.authorityStatus
+      const withStatus = deps.authorityStatus
         ? await withAuthorityStatus(withDb, facts?.certificates, deps.authorityStatus)
         : withDb;
+      const health = withRecordFacts(
+        withStatus,
+        known ? await compareFacts(deps, reader, known) : null,
+      );
       await deps.audit('card.health-read', {
         serial: health.serial,
         ...(health.holder ? { residentId: health.holder.residentId } : {}),
@@ -80,4 +92,39 @@ async function databaseFacts(db: Db, card: Card): Promise<DatabaseCardState> {
       : {}),
     certificates: await listCertificatesOfCard(db, card.id),
   };
+}
+
+/**
+ * The chip's four facts against the record, for an issued or suspended card the database gives
+ * a resident: 照合番号A (the holder's 個人番号, which the card matched by its serial holds) opens the
+ * text application; nothing else is presented. A card that does not answer as expected is left
+ * uncompared (null): health says what the chip says, and the procedures check again.
+ */
+async function compareFacts(
+  deps: CardHandlerDeps,
+  reader: string,
+  card: Card,
+): Promise<'match' | 'facts-differ' | null> {
+  if (card.state !== 'issued' && card.state !== 'suspended') return null;
+  const resident = await getResident(deps.db(), card.residentId);
+  const myNumber = await revealMyNumber(deps.db(), deps.cipher(), {
+    residentId: resident.id,
+    operatorId: deps.operatorId(),
+    purpose: 'card-health-facts',
+  });
+  const facts = {
+    name: resident.kanjiName,
+    address: resident.address,
+    birthDate: parseIsoDate(resident.birthDate),
+    sex: resident.sex,
+  };
+  try {
+    const match = await deps.cards.withCard(reader, async (session) =>
+      session.serial === card.serial ? matchTextContents(session, facts, myNumber) : null,
+    );
+    return match === 'match' || match === 'facts-differ' ? match : null;
+  } catch (e) {
+    console.warn(`[CardHealth] facts not compared: ${e instanceof Error ? e.name : 'unknown'}`);
+    return null;
+  }
 }

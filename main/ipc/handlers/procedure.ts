@@ -82,6 +82,12 @@ export function procedureHandlers(deps: {
       refusals(() => p.act(procedureId, 'printReceipt', {}), 'receipt-failed'),
     'procedure:print-deferral-slip': ({ procedureId }) =>
       refusals(() => p.act(procedureId, 'printDeferralSlip', {}), 'receipt-failed'),
+    'procedure:write-card-facts': ({ procedureId, reader, changed, reissueSigning }) =>
+      refusals(() => p.act(procedureId, 'writeCardFacts', { reader, changed, reissueSigning })),
+    'procedure:switch-card-kind': ({ procedureId, reader }) =>
+      refusals(() => p.act(procedureId, 'switchCardKind', { reader })),
+    'procedure:print-card-note': ({ procedureId }) =>
+      refusals(() => p.act(procedureId, 'printCardNote', {}), 'receipt-failed'),
     'procedure:reprint': (request) => refusals(() => p.reprint(request), 'receipt-failed'),
     'procedure:cancel': ({ procedureId, reason }) => refusals(() => p.cancel(procedureId, reason)),
     'procedure:hold': ({ procedureId, reason }) => refusals(() => p.hold(procedureId, reason)),

@@ -64,3 +64,29 @@ export async function cardForRecord(
   if (await openProcedureOn(deps, kind, card.id)) throw new WorkflowRefusal('procedure-busy', kind);
   return card;
 }
+
+/** The procedures that change what the card's certificates or secrets are. */
+export const CERTIFICATE_PROCEDURES: readonly CardProcedureKind[] = [
+  'release',
+  'pin-reset',
+  'renewal',
+  'card-change',
+  'card-kind',
+];
+
+/**
+ * Refuses a start while another of `kinds` is open on the card (a switch to 顔認証 while a renewal
+ * is half done would leave the card neither): certificate-procedure-open, detail its kind. The
+ * open procedure of the same kind is not counted: starting again reopens it.
+ */
+export async function refuseWhileCertificateProcedureOpen(
+  deps: ProcedureDeps,
+  cardId: number,
+  own: CardProcedureKind,
+  kinds: readonly CardProcedureKind[] = CERTIFICATE_PROCEDURES,
+): Promise<void> {
+  const open = (await listOpenProcedures(deps.db())).find(
+    (p) => p.cardId === cardId && p.kind !== own && (kinds as readonly string[]).includes(p.kind),
+  );
+  if (open) throw new WorkflowRefusal('certificate-procedure-open', open.kind);
+}

@@ -1,5 +1,7 @@
 // Every kind of counter procedure the engine runs, one spec each.
 import type { AnyProcedureSpec } from '../procedure/spec';
+import { cardChangeSpec } from './card-change';
+import { cardKindSpec } from './card-kind';
 import { issuanceSpec } from './issuance';
 import { pinResetSpec } from './pin-reset';
 import { reissueSpec } from './reissue';
@@ -18,4 +20,6 @@ export const PROCEDURE_SPECS: readonly AnyProcedureSpec[] = [
   reissueSpec,
   renewalSpec,
   representativeSpec,
+  cardChangeSpec,
+  cardKindSpec,
 ];

@@ -4,6 +4,7 @@
 import { refuse } from '../refusal';
 import { cardProcedureSpec } from '../steps/card-steps';
 import type { CardRules } from '../steps/card-state';
+import { recordedCardKind } from '../steps/card-kind-record';
 import { startOnCard } from './card-start';
 
 export const PIN_RESET_RULES: CardRules = {
@@ -27,9 +28,11 @@ export const pinResetSpec = cardProcedureSpec<{ readonly cardId: number }>({
   idPrefix: 'pin',
   firstRead: { tries: true, factsChange: 'refuse' },
   start: (deps, { cardId }) =>
-    startOnCard(deps, 'pin-reset', cardId, (card) => {
+    startOnCard(deps, 'pin-reset', cardId, async (card) => {
       if (card.state === 'terminated') refuse('card-revoked', 'reissue');
       if (card.state !== 'issued') refuse('card-not-issued', card.state);
+      // A 顔認証 card holds no PIN: setting one is the switch back to a normal card.
+      if ((await recordedCardKind(deps.db(), card.id)) === 'face-auth') refuse('face-auth-card');
     }),
   header: (s) =>
     s.faceRequired

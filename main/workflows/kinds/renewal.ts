@@ -10,6 +10,7 @@ import { cardProcedureSpec } from '../steps/card-steps';
 import type { CardRules } from '../steps/card-state';
 import { requiredKeyKinds, type KeyKind } from '../steps/card-work';
 import { revokeCertificates } from '../steps/certificate-status';
+import { recordedCardKind } from '../steps/card-kind-record';
 import { startOnCard } from './card-start';
 import { checkKeyPlan } from './release';
 
@@ -55,6 +56,8 @@ export const renewalSpec = cardProcedureSpec<{
     startOnCard(deps, 'renewal', cardId, async (card) => {
       if (card.state === 'terminated') refuse('card-revoked', 'reissue');
       if (card.state !== 'issued') refuse('card-not-issued', card.state);
+      // A 顔認証 card has no PIN to renew its keys with: it is switched back first.
+      if ((await recordedCardKind(deps.db(), card.id)) === 'face-auth') refuse('face-auth-card');
       if (factsChanged === true) return;
       const early = renewalRefusal(await listCertificatesOfCard(deps.db(), card.id), deps.now());
       if (early) refuse(early.code, early.detail ?? undefined);

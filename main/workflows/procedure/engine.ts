@@ -190,6 +190,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       reissue: null,
       renewal: null,
       delivery: null,
+      cardChange: null,
+      cardKindSwitch: null,
       notice: null,
       ...view.parts,
       approvedBy: await approverName(db, view.approvalId),

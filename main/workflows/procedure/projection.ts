@@ -1,5 +1,6 @@
 // The database side of what the clerk window shows of a procedure or a lookup: the resident
 // summary, an application, a card with the cards it replaces or was replaced by, an approver.
+import { recordedCardKind } from '../steps/card-kind-record';
 import type { ApplicationSummaryDto, ResidentSummaryDto } from '../../../preload/contract/issuance';
 import type { LifeCardDto } from '../../../preload/contract/lifecycle';
 import type { Queryable } from '../../db/connection';
@@ -76,6 +77,7 @@ export async function lifeCardOf(
       destroyed: card.destroyedAt !== null,
       reissueRecorded: (await findReissueOfCard(q, card.id)) !== undefined,
       certificates: await listCertificatesOfCard(q, card.id),
+      kind: await recordedCardKind(q, card.id),
     },
     now,
   );

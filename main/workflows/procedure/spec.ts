@@ -11,6 +11,7 @@ import type {
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
 import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type { ChangedFact } from '../../../preload/contract/rules/card-kinds';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
   DeliveryRequestDto,
@@ -25,6 +26,7 @@ import type { Details } from '../../audit/details-guard';
 import type { Tx } from '../../db/connection';
 import type { Procedure, StepStatus } from '../../db/repositories/journal';
 import type { DeferralSlipData, ReceiptData } from '../../documents';
+import type { CardNoteData } from '../../documents/card-note';
 import type { FeeReceiptData } from '../../documents/fee-receipt';
 import type { InquiryData } from '../../documents/inquiry';
 import type { CardWorkDeps } from '../steps/card-work';
@@ -38,6 +40,7 @@ export interface DocumentDeps {
   writeDeferralSlipPdf(path: string, data: DeferralSlipData): Promise<{ bytes: number }>;
   writeFeeReceiptPdf(path: string, data: FeeReceiptData): Promise<{ bytes: number }>;
   writeInquiryPdf(path: string, data: InquiryData): Promise<{ bytes: number }>;
+  writeCardNotePdf(path: string, data: CardNoteData): Promise<{ bytes: number }>;
 }
 
 /** What the procedures need of the main process; one set for every kind. */
@@ -161,6 +164,13 @@ export interface ActionArgs {
     readonly answered: boolean;
     readonly pinSheetSealed: boolean;
   };
+  writeCardFacts: {
+    readonly reader: string;
+    readonly changed: readonly ChangedFact[];
+    readonly reissueSigning: boolean;
+  };
+  switchCardKind: { readonly reader: string };
+  printCardNote: Record<string, never>;
 }
 export type ActionName = keyof ActionArgs;
 
@@ -170,6 +180,7 @@ export interface ActionAnswers {
   printReceipt: FileWrittenDto;
   printDeferralSlip: FileWrittenDto;
   printInquiry: FileWrittenDto;
+  printCardNote: FileWrittenDto;
 }
 export type ActionAnswer<K extends ActionName> = K extends keyof ActionAnswers
   ? ActionAnswers[K]

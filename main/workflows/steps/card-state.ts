@@ -19,11 +19,17 @@ import {
 } from '../../../preload/contract/rules/documents';
 import type { PinRuleViolation } from '../../../preload/contract/rules/pins';
 import type { DocumentsRecordDto, ProcedureStep } from '../../../preload/contract/procedure';
+import {
+  CHANGED_FACTS,
+  type CardKind,
+  type ChangedFact,
+} from '../../../preload/contract/rules/card-kinds';
 import { refuse } from '../refusal';
 import type { KeyKind } from './card-work';
 import { pinNotice, type PinTries } from './pin-ops';
 
-export type CardWorkKind = 'issuance' | 'release' | 'pin-reset' | 'renewal';
+export type CardWorkKind =
+  'issuance' | 'release' | 'pin-reset' | 'renewal' | 'card-change' | 'card-kind';
 
 export type CardStep = Extract<
   ProcedureStep,
@@ -34,6 +40,8 @@ export type CardStep = Extract<
   | 'card-face'
   | 'card-face-wrong'
   | 'choose'
+  | 'write-card'
+  | 'switch'
   | 'pins'
   | 'certificates'
   | 'handover'
@@ -65,6 +73,11 @@ export interface CardRules {
    * set (交付: a newly written card is handed over); a fact they find wrong stops the procedure.
    */
   readonly cardFace: boolean;
+  /**
+   * The kind's own step on the card once it is checked (券面記載事項の変更: the facts written;
+   * 顔認証 to face-auth: the switch), instead of the choice or the PINs; null: none.
+   */
+  ownStep?(s: CardState): 'write-card' | 'switch' | null;
   /** The plan when the kind has no choice to make (交付: every secret set anew), else null. */
   fixedPlan(under15: boolean): readonly PinPlanEntry[] | null;
   /**
@@ -149,6 +162,17 @@ export interface CardState {
     readonly collectedJukiCard: boolean;
     readonly collectedNotificationCard: boolean;
   } | null;
+  /** 顔認証 switch: the kind the card is switched to (from the first row); null for other kinds. */
+  readonly switchTo: CardKind | null;
+  /**
+   * The kind's own write on the card is done (券面記載事項の変更: the facts; 顔認証: the switch),
+   * with, for a card change, whether the signing certificate is reissued.
+   */
+  readonly written: {
+    readonly reissueSigning: boolean;
+    /** 券面記載事項の変更: what the record's 異動 changed (the 追記欄 notes these). */
+    readonly changed: readonly ChangedFact[];
+  } | null;
 }
 
 /** The live events between journal rows (and the facts the rows stand for). */
@@ -178,6 +202,15 @@ export type CardEvent =
       readonly type: 'chosen';
       readonly plan: readonly PinPlanEntry[];
       readonly scope: RenewalScope | null;
+    }
+  /**
+   * The kind's own write on the card (券面記載事項の変更, the switch to face-auth): done, and for a
+   * card change whether the signing certificate is reissued now (the PINs follow) or not (ends).
+   */
+  | {
+      readonly type: 'card-written';
+      readonly reissueSigning: boolean;
+      readonly changed: readonly ChangedFact[];
     }
   | { readonly type: 'pin-entry-opened' }
   | {
@@ -214,6 +247,7 @@ export function initialCardState(
   rules: CardRules,
   procedureId: string,
   under15: boolean,
+  switchTo: CardKind | null = null,
 ): CardState {
   return {
     step: 'documents',
@@ -240,6 +274,8 @@ export function initialCardState(
     needsCard: false,
     notice: null,
     handover: null,
+    switchTo,
+    written: null,
   };
 }
 
@@ -283,6 +319,8 @@ const MATCHED_STEPS: readonly CardStep[] = [
   'card-face',
   'card-face-wrong',
   'choose',
+  'write-card',
+  'switch',
   'pins',
   'certificates',
   'handover',
@@ -295,6 +333,8 @@ const REOPEN_STEPS: readonly CardStep[] = [
   'card-face',
   'card-face-wrong',
   'choose',
+  'write-card',
+  'switch',
   'pins',
   'certificates',
 ];
@@ -303,6 +343,8 @@ const ASK_STEPS: readonly CardStep[] = [
   'face',
   'card-face',
   'choose',
+  'write-card',
+  'switch',
   'pins',
   'certificates',
   'handover',
@@ -363,6 +405,8 @@ function afterFace(rules: CardRules, s: CardState, patch: Partial<CardState>): C
 
 /** Where the procedure goes once the resident has confirmed the card face (or has none to). */
 function afterCardFace(rules: CardRules, s: CardState, patch: Partial<CardState>): CardState {
+  const own = rules.ownStep?.(s) ?? null;
+  if (own) return move(s, own, patch);
   const fixed = rules.fixedPlan(s.under15);
   if (!fixed) return move(s, 'choose', patch);
   return move(s, 'pins', {
@@ -467,6 +511,22 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
         plan: e.plan.map((p) => ({ kind: p.kind, mode: p.mode })),
         scope: e.scope,
         certificateKinds,
+        notice: null,
+      });
+    }
+
+    case 'card-written': {
+      at(s, ['write-card', 'switch']);
+      const written = { reissueSigning: e.reissueSigning, changed: e.changed };
+      if (!e.reissueSigning)
+        return move(s, 'completed', { written, needsCard: false, notice: null });
+      // The signing certificate is reissued: its password set anew, then its key and certificate.
+      const plan: PinPlanEntry[] = [{ kind: 'signing', mode: 'new' }];
+      return move(s, 'pins', {
+        written,
+        plan,
+        scope: 'signing-only',
+        certificateKinds: rules.certificateKinds(plan, 'signing-only', s.under15),
         notice: null,
       });
     }
@@ -729,6 +789,13 @@ export function cardTransition(rules: CardRules, s: CardState, row: CardRow): Ca
       return working({ type: 'authority-failed', notice: { code: String(d.code) as ErrorCode } });
     case 'resumed':
       return on({ type: 'resumed' });
+    case 'card-written':
+    case 'kind-switched':
+      return on({
+        type: 'card-written',
+        reissueSigning: d.reissueSigning === true,
+        changed: ((d.changed ?? []) as ChangedFact[]).filter((c) => CHANGED_FACTS.includes(c)),
+      });
     case 'completed':
       return on({ type: 'finished' });
     case 'handover':

@@ -57,6 +57,7 @@ import {
   type CardEvent,
   type CardRules,
   type CardState,
+  type CardWorkKind,
   type Notice,
 } from './card-state';
 import {
@@ -92,11 +93,12 @@ export interface CardKind<R> {
   /**
    * What the first read of the card records beside its serial: the secrets' tries and the chip's
    * certificate expiry (the later procedures); whether four facts that differ from the record
-   * are allowed (更新 of the signing certificate after a move) or refused.
+   * are allowed (更新 of the signing certificate after a move), refused, or required (券面記載事項の
+   * 変更: a card whose facts are the record's already has nothing to change: facts-unchanged).
    */
   readonly firstRead: {
     readonly tries: boolean;
-    readonly factsChange: 'allow' | 'refuse';
+    readonly factsChange: 'allow' | 'refuse' | 'require';
   };
   /** Effects of the first match of the card, in the card step's transaction (交付's card state). */
   onMatched?(ctx: CardContext, card: Card, tx: Tx): Promise<void>;
@@ -171,6 +173,8 @@ async function checkCard<R>(kind: CardKind<R>, ctx: CardContext, reader: string)
         const match = await matchCardContents(session, residentFacts(resident), myNumber);
         if (match === 'facts-differ' && kind.firstRead.factsChange === 'refuse')
           throw new WorkflowRefusal('card-facts-mismatch', 'facts');
+        if (match === 'match' && kind.firstRead.factsChange === 'require')
+          throw new WorkflowRefusal('facts-unchanged');
         factsDiffer = match === 'facts-differ';
       }
       return {
@@ -330,6 +334,16 @@ async function confirmCardFace(
 
 // ---- the resident's entry ----
 
+/**
+ * What the resident window names the entry by: a card change reissues the signing certificate (as
+ * its renewal does); a card switched back from 顔認証 has every secret set, as at 交付.
+ */
+function residentPurpose(kind: CardWorkKind): ResidentPromptDto['purpose'] {
+  if (kind === 'card-change') return 'renewal';
+  if (kind === 'card-kind') return 'issuance';
+  return kind;
+}
+
 function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
   if (l.state.step === 'card-face')
     return {
@@ -337,7 +351,7 @@ function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
       // What comes after the confirmation, for the resident window's progress.
       required: (rules.fixedPlan(l.state.under15) ?? []).map((e) => e.kind),
       resume: false,
-      purpose: l.state.kind,
+      purpose: residentPurpose(l.state.kind),
       modes: {},
       triesLeft: {},
       cardFace: l.state.cardFace.facts,
@@ -354,7 +368,7 @@ function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
     procedureId: l.procedure.id,
     required: entries.map((e) => e.kind),
     resume: l.state.pins.resume,
-    purpose: l.state.kind,
+    purpose: residentPurpose(l.state.kind),
     modes,
     triesLeft,
     cardFace: null,
@@ -623,7 +637,12 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
     kind: rules.kind,
     idPrefix: kind.idPrefix,
     initial: (procedureId, first) =>
-      initialCardState(rules, procedureId, first?.data.under15 === true),
+      initialCardState(
+        rules,
+        procedureId,
+        first?.data.under15 === true,
+        first?.data.to === 'face-auth' || first?.data.to === 'standard' ? first.data.to : null,
+      ),
     transition: (s, row) => cardTransition(rules, s, row),
     reopen: (s) => reopenCardState(rules, s),
     start: (deps, request) => kind.start(deps, request),

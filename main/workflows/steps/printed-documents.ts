@@ -198,6 +198,74 @@ export async function writeInquiry(
   return { path, bytes };
 }
 
+/**
+ * 追記欄の記載: what the clerk writes into the card's 追記欄 after a change of its facts (the new
+ * address or name, from the record) or a switch of its kind (「顔認証」, or its removal), from the
+ * row that recorded it (its time, its operator).
+ */
+export async function writeCardNote(
+  deps: ProcedureDeps,
+  procedureId: string,
+  reprint: Reprint,
+): Promise<FileWrittenDto> {
+  const db = deps.db();
+  const procedure = await getProcedure(db, procedureId);
+  const rows = await listSteps(db, procedureId);
+  const row =
+    procedure.kind === 'card-change'
+      ? lastRow(rows, 'card-written')
+      : procedure.kind === 'card-kind' && procedure.status === 'completed'
+        ? (lastRow(rows, 'kind-switched') ?? lastRow(rows, 'completed'))
+        : undefined;
+  if (!row || procedure.cardId === null) refuse('step-not-allowed', 'card-note');
+  const card = await getCard(db, procedure.cardId);
+  const resident = await getResident(db, card.residentId);
+  const changed = (row.data.changed ?? []) as string[];
+  const toFaceAuth = row.data.to === 'face-auth';
+  const lines =
+    procedure.kind === 'card-change'
+      ? [
+          ...(changed.includes('address') ? [{ label: '住所', text: resident.address }] : []),
+          ...(changed.includes('name') ? [{ label: '氏名', text: resident.kanjiName }] : []),
+        ]
+      : [
+          toFaceAuth
+            ? { label: '顔認証', text: '顔認証' }
+            : { label: '顔認証', text: '顔認証の記載を抹消（通常のカードへ切替）' },
+        ];
+  const signing =
+    procedure.kind === 'card-change'
+      ? row.data.reissueSigning === true
+        ? '失効（旧記載事項）・再発行'
+        : '失効（旧記載事項）'
+      : toFaceAuth
+        ? '失効（顔認証カードへの切替）'
+        : null;
+  const path = pathOf(deps, `card-note-${procedureId}`, reprint);
+  const docs = await deps.documents();
+  const { bytes } = await docs.writeCardNotePdf(path, {
+    municipalityName: deps.municipality.name,
+    municipalityCode: deps.municipality.code,
+    residentName: resident.kanjiName,
+    residentKana: resident.kanaName,
+    cardSerial: card.serial,
+    title:
+      procedure.kind === 'card-change'
+        ? '券面記載事項の変更'
+        : toFaceAuth
+          ? '顔認証マイナンバーカードへの切替'
+          : '通常のカードへの切替',
+    lines,
+    recordedAt: row.at,
+    signingCertificate: signing,
+    operatorName: (await getOperator(db, row.operatorId)).displayName,
+    practice: deps.practice,
+    procedureId,
+    reprintedAt: reprint?.toISOString() ?? null,
+  });
+  return { path, bytes };
+}
+
 const WRITERS: Readonly<
   Record<
     ReprintableDocument,

@@ -1,5 +1,6 @@
 // Which procedures a card allows now, and for those it does not yet, why and from when: one rule
 // that main computes for the screens (each card's offers) and checks again when a procedure starts.
+import type { CardKind } from './card-kinds';
 import { certificateRenewalOpensOn, isRenewalOpen } from './validity';
 
 /** The procedures on a card (返納 is the return-only 廃止 of a card revoked before). */
@@ -11,6 +12,9 @@ export const CARD_ACTIONS = [
   'revocation',
   'return',
   'reissue',
+  'card-change', // 券面記載事項の変更 (whether the facts differ only the chip says: the card step checks)
+  'to-face-auth', // 顔認証マイナンバーカードへの切替
+  'to-standard', // 通常のカードへの切替 (from 顔認証)
 ] as const;
 export type CardActionKey = (typeof CARD_ACTIONS)[number];
 
@@ -35,6 +39,8 @@ export interface CardActionFacts {
   readonly reissueRecorded: boolean;
   /** The card's certificates as recorded: status and last valid instant (ISO). */
   readonly certificates: readonly { readonly status: string; readonly notAfter: string }[];
+  /** The card's kind as recorded (rules/card-kinds.ts); a normal card when absent. */
+  readonly kind?: CardKind;
 }
 
 /**
@@ -76,13 +82,24 @@ export function cardActions(facts: CardActionFacts, now: Date): CardActionOffer[
     case 'prepared':
       return [];
     case 'issued':
-      return [
-        offer('suspension'),
-        offer('pin-reset'),
-        offer('renewal', renewalRefusal(facts.certificates, now)),
-        offer('revocation'),
-        reissue,
-      ];
+      // A 顔認証 card has no PIN to reset or renew keys with: it is switched back first.
+      return facts.kind === 'face-auth'
+        ? [
+            offer('suspension'),
+            offer('to-standard'),
+            offer('card-change'),
+            offer('revocation'),
+            reissue,
+          ]
+        : [
+            offer('suspension'),
+            offer('pin-reset'),
+            offer('renewal', renewalRefusal(facts.certificates, now)),
+            offer('card-change'),
+            offer('to-face-auth'),
+            offer('revocation'),
+            reissue,
+          ];
     case 'suspended':
       return [offer('release'), offer('revocation'), reissue];
     case 'terminated':

@@ -12,6 +12,8 @@ export const PROCEDURE_KIND_LABELS: Readonly<Record<ProcedureKind, Label>> = {
   reissue: { ja: '再交付', en: 'Reissue' },
   renewal: { ja: '電子証明書の更新', en: 'Certificate renewal' },
   representative: { ja: '代理人交付', en: 'Issuance to a representative' },
+  'card-change': { ja: '券面記載事項の変更', en: 'Change of the card facts' },
+  'card-kind': { ja: '顔認証カードの切替', en: 'Face-authentication card switch' },
 };
 
 /** How the day's procedures stand: the three columns of the 日報. */

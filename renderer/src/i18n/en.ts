@@ -524,6 +524,10 @@ export const en: Messages = {
       chipTerminatedInDb: 'Revoked (database)',
       kind: 'Card type',
       kindUnknown: 'Unknown (ATR: {atr})',
+      cardKind: 'Card kind',
+      factsMatch: 'Facts on the chip',
+      factsSame: 'The same as the resident record',
+      factsDiffer: 'Not the resident record’s (a move, a new name)',
     },
     pins: {
       title: 'PINs and password',
@@ -905,6 +909,8 @@ export const en: Messages = {
       'The card expires within 3 months. Offer a card renewal (application for a new card).',
     'release-suspension':
       'This card is suspended. After checking identity, run the suspension release procedure.',
+    'change-card-facts':
+      'The name or address on the card is not the resident record’s (a move, a new name). From the resident’s page, run “Change the card facts”.',
     'record-return':
       'This card is revoked (for example found after a reissue). Keep it and, from the resident’s page, record its return and punching (destruction).',
     reissue:
@@ -925,6 +931,9 @@ export const en: Messages = {
       issuance: 'Go to Issuance',
       return: 'Record the return and destruction',
       renewalFactsChanged: 'Renew the signing certificate alone (the four facts changed)',
+      'card-change': 'Change the card facts (a move, a new name)',
+      'to-face-auth': 'Switch to a face-authentication card',
+      'to-standard': 'Switch to a normal card (set the PINs)',
     },
     notYet: {
       renewal: 'The certificates can be renewed from {date}.',
@@ -1086,6 +1095,8 @@ export const en: Messages = {
         'procedure-reissue': 'Reissue procedure',
         'procedure-renewal': 'Certificate renewal procedure',
         'procedure-representative': 'Issuance to a representative',
+        'procedure-card-change': 'Change of the card facts',
+        'procedure-card-kind': 'Face-authentication card switch',
         'approval-revocation': 'A supervisor approved the revocation',
         'approval-reissue': 'A supervisor approved the reissue',
         'approval-face-check-override': 'A supervisor approved going on after the face check',
@@ -1112,6 +1123,8 @@ export const en: Messages = {
       'card-face': 'Card face check',
       'card-face-wrong': 'Card face check (stopped)',
       choose: 'How PINs are entered',
+      'write-card': 'Card facts rewritten',
+      switch: 'Switch to face authentication',
       approval: 'Supervisor approval',
       fee: 'Fee',
       pins: 'PIN entry',
@@ -1151,6 +1164,8 @@ export const en: Messages = {
         suspension: '—',
         revocation: '—',
         reissue: '—',
+        'card-change': '—',
+        'card-kind': '—',
       },
       lead: {
         release:
@@ -1162,6 +1177,8 @@ export const en: Messages = {
         suspension: '—',
         revocation: '—',
         reissue: '—',
+        'card-change': '—',
+        'card-kind': '—',
       },
       health: 'The inserted card (as read just now)',
       noCard: 'The card cannot be read. Insert the card into the reader.',
@@ -1312,6 +1329,8 @@ export const en: Messages = {
         reissue: 'Reissue application recorded',
         renewal: 'Certificates renewed',
         return: 'Return and destruction recorded',
+        'card-change': 'Card facts changed',
+        'card-kind': 'Card type switched',
       },
       lead: {
         suspension:
@@ -1324,7 +1343,19 @@ export const en: Messages = {
           'The reissue application of {name} is recorded. The old card (serial {serial}) is revoked.',
         renewal: 'New certificates were issued on the card of {name} (serial {serial}).',
         return: 'The return and destruction of the card of {name} (serial {serial}) are recorded.',
+        'card-change':
+          'The resident record’s facts are written to the chip of the card of {name} (serial {serial}). Print the note and write it into the card’s 追記欄 with the official seal.',
+        'card-kind':
+          'The card of {name} (serial {serial}) is switched. Print the note and write it into the card’s 追記欄 with the official seal.',
       },
+      printCardNote: 'Print the 追記欄 note',
+      cardNotePrinted:
+        'The 追記欄 note (PDF) is ready. Print it and write it into the card’s 追記欄.',
+      changed: 'Changed',
+      reissueSigning: 'Signing certificate',
+      reissued: 'Revoked, and a new one issued',
+      revokedOnly: 'Revoked (not reissued)',
+      switchedTo: 'Switched to',
       destroyedAt: 'Recorded at {time}',
       notDestroyed:
         'The card is not here, so it was not punched. Record it when it is handed back.',
@@ -1353,6 +1384,33 @@ export const en: Messages = {
     complete: 'Complete the procedure',
     unknownStep:
       'This step cannot be shown by this version of the screens. Restart the app. If it keeps happening, contact IT staff.',
+    cardKinds: {
+      standard: 'Normal card',
+      'face-auth': 'Face-authentication card',
+    },
+    changedFacts: {
+      address: 'Address',
+      name: 'Name',
+    },
+    writeCard: {
+      title: 'Write the resident record to the card',
+      lead: 'The chip’s facts are rewritten to the resident record’s (住民基本台帳). The signing certificate carries the old facts and is revoked.',
+      record: 'What is written (the resident record)',
+      changed: 'What changed (noted in the 追記欄)',
+      reissue: 'Signing certificate',
+      reissueYes: 'Issue a new one (the resident sets a new password)',
+      reissueNo: 'Do not issue (revoke only)',
+      under15: 'Under 15: no signing certificate is issued.',
+      submit: 'Write to the card',
+      busy: 'Writing to the card…',
+    },
+    switchKind: {
+      title: 'Switch to a face-authentication card',
+      lead: 'Every PIN is taken off the card and the signing certificate is revoked. The authentication certificate stays, usable by face authentication only. Services that need a PIN (マイナポータル, convenience-store certificates) can no longer be used.',
+      back: 'To go back to a normal card, run “Switch to a normal card”, which sets the PINs (the same day too).',
+      submit: 'Switch to face authentication',
+      busy: 'Switching…',
+    },
   },
   delivery: {
     start: 'Issue to a representative (first visit)',
@@ -1665,7 +1723,12 @@ export const en: Messages = {
     'pin-locked': 'This PIN is locked and cannot be used. Choose "set a new one" to reset it.',
     'renewal-too-early': 'Certificates can be renewed from 3 months before they expire; not yet.',
     'facts-unchanged':
-      'The four basic facts (name, address…) have not changed since the signing certificate was issued; it cannot be reissued alone.',
+      "The card's four basic facts (name, address…) are the resident record's already: no change of the card facts and no signing-only reissue is needed.",
+    'card-kind-unchanged': 'The card is of that kind already; there is nothing to switch.',
+    'face-auth-card':
+      'This is a face-authentication card (no PINs, no signing certificate). Switch it back to a normal card first.',
+    'certificate-procedure-open':
+      "A procedure on this card's certificates is not finished yet. Complete or cancel it, then try again.",
     'express-not-allowed': 'Express issue is only for a reissue after a loss.',
     'waiver-reason-required': 'Enter the reason for waiving the fee.',
     'approval-required':

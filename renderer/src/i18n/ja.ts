@@ -21,6 +21,7 @@ import type {
   TimelineKind,
 } from '../../../preload/contract/lifecycle';
 import type { CardProcedureKind, ProcedureStep } from '../../../preload/contract/procedure';
+import type { CardKind, ChangedFact } from '../../../preload/contract/rules/card-kinds';
 import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
 import {
   PROCEDURE_KIND_LABELS,
@@ -216,7 +217,12 @@ const errors = {
   'renewal-too-early':
     '電子証明書の更新は、有効期限の3か月前から受け付けます。まだ更新できません。',
   'facts-unchanged':
-    '基本4情報（氏名・住所など）が署名用電子証明書の内容から変わっていないため、署名用だけの再発行はできません。',
+    'カードの基本4情報（氏名・住所など）は住民票の記載と同じです。券面記載事項の変更も、署名用電子証明書だけの再発行も必要ありません。',
+  'card-kind-unchanged': 'このカードはすでにその種類です。切り替える必要はありません。',
+  'face-auth-card':
+    'このカードは顔認証マイナンバーカードです（暗証番号・署名用電子証明書なし）。先に通常のカードへの切替を行ってください。',
+  'certificate-procedure-open':
+    'このカードの電子証明書の手続きがまだ終わっていません。その手続きを完了するか中止してから、もう一度操作してください。',
   'express-not-allowed': '特急発行は紛失による再交付のときだけ選べます。',
   'waiver-reason-required': '手数料を免除するときは、免除の理由を入力してください。',
   'approval-required': 'この手続きには責任者の承認が必要です。責任者に承認を依頼してください。',
@@ -246,6 +252,8 @@ const nextActions = {
     'カードの有効期限まで3か月を切っています。カードの更新（新しいカードの申請）を案内してください。',
   'release-suspension':
     'このカードは一時停止中です。本人確認のうえ、「一時停止の解除」の手続きをしてください。',
+  'change-card-facts':
+    'カードに記録された氏名・住所などが住民票の記載と違います（転居・氏名の変更など）。住民の履歴から「券面記載事項を変更する」の手続きをしてください。',
   'record-return':
     'このカードは廃止されています（再交付のあとで見つかったカードなど）。カードを預かり、住民の履歴から「返納・廃棄を記録する」で返納と穴あけ（廃棄）を記録してください。',
   reissue:
@@ -278,6 +286,9 @@ const life = {
     issuance: '交付の画面へ',
     return: '返納・廃棄を記録する',
     renewalFactsChanged: '署名用電子証明書のみ更新する（基本4情報の変更）',
+    'card-change': '券面記載事項を変更する（転居・氏名の変更）',
+    'to-face-auth': '顔認証マイナンバーカードに切り替える',
+    'to-standard': '通常のカードに切り替える（暗証番号を設定）',
   },
   notYet: {
     renewal: '電子証明書の更新は{date}からです。',
@@ -440,6 +451,8 @@ const life = {
       'procedure-reissue': '再交付の手続き',
       'procedure-renewal': '電子証明書の更新の手続き',
       'procedure-representative': '代理人交付の手続き',
+      'procedure-card-change': '券面記載事項の変更の手続き',
+      'procedure-card-kind': '顔認証カードの切替の手続き',
       'approval-revocation': '責任者が廃止を承認しました',
       'approval-reissue': '責任者が再交付を承認しました',
       'approval-face-check-override': '責任者が顔写真の確認の続行を承認しました',
@@ -466,6 +479,8 @@ const life = {
     'card-face': '券面確認',
     'card-face-wrong': '券面確認（停止中）',
     choose: '入力方法の選択',
+    'write-card': '記載事項の書き換え',
+    switch: '顔認証への切替',
     approval: '責任者の承認',
     fee: '手数料',
     pins: '暗証番号の入力',
@@ -505,6 +520,8 @@ const life = {
       suspension: '—',
       revocation: '—',
       reissue: '—',
+      'card-change': '—',
+      'card-kind': '—',
     } satisfies Record<CardProcedureKind, string>,
     lead: {
       release:
@@ -516,6 +533,8 @@ const life = {
       suspension: '—',
       revocation: '—',
       reissue: '—',
+      'card-change': '—',
+      'card-kind': '—',
     } satisfies Record<CardProcedureKind, string>,
     health: '差し込まれたカードの状態（いま読み取った結果）',
     noCard: 'カードが読み取れません。カードをカードリーダーに差し込んでください。',
@@ -665,6 +684,8 @@ const life = {
       reissue: '再交付の申請を記録しました',
       renewal: '電子証明書を更新しました',
       return: '返納・廃棄を記録しました',
+      'card-change': '券面記載事項を変更しました',
+      'card-kind': 'カードの種類を切り替えました',
     },
     lead: {
       suspension:
@@ -677,7 +698,19 @@ const life = {
         '{name} さんの再交付の申請を記録しました。旧カード（製造番号 {serial}）は廃止の状態です。',
       renewal: '{name} さんのカード（製造番号 {serial}）に新しい電子証明書を発行しました。',
       return: '{name} さんのカード（製造番号 {serial}）の返納と廃棄（穴あけ）を記録しました。',
+      'card-change':
+        '{name} さんのカード（製造番号 {serial}）のICチップに住民票の記載を書き込みました。追記欄の記載を印刷し、カードの追記欄に記載して職印を押してください。',
+      'card-kind':
+        '{name} さんのカード（製造番号 {serial}）の種類を切り替えました。追記欄の記載を印刷し、カードの追記欄に記載して職印を押してください。',
     },
+    printCardNote: '追記欄の記載を印刷',
+    cardNotePrinted:
+      '追記欄の記載（PDF）を作成しました。印刷して、カードの追記欄に記載してください。',
+    changed: '変更した事項',
+    reissueSigning: '署名用電子証明書',
+    reissued: '失効させ、新しく発行しました',
+    revokedOnly: '失効させました（再発行なし）',
+    switchedTo: '切り替えた種類',
     destroyedAt: '{time} に記録しました',
     notDestroyed:
       'カードは窓口にないため、廃棄（穴あけ）はしていません。返納されたら記録してください。',
@@ -706,6 +739,33 @@ const life = {
   complete: '手続きを完了する',
   unknownStep:
     'この手順は、この版の画面では表示できません。アプリを再起動してください。繰り返す場合は、IT担当者に連絡してください。',
+  cardKinds: {
+    standard: '通常のカード',
+    'face-auth': '顔認証マイナンバーカード',
+  } satisfies Record<CardKind, string>,
+  changedFacts: {
+    address: '住所',
+    name: '氏名',
+  } satisfies Record<ChangedFact, string>,
+  writeCard: {
+    title: '住民票の記載をカードに書き込む',
+    lead: 'ICチップの記載事項を、住民票（住民基本台帳）の記載に書き換えます。署名用電子証明書は旧い記載事項を含むため失効します。',
+    record: '書き込む内容（住民票の記載）',
+    changed: '変更のあった事項（追記欄に記載します）',
+    reissue: '署名用電子証明書',
+    reissueYes: '新しく発行する（住民の方が新しいパスワードを設定します）',
+    reissueNo: '発行しない（失効のみ）',
+    under15: '15歳未満のため、署名用電子証明書は発行しません。',
+    submit: 'カードに書き込む',
+    busy: 'カードに書き込んでいます…',
+  },
+  switchKind: {
+    title: '顔認証マイナンバーカードに切り替える',
+    lead: '暗証番号をすべて消し、署名用電子証明書を失効させます。利用者証明用電子証明書はそのまま残り、顔認証（機器または目視）でだけ使えます。マイナポータルやコンビニ交付など、暗証番号が必要なサービスは使えなくなります。',
+    back: '通常のカードに戻すときは、あらためて「通常のカードに切り替える」の手続きで暗証番号を設定します（同じ日でもできます）。',
+    submit: '顔認証カードに切り替える',
+    busy: '切り替えています…',
+  },
 };
 
 const reports = {
@@ -1359,6 +1419,10 @@ export const ja = {
       chipTerminatedInDb: '廃止済み（データベース）',
       kind: 'カードの種類',
       kindUnknown: '不明（ATR：{atr}）',
+      cardKind: '券面の種類',
+      factsMatch: 'ICチップの記載事項',
+      factsSame: '住民票の記載と同じ',
+      factsDiffer: '住民票の記載と違います（転居・氏名の変更など）',
     },
     pins: {
       title: '暗証番号の状態',

@@ -4,6 +4,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { RequestOf } from '../../../preload/contract/channels';
 import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type { ChangedFact } from '../../../preload/contract/rules/card-kinds';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
   DeliveryRequestDto,
@@ -134,6 +135,25 @@ export const useProcedureStore = defineStore('procedure', () => {
     other(() => window.counter.procedure.printReceipt({ procedureId: id() }));
   const printDeferralSlip = () =>
     other(() => window.counter.procedure.printDeferralSlip({ procedureId: id() }));
+  /** 券面記載事項の変更: the record's facts written to the card in `reader`. */
+  const writeCardFacts = (
+    reader: string,
+    changed: readonly ChangedFact[],
+    reissueSigning: boolean,
+  ) =>
+    step(() =>
+      window.counter.procedure.writeCardFacts({
+        procedureId: id(),
+        reader,
+        changed: [...changed],
+        reissueSigning,
+      }),
+    );
+  /** 顔認証: the card in `reader` switched to face-auth. */
+  const switchCardKind = (reader: string) =>
+    step(() => window.counter.procedure.switchCardKind({ procedureId: id(), reader }));
+  const printCardNote = () =>
+    other(() => window.counter.procedure.printCardNote({ procedureId: id() }));
   const cancel = (reason: string) =>
     step(() => window.counter.procedure.cancel({ procedureId: id(), reason }));
   /** 保留: parked by the clerk (reason clerk) or from the idle ask (reason idle). */
@@ -184,6 +204,9 @@ export const useProcedureStore = defineStore('procedure', () => {
     recordDestroyed,
     complete,
     printReceipt,
+    writeCardFacts,
+    switchCardKind,
+    printCardNote,
     printDeferralSlip,
     cancel,
     hold,

@@ -13,7 +13,6 @@ import type { SimCard } from '../../../main/card/sim/sim-card';
 import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import { recordSuspension } from '../../../main/db/repositories/card-events';
 import { transitionCard } from '../../../main/db/repositories/cards';
-import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto } from '../../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../../preload/contract/issuance';
 import type { PinPlanEntry, ResidentHistoryDto } from '../../../preload/contract/lifecycle';
@@ -21,8 +20,15 @@ import { certificateRenewalOpensOn } from '../../../preload/contract/rules/valid
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import { answerCardFace } from '../support/card-face';
 import {
+  cardId,
+  certificates,
+  enter,
+  entry,
+  presetCard,
+  refusal,
+} from '../support/card-procedures';
+import {
   call,
-  CLERK,
   insert,
   raw,
   RESIDENT,
@@ -51,17 +57,6 @@ async function open(dataDir: string): Promise<Core> {
   return core;
 }
 
-async function refusal(core: Core, channel: Channel, payload: unknown = {}, sender = CLERK) {
-  const r = await raw(core, channel, payload, sender);
-  return r.ok ? 'accepted' : `${r.error.code}${r.error.detail ? ` ${r.error.detail}` : ''}`;
-}
-
-/** A fresh card of the preset, trusting this core's practice authority (as sim:insert-card does). */
-async function presetCard(core: Core, preset: string): Promise<SimCard> {
-  const { issuerPublicKey } = await core.authority();
-  return loadPreset(preset, { timing: false, issuerPublicKey });
-}
-
 /** Pulls the card out of the reader at the n-th command `ins` (and `p1`, when given). */
 function pullAt(core: Core, card: SimCard, at: { ins: number; p1?: number; n: number }) {
   let seen = 0;
@@ -72,13 +67,6 @@ function pullAt(core: Core, card: SimCard, at: { ins: number; p1?: number; n: nu
         core.simReader!.remove();
     }),
   );
-}
-
-async function cardId(core: Core, serial: string): Promise<number> {
-  const row = await core
-    .db()!
-    .get<{ id: number }>('SELECT id FROM cards WHERE serial = ?', [serial]);
-  return row!.id;
 }
 
 /** The card reported lost again (test set-up; the suspension workflow is another helper's). */
@@ -103,19 +91,9 @@ async function sql(core: Core, text: string, params: (string | number)[]): Promi
   });
 }
 
-async function certificates(core: Core, serial: string) {
-  return core.db()!.all<{ kind: string; status: string; reason: string | null; serial: string }>(
-    `SELECT c.kind AS kind, c.status AS status, c.revocation_reason AS reason, c.serial AS serial
-       FROM certificates c JOIN cards k ON k.id = c.card_id WHERE k.serial = ? ORDER BY c.id`,
-    [serial],
-  );
-}
-
 function generations(card: SimCard) {
   return { sign: card.keyGenerations('sign'), auth: card.keyGenerations('auth') };
 }
-
-const entry = (v: string) => ({ value: v, confirmation: v });
 
 async function start(core: Core, kind: string, serial: string): Promise<ProcedureDto> {
   return call<ProcedureDto>(core, 'procedure:start', { kind, cardId: await cardId(core, serial) });
@@ -138,15 +116,6 @@ async function upToPins(
     plan,
     ...(scope ? { scope } : {}),
   });
-}
-
-async function enter(core: Core, procedureId: string, values: Record<string, unknown>) {
-  await call(core, 'procedure:open-pin-entry', { procedureId, reader: READER });
-  const r = await raw<{ done: boolean }>(core, 'resident:submit-pins', values, RESIDENT);
-  return {
-    result: r.ok ? 'done' : `${r.error.code}${r.error.detail ? ` ${r.error.detail}` : ''}`,
-    dto: await call<ProcedureDto>(core, 'procedure:get', { procedureId }),
-  };
 }
 
 async function submit(core: Core, values: Record<string, unknown>): Promise<string> {

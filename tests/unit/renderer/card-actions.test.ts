@@ -46,9 +46,13 @@ describe('what a card offers', () => {
       'suspension',
       'pin-reset',
       'renewal',
+      'card-change',
+      'to-face-auth',
       'revocation',
       'reissue',
     ]);
+    expect(isOffered(cardOf(), { kind: 'card-kind', to: 'face-auth' })).toBe(true);
+    expect(isOffered(cardOf(), { kind: 'card-kind', to: 'standard' })).toBe(false);
     const recorded = cardOf({ reissueRecorded: true });
     expect(proceduresOf(recorded).map(actionKey)).not.toContain('reissue');
     expect(refusedOf(recorded)).toEqual([

@@ -49,6 +49,8 @@ describe('cardActions', () => {
       { action: 'suspension', refusal: null },
       { action: 'pin-reset', refusal: null },
       { action: 'renewal', refusal: { code: 'renewal-too-early', detail: '2029-06-20' } },
+      { action: 'card-change', refusal: null },
+      { action: 'to-face-auth', refusal: null },
       { action: 'revocation', refusal: null },
       { action: 'reissue', refusal: null },
     ]);

@@ -124,6 +124,7 @@ export async function recordsFixture(
           receipts.push({ path, data });
           return { bytes: 1234 };
         },
+        writeCardNotePdf: none('card note'),
       }),
       emitUpdated: (dto) => events.push(dto),
       idleMinutes: 10,

@@ -3,6 +3,7 @@
 // action of the resident's page leads to (main checks every start again, by the same rule).
 import type { LifeCardDto, LifeNextAction } from '../../../../preload/contract/lifecycle';
 import type { CardProcedureKind } from '../../../../preload/contract/procedure';
+import type { CardKind } from '../../../../preload/contract/rules/card-kinds';
 import type {
   CardActionKey,
   CardActionOffer,
@@ -14,8 +15,9 @@ import type {
  */
 export type CardAction =
   | { readonly kind: 'suspension' }
+  | { readonly kind: 'card-kind'; readonly to: CardKind }
   | {
-      readonly kind: Exclude<CardProcedureKind, 'suspension'>;
+      readonly kind: Exclude<CardProcedureKind, 'suspension' | 'card-kind'>;
       readonly returnOnly?: boolean;
       readonly factsChanged?: boolean;
     }
@@ -42,7 +44,10 @@ export function actionOfNext(next: LifeNextAction): CardAction | null {
 }
 
 function actionOf(key: CardActionKey): CardAction {
-  return key === 'return' ? { kind: 'revocation', returnOnly: true } : { kind: key };
+  if (key === 'return') return { kind: 'revocation', returnOnly: true };
+  if (key === 'to-face-auth') return { kind: 'card-kind', to: 'face-auth' };
+  if (key === 'to-standard') return { kind: 'card-kind', to: 'standard' };
+  return { kind: key };
 }
 
 /**
@@ -66,5 +71,6 @@ export function isOffered(card: LifeCardDto, action: CardAction): boolean {
 
 /** The words key of an action: 返納・廃棄の記録 is the return-only 廃止. */
 export function actionKey(action: CardAction): string {
+  if (action.kind === 'card-kind') return `to-${action.to}`;
   return action.kind === 'revocation' && action.returnOnly ? 'return' : action.kind;
 }

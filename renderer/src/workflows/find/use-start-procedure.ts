@@ -52,6 +52,9 @@ export function useStartProcedure() {
           ...(factsChanged ? { factsChanged } : {}),
         }),
       );
+    } else if (action.kind === 'card-kind') {
+      const to = action.to;
+      await open(() => store.start({ kind: 'card-kind', cardId: card.id, to }));
     } else {
       const kind = action.kind;
       await open(() => store.start({ kind, cardId: card.id }));
