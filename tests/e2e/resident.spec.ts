@@ -1,17 +1,16 @@
-// The resident's window: waiting in six languages, the window check in main, and the PIN entry screens.
+// The resident's window: waiting in each language, the window check in main, and the PIN entry screens.
 import type { Locator, Page } from '@playwright/test';
 import { SIM_READER_NAME } from '../../main/card/sim/sim-reader';
 import type { Channel } from '../../preload/contract/channels';
-import type { PinKind } from '../../preload/contract/dto';
 import type { ResidentPromptDto } from '../../preload/contract/issuance';
 import type { ProcedureDto, ResidentMatchDto } from '../../preload/contract/procedure';
-import { checkPinEntry } from '../../preload/contract/rules/pins';
 import type { Result } from '../../preload/contract/result';
 import { heading } from './harness/counter-steps';
-import { expect, test, type Harness, type StandIn } from './harness/fixtures';
+import { expect, test, type Harness } from './harness/fixtures';
 import { loginAs } from './harness/login';
 import { pageMemory, typeOnKeyboard, typeOnPad } from './harness/resident-input';
 import { readable } from './harness/resident-text';
+import { residentStandIn } from './harness/resident-stand-in';
 
 const WAITING: Record<string, { title: string; lang: string; button: string }> = {
   ja: { title: '職員の案内をお待ちください', lang: 'ja', button: '日本語' },
@@ -140,58 +139,6 @@ test.describe('resident window with the core', () => {
     await expect(resident.getByTestId('resident-waiting')).toBeVisible();
   });
 });
-
-/**
- * A stand-in for main's resident handlers, with main's rules (the contract's checkPinEntry and the
- * applicant's birth date): the resident screens are exercised before an issuance can be opened.
- */
-function residentStandIn(first: ResidentPromptDto, birthDate: string) {
-  let prompt: ResidentPromptDto | null = first;
-  const checks: { kind: PinKind; value: string; confirmation: string }[] = [];
-  const submits: Record<
-    string,
-    { value: string; confirmation: string; current?: string } | undefined
-  >[] = [];
-  let submitAnswer: Result<unknown> = { ok: true, value: { done: true } };
-  let release: () => void = () => undefined;
-  let gate: Promise<void> = Promise.resolve();
-  const standIn: StandIn = async (channel, payload) => {
-    if (channel === 'resident:get-prompt') return { ok: true, value: prompt };
-    if (channel === 'resident:check-pin') {
-      const p = payload as { kind: PinKind; value: string; confirmation: string };
-      checks.push(p);
-      return {
-        ok: true,
-        value: { violation: checkPinEntry(p.kind, p.value, p.confirmation, birthDate) },
-      };
-    }
-    if (channel === 'resident:submit-pins') {
-      submits.push(payload as (typeof submits)[number]);
-      await gate;
-      return submitAnswer;
-    }
-    return { ok: false, error: { code: 'forbidden-sender' } };
-  };
-  return {
-    standIn,
-    checks,
-    submits,
-    /** The next submit waits until release() (the processing screen stays up meanwhile). */
-    holdSubmit() {
-      gate = new Promise((resolve) => {
-        release = resolve;
-      });
-    },
-    release: () => release(),
-    answerSubmit(answer: Result<unknown>) {
-      submitAnswer = answer;
-    },
-    /** What resident:get-prompt answers from now on (main's open entry, or none). */
-    setPrompt(next: ResidentPromptDto | null) {
-      prompt = next;
-    },
-  };
-}
 
 test.describe('resident PIN entry screens (main answered by a stand-in)', () => {
   const ADULT: ResidentPromptDto = {

@@ -319,6 +319,27 @@ describe('the card face (券面確認) before the PINs', () => {
     expect(store.locale).toBe('pt');
   });
 
+  it('the language stays for the whole visit: however long the clerk takes, the PINs follow in it', async () => {
+    vi.useFakeTimers();
+    try {
+      const main = fakeMain(FACE);
+      main.promptDuringAnswer = null;
+      const store = useResidentStore();
+      await store.start();
+      store.chooseLanguage('vi');
+      await store.answerCardFace('confirmed');
+      // Longer than any thank-you screen lasts: the resident is still in the middle of the visit.
+      await vi.advanceTimersByTimeAsync(DONE_SCREEN_MS * 3);
+      expect(store.phase.kind).toBe('card-face-answered');
+      expect(store.locale).toBe('vi');
+      main.listener?.(PINS);
+      expect(store.phase).toMatchObject({ kind: 'entry', target: 'signing' });
+      expect(store.locale).toBe('vi');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('"something is wrong" is sent once and shown until the clerk takes over', async () => {
     const main = fakeMain(FACE);
     const store = useResidentStore();

@@ -23,18 +23,39 @@ export function ruby(base: string, reading: string): Ruby {
   return { base, reading };
 }
 
-/** The languages a resident may choose, in the order of the buttons. */
-export const RESIDENT_LOCALES = ['ja', 'en', 'zh', 'ko', 'es', 'pt'] as const;
+/**
+ * The languages a resident may choose, in the order of the buttons: やさしい日本語 (simple
+ * Japanese with furigana on every kanji) beside Japanese, then the languages most asked for at
+ * Japanese counters.
+ */
+export const RESIDENT_LOCALES = [
+  'ja',
+  'ja-easy',
+  'en',
+  'zh',
+  'ko',
+  'vi',
+  'tl',
+  'ne',
+  'id',
+  'es',
+  'pt',
+] as const;
 export type ResidentLocale = (typeof RESIDENT_LOCALES)[number];
 
 /** The BCP 47 tag for <html lang>: the right CJK glyphs and the right screen-reader voice. */
 export const LOCALE_TAGS: Record<ResidentLocale, string> = {
   ja: 'ja',
+  'ja-easy': 'ja',
   en: 'en',
   zh: 'zh-Hans',
   ko: 'ko',
   es: 'es',
   pt: 'pt-BR',
+  vi: 'vi',
+  tl: 'fil',
+  ne: 'ne',
+  id: 'id',
 };
 
 export interface Messages {
