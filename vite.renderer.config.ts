@@ -1,12 +1,48 @@
 // Builds the clerk and the resident renderer (two pages, shared chunks) from renderer/ into out/renderer.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { FACE_MODELS, FACE_MODELS_PATH, FACE_WASM_PATH } from './renderer/src/face/face-assets';
+
+const MODULES = resolve(import.meta.dirname, 'node_modules');
+/**
+ * TensorFlow.js's WASM binaries: SIMD (every Chromium the app runs in) and plain as the
+ * fallback; the threaded one needs cross-origin isolation, which the app does not turn on.
+ */
+const FACE_WASM = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'] as const;
+
+/**
+ * The face engine's models (from @vladmandic/human) and WASM binaries (from
+ * @tensorflow/tfjs-backend-wasm, the version human bundles) copied into the build: the app serves
+ * them itself and never fetches them from the internet. Only the models the engine loads.
+ */
+function faceAssets(): Plugin {
+  return {
+    name: 'face-assets',
+    apply: 'build',
+    generateBundle() {
+      for (const model of FACE_MODELS)
+        for (const ext of ['json', 'bin'])
+          this.emitFile({
+            type: 'asset',
+            fileName: `${FACE_MODELS_PATH}${model}.${ext}`,
+            source: readFileSync(resolve(MODULES, `@vladmandic/human/models/${model}.${ext}`)),
+          });
+      for (const wasm of FACE_WASM)
+        this.emitFile({
+          type: 'asset',
+          fileName: `${FACE_WASM_PATH}${wasm}`,
+          source: readFileSync(resolve(MODULES, `@tensorflow/tfjs-backend-wasm/dist/${wasm}`)),
+        });
+    },
+  };
+}
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
-  plugins: [vue()],
+  plugins: [vue(), faceAssets()],
   define: {
     // vue-i18n: no runtime message compiler that needs eval (CSP script-src 'self').
     __VUE_I18N_FULL_INSTALL__: true,

@@ -40,6 +40,7 @@ import {
 } from './lifecycle';
 import type { PreflightReportDto, PreflightSummaryDto } from './preflight';
 import type { ProcedureDto, ResidentMatchDto } from './procedure';
+import { faceScoresSchema } from './rules/face-score';
 import { REISSUE_REASONS, REVOCATION_REASONS } from './rules/reasons';
 import {
   ADMIN_ROLES,
@@ -168,6 +169,7 @@ export const requestSchemas = {
   'practice:reset': empty,
   'sim:insert-application-card': z.strictObject({ noticeNumber }),
   'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
+  'sim:set-face-photos': z.strictObject({ photos: z.boolean() }),
   'sim:reinsert-card': empty,
   'resident:get-prompt': empty,
   'resident:check-pin': z.strictObject({
@@ -244,6 +246,10 @@ export const requestSchemas = {
     decision: z.enum(['match', 'mismatch']),
     /** The second operator's confirmation of 一致, when the machine configuration asks for one. */
     approvalId: approvalId.optional(),
+    /** The advisory similarity scores (numbers only: never an image or a face descriptor). */
+    scores: faceScoresSchema.nullable().optional(),
+    /** The clerk looked again where the app asked for a second look. */
+    secondLook: z.boolean().optional(),
   }),
   'procedure:override-face': z.strictObject({ procedureId, approvalId }),
   'procedure:choose': z.strictObject({
@@ -331,6 +337,7 @@ export interface ResponseMap {
   'practice:reset': SessionDto;
   'sim:insert-application-card': SimStateDto;
   'sim:set-authority-offline': SimStateDto;
+  'sim:set-face-photos': SimStateDto;
   'sim:reinsert-card': SimStateDto;
   'resident:get-prompt': ResidentPromptDto | null;
   'resident:check-pin': PinCheckDto;
@@ -415,6 +422,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'practice:reset': TRAINER_ROLES,
   'sim:insert-application-card': COUNTER_ROLES,
   'sim:set-authority-offline': COUNTER_ROLES,
+  'sim:set-face-photos': COUNTER_ROLES,
   'sim:reinsert-card': COUNTER_ROLES,
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',
