@@ -3,38 +3,21 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
-import { FACE_MODELS, FACE_MODELS_PATH, FACE_WASM_PATH } from './renderer/src/face/face-assets';
+import { faceAssetSources } from './renderer/src/face/face-assets';
 
 const MODULES = resolve(import.meta.dirname, 'node_modules');
-/**
- * TensorFlow.js's WASM binaries: SIMD (every Chromium the app runs in) and plain as the
- * fallback; the threaded one needs cross-origin isolation, which the app does not turn on.
- */
-const FACE_WASM = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'] as const;
 
 /**
- * The face engine's models (from @vladmandic/human) and WASM binaries (from
- * @tensorflow/tfjs-backend-wasm, the version human bundles) copied into the build: the app serves
- * them itself and never fetches them from the internet. Only the models the engine loads.
+ * The face engine's models and WASM binaries copied into the build: the app serves them itself
+ * and never fetches them from the internet. Only the files the engine loads.
  */
 function faceAssets(): Plugin {
   return {
     name: 'face-assets',
     apply: 'build',
     generateBundle() {
-      for (const model of FACE_MODELS)
-        for (const ext of ['json', 'bin'])
-          this.emitFile({
-            type: 'asset',
-            fileName: `${FACE_MODELS_PATH}${model}.${ext}`,
-            source: readFileSync(resolve(MODULES, `@vladmandic/human/models/${model}.${ext}`)),
-          });
-      for (const wasm of FACE_WASM)
-        this.emitFile({
-          type: 'asset',
-          fileName: `${FACE_WASM_PATH}${wasm}`,
-          source: readFileSync(resolve(MODULES, `@tensorflow/tfjs-backend-wasm/dist/${wasm}`)),
-        });
+      for (const { fileName, source } of faceAssetSources())
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(resolve(MODULES, source)) });
     },
   };
 }

@@ -111,7 +111,7 @@ function testFaceFrames(person: RawImage): RawImage[] {
 }
 
 /** Writes the test face's photos when the Debian package is installed; 0 files when it is not. */
-async function writeTestFace(outDir: string): Promise<{ total: number; written: number }> {
+export async function writeTestFace(outDir: string): Promise<{ total: number; written: number }> {
   if (!existsSync(TEST_FACE_SOURCE)) return { total: 0, written: 0 };
   const source = decodePng(readFileSync(TEST_FACE_SOURCE));
   if (source.channels !== 3) throw new Error(`${TEST_FACE_SOURCE}: an RGB PNG was expected`);

@@ -52,6 +52,8 @@ function findingOf(faces: readonly FaceResult[], result: HumanResult, width: num
   return 'ok';
 }
 
+const NO_REUSE = { skipFrames: 0, skipTime: 0 } as const;
+
 async function createEngine(): Promise<FaceEngine> {
   const started = performance.now();
   // Its own chunk, loaded after login: the login screen never waits for it.
@@ -63,21 +65,28 @@ async function createEngine(): Promise<FaceEngine> {
     wasmPath: new URL(FACE_WASM_PATH, document.baseURI).href,
     debug: false,
     async: true,
-    warmup: 'face',
-    // Every image is a new one: no result carried over from a previous image.
+    // Its own warm-up fetches a data: URL, which the CSP's connect-src refuses; ours is below.
+    warmup: 'none',
     cacheSensitivity: 0,
     filter: { enabled: false },
+    // Never a result kept from the previous image (the library's video mode reuses them).
     face: {
       enabled: true,
-      detector: { rotation: true, maxDetected: 3, minConfidence: 0.3, return: false },
-      mesh: { enabled: true },
+      detector: {
+        rotation: true,
+        maxDetected: 3,
+        minConfidence: 0.3,
+        return: false,
+        ...NO_REUSE,
+      },
+      mesh: { enabled: true, ...NO_REUSE },
       iris: { enabled: false },
       attention: { enabled: false },
-      description: { enabled: true },
+      description: { enabled: true, ...NO_REUSE },
       emotion: { enabled: false },
       gear: { enabled: false },
-      antispoof: { enabled: true },
-      liveness: { enabled: true },
+      antispoof: { enabled: true, ...NO_REUSE },
+      liveness: { enabled: true, ...NO_REUSE },
     },
     body: { enabled: false },
     hand: { enabled: false },
@@ -86,7 +95,12 @@ async function createEngine(): Promise<FaceEngine> {
     gesture: { enabled: true },
   });
   await human.load();
-  await human.warmup();
+  // The WASM backend's first run (memory, kernels) on a blank frame: the face step's first photo
+  // then costs what every later one does.
+  const blank = document.createElement('canvas');
+  blank.width = 64;
+  blank.height = 64;
+  await human.detect(blank);
   const loadMs = Math.round(performance.now() - started);
   return {
     version: `@vladmandic/human ${human.version}`,
@@ -133,5 +147,7 @@ export function loadFaceEngine(): Promise<FaceEngine> {
 /** The live image looked like a photo held to the camera (where the models ran). */
 export function looksPresented(live: FaceAnalysis | null): boolean {
   if (!live || live.finding === 'none') return false;
-  return (live.real !== null && live.real < MIN_REAL) || (live.live !== null && live.live < MIN_REAL);
+  return (
+    (live.real !== null && live.real < MIN_REAL) || (live.live !== null && live.live < MIN_REAL)
+  );
 }
