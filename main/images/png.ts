@@ -126,7 +126,7 @@ export function decodePng(png: Uint8Array): RawImage {
   let height = 0;
   let channels: RawImage['channels'] = 1;
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     const body = bytes.subarray(at + 8, at + 8 + length);

@@ -236,25 +236,24 @@ async function readPhotos(ctx: CardContext, reader: string): Promise<FacePhotosD
  * is then the clerk's own acknowledgement, or the second operator's where the two-person check
  * is on. The row keeps the scores, the threshold and the library's version, never an image.
  */
-async function recordFace(
-  ctx: CardContext,
-  request: ActionArgs['recordFace'],
-): Promise<void> {
+async function recordFace(ctx: CardContext, request: ActionArgs['recordFace']): Promise<void> {
   const { decision, approvalId, scores, secondLook } = request;
   ctx.preview('face', { decision });
   const threshold = ctx.deps.faceCheck?.scoreThreshold ?? DEFAULT_FACE_SCORE_THRESHOLD;
-  const lookReason = secondLookReason(scores, threshold);
+  // Whether the photos were drawings is main's to say (it served them), not the renderer's.
+  const scored = scores && { ...scores, practice: (await ctx.deps.photos()).drawings };
+  const lookReason = secondLookReason(scored, threshold);
   const secondOperator = ctx.deps.faceCheck?.secondOperator === true;
   if (decision === 'match' && lookReason !== null && !secondOperator && !secondLook)
     refuse('second-look-required', lookReason);
-  const scored: Details = scores
+  const record: Details = scored
     ? {
-        scores: { ...scores.pairs },
-        findings: { ...scores.findings },
-        presentationAttack: scores.presentationAttack,
-        engine: scores.engine,
+        scores: { ...scored.pairs },
+        findings: { ...scored.findings },
+        presentationAttack: scored.presentationAttack,
+        engine: scored.engine,
         threshold,
-        ...(scores.practice ? { practice: true } : {}),
+        ...(scored.practice ? { practice: true } : {}),
         ...(lookReason ? { secondLook: lookReason } : {}),
       }
     : {};
@@ -276,7 +275,7 @@ async function recordFace(
   }
   await ctx.commit(
     'face',
-    { decision, ...scored, ...confirmation },
+    { decision, ...record, ...confirmation },
     { status: decision === 'match' ? 'completed' : 'failed' },
   );
 }

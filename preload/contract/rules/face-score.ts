@@ -1,5 +1,5 @@
 // The face check's similarity scores (advisory): what the renderer reports, and when 一致 needs a second look.
-import { z } from 'zod';
+// No zod here: the renderer imports this, and zod's compiled parsers probe for eval, which its CSP refuses.
 
 /**
  * The default of the machine configuration's faceCheck.scoreThreshold, measured with the
@@ -31,40 +31,31 @@ export const FACE_FINDINGS = [
 ] as const;
 export type FaceFinding = (typeof FACE_FINDINGS)[number];
 
-const score = z.number().min(0).max(1);
-
 /**
- * The scores of one decision as the renderer sends them. A pair is null when one of its images
- * has no usable face or is missing (no application photo). practice: the photos are drawings and
- * the scores mean nothing (練習用). No image, descriptor or landmark ever travels here.
+ * The scores of one decision as the renderer sends them (channels.ts validates them in main:
+ * numbers 0..1, the findings, the library's version). A pair is null when one of its images has
+ * no usable face or is missing (no application photo). practice: the photos are drawings and the
+ * scores mean nothing (練習用). No image, descriptor or landmark ever travels here.
  */
-export const faceScoresSchema = z.strictObject({
-  pairs: z.strictObject({
-    liveChip: score.nullable(),
-    liveApplication: score.nullable(),
-    chipApplication: score.nullable(),
-  }),
-  findings: z.strictObject({
-    live: z.enum(FACE_FINDINGS).nullable(),
-    chip: z.enum(FACE_FINDINGS).nullable(),
-    application: z.enum(FACE_FINDINGS).nullable(),
-  }),
+export interface FaceScoresDto {
+  readonly pairs: Readonly<Record<FacePair, number | null>>;
+  readonly findings: Readonly<Record<FaceImage, FaceFinding | null>>;
   /** The live image looked like a photo held to the camera (the library's anti-spoofing models). */
-  presentationAttack: z.boolean(),
+  readonly presentationAttack: boolean;
   /** The library and its version, e.g. "@vladmandic/human 3.3.6". */
-  engine: z.string().trim().min(1).max(80),
-  practice: z.boolean(),
-});
-export type FaceScoresDto = z.infer<typeof faceScoresSchema>;
+  readonly engine: string;
+  readonly practice: boolean;
+}
 
 /** Why 一致 needs a second look, or null when it does not. */
-export type SecondLookReason = 'low-score' | 'no-score' | 'presentation-attack';
+export type SecondLookReason = 'low-score' | 'no-score';
 
 /**
- * Whether 一致 needs a second look: a pair below the threshold, a pair that could not be scored
- * (no usable face in one of its images), or a live image that looked like a photo. Practice
- * drawings never ask for it (their scores mean nothing); no scores at all (the library did not
- * load, no camera) leave the decision to the clerk as before.
+ * Whether 一致 needs a second look: a pair below the threshold, or a pair that could not be
+ * scored (no usable face in one of its images). Practice drawings never ask for it (their scores
+ * mean nothing); no scores at all (the library did not load, no camera) leave the decision to
+ * the clerk as before. A live image that looks like a photo held up is a hint beside the scores,
+ * not a reason: the anti-spoofing model is unsure of real faces too (a studio portrait 0.45).
  */
 export function secondLookReason(
   scores: FaceScoresDto | null,
@@ -76,7 +67,6 @@ export function secondLookReason(
   const expected = scores.findings.application === null ? pairs.slice(0, 1) : pairs;
   if (expected.some((s) => s !== null && s < threshold)) return 'low-score';
   if (expected.some((s) => s === null)) return 'no-score';
-  if (scores.presentationAttack) return 'presentation-attack';
   return null;
 }
 

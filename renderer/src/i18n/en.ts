@@ -768,7 +768,6 @@ export const en: Messages = {
         secondLook: {
           'low-score': 'A similarity is below the threshold ({threshold}).',
           'no-score': 'An image has no usable face, so the similarity cannot be computed.',
-          'presentation-attack': 'The still may show a photo held to the camera.',
         },
         secondLookBySelf: 'Before Match, compare the photos with the person once more.',
         secondLookByColleague: 'A second operator compares them and confirms Match.',

@@ -1468,7 +1468,6 @@ export const ja = {
         secondLook: {
           'low-score': '類似度が基準（{threshold}）を下回っています。',
           'no-score': '顔が見つからない画像があり、類似度を計算できません。',
-          'presentation-attack': '撮影した画像が、かざした写真の可能性があります。',
         },
         secondLookBySelf: '「一致」の前に、写真とご本人をもう一度よく見比べてください。',
         secondLookByColleague: '「一致」はもう一人の職員が見比べて確認します。',

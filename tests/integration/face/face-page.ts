@@ -4,6 +4,7 @@ import {
   looksPresented,
   type FaceAnalysis,
 } from '../../../renderer/src/face/face-engine';
+import type { FacePageApi, FaceVariant } from './face-page-api';
 
 async function image(src: string): Promise<HTMLImageElement> {
   const img = new Image();
@@ -28,17 +29,7 @@ function canvas(
   return c;
 }
 
-type Variant =
-  | { kind: 'as-is' }
-  | { kind: 'grey' }
-  | { kind: 'crop'; x: number; y: number; w: number; h: number }
-  | { kind: 'rotate'; degrees: number }
-  | { kind: 'dark'; brightness: number }
-  | { kind: 'small' }
-  | { kind: 'twice' }
-  | { kind: 'blank' };
-
-function variant(img: HTMLImageElement, v: Variant): HTMLImageElement | HTMLCanvasElement {
+function variant(img: HTMLImageElement, v: FaceVariant): HTMLImageElement | HTMLCanvasElement {
   const { naturalWidth: w, naturalHeight: h } = img;
   switch (v.kind) {
     case 'as-is':
@@ -81,23 +72,12 @@ function variant(img: HTMLImageElement, v: Variant): HTMLImageElement | HTMLCanv
 
 const analyses = new Map<string, FaceAnalysis>();
 
-declare global {
-  interface Window {
-    face: typeof api;
-  }
-}
-
-const api = {
-  async load(): Promise<{ loadMs: number; version: string }> {
+const api: FacePageApi = {
+  async load() {
     const engine = await loadFaceEngine();
     return { loadMs: engine.loadMs, version: engine.version };
   },
-  /** Analyses a variant of an image and keeps the result under `name` (only here, in the page). */
-  async analyse(
-    name: string,
-    src: string,
-    v: Variant,
-  ): Promise<{ finding: string; ms: number; presented: boolean; descriptorLength: number }> {
+  async analyse(name, src, v) {
     const engine = await loadFaceEngine();
     const a = await engine.analyse(variant(await image(src), v));
     analyses.set(name, a);
@@ -108,13 +88,13 @@ const api = {
       descriptorLength: a.descriptor?.length ?? 0,
     };
   },
-  async similarity(a: string, b: string): Promise<number | null> {
+  async similarity(a, b) {
     const engine = await loadFaceEngine();
     return engine.similarity(analyses.get(a) ?? null, analyses.get(b) ?? null);
   },
-  memory(): number | null {
+  memory() {
     const m = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
     return m?.usedJSHeapSize ?? null;
   },
 };
-window.face = api;
+(window as unknown as { face: FacePageApi }).face = api;

@@ -21,6 +21,7 @@ import {
   secondLookReason,
 } from '../../../preload/contract/rules/face-score';
 import { faceAssetSources } from '../../../renderer/src/face/face-assets';
+import { facePage, type FaceVariant } from './face-page-api';
 import {
   TEST_FACE_FILES,
   TEST_FACE_SOURCE,
@@ -50,6 +51,7 @@ let origin: string;
 
 /** The scores and timings measured here, printed once at the end (the report quotes them). */
 const measured: Record<string, unknown> = {};
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'madoguchi-face-'));
@@ -116,9 +118,13 @@ beforeAll(async () => {
     (url) => !url.href.startsWith(origin),
     (route) => route.abort(),
   );
+  // Every CSP violation is counted (the engine must run under the app's policy without one).
+  await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) =>
+    reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')));`);
   await page.goto(`${origin}/index.html`);
-  await page.waitForFunction(() => 'face' in window);
-  const loaded = await page.evaluate(() => window.face.load());
+  await page.waitForFunction(() => 'face' in globalThis);
+  const loaded = await page.evaluate(() => facePage().load());
   measured.loadMs = loaded.loadMs;
   measured.version = loaded.version;
 }, 120_000);
@@ -130,18 +136,17 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-type Variant = Parameters<Window['face']['analyse']>[2];
-
-async function analyse(name: string, src: string, variant: Variant = { kind: 'as-is' }) {
-  return page.evaluate(([n, s, v]) => window.face.analyse(n, s, v), [name, src, variant] as const);
+async function analyse(name: string, src: string, variant: FaceVariant = { kind: 'as-is' }) {
+  return page.evaluate(([n, s, v]) => facePage().analyse(n, s, v), [name, src, variant] as const);
 }
 
 async function score(a: string, b: string): Promise<number | null> {
-  return page.evaluate(([x, y]) => window.face.similarity(x, y), [a, b] as const);
+  return page.evaluate(([x, y]) => facePage().similarity(x, y), [a, b] as const);
 }
 
 describe('face similarity in Chromium (WASM backend, app CSP, models served locally)', () => {
   it('loads the engine from the app itself, under the CSP', async () => {
+    expect(cspViolations).toEqual([]);
     expect(measured.version).toMatch(/^@vladmandic\/human \d+\.\d+\.\d+$/);
     expect(measured.loadMs).toBeGreaterThan(0);
   });
@@ -151,7 +156,7 @@ describe('face similarity in Chromium (WASM backend, app CSP, models served loca
     expect(reference.finding).toBe('ok');
     // A descriptor exists in the page; what leaves it is its length only.
     expect(reference.descriptorLength).toBeGreaterThan(100);
-    const variants: Record<string, readonly [string, Variant]> = {
+    const variants: Record<string, readonly [string, FaceVariant]> = {
       chipJp2: ['/chip.png', { kind: 'as-is' }],
       grey: ['/application.png', { kind: 'grey' }],
       crop: ['/source.png', { kind: 'crop', x: 150, y: 20, w: 210, h: 280 }],
@@ -207,8 +212,9 @@ describe('face similarity in Chromium (WASM backend, app CSP, models served loca
     const times: number[] = [];
     for (let i = 0; i < 3; i++) times.push((await analyse(`still${i}`, '/chip.png')).ms);
     measured.analyseMs = times;
-    measured.heapBytes = await page.evaluate(() => window.face.memory());
+    measured.heapBytes = await page.evaluate(() => facePage().memory());
     // The limit catches a backend that fell back to plain JavaScript (seconds per image).
     expect(Math.min(...times)).toBeLessThan(1000);
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -16,7 +16,10 @@ beforeAll(() => {
   mkdirSync(join(dir, 'renderer', 'face', 'models'), { recursive: true });
   mkdirSync(join(dir, 'renderer', 'face', 'wasm'), { recursive: true });
   writeFileSync(join(dir, 'renderer', 'face', 'models', 'm.bin'), Uint8Array.of(1, 2, 3));
-  writeFileSync(join(dir, 'renderer', 'face', 'wasm', 'e.wasm'), Uint8Array.of(0, 0x61, 0x73, 0x6d));
+  writeFileSync(
+    join(dir, 'renderer', 'face', 'wasm', 'e.wasm'),
+    Uint8Array.of(0, 0x61, 0x73, 0x6d),
+  );
   writeFileSync(join(dir, 'secret.txt'), 'outside');
   handler = createAppProtocolHandler(join(dir, 'renderer'));
 });

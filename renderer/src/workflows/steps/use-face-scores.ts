@@ -6,7 +6,12 @@ import {
   type FaceScoresDto,
   type FaceImage,
 } from '../../../../preload/contract/rules/face-score';
-import { loadFaceEngine, looksPresented, type FaceAnalysis, type FaceEngine } from '../../face/face-engine';
+import {
+  loadFaceEngine,
+  looksPresented,
+  type FaceAnalysis,
+  type FaceEngine,
+} from '../../face/face-engine';
 
 export type FaceScoreState = 'off' | 'loading' | 'ready' | 'failed';
 
