@@ -60,6 +60,7 @@ import { createProcedureEngine } from './workflows/procedure/engine';
 import type { DocumentDeps } from './workflows/procedure/spec';
 import type { PhotoDeps } from './workflows/steps/face-photos';
 import { createPinHub } from './workflows/steps/pin-hub';
+import { DEFAULT_FACE_SCORE_THRESHOLD } from '../preload/contract/rules/face-score';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -297,17 +298,37 @@ export function createCore(config: CoreConfig): Core {
     return { name: `${m.prefecture}${m.name}`, code: m.code };
   }
 
+  /** The face check as configured: the scores are on unless IT turns them off. */
+  const faceCheck = {
+    secondOperator: config.faceCheck?.secondOperator === true,
+    score: config.faceCheck?.score ?? true,
+    scoreThreshold: config.faceCheck?.scoreThreshold ?? DEFAULT_FACE_SCORE_THRESHOLD,
+  };
+
   async function facePhotos(): Promise<PhotoDeps> {
     const [visual, jp2] = await Promise.all([import('./card/apps/visual'), import('./images/jp2')]);
+    // The trainer's photo scenario: a real test face in place of the drawings (when installed).
+    const testFace =
+      practice && trainer?.facePhotos()
+        ? await (await import('./practice/photos')).practiceTestFace()
+        : null;
     return {
-      readFacePhoto: visual.readFacePhoto,
+      readFacePhoto: testFace
+        ? async (session, myNumber) => {
+            // The card is still read, as at a real counter; its drawing gives way to the photo.
+            await visual.readFacePhoto(session, myNumber);
+            return testFace.chip;
+          }
+        : visual.readFacePhoto,
       decodeJp2ToPng: jp2.decodeJp2ToPng,
       // Practice residents have drawn photos; production has no photo store yet.
       applicationPhoto: async (noticeNumber) => {
         if (!practice) return null;
+        if (testFace) return testFace.application;
         const { practiceApplicationPhoto } = await import('./practice/photos');
         return practiceApplicationPhoto(noticeNumber);
       },
+      drawings: practice && testFace === null,
     };
   }
 
@@ -371,7 +392,7 @@ export function createCore(config: CoreConfig): Core {
         : config.counterId
           ? { counterId: config.counterId }
           : {}),
-      faceCheck: { secondOperator: config.faceCheck?.secondOperator === true },
+      faceCheck,
       noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
     },
     PROCEDURE_SPECS,
@@ -443,6 +464,7 @@ export function createCore(config: CoreConfig): Core {
         version: config.version,
         simulatedReader: simReader !== null,
         startupError,
+        faceScore: { enabled: faceCheck.score, threshold: faceCheck.scoreThreshold },
       }),
     }),
     cardHandlers({

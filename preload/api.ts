@@ -30,6 +30,7 @@ export function createCounterApi(transport: CounterTransport) {
       removeCard: call(transport, 'sim:remove-card'),
       insertApplicationCard: call(transport, 'sim:insert-application-card'),
       setAuthorityOffline: call(transport, 'sim:set-authority-offline'),
+      setFacePhotos: call(transport, 'sim:set-face-photos'),
       reinsertCard: call(transport, 'sim:reinsert-card'),
       receiveCard: call(transport, 'sim:receive-card'),
     }),

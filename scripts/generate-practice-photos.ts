@@ -1,10 +1,10 @@
 // `npm run photos`: draws a portrait for each practice application with a card, writes PNG + JPEG 2000 + a camera Y4M.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { chipPhotoOf, drawPortrait, type PortraitHints } from '../main/images/portrait';
-import { encodePng, type RawImage } from '../main/images/png';
+import { decodePng, encodePng, type RawImage } from '../main/images/png';
 import { encodeY4m } from '../main/images/y4m';
 import { CASE_RESIDENTS } from '../main/practice/practice-cases';
 
@@ -71,6 +71,59 @@ function cameraFrames(seed: string, hints: PortraitHints): RawImage[] {
   return frames;
 }
 
+/**
+ * A public-domain photo of a real face (python3-skimage; scripts/install-system-packages.sh),
+ * never committed: the face check's photo scenario and the similarity tests use it.
+ */
+export const TEST_FACE_SOURCE = '/usr/lib/python3/dist-packages/skimage/data/astronaut.png';
+/** The portrait cut from it (3:4, the face in the upper middle), in source pixels. */
+const TEST_FACE_CROP = { left: 90, top: 0, width: 300, height: 400 } as const;
+/** The files written from it: application photo, chip photo, and the fake camera showing her. */
+export const TEST_FACE_FILES = {
+  application: 'test-face.png',
+  chip: 'test-face.jp2',
+  camera: 'camera-test-face.y4m',
+} as const;
+
+function crop(image: RawImage, box: typeof TEST_FACE_CROP): RawImage {
+  const { channels } = image;
+  const data = new Uint8Array(box.width * box.height * channels);
+  for (let y = 0; y < box.height; y++) {
+    const from = ((box.top + y) * image.width + box.left) * channels;
+    data.set(image.data.subarray(from, from + box.width * channels), y * box.width * channels);
+  }
+  return { width: box.width, height: box.height, channels, data };
+}
+
+/** The test face in front of the fake camera: the portrait on the wall, as the drawings are. */
+function testFaceFrames(person: RawImage): RawImage[] {
+  return Array.from({ length: CAMERA.frames }, () => {
+    const data = new Uint8Array(CAMERA.width * CAMERA.height * 3);
+    for (let i = 0; i < data.length; i += 3) data.set(CAMERA_WALL, i);
+    const left = (CAMERA.width - person.width) / 2;
+    const top = CAMERA.height - person.height;
+    for (let y = 0; y < person.height; y++)
+      data.set(
+        person.data.subarray(y * person.width * 3, (y + 1) * person.width * 3),
+        ((top + y) * CAMERA.width + left) * 3,
+      );
+    return { width: CAMERA.width, height: CAMERA.height, channels: 3, data };
+  });
+}
+
+/** Writes the test face's photos when the Debian package is installed; 0 files when it is not. */
+export async function writeTestFace(outDir: string): Promise<{ total: number; written: number }> {
+  if (!existsSync(TEST_FACE_SOURCE)) return { total: 0, written: 0 };
+  const source = decodePng(readFileSync(TEST_FACE_SOURCE));
+  if (source.channels !== 3) throw new Error(`${TEST_FACE_SOURCE}: an RGB PNG was expected`);
+  const portrait = crop(source, TEST_FACE_CROP);
+  let written = 0;
+  if (write(join(outDir, TEST_FACE_FILES.application), encodePng(portrait))) written++;
+  if (write(join(outDir, TEST_FACE_FILES.chip), await chipPhotoOf(portrait))) written++;
+  if (write(join(outDir, TEST_FACE_FILES.camera), encodeY4m(testFaceFrames(portrait)))) written++;
+  return { total: 3, written };
+}
+
 export interface GenerationSummary {
   /** Files the seed calls for: a PNG and a JP2 per application with a card, and the camera video. */
   readonly total: number;
@@ -107,7 +160,8 @@ export async function generatePracticePhotos(outDir: string = OUT): Promise<Gene
   if (write(join(outDir, 'camera.y4m'), encodeY4m(cameraFrames(camera.seed, camera.hints))))
     written++;
   total += 1;
-  return { total, written };
+  const testFace = await writeTestFace(outDir);
+  return { total: total + testFace.total, written: written + testFace.written };
 }
 
 // Run as `npm run photos`; imported (tests), it only exports.

@@ -109,8 +109,17 @@ export const machineConfigSchema = z.strictObject({
   /**
    * The face check, as the municipality runs it. secondOperator: 一致 is confirmed on the spot by
    * a second operator (any counter role) with their own login; both are recorded. Off if absent.
+   * score: the similarity scores (advisory) are computed on this PC; on if absent.
+   * scoreThreshold: below it (0..1), 一致 needs a second look (by a second operator when
+   * secondOperator is on); if absent, DEFAULT_FACE_SCORE_THRESHOLD (rules/face-score.ts).
    */
-  faceCheck: z.strictObject({ secondOperator: z.boolean().default(false) }).optional(),
+  faceCheck: z
+    .strictObject({
+      secondOperator: z.boolean().default(false),
+      score: z.boolean().optional(),
+      scoreThreshold: z.number().gt(0).lt(1).optional(),
+    })
+    .optional(),
   /**
    * The local authority as the counter names itself in certificates: the municipality's
    * prefecture and city in romaji (subject L= of signing certificates, the CRL partition) and the

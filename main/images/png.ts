@@ -1,5 +1,5 @@
 // A small PNG writer (node:zlib deflate): the renderer gets PNGs, so its CSP never needs wasm.
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 /** 8-bit samples, row by row, `channels` samples a pixel: 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA. */
 export interface RawImage {
@@ -113,4 +113,55 @@ export function encodeBilevelPng(
     }
   }
   return assemble(width, height, 1, 0, raw);
+}
+
+/**
+ * Reads an 8-bit, non-interlaced PNG (grey, grey+alpha, RGB or RGBA): the test face photos the
+ * photos script takes from Debian packages. Anything else is refused.
+ */
+export function decodePng(png: Uint8Array): RawImage {
+  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (!bytes.subarray(0, 8).equals(SIGNATURE)) throw new RangeError('not a PNG');
+  let width = 0;
+  let height = 0;
+  let channels: RawImage['channels'] = 1;
+  const idat: Buffer[] = [];
+  for (let at = 8; at < bytes.length;) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      const found = Object.entries(COLOUR_TYPE).find(([, t]) => t === body[9]);
+      if (body[8] !== 8 || !found || body[12] !== 0)
+        throw new RangeError('only 8-bit, non-interlaced grey or RGB(A) PNGs');
+      channels = Number(found[0]) as RawImage['channels'];
+    } else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const data = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? data[y * stride + x - channels]! : 0;
+      const b = y > 0 ? data[(y - 1) * stride + x]! : 0;
+      const c = x >= channels && y > 0 ? data[(y - 1) * stride + x - channels]! : 0;
+      let predicted = 0;
+      if (filter === 1) predicted = a;
+      else if (filter === 2) predicted = b;
+      else if (filter === 3) predicted = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      data[y * stride + x] = (line[x]! + predicted) & 0xff;
+    }
+  }
+  return { width, height, channels, data };
 }

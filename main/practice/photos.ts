@@ -60,3 +60,26 @@ export function practiceApplicationPhoto(
 export function practiceChipPhoto(noticeNumber: string, dir?: string): Promise<Uint8Array | null> {
   return readPhoto(noticeNumber, 'jp2', dir);
 }
+
+/**
+ * The trainer's photo scenario: a real face (a public-domain test photo from a Debian package,
+ * written by `npm run photos`) as the chip photo (JP2, greyscale, chip size) and the application
+ * photo (PNG), so that the face check's similarity score means something. Null when the photos
+ * script found no test photo (the package is not installed).
+ */
+export async function practiceTestFace(
+  dir?: string,
+): Promise<{ chip: Uint8Array; application: Uint8Array } | null> {
+  const base = dir ?? practicePhotosDir();
+  if (base === null) return null;
+  try {
+    const [chip, application] = await Promise.all([
+      readFile(join(base, 'test-face.jp2')),
+      readFile(join(base, 'test-face.png')),
+    ]);
+    return { chip: new Uint8Array(chip), application: new Uint8Array(application) };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}

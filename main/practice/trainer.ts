@@ -34,6 +34,9 @@ export interface Trainer {
   reinsert(): Promise<Result<SimStateDto>>;
   authorityOffline(): boolean;
   setAuthorityOffline(offline: boolean): Promise<SimStateDto>;
+  /** The face check shows the test photos (real faces) in place of the drawings. */
+  facePhotos(): boolean;
+  setFacePhotos(photos: boolean): Promise<SimStateDto>;
   /** The practice data started over: the authority is online again. */
   clearFaults(): void;
 }
@@ -44,6 +47,7 @@ export function createTrainer(deps: TrainerDeps): Trainer {
   let inserted: string | null = null;
   let removed: { card: SimCardPort; label: string } | null = null;
   let authorityOffline = false;
+  let facePhotos = false;
 
   async function state(): Promise<SimStateDto> {
     // A card pulled by other means (a test, the reader's own removal) is no longer the inserted one.
@@ -55,6 +59,7 @@ export function createTrainer(deps: TrainerDeps): Trainer {
       removed: removed?.label ?? null,
       applicationCards: await cards.applicationCards(),
       authorityOffline,
+      facePhotos,
     };
   }
 
@@ -108,8 +113,17 @@ export function createTrainer(deps: TrainerDeps): Trainer {
       return state();
     },
 
+    facePhotos: () => facePhotos,
+
+    async setFacePhotos(photos) {
+      facePhotos = photos;
+      await audit('practice.face-photos', { photos });
+      return state();
+    },
+
     clearFaults() {
       authorityOffline = false;
+      facePhotos = false;
     },
   };
 }

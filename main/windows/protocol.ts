@@ -25,6 +25,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
+  // The face engine's model weights and TensorFlow.js's WASM binaries (renderer/src/face).
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
 };
 
 export function securityHeaders(contentType: string): Record<string, string> {

@@ -41,6 +41,7 @@ import {
 } from './lifecycle';
 import type { PreflightReportDto, PreflightSummaryDto } from './preflight';
 import type { ProcedureDto, ResidentMatchDto } from './procedure';
+import { FACE_FINDINGS, type FaceScoresDto } from './rules/face-score';
 import { REISSUE_REASONS, REVOCATION_REASONS } from './rules/reasons';
 import {
   ADMIN_ROLES,
@@ -96,6 +97,24 @@ const pinEntry = z.strictObject({
 });
 const cardId = z.number().int().positive();
 const approvalId = z.number().int().positive();
+/** A similarity score: a number from 0 to 1, or null where a pair could not be scored. */
+const faceScore = z.number().min(0).max(1).nullable();
+const faceFinding = z.enum(FACE_FINDINGS).nullable();
+/**
+ * The face check's advisory scores (rules/face-score.ts): numbers, findings and the library's
+ * name and version only; strict, so a descriptor, landmark or image has nowhere to go.
+ */
+const faceScores = z.strictObject({
+  pairs: z.strictObject({
+    liveChip: faceScore,
+    liveApplication: faceScore,
+    chipApplication: faceScore,
+  }),
+  findings: z.strictObject({ live: faceFinding, chip: faceFinding, application: faceFinding }),
+  presentationAttack: z.boolean(),
+  engine: z.string().regex(/^[@\w./ -]{1,80}$/),
+  practice: z.boolean(),
+}) satisfies z.ZodType<FaceScoresDto>;
 const cardSerial = z.string().regex(/^[A-Za-z0-9]{15}$/);
 const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reasonText = z.string().trim().min(1).max(500);
@@ -169,6 +188,7 @@ export const requestSchemas = {
   'practice:reset': empty,
   'sim:insert-application-card': z.strictObject({ noticeNumber }),
   'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
+  'sim:set-face-photos': z.strictObject({ photos: z.boolean() }),
   'sim:reinsert-card': empty,
   'resident:get-prompt': empty,
   'resident:check-pin': z.strictObject({
@@ -284,6 +304,10 @@ export const requestSchemas = {
     decision: z.enum(['match', 'mismatch']),
     /** The second operator's confirmation of 一致, when the machine configuration asks for one. */
     approvalId: approvalId.optional(),
+    /** The advisory similarity scores (numbers only: never an image or a face descriptor). */
+    scores: faceScores.nullable().optional(),
+    /** The clerk looked again where the app asked for a second look. */
+    secondLook: z.boolean().optional(),
   }),
   'procedure:override-face': z.strictObject({ procedureId, approvalId }),
   'procedure:choose': z.strictObject({
@@ -383,6 +407,7 @@ export interface ResponseMap {
   'practice:reset': SessionDto;
   'sim:insert-application-card': SimStateDto;
   'sim:set-authority-offline': SimStateDto;
+  'sim:set-face-photos': SimStateDto;
   'sim:reinsert-card': SimStateDto;
   'resident:get-prompt': ResidentPromptDto | null;
   'resident:check-pin': PinCheckDto;
@@ -473,6 +498,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'practice:reset': TRAINER_ROLES,
   'sim:insert-application-card': COUNTER_ROLES,
   'sim:set-authority-offline': COUNTER_ROLES,
+  'sim:set-face-photos': COUNTER_ROLES,
   'sim:reinsert-card': COUNTER_ROLES,
   'resident:get-prompt': 'resident',
   'resident:check-pin': 'resident',

@@ -16,6 +16,11 @@ export interface AppInfoDto {
    * the renderer shows only this message and what to do; nothing else works until it is fixed.
    */
   readonly startupError: AppErrorDto | null;
+  /**
+   * The face check's similarity scores (machine configuration faceCheck.score and
+   * scoreThreshold): whether this window loads the engine after login, and the threshold it shows.
+   */
+  readonly faceScore: { readonly enabled: boolean; readonly threshold: number };
 }
 
 /** Same shape as AppError; repeated here so dto.ts has no import cycle. */
@@ -305,4 +310,9 @@ export interface SimStateDto {
   readonly removed: string | null;
   /** Practice fault: the authority refuses to issue (後日交付 practice). */
   readonly authorityOffline: boolean;
+  /**
+   * The face check's photo scenario: the chip and application photos are real test photos (a
+   * face the similarity score can judge) in place of the drawings.
+   */
+  readonly facePhotos: boolean;
 }

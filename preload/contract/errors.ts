@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   'approval-invalid',
   'notice-match-required', // a look-alike (same name and birth date, same household): by the 交付通知書 only
   'second-check-required', // the face check's 一致 needs a second operator's confirmation
+  'second-look-required', // a low similarity score: 一致 needs the clerk's second look first
   'wrong-card',
   'card-facts-mismatch',
   'card-not-issuable',

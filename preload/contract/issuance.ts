@@ -48,6 +48,11 @@ export type CertificatePhase =
 /** The two photos of the face check, as PNG data URLs (decoded in main; never stored). */
 export interface FacePhotosDto {
   readonly chip: string;
+  /**
+   * The photos are practice drawings: a similarity score between them means nothing (練習用).
+   * False in production and in the trainer's photo scenario (real test photos).
+   */
+  readonly drawings: boolean;
   readonly application: string | null;
   /**
    * The application photos of the residents this one can be taken for (the same name and birth

@@ -49,11 +49,13 @@ export function procedureHandlers(deps: {
       refusals(() => p.act(procedureId, 'checkCard', { reader })),
     'procedure:read-photos': ({ procedureId, reader }) =>
       refusals(() => p.act(procedureId, 'readPhotos', { reader })),
-    'procedure:record-face': ({ procedureId, decision, approvalId }) =>
+    'procedure:record-face': ({ procedureId, decision, approvalId, scores, secondLook }) =>
       refusals(() =>
         p.act(procedureId, 'recordFace', {
           decision,
           ...(approvalId === undefined ? {} : { approvalId }),
+          scores: scores ?? null,
+          secondLook: secondLook ?? false,
         }),
       ),
     'procedure:override-face': ({ procedureId, approvalId }) =>

@@ -33,6 +33,7 @@ import type { CardWorkDeps } from '../steps/card-work';
 import type { PhotoDeps } from '../steps/face-photos';
 import type { PinHub, SubmittedValues } from '../steps/pin-hub';
 import type { JournalDeps } from './journal';
+import type { FaceScoresDto } from '../../../preload/contract/rules/face-score';
 
 /** The printed documents (main/documents, loaded on first use). */
 export interface DocumentDeps {
@@ -57,7 +58,11 @@ export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
   /** An open procedure idle this long asks the clerk to go on or park it (machine configuration). */
   idleMinutes: number;
   /** The machine configuration's face check: 一致 confirmed by a second operator (off if absent). */
-  readonly faceCheck?: { readonly secondOperator: boolean };
+  readonly faceCheck?: {
+    readonly secondOperator: boolean;
+    /** Below it, a scored 一致 needs a second look (rules/face-score.ts). */
+    readonly scoreThreshold: number;
+  };
   /**
    * The calling operator entered this application's 交付通知書 number at the find step (absent: never):
    * beside a look-alike, a 交付 starts only then.
@@ -139,7 +144,14 @@ export interface ActionArgs {
   recordDocuments: DocumentsRecordDto;
   checkCard: { readonly reader: string };
   readPhotos: { readonly reader: string };
-  recordFace: { readonly decision: 'match' | 'mismatch'; readonly approvalId?: number };
+  recordFace: {
+    readonly decision: 'match' | 'mismatch';
+    readonly approvalId?: number;
+    /** The similarity scores the renderer computed, or null (no engine, no camera). */
+    readonly scores: FaceScoresDto | null;
+    /** The clerk looked again after the app asked (low score, no face found, a photo held up). */
+    readonly secondLook: boolean;
+  };
   overrideFace: { readonly approvalId: number };
   choose: { readonly plan: readonly PinPlanEntry[]; readonly scope: RenewalScope | null };
   showCardFace: { readonly reader: string };

@@ -28,6 +28,7 @@ import { lookAlikesOf } from '../../lookups/look-alikes';
 import { getResident, type Resident } from '../../db/repositories/residents';
 import type {
   ActionHandlers,
+  ActionArgs,
   Live,
   PinEntrySpec,
   ProcedureDeps,
@@ -68,6 +69,10 @@ import {
   serialsOf,
   type Secrets,
 } from './card-work';
+import {
+  DEFAULT_FACE_SCORE_THRESHOLD,
+  secondLookReason,
+} from '../../../preload/contract/rules/face-score';
 import { faceOverrideApproval, secondCheckApproval } from './approval';
 import { readFacePhotos } from './face-photos';
 import { checkOne, checkSubmitted, type SubmittedValues } from './pin-hub';
@@ -230,15 +235,34 @@ async function readPhotos(ctx: CardContext, reader: string): Promise<FacePhotosD
 /**
  * The face decision. With the two-person check configured, 一致 is recorded only with a second
  * operator's confirmation, and the journal and audit row name both; 不一致 stops anyway.
+ * The similarity scores are advisory: main, not the renderer, decides from them whether 一致
+ * needs a second look (a pair below the threshold, a face not found, a photo held up), which
+ * is then the clerk's own acknowledgement, or the second operator's where the two-person check
+ * is on. The row keeps the scores, the threshold and the library's version, never an image.
  */
-async function recordFace(
-  ctx: CardContext,
-  decision: 'match' | 'mismatch',
-  approvalId: number | undefined,
-): Promise<void> {
+async function recordFace(ctx: CardContext, request: ActionArgs['recordFace']): Promise<void> {
+  const { decision, approvalId, scores, secondLook } = request;
   ctx.preview('face', { decision });
+  const threshold = ctx.deps.faceCheck?.scoreThreshold ?? DEFAULT_FACE_SCORE_THRESHOLD;
+  // Whether the photos were drawings is main's to say (it served them), not the renderer's.
+  const scored = scores && { ...scores, practice: (await ctx.deps.photos()).drawings };
+  const lookReason = secondLookReason(scored, threshold);
+  const secondOperator = ctx.deps.faceCheck?.secondOperator === true;
+  if (decision === 'match' && lookReason !== null && !secondOperator && !secondLook)
+    refuse('second-look-required', lookReason);
+  const record: Details = scored
+    ? {
+        scores: { ...scored.pairs },
+        findings: { ...scored.findings },
+        presentationAttack: scored.presentationAttack,
+        engine: scored.engine,
+        threshold,
+        ...(scored.practice ? { practice: true } : {}),
+        ...(lookReason ? { secondLook: lookReason } : {}),
+      }
+    : {};
   let confirmation: Details = {};
-  if (decision === 'match' && ctx.deps.faceCheck?.secondOperator === true) {
+  if (decision === 'match' && secondOperator) {
     if (approvalId === undefined) refuse('second-check-required');
     const operatorId = ctx.deps.operatorId();
     const approval = await secondCheckApproval(
@@ -255,7 +279,7 @@ async function recordFace(
   }
   await ctx.commit(
     'face',
-    { decision, ...confirmation },
+    { decision, ...record, ...confirmation },
     { status: decision === 'match' ? 'completed' : 'failed' },
   );
 }
@@ -716,7 +740,7 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
       },
       checkCard: (ctx, { reader }) => checkCard(kind, ctx, reader),
       readPhotos: (ctx, { reader }) => readPhotos(ctx, reader),
-      recordFace: (ctx, { decision, approvalId }) => recordFace(ctx, decision, approvalId),
+      recordFace: (ctx, request) => recordFace(ctx, request),
       async overrideFace(ctx, { approvalId }) {
         ctx.preview('face-override', {});
         const approval = await faceOverrideApproval(

@@ -14,6 +14,8 @@ export interface PhotoDeps {
   decodeJp2ToPng(jp2: Uint8Array): Promise<Uint8Array>;
   /** PNG of the photo handed in with the application, or null when there is none. */
   applicationPhoto(noticeNumber: string): Promise<Uint8Array | null>;
+  /** The photos are practice drawings (their similarity scores mean nothing). */
+  readonly drawings: boolean;
 }
 
 export async function readFacePhotos(o: {
@@ -52,5 +54,10 @@ export async function readFacePhotos(o: {
         };
       }),
   );
-  return { chip: url(chip), application: application ? url(application) : null, others };
+  return {
+    chip: url(chip),
+    drawings: o.photos.drawings,
+    application: application ? url(application) : null,
+    others,
+  };
 }

@@ -65,6 +65,9 @@ export const en: Messages = {
     insertedApplication: 'The card of {notice} is inserted.',
     authorityOffline: 'Certificate authority failure (practice)',
     authorityOfflineHint: 'When on, issuing certificates fails (deferred issuance practice).',
+    facePhotos: 'Real face photos (similarity score practice)',
+    facePhotosHint:
+      'When on, the face check shows test photos of a real face as the card and application photos, and the similarity score means something. When off, the scores compare drawings and are marked “practice”.',
     receiveTitle: 'A new card arrives (practice)',
     receiveNotice: 'Notice number of the reissue',
     receiveHint:
@@ -736,6 +739,52 @@ export const en: Messages = {
       other: '{name} {notice}',
       liveAgain: 'Back to live',
       liveAgainHint: 'Space: back to live',
+      score: {
+        title: 'Face similarity',
+        advisory: 'Advisory only: the clerk decides',
+        loading: 'Preparing the similarity check…',
+        failed: 'The similarity cannot be computed. Compare the photos with the person.',
+        takeStill: 'Take a still to see its similarity to the photos.',
+        scoring: 'Computing the similarity…',
+        pairs: {
+          liveChip: 'Still and card photo',
+          liveApplication: 'Still and application photo',
+          chipApplication: 'Card photo and application photo',
+        },
+        none: 'not computed',
+        low: 'low',
+        practiceMark: 'practice',
+        practice:
+          'Practice: the practice photos are drawings, so these values mean nothing (the trainer can switch on “Real face photos” to practise with photos).',
+        thresholdNote: 'Threshold {threshold} (0 to 1; nearer 1 is more alike)',
+        images: {
+          chip: 'Card photo',
+          application: 'Application photo',
+          live: 'Still',
+        },
+        findings: {
+          ok: 'a face was found',
+          none: 'no face found',
+          several: 'several faces',
+          'too-small': 'the face is too small',
+          'eyes-closed': 'the eyes are closed',
+          'turned-away': 'the face is turned away',
+        },
+        presentationAttack:
+          'The still may show a photo or a screen held to the camera. Make sure the person is in front of the camera.',
+        secondLookTitle: 'Look again: ',
+        secondLook: {
+          'low-score': 'A similarity is below the threshold ({threshold}).',
+          'no-score': 'An image has no usable face, so the similarity cannot be computed.',
+        },
+        secondLookBySelf: 'Before Match, compare the photos with the person once more.',
+        secondLookByColleague: 'A second operator compares them and confirms Match.',
+        secondLookDialog: 'Look again',
+        secondLookAsk:
+          'Compare the photos with the person again: the shape of the face, the eyes, nose, mouth and ears. Choose Match only if you are sure it is the same person.',
+        secondLookMatch: 'Looked again: Match',
+        secondLookBack: 'Back',
+      },
       lookAlikeTitle: 'Take care: ',
       lookAlike: {
         'same-name':
@@ -1684,6 +1733,8 @@ export const en: Messages = {
       'Another resident has the same name and birth date, or a member of the same household applied together: this issuance cannot start from a name. Search again by the notice number and birth date, then start.',
     'second-check-required':
       "At this counter a second operator confirms the face check's Match. Ask a colleague to come and type their own ID and password.",
+    'second-look-required':
+      'The face similarity is below the threshold, so Match needs a second look. Compare the photos with the person again, then press Match again.',
     'wrong-card':
       "This is not the card prepared for this application (the serial differs). Remove it and insert this application's card.",
     'card-facts-mismatch':

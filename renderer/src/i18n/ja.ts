@@ -173,6 +173,8 @@ const errors = {
     '同姓同名で生年月日も同じ方、または同じ世帯で一緒に申請した方がいるため、氏名からは交付を始められません。交付通知書の番号と生年月日で検索し直してから始めてください。',
   'second-check-required':
     'この窓口では、顔写真の「一致」をもう一人の職員が確認します。確認する職員に来てもらい、その職員のIDとパスワードを入力してもらってください。',
+  'second-look-required':
+    '顔の類似度が基準を下回っているため、「一致」の前にもう一度見比べる必要があります。写真とご本人をよく見比べてから、もう一度「一致」を押してください。',
   'wrong-card':
     'この申請のために準備されたカードではありません（カード製造番号が違います）。カードを抜き、この申請のカードを差し込んでください。',
   'card-facts-mismatch':
@@ -956,6 +958,9 @@ export const ja = {
     insertedApplication: '{notice} のカードを挿入しました。',
     authorityOffline: '認証局の障害（練習）',
     authorityOfflineHint: 'オンにすると、電子証明書の発行が失敗します（後日交付の練習）。',
+    facePhotos: '顔写真を本物の写真にする（類似度の練習）',
+    facePhotosHint:
+      'オンにすると、顔写真の確認でカードと申請書の写真がテスト用の実写の写真になり、類似度が判断の参考になります。オフでは絵の写真どうしの値で、「練習用」と表示します。',
     receiveTitle: '新しいカードの入庫（練習）',
     receiveNotice: '再交付の申請の番号（交付通知書の番号）',
     receiveHint:
@@ -1629,6 +1634,52 @@ export const ja = {
       other: '{name}さん {notice}',
       liveAgain: 'ライブに戻す',
       liveAgainHint: 'スペースキーでライブに戻る',
+      score: {
+        title: '顔の類似度',
+        advisory: '参考値です。判断するのは職員です',
+        loading: '類似度の計算を準備しています…',
+        failed: '類似度を計算できません。写真とご本人を見比べて判断してください。',
+        takeStill: '撮影すると、撮影した画像と写真の類似度を表示します。',
+        scoring: '類似度を計算しています…',
+        pairs: {
+          liveChip: '撮影した画像とカードの写真',
+          liveApplication: '撮影した画像と申請書の写真',
+          chipApplication: 'カードの写真と申請書の写真',
+        },
+        none: '計算できません',
+        low: '低い',
+        practiceMark: '練習用',
+        practice:
+          '練習用：練習の写真は絵のため、この値は判断の材料になりません（トレーナーが「顔写真を本物の写真にする」を選ぶと実写で練習できます）。',
+        thresholdNote: '基準 {threshold}（0〜1、1に近いほど似ています）',
+        images: {
+          chip: 'カードの写真',
+          application: '申請書の写真',
+          live: '撮影した画像',
+        },
+        findings: {
+          ok: '顔を確認できました',
+          none: '顔が見つかりません',
+          several: '複数の顔が写っています',
+          'too-small': '顔が小さすぎます',
+          'eyes-closed': '目を閉じています',
+          'turned-away': '顔が正面を向いていません',
+        },
+        presentationAttack:
+          '撮影した画像が、写真や画面をカメラにかざしたものである可能性があります。ご本人がカメラの前にいるか確かめてください。',
+        secondLookTitle: 'もう一度見比べてください：',
+        secondLook: {
+          'low-score': '類似度が基準（{threshold}）を下回っています。',
+          'no-score': '顔が見つからない画像があり、類似度を計算できません。',
+        },
+        secondLookBySelf: '「一致」の前に、写真とご本人をもう一度よく見比べてください。',
+        secondLookByColleague: '「一致」はもう一人の職員が見比べて確認します。',
+        secondLookDialog: 'もう一度見比べてください',
+        secondLookAsk:
+          '写真とご本人を、顔の形・目・鼻・口・耳の位置でもう一度見比べてください。同じ方だと判断できたときだけ「一致」としてください。',
+        secondLookMatch: '見比べ直した上で「一致」とする',
+        secondLookBack: '戻る',
+      },
       lookAlikeTitle: '取り違えに注意：',
       lookAlike: {
         'same-name':

@@ -14,6 +14,7 @@ import type {
 import type { Result } from '../../../preload/contract/result';
 import { callCounter } from '../counter-call';
 import { useProcedureCalls } from './procedure-calls';
+import type { FaceDecisionExtras } from '../workflows/steps/use-face-scores';
 
 export type DocumentsRecord = DocumentsRecordDto;
 
@@ -78,12 +79,17 @@ export const useProcedureStore = defineStore('procedure', () => {
   const readPhotos = (reader: string) =>
     other(() => window.counter.procedure.readPhotos({ procedureId: id(), reader }));
   /** approvalId: the second operator's confirmation of 一致, where the counter asks for one. */
-  const recordFace = (decision: 'match' | 'mismatch', approvalId?: number) =>
+  const recordFace = (
+    decision: 'match' | 'mismatch',
+    approvalId?: number,
+    face?: FaceDecisionExtras,
+  ) =>
     step(() =>
       window.counter.procedure.recordFace({
         procedureId: id(),
         decision,
         ...(approvalId === undefined ? {} : { approvalId }),
+        ...(face ? { scores: face.scores, secondLook: face.secondLook } : {}),
       }),
     );
   const overrideFace = (approvalId: number) =>

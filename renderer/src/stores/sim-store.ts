@@ -47,6 +47,8 @@ export const useSimStore = defineStore('sim', () => {
     practice(() => window.counter.sim.insertApplicationCard({ noticeNumber }));
   const setAuthorityOffline = (offline: boolean) =>
     practice(() => window.counter.sim.setAuthorityOffline({ offline }));
+  const setFacePhotos = (photos: boolean) =>
+    practice(() => window.counter.sim.setFacePhotos({ photos }));
   const receiveCard = (noticeNumber: string) =>
     practice(() => window.counter.sim.receiveCard({ noticeNumber }));
 
@@ -60,6 +62,7 @@ export const useSimStore = defineStore('sim', () => {
     reinsertCard,
     insertApplicationCard,
     setAuthorityOffline,
+    setFacePhotos,
     receiveCard,
   };
 });

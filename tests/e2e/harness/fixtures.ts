@@ -46,8 +46,8 @@ export interface CoreOptions {
   readonly simTiming?: boolean;
   /** IT's folder for the audit log's anchors (a missing one fails the preflight at start). */
   readonly auditAnchorsDir?: string;
-  /** The machine configuration's face check (a second operator confirms 一致). */
-  readonly faceCheck?: CoreConfig['faceCheck'];
+  /** The machine configuration's face check (a second operator, the similarity scores: off here). */
+  readonly faceCheck?: Partial<NonNullable<CoreConfig['faceCheck']>>;
 }
 
 /** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
@@ -205,7 +205,9 @@ export const test = base.extend<
       idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
       ...(coreOptions.setupCode ? { setupCode: coreOptions.setupCode } : {}),
       ...(coreOptions.auditAnchorsDir ? { auditAnchorsDir: coreOptions.auditAnchorsDir } : {}),
-      ...(coreOptions.faceCheck ? { faceCheck: coreOptions.faceCheck } : {}),
+      // The similarity scores' models load after every login where they are on: only the specs
+      // about the scores turn them on (faceCheck: { score: true }), the rest keep their CPU.
+      faceCheck: { secondOperator: false, score: false, ...coreOptions.faceCheck },
       // Every test seeds five practice operators and logs in: at the tests' scrypt cost.
       passwordHashCost: TEST_SCRYPT_COST,
       version: 'e2e',

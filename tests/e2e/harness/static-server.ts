@@ -11,6 +11,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
+  // The face engine's models and WASM binaries (renderer/src/face), as app:// serves them.
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
 };
 
 export interface StaticServer {
