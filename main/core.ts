@@ -32,6 +32,13 @@ import { lookupHandlers } from './ipc/handlers/lookup';
 import { practiceHandlers } from './ipc/handlers/practice';
 import { procedureHandlers } from './ipc/handlers/procedure';
 import { reportsHandlers } from './ipc/handlers/reports';
+import { rulesHandlers } from './ipc/handlers/rules';
+import { RULE_SETS } from '../preload/contract/rules/rule-sets';
+import {
+  atJapanTime,
+  certificateServiceAt,
+  DEFAULT_SERVICE_HOURS,
+} from '../preload/contract/rules/service-hours';
 import { residentHandlers } from './ipc/handlers/resident';
 import { simHandlers } from './ipc/handlers/sim';
 import { createIpcRouter, type Handlers, type IpcRouter } from './ipc/router';
@@ -279,6 +286,14 @@ export function createCore(config: CoreConfig): Core {
     (progress) => emit('resident:progress', progress),
   );
 
+  /** The certificate service's hours, judged by the practice clock in practice mode. */
+  const serviceHours = config.certificateService ?? DEFAULT_SERVICE_HOURS;
+  const serviceNow = () => {
+    const time = practice ? trainer?.practiceClock() : null;
+    return time ? atJapanTime(now(), time) : now();
+  };
+  const ruleSets = config.ruleSets ?? RULE_SETS;
+
   /** The 交付通知書 numbers each operator entered this session (a 交付 beside a look-alike). */
   const noticeLedger = createNoticeLedger();
 
@@ -309,6 +324,8 @@ export function createCore(config: CoreConfig): Core {
       idleMinutes: config.procedureIdleMinutes ?? PROCEDURE_IDLE_MINUTES,
       faceCheck: { secondOperator: config.faceCheck?.secondOperator === true },
       noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
+      certificateService: () => certificateServiceAt(serviceNow(), serviceHours),
+      ruleSets,
     },
     PROCEDURE_SPECS,
   );
@@ -413,6 +430,7 @@ export function createCore(config: CoreConfig): Core {
       now,
     }),
     reportsHandlers({ dailyReports }),
+    rulesHandlers({ serviceNow, hours: serviceHours, ruleSets, now }),
     preflightHandlers({ preflight, audit }),
   );
 

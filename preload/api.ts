@@ -32,6 +32,7 @@ export function createCounterApi(transport: CounterTransport) {
       setAuthorityOffline: call(transport, 'sim:set-authority-offline'),
       reinsertCard: call(transport, 'sim:reinsert-card'),
       receiveCard: call(transport, 'sim:receive-card'),
+      setPracticeClock: call(transport, 'sim:set-practice-clock'),
     }),
     auth: Object.freeze({
       getSession: call(transport, 'auth:get-session'),
@@ -82,6 +83,7 @@ export function createCounterApi(transport: CounterTransport) {
       openPinEntry: call(transport, 'procedure:open-pin-entry'),
       setRevocationReason: call(transport, 'procedure:set-revocation-reason'),
       setReissueReason: call(transport, 'procedure:set-reissue-reason'),
+      deferCertificates: call(transport, 'procedure:defer-certificates'),
       approve: call(transport, 'procedure:approve'),
       recordFee: call(transport, 'procedure:record-fee'),
       recordDestroyed: call(transport, 'procedure:record-destroyed'),
@@ -93,6 +95,7 @@ export function createCounterApi(transport: CounterTransport) {
       hold: call(transport, 'procedure:hold'),
       keep: call(transport, 'procedure:keep'),
     }),
+    rulesToday: call(transport, 'rules:today'),
     reports: Object.freeze({
       daily: call(transport, 'reports:daily'),
       dailyPdf: call(transport, 'reports:daily-pdf'),

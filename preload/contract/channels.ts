@@ -37,7 +37,9 @@ import {
   REPRINTABLE_DOCUMENTS,
   type DailyReportDto,
   type ResidentHistoryDto,
+  type RulesTodayDto,
 } from './lifecycle';
+import { EXPRESS_CATEGORIES } from './rules/rule-sets';
 import type { PreflightReportDto, PreflightSummaryDto } from './preflight';
 import type { ProcedureDto, ResidentMatchDto } from './procedure';
 import { REISSUE_REASONS, REVOCATION_REASONS } from './rules/reasons';
@@ -262,7 +264,18 @@ export const requestSchemas = {
     procedureId,
     reason: z.enum(REISSUE_REASONS),
     express: z.boolean(),
+    /** 特急発行: who asks and the day of the event (main checks it by the rule set in force). */
+    expressRequest: z
+      .strictObject({
+        category: z.enum(EXPRESS_CATEGORIES),
+        eventDate: z.iso.date().nullable(),
+      })
+      .optional(),
+    /** The resident wants the certificates on the new card (true when absent). */
+    withCertificates: z.boolean().optional(),
   }),
+  /** 交付 outside the certificate service's hours: 後日交付 now, before the PINs. */
+  'procedure:defer-certificates': z.strictObject({ procedureId }),
   'procedure:approve': z.strictObject({ procedureId, approvalId }),
   'procedure:record-fee': z.strictObject({
     procedureId,
@@ -291,6 +304,15 @@ export const requestSchemas = {
   /** The clerk answers the idle ask: the procedure goes on. */
   'procedure:keep': z.strictObject({ procedureId }),
   'sim:receive-card': z.strictObject({ noticeNumber }),
+  /** The practice clock: the time of day the service hours are judged at (null: the real one). */
+  'sim:set-practice-clock': z.strictObject({
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .nullable(),
+  }),
+  /** The certificate service now (practice clock in practice) and the rule set in force. */
+  'rules:today': empty,
   'reports:daily': z.strictObject({ date: reportDate }),
   'reports:daily-pdf': z.strictObject({ date: reportDate }),
   'reports:daily-csv': z.strictObject({ date: reportDate }),
@@ -354,6 +376,7 @@ export interface ResponseMap {
   'procedure:open-pin-entry': ProcedureDto;
   'procedure:set-revocation-reason': ProcedureDto;
   'procedure:set-reissue-reason': ProcedureDto;
+  'procedure:defer-certificates': ProcedureDto;
   'procedure:approve': ProcedureDto;
   'procedure:record-fee': ProcedureDto;
   'procedure:record-destroyed': ProcedureDto;
@@ -365,6 +388,8 @@ export interface ResponseMap {
   'procedure:hold': ProcedureDto;
   'procedure:keep': ProcedureDto;
   'sim:receive-card': SimStateDto;
+  'sim:set-practice-clock': SimStateDto;
+  'rules:today': RulesTodayDto;
   'reports:daily': DailyReportDto;
   'reports:daily-pdf': FileWrittenDto;
   'reports:daily-csv': FileWrittenDto;
@@ -438,6 +463,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:open-pin-entry': COUNTER_ROLES,
   'procedure:set-revocation-reason': COUNTER_ROLES,
   'procedure:set-reissue-reason': COUNTER_ROLES,
+  'procedure:defer-certificates': COUNTER_ROLES,
   'procedure:approve': COUNTER_ROLES,
   'procedure:record-fee': COUNTER_ROLES,
   'procedure:record-destroyed': COUNTER_ROLES,
@@ -449,6 +475,8 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:hold': COUNTER_ROLES,
   'procedure:keep': COUNTER_ROLES,
   'sim:receive-card': COUNTER_ROLES,
+  'sim:set-practice-clock': COUNTER_ROLES,
+  'rules:today': COUNTER_ROLES,
   'reports:daily': REPORT_ROLES,
   'reports:daily-pdf': REPORT_ROLES,
   'reports:daily-csv': REPORT_ROLES,

@@ -284,4 +284,9 @@ export interface SimStateDto {
   readonly removed: string | null;
   /** Practice fault: the authority refuses to issue (後日交付 practice). */
   readonly authorityOffline: boolean;
+  /**
+   * The practice clock: the Japan time of day (HH:MM) the certificate service's hours are judged
+   * at in practice (an evening visit), or null for the real time.
+   */
+  readonly practiceClock: string | null;
 }

@@ -96,6 +96,10 @@ export const ERROR_CODES = [
   'renewal-too-early', // more than 3 months before the certificates expire
   'facts-unchanged', // signing-only renewal, but the four facts on the certificate are current
   'express-not-allowed',
+  'express-not-eligible', // 特急発行 refused by the rule set in force (detail: rules/express.ts's why)
+  'certificate-service-closed', // outside the certificate service's hours (detail: why:reopens ISO)
+  'card-not-uncollected', // the card is not one waiting for collection (issued, destroyed, …)
+  'uncollected-not-due', // an uncollected card before the municipality's destruction date
   'waiver-reason-required',
   'approval-required',
   'reissue-exists',

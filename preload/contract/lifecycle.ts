@@ -4,6 +4,9 @@ import type { PinKind } from './dto';
 import type { ResidentSummaryDto } from './issuance';
 import { PROCEDURE_KINDS, type ProcedureKind } from './procedure-kinds';
 import type { CardActionOffer } from './rules/card-actions';
+import type { ExpressCategory } from './rules/rule-sets';
+import type { Label } from './rules/reasons';
+import type { ServiceState } from './rules/service-hours';
 
 // ---- 一時停止 ----
 
@@ -14,10 +17,27 @@ export type Reporter = (typeof REPORTERS)[number];
 export const REPORT_METHODS = ['telephone', 'counter', 'written'] as const;
 export type ReportMethod = (typeof REPORT_METHODS)[number];
 
+// ---- the rules of the day ----
+
+/** The certificate service now and the dated rule set in force (rules:today). */
+export interface RulesTodayDto {
+  readonly service: ServiceState;
+  /** The instant the service was judged at: the practice clock's in practice. */
+  readonly at: string;
+  readonly ruleSet: { readonly id: string; readonly label: Label };
+}
+
 // ---- 再交付 ----
 
+/** 特急発行 as asked at the reissue's reason: the category and the day of its event. */
+export interface ExpressRequestDto {
+  readonly category: ExpressCategory;
+  /** YYYY-MM-DD: the loss or the arrival; null for a baby under one. */
+  readonly eventDate: string | null;
+}
+
 export interface FeeDto {
-  /** What the rules charge: 0, 1,000 or 2,000 yen. */
+  /** What the rule set in force charges (0, 800, 1,000, 1,800 or 2,000 yen today). */
   readonly amountYen: number;
   /** The lines of the charge, for the screen and the receipt. */
   readonly lines: readonly {

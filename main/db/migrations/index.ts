@@ -6,9 +6,20 @@ import { migration0004 } from './0004-search-indexes';
 import { migration0005 } from './0005-procedure-kinds';
 import { migration0006 } from './0006-audit-seals';
 import { migration0007 } from './0007-approval-tries';
+import { migration0011 } from './0011-dated-rules';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
+
+/**
+ * Versions 8–10 are other branches' migrations, merged beside this one: until they are here, a
+ * no-op holds each place so that version 11 follows 10. The merge replaces these with them.
+ */
+const placeholder = (version: number): Migration => ({
+  version,
+  name: `placeholder-${version}`,
+  async up() {},
+});
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -18,6 +29,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  placeholder(8),
+  placeholder(9),
+  placeholder(10),
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,6 +14,7 @@ export type SimChannel =
   | 'sim:reinsert-card'
   | 'sim:insert-application-card'
   | 'sim:set-authority-offline'
+  | 'sim:set-practice-clock'
   | 'sim:receive-card';
 
 export interface SimHandlerDeps {
@@ -40,6 +41,8 @@ export function simHandlers(deps: SimHandlerDeps): HandlerPart<SimChannel> {
       trainer ? refusals(() => trainer.insertApplicationCard(noticeNumber)) : notPractice(),
     'sim:set-authority-offline': async ({ offline }) =>
       trainer && deps.practice ? ok(await trainer.setAuthorityOffline(offline)) : notPractice(),
+    'sim:set-practice-clock': async ({ time }) =>
+      trainer && deps.practice ? ok(await trainer.setPracticeClock(time)) : notPractice(),
     // Practice 入庫: the new card of a pending reissue arrives in stock.
     'sim:receive-card': async ({ noticeNumber }) => {
       if (!trainer) return notPractice();

@@ -10,7 +10,13 @@ import type {
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
-import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type {
+  ExpressRequestDto,
+  PinPlanEntry,
+  RenewalScope,
+} from '../../../preload/contract/lifecycle';
+import type { RuleSet } from '../../../preload/contract/rules/rule-sets';
+import type { ServiceState } from '../../../preload/contract/rules/service-hours';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
   DocumentsRecordDto,
@@ -57,6 +63,10 @@ export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
    * beside a look-alike, a 交付 starts only then.
    */
   noticePresented?(applicationId: number): boolean;
+  /** The national certificate service now (its hours, the practice clock in practice). */
+  certificateService(): ServiceState;
+  /** The dated rule table (the app's own; a test may add a future entry). */
+  readonly ruleSets: readonly RuleSet[];
 }
 
 /** A journal row as a state transition sees it. */
@@ -132,7 +142,15 @@ export interface ActionArgs {
   showCardFace: { readonly reader: string };
   openPinEntry: { readonly reader: string };
   setRevocationReason: { readonly reason: CardRevocationReason; readonly cardPresent: boolean };
-  setReissueReason: { readonly reason: ReissueReason; readonly express: boolean };
+  setReissueReason: {
+    readonly reason: ReissueReason;
+    readonly express: boolean;
+    /** Absent: no 特急発行 asked (an older caller). */
+    readonly expressRequest?: ExpressRequestDto | null;
+    /** Absent: with certificates. */
+    readonly withCertificates?: boolean;
+  };
+  deferCertificates: Record<string, never>;
   approve: { readonly approvalId: number };
   recordFee: { readonly status: 'paid' | 'waived'; readonly waiverReason: string | null };
   recordDestroyed: { readonly reader: string | null };

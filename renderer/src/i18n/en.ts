@@ -1,4 +1,5 @@
 // English UI text. Typed as the Japanese message set, so a missing or extra key fails typecheck.
+import { EXPRESS_CATEGORY_LABELS } from '../../../preload/contract/rules/express';
 import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
 import {
   PROCEDURE_KIND_LABELS,
@@ -1224,7 +1225,25 @@ export const en: Messages = {
       reason: 'Reason for reissue',
       express: 'Express issue',
       expressShort: 'Express',
-      expressHint: 'Only for a lost card (fee ¥2,000).',
+      expressHint:
+        'Only for a charged reason (a loss, …) and a listed category (fee ¥2,000, ¥1,800 without certificates).',
+      withCertificates: 'Put electronic certificates on the new card',
+      withoutCertificatesShort: 'No certificates',
+      withCertificatesHint: 'Untick when the resident wants none (the fee is ¥200 less).',
+      expressCategory: 'Express category',
+      expressCategories: labelsIn('en', EXPRESS_CATEGORY_LABELS),
+      eventDate: 'Day of the event (the loss, the arrival)',
+      eventDateHint:
+        'Applies within 30 days of this day. A baby under one applies any time before the first birthday.',
+      expressRefusals: {
+        category: 'This category is not one for express issue.',
+        reason: 'Express issue cannot be chosen for this reason.',
+        'event-date': 'Enter the day of the event.',
+        'event-in-future': 'The day of the event is in the future.',
+        'window-passed': 'More than 30 days since the event: express issue does not apply.',
+        'first-birthday-passed': 'Past the first birthday: this category does not apply.',
+      },
+      ruleSet: 'Rules applied: {name}',
       oldCard: 'The current card is revoked with this reissue (reason: {reason}).',
       why: 'Choose the reason for reissue.',
       ready: 'Chosen. “Next” goes on to the supervisor’s approval.',
@@ -1530,7 +1549,15 @@ export const en: Messages = {
     'renewal-too-early': 'Certificates can be renewed from 3 months before they expire; not yet.',
     'facts-unchanged':
       'The four basic facts (name, address…) have not changed since the signing certificate was issued; it cannot be reissued alone.',
-    'express-not-allowed': 'Express issue is only for a reissue after a loss.',
+    'express-not-allowed': 'Express issue is only for a charged reissue reason (a loss, …).',
+    'express-not-eligible':
+      'Express issue does not apply (not a listed category, or past its time: 30 days after the event; for a baby, before the first birthday). Apply for a standard reissue.',
+    'certificate-service-closed':
+      "The national certificate service is closed (after 20:00 or maintenance): no certificate work now. An issuance can go on with the certificates later (Issue later); for other procedures, ask the resident to come back within the service's hours.",
+    'card-not-uncollected':
+      'This card is not waiting for collection (issued, destroyed, …). Check its state.',
+    'uncollected-not-due':
+      'This card is not due for destruction yet. Destroy it after its date, with a supervisor’s approval.',
     'waiver-reason-required': 'Enter the reason for waiving the fee.',
     'approval-required':
       "This procedure needs a supervisor's approval. Ask a supervisor to approve it.",
