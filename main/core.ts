@@ -33,6 +33,9 @@ import { practiceHandlers } from './ipc/handlers/practice';
 import { procedureHandlers } from './ipc/handlers/procedure';
 import { reportsHandlers } from './ipc/handlers/reports';
 import { rulesHandlers } from './ipc/handlers/rules';
+import { stockHandlers } from './ipc/handlers/stock';
+import { createUncollectedCards } from './reports/uncollected';
+import { DEFAULT_UNCOLLECTED_PERIODS } from '../preload/contract/rules/uncollected';
 import { RULE_SETS } from '../preload/contract/rules/rule-sets';
 import {
   atJapanTime,
@@ -331,6 +334,7 @@ export function createCore(config: CoreConfig): Core {
   );
   const lookups = createLookups({ db: requireDb, now, operatorId, ledger: noticeLedger });
   const dailyReports = createDailyReports({
+    ruleSets,
     db: requireDb,
     now,
     outDir: paths.receipts,
@@ -431,6 +435,14 @@ export function createCore(config: CoreConfig): Core {
     }),
     reportsHandlers({ dailyReports }),
     rulesHandlers({ serviceNow, hours: serviceHours, ruleSets, now }),
+    stockHandlers({
+      uncollected: createUncollectedCards({
+        db: requireDb,
+        now,
+        operatorId,
+        periods: config.uncollectedCards ?? DEFAULT_UNCOLLECTED_PERIODS,
+      }),
+    }),
     preflightHandlers({ preflight, audit }),
   );
 

@@ -96,6 +96,11 @@ export function createCounterApi(transport: CounterTransport) {
       keep: call(transport, 'procedure:keep'),
     }),
     rulesToday: call(transport, 'rules:today'),
+    stock: Object.freeze({
+      uncollected: call(transport, 'stock:uncollected'),
+      recordReminder: call(transport, 'stock:record-reminder'),
+      destroyUncollected: call(transport, 'stock:destroy-uncollected'),
+    }),
     reports: Object.freeze({
       daily: call(transport, 'reports:daily'),
       dailyPdf: call(transport, 'reports:daily-pdf'),

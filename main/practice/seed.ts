@@ -21,6 +21,7 @@ import { ensureDatabaseMode } from '../db/repositories/meta';
 import { countOperators, insertOperator } from '../db/repositories/operators';
 import { createPasswordHasher, type PasswordHasher } from '../operators/password-hash';
 import { createResident, searchResidents } from '../db/repositories/residents';
+import { seedDatedRulesCases } from './seed-dated-rules';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const loginId = z.string().regex(/^[a-z0-9]+$/);
@@ -395,7 +396,12 @@ export async function seedPracticeDatabase(
       }
     }
 
-    const summary = { residents: seed.residents.length, applications, cards, operators };
+    // The dated rules' own cases (an uncollected card past its day) live in their own module.
+    const dated = await seedDatedRulesCases(tx, cipher);
+    applications += dated.applications;
+    cards += dated.cards;
+    const residents = seed.residents.length + dated.residents;
+    const summary = { residents, applications, cards, operators };
     await appendAudit(
       tx,
       {

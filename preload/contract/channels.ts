@@ -38,6 +38,7 @@ import {
   type DailyReportDto,
   type ResidentHistoryDto,
   type RulesTodayDto,
+  type UncollectedCardDto,
 } from './lifecycle';
 import { EXPRESS_CATEGORIES } from './rules/rule-sets';
 import type { PreflightReportDto, PreflightSummaryDto } from './preflight';
@@ -313,6 +314,14 @@ export const requestSchemas = {
   }),
   /** The certificate service now (practice clock in practice) and the rule set in force. */
   'rules:today': empty,
+  /** Cards nobody collected, with their reminder and destruction days. */
+  'stock:uncollected': empty,
+  'stock:record-reminder': z.strictObject({ cardId: z.number().int().positive() }),
+  /** Destroys an uncollected card past its day, with a supervisor's approval. */
+  'stock:destroy-uncollected': z.strictObject({
+    cardId: z.number().int().positive(),
+    approvalId,
+  }),
   'reports:daily': z.strictObject({ date: reportDate }),
   'reports:daily-pdf': z.strictObject({ date: reportDate }),
   'reports:daily-csv': z.strictObject({ date: reportDate }),
@@ -390,6 +399,9 @@ export interface ResponseMap {
   'sim:receive-card': SimStateDto;
   'sim:set-practice-clock': SimStateDto;
   'rules:today': RulesTodayDto;
+  'stock:uncollected': readonly UncollectedCardDto[];
+  'stock:record-reminder': UncollectedCardDto;
+  'stock:destroy-uncollected': readonly UncollectedCardDto[];
   'reports:daily': DailyReportDto;
   'reports:daily-pdf': FileWrittenDto;
   'reports:daily-csv': FileWrittenDto;
@@ -477,6 +489,9 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'sim:receive-card': COUNTER_ROLES,
   'sim:set-practice-clock': COUNTER_ROLES,
   'rules:today': COUNTER_ROLES,
+  'stock:uncollected': COUNTER_ROLES,
+  'stock:record-reminder': COUNTER_ROLES,
+  'stock:destroy-uncollected': COUNTER_ROLES,
   'reports:daily': REPORT_ROLES,
   'reports:daily-pdf': REPORT_ROLES,
   'reports:daily-csv': REPORT_ROLES,

@@ -7,6 +7,7 @@ import type { CardActionOffer } from './rules/card-actions';
 import type { ExpressCategory } from './rules/rule-sets';
 import type { Label } from './rules/reasons';
 import type { ServiceState } from './rules/service-hours';
+import type { UncollectedStage } from './rules/uncollected';
 
 // ---- 一時停止 ----
 
@@ -25,6 +26,22 @@ export interface RulesTodayDto {
   /** The instant the service was judged at: the practice clock's in practice. */
   readonly at: string;
   readonly ruleSet: { readonly id: string; readonly label: Label };
+}
+
+// ---- cards nobody collects ----
+
+/** A card whose 交付通知書 went out and which was not collected (the stock screen). */
+export interface UncollectedCardDto {
+  readonly cardId: number;
+  readonly serial: string;
+  readonly noticeNumber: string;
+  readonly residentName: string;
+  /** YYYY-MM-DD (Japan day) the 交付通知書 went out; the card's arrival when not recorded. */
+  readonly noticeSentOn: string;
+  readonly reminderSentOn: string | null;
+  readonly reminderDue: string;
+  readonly destroyFrom: string;
+  readonly stage: UncollectedStage;
 }
 
 // ---- 再交付 ----
@@ -119,6 +136,8 @@ export const APPROVAL_ACTIONS = [
   'face-check-override',
   'face-check-second',
   'pin-reset-without-id',
+  /** Destroying a card nobody collected (no procedure: the card is named in its record). */
+  'uncollected-destruction',
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
@@ -238,7 +257,11 @@ export interface DailyReportDto {
     readonly issued: number;
     readonly returned: number;
     readonly destroyed: number;
+    /** Of the destroyed: cards nobody collected, destroyed with a supervisor's approval. */
+    readonly uncollectedDestroyed: number;
     readonly inStockAtEnd: number;
   };
+  /** The dated rule set in force on the day (fees, 特急発行, PINs, validity). */
+  readonly ruleSet: { readonly id: string; readonly label: Label };
   readonly generatedAt: string;
 }

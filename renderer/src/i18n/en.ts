@@ -1084,6 +1084,7 @@ export const en: Messages = {
         'approval-face-check-override': 'A supervisor approved going on after the face check',
         'approval-face-check-second': 'A second operator confirmed the face check',
         'approval-pin-reset-without-id': 'A supervisor approved a PIN reset without the usual ID',
+        'approval-uncollected-destruction': 'A supervisor approved destroying an uncollected card',
         'suspension-registered': 'Loss or theft reported; suspension registered',
         'suspension-released': 'Suspension released',
         'card-revoked': 'Revocation of the card recorded',

@@ -431,6 +431,7 @@ const life = {
       'approval-face-check-override': '責任者が顔写真の確認の続行を承認しました',
       'approval-face-check-second': '二人目の職員が顔写真の確認を確かめました',
       'approval-pin-reset-without-id': '責任者が本人確認書類なしの初期化を承認しました',
+      'approval-uncollected-destruction': '責任者が受け取られなかったカードの廃棄を承認しました',
       'suspension-registered': '紛失・盗難の届出を受け、一時停止を登録しました',
       'suspension-released': '一時停止を解除しました',
       'card-revoked': 'カードの廃止を記録しました',

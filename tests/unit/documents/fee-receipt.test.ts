@@ -57,7 +57,11 @@ describe('再交付手数料の領収書', { timeout: 20_000 }, () => {
     expect(text).toContain('練習用・無効');
 
     const express = join(dir, 'express.pdf');
-    await writeFeeReceiptPdf(express, { ...TARO, express: true, fee: reissueFee({ reason: 'lost', express: true, withCertificates: true }) });
+    await writeFeeReceiptPdf(express, {
+      ...TARO,
+      express: true,
+      fee: reissueFee({ reason: 'lost', express: true, withCertificates: true }),
+    });
     expect(await pdfText(express)).toContain(squash('特急発行2,000円'));
   });
 
