@@ -908,6 +908,20 @@ export const en: Messages = {
       'This card is revoked and can never be used again. If the resident needs a new card, start a reissue from the resident’s page.',
   },
   life: {
+    serviceHours: {
+      closed: 'No certificate work now.',
+      why: {
+        'after-hours':
+          'The national certificate service is closed (after 20:00). It opens again at {time}.',
+        'before-hours': 'The national certificate service is not open yet. It opens at {time}.',
+        maintenance: 'The national certificate service is under maintenance until {time}.',
+      },
+      deferHint:
+        'The issuance can go on as Issue later: the certificates are issued at a later visit (hand over the Issue-later notice).',
+      comeBack:
+        'Issuance, reissue, renewal, release and PIN resets: ask the resident to come back within the service hours.',
+      defer: 'Issue later',
+    },
     kinds: {
       ...labelsIn('en', PROCEDURE_KIND_LABELS),
       return: 'Record a returned card',
