@@ -908,6 +908,26 @@ export const en: Messages = {
       'This card is revoked and can never be used again. If the resident needs a new card, start a reissue from the resident’s page.',
   },
   life: {
+    uncollected: {
+      title: 'Uncollected cards',
+      lead: 'Cards whose notice went out and which nobody collected: the reminder’s day and the day each may be destroyed. Destruction needs a supervisor’s approval.',
+      none: 'No card is waiting for collection.',
+      resident: 'Name, notice number',
+      notice: 'Notice sent',
+      reminder: 'Reminder',
+      destroyFrom: 'May be destroyed from',
+      stage: 'State',
+      sent: 'sent {date}',
+      due: 'due by {date}',
+      stages: {
+        waiting: 'Waiting',
+        'reminder-due': 'Reminder due',
+        reminded: 'Reminded',
+        'destruction-due': 'Past its day: may be destroyed',
+      },
+      recordReminder: 'Record the reminder',
+      destroy: 'Destroy (supervisor approves)',
+    },
     serviceHours: {
       closed: 'No certificate work now.',
       why: {

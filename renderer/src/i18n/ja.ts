@@ -254,6 +254,26 @@ const revocationReasons = labelsIn('ja', REVOCATION_REASON_LABELS);
 const reissueReasons = labelsIn('ja', REISSUE_REASON_LABELS);
 
 const life = {
+  uncollected: {
+    title: '受け取られていないカード',
+    lead: '交付通知書を送ったのに受け取りに来られていないカードです。督促の期日と、廃棄できる日を示します。廃棄には責任者の承認が必要です。',
+    none: '受け取り待ちのカードはありません。',
+    resident: '氏名・交付通知書番号',
+    notice: '交付通知書の送付日',
+    reminder: '督促',
+    destroyFrom: '廃棄できる日',
+    stage: '状況',
+    sent: '{date} 送付済み',
+    due: '{date} までに送付',
+    stages: {
+      waiting: '受け取り待ち',
+      'reminder-due': '督促の時期です',
+      reminded: '督促済み',
+      'destruction-due': '廃棄の期日を過ぎています',
+    },
+    recordReminder: '督促の送付を記録',
+    destroy: '廃棄する（責任者の承認）',
+  },
   kinds: {
     ...labelsIn('ja', PROCEDURE_KIND_LABELS),
     return: '返納・廃棄の記録',
