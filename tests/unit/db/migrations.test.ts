@@ -95,6 +95,7 @@ describe('migrations', () => {
         'residents',
         'revocations',
         'suspensions',
+        'uncollected_destructions',
       ].map((t) => `table ${t}`),
     );
     // A second run has nothing to do.
