@@ -34,6 +34,16 @@ import { lookupHandlers } from './ipc/handlers/lookup';
 import { practiceHandlers } from './ipc/handlers/practice';
 import { procedureHandlers } from './ipc/handlers/procedure';
 import { reportsHandlers } from './ipc/handlers/reports';
+import { rulesHandlers } from './ipc/handlers/rules';
+import { stockHandlers } from './ipc/handlers/stock';
+import { createUncollectedCards } from './reports/uncollected';
+import { DEFAULT_UNCOLLECTED_PERIODS } from '../preload/contract/rules/uncollected';
+import { RULE_SETS } from '../preload/contract/rules/rule-sets';
+import {
+  atJapanTime,
+  certificateServiceAt,
+  DEFAULT_SERVICE_HOURS,
+} from '../preload/contract/rules/service-hours';
 import { residentHandlers } from './ipc/handlers/resident';
 import { simHandlers } from './ipc/handlers/sim';
 import { createIpcRouter, type Handlers, type IpcRouter } from './ipc/router';
@@ -357,6 +367,14 @@ export function createCore(config: CoreConfig): Core {
     (progress) => emit('resident:progress', progress),
   );
 
+  /** The certificate service's hours, judged by the practice clock in practice mode. */
+  const serviceHours = config.certificateService ?? DEFAULT_SERVICE_HOURS;
+  const serviceNow = () => {
+    const time = practice ? trainer?.practiceClock() : null;
+    return time ? atJapanTime(now(), time) : now();
+  };
+  const ruleSets = config.ruleSets ?? RULE_SETS;
+
   /** The 交付通知書 numbers each operator entered this session (a 交付 beside a look-alike). */
   const noticeLedger = createNoticeLedger();
 
@@ -394,11 +412,14 @@ export function createCore(config: CoreConfig): Core {
           : {}),
       faceCheck,
       noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
+      certificateService: () => certificateServiceAt(serviceNow(), serviceHours),
+      ruleSets,
     },
     PROCEDURE_SPECS,
   );
   const lookups = createLookups({ db: requireDb, now, operatorId, ledger: noticeLedger });
   const dailyReports = createDailyReports({
+    ruleSets,
     db: requireDb,
     now,
     outDir: paths.receipts,
@@ -510,6 +531,15 @@ export function createCore(config: CoreConfig): Core {
       now,
     }),
     reportsHandlers({ dailyReports }),
+    rulesHandlers({ serviceNow, hours: serviceHours, ruleSets, now }),
+    stockHandlers({
+      uncollected: createUncollectedCards({
+        db: requireDb,
+        now,
+        operatorId,
+        periods: config.uncollectedCards ?? DEFAULT_UNCOLLECTED_PERIODS,
+      }),
+    }),
     preflightHandlers({ preflight, audit }),
   );
 

@@ -33,6 +33,7 @@ export function createCounterApi(transport: CounterTransport) {
       setFacePhotos: call(transport, 'sim:set-face-photos'),
       reinsertCard: call(transport, 'sim:reinsert-card'),
       receiveCard: call(transport, 'sim:receive-card'),
+      setPracticeClock: call(transport, 'sim:set-practice-clock'),
     }),
     auth: Object.freeze({
       getSession: call(transport, 'auth:get-session'),
@@ -83,6 +84,7 @@ export function createCounterApi(transport: CounterTransport) {
       openPinEntry: call(transport, 'procedure:open-pin-entry'),
       setRevocationReason: call(transport, 'procedure:set-revocation-reason'),
       setReissueReason: call(transport, 'procedure:set-reissue-reason'),
+      deferCertificates: call(transport, 'procedure:defer-certificates'),
       approve: call(transport, 'procedure:approve'),
       recordFee: call(transport, 'procedure:record-fee'),
       recordDestroyed: call(transport, 'procedure:record-destroyed'),
@@ -99,6 +101,12 @@ export function createCounterApi(transport: CounterTransport) {
       cancel: call(transport, 'procedure:cancel'),
       hold: call(transport, 'procedure:hold'),
       keep: call(transport, 'procedure:keep'),
+    }),
+    rulesToday: call(transport, 'rules:today'),
+    stock: Object.freeze({
+      uncollected: call(transport, 'stock:uncollected'),
+      recordReminder: call(transport, 'stock:record-reminder'),
+      destroyUncollected: call(transport, 'stock:destroy-uncollected'),
     }),
     reports: Object.freeze({
       daily: call(transport, 'reports:daily'),

@@ -21,7 +21,7 @@ import {
 } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import { sexCodeOf } from '../../preload/contract/rules/sex';
-import { japanDate } from '../../preload/contract/rules/validity';
+import { certificateBirthdaysOn, japanDate } from '../../preload/contract/rules/validity';
 import type { BasicFourFacts } from '../card/domain';
 import type { Der, KeyKind } from './issuer-authority';
 
@@ -46,9 +46,6 @@ export const HOLDER_OID = {
   birthDate: '1.2.392.200149.8.5.5.4',
   address: '1.2.392.200149.8.5.5.5',
 } as const;
-
-/** Both certificates run to this birthday after issue (docs/card.md, Validity). */
-export const CERT_VALIDITY_BIRTHDAYS = 5;
 
 const ISSUER_OU: Readonly<Record<KeyKind, string>> = {
   signing: 'JPKI for digital signature',
@@ -219,13 +216,17 @@ export function nthBirthdayAfter(birthDate: string, after: string, n: number): s
   return monthDay === '02-29' && !isLeap(year) ? `${year}-02-28` : `${year}-${monthDay}`;
 }
 
-/** From the moment of issue to the end of the 5th birthday after it, never past the card's expiry. */
+/**
+ * From the moment of issue to the end of the rule set's birthday after it (the 5th today), never
+ * past the card's expiry.
+ */
 export function certificateValidity(
   birthDate: string,
   cardExpiry: string,
   now: Date,
 ): { notBefore: Date; notAfter: Date } {
-  const fifth = nthBirthdayAfter(birthDate, japanDate(now), CERT_VALIDITY_BIRTHDAYS);
+  const today = japanDate(now);
+  const fifth = nthBirthdayAfter(birthDate, today, certificateBirthdaysOn(today));
   const last = fifth < cardExpiry ? fifth : cardExpiry;
   // Whole seconds: X.509 times carry no fractions, and the stored record must match the DER.
   const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000);

@@ -5,6 +5,7 @@ import type { KeyProtector } from '../db/key-protector';
 import type { PgConnectionOptions } from '../db/pg-connection';
 import type { ScryptCost } from '../operators/password-hash';
 import type { WorkstationHost } from '../preflight/workstation';
+import type { RuleSet } from '../../preload/contract/rules/rule-sets';
 
 /** The origin the Electron app serves its renderer from (main/windows/protocol.ts). */
 export const APP_ORIGIN = 'app://counter';
@@ -48,6 +49,8 @@ export const officeDatabaseSchema = z
   );
 
 export type OfficeDatabaseConfig = z.infer<typeof officeDatabaseSchema>;
+/** A time of day on the Japan clock, 00:00–23:59. */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
 export const machineConfigSchema = z.strictObject({
   /** production: the real reader and the production database; practice: simulated, separate data. */
@@ -151,6 +154,38 @@ export const machineConfigSchema = z.strictObject({
       officeDatabaseSchema,
     ])
     .default({ kind: 'sqlite' }),
+  /**
+   * The national certificate service's hours on the Japan clock (HH:MM): outside them a step that
+   * needs the authority is refused and 交付 can only be parked (後日交付). maintenance: the
+   * service's announced windows (ISO instants with their offset). 08:30–20:00 when omitted.
+   */
+  certificateService: z
+    .strictObject({
+      opens: hhmm.default('08:30'),
+      closes: hhmm.default('20:00'),
+      maintenance: z
+        .array(
+          z.strictObject({
+            from: z.iso.datetime({ offset: true }),
+            to: z.iso.datetime({ offset: true }),
+          }),
+        )
+        .max(100)
+        .default([]),
+    })
+    .optional(),
+  /**
+   * Cards nobody collects: the reminder is due this many months after the 交付通知書, and the
+   * card may be destroyed this many months after the reminder, or after the first notice when no
+   * reminder went out. The municipality's own periods; 3, 3 and 12 when omitted.
+   */
+  uncollectedCards: z
+    .strictObject({
+      reminderAfterMonths: z.number().int().min(1).max(24).default(3),
+      destroyAfterReminderMonths: z.number().int().min(1).max(24).default(3),
+      destroyAfterNoticeMonths: z.number().int().min(1).max(36).default(12),
+    })
+    .optional(),
 });
 
 export type MachineConfig = Omit<z.infer<typeof machineConfigSchema>, 'mode' | 'database'> & {
@@ -196,6 +231,11 @@ export interface CoreConfig extends MachineConfig {
    * it, every hash is made at PRODUCTION_SCRYPT_COST.
    */
   readonly passwordHashCost?: ScryptCost;
+  /**
+   * Tests only: the dated rule table in place of the app's own (a hypothetical future entry). The
+   * machine configuration cannot set it: the rules are the law's, not the municipality's.
+   */
+  readonly ruleSets?: readonly RuleSet[];
 }
 
 export class ConfigError extends Error {
@@ -220,6 +260,7 @@ const JA_REFINEMENTS: Readonly<Record<string, string>> = {
   'must be a SHA-256 (64 hex digits)': 'SHA-256（16進数64桁）で書いてください',
   'give exactly one of passwordFile and sealedPasswordFile':
     'passwordFile と sealedPasswordFile のどちらか一方だけを書いてください',
+  'must be HH:MM': '「20:00」のように時:分で書いてください',
 };
 
 /**

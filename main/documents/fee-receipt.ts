@@ -19,6 +19,8 @@ export interface FeeReceiptData {
   oldCardSerial: string;
   reason: ReissueReason;
   express: boolean;
+  /** The new card gets certificates; without them the fee is the card's alone. */
+  withCertificates?: boolean;
   fee: FeeDto;
   status: 'paid' | 'waived';
   /** 'free-by-rule' for a reason the rules do not charge, else the clerk's words. */
@@ -77,7 +79,8 @@ export async function renderFeeReceipt(
       label: '再交付の理由',
       lines: [
         REISSUE_REASON_LABELS[data.reason].ja +
-          (data.express ? `（${FEE_LINE_LABELS.express.ja}）` : ''),
+          (data.express ? `（${FEE_LINE_LABELS.express.ja}）` : '') +
+          (data.withCertificates === false ? '（電子証明書なし）' : ''),
       ],
     },
     { label: '旧カード製造番号', lines: [data.oldCardSerial] },

@@ -24,6 +24,7 @@ import { createResident, searchResidents } from '../db/repositories/residents';
 import { CASE_RESIDENTS } from './practice-cases';
 import { seedRepresentativeVisits } from './representative-cases';
 import { seedCardKinds } from './seed-card-kinds';
+import { seedDatedRulesCases } from './seed-dated-rules';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const loginId = z.string().regex(/^[a-z0-9]+$/);
@@ -403,8 +404,12 @@ export async function seedPracticeDatabase(
 
     await seedRepresentativeVisits(tx, operatorId('renshu01'), clock);
     await seedCardKinds(tx, operatorId, onDate);
-
-    const summary = { residents: seed.residents.length, applications, cards, operators };
+    // The dated rules' own cases (an uncollected card past its day) live in their own module.
+    const dated = await seedDatedRulesCases(tx, cipher);
+    applications += dated.applications;
+    cards += dated.cards;
+    const residents = seed.residents.length + dated.residents;
+    const summary = { residents, applications, cards, operators };
     await appendAudit(
       tx,
       {

@@ -1,5 +1,6 @@
 // The trainer's simulator: the card in the simulated reader, the one taken out to be put back, and
-// the practice fault of an authority that refuses to issue certificates.
+// the practice fault of an authority that refuses to issue certificates, and the practice clock
+// (the time of day the certificate service's hours are judged by, e.g. an evening visit).
 import type { SimPresetDto, SimStateDto } from '../../preload/contract/dto';
 import { err, ok, type Result } from '../../preload/contract/result';
 import type { RecordAudit } from '../audit/operator-audit';
@@ -37,7 +38,10 @@ export interface Trainer {
   /** The face check shows the test photos (real faces) in place of the drawings. */
   facePhotos(): boolean;
   setFacePhotos(photos: boolean): Promise<SimStateDto>;
-  /** The practice data started over: the authority is online again. */
+  /** The practice clock: a Japan time of day (HH:MM) the service hours are judged at, or null. */
+  practiceClock(): string | null;
+  setPracticeClock(time: string | null): Promise<SimStateDto>;
+  /** The practice data started over: the authority is online again, the clock the real one, the photos drawings. */
   clearFaults(): void;
 }
 
@@ -48,6 +52,7 @@ export function createTrainer(deps: TrainerDeps): Trainer {
   let removed: { card: SimCardPort; label: string } | null = null;
   let authorityOffline = false;
   let facePhotos = false;
+  let practiceClock: string | null = null;
 
   async function state(): Promise<SimStateDto> {
     // A card pulled by other means (a test, the reader's own removal) is no longer the inserted one.
@@ -60,6 +65,7 @@ export function createTrainer(deps: TrainerDeps): Trainer {
       applicationCards: await cards.applicationCards(),
       authorityOffline,
       facePhotos,
+      practiceClock,
     };
   }
 
@@ -118,12 +124,18 @@ export function createTrainer(deps: TrainerDeps): Trainer {
     async setFacePhotos(photos) {
       facePhotos = photos;
       await audit('practice.face-photos', { photos });
+    practiceClock: () => practiceClock,
+
+    async setPracticeClock(time) {
+      practiceClock = time;
+      await audit('practice.clock-set', { time: time ?? 'real' });
       return state();
     },
 
     clearFaults() {
       authorityOffline = false;
       facePhotos = false;
+      practiceClock = null;
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   PROCEDURE_KIND_LABELS,
   REPORT_FEE_LABELS,
   REPORT_OUTCOME_LABELS,
+  REPORT_RULE_SET_LABEL,
   REPORT_STOCK_LABELS,
   waiverReasonLabel,
 } from '../../preload/contract/rules/report-labels';
@@ -69,6 +70,12 @@ export async function renderDailyReportPdf(
       lines: checked([`${r.fees.waivedCount}件`, ...waived]),
       size: 10,
     },
+    {
+      label: REPORT_RULE_SET_LABEL.ja,
+      lines: checked([r.ruleSet.label.ja]),
+      height: 24,
+      size: 10,
+    },
   ]);
 
   form.text('カードの受払（在庫照合）', left, y + 14, { size: 11.5, bold: true });
@@ -80,6 +87,7 @@ export async function renderDailyReportPdf(
       [REPORT_STOCK_LABELS.issued.ja, c.issued],
       [REPORT_STOCK_LABELS.returned.ja, c.returned],
       [REPORT_STOCK_LABELS.destroyed.ja, c.destroyed],
+      [REPORT_STOCK_LABELS.uncollectedDestroyed.ja, c.uncollectedDestroyed],
       [REPORT_STOCK_LABELS.inStockAtEnd.ja, c.inStockAtEnd],
     ].map(([label, n]) => ({
       label: String(label),

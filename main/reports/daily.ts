@@ -17,6 +17,8 @@ import {
   feeTotals,
   waiverReasonCounts,
 } from '../db/repositories/reports';
+import { countUncollectedDestroyed } from '../db/repositories/uncollected';
+import { RULE_SETS, ruleSetOn, type RuleSet } from '../../preload/contract/rules/rule-sets';
 import { WorkflowRefusal } from '../workflows/refusal';
 import { DIGIT_RUN } from './digit-run';
 
@@ -35,6 +37,8 @@ export interface DailyReportDeps {
    * 日報 is also an anchor kept outside the database.
    */
   anchor?(): Promise<AuditAnchor>;
+  /** The dated rule table (the app's own when absent); the report names the set of its day. */
+  readonly ruleSets?: readonly RuleSet[];
 }
 
 const JST_MS = 9 * 3600_000;
@@ -55,8 +59,10 @@ export async function dailyReport(
   date: string,
   now: Date,
   municipality: string,
+  ruleSets: readonly RuleSet[] = RULE_SETS,
 ): Promise<DailyReportDto> {
   const window = japanDayBounds(date);
+  const rules = ruleSetOn(date, ruleSets);
   if (date > new Date(now.getTime() + JST_MS).toISOString().slice(0, 10))
     throw new WorkflowRefusal('report-in-future');
 
@@ -88,8 +94,10 @@ export async function dailyReport(
       issued: await countCardEvents(q, 'issued', window),
       returned,
       destroyed: await countCardEvents(q, 'destroyed', window),
+      uncollectedDestroyed: await countUncollectedDestroyed(q, window),
       inStockAtEnd,
     },
+    ruleSet: { id: rules.id, label: rules.label },
     generatedAt: now.toISOString(),
   };
 }
@@ -104,6 +112,7 @@ export function dailyReportCsv(r: DailyReportDto, anchor?: AuditAnchor): string 
     ['report', 'date', '', r.date],
     ['report', 'municipality', '', r.municipality],
     ['report', 'generated_at', '', r.generatedAt],
+    ['report', 'rule_set', '', r.ruleSet.id],
   ];
   for (const p of r.procedures) {
     rows.push(['procedures', p.kind, 'completed', p.completed]);
@@ -122,7 +131,8 @@ export function dailyReportCsv(r: DailyReportDto, anchor?: AuditAnchor): string 
 }
 
 export function createDailyReports(deps: DailyReportDeps) {
-  const report = (date: string) => dailyReport(deps.db(), date, deps.now(), deps.municipality.name);
+  const report = (date: string) =>
+    dailyReport(deps.db(), date, deps.now(), deps.municipality.name, deps.ruleSets);
   return {
     report,
     async writePdf(date: string): Promise<FileWrittenDto> {

@@ -38,7 +38,10 @@ import {
   REPRINTABLE_DOCUMENTS,
   type DailyReportDto,
   type ResidentHistoryDto,
+  type RulesTodayDto,
+  type UncollectedCardDto,
 } from './lifecycle';
+import { EXPRESS_CATEGORIES } from './rules/rule-sets';
 import type { PreflightReportDto, PreflightSummaryDto } from './preflight';
 import type { ProcedureDto, ResidentMatchDto } from './procedure';
 import { FACE_FINDINGS, type FaceScoresDto } from './rules/face-score';
@@ -326,7 +329,18 @@ export const requestSchemas = {
     procedureId,
     reason: z.enum(REISSUE_REASONS),
     express: z.boolean(),
+    /** 特急発行: who asks and the day of the event (main checks it by the rule set in force). */
+    expressRequest: z
+      .strictObject({
+        category: z.enum(EXPRESS_CATEGORIES),
+        eventDate: z.iso.date().nullable(),
+      })
+      .optional(),
+    /** The resident wants the certificates on the new card (true when absent). */
+    withCertificates: z.boolean().optional(),
   }),
+  /** 交付 outside the certificate service's hours: 後日交付 now, before the PINs. */
+  'procedure:defer-certificates': z.strictObject({ procedureId }),
   'procedure:approve': z.strictObject({ procedureId, approvalId }),
   'procedure:record-fee': z.strictObject({
     procedureId,
@@ -367,6 +381,23 @@ export const requestSchemas = {
   /** The clerk answers the idle ask: the procedure goes on. */
   'procedure:keep': z.strictObject({ procedureId }),
   'sim:receive-card': z.strictObject({ noticeNumber }),
+  /** The practice clock: the time of day the service hours are judged at (null: the real one). */
+  'sim:set-practice-clock': z.strictObject({
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .nullable(),
+  }),
+  /** The certificate service now (practice clock in practice) and the rule set in force. */
+  'rules:today': empty,
+  /** Cards nobody collected, with their reminder and destruction days. */
+  'stock:uncollected': empty,
+  'stock:record-reminder': z.strictObject({ cardId: z.number().int().positive() }),
+  /** Destroys an uncollected card past its day, with a supervisor's approval. */
+  'stock:destroy-uncollected': z.strictObject({
+    cardId: z.number().int().positive(),
+    approvalId,
+  }),
   'reports:daily': z.strictObject({ date: reportDate }),
   'reports:daily-pdf': z.strictObject({ date: reportDate }),
   'reports:daily-csv': z.strictObject({ date: reportDate }),
@@ -431,6 +462,7 @@ export interface ResponseMap {
   'procedure:open-pin-entry': ProcedureDto;
   'procedure:set-revocation-reason': ProcedureDto;
   'procedure:set-reissue-reason': ProcedureDto;
+  'procedure:defer-certificates': ProcedureDto;
   'procedure:approve': ProcedureDto;
   'procedure:record-fee': ProcedureDto;
   'procedure:record-destroyed': ProcedureDto;
@@ -448,6 +480,11 @@ export interface ResponseMap {
   'procedure:hold': ProcedureDto;
   'procedure:keep': ProcedureDto;
   'sim:receive-card': SimStateDto;
+  'sim:set-practice-clock': SimStateDto;
+  'rules:today': RulesTodayDto;
+  'stock:uncollected': readonly UncollectedCardDto[];
+  'stock:record-reminder': UncollectedCardDto;
+  'stock:destroy-uncollected': readonly UncollectedCardDto[];
   'reports:daily': DailyReportDto;
   'reports:daily-pdf': FileWrittenDto;
   'reports:daily-csv': FileWrittenDto;
@@ -522,6 +559,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:open-pin-entry': COUNTER_ROLES,
   'procedure:set-revocation-reason': COUNTER_ROLES,
   'procedure:set-reissue-reason': COUNTER_ROLES,
+  'procedure:defer-certificates': COUNTER_ROLES,
   'procedure:approve': COUNTER_ROLES,
   'procedure:record-fee': COUNTER_ROLES,
   'procedure:record-destroyed': COUNTER_ROLES,
@@ -539,6 +577,11 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:hold': COUNTER_ROLES,
   'procedure:keep': COUNTER_ROLES,
   'sim:receive-card': COUNTER_ROLES,
+  'sim:set-practice-clock': COUNTER_ROLES,
+  'rules:today': COUNTER_ROLES,
+  'stock:uncollected': COUNTER_ROLES,
+  'stock:record-reminder': COUNTER_ROLES,
+  'stock:destroy-uncollected': COUNTER_ROLES,
   'reports:daily': REPORT_ROLES,
   'reports:daily-pdf': REPORT_ROLES,
   'reports:daily-csv': REPORT_ROLES,

@@ -108,6 +108,10 @@ export const ERROR_CODES = [
   'face-auth-card', // the card is 顔認証 (no PINs, no signing certificate): switch it back first
   'certificate-procedure-open', // another procedure on the card's certificates is open (detail: its kind)
   'express-not-allowed',
+  'express-not-eligible', // 特急発行 refused by the rule set in force (detail: rules/express.ts's why)
+  'certificate-service-closed', // outside the certificate service's hours (detail: why:reopens ISO)
+  'card-not-uncollected', // the card is not one waiting for collection (issued, destroyed, …)
+  'uncollected-not-due', // an uncollected card before the municipality's destruction date
   'waiver-reason-required',
   'approval-required',
   'reissue-exists',

@@ -4,6 +4,10 @@ import type { PinKind } from './dto';
 import type { ResidentSummaryDto } from './issuance';
 import { PROCEDURE_KINDS, type ProcedureKind } from './procedure-kinds';
 import type { CardActionOffer } from './rules/card-actions';
+import type { ExpressCategory } from './rules/rule-sets';
+import type { Label } from './rules/reasons';
+import type { ServiceState } from './rules/service-hours';
+import type { UncollectedStage } from './rules/uncollected';
 
 // ---- 一時停止 ----
 
@@ -14,10 +18,43 @@ export type Reporter = (typeof REPORTERS)[number];
 export const REPORT_METHODS = ['telephone', 'counter', 'written'] as const;
 export type ReportMethod = (typeof REPORT_METHODS)[number];
 
+// ---- the rules of the day ----
+
+/** The certificate service now and the dated rule set in force (rules:today). */
+export interface RulesTodayDto {
+  readonly service: ServiceState;
+  /** The instant the service was judged at: the practice clock's in practice. */
+  readonly at: string;
+  readonly ruleSet: { readonly id: string; readonly label: Label };
+}
+
+// ---- cards nobody collects ----
+
+/** A card whose 交付通知書 went out and which was not collected (the stock screen). */
+export interface UncollectedCardDto {
+  readonly cardId: number;
+  readonly serial: string;
+  readonly noticeNumber: string;
+  readonly residentName: string;
+  /** YYYY-MM-DD (Japan day) the 交付通知書 went out; the card's arrival when not recorded. */
+  readonly noticeSentOn: string;
+  readonly reminderSentOn: string | null;
+  readonly reminderDue: string;
+  readonly destroyFrom: string;
+  readonly stage: UncollectedStage;
+}
+
 // ---- 再交付 ----
 
+/** 特急発行 as asked at the reissue's reason: the category and the day of its event. */
+export interface ExpressRequestDto {
+  readonly category: ExpressCategory;
+  /** YYYY-MM-DD: the loss or the arrival; null for a baby under one. */
+  readonly eventDate: string | null;
+}
+
 export interface FeeDto {
-  /** What the rules charge: 0, 1,000 or 2,000 yen. */
+  /** What the rule set in force charges (0, 800, 1,000, 1,800 or 2,000 yen today). */
   readonly amountYen: number;
   /** The lines of the charge, for the screen and the receipt. */
   readonly lines: readonly {
@@ -99,6 +136,8 @@ export const APPROVAL_ACTIONS = [
   'face-check-override',
   'face-check-second',
   'pin-reset-without-id',
+  /** Destroying a card nobody collected (no procedure: the card is named in its record). */
+  'uncollected-destruction',
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
@@ -226,7 +265,11 @@ export interface DailyReportDto {
     readonly issued: number;
     readonly returned: number;
     readonly destroyed: number;
+    /** Of the destroyed: cards nobody collected, destroyed with a supervisor's approval. */
+    readonly uncollectedDestroyed: number;
     readonly inStockAtEnd: number;
   };
+  /** The dated rule set in force on the day (fees, 特急発行, PINs, validity). */
+  readonly ruleSet: { readonly id: string; readonly label: Label };
   readonly generatedAt: string;
 }

@@ -70,6 +70,8 @@ export const PROCEDURE_ACTIONS = [
   'print-deferral-slip',
   'print-inquiry', // 代理人交付: the 照会書兼回答書, while it waits for the reply
   'print-card-note',
+  /** 交付 outside the certificate service's hours: 後日交付 before the PINs (main checks the hours). */
+  'defer-certificates',
 ] as const;
 export type ProcedureAction = (typeof PROCEDURE_ACTIONS)[number];
 
@@ -210,6 +212,12 @@ export interface ProcedureDto {
   readonly reissue: {
     readonly reason: ReissueReason;
     readonly express: boolean;
+    /** 特急発行's category, as recorded (null: not express). */
+    readonly expressCategory: string | null;
+    /** The new card gets certificates. */
+    readonly withCertificates: boolean;
+    /** The dated rule set the fee was computed by (null: recorded before the table). */
+    readonly ruleSet: string | null;
     readonly fee: FeeDto;
     readonly feeStatus: 'paid' | 'waived' | null;
     readonly waiverReason: string | null;

@@ -7,8 +7,7 @@ import { migration0005 } from './0005-procedure-kinds';
 import { migration0006 } from './0006-audit-seals';
 import { migration0007 } from './0007-approval-tries';
 import { migration0008 } from './0008-authority-registry';
-import type { Migration } from './migration';
-
+import { migration0009 } from './0009-dated-rules';
 export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -243,6 +243,11 @@ export async function recordReissue(
     readonly applicationId: number;
     readonly reason: ReissueReason;
     readonly express: boolean;
+    /** The new card gets certificates (the usual case); absent: true. */
+    readonly withCertificates?: boolean;
+    /** The rule set the fee was computed by; absent: recorded before the rule table. */
+    readonly ruleSet?: string | null;
+    readonly expressCategory?: string | null;
     readonly operatorId: number;
     readonly procedureId?: string | null;
     readonly fee: Fee;
@@ -254,13 +259,17 @@ export async function recordReissue(
   try {
     reissueId = (
       await tx.run(
-        `INSERT INTO reissues (old_card_id, application_id, reason, express, operator_id, procedure_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO reissues (old_card_id, application_id, reason, express, with_certificates,
+                               rule_set, express_category, operator_id, procedure_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           r.oldCardId,
           r.applicationId,
           r.reason,
           r.express,
+          r.withCertificates !== false,
+          r.ruleSet ?? null,
+          r.expressCategory ?? null,
           r.operatorId,
           r.procedureId ?? null,
           now,
@@ -295,6 +304,10 @@ export interface Reissue {
   readonly applicationId: number;
   readonly reason: ReissueReason;
   readonly express: boolean;
+  readonly withCertificates: boolean;
+  /** The rule set of its fee; null when recorded before the rule table. */
+  readonly ruleSet: string | null;
+  readonly expressCategory: string | null;
   readonly operatorId: number;
   readonly procedureId: string | null;
   readonly createdAt: string;
@@ -306,6 +319,9 @@ interface ReissueRow {
   application_id: number;
   reason: ReissueReason;
   express: number;
+  with_certificates: number;
+  rule_set: string | null;
+  express_category: string | null;
   operator_id: number;
   procedure_id: string | null;
   created_at: string;
@@ -318,6 +334,9 @@ function toReissue(r: ReissueRow): Reissue {
     applicationId: r.application_id,
     reason: r.reason,
     express: r.express === 1,
+    withCertificates: r.with_certificates !== 0,
+    ruleSet: r.rule_set,
+    expressCategory: r.express_category,
     operatorId: r.operator_id,
     procedureId: r.procedure_id,
     createdAt: r.created_at,

@@ -100,12 +100,16 @@ export function countCardsReturned(q: Queryable, w: TimeWindow): Promise<number>
   );
 }
 
-/** Cards in stock at `at`: received before it, neither handed over nor terminated by then. */
+/**
+ * Cards in stock at `at`: received before it, neither handed over, terminated nor destroyed by
+ * then (an uncollected card destroyed leaves the stock without being terminated).
+ */
 export function countCardsInStock(q: Queryable, at: string): Promise<number> {
   return count(
     q,
     `SELECT count(*) AS n FROM cards WHERE received_at < ?
-        AND (issued_at IS NULL OR issued_at >= ?) AND (terminated_at IS NULL OR terminated_at >= ?)`,
-    [at, at, at],
+        AND (issued_at IS NULL OR issued_at >= ?) AND (terminated_at IS NULL OR terminated_at >= ?)
+        AND (destroyed_at IS NULL OR destroyed_at >= ?)`,
+    [at, at, at, at],
   );
 }

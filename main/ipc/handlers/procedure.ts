@@ -68,8 +68,23 @@ export function procedureHandlers(deps: {
       refusals(() => p.act(procedureId, 'openPinEntry', { reader })),
     'procedure:set-revocation-reason': ({ procedureId, reason, cardPresent }) =>
       refusals(() => p.act(procedureId, 'setRevocationReason', { reason, cardPresent })),
-    'procedure:set-reissue-reason': ({ procedureId, reason, express }) =>
-      refusals(() => p.act(procedureId, 'setReissueReason', { reason, express })),
+    'procedure:set-reissue-reason': ({
+      procedureId,
+      reason,
+      express,
+      expressRequest,
+      withCertificates,
+    }) =>
+      refusals(() =>
+        p.act(procedureId, 'setReissueReason', {
+          reason,
+          express,
+          expressRequest: expressRequest ?? null,
+          withCertificates: withCertificates ?? true,
+        }),
+      ),
+    'procedure:defer-certificates': ({ procedureId }) =>
+      refusals(() => p.act(procedureId, 'deferCertificates', {})),
     'procedure:approve': ({ procedureId, approvalId }) =>
       refusals(() => p.act(procedureId, 'approve', { approvalId })),
     'procedure:record-fee': ({ procedureId, status, waiverReason }) =>

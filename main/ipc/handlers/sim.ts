@@ -15,6 +15,7 @@ export type SimChannel =
   | 'sim:insert-application-card'
   | 'sim:set-authority-offline'
   | 'sim:set-face-photos'
+  | 'sim:set-practice-clock'
   | 'sim:receive-card';
 
 export interface SimHandlerDeps {
@@ -43,6 +44,8 @@ export function simHandlers(deps: SimHandlerDeps): HandlerPart<SimChannel> {
       trainer && deps.practice ? ok(await trainer.setAuthorityOffline(offline)) : notPractice(),
     'sim:set-face-photos': async ({ photos }) =>
       trainer && deps.practice ? ok(await trainer.setFacePhotos(photos)) : notPractice(),
+    'sim:set-practice-clock': async ({ time }) =>
+      trainer && deps.practice ? ok(await trainer.setPracticeClock(time)) : notPractice(),
     // Practice 入庫: the new card of a pending reissue arrives in stock.
     'sim:receive-card': async ({ noticeNumber }) => {
       if (!trainer) return notPractice();

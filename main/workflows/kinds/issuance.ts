@@ -102,12 +102,30 @@ export async function prepareMatched(ctx: CardContext, card: Card, tx: Tx): Prom
 export function issuanceAllowed(s: CardState): readonly ProcedureAction[] {
   if (s.step === 'handover') return ['complete'];
   if (s.step === 'parked') return ['print-deferral-slip'];
+  if (s.step === 'pins' && !s.pins.entryOpen) return ['defer-certificates'];
   if (s.step === 'completed') return ['print-receipt'];
   return [];
 }
 
 /** 交付's own actions: the handover with the old cards collected, the receipt, the slip. */
 export const ISSUANCE_ACTIONS: ActionHandlers<CardState> = {
+  /**
+   * 後日交付 chosen at the PIN step because the certificate service is closed: the procedure
+   * parks as when the authority is down, and a later visit resumes it at the PIN step (the
+   * existing 後日交付 keeps the journal, the slip and the resume in one mechanism).
+   */
+  async deferCertificates(ctx) {
+    if (ctx.state.step !== 'pins' || ctx.state.pins.entryOpen)
+      refuse('step-not-allowed', ctx.state.step);
+    const service = ctx.deps.certificateService();
+    if (service.open) refuse('step-not-allowed', 'service-open');
+    await ctx.commit(
+      'parked',
+      { code: 'certificate-service-closed', why: service.why, reopensAt: service.reopensAt },
+      { status: 'failed' },
+    );
+  },
+
   async complete(ctx, { handover }) {
     if (!handover) refuse('validation', 'handover');
     const cardId = ctx.live.cardId;

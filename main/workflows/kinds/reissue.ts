@@ -1,11 +1,14 @@
-// 再交付 (reissue): reason (express only for a lost card) -> a supervisor's approval -> the fee paid or
+// 再交付 (reissue): reason (特急発行 where the dated rules allow it, with or without certificates) ->
+// a supervisor's approval -> the fee paid or
 // waived (free-by-rule reasons are waived with the rule as their cause, without a fee step) ->
 // completed: the old card revoked if it is not yet, a new 'reissue' application with its notice
 // number, the reissues and fees rows, all in the last step's transaction. Then the fee receipt.
 import type { FileWrittenDto } from '../../../preload/contract/dto';
 import type { FeeDto } from '../../../preload/contract/lifecycle';
 import { reissueRefusal } from '../../../preload/contract/rules/card-actions';
-import { EXPRESS_REISSUE_REASONS, reissueFee } from '../../../preload/contract/rules/fees';
+import { expressRefusal } from '../../../preload/contract/rules/express';
+import { reissueFee } from '../../../preload/contract/rules/fees';
+import { ruleSetOn } from '../../../preload/contract/rules/rule-sets';
 import { REVOCATION_OF_REISSUE, type ReissueReason } from '../../../preload/contract/rules/reasons';
 import type { ProcedureStep } from '../../../preload/contract/procedure';
 import type { Tx } from '../../db/connection';
@@ -22,6 +25,7 @@ import { headerOf, stepGuard } from '../procedure/steps';
 import { refuse } from '../refusal';
 import { procedureApproval } from '../steps/approval';
 import { revokeCard } from '../steps/card-revocation';
+import { assertServiceOpen } from '../steps/service-hours';
 import { writeFeeReceipt } from '../steps/printed-documents';
 import { cardForRecord } from './card-start';
 
@@ -32,6 +36,10 @@ export interface ReissueState {
   readonly step: Extract<ProcedureStep, 'reason' | 'approval' | 'fee' | 'completed' | 'cancelled'>;
   readonly reason: ReissueReason | null;
   readonly express: boolean;
+  readonly withCertificates: boolean;
+  /** The rule set the fee was computed by (its id), as the reason row recorded it. */
+  readonly ruleSet: string | null;
+  readonly expressCategory: string | null;
   readonly fee: FeeDto | null;
   readonly approvalId: number | null;
   /** What the last step recorded: paid or waived, the amount, the new notice number. */
@@ -44,6 +52,10 @@ export interface ReissueState {
 
 const OPEN_STEPS: readonly ReissueState['step'][] = ['reason', 'approval', 'fee'];
 
+function isFee(v: unknown): v is FeeDto {
+  return typeof v === 'object' && v !== null && typeof (v as FeeDto).amountYen === 'number';
+}
+
 export function reissueTransition(
   s: ReissueState,
   row: { readonly step: string; readonly data: Readonly<Record<string, unknown>> },
@@ -55,8 +67,19 @@ export function reissueTransition(
       at('reason', 'approval');
       const reason = d.reason as ReissueReason;
       const express = d.express === true;
-      if (express && !EXPRESS_REISSUE_REASONS.includes(reason)) refuse('express-not-allowed');
-      return { ...s, step: 'approval', reason, express, fee: reissueFee(reason, express) };
+      const withCertificates = d.withCertificates !== false;
+      // The fee as the rule set of the day made it; a row from before the rule table has none.
+      const fee = isFee(d.fee) ? d.fee : reissueFee({ reason, express, withCertificates });
+      return {
+        ...s,
+        step: 'approval',
+        reason,
+        express,
+        withCertificates,
+        ruleSet: typeof d.ruleSet === 'string' ? d.ruleSet : null,
+        expressCategory: typeof d.expressCategory === 'string' ? d.expressCategory : null,
+        fee,
+      };
     }
     case 'approval':
       at('approval');
@@ -106,6 +129,8 @@ async function finish(
   const approvalId = s.approvalId!;
   const card = await getCard(deps.db(), ctx.live.cardId);
   const revokeOld = card.state !== 'terminated';
+  // Revoking the old card's certificates needs the national service: not outside its hours.
+  if (revokeOld) assertServiceOpen(deps);
   // The old card is revoked with the reissue's approval when it is not terminated yet.
   const revocation = revokeOld
     ? await revokeCard(deps, {
@@ -143,6 +168,9 @@ async function finish(
           applicationId,
           reason,
           express: s.express,
+          withCertificates: s.withCertificates,
+          ruleSet: s.ruleSet,
+          expressCategory: s.expressCategory,
           operatorId,
           procedureId: ctx.live.procedure.id,
           fee:
@@ -164,6 +192,9 @@ export const reissueSpec: ProcedureSpec<ReissueState, { readonly cardId: number 
     step: 'reason',
     reason: null,
     express: false,
+    withCertificates: true,
+    ruleSet: null,
+    expressCategory: null,
     fee: null,
     approvalId: null,
     done: null,
@@ -194,6 +225,9 @@ export const reissueSpec: ProcedureSpec<ReissueState, { readonly cardId: number 
             ? {
                 reason: s.reason,
                 express: s.express,
+                expressCategory: s.expressCategory,
+                withCertificates: s.withCertificates,
+                ruleSet: s.ruleSet,
                 fee: s.fee,
                 feeStatus: s.done?.status ?? null,
                 waiverReason: s.done?.waiverReason ?? null,
@@ -205,10 +239,35 @@ export const reissueSpec: ProcedureSpec<ReissueState, { readonly cardId: number 
   },
 
   actions: {
-    async setReissueReason(ctx, { reason, express }) {
-      if (express && !EXPRESS_REISSUE_REASONS.includes(reason)) refuse('express-not-allowed');
-      const fee = reissueFee(reason, express);
-      await ctx.commit('reason', { reason, express, feeYen: fee.amountYen });
+    async setReissueReason(ctx, { reason, express, expressRequest, withCertificates }) {
+      const deps = ctx.deps;
+      const today = japanDate(deps.now());
+      const rules = ruleSetOn(today, deps.ruleSets);
+      const withCerts = withCertificates !== false;
+      if (express) {
+        // Who may ask and until when is the rule set's: checked here, whatever the screen showed.
+        if (!expressRequest) refuse('express-not-eligible', 'category');
+        const why = expressRefusal(
+          { ...expressRequest, reason, birthDate: ctx.live.birthDate, today },
+          rules,
+        );
+        if (why) refuse(why === 'reason' ? 'express-not-allowed' : 'express-not-eligible', why);
+      }
+      const fee = reissueFee({ reason, express, withCertificates: withCerts }, rules);
+      await ctx.commit('reason', {
+        reason,
+        express,
+        withCertificates: withCerts,
+        ruleSet: rules.id,
+        ...(express && expressRequest
+          ? {
+              expressCategory: expressRequest.category,
+              expressEventDate: expressRequest.eventDate,
+            }
+          : {}),
+        feeYen: fee.amountYen,
+        fee: { amountYen: fee.amountYen, lines: [...fee.lines], freeByRule: fee.freeByRule },
+      });
     },
 
     async approve(ctx, { approvalId }) {

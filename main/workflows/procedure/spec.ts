@@ -10,8 +10,14 @@ import type {
   ResidentPromptDto,
   ResidentSubmitDto,
 } from '../../../preload/contract/issuance';
-import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type {
+  ExpressRequestDto,
+  PinPlanEntry,
+  RenewalScope,
+} from '../../../preload/contract/lifecycle';
 import type { ChangedFact } from '../../../preload/contract/rules/card-kinds';
+import type { RuleSet } from '../../../preload/contract/rules/rule-sets';
+import type { ServiceState } from '../../../preload/contract/rules/service-hours';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
   DeliveryRequestDto,
@@ -73,6 +79,10 @@ export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
    * recorded on each procedure it starts, so that another counter's resident never holds this one.
    */
   readonly counterId?: string;
+  /** The national certificate service now (its hours, the practice clock in practice). */
+  certificateService(): ServiceState;
+  /** The dated rule table (the app's own; a test may add a future entry). */
+  readonly ruleSets: readonly RuleSet[];
 }
 
 /** A journal row as a state transition sees it. */
@@ -157,7 +167,15 @@ export interface ActionArgs {
   showCardFace: { readonly reader: string };
   openPinEntry: { readonly reader: string };
   setRevocationReason: { readonly reason: CardRevocationReason; readonly cardPresent: boolean };
-  setReissueReason: { readonly reason: ReissueReason; readonly express: boolean };
+  setReissueReason: {
+    readonly reason: ReissueReason;
+    readonly express: boolean;
+    /** Absent: no 特急発行 asked (an older caller). */
+    readonly expressRequest?: ExpressRequestDto | null;
+    /** Absent: with certificates. */
+    readonly withCertificates?: boolean;
+  };
+  deferCertificates: Record<string, never>;
   approve: { readonly approvalId: number };
   recordFee: { readonly status: 'paid' | 'waived'; readonly waiverReason: string | null };
   recordDestroyed: { readonly reader: string | null };

@@ -74,6 +74,7 @@ import {
   secondLookReason,
 } from '../../../preload/contract/rules/face-score';
 import { faceOverrideApproval, secondCheckApproval } from './approval';
+import { assertServiceOpen } from './service-hours';
 import { readFacePhotos } from './face-photos';
 import { checkOne, checkSubmitted, type SubmittedValues } from './pin-hub';
 import { pinRefusal, readPinTries, refusedCurrentOf, setSecret, type PinTries } from './pin-ops';
@@ -399,6 +400,12 @@ function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
   };
 }
 
+/** Whether the card work needs the national service: a PIN change alone does not. */
+function needsAuthority(rules: CardRules, state: CardState): boolean {
+  if (rules.kind !== 'pin-reset') return true;
+  return requiredEntries(rules, state).some((e) => e.mode === 'new');
+}
+
 async function openPinEntry<R>(kind: CardKind<R>, ctx: CardContext, reader: string): Promise<void> {
   const rules = kind.rules;
   // No secret before the resident has confirmed the card face, nor after a fact was found wrong.
@@ -406,6 +413,8 @@ async function openPinEntry<R>(kind: CardKind<R>, ctx: CardContext, reader: stri
   if (ctx.state.step === 'card-face-wrong') refuse('card-face-wrong');
   if (ctx.state.step !== 'pins' && ctx.state.step !== 'parked')
     refuse('step-not-allowed', ctx.state.step);
+  // Before the resident types anything: outside the service's hours nothing can be set.
+  if (needsAuthority(rules, ctx.state)) assertServiceOpen(ctx.deps);
   await ctx.claimEntry();
   // 後日交付 resumed: the PINs are entered again on the card read again.
   if (ctx.state.step === 'parked') await ctx.commit('resumed', {});
@@ -541,6 +550,10 @@ async function runCardWork<R>(
   const deps = ctx.deps;
   const card = await dbCard(ctx);
   const resident: Resident = await getResident(deps.db(), ctx.live.residentId);
+  // The hours may have ended while the resident typed: 交付 parks, the others ask to come back.
+  const service = deps.certificateService();
+  if (!service.open && needsAuthority(rules, ctx.state))
+    throw new AuthorityFailure('certificate-service-closed');
   const authority = await deps.authority();
   const event = (e: CardEvent) => ctx.set(applyCardEvent(rules, ctx.state, e));
   // The resident's progress bar: one step for the secrets, then the certificate sequence's own.

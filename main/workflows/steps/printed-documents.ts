@@ -7,6 +7,11 @@ import type {
   ReprintableDocumentDto,
 } from '../../../preload/contract/lifecycle';
 import { reissueFee } from '../../../preload/contract/rules/fees';
+import {
+  RULE_SETS,
+  RULE_SET_2024_12,
+  type RuleSet,
+} from '../../../preload/contract/rules/rule-sets';
 import { appendAudit } from '../../audit/audit-log';
 import type { Queryable } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
@@ -126,6 +131,11 @@ export async function writeDeferralSlip(
 }
 
 /** 領収書 or 手数料免除記録 of a reissue: the fee as recorded, by the clerk who recorded it. */
+/** The rule set a reissue's fee was computed by; one recorded before the table: the first. */
+function ruleSetOf(table: readonly RuleSet[], id: string | null): RuleSet {
+  return [...table, ...RULE_SETS].find((s) => s.id === id) ?? RULE_SET_2024_12;
+}
+
 export async function writeFeeReceipt(
   deps: ProcedureDeps,
   procedureId: string,
@@ -151,7 +161,8 @@ export async function writeFeeReceipt(
     oldCardSerial: card.serial,
     reason: reissue.reason,
     express: reissue.express,
-    fee: reissueFee(reissue.reason, reissue.express),
+    withCertificates: reissue.withCertificates,
+    fee: reissueFee(reissue, ruleSetOf(deps.ruleSets, reissue.ruleSet)),
     status: fee.status,
     waiverReason: fee.status === 'waived' ? fee.waiverReason : null,
     operatorName: (await getOperator(db, fee.operatorId)).displayName,

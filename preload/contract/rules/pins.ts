@@ -2,6 +2,7 @@
 // secrets a resident sets, and the pin-wrong answer's detail. Pure: main enforces them on every
 // submission; the resident window runs the same checks only for quick feedback.
 import { PIN_KINDS, type PinKind } from '../dto';
+import { RULE_SET_2024_12, type RuleSet } from './rule-sets';
 
 /** Why a value was refused; each is an error code with words in every resident language. */
 export const PIN_RULE_VIOLATIONS = [
@@ -15,9 +16,15 @@ export const PIN_RULE_VIOLATIONS = [
 ] as const;
 export type PinRuleViolation = (typeof PIN_RULE_VIOLATIONS)[number];
 
-/** The order in which the resident sets the secrets: signing password first (not under 15). */
-export function requiredPinKinds(under15: boolean): readonly PinKind[] {
-  return under15 ? ['auth', 'juki', 'text'] : ['signing', 'auth', 'juki', 'text'];
+/**
+ * The order in which the resident sets the secrets under a rule set: signing password first (not
+ * under 15). The cards in use today are of the first set's generation.
+ */
+export function requiredPinKinds(
+  under15: boolean,
+  rules: RuleSet = RULE_SET_2024_12,
+): readonly PinKind[] {
+  return under15 ? rules.pins.under15Kinds : rules.pins.kinds;
 }
 
 /** The three 4-digit PINs that may share one value (「3つとも同じ暗証番号にする」). */

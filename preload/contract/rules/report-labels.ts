@@ -35,6 +35,10 @@ export const REPORT_STOCK_LABELS = {
   issued: { ja: '交付', en: 'Issued' },
   returned: { ja: '返納', en: 'Returned' },
   destroyed: { ja: '廃棄（穴あけ）', en: 'Destroyed (punched)' },
+  uncollectedDestroyed: {
+    ja: 'うち受け取られなかったカードの廃棄',
+    en: 'Of which uncollected cards destroyed',
+  },
   inStockAtEnd: { ja: '当日終了時の在庫', en: 'In stock at day end' },
 } satisfies Record<string, Label>;
 
@@ -47,3 +51,6 @@ export function waiverReasonLabel(reason: string): Label {
     ReissueReason | undefined;
   return code ? REISSUE_REASON_LABELS[code] : { ja: reason, en: reason };
 }
+
+/** The line that names the dated rule set the day's fees were charged under. */
+export const REPORT_RULE_SET_LABEL: Label = { ja: '適用した規則', en: 'Rules in force' };

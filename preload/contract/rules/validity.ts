@@ -1,8 +1,10 @@
 // When certificates and cards stop being valid and when renewal opens, on the counter's calendar.
 // Pure: card health, the renewal procedure and the resident's history all ask these functions.
+// The periods themselves are dated numbers of the rule table (rule-sets.ts).
+import { RULE_SET_2024_12, ruleSetOn, type RuleSet } from './rule-sets';
 
 /** Renewal opens this many calendar months before the last valid day; card expiry warns as early. */
-export const RENEWAL_WINDOW_MONTHS = 3;
+export const RENEWAL_WINDOW_MONTHS = RULE_SET_2024_12.validity.renewalWindowMonths;
 
 /** Japan has no daylight saving: its calendar day is UTC shifted by nine hours. */
 const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -32,9 +34,9 @@ function parseDay(isoDate: string): [number, number, number] {
  * the same day of the month three months earlier, or that month's last day when it is shorter
  * (May 31 opens on Feb 28, or Feb 29 in a leap year).
  */
-export function renewalOpensOn(lastValidDay: string): string {
+export function renewalOpensOn(lastValidDay: string, rules: RuleSet = RULE_SET_2024_12): string {
   const [y, m, d] = parseDay(lastValidDay);
-  const monthIndex = m - 1 - RENEWAL_WINDOW_MONTHS;
+  const monthIndex = m - 1 - rules.validity.renewalWindowMonths;
   const daysInMonth = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, monthIndex, Math.min(d, daysInMonth))).toISOString().slice(0, 10);
 }
@@ -71,4 +73,12 @@ export function cardExpiryState(cardExpiry: string, now: Date): CardExpiryState 
   const today = japanDate(now);
   if (today > cardExpiry) return 'expired';
   return today >= renewalOpensOn(cardExpiry) ? 'expiring' : 'valid';
+}
+
+/** Certificates issued on the Japan day `issueDay` run to this birthday after it (rule table). */
+export function certificateBirthdaysOn(
+  issueDay: string,
+  table: readonly RuleSet[] | undefined = undefined,
+): number {
+  return ruleSetOn(issueDay, table).validity.certificateBirthdays;
 }

@@ -1,4 +1,5 @@
 // English UI text. Typed as the Japanese message set, so a missing or extra key fails typecheck.
+import { EXPRESS_CATEGORY_LABELS } from '../../../preload/contract/rules/express';
 import { FEE_LINE_LABELS } from '../../../preload/contract/rules/fees';
 import {
   PROCEDURE_KIND_LABELS,
@@ -966,6 +967,40 @@ export const en: Messages = {
       'This card is revoked and can never be used again. If the resident needs a new card, start a reissue from the resident’s page.',
   },
   life: {
+    uncollected: {
+      title: 'Uncollected cards',
+      lead: 'Cards whose notice went out and which nobody collected: the reminder’s day and the day each may be destroyed. Destruction needs a supervisor’s approval.',
+      none: 'No card is waiting for collection.',
+      resident: 'Name, notice number',
+      notice: 'Notice sent',
+      reminder: 'Reminder',
+      destroyFrom: 'May be destroyed from',
+      stage: 'State',
+      sent: 'sent {date}',
+      due: 'due by {date}',
+      stages: {
+        waiting: 'Waiting',
+        'reminder-due': 'Reminder due',
+        reminded: 'Reminded',
+        'destruction-due': 'Past its day: may be destroyed',
+      },
+      recordReminder: 'Record the reminder',
+      destroy: 'Destroy (supervisor approves)',
+    },
+    serviceHours: {
+      closed: 'No certificate work now.',
+      why: {
+        'after-hours':
+          'The national certificate service is closed (after 20:00). It opens again at {time}.',
+        'before-hours': 'The national certificate service is not open yet. It opens at {time}.',
+        maintenance: 'The national certificate service is under maintenance until {time}.',
+      },
+      deferHint:
+        'The issuance can go on as Issue later: the certificates are issued at a later visit (hand over the Issue-later notice).',
+      comeBack:
+        'Issuance, reissue, renewal, release and PIN resets: ask the resident to come back within the service hours.',
+      defer: 'Issue later',
+    },
     kinds: {
       ...labelsIn('en', PROCEDURE_KIND_LABELS),
       return: 'Record a returned card',
@@ -1151,6 +1186,7 @@ export const en: Messages = {
         'approval-face-check-override': 'A supervisor approved going on after the face check',
         'approval-face-check-second': 'A second operator confirmed the face check',
         'approval-pin-reset-without-id': 'A supervisor approved a PIN reset without the usual ID',
+        'approval-uncollected-destruction': 'A supervisor approved destroying an uncollected card',
         'suspension-registered': 'Loss or theft reported; suspension registered',
         'suspension-released': 'Suspension released',
         'card-revoked': 'Revocation of the card recorded',
@@ -1301,7 +1337,25 @@ export const en: Messages = {
       reason: 'Reason for reissue',
       express: 'Express issue',
       expressShort: 'Express',
-      expressHint: 'Only for a lost card (fee ¥2,000).',
+      expressHint:
+        'Only for a charged reason (a loss, …) and a listed category (fee ¥2,000, ¥1,800 without certificates).',
+      withCertificates: 'Put electronic certificates on the new card',
+      withoutCertificatesShort: 'No certificates',
+      withCertificatesHint: 'Untick when the resident wants none (the fee is ¥200 less).',
+      expressCategory: 'Express category',
+      expressCategories: labelsIn('en', EXPRESS_CATEGORY_LABELS),
+      eventDate: 'Day of the event (the loss, the arrival)',
+      eventDateHint:
+        'Applies within 30 days of this day. A baby under one applies any time before the first birthday.',
+      expressRefusals: {
+        category: 'This category is not one for express issue.',
+        reason: 'Express issue cannot be chosen for this reason.',
+        'event-date': 'Enter the day of the event.',
+        'event-in-future': 'The day of the event is in the future.',
+        'window-passed': 'More than 30 days since the event: express issue does not apply.',
+        'first-birthday-passed': 'Past the first birthday: this category does not apply.',
+      },
+      ruleSet: 'Rules applied: {name}',
       oldCard: 'The current card is revoked with this reissue (reason: {reason}).',
       why: 'Choose the reason for reissue.',
       ready: 'Chosen. “Next” goes on to the supervisor’s approval.',
@@ -1781,6 +1835,16 @@ export const en: Messages = {
     'certificate-procedure-open':
       "A procedure on this card's certificates is not finished yet. Complete or cancel it, then try again.",
     'express-not-allowed': 'Express issue is only for a reissue after a loss.',
+      'The four basic facts (name, address…) have not changed since the signing certificate was issued; it cannot be reissued alone.',
+    'express-not-allowed': 'Express issue is only for a charged reissue reason (a loss, …).',
+    'express-not-eligible':
+      'Express issue does not apply (not a listed category, or past its time: 30 days after the event; for a baby, before the first birthday). Apply for a standard reissue.',
+    'certificate-service-closed':
+      "The national certificate service is closed (after 20:00 or maintenance): no certificate work now. An issuance can go on with the certificates later (Issue later); for other procedures, ask the resident to come back within the service's hours.",
+    'card-not-uncollected':
+      'This card is not waiting for collection (issued, destroyed, …). Check its state.',
+    'uncollected-not-due':
+      'This card is not due for destruction yet. Destroy it after its date, with a supervisor’s approval.',
     'waiver-reason-required': 'Enter the reason for waiving the fee.',
     'approval-required':
       "This procedure needs a supervisor's approval. Ask a supervisor to approve it.",

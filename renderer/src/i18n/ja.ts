@@ -1,4 +1,5 @@
 // Japanese UI text, the reference message set: en.ts is typed against it, so a missing key fails typecheck.
+import { EXPRESS_CATEGORY_LABELS } from '../../../preload/contract/rules/express';
 import type { ErrorCode } from '../../../preload/contract/errors';
 import type { NextActionCode, PinKind } from '../../../preload/contract/dto';
 import type { RepresentativeRelation } from '../../../preload/contract/issuance';
@@ -226,6 +227,16 @@ const errors = {
   'certificate-procedure-open':
     'このカードの電子証明書の手続きがまだ終わっていません。その手続きを完了するか中止してから、もう一度操作してください。',
   'express-not-allowed': '特急発行は紛失による再交付のときだけ選べます。',
+    '基本4情報（氏名・住所など）が署名用電子証明書の内容から変わっていないため、署名用だけの再発行はできません。',
+  'express-not-allowed': '特急発行は、手数料のかかる再交付の理由（紛失など）のときだけ選べます。',
+  'express-not-eligible':
+    '特急発行の対象になりません（対象の区分でない、または申請の期限〔できごとから30日、1歳未満は1歳の誕生日の前日まで〕を過ぎています）。通常の再交付で申請してください。',
+  'certificate-service-closed':
+    '国の電子証明書サービスの受付時間外（20時以降など）のため、電子証明書の手続きは今はできません。交付は「後日交付にする」で電子証明書だけを後日にできます。ほかの手続きは、受付時間内にもう一度お越しいただくよう住民の方にご案内ください。',
+  'card-not-uncollected':
+    'このカードは受け取り待ちのカードではありません（交付済み・廃棄済みなど）。カードの状態を確かめてください。',
+  'uncollected-not-due':
+    'このカードはまだ廃棄の期日になっていません。期日を過ぎてから、責任者の承認を得て廃棄してください。',
   'waiver-reason-required': '手数料を免除するときは、免除の理由を入力してください。',
   'approval-required': 'この手続きには責任者の承認が必要です。責任者に承認を依頼してください。',
   'reissue-exists':
@@ -274,6 +285,26 @@ const revocationReasons = labelsIn('ja', REVOCATION_REASON_LABELS);
 const reissueReasons = labelsIn('ja', REISSUE_REASON_LABELS);
 
 const life = {
+  uncollected: {
+    title: '受け取られていないカード',
+    lead: '交付通知書を送ったのに受け取りに来られていないカードです。督促の期日と、廃棄できる日を示します。廃棄には責任者の承認が必要です。',
+    none: '受け取り待ちのカードはありません。',
+    resident: '氏名・交付通知書番号',
+    notice: '交付通知書の送付日',
+    reminder: '督促',
+    destroyFrom: '廃棄できる日',
+    stage: '状況',
+    sent: '{date} 送付済み',
+    due: '{date} までに送付',
+    stages: {
+      waiting: '受け取り待ち',
+      'reminder-due': '督促の時期です',
+      reminded: '督促済み',
+      'destruction-due': '廃棄の期日を過ぎています',
+    },
+    recordReminder: '督促の送付を記録',
+    destroy: '廃棄する（責任者の承認）',
+  },
   kinds: {
     ...labelsIn('ja', PROCEDURE_KIND_LABELS),
     return: '返納・廃棄の記録',
@@ -460,6 +491,7 @@ const life = {
       'approval-face-check-override': '責任者が顔写真の確認の続行を承認しました',
       'approval-face-check-second': '二人目の職員が顔写真の確認を確かめました',
       'approval-pin-reset-without-id': '責任者が本人確認書類なしの初期化を承認しました',
+      'approval-uncollected-destruction': '責任者が受け取られなかったカードの廃棄を承認しました',
       'suspension-registered': '紛失・盗難の届出を受け、一時停止を登録しました',
       'suspension-released': '一時停止を解除しました',
       'card-revoked': 'カードの廃止を記録しました',
@@ -467,6 +499,20 @@ const life = {
       'fee-paid': '手数料を受領しました',
       'fee-waived': '手数料を免除しました',
     } satisfies Record<TimelineEvent, string>,
+  },
+  serviceHours: {
+    closed: '電子証明書の手続きは、今はできません。',
+    why: {
+      'after-hours':
+        '国の電子証明書サービスの受付時間外です（20時以降）。次の受付は {time} からです。',
+      'before-hours': '国の電子証明書サービスの受付前です。受付は {time} からです。',
+      maintenance: '国の電子証明書サービスがメンテナンス中です。{time} から再開します。',
+    },
+    deferHint:
+      'カードの交付は「後日交付にする」で進められます。電子証明書は後日の来庁で発行します（後日交付のご案内をお渡しください）。',
+    comeBack:
+      '交付・再交付・電子証明書の更新・一時停止の解除・暗証番号の初期化は、受付時間内にもう一度お越しいただくようご案内ください。',
+    defer: '後日交付にする',
   },
   steps: {
     request: '代理人の申し出',
@@ -609,7 +655,26 @@ const life = {
     reason: '再交付の理由',
     express: '特急発行を希望する',
     expressShort: '特急発行',
-    expressHint: '紛失による再交付のときだけ選べます（手数料は2,000円）。',
+    expressHint:
+      '手数料のかかる理由（紛失など）で、対象の区分にあたる方だけ選べます（手数料は2,000円、電子証明書なしは1,800円）。',
+    withCertificates: '新しいカードに電子証明書を搭載する',
+    withoutCertificatesShort: '電子証明書なし',
+    withCertificatesHint:
+      '電子証明書を希望されないときは外してください（手数料が200円安くなります）。',
+    expressCategory: '特急発行の区分',
+    expressCategories: labelsIn('ja', EXPRESS_CATEGORY_LABELS),
+    eventDate: 'できごとの日（紛失した日・転入した日）',
+    eventDateHint:
+      'この日から30日以内の申請が対象です。1歳未満の方は1歳の誕生日の前日まで対象です。',
+    expressRefusals: {
+      category: 'この区分は特急発行の対象ではありません。',
+      reason: 'この再交付の理由では特急発行を選べません。',
+      'event-date': 'できごとの日を入力してください。',
+      'event-in-future': 'できごとの日が未来になっています。',
+      'window-passed': 'できごとの日から30日を過ぎているため、特急発行の対象外です。',
+      'first-birthday-passed': '1歳の誕生日を過ぎているため、この区分の対象外です。',
+    },
+    ruleSet: '適用する規則：{name}',
     oldCard: '今のカードは、この再交付とあわせて廃止します（廃止の理由：{reason}）。',
     why: '再交付の理由を選んでください。',
     ready: '選び終わりました。「次へ」で責任者の承認に進みます。',

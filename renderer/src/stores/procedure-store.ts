@@ -3,7 +3,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { RequestOf } from '../../../preload/contract/channels';
-import type { PinPlanEntry, RenewalScope } from '../../../preload/contract/lifecycle';
+import type {
+  ExpressRequestDto,
+  PinPlanEntry,
+  RenewalScope,
+} from '../../../preload/contract/lifecycle';
 import type { ChangedFact } from '../../../preload/contract/rules/card-kinds';
 import type { CardRevocationReason, ReissueReason } from '../../../preload/contract/rules/reasons';
 import type {
@@ -110,8 +114,17 @@ export const useProcedureStore = defineStore('procedure', () => {
     step(() =>
       window.counter.procedure.setRevocationReason({ procedureId: id(), reason, cardPresent }),
     );
-  const setReissueReason = (reason: ReissueReason, express: boolean) =>
-    step(() => window.counter.procedure.setReissueReason({ procedureId: id(), reason, express }));
+  const setReissueReason = (
+    reason: ReissueReason,
+    express: boolean,
+    more: { expressRequest?: ExpressRequestDto; withCertificates?: boolean } = {},
+  ) =>
+    step(() =>
+      window.counter.procedure.setReissueReason({ procedureId: id(), reason, express, ...more }),
+    );
+  /** 交付 outside the certificate service's hours: 後日交付 before the PINs. */
+  const deferCertificates = () =>
+    step(() => window.counter.procedure.deferCertificates({ procedureId: id() }));
   const approve = (approvalId: number) =>
     step(() => window.counter.procedure.approve({ procedureId: id(), approvalId }));
   const recordFee = (status: 'paid' | 'waived', waiverReason?: string) =>
@@ -205,6 +218,7 @@ export const useProcedureStore = defineStore('procedure', () => {
     openPinEntry,
     setRevocationReason,
     setReissueReason,
+    deferCertificates,
     approve,
     recordFee,
     recordDestroyed,

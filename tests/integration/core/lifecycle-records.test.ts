@@ -333,6 +333,7 @@ describe('一時停止 · 廃止 · 再交付: refusals and records', () => {
         procedureId,
         reason: 'damaged',
         express: true,
+        expressRequest: { category: 'lost-card', eventDate: TODAY },
       }),
     ).toBe('express-not-allowed');
     const reasoned = await call<ProcedureDto>(core, 'procedure:set-reissue-reason', {
@@ -445,6 +446,7 @@ describe('一時停止 · 廃止 · 再交付: a restart at each step resumes fr
       procedureId: rei.procedureId,
       reason: 'lost',
       express: true,
+      expressRequest: { category: 'lost-card', eventDate: TODAY },
     });
     h = await restart(h);
     const open1 = (await call<ProcedureDto[]>(h.core, 'procedure:list-open')).filter(

@@ -97,6 +97,7 @@ describe('migrations', () => {
         'residents',
         'revocations',
         'suspensions',
+        'uncollected_destructions',
       ].map((t) => `table ${t}`),
     );
     // A second run has nothing to do.

@@ -45,7 +45,7 @@ describe('再交付手数料の領収書', { timeout: 20_000 }, () => {
     await writeFeeReceiptPdf(path, {
       ...TARO,
       reason: 'theft',
-      fee: reissueFee('theft', false),
+      fee: reissueFee({ reason: 'theft', express: false, withCertificates: true }),
       status: 'waived',
       waiverReason: 'free-by-rule',
       practice: true,
@@ -57,7 +57,11 @@ describe('再交付手数料の領収書', { timeout: 20_000 }, () => {
     expect(text).toContain('練習用・無効');
 
     const express = join(dir, 'express.pdf');
-    await writeFeeReceiptPdf(express, { ...TARO, express: true, fee: reissueFee('lost', true) });
+    await writeFeeReceiptPdf(express, {
+      ...TARO,
+      express: true,
+      fee: reissueFee({ reason: 'lost', express: true, withCertificates: true }),
+    });
     expect(await pdfText(express)).toContain(squash('特急発行2,000円'));
   });
 
@@ -66,7 +70,7 @@ describe('再交付手数料の領収書', { timeout: 20_000 }, () => {
     await writeFeeReceiptPdf(path, {
       ...TARO,
       reason: 'missed-renewal',
-      fee: reissueFee('missed-renewal', false),
+      fee: reissueFee({ reason: 'missed-renewal', express: false, withCertificates: true }),
     });
     expect(await pdfText(path)).toContain(
       squash(`再交付の理由${REISSUE_REASON_LABELS['missed-renewal'].ja}`),

@@ -45,7 +45,7 @@ export const FEE_TARO: FeeReceiptData = {
   oldCardSerial: '990000000000002',
   reason: 'lost',
   express: false,
-  fee: reissueFee('lost', false),
+  fee: reissueFee({ reason: 'lost', express: false, withCertificates: true }),
   status: 'paid',
   waiverReason: null,
   operatorName: '練習 一郎',

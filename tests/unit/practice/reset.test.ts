@@ -1,4 +1,5 @@
 // Practice reset: the seed comes back, the old file is kept once, a production file is never touched.
+import { DATED_RULES_CASES } from '../../../main/practice/seed-dated-rules';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,7 +75,9 @@ describe('resetPracticeData', () => {
   it('restores the seed after a practice session and keeps the old file as *.previous', async () => {
     const db = await seededPractice();
     await practiseOn(db);
-    expect((await searchResidents(db, {}, 1, 1)).total).toBe(seed.residents.length + 1);
+    expect((await searchResidents(db, {}, 1, 1)).total).toBe(
+      seed.residents.length + DATED_RULES_CASES.residents + 1,
+    );
     expect((await findCardBySerial(db, '990000000000001'))?.state).toBe('issued');
 
     const result = await resetPracticeData({
@@ -86,16 +89,20 @@ describe('resetPracticeData', () => {
       clock,
     });
     open.push(result.db);
-    expect((await searchResidents(result.db, {}, 1, 1)).total).toBe(seed.residents.length);
+    expect((await searchResidents(result.db, {}, 1, 1)).total).toBe(
+      seed.residents.length + DATED_RULES_CASES.residents,
+    );
     expect((await searchResidents(result.db, { kanjiName: '練習' })).total).toBe(0);
     expect((await findCardBySerial(result.db, '990000000000001'))?.state).toBe('prepared');
-    expect(result.seed.residents).toBe(seed.residents.length);
+    expect(result.seed.residents).toBe(seed.residents.length + DATED_RULES_CASES.residents);
     expect(result.previousPath).toBe(`${path}.previous`);
 
     // The old database, with the trainee's changes, is kept and still opens.
     const previous = await openIssuanceDatabase(result.previousPath, { mode: 'practice' });
     try {
-      expect((await searchResidents(previous, {}, 1, 1)).total).toBe(seed.residents.length + 1);
+      expect((await searchResidents(previous, {}, 1, 1)).total).toBe(
+        seed.residents.length + DATED_RULES_CASES.residents + 1,
+      );
       const rows = await readAuditRows(previous, 0, 1000);
       expect(rows.at(-1)?.action).toBe('practice.reset');
       expect(await verifyAuditChain(previous)).toMatchObject({ ok: true });
@@ -197,7 +204,9 @@ describe('resetPracticeData', () => {
     expect(filesOnDisk(path)).toEqual(before);
     expect(existsSync(`${path}.previous`)).toBe(false);
     // Still open and usable.
-    expect((await searchResidents(db, {}, 1, 1)).total).toBe(seed.residents.length);
+    expect((await searchResidents(db, {}, 1, 1)).total).toBe(
+      seed.residents.length + DATED_RULES_CASES.residents,
+    );
   });
   it('puts the old database back when the new one cannot be made', async () => {
     const db = await seededPractice();
@@ -224,7 +233,9 @@ describe('resetPracticeData', () => {
     expect(existsSync(`${path}.previous`)).toBe(false);
     const back = await openWithCipher(path, 'practice', t);
     open.push(back.db);
-    expect((await searchResidents(back.db, {}, 1, 1)).total).toBe(seed.residents.length + 1);
+    expect((await searchResidents(back.db, {}, 1, 1)).total).toBe(
+      seed.residents.length + DATED_RULES_CASES.residents + 1,
+    );
     expect(await verifyAuditChain(back.db)).toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,6 @@
 // The practice seed: loaded once into a practice database, matching the simulated card presets.
 import { SEEDED_VISIT_AUDIT_ROWS } from '../../../main/practice/representative-cases';
+import { DATED_RULES_CASES } from '../../../main/practice/seed-dated-rules';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../main/audit/audit-log';
@@ -183,13 +184,15 @@ describe('seedPracticeDatabase', () => {
   it('loads everything once and counts match the file', async () => {
     const summary = await seedPracticeDatabase(db, cipher, clock, { hasher: testHasher });
     const applications = seed.residents.flatMap((r) => r.applications);
-    expect(summary.residents).toBe(seed.residents.length);
-    expect(summary.applications).toBe(applications.length);
-    expect(summary.cards).toBe(applications.filter((a) => a.card).length);
-    expect((await searchResidents(db, {}, 1, 1)).total).toBe(seed.residents.length);
+    expect(summary.residents).toBe(seed.residents.length + DATED_RULES_CASES.residents);
+    expect(summary.applications).toBe(applications.length + DATED_RULES_CASES.applications);
+    expect(summary.cards).toBe(applications.filter((a) => a.card).length + DATED_RULES_CASES.cards);
+    expect((await searchResidents(db, {}, 1, 1)).total).toBe(
+      seed.residents.length + DATED_RULES_CASES.residents,
+    );
     expect(await countOperators(db)).toBe(seed.operators.length);
     expect(await db.get<{ n: number }>('SELECT count(*) AS n FROM card_applications')).toEqual({
-      n: applications.length,
+      n: applications.length + DATED_RULES_CASES.applications,
     });
     expect(await db.get<{ n: number }>('SELECT count(*) AS n FROM cards')).toEqual({
       n: summary.cards,
@@ -419,7 +422,9 @@ describe('seedPracticeDatabase', () => {
     await expect(
       seedPracticeDatabase(db, cipher, clock, { hasher: testHasher }),
     ).rejects.toBeInstanceOf(PracticeSeedRefusedError);
-    expect((await searchResidents(db, {}, 1, 1)).total).toBe(seed.residents.length);
+    expect((await searchResidents(db, {}, 1, 1)).total).toBe(
+      seed.residents.length + DATED_RULES_CASES.residents,
+    );
     expect(await countOperators(db)).toBe(seed.operators.length);
   });
 

@@ -85,7 +85,15 @@ describe('日報', () => {
       waivedReasons: [{ reason: 'free-by-rule', count: 1 }],
     });
     // The fixture's cards were issued last year: none came in, went out or stayed in stock today.
-    expect(r.cards).toEqual({ received: 0, issued: 0, returned: 0, destroyed: 0, inStockAtEnd: 0 });
+    expect(r.cards).toEqual({
+      received: 0,
+      issued: 0,
+      returned: 0,
+      destroyed: 0,
+      uncollectedDestroyed: 0,
+      inStockAtEnd: 0,
+    });
+    expect(r.ruleSet.id).toBe('2024-12-02');
     const next = await dailyReport(f.t.db, '2026-11-26', f.now, '見本県窓口市');
     expect(next.procedures.find((p) => p.kind === 'suspension')?.completed).toBe(1);
   });

@@ -1,6 +1,7 @@
 // Test support for the records workflows (一時停止, 廃止, 再交付) and the 日報: a migrated database with
 // a clerk, a second clerk and a supervisor, issued cards with certificate rows, an authority that
 // records what it is asked, and no card reader (these steps run without the card).
+import { RULE_SETS } from '../../../preload/contract/rules/rule-sets';
 import {
   UnknownCertificateError,
   type IssuerAuthority,
@@ -109,6 +110,8 @@ export async function recordsFixture(
       operatorId: () => f.operator,
       authority: async () => fakeAuthority,
       authorityOffline: () => false,
+      certificateService: () => ({ open: true }),
+      ruleSets: RULE_SETS,
       cards: {
         withCard: async () => {
           throw new Error('no card reader in this test');
