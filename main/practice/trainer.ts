@@ -124,6 +124,9 @@ export function createTrainer(deps: TrainerDeps): Trainer {
     async setFacePhotos(photos) {
       facePhotos = photos;
       await audit('practice.face-photos', { photos });
+      return state();
+    },
+
     practiceClock: () => practiceClock,
 
     async setPracticeClock(time) {

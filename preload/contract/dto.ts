@@ -315,6 +315,7 @@ export interface SimStateDto {
    * face the similarity score can judge) in place of the drawings.
    */
   readonly facePhotos: boolean;
+  /**
    * The practice clock: the Japan time of day (HH:MM) the certificate service's hours are judged
    * at in practice (an evening visit), or null for the real time.
    */

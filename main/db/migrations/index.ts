@@ -8,6 +8,8 @@ import { migration0006 } from './0006-audit-seals';
 import { migration0007 } from './0007-approval-tries';
 import { migration0008 } from './0008-authority-registry';
 import { migration0009 } from './0009-dated-rules';
+import type { Migration } from './migration';
+
 export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [

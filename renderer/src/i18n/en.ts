@@ -1834,8 +1834,6 @@ export const en: Messages = {
       'This is a face-authentication card (no PINs, no signing certificate). Switch it back to a normal card first.',
     'certificate-procedure-open':
       "A procedure on this card's certificates is not finished yet. Complete or cancel it, then try again.",
-    'express-not-allowed': 'Express issue is only for a reissue after a loss.',
-      'The four basic facts (name, address…) have not changed since the signing certificate was issued; it cannot be reissued alone.',
     'express-not-allowed': 'Express issue is only for a charged reissue reason (a loss, …).',
     'express-not-eligible':
       'Express issue does not apply (not a listed category, or past its time: 30 days after the event; for a baby, before the first birthday). Apply for a standard reissue.',
