@@ -3,7 +3,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import type { Dialect } from './dialect';
 import {
   DbClosedError,
   DbCorruptError,
@@ -17,6 +16,9 @@ import {
   NestedTransactionError,
   TransactionEndedError,
 } from './errors';
+
+/** Which database a handle talks to: the embedded sqlite file or the office's PostgreSQL. */
+export type Dialect = 'sqlite' | 'postgres';
 
 export type SqlValue = string | number | boolean | Uint8Array | null;
 /** Positional (`?`) or named (`:name`, given here without the colon) parameters. */

@@ -1,9 +1,6 @@
 // The few SQL forms that differ between sqlite and PostgreSQL, for the repositories to call.
 import type { Queryable } from './connection';
 
-/** Which database a handle talks to: the embedded sqlite file or the office's PostgreSQL. */
-export type Dialect = 'sqlite' | 'postgres';
-
 /**
  * A `column GLOB ?` test and its parameter. PostgreSQL has no GLOB: the pattern becomes an
  * anchored regular expression (`*` any run, `?` one character, `[...]` a class as written).

@@ -3,6 +3,7 @@ import type { CardKind } from './rules/card-kinds';
 import type { CardRevocationReason } from './rules/reasons';
 import type { Role } from './rules/roles';
 import type { CertificateValidity } from './rules/validity';
+import type { PinKind } from './rules/pin-kinds';
 
 export type AppMode = 'production' | 'practice';
 
@@ -183,9 +184,7 @@ export interface ReadersDto {
   readonly readers: readonly ReaderDto[];
 }
 
-/** The four secrets the clerk sees on card health, in this order. */
-export const PIN_KINDS = ['signing', 'auth', 'juki', 'text'] as const;
-export type PinKind = (typeof PIN_KINDS)[number];
+export { PIN_KINDS, type PinKind } from './rules/pin-kinds';
 
 export interface PinStatusDto {
   readonly kind: PinKind;

@@ -2,7 +2,7 @@
 // (fees, 特急発行, the PINs a resident sets, validity periods). The rule modules (fees.ts,
 // express.ts, pins.ts, validity.ts) read their part of the entry in force on a day, so a new card
 // generation or a new fee is a new entry here, not new code.
-import type { PinKind } from '../dto';
+import type { PinKind } from './pin-kinds';
 import type { Label, ReissueReason } from './reasons';
 
 /** Who may ask for 特急発行: the categories the rules list, each with its own window. */

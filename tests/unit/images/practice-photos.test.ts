@@ -48,9 +48,12 @@ describe('npm run photos', SLOW, () => {
       expect(files.has(`${notice}.jp2`)).toBe(true);
     }
     expect(files.has('camera.y4m')).toBe(true);
+    // The photo scenario's real face (from python3-skimage, which the test machine installs).
+    for (const name of ['test-face.png', 'test-face.jp2', 'camera-test-face.y4m'])
+      expect(files.has(name)).toBe(true);
     expect(first).toEqual({
-      total: noticesWithCards.length * 2 + 1,
-      written: noticesWithCards.length * 2 + 1,
+      total: noticesWithCards.length * 2 + 1 + 3,
+      written: noticesWithCards.length * 2 + 1 + 3,
     });
     const camera = statSync(join(fresh, 'camera.y4m'));
     expect(camera.size).toBeGreaterThan(640 * 480 * 1.5);

@@ -51,6 +51,7 @@ describe('trainer', () => {
       removed: null,
       applicationCards: APPLICATIONS,
       authorityOffline: false,
+      facePhotos: false,
       practiceClock: null,
     });
     expect(trainer.authorityOffline()).toBe(false);

@@ -72,10 +72,26 @@ describe('再交付', () => {
     const id = (await w.start('reissue', { cardId })).procedureId;
     expect(
       await refusalOf(w.act(id, 'setReissueReason', { reason: 'damaged', express: true })),
+    ).toBe('express-not-eligible');
+    // The loss a week before the fixture's day (2026-11-25): within the 30 days of the rule.
+    const lostRecently = { category: 'lost-card', eventDate: '2026-11-18' } as const;
+    expect(
+      await refusalOf(
+        w.act(id, 'setReissueReason', {
+          reason: 'damaged',
+          express: true,
+          expressRequest: lostRecently,
+        }),
+      ),
     ).toBe('express-not-allowed');
     expect(
-      (await w.act(id, 'setReissueReason', { reason: 'lost', express: true })).reissue?.fee
-        .amountYen,
+      (
+        await w.act(id, 'setReissueReason', {
+          reason: 'lost',
+          express: true,
+          expressRequest: lostRecently,
+        })
+      ).reissue?.fee.amountYen,
     ).toBe(2000);
     await w.act(id, 'approve', { approvalId: await f.approval(id, 'reissue') });
     expect(await refusalOf(w.act(id, 'recordFee', { status: 'waived', waiverReason: null }))).toBe(
