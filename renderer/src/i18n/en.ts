@@ -728,7 +728,8 @@ export const en: Messages = {
       question: 'Is the person on the card photo the resident at the counter?',
       match: 'Match',
       mismatch: 'No match',
-      decisionNote: 'Only the decision is recorded.',
+      decisionNote:
+        'Only the decision and any similarity figures shown are recorded; no photo is kept.',
       secondNote:
         'At this counter a second operator confirms Match (with their own ID and password). Only the decision and the two operators are recorded.',
       keys: 'Space: capture / back to live   1, 2, 3: enlarge the card, application or still (a click does too)',
