@@ -6,7 +6,8 @@
 # the network namespace each parallel integration run has its own pcscd and vpcd port in,
 # PostgreSQL 15 for the office-database backend (its tests start their own server), and two
 # public-domain face photos for the face-similarity tests (astronaut.png from python3-skimage,
-# messi5.jpg from opencv-doc), which stay outside the repository.
+# messi5.jpg from opencv-doc), which stay outside the repository, and a Devanagari font for
+# the resident window's Nepali in screenshots.
 set -euo pipefail
 
 PACKAGES=(
@@ -24,6 +25,7 @@ PACKAGES=(
   postgresql
   python3-skimage
   opencv-doc
+  fonts-lohit-deva
 )
 
 missing=()
