@@ -272,7 +272,7 @@ if (want('integration')) {
               ...shard.files,
             ],
             {
-              env: { MADOGUCHI_PCSCD_LOG: `test-results/pcscd-${n}.log` },
+              env: { MADOGUCHI_PCSCD_LOG: `test-reports/pcscd-${n}.log` },
               log: `integration-${n}.log`,
             },
           ),
@@ -314,8 +314,8 @@ if (want('postgres')) {
   ];
   const env = {
     MADOGUCHI_DB: 'postgres',
-    MADOGUCHI_PCSCD_LOG: 'test-results/pcscd-postgres.log',
-    MADOGUCHI_PG_LOG: 'test-results/postgres.log',
+    MADOGUCHI_PCSCD_LOG: 'test-reports/pcscd-postgres.log',
+    MADOGUCHI_PG_LOG: 'test-reports/postgres.log',
   };
   postgresLanes.push([
     () =>

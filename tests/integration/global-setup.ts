@@ -16,9 +16,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const missing = missingPcscPieces();
   if (missing) throw new Error(`integration tests need pcscd and vsmartcard-vpcd: ${missing}`);
 
-  mkdirSync('test-results', { recursive: true });
+  mkdirSync('test-reports', { recursive: true });
   // Runs side by side, each in its own namespace (scripts/run-tests.mjs), each name their own log.
-  const logFile = process.env.MADOGUCHI_PCSCD_LOG ?? 'test-results/pcscd.log';
+  const logFile = process.env.MADOGUCHI_PCSCD_LOG ?? 'test-reports/pcscd.log';
   let pcscd: PcscdHandle;
   try {
     pcscd = await startPcscd({ logFile });
@@ -59,7 +59,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (onPostgres()) {
     try {
       postgres = await startTestPostgres(
-        process.env.MADOGUCHI_PG_LOG ?? 'test-results/postgres.log',
+        process.env.MADOGUCHI_PG_LOG ?? 'test-reports/postgres.log',
       );
     } catch (e) {
       await pcscd.stop();

@@ -4,9 +4,9 @@ import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from '../fixtures/postgres';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  mkdirSync('test-results', { recursive: true });
+  mkdirSync('test-reports', { recursive: true });
   const { info, server } = await startTestPostgres(
-    process.env.MADOGUCHI_PG_LOG ?? 'test-results/postgres.log',
+    process.env.MADOGUCHI_PG_LOG ?? 'test-reports/postgres.log',
   );
   project.provide('postgres', info);
   return () => server.stop();

@@ -438,8 +438,10 @@ describe('SIGKILL, then a new process on the same data folder completes the proc
   it('電子証明書の更新, a month and a half before expiry: killed in the middle of writing the certificates', async () => {
     const prepared = await prepareIssuedCard({ suspend: false });
     const { dataDir, card, certificates: before } = prepared;
-    // The app's clock in the renewal window (from 3 months before the certificates expire).
-    const offset = prepared.notAfter - 45 * DAY_MS - Date.now();
+    // The app's clock in the renewal window (from 3 months before the certificates expire), at
+    // midday in Japan: the certificates end at the end of a Japan day, and the certificate
+    // service is closed in the evening.
+    const offset = prepared.notAfter - 45 * DAY_MS - 12 * 3_600_000 - Date.now();
     const rig = await crashRig(card, dataDir, 'renewal', offset);
     expect(await rig.atCommand({ ins: 0xd6, p1: null, nth: 2 })).toBe(2);
     const { core, dto } = await finish(dataDir, RENEWAL_KEEP, offset);

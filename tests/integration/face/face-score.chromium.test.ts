@@ -21,7 +21,7 @@ import {
   secondLookReason,
 } from '../../../preload/contract/rules/face-score';
 import { faceAssetSources } from '../../../renderer/src/face/face-assets';
-import { facePage, type FaceVariant } from './face-page-api';
+import type { FaceGlobal, FaceVariant } from './face-page-api';
 import {
   TEST_FACE_FILES,
   TEST_FACE_SOURCE,
@@ -124,7 +124,7 @@ beforeAll(async () => {
     reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')));`);
   await page.goto(`${origin}/index.html`);
   await page.waitForFunction(() => 'face' in globalThis);
-  const loaded = await page.evaluate(() => facePage().load());
+  const loaded = await page.evaluate(() => (globalThis as unknown as FaceGlobal).face.load());
   measured.loadMs = loaded.loadMs;
   measured.version = loaded.version;
 }, 120_000);
@@ -137,11 +137,18 @@ afterAll(async () => {
 });
 
 async function analyse(name: string, src: string, variant: FaceVariant = { kind: 'as-is' }) {
-  return page.evaluate(([n, s, v]) => facePage().analyse(n, s, v), [name, src, variant] as const);
+  return page.evaluate(([n, s, v]) => (globalThis as unknown as FaceGlobal).face.analyse(n, s, v), [
+    name,
+    src,
+    variant,
+  ] as const);
 }
 
 async function score(a: string, b: string): Promise<number | null> {
-  return page.evaluate(([x, y]) => facePage().similarity(x, y), [a, b] as const);
+  return page.evaluate(([x, y]) => (globalThis as unknown as FaceGlobal).face.similarity(x, y), [
+    a,
+    b,
+  ] as const);
 }
 
 describe('face similarity in Chromium (WASM backend, app CSP, models served locally)', () => {
@@ -212,7 +219,9 @@ describe('face similarity in Chromium (WASM backend, app CSP, models served loca
     const times: number[] = [];
     for (let i = 0; i < 3; i++) times.push((await analyse(`still${i}`, '/chip.png')).ms);
     measured.analyseMs = times;
-    measured.heapBytes = await page.evaluate(() => facePage().memory());
+    measured.heapBytes = await page.evaluate(() =>
+      (globalThis as unknown as FaceGlobal).face.memory(),
+    );
     // The limit catches a backend that fell back to plain JavaScript (seconds per image).
     expect(Math.min(...times)).toBeLessThan(1000);
     expect(cspViolations).toEqual([]);
