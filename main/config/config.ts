@@ -162,7 +162,8 @@ export const machineConfigSchema = z.strictObject({
   certificateService: z
     .strictObject({
       opens: hhmm.default('08:30'),
-      closes: hhmm.default('20:00'),
+      // 24:00: open until midnight.
+      closes: z.union([hhmm, z.literal('24:00')]).default('20:00'),
       maintenance: z
         .array(
           z.strictObject({

@@ -348,18 +348,20 @@ test.describe('card health', () => {
         .locator(':focus')
         .evaluate((el) => `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`);
     const visited: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       visited.push(await focused());
     }
-    // Focus order follows the screen: language switch, the procedures bar, then the trainer's
-    // drawer, closed until the trainer opens it (the trainee's screen stays their own).
+    // Focus order follows the screen: language switch, the procedures bar, the unfinished
+    // procedures above card health (the practice data's 代理人交付 waits for its 照会書), then the
+    // trainer's drawer, closed until the trainer opens it (the trainee's screen stays their own).
     expect(visited).toEqual([
       'button:日本語',
       'button:English',
       'a:カードの状態確認',
       'a:交付',
       'a:カード・住民の検索',
+      'button:再開する',
       'button:研修講師用パネルを開く',
     ]);
     await page.keyboard.press('Enter');
@@ -371,14 +373,17 @@ test.describe('card health', () => {
     visited.push(await focused());
     await page.keyboard.press('Tab');
     visited.push(await focused());
-    expect(visited.slice(6)).toEqual([expect.stringMatching(/^select:/), 'button:カードを挿入']);
+    expect(visited.slice(7)).toEqual([expect.stringMatching(/^select:/), 'button:カードを挿入']);
     // The focused button shows a visible ring (WCAG 2.4.7), not the browser default alone.
     await expect(page.locator(':focus')).toHaveCSS('outline-style', 'solid');
     await expect(page.locator(':focus')).toHaveCSS('outline-width', '4px');
     await page.keyboard.press('Enter');
     await waitForReadResult(page);
-    // After the procedures bar, the next stop is 再読み取り: the result comes before the trainer panel.
+    // After the procedures bar and the unfinished procedures' 再開する, the next stop is 再読み取り:
+    // the result comes before the trainer panel.
     await page.getByRole('link', { name: 'カード・住民の検索' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus')).toHaveText('再開する');
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('reread')).toBeFocused();
     const readsBefore = harness.calls.filter((c) => c === 'card:read-health').length;

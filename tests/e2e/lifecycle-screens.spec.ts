@@ -24,6 +24,7 @@ import {
   turnTo,
 } from './harness/lifecycle-steps';
 import { loginAs } from './harness/login';
+import { japanDate } from '../../preload/contract/rules/validity';
 
 /** window.counter as a page script sees it. */
 type PageGlobal = { counter: CounterApi };
@@ -132,6 +133,10 @@ test.describe('later-life screens', () => {
     await page.getByLabel('紛失', { exact: true }).check();
     await expect(page.getByTestId('fee-total')).toHaveText('1,000円');
     await page.getByTestId('express').check();
+    // 特急 for a lost card: the loss three days ago (within the 30 days of the rule).
+    await page
+      .getByLabel('できごとの日（紛失した日・転入した日）')
+      .fill(japanDate(new Date(harness.clock.now().getTime() - 3 * 86_400_000)));
     await expect(page.getByTestId('fee-total')).toHaveText('2,000円');
     await expect(page.getByTestId('old-card-revoked')).toContainText('紛失（発見されず）');
     await shot(harness, 'reissue-reason');

@@ -129,14 +129,17 @@ export async function setApplicationStatus(
   );
 }
 
-/** Applications whose card is in stock and not yet handed over (ready, card received or prepared). */
+/**
+ * Applications whose card is in stock and not yet handed over (ready, card received or prepared),
+ * in the order they were recorded: the practice data's own order, its first case first.
+ */
 export async function listIssuableApplications(q: Queryable): Promise<CardApplication[]> {
   const rows = await q.all<Row>(
     `SELECT ${COLUMNS} FROM card_applications a
       WHERE a.status = 'ready'
         AND EXISTS (SELECT 1 FROM cards c WHERE c.application_id = a.id
                                             AND c.state IN ('received', 'prepared'))
-      ORDER BY a.notice_number`,
+      ORDER BY a.id`,
   );
   return rows.map(toApplication);
 }

@@ -16,6 +16,16 @@ export const DEFAULT_SERVICE_HOURS: ServiceHours = {
   maintenance: [],
 };
 
+/**
+ * Open all day (closes at 24:00, the next midnight): the hours of the test machines, so that no
+ * test depends on the time of day it runs; the hours' own tests give the real ones.
+ */
+export const ALL_DAY_SERVICE_HOURS: ServiceHours = {
+  opens: '00:00',
+  closes: '24:00',
+  maintenance: [],
+};
+
 export type ServiceState =
   | { readonly open: true }
   | {

@@ -977,6 +977,7 @@ export const en: Messages = {
       reminder: 'Reminder',
       destroyFrom: 'May be destroyed from',
       stage: 'State',
+      actions: 'Actions',
       sent: 'sent {date}',
       due: 'due by {date}',
       stages: {

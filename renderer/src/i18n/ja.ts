@@ -292,6 +292,7 @@ const life = {
     reminder: '督促',
     destroyFrom: '廃棄できる日',
     stage: '状況',
+    actions: '操作',
     sent: '{date} 送付済み',
     due: '{date} までに送付',
     stages: {

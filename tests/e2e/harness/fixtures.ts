@@ -28,6 +28,7 @@ import {
 } from './paths';
 import { installRsaPool, type RsaDealer } from './rsa-pool';
 import { startStaticServer } from './static-server';
+import { ALL_DAY_SERVICE_HOURS } from '../../../preload/contract/rules/service-hours';
 
 /**
  * What a spec may change about its core (test.use({ core: { ... } })). `mode: 'production'` with the
@@ -216,6 +217,8 @@ export const test = base.extend<
       keyProtector: production ? new FileKeyProtector(join(keyDir, 'data.key')) : undefined,
       trustedOrigins: [server.origin],
       now: clock.now,
+      // The certificate service open all day: no spec depends on the hour it runs at.
+      certificateService: { ...ALL_DAY_SERVICE_HOURS, maintenance: [] },
     });
     await core.start();
 

@@ -15,6 +15,7 @@ import type {
   UncollectedCardDto,
 } from '../../../preload/contract/lifecycle';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
+import { DEFAULT_SERVICE_HOURS } from '../../../preload/contract/rules/service-hours';
 import { TABLE_WITH_FUTURE } from '../../fixtures/future-rule-set';
 import { advance, NOTICE, openIssuance } from '../support/issuance-script';
 import { approveBySupervisor, call, raw, routerCall, startCore } from '../support/router-calls';
@@ -29,7 +30,11 @@ afterEach(async () => {
 });
 
 async function open(now: () => Date = () => MORNING, over = {}): Promise<Core> {
-  core = await startCore(mkdtempSync(join(tmpdir(), 'madoguchi-dated-rules-')), { now, ...over });
+  core = await startCore(mkdtempSync(join(tmpdir(), 'madoguchi-dated-rules-')), {
+    now,
+    certificateService: { ...DEFAULT_SERVICE_HOURS, maintenance: [] },
+    ...over,
+  });
   return core;
 }
 

@@ -14,6 +14,7 @@ import type { Result } from '../../../preload/contract/result';
 import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
 import { officeConnectionFor, onPostgres } from '../../fixtures/postgres';
 import type { Call } from './issuance-script';
+import { ALL_DAY_SERVICE_HOURS } from '../../../preload/contract/rules/service-hours';
 
 export { watched } from './watched-card';
 
@@ -38,6 +39,8 @@ export function practiceConfig(
     dataDir,
     trustedOrigins: [ORIGIN],
     now: () => new Date(Date.now() + clockOffsetMs),
+    // The certificate service open all day: no test depends on the hour it runs at.
+    certificateService: { ...ALL_DAY_SERVICE_HOURS, maintenance: [] },
     // The practice seed's five operators and every login, at the tests' cost.
     passwordHashCost: TEST_SCRYPT_COST,
     ...onOfficeDatabase(dataDir),
