@@ -23,6 +23,9 @@ export const OFFICE_COPY_ORDER = [
   'revocations',
   'reissues',
   'fees',
+  'uncollected_destructions',
+  'authority_certificates',
+  'authority_crl_numbers',
   'audit_log',
   'audit_chain',
   'audit_seals',
@@ -110,6 +113,8 @@ export async function copyCounterToOffice(
     // The office database's own meta rows (its mode, the app version that opened it) stay.
     const keep = new Set((await tx.all<{ key: string }>('SELECT key FROM meta')).map((r) => r.key));
     for (const table of OFFICE_COPY_ORDER) {
+      // The migration's starting CRL numbers give way to the counter's: its CRLs go on numbering.
+      if (table === 'authority_crl_numbers') await tx.run('DELETE FROM authority_crl_numbers');
       const rows = await source.all<Record<string, SqlValue>>(
         `SELECT * FROM ${table} ORDER BY rowid`,
       );

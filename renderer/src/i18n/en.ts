@@ -1359,6 +1359,7 @@ export const en: Messages = {
       },
       ruleSet: 'Rules applied: {name}',
       oldCard: 'The current card is revoked with this reissue (reason: {reason}).',
+      expressWhy: 'Check the express category and the date of the event (as explained above).',
       why: 'Choose the reason for reissue.',
       ready: 'Chosen. “Next” goes on to the supervisor’s approval.',
     },
