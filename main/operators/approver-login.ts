@@ -2,6 +2,10 @@
 // and audited under the clerk who asked; wrong passwords pause that clerk's approvals, never the
 // supervisor's own login.
 import type { ApprovalDto } from '../../preload/contract/dto';
+import {
+  APPROVAL_PAUSE_MINUTES,
+  MAX_APPROVAL_FAILURES,
+} from '../../preload/contract/rules/operator-password';
 import { appendAudit } from '../audit/audit-log';
 import type { Details } from '../audit/details-guard';
 import type { Clock } from '../db/clock';
@@ -13,14 +17,12 @@ import { matchPassword, storeNewHash, type PasswordMatch } from './login-check';
 import { AccessError } from './operator-session';
 import type { PasswordHasher } from './password-hash';
 
-/**
- * Wrong approver passwords in a row at one clerk's requests before that clerk's approvals pause,
- * and for how long. The count belongs to the clerk who asks, whichever approver ID was typed: the
+/*
+ * Wrong approver passwords in a row at one clerk's requests (MAX_APPROVAL_FAILURES, a shared rule)
+ * pause that clerk's approvals for APPROVAL_PAUSE_MINUTES. The count belongs to the clerk who asks, whichever approver ID was typed: the
  * supervisor's own login count and lock are never touched from the approval dialog, so a clerk
  * typing wrong passwords on purpose stops only their own approvals, not the supervisor's day.
  */
-export const MAX_APPROVAL_FAILURES = 5;
-export const APPROVAL_PAUSE_MINUTES = 15;
 
 export interface ApprovalRequest {
   /** The operator asking for the approval (the clerk at the counter). */

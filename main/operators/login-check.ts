@@ -12,9 +12,7 @@ import {
 import { appendAudit } from '../audit/audit-log';
 import { PasswordPolicyError, type PasswordHasher } from './password-hash';
 
-/** Locked after 5 wrong passwords in a row, for 15 minutes. */
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCK_MINUTES = 15;
+import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from '../../preload/contract/rules/operator-password';
 
 /**
  * How many unknown login ids the check remembers tries for. Each costs a full hash to add, so a

@@ -333,7 +333,7 @@ export const en: Messages = {
     operator_login: 'Log in',
     'operator_login-failed': 'Failed login',
     'operator_login-unknown-id': 'Failed login (unknown staff ID)',
-    operator_locked: 'ID locked (5 failures)',
+    operator_locked: 'ID locked (wrong passwords in a row)',
     operator_logout: 'Log out',
     'operator_idle-locked': 'Screen locked (idle)',
     operator_created: 'Staff added',
@@ -344,7 +344,7 @@ export const en: Messages = {
     'operator_setup-code-refused': 'Wrong setup code',
     approval_recorded: 'Supervisor approval',
     approval_refused: 'Failed approval (wrong supervisor ID or password)',
-    approval_paused: 'Approvals paused (5 failures)',
+    approval_paused: 'Approvals paused (wrong approver passwords in a row)',
     'card_health-read': 'Card check',
     'practice_card-inserted': 'Practice card inserted',
     practice_seeded: 'Practice data created',
@@ -1705,7 +1705,7 @@ export const en: Messages = {
       'No setup code is configured on this computer, so the first administrator cannot be registered. Contact IT staff and ask them to put a setup code in the machine configuration file.',
     'login-invalid': 'The operator ID or password is wrong. Check them and try again.',
     'login-locked':
-      'This ID is locked for 15 minutes after 5 wrong passwords in a row. Try again later or contact an administrator.',
+      'This ID is locked for {minutes} minutes after {tries} wrong passwords in a row. Try again later or contact an administrator.',
     'login-disabled': 'This ID has been disabled. Contact an administrator.',
     'password-too-short': 'The password must have at least {min} characters.',
     'password-change-required':
@@ -1716,7 +1716,7 @@ export const en: Messages = {
     'approver-not-allowed':
       'Only an enabled supervisor can approve. Ask a supervisor to enter their operator ID and password.',
     'approval-paused':
-      'The supervisor’s ID or password was wrong 5 times in a row, so approvals of your requests are paused for 15 minutes. The supervisor’s ID and password still work. Try again later, with the supervisor entering them in person.',
+      'The supervisor’s ID or password was wrong {tries} times in a row, so approvals of your requests are paused for {minutes} minutes. The supervisor’s ID and password still work. Try again later, with the supervisor entering them in person.',
     'not-found': 'The item was not found. Open the screen again and select it once more.',
     'db-corrupt':
       'The database file is damaged. So as not to harm it further, the app records nothing, not even a login. Nothing was overwritten. Close the app and ask IT staff to restore it from a backup.',

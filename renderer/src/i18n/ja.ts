@@ -88,7 +88,7 @@ const errors = {
     'このパソコンにはセットアップコードが設定されていないため、最初の管理者を登録できません。IT担当者に連絡して、端末の設定ファイルにセットアップコードを設定してもらってください。',
   'login-invalid': '職員IDまたはパスワードが違います。入力を確かめて、もう一度入力してください。',
   'login-locked':
-    'パスワードを5回続けて間違えたため、このIDは15分間ロックされています。時間をおいてからやり直すか、管理者に連絡してください。',
+    'パスワードを{tries}回続けて間違えたため、このIDは{minutes}分間ロックされています。時間をおいてからやり直すか、管理者に連絡してください。',
   'login-disabled': 'このIDは無効にされています。管理者に連絡してください。',
   'password-too-short': 'パスワードは{min}文字以上にしてください。',
   'password-change-required':
@@ -100,7 +100,7 @@ const errors = {
   'approver-not-allowed':
     '承認できるのは有効な責任者のIDだけです。責任者に職員IDとパスワードを入力してもらってください。',
   'approval-paused':
-    '責任者のIDまたはパスワードが5回続けて違ったため、あなたの申請への承認を15分間受け付けません。責任者のIDとパスワードは変わらず使えます。時間をおいてから、責任者ご本人に入力してもらってください。',
+    '責任者のIDまたはパスワードが{tries}回続けて違ったため、あなたの申請への承認を{minutes}分間受け付けません。責任者のIDとパスワードは変わらず使えます。時間をおいてから、責任者ご本人に入力してもらってください。',
   'not-found': '対象が見つかりません。画面を開き直して、もう一度選んでください。',
   'db-corrupt':
     'データベースのファイルが壊れています。これ以上傷めないよう、このアプリはログインも含めて何も記録しません。ファイルは上書きしていません。アプリを閉じてIT担当者に連絡し、バックアップからの復元を依頼してください。',
@@ -1294,7 +1294,7 @@ export const ja = {
     'resident_staff-called': '住民の方が職員を呼んだ',
     'operator_login-failed': 'ログイン失敗',
     'operator_login-unknown-id': 'ログイン失敗（登録されていない職員ID）',
-    operator_locked: 'IDのロック（5回失敗）',
+    operator_locked: 'IDのロック（パスワードの連続失敗）',
     operator_logout: 'ログアウト',
     'operator_idle-locked': '画面のロック（操作なし）',
     operator_created: '職員の追加',
@@ -1305,7 +1305,7 @@ export const ja = {
     'operator_setup-code-refused': 'セットアップコードの誤り',
     approval_recorded: '責任者の承認',
     approval_refused: '承認の失敗（責任者のIDまたはパスワードの誤り）',
-    approval_paused: '承認の受付停止（5回失敗）',
+    approval_paused: '承認の受付停止（責任者パスワードの連続失敗）',
     'card_health-read': 'カードの状態確認',
     'practice_card-inserted': '練習用カードの挿入',
     practice_seeded: '練習データの作成',

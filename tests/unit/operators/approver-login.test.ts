@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getApproval } from '../../../main/db/repositories/approvals';
 import { searchAudit } from '../../../main/db/repositories/audit';
 import { getOperator, getOperatorLogin } from '../../../main/db/repositories/operators';
+import { approveWithLogin } from '../../../main/operators/approver-login';
 import {
   APPROVAL_PAUSE_MINUTES,
-  approveWithLogin,
   MAX_APPROVAL_FAILURES,
-} from '../../../main/operators/approver-login';
+} from '../../../preload/contract/rules/operator-password';
 import { createLoginChecker } from '../../../main/operators/login-check';
 import { createOperator } from '../../../main/operators/operator-accounts';
 import { AccessError } from '../../../main/operators/operator-session';

@@ -1,6 +1,8 @@
 // The clerk window's two message sets: the same keys in Japanese and English, and nothing vue-i18n would misread.
 import { describe, expect, it } from 'vitest';
+import { ERROR_MESSAGE_PARAMS } from '../../../renderer/src/components/error-message-params';
 import { en } from '../../../renderer/src/i18n/en';
+import type { ErrorCode } from '../../../preload/contract/errors';
 import { ja } from '../../../renderer/src/i18n/ja';
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
@@ -31,6 +33,20 @@ describe('clerk window messages', () => {
         !DATE_FORMATS.has(key) && params(text).join() !== params(enLeaves.get(key) ?? '').join(),
     );
     expect(differing.map(([key]) => key)).toEqual([]);
+  });
+
+  it('every error message gets each figure it states from the shared rules', () => {
+    const missing = [...jaLeaves]
+      .filter(([key]) => key.startsWith('errors.'))
+      .flatMap(([key, text]) => {
+        const given = ERROR_MESSAGE_PARAMS[key.slice('errors.'.length) as ErrorCode] ?? {};
+        return params(text)
+          .filter((name) => !(name in given))
+          .map((name) => `${key}: {${name}}`);
+      });
+    expect(missing).toEqual([]);
+    // The lock's figures are the rule's, not words typed into the message.
+    expect(ERROR_MESSAGE_PARAMS['login-locked']).toEqual({ tries: 5, minutes: 15 });
   });
 
   it('no message uses a character vue-i18n reads as syntax (| @ $)', () => {
