@@ -23,6 +23,8 @@ export type ReportMethod = (typeof REPORT_METHODS)[number];
 /** The certificate service now and the dated rule set in force (rules:today). */
 export interface RulesTodayDto {
   readonly service: ServiceState;
+  /** The daily hours (HH:MM, Japan time) the notices name. */
+  readonly hours: { readonly opens: string; readonly closes: string };
   /** The instant the service was judged at: the practice clock's in practice. */
   readonly at: string;
   readonly ruleSet: { readonly id: string; readonly label: Label };

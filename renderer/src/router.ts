@@ -17,6 +17,7 @@ import ResidentHistoryView from './workflows/find/ResidentHistoryView.vue';
 import ProcedureView from './workflows/procedure/ProcedureView.vue';
 import SuspensionView from './workflows/procedure/SuspensionView.vue';
 import DailyReportView from './workflows/reports/DailyReportView.vue';
+import StockView from './workflows/stock/StockView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -110,6 +111,13 @@ export function createAppRouter() {
         name: 'daily-report',
         component: DailyReportView,
         meta: { titleKey: 'reports.title', roles: REPORT_ROLES },
+      },
+      // Every counter role: the clerk tells a resident whose card waits when it goes (廃棄).
+      {
+        path: '/stock',
+        name: 'stock',
+        component: StockView,
+        meta: { titleKey: 'stock.title', roles: COUNTER_ROLES },
       },
       {
         path: '/admin/operators',

@@ -80,6 +80,9 @@ test('reports and the administrator screens: no axe violation', async ({ page, h
   await page.getByTestId('nav-reports').click();
   await expect(page.getByTestId('daily-report')).toBeVisible();
   await check(page, 'reports-daily');
+  await page.getByTestId('nav-stock').click();
+  await expect(page.getByTestId('uncollected-cards').locator('tbody tr').first()).toBeVisible();
+  await check(page, 'stock');
   await logout(page);
 
   await loginAs(page, 'kanri');

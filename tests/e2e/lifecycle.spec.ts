@@ -287,7 +287,7 @@ test.describe('the card’s later life with the real core', () => {
     await expect(row('issuance').locator('td').first()).toHaveText('1件');
     await expect(page.getByTestId('report-fees')).toContainText('1件（合計 1,000円）');
     const cards = page.getByTestId('report-cards');
-    await expect(cards.locator('tr', { hasText: '廃棄' })).toContainText('1枚');
+    await expect(cards.getByTestId('stock-destroyed')).toContainText('1枚');
     await shot(harness, 'daily-report');
     await page.getByTestId('report-pdf').click();
     await expect(page.getByTestId('report-written')).toContainText('.pdf');

@@ -23,6 +23,7 @@ export function rulesToday(deps: RulesDeps): RulesTodayDto {
   const set = ruleSetOn(japanDate(deps.now()), deps.ruleSets);
   return {
     service: certificateServiceAt(at, deps.hours),
+    hours: { opens: deps.hours.opens, closes: deps.hours.closes },
     at: at.toISOString(),
     ruleSet: { id: set.id, label: set.label },
   };

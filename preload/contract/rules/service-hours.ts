@@ -1,6 +1,7 @@
 // When the national certificate service (J-LIS) takes certificate operations: its daily hours and
 // the maintenance windows IT enters, on the Japan clock. Pure: main refuses a step that needs the
 // authority outside them, the home screen and the start of a procedure say so beforehand.
+import type { ProcedureKind } from '../procedure-kinds';
 
 /** The hours as the machine configuration gives them (HH:MM, Japan time; ISO instants). */
 export interface ServiceHours {
@@ -76,4 +77,25 @@ export function certificateServiceAt(
       reopensAt: japanTimeOn(now, hours.opens, 1).toISOString(),
     };
   return { open: true };
+}
+
+/**
+ * The procedures main refuses outside the hours: those whose PIN step sets a secret through the
+ * authority or whose certificates are issued (交付, 代理人交付's second visit, 解除, 更新, 初期化,
+ * 券面記載事項の変更 with a new signing certificate, 顔認証 back to a normal card), and 再交付,
+ * whose old card's certificates are revoked at its end. 一時停止 and 廃止 go on at any hour.
+ */
+export const KINDS_USING_SERVICE: readonly ProcedureKind[] = [
+  'issuance',
+  'representative',
+  'release',
+  'renewal',
+  'pin-reset',
+  'reissue',
+  'card-change',
+  'card-kind',
+];
+
+export function usesCertificateService(kind: ProcedureKind): boolean {
+  return KINDS_USING_SERVICE.includes(kind);
 }

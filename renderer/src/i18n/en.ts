@@ -93,6 +93,20 @@ export const en: Messages = {
       moved: 'After a move (signing certificate reissued)',
     },
   },
+  practiceClock: {
+    title: 'Practice time (training)',
+    real: 'Running on the real time.',
+    set: 'Practice time: {time} (the certificate service hours are judged at this time)',
+    time: 'Practice time',
+    hint: 'On the 24-hour clock. For example 20:30 practises an evening visit after the certificate service has closed. The date stays today.',
+    apply: 'Use this time',
+    backToReal: 'Back to the real time',
+    header: 'Practice time {time}',
+  },
+  stock: {
+    title: 'Card stock',
+    lead: 'Cards that arrived and whose collection notice went out, but were not collected. If the resident asks, tell them the reminder date and the day the card may be destroyed.',
+  },
   staffCall: {
     notice:
       'The resident pressed “Call a staff member” ({time}, Japan time). Please go to the resident’s screen.',
@@ -179,6 +193,7 @@ export const en: Messages = {
     life: 'Find card or resident',
     procedure: 'Procedure',
     reports: 'Daily report',
+    stock: 'Card stock',
     operators: 'Staff accounts',
     audit: 'Audit log',
     backup: 'Backup',
@@ -865,6 +880,8 @@ export const en: Messages = {
     parked: {
       title: 'Issuance deferred',
       lead: 'The certificate authority could not be reached, so this procedure was saved and stopped. Print the deferral notice for the resident and ask them to come back another day.',
+      leadClosed:
+        'The national certificate service is closed, so the certificates were left for later and this issuance was saved. Print the deferral notice for the resident and ask them to come back within the service hours.',
       print: 'Print the deferral notice',
       printed: 'The deferral notice (PDF) is ready. Print it and hand it over.',
       resumeTitle: 'To resume',
@@ -987,14 +1004,17 @@ export const en: Messages = {
         'destruction-due': 'Past its day: may be destroyed',
       },
       recordReminder: 'Record the reminder',
+      destroyed:
+        "{name}'s card ({serial}) is recorded as destroyed. Today's daily report counts it under uncollected cards destroyed.",
       destroy: 'Destroy (supervisor approves)',
     },
     serviceHours: {
       closed: 'No certificate work now.',
       why: {
         'after-hours':
-          'The national certificate service is closed (after 20:00). It opens again at {time}.',
-        'before-hours': 'The national certificate service is not open yet. It opens at {time}.',
+          'The national certificate service is closed (its hours are {opens}–{closes}). It opens again at {time}.',
+        'before-hours':
+          'The national certificate service is not open yet (its hours are {opens}–{closes}). It opens at {time}.',
         maintenance: 'The national certificate service is under maintenance until {time}.',
       },
       deferHint:
@@ -1002,6 +1022,13 @@ export const en: Messages = {
       comeBack:
         'Issuance, reissue, renewal, release and PIN resets: ask the resident to come back within the service hours.',
       defer: 'Issue later',
+      home: 'A resident who comes for their card now: after the identity and photo checks, choose Issue later at the PIN step; the certificates are issued at a later visit (hand over the Issue-later notice). Reissue, renewal, release and PIN resets: ask the resident to come back within the service hours. Suspension and revocation can be done now.',
+      startIssuance:
+        'After the identity and photo checks, choose Issue later at the PIN step. The certificates are issued at a later visit (hand over the Issue-later notice).',
+      startTitle: 'The certificate service is closed',
+      startNot: 'Do not start (ask them to come back)',
+      startDeferred: 'Start (Issue later)',
+      startAnyway: 'Start anyway',
     },
     kinds: {
       ...labelsIn('en', PROCEDURE_KIND_LABELS),
@@ -1636,6 +1663,7 @@ export const en: Messages = {
     show: 'Show',
     noDate: 'Choose a date.',
     heading: 'Daily report of {date} ({municipality}), made {time} (Japan time)',
+    ruleSet: '{label}: {name}',
     procedures: 'Procedures',
     kind: 'Procedure',
     completed: REPORT_OUTCOME_LABELS.completed.en,

@@ -1,5 +1,6 @@
 // The simulated reader the trainer drives in practice mode: presets, the inserted card, insert and remove,
-// the card of an application, the pulled card put back, a failing authority, a reissued card received.
+// the card of an application, the pulled card put back, a failing authority, a reissued card received,
+// the practice clock.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { SimStateDto } from '../../../preload/contract/dto';
@@ -51,6 +52,9 @@ export const useSimStore = defineStore('sim', () => {
     practice(() => window.counter.sim.setFacePhotos({ photos }));
   const receiveCard = (noticeNumber: string) =>
     practice(() => window.counter.sim.receiveCard({ noticeNumber }));
+  /** The practice clock: a Japan time of day (HH:MM) the service hours are judged at; null: real. */
+  const setPracticeClock = (time: string | null) =>
+    practice(() => window.counter.sim.setPracticeClock({ time }));
 
   return {
     state,
@@ -64,5 +68,6 @@ export const useSimStore = defineStore('sim', () => {
     setAuthorityOffline,
     setFacePhotos,
     receiveCard,
+    setPracticeClock,
   };
 });

@@ -28,7 +28,10 @@ import {
 } from './paths';
 import { installRsaPool, type RsaDealer } from './rsa-pool';
 import { startStaticServer } from './static-server';
-import { ALL_DAY_SERVICE_HOURS } from '../../../preload/contract/rules/service-hours';
+import {
+  ALL_DAY_SERVICE_HOURS,
+  type ServiceHours,
+} from '../../../preload/contract/rules/service-hours';
 
 /**
  * What a spec may change about its core (test.use({ core: { ... } })). `mode: 'production'` with the
@@ -49,6 +52,8 @@ export interface CoreOptions {
   readonly auditAnchorsDir?: string;
   /** The machine configuration's face check (a second operator, the similarity scores: off here). */
   readonly faceCheck?: Partial<NonNullable<CoreConfig['faceCheck']>>;
+  /** The certificate service's hours (open all day unless a spec looks at the evening). */
+  readonly certificateService?: ServiceHours;
 }
 
 /** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
@@ -217,8 +222,12 @@ export const test = base.extend<
       keyProtector: production ? new FileKeyProtector(join(keyDir, 'data.key')) : undefined,
       trustedOrigins: [server.origin],
       now: clock.now,
-      // The certificate service open all day: no spec depends on the hour it runs at.
-      certificateService: { ...ALL_DAY_SERVICE_HOURS, maintenance: [] },
+      // The certificate service open all day: no spec depends on the hour it runs at (a spec of
+      // the evening gives the real hours and sets the practice clock).
+      certificateService: {
+        ...(coreOptions.certificateService ?? ALL_DAY_SERVICE_HOURS),
+        maintenance: [...(coreOptions.certificateService?.maintenance ?? [])],
+      },
     });
     await core.start();
 

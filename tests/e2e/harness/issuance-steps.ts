@@ -14,13 +14,15 @@ export const HANAKO = { notice: 'MD-2026-0001', birth: '平成4年7月8日', nam
 
 /**
  * From the logged-in home to the PIN step, calling `at` on find, documents, card, face and card
- * face, and `atResident` on the resident's card face, which the resident confirms.
+ * face, and `atResident` on the resident's card face, which the resident confirms. `afterStart`
+ * answers what the start asks first (the certificate service closed in the evening).
  */
 export async function issuanceToPins(
   page: Page,
   resident: Page,
   at: AtScreen,
   atResident: AtScreen = async () => undefined,
+  afterStart: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   await page.getByTestId('nav-issuance').click();
   await page.getByLabel('交付通知書番号').fill(HANAKO.notice);
@@ -29,6 +31,7 @@ export async function issuanceToPins(
   await expect(page.getByTestId('resident-name')).toHaveText(HANAKO.name);
   await at('find-issuance');
   await page.getByTestId('start-issuance').click();
+  await afterStart();
   await expect(page.getByTestId('step-documents')).toBeVisible();
   await at('documents');
   await documentsWithLicence(page);

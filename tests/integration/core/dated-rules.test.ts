@@ -82,6 +82,8 @@ describe('certificate service hours', () => {
       reopensAt: '2026-11-25T23:30:00.000Z',
     });
     expect(today.ruleSet.id).toBe('2024-12-02');
+    // The notices name the hours the machine is configured with.
+    expect(today.hours).toEqual({ opens: '08:30', closes: '20:00' });
     expect(
       await refusal(c, 'procedure:open-pin-entry', {
         procedureId: dto.procedureId,

@@ -1,9 +1,11 @@
 // The certificate service's hours on the Japan clock, and its maintenance windows.
 import { describe, expect, it } from 'vitest';
+import { PROCEDURE_KINDS } from '../../../preload/contract/procedure-kinds';
 import {
   atJapanTime,
   certificateServiceAt,
   DEFAULT_SERVICE_HOURS,
+  usesCertificateService,
 } from '../../../preload/contract/rules/service-hours';
 
 /** An instant given as Japan time. */
@@ -54,5 +56,14 @@ describe('certificate service hours', () => {
     expect(atJapanTime(jst('2026-12-08T01:00:00'), '20:30').toISOString()).toBe(
       jst('2026-12-08T20:30:00').toISOString(),
     );
+  });
+});
+
+describe('procedures that need the service', () => {
+  it('every kind but 一時停止 and 廃止 is said to need it before it starts', () => {
+    expect(PROCEDURE_KINDS.filter((k) => !usesCertificateService(k))).toEqual([
+      'suspension',
+      'revocation',
+    ]);
   });
 });
