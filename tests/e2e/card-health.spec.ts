@@ -92,6 +92,22 @@ async function openEmpty(harness: Harness, page: Page): Promise<void> {
   await expect(status(page)).toContainText(INSERT_CARD);
 }
 
+/**
+ * Puts a practice card in, the one before it taken out first (the screen back to asking for a
+ * card, so that no result of the card before is read as this one's), and waits for its read and
+ * for the trainer's panel to name the card, as a picture of the screen should show it.
+ */
+async function readCard(page: Page, preset: string): Promise<void> {
+  const trainerState = page.getByTestId('trainer-state');
+  if ((await trainerState.innerText()) !== '模擬カードリーダーは空です。') {
+    await removeCard(page);
+    await expect(status(page)).toContainText(INSERT_CARD);
+  }
+  await insertPreset(page, preset);
+  await waitForReadResult(page);
+  await expect(trainerState).toContainText('挿入中のカード');
+}
+
 test.describe('card health', () => {
   test('with no card the clerk is asked to insert one, under the practice banner', async ({
     page,
@@ -108,165 +124,129 @@ test.describe('card health', () => {
     await harness.screenshot('card-health-no-card');
   });
 
-  test('an issued card: serial, all four PINs with full tries, and nothing to do', async ({
+  test('practice cards that read whole: what each shows, and what the clerk does next', async ({
     page,
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertPreset(page, 'issued');
-    await waitForReadResult(page);
-    const holder = presetHolder('issued');
-    await expect(page.getByTestId('next-action')).toContainText(NEXT.none);
-    await expect(page.getByTestId('serial')).toHaveText(holder.serial);
-    await expect(page.getByTestId('municipality')).toHaveText(holder.municipalityCode);
-    await expect(page.getByTestId('card-expiry')).toHaveText(japaneseDate(holder.cardExpiry));
-    await expect(page.getByTestId('chip-state')).toHaveText('有効（利用できます）');
-    await expectPin(page, 'signing', '残り5回 / 5回', '設定済み');
-    await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
-    await expectPin(page, 'juki', '残り3回 / 3回', '設定済み');
-    await expectPin(page, 'text', '残り3回 / 3回', '設定済み');
-    const certs = page.getByTestId('certs');
-    await expect(certs.locator('tr[data-cert="signing"]')).toContainText('あり');
-    await expect(certs.locator('tr[data-cert="auth"]')).toContainText(
-      /\d{4}年.*（令和\d+年） ?から.*（令和\d+年） ?まで/,
-    );
-    await expect(page.getByTestId('signing-dates-note')).toContainText(
-      '署名用電子証明書のパスワードを入力しないとICチップから読み取れない',
-    );
-    await harness.screenshot('card-health-issued');
+    await test.step('an issued card: serial, all four PINs with full tries, and nothing to do', async () => {
+      await readCard(page, 'issued');
+      const holder = presetHolder('issued');
+      await expect(page.getByTestId('next-action')).toContainText(NEXT.none);
+      await expect(page.getByTestId('serial')).toHaveText(holder.serial);
+      await expect(page.getByTestId('municipality')).toHaveText(holder.municipalityCode);
+      await expect(page.getByTestId('card-expiry')).toHaveText(japaneseDate(holder.cardExpiry));
+      await expect(page.getByTestId('chip-state')).toHaveText('有効（利用できます）');
+      await expectPin(page, 'signing', '残り5回 / 5回', '設定済み');
+      await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
+      await expectPin(page, 'juki', '残り3回 / 3回', '設定済み');
+      await expectPin(page, 'text', '残り3回 / 3回', '設定済み');
+      const certs = page.getByTestId('certs');
+      await expect(certs.locator('tr[data-cert="signing"]')).toContainText('あり');
+      await expect(certs.locator('tr[data-cert="auth"]')).toContainText(
+        /\d{4}年.*（令和\d+年） ?から.*（令和\d+年） ?まで/,
+      );
+      await expect(page.getByTestId('signing-dates-note')).toContainText(
+        '署名用電子証明書のパスワードを入力しないとICチップから読み取れない',
+      );
+      await harness.screenshot('card-health-issued');
+    });
+    await test.step('the published test card shows its serial, municipality and expiry as printed', async () => {
+      await readCard(page, 'test-card');
+      await expect(page.getByTestId('serial')).toHaveText('400000012719843');
+      await expect(page.getByTestId('municipality')).toHaveText('13221');
+      await expect(page.getByTestId('card-expiry')).toHaveText('2035年2月17日（令和17年）');
+      await harness.screenshot('card-health-test-card');
+    });
+    await test.step('a card of a child under 15 has no signing certificate and no signing password', async () => {
+      await readCard(page, 'minor');
+      await expectPin(page, 'signing', '未設定のため回数なし', '未設定');
+      await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
+      await expect(page.getByTestId('certs').locator('tr[data-cert="signing"]')).toContainText(
+        'なし',
+      );
+      await expect(page.getByTestId('signing-absent-note')).toContainText('15歳未満の方');
+      await expect(page.getByTestId('serial')).toHaveText(presetHolder('minor').serial);
+      await harness.screenshot('card-health-minor');
+    });
+    await test.step('a prepared card has no PINs yet and sends the clerk to issuance', async () => {
+      await readCard(page, 'prepared');
+      await expect(page.getByTestId('next-action')).toContainText(NEXT.issueCard);
+      for (const kind of Object.keys(PIN_ROWS) as PinKind[]) {
+        await expect(pinRow(page, kind)).toContainText('未設定');
+        await expect(pinRow(page, kind)).not.toContainText('残り0回');
+      }
+      // Not yet issued: no certificate is expected, so no "normal for children" note either.
+      await expect(page.getByTestId('signing-absent-note')).toHaveCount(0);
+      await harness.screenshot('card-health-prepared');
+    });
   });
 
-  test('the published test card shows its serial, municipality and expiry as printed', async ({
+  test('locks, suspension and expiry: each read with what to do next', async ({
     page,
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertPreset(page, 'test-card');
-    await waitForReadResult(page);
-    await expect(page.getByTestId('serial')).toHaveText('400000012719843');
-    await expect(page.getByTestId('municipality')).toHaveText('13221');
-    await expect(page.getByTestId('card-expiry')).toHaveText('2035年2月17日（令和17年）');
-    await harness.screenshot('card-health-test-card');
+    await test.step('a locked signing password reads 残り0回 / 5回 ロック中 and asks for a PIN reset', async () => {
+      await readCard(page, 'signing-locked');
+      await expectPin(page, 'signing', '残り0回 / 5回', 'ロック中');
+      await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
+      await expect(page.getByTestId('next-action')).toContainText(NEXT.resetLockedPin);
+      await expect(page.getByTestId('locked-pins')).toHaveText(
+        'ロック中：署名用電子証明書のパスワード',
+      );
+      await harness.screenshot('card-health-signing-locked');
+    });
+    await test.step('a locked authentication PIN reads 残り0回 / 3回 ロック中 and asks for a PIN reset', async () => {
+      await readCard(page, 'auth-locked');
+      await expectPin(page, 'auth', '残り0回 / 3回', 'ロック中');
+      await expectPin(page, 'signing', '残り5回 / 5回', '設定済み');
+      await expect(page.getByTestId('next-action')).toContainText(NEXT.resetLockedPin);
+      await expect(page.getByTestId('locked-pins')).toHaveText(
+        'ロック中：利用者証明用電子証明書の暗証番号',
+      );
+      await harness.screenshot('card-health-auth-locked');
+    });
+    await test.step('a suspended card says so and asks for the release procedure', async () => {
+      await readCard(page, 'suspended');
+      await expect(page.getByTestId('chip-state')).toHaveText('一時停止中');
+      await expect(page.getByTestId('next-action')).toContainText(NEXT.releaseSuspension);
+      await harness.screenshot('card-health-suspended');
+    });
+    await test.step('expired certificates are shown as expired, with renewal as the next action', async () => {
+      await readCard(page, 'cert-expired');
+      await expect(page.getByTestId('certs').locator('tr[data-cert="auth"]')).toContainText(
+        '有効期限切れ',
+      );
+      await expect(page.getByTestId('next-action')).toContainText(NEXT.certificatesExpired);
+      await harness.screenshot('card-health-cert-expired');
+    });
   });
 
-  test('a card of a child under 15 has no signing certificate and no signing password', async ({
+  test('cards that cannot be read: each explained in words, with its code in small print', async ({
     page,
     harness,
   }) => {
     await openEmpty(harness, page);
-    await insertPreset(page, 'minor');
-    await waitForReadResult(page);
-    await expectPin(page, 'signing', '未設定のため回数なし', '未設定');
-    await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
-    await expect(page.getByTestId('certs').locator('tr[data-cert="signing"]')).toContainText(
-      'なし',
-    );
-    await expect(page.getByTestId('signing-absent-note')).toContainText('15歳未満の方');
-    await expect(page.getByTestId('serial')).toHaveText(presetHolder('minor').serial);
-    await harness.screenshot('card-health-minor');
-  });
-
-  test('a prepared card has no PINs yet and sends the clerk to issuance', async ({
-    page,
-    harness,
-  }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'prepared');
-    await waitForReadResult(page);
-    await expect(page.getByTestId('next-action')).toContainText(NEXT.issueCard);
-    for (const kind of Object.keys(PIN_ROWS) as PinKind[]) {
-      await expect(pinRow(page, kind)).toContainText('未設定');
-      await expect(pinRow(page, kind)).not.toContainText('残り0回');
-    }
-    // Not yet issued: no certificate is expected, so no "normal for children" note either.
-    await expect(page.getByTestId('signing-absent-note')).toHaveCount(0);
-    await harness.screenshot('card-health-prepared');
-  });
-
-  test('a locked signing password reads 残り0回 / 5回 ロック中 and asks for a PIN reset', async ({
-    page,
-    harness,
-  }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'signing-locked');
-    await waitForReadResult(page);
-    await expectPin(page, 'signing', '残り0回 / 5回', 'ロック中');
-    await expectPin(page, 'auth', '残り3回 / 3回', '設定済み');
-    await expect(page.getByTestId('next-action')).toContainText(NEXT.resetLockedPin);
-    await expect(page.getByTestId('locked-pins')).toHaveText(
-      'ロック中：署名用電子証明書のパスワード',
-    );
-    await harness.screenshot('card-health-signing-locked');
-  });
-
-  test('a locked authentication PIN reads 残り0回 / 3回 ロック中 and asks for a PIN reset', async ({
-    page,
-    harness,
-  }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'auth-locked');
-    await waitForReadResult(page);
-    await expectPin(page, 'auth', '残り0回 / 3回', 'ロック中');
-    await expectPin(page, 'signing', '残り5回 / 5回', '設定済み');
-    await expect(page.getByTestId('next-action')).toContainText(NEXT.resetLockedPin);
-    await expect(page.getByTestId('locked-pins')).toHaveText(
-      'ロック中：利用者証明用電子証明書の暗証番号',
-    );
-    await harness.screenshot('card-health-auth-locked');
-  });
-
-  test('a suspended card says so and asks for the release procedure', async ({ page, harness }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'suspended');
-    await waitForReadResult(page);
-    await expect(page.getByTestId('chip-state')).toHaveText('一時停止中');
-    await expect(page.getByTestId('next-action')).toContainText(NEXT.releaseSuspension);
-    await harness.screenshot('card-health-suspended');
-  });
-
-  test('expired certificates are shown as expired, with renewal as the next action', async ({
-    page,
-    harness,
-  }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'cert-expired');
-    await waitForReadResult(page);
-    await expect(page.getByTestId('certs').locator('tr[data-cert="auth"]')).toContainText(
-      '有効期限切れ',
-    );
-    await expect(page.getByTestId('next-action')).toContainText(NEXT.certificatesExpired);
-    await harness.screenshot('card-health-cert-expired');
-  });
-
-  test('a terminated card is explained, not read', async ({ page, harness }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'terminated');
-    await waitForReadResult(page);
-    await expectErrorShown(page, ERRORS.terminated, 'card-terminated');
-    await expect(page.getByTestId('health')).toHaveCount(0);
-    await harness.screenshot('card-health-terminated');
-  });
-
-  test('a tampered card, which gives its ATR and then answers nothing, is reported as tampered', async ({
-    page,
-    harness,
-  }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'tampered');
-    await waitForReadResult(page);
-    // The chip answers to reset with a My Number Card ATR, then stays silent: main reports
-    // tampering, and the clerk is told to keep the card and report it, not to retry.
-    await expectErrorShown(page, ERRORS.tampered, 'card-tampered');
-    await expect(status(page).getByRole('alert')).toContainText('責任者に報告してください。');
-    await harness.screenshot('card-health-tampered');
-  });
-
-  test('a card that is not a My Number Card is named as such', async ({ page, harness }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'unknown-card');
-    await waitForReadResult(page);
-    await expectErrorShown(page, ERRORS.notMyNumberCard, 'not-my-number-card');
-    await harness.screenshot('card-health-unknown-card');
+    await test.step('a terminated card is explained, not read', async () => {
+      await readCard(page, 'terminated');
+      await expectErrorShown(page, ERRORS.terminated, 'card-terminated');
+      await expect(page.getByTestId('health')).toHaveCount(0);
+      await harness.screenshot('card-health-terminated');
+    });
+    await test.step('a tampered card, which gives its ATR and then answers nothing, is reported as tampered', async () => {
+      await readCard(page, 'tampered');
+      // The chip answers to reset with a My Number Card ATR, then stays silent: main reports
+      // tampering, and the clerk is told to keep the card and report it, not to retry.
+      await expectErrorShown(page, ERRORS.tampered, 'card-tampered');
+      await expect(status(page).getByRole('alert')).toContainText('責任者に報告してください。');
+      await harness.screenshot('card-health-tampered');
+    });
+    await test.step('a card that is not a My Number Card is named as such', async () => {
+      await readCard(page, 'unknown-card');
+      await expectErrorShown(page, ERRORS.notMyNumberCard, 'not-my-number-card');
+      await harness.screenshot('card-health-unknown-card');
+    });
   });
 
   test('removing the card brings back the request to insert one', async ({ page, harness }) => {

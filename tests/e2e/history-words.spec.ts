@@ -1,8 +1,11 @@
 // The resident's history after a full 交付, as a clerk reads it: the visit as one entry in
-// Japanese, opened from the keyboard to its steps, and no internal code anywhere on the page.
+// Japanese, opened from the keyboard to its steps, and no internal code anywhere on the page. Then
+// 再発行 from that entry: the 受領書 is written again, marked 再発行, and the reprint is audited.
+// One walk for both: the 交付 is the set-up, and the reprint comes after the words are read.
 import { expect, test } from './harness/fixtures';
 import { screensAtCounterSizes } from './harness/counter-steps';
 import { issueHanakoAtCounter, openHistory } from './harness/lifecycle-steps';
+import { pdfText, squash } from '../unit/documents/pdf-text';
 
 const SERIAL = '990000000000001'; // 窓口 花子, MD-2026-0001
 
@@ -10,7 +13,7 @@ const SERIAL = '990000000000001'; // 窓口 花子, MD-2026-0001
 const CODES =
   /\b(completed|started|cancelled|application-\w+|procedure-\w+|callcentre|telephone|auth|signing|on_hold)\b/;
 
-test('a full 交付 reads as one visit in Japanese, opened to its steps from the keyboard', async ({
+test('a full 交付 reads as one visit in Japanese, opened to its steps from the keyboard; its 受領書 printed again, marked 再発行', async ({
   page,
   harness,
 }) => {
@@ -44,4 +47,27 @@ test('a full 交付 reads as one visit in Japanese, opened to its steps from the
   await screensAtCounterSizes(harness, page, 'history-issuance-open');
   await page.keyboard.press('Space');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+  // 再発行 from the visit's entry.
+  const button = visit.locator('[data-reprint="receipt"]');
+  await expect(button).toHaveText('受領書を再発行');
+  // Only the visit that made a document offers one: the seeded records offer none.
+  await expect(page.locator('[data-reprint]')).toHaveCount(1);
+  await screensAtCounterSizes(harness, page, 'history-reprint-offered');
+
+  await button.click();
+  const written = page.getByTestId('reprint-written');
+  await expect(written).toContainText('受領書を再発行しました');
+  const path = (await written.locator('.path').innerText()).trim();
+  expect(path).toMatch(/receipt-MD-2026-0001-iss-[a-z]+-reprint-\d{8}-\d{6}-\d{3}\.pdf$/);
+  const pdf = await pdfText(path);
+  expect(pdf).toContain(squash('再発行'));
+  expect(pdf).toContain(squash('窓口 花子'));
+  const audit = await harness.core.db()!.get<{ action: string; login: string }>(
+    `SELECT a.action AS action, o.login_id AS login FROM audit_log a
+         JOIN operators o ON o.id = a.operator_id ORDER BY a.seq DESC LIMIT 1`,
+  );
+  expect(audit).toEqual({ action: 'document.reprinted', login: 'renshu01' });
+  await written.scrollIntoViewIfNeeded();
+  await screensAtCounterSizes(harness, page, 'history-reprint-written');
 });

@@ -1,6 +1,8 @@
-// A standard 交付 (practice mode, 窓口 花子) from the login to 交付完了 with the keyboard only, at both
-// screen sizes: every key on the clerk's window is counted (Tabs apart), and a bound keeps it short.
+// A standard 交付 (practice mode, 窓口 花子) from the login to 交付完了 with the keyboard only: every key
+// on the clerk's window is counted (Tabs apart), a bound keeps it short, and each screen on the way
+// is pictured at both counter screen sizes (the Tab order is the DOM's, the same at both).
 import type { Page } from '@playwright/test';
+import { screensAtCounterSizes } from './harness/counter-steps';
 import { expect, test } from './harness/fixtures';
 import { KeyboardOnly } from './harness/keyboard';
 import { seedOperator } from './harness/login';
@@ -41,98 +43,91 @@ async function residentByKeyboard(keys: KeyboardOnly, resident: Page): Promise<v
   await keys.press('Enter');
 }
 
-for (const viewport of [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-]) {
-  test(`交付 by keyboard only at ${viewport.width}×${viewport.height}: keys counted and bounded`, async ({
-    page,
-    harness,
-  }) => {
-    test.setTimeout(120_000);
-    await page.setViewportSize(viewport);
-    const size = `${viewport.width}x${viewport.height}`;
-    const keys = new KeyboardOnly(page);
-    const clerk = seedOperator('renshu01');
+test('交付 by keyboard only: keys counted and bounded, each screen at both sizes', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(120_000);
+  const keys = new KeyboardOnly(page);
+  const clerk = seedOperator('renshu01');
 
-    await harness.open();
-    const resident = await harness.openResident();
-    const login = page.getByTestId('login-screen');
-    await keys.tabTo(login.getByLabel('職員ID'));
-    await keys.type(clerk.loginId);
-    await keys.tabTo(login.getByLabel('パスワード'));
-    await keys.type(clerk.password);
-    await keys.press('Enter');
-    await expect(page.getByTestId('current-operator')).toContainText(clerk.displayName);
-    await harness.screenshot(`keyboard-home-${size}`);
+  await harness.open();
+  const resident = await harness.openResident();
+  const login = page.getByTestId('login-screen');
+  await keys.tabTo(login.getByLabel('職員ID'));
+  await keys.type(clerk.loginId);
+  await keys.tabTo(login.getByLabel('パスワード'));
+  await keys.type(clerk.password);
+  await keys.press('Enter');
+  await expect(page.getByTestId('current-operator')).toContainText(clerk.displayName);
+  await screensAtCounterSizes(harness, page, 'keyboard-home');
 
-    await keys.tabTo(page.getByTestId('nav-issuance'));
-    await keys.press('Enter');
-    const byNotice = page.getByTestId('find-by-notice');
-    await keys.tabTo(byNotice.getByLabel('交付通知書番号'));
-    await keys.type('MD-2026-0001');
-    await keys.tabTo(byNotice.getByLabel('生年月日'));
-    await keys.type('平成4年7月8日');
-    await keys.press('Enter');
-    await expect(page.getByTestId('resident-name')).toHaveText('窓口　花子');
-    await keys.tabTo(page.getByTestId('start-issuance'));
-    await keys.press('Enter');
+  await keys.tabTo(page.getByTestId('nav-issuance'));
+  await keys.press('Enter');
+  const byNotice = page.getByTestId('find-by-notice');
+  await keys.tabTo(byNotice.getByLabel('交付通知書番号'));
+  await keys.type('MD-2026-0001');
+  await keys.tabTo(byNotice.getByLabel('生年月日'));
+  await keys.type('平成4年7月8日');
+  await keys.press('Enter');
+  await expect(page.getByTestId('resident-name')).toHaveText('窓口　花子');
+  await keys.tabTo(page.getByTestId('start-issuance'));
+  await keys.press('Enter');
 
-    await expect(page.getByTestId('step-documents')).toBeVisible();
-    await harness.screenshot(`keyboard-documents-${size}`);
-    await keys.tabTo(page.getByTestId('resident-list-A').getByLabel('運転免許証'));
-    await keys.press('Space');
-    // Enter on a check box goes on, as from a text field.
-    await keys.press('Enter');
+  await expect(page.getByTestId('step-documents')).toBeVisible();
+  await screensAtCounterSizes(harness, page, 'keyboard-documents');
+  await keys.tabTo(page.getByTestId('resident-list-A').getByLabel('運転免許証'));
+  await keys.press('Space');
+  // Enter on a check box goes on, as from a text field.
+  await keys.press('Enter');
 
-    // The trainer puts the application's card in, from the same keyboard.
-    await expect(page.getByTestId('step-card')).toBeVisible();
-    const trainer = await openTrainerByKeyboard(page, keys);
-    await keys.tabTo(trainer.getByTestId('insert-application-card'));
-    await keys.press('Enter');
+  // The trainer puts the application's card in, from the same keyboard.
+  await expect(page.getByTestId('step-card')).toBeVisible();
+  const trainer = await openTrainerByKeyboard(page, keys);
+  await keys.tabTo(trainer.getByTestId('insert-application-card'));
+  await keys.press('Enter');
 
-    await expect(page.getByTestId('step-face')).toBeVisible({ timeout: 30_000 });
-    const video = page.getByTestId('face-live').locator('video');
-    await expect
-      .poll(() => video.evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth))
-      .toBe(640);
-    await harness.screenshot(`keyboard-face-${size}`);
-    await keys.press('Space');
-    await expect(page.getByTestId('face-still').locator('canvas')).toBeVisible();
-    await keys.tabTo(page.getByTestId('face-match'));
-    await keys.press('Enter');
+  await expect(page.getByTestId('step-face')).toBeVisible({ timeout: 30_000 });
+  const video = page.getByTestId('face-live').locator('video');
+  await expect
+    .poll(() => video.evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth))
+    .toBe(640);
+  await screensAtCounterSizes(harness, page, 'keyboard-face');
+  await keys.press('Space');
+  await expect(page.getByTestId('face-still').locator('canvas')).toBeVisible();
+  await keys.tabTo(page.getByTestId('face-match'));
+  await keys.press('Enter');
 
-    // 券面確認: the clerk shows the chip's facts; the resident confirms on their own keyboard.
-    await expect(page.getByTestId('step-card-face')).toBeVisible();
-    await keys.tabTo(page.getByTestId('show-card-face'));
-    await keys.press('Enter');
-    const residentKeys = new KeyboardOnly(resident);
-    await expect(resident.getByTestId('resident-card-face')).toBeVisible();
-    await residentKeys.tabTo(resident.getByTestId('card-face-yes'));
-    await residentKeys.press('Enter');
-    await expect(page.getByTestId('card-face-confirmed')).toBeVisible();
+  // 券面確認: the clerk shows the chip's facts; the resident confirms on their own keyboard.
+  await expect(page.getByTestId('step-card-face')).toBeVisible();
+  await keys.tabTo(page.getByTestId('show-card-face'));
+  await keys.press('Enter');
+  const residentKeys = new KeyboardOnly(resident);
+  await expect(resident.getByTestId('resident-card-face')).toBeVisible();
+  await residentKeys.tabTo(resident.getByTestId('card-face-yes'));
+  await residentKeys.press('Enter');
+  await expect(page.getByTestId('card-face-confirmed')).toBeVisible();
 
-    await keys.tabTo(page.getByTestId('open-pin-entry'));
-    await keys.press('Enter');
-    await residentByKeyboard(residentKeys, resident);
+  await keys.tabTo(page.getByTestId('open-pin-entry'));
+  await keys.press('Enter');
+  await residentByKeyboard(residentKeys, resident);
 
-    await expect(page.getByTestId('step-handover')).toBeVisible({ timeout: 60_000 });
-    await harness.screenshot(`keyboard-handover-${size}`);
-    await keys.tabTo(page.getByTestId('complete-issuance'));
-    await keys.press('Enter');
-    await expect(page.getByTestId('step-completed')).toBeVisible();
+  await expect(page.getByTestId('step-handover')).toBeVisible({ timeout: 60_000 });
+  await screensAtCounterSizes(harness, page, 'keyboard-handover');
+  await keys.tabTo(page.getByTestId('complete-issuance'));
+  await keys.press('Enter');
+  await expect(page.getByTestId('step-completed')).toBeVisible();
 
-    console.log(
-      `keyboard-only 交付 at ${size}: clerk's window ${keys.counts.keys} keys, ${keys.counts.tabs} of them Tab, ` +
-        `${keys.counts.typed} characters typed; resident's window ${residentKeys.counts.keys} keys, ` +
-        `${residentKeys.counts.tabs} of them Tab, ${residentKeys.counts.typed} characters typed\n` +
-        `Tabs per control: ${keys.trail.join(', ')}`,
-    );
-    expect(keys.counts.keys).toBeLessThanOrEqual(MAX_KEYS);
-    expect(keys.counts.tabs).toBeLessThanOrEqual(MAX_TABS);
-    expect(residentKeys.counts.tabs).toBeLessThanOrEqual(MAX_RESIDENT_TABS);
-  });
-}
+  console.log(
+    `keyboard-only 交付: clerk's window ${keys.counts.keys} keys, ${keys.counts.tabs} of them Tab, ` +
+      `${keys.counts.typed} characters typed; resident's window ${residentKeys.counts.keys} keys, ` +
+      `${residentKeys.counts.tabs} of them Tab, ${residentKeys.counts.typed} characters typed\n` +
+      `Tabs per control: ${keys.trail.join(', ')}`,
+  );
+  expect(keys.counts.keys).toBeLessThanOrEqual(MAX_KEYS);
+  expect(keys.counts.tabs).toBeLessThanOrEqual(MAX_TABS);
+  expect(residentKeys.counts.tabs).toBeLessThanOrEqual(MAX_RESIDENT_TABS);
+});
 
 /** The trainer opens their drawer from the keyboard; its first control then has the focus. */
 async function openTrainerByKeyboard(page: Page, keys: KeyboardOnly) {

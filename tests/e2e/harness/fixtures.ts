@@ -1,5 +1,10 @@
 // Playwright fixture: per test a fresh core (practice mode, simulated reader, by default), the built renderer
 // on a local server with the app's CSP, window.counter wired to the core through a binding, and a clock.
+//
+// Each test costs a fresh core, page and login (2–3 s of CPU): keep a spec cheap (docs/architecture.md,
+// Tests): one walk per spec with the shared steps of this folder, pictures at both counter sizes on
+// that walk (screensAtCounterSizes) instead of a walk per size, real-card timing (simTiming) only
+// around a test that looks at card progress, axe in legacy mode, and waits for state, never time.
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -79,9 +79,14 @@ async function bundleCore(): Promise<void> {
 export default async function globalSetup(): Promise<void> {
   // npm test (scripts/run-tests.mjs) builds the app, renderer and photos included, just before.
   if (process.env.MADOGUCHI_RENDERER_BUILT !== '1') buildRenderer();
-  await bundleShim(SHIM_SOURCE, SHIM_BUNDLE);
-  await bundleShim(RESIDENT_SHIM_SOURCE, RESIDENT_SHIM_BUNDLE);
-  // The key pool is made while the bundles build (it waits on the CPU, they on the disk too).
-  await Promise.all([bundleCore(), ensureRsaPool(RSA_POOL_FILE)]);
+  // The bundles build side by side and the key pool is made meanwhile (it waits on the CPU, they
+  // on the disk too): npm test's other lanes start at the same moment, and the first e2e test
+  // waits for all of it.
+  await Promise.all([
+    bundleShim(SHIM_SOURCE, SHIM_BUNDLE),
+    bundleShim(RESIDENT_SHIM_SOURCE, RESIDENT_SHIM_BUNDLE),
+    bundleCore(),
+    ensureRsaPool(RSA_POOL_FILE),
+  ]);
   await mkdir(SCREENS_DIR, { recursive: true });
 }

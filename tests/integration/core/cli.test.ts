@@ -1,5 +1,4 @@
 // The administrator's command-line tools on a real database file: backup and audit verify.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +8,10 @@ import { appendAudit } from '../../../main/audit/audit-log';
 import { openDatabase } from '../../../main/db/connection';
 import { openIssuanceDatabase } from '../../../main/db/index';
 import { FileKeyProtector } from '../../../main/db/key-protector';
+import { runScript } from '../../fixtures/run-script';
 
 function tsx(script: string, args: string[]) {
-  return spawnSync('npx', ['tsx', script, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return runScript(script, args, { timeout: 60_000 });
 }
 
 describe('administrator commands', () => {

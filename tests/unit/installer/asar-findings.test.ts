@@ -1,5 +1,4 @@
 // The app.asar check: each thing an installer must not carry, planted in a real archive, is found.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import {
   writeArchive,
   type ArchiveFiles,
 } from '../../fixtures/asar-archive';
+import { runScript } from '../../fixtures/run-script';
 
 const lock = lockIndex(
   (JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, never> })
@@ -163,9 +163,7 @@ describe('app.asar findings', () => {
 // The command itself, over an archive given with --asar (as the release build checks its own).
 describe('npm run dist:check -- --asar', { timeout: 60_000 }, () => {
   const distCheck = (archive: string) => {
-    const run = spawnSync('npx', ['tsx', 'scripts/dist-check.ts', '--asar', archive], {
-      encoding: 'utf8',
-    });
+    const run = runScript('scripts/dist-check.ts', ['--asar', archive]);
     return { status: run.status, out: run.stdout + run.stderr };
   };
 

@@ -1,10 +1,10 @@
 // `npm run config:check`: IT's machine configuration checked by the app's own check, in Japanese and English.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { machineConfigProblems, parseMachineConfig } from '../../../main/config/config';
+import { runScript } from '../../fixtures/run-script';
 
 const dir = mkdtempSync(join(tmpdir(), 'madoguchi-config-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function configCheck(name: string, text: string | null) {
   const file = join(dir, name);
   if (text !== null) writeFileSync(file, text);
-  const run = spawnSync('npx', ['tsx', 'scripts/config-check.ts', file], { encoding: 'utf8' });
+  const run = runScript('scripts/config-check.ts', [file]);
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
@@ -73,7 +73,7 @@ describe('config:check', { timeout: 30_000 }, () => {
     const missing = configCheck('missing.json', null);
     expect(missing.status).toBe(2);
     expect(missing.out).toContain('ファイルを読めません / cannot read the file (ENOENT)');
-    const usage = spawnSync('npx', ['tsx', 'scripts/config-check.ts'], { encoding: 'utf8' });
+    const usage = runScript('scripts/config-check.ts');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('usage: npm run config:check -- <config.json>');
   });
