@@ -59,9 +59,13 @@ export async function writeHandoverReceipt(
 ): Promise<FileWrittenDto> {
   const db = deps.db();
   const procedure = await getProcedure(db, procedureId);
-  const handover = lastRow(await listSteps(db, procedureId), 'handover');
+  const rows = await listSteps(db, procedureId);
+  const handover = lastRow(rows, 'handover');
   if (!ISSUING.has(procedure.kind) || !handover || procedure.cardId === null)
     refuse('step-not-allowed', 'receipt');
+  // 代理人交付: the representative signs, so the receipt names them as the first visit recorded.
+  const request = procedure.kind === 'representative' ? lastRow(rows, 'request') : undefined;
+  const asked = request?.data as DeliveryRequestRow | undefined;
   const card = await getCard(db, procedure.cardId);
   const resident = await getResident(db, card.residentId);
   // The certificates the card held when it was handed over, whatever happened to them since (a
@@ -96,6 +100,13 @@ export async function writeHandoverReceipt(
     practice: deps.practice,
     procedureId,
     reprintedAt: reprint?.toISOString() ?? null,
+    representative: asked
+      ? {
+          name: asked.representative.name,
+          relation: asked.representative.relation,
+          inquiryNumber: asked.inquiryNumber,
+        }
+      : null,
   });
   return { path, bytes };
 }
