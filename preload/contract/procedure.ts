@@ -124,6 +124,8 @@ export interface ProcedureHeaderDto {
   readonly index: number;
   /** The procedure waits on a stop (a face mismatch, 後日交付) at the current step. */
   readonly stopped: boolean;
+  /** It waits for something in the post (a 代理人交付's 照会書), no fault: shown as waiting. */
+  readonly waiting: boolean;
 }
 
 export interface ProcedureDto {
