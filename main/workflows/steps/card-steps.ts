@@ -17,6 +17,7 @@ import type { ProcedureAction, ProcedureStep } from '../../../preload/contract/p
 import type { Details } from '../../audit/details-guard';
 import type { IssuerSession } from '../../authority/issuer-authority';
 import { readCertificate, selectJpki } from '../../card/apps/jpki';
+import { cardFaceDiffers } from '../../card/apps/visual';
 import { changePin, verifyPinInUse } from '../../card/pins';
 import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
@@ -176,7 +177,16 @@ async function checkCard<R>(kind: CardKind<R>, ctx: CardContext, reader: string)
           await selectJpki(session);
           notAfter = (await readCertificate(session, 'auth'))?.notAfter.toISOString() ?? null;
         }
-        const match = await matchCardContents(session, residentFacts(resident), myNumber);
+        const facts = residentFacts(resident);
+        let match = await matchCardContents(session, facts, myNumber);
+        // A change also stands when only the card face still shows the old facts (a card pulled
+        // between the text application's write and the card face's).
+        if (
+          match === 'match' &&
+          kind.firstRead.factsChange === 'require' &&
+          (await cardFaceDiffers(session, facts, myNumber))
+        )
+          match = 'facts-differ';
         if (match === 'facts-differ' && kind.firstRead.factsChange === 'refuse')
           throw new WorkflowRefusal('card-facts-mismatch', 'facts');
         if (match === 'match' && kind.firstRead.factsChange === 'require')
