@@ -32,6 +32,8 @@ export interface ReceiptData {
    * 代理人交付: who took the card for the resident, as the request recorded them, and the 照会書
    * they brought back; absent when the resident took it in person.
    */
+  /** 交付 of a 顔認証マイナンバーカード: no PIN set, no signing certificate. */
+  faceAuth?: boolean;
   representative?: {
     name: string;
     relation: DeliveryRelation;
@@ -103,12 +105,17 @@ export async function renderReceipt(
     { label: '生年月日', lines: [japaneseEraDate(data.birthDate)] },
     { label: 'カード製造番号', lines: [data.cardSerial] },
     { label: 'カードの有効期限', lines: [`${japaneseEraDate(data.cardExpiry)}まで`] },
+    ...(data.faceAuth
+      ? [{ label: 'カードの種類', lines: ['顔認証マイナンバーカード（暗証番号の設定なし）'] }]
+      : []),
     {
       label: '署名用電子証明書',
       lines: [
         signing
           ? `発行済み\u3000有効期限 ${japaneseEraDate(signing.notAfter)}まで`
-          : 'なし（15歳未満）',
+          : data.faceAuth
+            ? 'なし（顔認証マイナンバーカード）'
+            : 'なし（15歳未満）',
       ],
     },
     {

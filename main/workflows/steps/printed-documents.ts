@@ -28,6 +28,7 @@ import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
 import { fileStamp } from '../../documents/file-stamp';
 import type { ProcedureDeps } from '../procedure/spec';
+import { FACE_AUTH_CHOSEN } from './card-kind-record';
 import type { DeliveryRequestRow } from './delivery';
 import { refuse, WorkflowRefusal } from '../refusal';
 
@@ -100,6 +101,7 @@ export async function writeHandoverReceipt(
     practice: deps.practice,
     procedureId,
     reprintedAt: reprint?.toISOString() ?? null,
+    faceAuth: rows.some((r) => r.step === FACE_AUTH_CHOSEN && r.status === 'completed'),
     representative: asked
       ? {
           name: asked.representative.name,
