@@ -2,7 +2,7 @@
 import type { DeliveryRelation } from '../../preload/contract/rules/documents';
 import { openJapaneseFont } from './fonts';
 import { CONTENT_WIDTH, Form, PAGE, type TableRow } from './form-layout';
-import { DELIVERY_RELATION_WORDS } from './inquiry';
+import { DELIVERY_RELATION_WORDS } from './delivery-words';
 import { japaneseEraDate, japaneseEraDateTime } from './japanese-date';
 import { writeBytesAtomic } from './pdf-file';
 
