@@ -96,6 +96,7 @@ export function createCounterApi(transport: CounterTransport) {
       recordReply: call(transport, 'procedure:record-reply'),
       writeCardFacts: call(transport, 'procedure:write-card-facts'),
       switchCardKind: call(transport, 'procedure:switch-card-kind'),
+      issueFaceAuth: call(transport, 'procedure:issue-face-auth'),
       printCardNote: call(transport, 'procedure:print-card-note'),
       reprint: call(transport, 'procedure:reprint'),
       cancel: call(transport, 'procedure:cancel'),

@@ -51,6 +51,13 @@ export interface IssuerSession {
    * 照合番号A), whose digest of EF 0001 is kept.
    */
   writeTextFacts(facts: BasicFourFacts, integrity: Uint8Array): Promise<void>;
+  /**
+   * Rewrites the card face (券面事項確認AP EF 0002) with the four facts: the name and address
+   * images, birth date and sex, and the issuer's signature over them made anew; the photo, the
+   * application's key, the expiry and the security code kept. `cardFace` is EF 0002 as read
+   * before (with 照合番号A).
+   */
+  writeCardFace(facts: BasicFourFacts, cardFace: Uint8Array): Promise<void>;
   setCardState(state: CardState): Promise<void>;
 }
 

@@ -2,6 +2,7 @@
 import type { Apdu } from '../card/apdu';
 import { CardStatusError } from '../card/apdu';
 import { COMMON_AID, COMMON_EF_CHIP_STATE } from '../card/apps/common';
+import { rewriteCardFace, VISUAL_AID, VISUAL_EF_CARD_FACE } from '../card/apps/visual';
 import { JPKI_AID, JPKI_EF } from '../card/apps/jpki';
 import {
   encodeBasicFourFields,
@@ -208,6 +209,13 @@ export async function openCardIssuerSession(
       await updateBinary(ch, attributes);
       await selectEf(ch, TEXT_EF_INTEGRITY);
       await updateBinary(ch, newRecord);
+    },
+
+    async writeCardFace(facts: BasicFourFacts, cardFace: Uint8Array): Promise<void> {
+      const file = await rewriteCardFace(cardFace, facts, signChallenge);
+      await enter(VISUAL_AID);
+      await selectEf(ch, VISUAL_EF_CARD_FACE);
+      await updateBinary(ch, file);
     },
 
     async setCardState(state: CardState): Promise<void> {

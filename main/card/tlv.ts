@@ -110,3 +110,28 @@ export function encodeTlv(tag: number, value: Bytes): Bytes {
   out.set(value, tagBytes.length + length.length);
   return out;
 }
+
+/**
+ * A template whose first object, DF21, holds the 2-byte offsets (from the file start) of the
+ * objects that follow it: the layout of the text and card-face applications' EF 0002.
+ */
+export function encodeWithOffsetTable(outerTag: number, fields: readonly Bytes[]): Bytes {
+  const tableLength = 3 + 2 * fields.length;
+  const innerLength = tableLength + fields.reduce((n, f) => n + f.length, 0);
+  const header = encodeTlv(outerTag, new Uint8Array(innerLength)).length - innerLength;
+  const offsets = new Uint8Array(2 * fields.length);
+  let at = header + tableLength;
+  fields.forEach((field, i) => {
+    offsets[i * 2] = at >> 8;
+    offsets[i * 2 + 1] = at & 0xff;
+    at += field.length;
+  });
+  const inner = new Uint8Array(innerLength);
+  inner.set(encodeTlv(0xdf21, offsets));
+  let put = tableLength;
+  for (const field of fields) {
+    inner.set(field, put);
+    put += field.length;
+  }
+  return encodeTlv(outerTag, inner);
+}

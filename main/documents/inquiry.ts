@@ -2,6 +2,7 @@
 // the resident answers on it, seals the 暗証番号設定依頼書, and the representative brings both back.
 import type { DeliveryReason, DeliveryRelation } from '../../preload/contract/rules/documents';
 import { openJapaneseFont } from './fonts';
+import { DELIVERY_RELATION_WORDS } from './delivery-words';
 import { CONTENT_WIDTH, Form, PAGE, shortReference } from './form-layout';
 import { japaneseEraDate, japaneseEraDateTime } from './japanese-date';
 import { writeBytesAtomic } from './pdf-file';
@@ -38,18 +39,6 @@ export const DELIVERY_REASON_WORDS: Readonly<Record<DeliveryReason, string>> = {
   'long-term-care': '要介護・要支援認定',
   preschool: '未就学児',
   student: '就学中の学生',
-};
-
-export const DELIVERY_RELATION_WORDS: Readonly<Record<DeliveryRelation, string>> = {
-  child: '子',
-  spouse: '配偶者',
-  parent: '父母',
-  sibling: '兄弟姉妹',
-  grandchild: '孫',
-  'other-relative': 'その他の親族',
-  'care-staff': '施設職員',
-  'legal-representative': '法定代理人',
-  other: 'その他',
 };
 
 export async function writeInquiryPdf(

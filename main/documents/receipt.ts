@@ -1,6 +1,8 @@
 // 受領書（マイナンバーカード）: the receipt the resident signs at handover, as an A4 PDF.
+import type { DeliveryRelation } from '../../preload/contract/rules/documents';
 import { openJapaneseFont } from './fonts';
-import { CONTENT_WIDTH, Form, PAGE } from './form-layout';
+import { CONTENT_WIDTH, Form, PAGE, type TableRow } from './form-layout';
+import { DELIVERY_RELATION_WORDS } from './delivery-words';
 import { japaneseEraDate, japaneseEraDateTime } from './japanese-date';
 import { writeBytesAtomic } from './pdf-file';
 
@@ -26,6 +28,17 @@ export interface ReceiptData {
   procedureId: string;
   /** ISO time of a reprint: the form says 再発行 with it under the title; absent on the first print. */
   reprintedAt?: string | null;
+  /**
+   * 代理人交付: who took the card for the resident, as the request recorded them, and the 照会書
+   * they brought back; absent when the resident took it in person.
+   */
+  /** 交付 of a 顔認証マイナンバーカード: no PIN set, no signing certificate. */
+  faceAuth?: boolean;
+  representative?: {
+    name: string;
+    relation: DeliveryRelation;
+    inquiryNumber: string;
+  } | null;
 }
 
 export interface DocumentOptions {
@@ -61,14 +74,30 @@ export async function renderReceipt(
   if (data.reprintedAt) form.reprintMark(japaneseEraDateTime(data.reprintedAt));
 
   form.text(`${data.municipalityName}長\u3000様`, left, 152, { size: 12.5 });
+  const representative = data.representative ?? null;
   form.text(
-    '私は、下記のとおりマイナンバーカード（個人番号カード）の交付を受け、受領しました。',
+    representative
+      ? '私は、下記の本人の代理人として、マイナンバーカードの交付を受け、受領しました。'
+      : '私は、下記のとおりマイナンバーカード（個人番号カード）の交付を受け、受領しました。',
     left,
     182,
     { size: 10.5 },
   );
   form.text('記', left, 208, { size: 11, align: 'center' });
 
+  // The person who signs is named beside the resident whose card it is.
+  const delivered: TableRow[] = representative
+    ? [
+        {
+          label: '受領者（代理人）',
+          lines: [
+            `${representative.name}（${DELIVERY_RELATION_WORDS[representative.relation]}）`,
+            `代理人交付\u3000照会書兼回答書 ${representative.inquiryNumber}`,
+          ],
+          size: 10.5,
+        },
+      ]
+    : [];
   const signing = data.certificates.signing;
   const bottom = form.table(230, [
     { label: 'フリガナ', lines: [data.residentKana], size: 9.5, height: 24 },
@@ -76,12 +105,17 @@ export async function renderReceipt(
     { label: '生年月日', lines: [japaneseEraDate(data.birthDate)] },
     { label: 'カード製造番号', lines: [data.cardSerial] },
     { label: 'カードの有効期限', lines: [`${japaneseEraDate(data.cardExpiry)}まで`] },
+    ...(data.faceAuth
+      ? [{ label: 'カードの種類', lines: ['顔認証マイナンバーカード（暗証番号の設定なし）'] }]
+      : []),
     {
       label: '署名用電子証明書',
       lines: [
         signing
           ? `発行済み\u3000有効期限 ${japaneseEraDate(signing.notAfter)}まで`
-          : 'なし（15歳未満）',
+          : data.faceAuth
+            ? 'なし（顔認証マイナンバーカード）'
+            : 'なし（15歳未満）',
       ],
     },
     {
@@ -96,6 +130,7 @@ export async function renderReceipt(
       ],
       size: 10.5,
     },
+    ...delivered,
   ]);
 
   form.text('以上', left, bottom + 6, { size: 10.5, align: 'right' });
@@ -103,18 +138,32 @@ export async function renderReceipt(
   // The resident's part: signed by hand on the printed sheet.
   const signTop = bottom + 26;
   form.box(left, signTop, CONTENT_WIDTH, 96, { width: 1.2 });
-  form.text('受領者署名欄', left + 12, signTop + 10, { size: 10.5, bold: true });
-  form.text('上記の内容を確認し、カードを受け取りました。', left + 12, signTop + 28, { size: 9.5 });
-  form.text('署名（自署）', left + 12, signTop + 62, { size: 10.5 });
-  form.line(left + 90, signTop + 76, left + 300, signTop + 76, 0.8);
+  form.text(representative ? '受領者（代理人）署名欄' : '受領者署名欄', left + 12, signTop + 10, {
+    size: 10.5,
+    bold: true,
+  });
+  form.text(
+    representative
+      ? '上記の内容を確認し、本人に代わってカードを受け取りました。'
+      : '上記の内容を確認し、カードを受け取りました。',
+    left + 12,
+    signTop + 28,
+    { size: 9.5 },
+  );
+  form.text(representative ? '代理人署名（自署）' : '署名（自署）', left + 12, signTop + 62, {
+    size: 10.5,
+  });
+  form.line(left + (representative ? 116 : 90), signTop + 76, left + 300, signTop + 76, 0.8);
   form.text('受領日', left + 318, signTop + 62, { size: 10.5 });
   form.text(`${issuedOn}`, left + 362, signTop + 62, { size: 10.5 });
-  form.text(
-    '法定代理人が受け取る場合は、代理人が署名し、続柄を書き添えてください。（続柄：\u3000\u3000\u3000\u3000\u3000）',
-    left + 12,
-    signTop + 82,
-    { size: 8 },
-  );
+  // A representative's relation is printed above already.
+  if (!representative)
+    form.text(
+      '法定代理人が受け取る場合は、代理人が署名し、続柄を書き添えてください。（続柄：\u3000\u3000\u3000\u3000\u3000）',
+      left + 12,
+      signTop + 82,
+      { size: 8 },
+    );
 
   // The counter's part.
   const officeTop = signTop + 108;

@@ -40,6 +40,7 @@ function assemble(
   bitDepth: number,
   colourType: number,
   filtered: Uint8Array,
+  extra: readonly Uint8Array[] = [],
 ): Uint8Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
     throw new RangeError('PNG size must be positive integers');
@@ -52,6 +53,7 @@ function assemble(
     Buffer.concat([
       SIGNATURE,
       chunk('IHDR', ihdr),
+      ...extra,
       chunk('IDAT', new Uint8Array(deflateSync(filtered))),
       chunk('IEND', new Uint8Array(0)),
     ]),
@@ -101,6 +103,7 @@ export function encodeBilevelPng(
   width: number,
   height: number,
   ink: (x: number, y: number) => boolean = () => false,
+  text: Readonly<Record<string, string>> = {},
 ): Uint8Array {
   const rowBytes = Math.ceil(width / 8);
   const raw = new Uint8Array(height * (rowBytes + 1));
@@ -112,7 +115,47 @@ export function encodeBilevelPng(
       if (x >= width || !ink(x, y)) raw[at] = raw[at]! | (0x80 >> (x & 7));
     }
   }
-  return assemble(width, height, 1, 0, raw);
+  const chunks = Object.entries(text).map(([keyword, value]) => textChunk(keyword, value));
+  return assemble(width, height, 1, 0, raw, chunks);
+}
+
+/** An uncompressed iTXt chunk: keyword, no language, UTF-8 text (PNG 1.2, 11.3.4.5). */
+function textChunk(keyword: string, value: string): Uint8Array {
+  if (!/^[\x20-\x7e]{1,79}$/.test(keyword)) throw new RangeError('PNG text keyword');
+  const enc = new TextEncoder();
+  const body = Buffer.concat([
+    enc.encode(keyword),
+    // NUL after the keyword, compression flag 0 and method 0, empty language and translated keyword.
+    Uint8Array.of(0, 0, 0, 0, 0),
+    enc.encode(value),
+  ]);
+  return chunk('iTXt', new Uint8Array(body));
+}
+
+/**
+ * The UTF-8 text of a PNG's uncompressed iTXt chunk with `keyword`, or null when it has none
+ * (or is not a PNG). Reads the chunk list only; the pixels are not decoded.
+ */
+export function readPngText(png: Uint8Array, keyword: string): string | null {
+  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (bytes.length < 8 || !bytes.subarray(0, 8).equals(SIGNATURE)) return null;
+  for (let at = 8; at + 12 <= bytes.length;) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'iTXt') {
+      const nul = body.indexOf(0);
+      if (nul > 0 && body.toString('latin1', 0, nul) === keyword && body[nul + 1] === 0) {
+        // After the flags, the language and the translated keyword, each ended by a NUL.
+        const language = body.indexOf(0, nul + 3);
+        const translated = language < 0 ? -1 : body.indexOf(0, language + 1);
+        if (translated >= 0) return body.toString('utf8', translated + 1);
+      }
+    }
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  return null;
 }
 
 /**

@@ -367,6 +367,8 @@ export const requestSchemas = {
   }),
   /** 顔認証マイナンバーカード: the card switched to face-auth (to a normal card goes through the PINs). */
   'procedure:switch-card-kind': z.strictObject({ procedureId, reader: readerName }),
+  /** 交付 of a 顔認証マイナンバーカード asked for at the PIN step: no PIN set, no signing certificate. */
+  'procedure:issue-face-auth': z.strictObject({ procedureId, reader: readerName }),
   /** The 追記欄 note of a card change or a switch of kind, for the clerk to write on the card. */
   'procedure:print-card-note': z.strictObject({ procedureId }),
   /** 再発行 from the history open for residentId: main refuses another resident's document. */
@@ -474,6 +476,7 @@ export interface ResponseMap {
   'procedure:record-reply': ProcedureDto;
   'procedure:write-card-facts': ProcedureDto;
   'procedure:switch-card-kind': ProcedureDto;
+  'procedure:issue-face-auth': ProcedureDto;
   'procedure:print-card-note': FileWrittenDto;
   'procedure:reprint': FileWrittenDto;
   'procedure:cancel': ProcedureDto;
@@ -571,6 +574,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:record-reply': COUNTER_ROLES,
   'procedure:write-card-facts': COUNTER_ROLES,
   'procedure:switch-card-kind': COUNTER_ROLES,
+  'procedure:issue-face-auth': COUNTER_ROLES,
   'procedure:print-card-note': COUNTER_ROLES,
   'procedure:reprint': COUNTER_ROLES,
   'procedure:cancel': COUNTER_ROLES,

@@ -72,6 +72,8 @@ export const PROCEDURE_ACTIONS = [
   'print-card-note',
   /** 交付 outside the certificate service's hours: 後日交付 before the PINs (main checks the hours). */
   'defer-certificates',
+  /** 交付 of a 顔認証マイナンバーカード, asked for before the PINs: none set, no signing certificate. */
+  'issue-face-auth',
 ] as const;
 export type ProcedureAction = (typeof PROCEDURE_ACTIONS)[number];
 
@@ -124,6 +126,8 @@ export interface ProcedureHeaderDto {
   readonly index: number;
   /** The procedure waits on a stop (a face mismatch, 後日交付) at the current step. */
   readonly stopped: boolean;
+  /** It waits for something in the post (a 代理人交付's 照会書), no fault: shown as waiting. */
+  readonly waiting: boolean;
 }
 
 export interface ProcedureDto {
@@ -240,6 +244,8 @@ export interface ProcedureDto {
   } | null;
   /** 顔認証マイナンバーカード: the kind the card is switched to. */
   readonly cardKindSwitch: { readonly to: CardKind } | null;
+  /** 交付: the card is issued as a 顔認証マイナンバーカード (no PIN, no signing certificate). */
+  readonly faceAuthAtIssue: boolean;
   /** The supervisor who approved (revocation, reissue, face override), by display name. */
   readonly approvedBy: string | null;
   /** The last thing that went wrong and is not resolved yet: the screen says what to do. */

@@ -51,6 +51,11 @@ test('代理人交付: the first visit sends the 照会書, the second issues th
 
   const waiting = page.getByTestId('step-awaiting-reply');
   await expect(waiting).toBeVisible();
+  // The header shows the wait as a wait (nothing went wrong), not in a stop's red.
+  const replyStep = page.getByTestId('step-header').locator('[data-header-step="reply"]');
+  await expect(replyStep).toHaveClass(/steps__item--waiting/);
+  await expect(replyStep).not.toHaveClass(/steps__item--stopped/);
+  await expect(replyStep).toContainText('照会書の回答待ち');
   // Shown in full once printed (the clerk posts that paper); hidden again at the second visit.
   await expect(waiting.getByTestId('inquiry-number')).toHaveText(/^SK-\d{4}-••••\d{2}$/);
   await expect(waiting.getByTestId('inquiry-facts')).toContainText('大森　健一（子）');

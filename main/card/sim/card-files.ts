@@ -2,9 +2,10 @@
 import { createHash, createPublicKey, sign as rsaSign, type KeyObject } from 'node:crypto';
 import { encodeBilevelPng } from '../../images/png';
 import type { SexCode } from '../../../preload/contract/rules/sex';
-import { encodeTlv } from '../tlv';
-import { ascii, concat, fromHex, u16, utf8, type Bytes } from './bytes';
+import { encodeTlv, encodeWithOffsetTable } from '../tlv';
+import { ascii, concat, fromHex, utf8, type Bytes } from './bytes';
 import { JPKI_TOKEN_INFO_SIZE, TOKEN_LABEL } from './card-layout';
+import { cardFaceSignedData, cardFaceTextImage } from '../apps/visual';
 
 /** What the card says about its holder. Dates are ISO YYYY-MM-DD. */
 export interface HolderFacts {
@@ -95,23 +96,9 @@ export function textMyNumberFile(h: HolderFacts): Bytes {
   return concat(encodeTlv(0xff10, ascii(h.myNumber)), Uint8Array.of(0xff, 0xff));
 }
 
-/** A template whose first object, DF21, holds the 2-byte offsets (from file start) of the others. */
-function withOffsetTable(outerTag: number, fields: readonly Bytes[]): Bytes {
-  const tableLength = 3 + 2 * fields.length;
-  const innerLength = tableLength + fields.reduce((n, f) => n + f.length, 0);
-  const header = encodeTlv(outerTag, new Uint8Array(innerLength)).length - innerLength;
-  const offsets: Bytes[] = [];
-  let at = header + tableLength;
-  for (const field of fields) {
-    offsets.push(u16(at));
-    at += field.length;
-  }
-  return encodeTlv(outerTag, concat(encodeTlv(0xdf21, concat(...offsets)), ...fields));
-}
-
 /** Text 0002: FF 20 { DF21 offsets, DF22 name, DF23 address, DF24 YYYYMMDD, DF25 sex }. */
 export function textAttributesFile(h: HolderFacts): Bytes {
-  return withOffsetTable(0xff20, [
+  return encodeWithOffsetTable(0xff20, [
     encodeTlv(0xdf22, utf8(h.name)),
     encodeTlv(0xdf23, utf8(h.address)),
     encodeTlv(0xdf24, ascii(compact(h.birthDate))),
@@ -253,16 +240,12 @@ export function visualFaceFile(
     encodeTlv(0xdf24, publicKeyObjects(faceKey)),
   ];
   const segment2 = [
-    encodeTlv(0xdf25, placeholderPng(96, 16)),
-    encodeTlv(0xdf26, placeholderPng(192, 32)),
+    encodeTlv(0xdf25, cardFaceTextImage('name', h.name)),
+    encodeTlv(0xdf26, cardFaceTextImage('address', h.address)),
   ];
   const segment3 = [encodeTlv(0xdf27, images.photo)];
-  const signed = concat(
-    sha256(concat(...segment1)),
-    sha256(concat(...segment2)),
-    sha256(concat(...segment3)),
-  );
-  return withOffsetTable(0xff20, [
+  const signed = cardFaceSignedData(segment1, segment2, segment3);
+  return encodeWithOffsetTable(0xff20, [
     ...segment1,
     ...segment2,
     ...segment3,

@@ -127,7 +127,8 @@ export const FILES: Readonly<Record<AppName, ReadonlyMap<number, FileDef>>> = {
   visual: new Map<number, FileDef>([
     [0x0001, bin(0x0400, { anyOf: ['visual-birth'] })],
     // Room for a real JPEG 2000 photo of a few kilobytes.
-    [0x0002, bin(0x4000, { anyOf: ['visual-a', 'visual-b'] })],
+    // 0002 is rewritten by the issuer with the text application's 0002 (券面記載事項の変更).
+    [0x0002, bin(0x4000, { anyOf: ['visual-a', 'visual-b'] }, true)],
     [0x0003, bin(0x0200, 'free')],
     [0x0004, bin(0x0400, 'free')],
     [0x0005, bin(0x0800, { anyOf: ['visual-a'] })],

@@ -2,6 +2,7 @@
 import { ok } from '../../../preload/contract/result';
 import type { RecordAudit } from '../../audit/operator-audit';
 import { matchTextContents } from '../../card/apps/text';
+import { cardFaceDiffers } from '../../card/apps/visual';
 import {
   withAuthorityStatus,
   withDatabaseState,
@@ -119,9 +120,13 @@ async function compareFacts(
     sex: resident.sex,
   };
   try {
-    const match = await deps.cards.withCard(reader, async (session) =>
-      session.serial === card.serial ? matchTextContents(session, facts, myNumber) : null,
-    );
+    const match = await deps.cards.withCard(reader, async (session) => {
+      if (session.serial !== card.serial) return null;
+      const text = await matchTextContents(session, facts, myNumber);
+      if (text !== 'match') return text;
+      // The card face shows them too: a face known to show other facts needs the change as well.
+      return (await cardFaceDiffers(session, facts, myNumber)) ? 'facts-differ' : 'match';
+    });
     return match === 'match' || match === 'facts-differ' ? match : null;
   } catch (e) {
     console.warn(`[CardHealth] facts not compared: ${e instanceof Error ? e.name : 'unknown'}`);

@@ -103,6 +103,8 @@ export function procedureHandlers(deps: {
       refusals(() => p.act(procedureId, 'writeCardFacts', { reader, changed, reissueSigning })),
     'procedure:switch-card-kind': ({ procedureId, reader }) =>
       refusals(() => p.act(procedureId, 'switchCardKind', { reader })),
+    'procedure:issue-face-auth': ({ procedureId, reader }) =>
+      refusals(() => p.act(procedureId, 'issueFaceAuth', { reader })),
     'procedure:print-card-note': ({ procedureId }) =>
       refusals(() => p.act(procedureId, 'printCardNote', {}), 'receipt-failed'),
     'procedure:reprint': (request) => refusals(() => p.reprint(request), 'receipt-failed'),

@@ -1,10 +1,16 @@
 // 券面記載事項の変更 (a change of the card's facts): after a move or a new name, the resident record's
-// four facts are written to the chip's text application through an issuer session, the signing
-// certificate (which carries the old facts) is revoked affiliationChanged and, if the resident wants
-// it, reissued with a new password they set on their window; the clerk writes the 追記欄 from the
-// printed note. A card whose facts are the record's already has nothing to change (facts-unchanged).
+// four facts are written to the chip's text and card-face applications through an issuer session,
+// the signing certificate (which carries the old facts) is revoked affiliationChanged and, if the
+// resident wants it, reissued with a new password they set on their window; the clerk writes the
+// 追記欄 from the printed note. A card whose facts are the record's already has nothing to change (facts-unchanged).
 import { CHANGED_FACTS, type ChangedFact } from '../../../preload/contract/rules/card-kinds';
 import { matchTextContents, readIntegrityRecord, readTextContents } from '../../card/apps/text';
+import {
+  matchCardFace,
+  parseCardFaceFacts,
+  readCardFaceFacts,
+  readCardFaceFile,
+} from '../../card/apps/visual';
 import { getCard } from '../../db/repositories/cards';
 import { getResident } from '../../db/repositories/residents';
 import { refuse, WorkflowRefusal } from '../refusal';
@@ -65,14 +71,23 @@ async function writeCardFacts(
       const { match } = await readTextContents(session, facts, myNumber);
       if (match === 'my-number-differs')
         throw new WorkflowRefusal('card-facts-mismatch', 'my-number');
-      // Written already (the card was pulled after the write, before the row): nothing to redo.
-      if (match === 'match') return;
-      // Still in the text application with 照合番号A: its integrity record, whose 個人番号 digest stays.
-      const integrity = await readIntegrityRecord(session);
+      // Each application written only if it does not hold the facts yet: a card pulled after a
+      // write (before the row) is not written again.
+      if (match !== 'match') {
+        // Still in the text application with 照合番号A: its integrity record, whose 個人番号 digest stays.
+        const integrity = await readIntegrityRecord(session);
+        const issuer = await authority.openIssuerSession(session);
+        await issuer.writeTextFacts(facts, integrity);
+        if ((await matchTextContents(session, facts, myNumber)) !== 'match')
+          throw new WorkflowRefusal('card-facts-mismatch', 'written');
+      }
+      // The card face shows the name and address too (as images): rewritten with the same facts.
+      const cardFace = await readCardFaceFile(session, myNumber);
+      if (matchCardFace(parseCardFaceFacts(cardFace), facts) === 'match') return;
       const issuer = await authority.openIssuerSession(session);
-      await issuer.writeTextFacts(facts, integrity);
-      if ((await matchTextContents(session, facts, myNumber)) !== 'match')
-        throw new WorkflowRefusal('card-facts-mismatch', 'written');
+      await issuer.writeCardFace(facts, cardFace);
+      if (matchCardFace(await readCardFaceFacts(session, myNumber), facts) !== 'match')
+        throw new WorkflowRefusal('card-facts-mismatch', 'written-card-face');
     });
   } catch (e) {
     throw cardRefusal(e);

@@ -101,8 +101,10 @@ export async function prepareMatched(ctx: CardContext, card: Card, tx: Tx): Prom
 /** What the clerk may do at 交付's own steps beside cancel. */
 export function issuanceAllowed(s: CardState): readonly ProcedureAction[] {
   if (s.step === 'handover') return ['complete'];
-  if (s.step === 'parked') return ['print-deferral-slip'];
-  if (s.step === 'pins' && !s.pins.entryOpen) return ['defer-certificates'];
+  if (s.step === 'parked')
+    return s.faceAuth ? ['print-deferral-slip', 'issue-face-auth'] : ['print-deferral-slip'];
+  // Before the PINs the resident may still ask for a 顔認証 card (none are set then).
+  if (s.step === 'pins' && !s.pins.entryOpen) return ['defer-certificates', 'issue-face-auth'];
   if (s.step === 'completed') return ['print-receipt'];
   return [];
 }

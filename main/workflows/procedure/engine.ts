@@ -192,6 +192,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       delivery: null,
       cardChange: null,
       cardKindSwitch: null,
+      faceAuthAtIssue: false,
       notice: null,
       ...view.parts,
       approvedBy: await approverName(db, view.approvalId),

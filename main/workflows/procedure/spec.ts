@@ -200,6 +200,7 @@ export interface ActionArgs {
     readonly reissueSigning: boolean;
   };
   switchCardKind: { readonly reader: string };
+  issueFaceAuth: { readonly reader: string };
   printCardNote: Record<string, never>;
 }
 export type ActionName = keyof ActionArgs;

@@ -28,6 +28,12 @@ const STOPPED_AT: Partial<Record<ProcedureStep, ProcedureStep>> = {
   'awaiting-reply': 'reply',
 };
 
+/**
+ * Places in STOPPED_AT that are no fault: the counter waits for the post (the 照会書 with the
+ * resident), so the header shows them as waiting, not as a stop to act on.
+ */
+const WAITING_AT: ReadonlySet<ProcedureStep> = new Set<ProcedureStep>(['awaiting-reply']);
+
 /** The header's place in `steps`: a stop on its step, completed past the last, cancelled nowhere. */
 export function headerOf(steps: readonly ProcedureStep[], step: ProcedureStep): ProcedureHeaderDto {
   const index =
@@ -36,5 +42,6 @@ export function headerOf(steps: readonly ProcedureStep[], step: ProcedureStep): 
       : step === 'cancelled'
         ? -1
         : steps.indexOf(STOPPED_AT[step] ?? step);
-  return { steps, index, stopped: step in STOPPED_AT };
+  const waiting = WAITING_AT.has(step);
+  return { steps, index, stopped: step in STOPPED_AT && !waiting, waiting };
 }

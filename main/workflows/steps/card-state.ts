@@ -165,6 +165,11 @@ export interface CardState {
   /** 顔認証 switch: the kind the card is switched to (from the first row); null for other kinds. */
   readonly switchTo: CardKind | null;
   /**
+   * 交付 of a 顔認証マイナンバーカード, asked for at the PIN step: the resident enters no PIN, the card
+   * gets the authentication key and certificate only, and no secret stays on it.
+   */
+  readonly faceAuth: boolean;
+  /**
    * The kind's own write on the card is done (券面記載事項の変更: the facts; 顔認証: the switch),
    * with, for a card change, whether the signing certificate is reissued.
    */
@@ -212,6 +217,8 @@ export type CardEvent =
       readonly reissueSigning: boolean;
       readonly changed: readonly ChangedFact[];
     }
+  /** 交付: the resident asked for a 顔認証 card before any PIN was entered. */
+  | { readonly type: 'face-auth-chosen' }
   | { readonly type: 'pin-entry-opened' }
   | {
       readonly type: 'pin-attempt';
@@ -275,9 +282,16 @@ export function initialCardState(
     notice: null,
     handover: null,
     switchTo,
+    faceAuth: false,
     written: null,
   };
 }
+
+/**
+ * A 顔認証 card's work: the authentication PIN set to a value main draws and nobody sees, only so
+ * that the written certificate can be test-signed; it is taken off the card with the others after.
+ */
+export const FACE_AUTH_PLAN: readonly PinPlanEntry[] = [{ kind: 'auth', mode: 'new' }];
 
 function closedEntry(resume: boolean): PinEntryProgress {
   return { entryOpen: false, current: null, attempts: {}, accepted: [], resume };
@@ -527,6 +541,20 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
         plan,
         scope: 'signing-only',
         certificateKinds: rules.certificateKinds(plan, 'signing-only', s.under15),
+        notice: null,
+      });
+    }
+
+    case 'face-auth-chosen': {
+      at(s, ['pins', 'parked']);
+      if (!rules.handover) refuse('step-not-allowed', 'face-auth');
+      // Once anything was written to the card, the kind stays what it was.
+      if (s.pins.entryOpen || s.pinsDone.length > 0 || Object.keys(s.keys).length > 0)
+        refuse('step-not-allowed', 'plan-fixed');
+      return move(s, s.step, {
+        faceAuth: true,
+        plan: FACE_AUTH_PLAN,
+        certificateKinds: ['auth'],
         notice: null,
       });
     }
@@ -789,6 +817,8 @@ export function cardTransition(rules: CardRules, s: CardState, row: CardRow): Ca
       return working({ type: 'authority-failed', notice: { code: String(d.code) as ErrorCode } });
     case 'resumed':
       return on({ type: 'resumed' });
+    case 'face-auth-chosen':
+      return on({ type: 'face-auth-chosen' });
     case 'card-written':
     case 'kind-switched':
       return on({

@@ -2,7 +2,8 @@
 // once: documents, the card matched then read again, the face photos and decision, the card face
 // the resident confirms (交付), the choice of secrets, the resident's PIN entry, and the card work (secrets, keys, certificates, the kind's
 // finish). A kind adds its start, its rules and what is its own (cardProcedureSpec below).
-import type { PinKind } from '../../../preload/contract/dto';
+import { randomInt } from 'node:crypto';
+import { PIN_KINDS, type PinKind } from '../../../preload/contract/dto';
 import type {
   CardWorkStage,
   CardFaceAnswer,
@@ -17,6 +18,8 @@ import type { ProcedureAction, ProcedureStep } from '../../../preload/contract/p
 import type { Details } from '../../audit/details-guard';
 import type { IssuerSession } from '../../authority/issuer-authority';
 import { readCertificate, selectJpki } from '../../card/apps/jpki';
+import { cardFaceDiffers } from '../../card/apps/visual';
+import type { Pin } from '../../card/domain';
 import { changePin, verifyPinInUse } from '../../card/pins';
 import type { Tx } from '../../db/connection';
 import { getApplication } from '../../db/repositories/applications';
@@ -75,6 +78,7 @@ import {
 } from '../../../preload/contract/rules/face-score';
 import { faceOverrideApproval, secondCheckApproval } from './approval';
 import { assertServiceOpen } from './service-hours';
+import { FACE_AUTH_CHOSEN } from './card-kind-record';
 import { readFacePhotos } from './face-photos';
 import { checkOne, checkSubmitted, type SubmittedValues } from './pin-hub';
 import { pinRefusal, readPinTries, refusedCurrentOf, setSecret, type PinTries } from './pin-ops';
@@ -176,7 +180,16 @@ async function checkCard<R>(kind: CardKind<R>, ctx: CardContext, reader: string)
           await selectJpki(session);
           notAfter = (await readCertificate(session, 'auth'))?.notAfter.toISOString() ?? null;
         }
-        const match = await matchCardContents(session, residentFacts(resident), myNumber);
+        const facts = residentFacts(resident);
+        let match = await matchCardContents(session, facts, myNumber);
+        // A change also stands when only the card face still shows the old facts (a card pulled
+        // between the text application's write and the card face's).
+        if (
+          match === 'match' &&
+          kind.firstRead.factsChange === 'require' &&
+          (await cardFaceDiffers(session, facts, myNumber))
+        )
+          match = 'facts-differ';
         if (match === 'facts-differ' && kind.firstRead.factsChange === 'refuse')
           throw new WorkflowRefusal('card-facts-mismatch', 'facts');
         if (match === 'match' && kind.firstRead.factsChange === 'require')
@@ -413,6 +426,8 @@ async function openPinEntry<R>(kind: CardKind<R>, ctx: CardContext, reader: stri
   if (ctx.state.step === 'card-face-wrong') refuse('card-face-wrong');
   if (ctx.state.step !== 'pins' && ctx.state.step !== 'parked')
     refuse('step-not-allowed', ctx.state.step);
+  // A 顔認証 card gets no PIN: the resident has nothing to enter.
+  if (ctx.state.faceAuth) refuse('step-not-allowed', 'face-auth');
   // Before the resident types anything: outside the service's hours nothing can be set.
   if (needsAuthority(rules, ctx.state)) assertServiceOpen(ctx.deps);
   await ctx.claimEntry();
@@ -493,6 +508,24 @@ async function submit<R>(
   ctx.live.state = applyCardEvent(rules, ctx.state, { type: 'pins-submitted' });
   ctx.entryChanged();
   await ctx.publish();
+  await workOnCard(kind, ctx, reader, entries, secrets, currents);
+  return { done: ['handover', 'completed'].includes(ctx.state.step) };
+}
+
+/**
+ * The card work after the values are in, with what a failure means: a wrong value in use asks
+ * again, an authority failure parks 交付 (後日交付), anything else asks for the card again. The
+ * values are dropped from memory whatever happens.
+ */
+async function workOnCard<R>(
+  kind: CardKind<R>,
+  ctx: CardContext,
+  reader: string,
+  entries: readonly PinPlanEntry[],
+  secrets: Secrets,
+  currents: Secrets,
+): Promise<void> {
+  const rules = kind.rules;
   try {
     await runCardWork(kind, ctx, reader, entries, secrets, currents);
   } catch (e) {
@@ -534,7 +567,59 @@ async function submit<R>(
     for (const k of Object.keys(currents) as PinKind[]) delete currents[k];
   }
   await ctx.publish();
-  return { done: ['handover', 'completed'].includes(ctx.state.step) };
+}
+
+/**
+ * 交付 of a 顔認証マイナンバーカード (the resident asked for one at the PIN step): journaled as
+ * chosen, then the card work without the resident window's entry: the authentication key and
+ * certificate only, test-signed under an authentication PIN main draws for the moment, then every
+ * secret taken off the card. After a pulled card or 後日交付 the clerk asks for it again.
+ */
+async function issueFaceAuth<R>(
+  kind: CardKind<R>,
+  ctx: CardContext,
+  reader: string,
+): Promise<void> {
+  const rules = kind.rules;
+  const s = ctx.state;
+  if (!rules.handover) refuse('step-not-allowed', 'face-auth');
+  if (s.step !== 'pins' && s.step !== 'parked') refuse('step-not-allowed', s.step);
+  if (s.pins.entryOpen) refuse('step-not-allowed', 'pin-entry-open');
+  assertServiceOpen(ctx.deps);
+  if (!s.faceAuth) {
+    ctx.preview(FACE_AUTH_CHOSEN, {});
+    await ctx.commit(FACE_AUTH_CHOSEN, {});
+  }
+  if (ctx.state.step === 'parked') await ctx.commit('resumed', {});
+  if (ctx.state.needsCard) {
+    const card = await dbCard(ctx);
+    try {
+      await ctx.deps.cards.withCard(reader, async (session) =>
+        assertSerial(session.serial, card.serial),
+      );
+    } catch (e) {
+      throw cardRefusal(e);
+    }
+    ctx.live.state = applyCardEvent(rules, ctx.state, {
+      type: 'card-matched',
+      serial: ctx.state.matchedSerial ?? card.serial,
+    });
+  }
+  ctx.live.state = applyCardEvent(rules, ctx.state, { type: 'pin-entry-opened' });
+  ctx.live.state = applyCardEvent(rules, ctx.state, { type: 'pins-submitted' });
+  await ctx.publish();
+  const entries = requiredEntries(rules, ctx.state);
+  const secrets: Secrets = { auth: drawnPin(ctx.live.birthDate) };
+  await workOnCard(kind, ctx, reader, entries, secrets, {});
+}
+
+/** A 4-digit PIN nobody will know, within the rules (no runs, no birth date). */
+function drawnPin(birthDate: string): Pin {
+  for (;;) {
+    const value = String(randomInt(0, 10_000)).padStart(4, '0');
+    const checked = checkSubmitted('auth', 'new', { value, confirmation: value }, birthDate);
+    if (checked.ok) return checked.value as Pin;
+  }
 }
 
 /** PINs, then keys and certificates, then the kind's finish; each stage journaled. */
@@ -619,6 +704,12 @@ async function runCardWork<R>(
         progress,
       });
       newSerials = await serialsOf(certs);
+    }
+    if (ctx.state.faceAuth) {
+      // 顔認証: no secret stays on the card, the drawn authentication PIN included.
+      const issuer = await issuerSession();
+      for (const k of PIN_KINDS) await issuer.clearPin(k);
+      await ctx.commit('pins-cleared', { kinds: [...PIN_KINDS] });
     }
     if (!kind.finish) return;
     const done = await kind.finish({ ctx, card, newSerials, issuer: issuerSession });
@@ -731,6 +822,7 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
                 }
               : null,
           handover: s.handover,
+          faceAuthAtIssue: s.faceAuth,
           notice: s.notice ? { ...s.notice } : null,
           ...(kind.extraParts?.(s) ?? {}),
         },
@@ -752,6 +844,12 @@ export function cardProcedureSpec<R>(kind: CardKind<R>): ProcedureSpec<CardState
         });
       },
       checkCard: (ctx, { reader }) => checkCard(kind, ctx, reader),
+      ...(rules.handover
+        ? {
+            issueFaceAuth: (ctx: CardContext, { reader }: { reader: string }) =>
+              issueFaceAuth(kind, ctx, reader),
+          }
+        : {}),
       readPhotos: (ctx, { reader }) => readPhotos(ctx, reader),
       recordFace: (ctx, request) => recordFace(ctx, request),
       async overrideFace(ctx, { approvalId }) {

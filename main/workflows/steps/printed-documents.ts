@@ -28,6 +28,7 @@ import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
 import { fileStamp } from '../../documents/file-stamp';
 import type { ProcedureDeps } from '../procedure/spec';
+import { FACE_AUTH_CHOSEN } from './card-kind-record';
 import type { DeliveryRequestRow } from './delivery';
 import { refuse, WorkflowRefusal } from '../refusal';
 
@@ -59,9 +60,13 @@ export async function writeHandoverReceipt(
 ): Promise<FileWrittenDto> {
   const db = deps.db();
   const procedure = await getProcedure(db, procedureId);
-  const handover = lastRow(await listSteps(db, procedureId), 'handover');
+  const rows = await listSteps(db, procedureId);
+  const handover = lastRow(rows, 'handover');
   if (!ISSUING.has(procedure.kind) || !handover || procedure.cardId === null)
     refuse('step-not-allowed', 'receipt');
+  // 代理人交付: the representative signs, so the receipt names them as the first visit recorded.
+  const request = procedure.kind === 'representative' ? lastRow(rows, 'request') : undefined;
+  const asked = request?.data as DeliveryRequestRow | undefined;
   const card = await getCard(db, procedure.cardId);
   const resident = await getResident(db, card.residentId);
   // The certificates the card held when it was handed over, whatever happened to them since (a
@@ -96,6 +101,14 @@ export async function writeHandoverReceipt(
     practice: deps.practice,
     procedureId,
     reprintedAt: reprint?.toISOString() ?? null,
+    faceAuth: rows.some((r) => r.step === FACE_AUTH_CHOSEN && r.status === 'completed'),
+    representative: asked
+      ? {
+          name: asked.representative.name,
+          relation: asked.representative.relation,
+          inquiryNumber: asked.inquiryNumber,
+        }
+      : null,
   });
   return { path, bytes };
 }

@@ -859,6 +859,17 @@ export const en: Messages = {
       colName: 'PIN',
       colState: 'State',
       colAttempts: 'Retries',
+      faceAuth: {
+        title: 'If the resident asks for a face-authentication card',
+        lead: 'No PIN is set and no signature certificate is issued. The user authentication certificate is used by face authentication only (e.g. as a health insurance card). The card can be switched to a normal card later (free).',
+        confirm:
+          'I have confirmed that the resident (or their representative) asks for a face-authentication card',
+        issue: 'Issue as a face-authentication card',
+        chosenTitle: 'Issuing a face-authentication card',
+        chosenLead:
+          'No PIN is set and the resident enters nothing. Leave the card in the reader and press “Write the card”.',
+        write: 'Write the card',
+      },
     },
     certs: {
       title: 'Issuing certificates',
@@ -866,6 +877,8 @@ export const en: Messages = {
       lead: 'Keys are generated on the card, and the certificates issued and written. This can take several tens of seconds.',
       progress: 'Progress: {n} of {total}',
       noSigning: 'Under 15: only the user authentication certificate is issued.',
+      faceAuth:
+        'Face-authentication card: only the user authentication certificate is issued, and no PIN is left on the card.',
       phases: {
         'setting-pins': 'Setting PINs',
         'generating-keys': 'Generating keys',
@@ -906,6 +919,10 @@ export const en: Messages = {
       readBack: 'Card {serial} as read just now: {chip}. {pins}',
       pinsOk: 'Every PIN is set.',
       pinsNotOk: 'A PIN is not set or is locked.',
+      pinsNone: 'None (face-authentication card)',
+      pinsNoneOk: 'No PIN is set (face-authentication card).',
+      pinsNoneNotOk: 'A PIN is set on this face-authentication card.',
+      kind: 'Card type',
       printReceipt: 'Print the receipt',
       printed: 'The receipt (PDF) is ready. Print it and ask the resident to sign it.',
       savedAt: 'Saved at',

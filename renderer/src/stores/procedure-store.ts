@@ -171,6 +171,9 @@ export const useProcedureStore = defineStore('procedure', () => {
   /** 顔認証: the card in `reader` switched to face-auth. */
   const switchCardKind = (reader: string) =>
     step(() => window.counter.procedure.switchCardKind({ procedureId: id(), reader }));
+  /** 交付 of a 顔認証 card: the card in `reader` written without PINs or signing certificate. */
+  const issueFaceAuth = (reader: string) =>
+    step(() => window.counter.procedure.issueFaceAuth({ procedureId: id(), reader }));
   const printCardNote = () =>
     other(() => window.counter.procedure.printCardNote({ procedureId: id() }));
   const cancel = (reason: string) =>
@@ -226,6 +229,7 @@ export const useProcedureStore = defineStore('procedure', () => {
     printReceipt,
     writeCardFacts,
     switchCardKind,
+    issueFaceAuth,
     printCardNote,
     printDeferralSlip,
     cancel,

@@ -1,12 +1,16 @@
 // 券面記載事項の変更 and the switch of a card to 顔認証 and back, through the core's router with a real
-// sqlite file and the simulated reader: card health names the difference and the kind, each
+// sqlite file and the simulated reader: card health names the difference and the kind (the text
+// application and the card face both show the record's facts after the change), each
 // procedure to its end on the seed's cards, and the refusals (facts already the record's, a switch
 // while a certificate procedure is open, a switch to the kind the card is already).
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCardFaceFacts, readFacePhoto } from '../../../main/card/apps/visual';
+import { parseMyNumber } from '../../../main/card/domain';
 import type { Core } from '../../../main/core';
+import { isJpeg2000 } from '../../../main/images/jp2';
 import type { CardHealthDto, FileWrittenDto } from '../../../preload/contract/dto';
 import type { ProcedureDto } from '../../../preload/contract/procedure';
 import {
@@ -21,6 +25,8 @@ import {
 import { call, insert, startCore } from '../support/router-calls';
 
 const MOVED = '990000000000023';
+/** The 個人番号 of the moved resident's card (resources/cards/moved.json): its 照合番号A. */
+const MOVED_NUMBER = parseMyNumber('555111222330');
 const ISSUED = '990000000000002';
 const FACE_AUTH = '990000000000041';
 const NEW = { signing: 'Kawa7Sora', auth: '6081', juki: '3952', text: '4718' } as const;
@@ -92,6 +98,16 @@ describe('券面記載事項の変更 (the resident who moved)', () => {
     const after = await health(core);
     expect(after.factsMatchRecord).toBe(true);
     expect(after.nextActions).not.toContain('change-card-facts');
+    // The card face (券面事項確認AP) shows the new address too, its photo kept and signed anew.
+    const face = await core.cards.withCard(READER, (s) => readCardFaceFacts(s, MOVED_NUMBER));
+    expect(face).toEqual({
+      name: '転居　健',
+      address: '見本県窓口市桜町８－８－８',
+      birthDate: '1980-06-06',
+      sex: 'male',
+    });
+    const photo = await core.cards.withCard(READER, (s) => readFacePhoto(s, MOVED_NUMBER));
+    expect(isJpeg2000(photo)).toBe(true);
     const note = await call<FileWrittenDto>(core, 'procedure:print-card-note', { procedureId });
     expect(existsSync(note.path)).toBe(true);
     expect(note.bytes).toBeGreaterThan(1000);

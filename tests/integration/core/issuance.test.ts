@@ -14,6 +14,7 @@ import type { Channel } from '../../../preload/contract/channels';
 import type { CardHealthDto, SessionDto, SimStateDto } from '../../../preload/contract/dto';
 import type { FacePhotosDto, ResidentPromptDto } from '../../../preload/contract/issuance';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
+import { pdfText, squash } from '../../unit/documents/pdf-text';
 import { answerCardFace } from '../support/card-face';
 import {
   call,
@@ -1088,3 +1089,72 @@ function currentCard(core: Core): SimCard {
   if (!card) throw new Error('no card in the simulated reader');
   return card as SimCard;
 }
+
+describe('交付 of a 顔認証マイナンバーカード, asked for at the PIN step', () => {
+  let core: Core;
+  let card: SimCard;
+
+  beforeAll(async () => {
+    ({ core } = await open());
+    await login(core);
+    card = await hanakoCard(core);
+    insert(core, card);
+  }, 60_000);
+
+  afterAll(async () => {
+    await core.close();
+  });
+
+  it('writes the card without a PIN or a signing certificate; health, receipt and records say 顔認証', async () => {
+    const { procedureId } = await startHanako(core);
+    const atPins = await upToPins(core, procedureId);
+    expect(atPins.step).toBe('pins');
+    expect(atPins.actions).toContain('issue-face-auth');
+    expect(atPins.faceAuthAtIssue).toBe(false);
+
+    const done = await call<ProcedureDto>(core, 'procedure:issue-face-auth', {
+      procedureId,
+      reader: READER,
+    });
+    expect(done).toMatchObject({ step: 'handover', faceAuthAtIssue: true });
+    expect(done.certificates?.kinds).toEqual(['auth']);
+    // The resident entered nothing, and the PIN entry is not offered any more.
+    expect(await refusal(core, 'procedure:open-pin-entry', { procedureId, reader: READER })).toBe(
+      'step-not-allowed',
+    );
+    expect(card.keyGenerations('sign')).toBe(0);
+    expect(card.keyGenerations('auth')).toBe(1);
+    expect(await journalCount(core, procedureId, 'face-auth-chosen')).toBe(1);
+    expect(await journalCount(core, procedureId, 'pins-cleared')).toBe(1);
+
+    const health = await call<CardHealthDto>(core, 'card:read-health', { reader: READER });
+    expect(health.cardKind).toBe('face-auth');
+    expect(health.pins.every((p) => p.state === 'not-set')).toBe(true);
+    expect(health.certificates.map((c) => [c.kind, c.present])).toEqual([
+      ['signing', false],
+      ['auth', true],
+    ]);
+    expect(await certificateRows(core, HANAKO.serial)).toEqual([{ kind: 'auth', n: 1 }]);
+
+    const completed = await call<ProcedureDto>(core, 'procedure:complete', {
+      procedureId,
+      handover: { collectedJukiCard: false, collectedNotificationCard: true },
+    });
+    expect(completed.step).toBe('completed');
+    const receipt = await call<{ path: string }>(core, 'procedure:print-receipt', { procedureId });
+    const text = await pdfText(receipt.path);
+    expect(text).toContain(squash('署名用電子証明書なし（顔認証マイナンバーカード）'));
+    expect(text).toContain(squash('顔認証マイナンバーカード（暗証番号の設定なし）'));
+
+    // The records know the kind: no PIN reset on it, and the switch back to a normal card offered.
+    const cardId = (await core
+      .db()!
+      .get<{ id: number }>('SELECT id FROM cards WHERE serial = ?', [HANAKO.serial]))!.id;
+    expect(await refusal(core, 'procedure:start', { kind: 'pin-reset', cardId })).toBe(
+      'face-auth-card',
+    );
+    expect(
+      await refusal(core, 'procedure:start', { kind: 'card-kind', cardId, to: 'face-auth' }),
+    ).toBe('card-kind-unchanged');
+  });
+});

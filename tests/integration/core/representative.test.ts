@@ -14,6 +14,7 @@ import type { Channel } from '../../../preload/contract/channels';
 import type { FileWrittenDto } from '../../../preload/contract/dto';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import { INQUIRY_VALID_DAYS } from '../../../preload/contract/rules/documents';
+import { pdfText, squash } from '../../unit/documents/pdf-text';
 import { advance, TYPED } from '../support/issuance-script';
 import { call, raw, routerCall, startCore } from '../support/router-calls';
 
@@ -138,7 +139,8 @@ describe('代理人交付: two visits', () => {
     });
     expect(ume.step).toBe('awaiting-reply');
     expect(ume.actions).toEqual(['print-inquiry', 'cancel']);
-    expect(ume.header).toMatchObject({ index: 1, stopped: true });
+    // Waiting for the post is no stop: the header shows it as waiting, not in the stop's red.
+    expect(ume.header).toMatchObject({ index: 1, stopped: false, waiting: true });
     const inquiry = ume.delivery!.inquiry!;
     expect(inquiry.number).toMatch(/^SK-2026-\d{6}$/);
     expect(inquiry.sentOn).toBe('2026-11-25');
@@ -285,6 +287,11 @@ describe('代理人交付: two visits', () => {
     expect(dto.card).toMatchObject({ serial: MASAO_SERIAL, state: 'issued' });
     const receipt = await call<FileWrittenDto>(core, 'procedure:print-receipt', { procedureId });
     expect(existsSync(receipt.path)).toBe(true);
+    // She signs it: the receipt names her, her relation and the 照会書 she brought back.
+    const printed = await pdfText(receipt.path);
+    expect(printed).toContain(squash('小川　由紀（子）'));
+    expect(printed).toContain(squash(RETURNED_INQUIRY.number(sentOn)));
+    expect(printed).toContain(squash('代理人署名（自署）'));
 
     const actions = (await auditActions(core, procedureId)).map((r) => r.action);
     expect(actions).toEqual(

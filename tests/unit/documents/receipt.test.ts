@@ -65,6 +65,31 @@ describe('受領書', { timeout: 20_000 }, () => {
     expect(text).toContain('利用者証明用電子証明書発行済み有効期限令和13年4月2日まで');
   });
 
+  it('names the representative who takes the card, and their 照会書, at a 代理人交付', async () => {
+    const path = join(dir, 'representative.pdf');
+    await writeReceiptPdf(path, {
+      ...HANAKO,
+      representative: { name: '大森　健一', relation: 'child', inquiryNumber: 'SK-2026-060201' },
+    });
+
+    const text = await pdfText(path);
+    for (const expected of [
+      '本人の代理人として',
+      '受領者（代理人）',
+      '大森健一（子）',
+      '代理人交付照会書兼回答書SK-2026-060201',
+      '受領者（代理人）署名欄',
+      '代理人署名（自署）',
+      '窓口花子',
+    ]) {
+      expect(text).toContain(squash(expected));
+    }
+    expect(await pdfPages(path)).toBe(1);
+    // In person, no representative is named.
+    await writeReceiptPdf(join(dir, 'in-person.pdf'), HANAKO);
+    expect(await pdfText(join(dir, 'in-person.pdf'))).not.toContain(squash('受領者（代理人）'));
+  });
+
   it('marks a practice receipt 練習用・無効', async () => {
     const path = join(dir, 'practice.pdf');
     await writeReceiptPdf(path, { ...HANAKO, practice: true });

@@ -1,6 +1,6 @@
 // The PNG writer: what it writes reads back, CRCs and all, to the same pixels.
 import { describe, expect, it } from 'vitest';
-import { encodeBilevelPng, encodePng } from '../../../main/images/png';
+import { encodeBilevelPng, encodePng, readPngText } from '../../../main/images/png';
 import { pngPixels, readPng } from './png-reader';
 
 describe('encodePng', () => {
@@ -42,5 +42,15 @@ describe('encodeBilevelPng', () => {
   it('is all white without ink (the card-face placeholders)', () => {
     const read = readPng(encodeBilevelPng(24, 12));
     expect(read.rows.every((r) => r.every((b) => b === 0xff))).toBe(true);
+  });
+
+  it('carries UTF-8 words in an iTXt chunk that readPngText finds by keyword', () => {
+    const png = encodeBilevelPng(96, 16, undefined, { Description: '転居　健太' });
+    expect(readPngText(png, 'Description')).toBe('転居　健太');
+    expect(readPngText(png, 'Title')).toBeNull();
+    expect(readPngText(encodeBilevelPng(96, 16), 'Description')).toBeNull();
+    // The pixels are read as before: the chunk sits between IHDR and IDAT.
+    expect(readPng(png).rows.every((r) => r.every((b) => b === 0xff))).toBe(true);
+    expect(readPngText(Uint8Array.of(1, 2, 3), 'Description')).toBeNull();
   });
 });

@@ -57,6 +57,7 @@ function countingSpec(
       steps: ['reason', 'fee'],
       index: s.step === 'reason' ? 0 : 2,
       stopped: false,
+      waiting: false,
     }),
     allowed: () => [],
     async view(_deps, l) {

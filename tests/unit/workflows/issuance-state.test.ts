@@ -434,3 +434,31 @@ describe('交付 7: handover, and cancelling', () => {
     }
   });
 });
+
+describe('交付 5: a 顔認証 card asked for at the PIN step', () => {
+  it('sets no PIN the resident enters: the authentication key and certificate only', () => {
+    const s = transition(atPins(), { type: 'face-auth-chosen' });
+    expect(s).toMatchObject({ step: 'pins', faceAuth: true, certificateKinds: ['auth'] });
+    // The plan is the drawn authentication PIN alone, for the test signature.
+    expect(s.plan).toEqual([{ kind: 'auth', mode: 'new' }]);
+    expect(atPins().faceAuth).toBe(false);
+  });
+
+  it('is refused once the resident is typing or anything was written to the card', () => {
+    expect(refusedWith(entryOpen(), { type: 'face-auth-chosen' })).toEqual({
+      code: 'step-not-allowed',
+      detail: 'plan-fixed',
+    });
+    const keyed = run(
+      settingPins(),
+      { type: 'pins-set' },
+      {
+        type: 'keys-generated',
+        kind: 'signing',
+        spki: 'AAAA',
+      },
+    );
+    expect(refusedWith(keyed, { type: 'face-auth-chosen' }).code).toBe('step-not-allowed');
+    expect(refusedWith(atCardFace(), { type: 'face-auth-chosen' }).code).toBe('step-not-allowed');
+  });
+});

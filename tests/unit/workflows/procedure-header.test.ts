@@ -8,6 +8,7 @@ import { releaseSpec, RELEASE_RULES } from '../../../main/workflows/kinds/releas
 import { revocationSpec, revocationTransition } from '../../../main/workflows/kinds/revocation';
 import { suspensionSpec } from '../../../main/workflows/kinds/suspension';
 import type { ProcedureRow } from '../../../main/workflows/procedure/spec';
+import { headerOf } from '../../../main/workflows/procedure/steps';
 import {
   applyCardEvent,
   asksForCard,
@@ -100,8 +101,17 @@ describe('the header shows each procedure’s own steps', () => {
       type: 'face-decided',
       decision: 'mismatch',
     });
-    expect(releaseSpec.header(stopped)).toMatchObject({ index: 2, stopped: true });
+    expect(releaseSpec.header(stopped)).toMatchObject({ index: 2, stopped: true, waiting: false });
     const cancelled = applyCardEvent(RELEASE_RULES, face, { type: 'cancelled' });
+    // 後日交付 is a stop (the authority failed); a 照会書 in the post is only waiting.
+    const steps = ['request', 'reply', 'documents', 'certificates'] as const;
+    expect(headerOf(steps, 'parked')).toEqual({ steps, index: 3, stopped: true, waiting: false });
+    expect(headerOf(steps, 'awaiting-reply')).toEqual({
+      steps,
+      index: 1,
+      stopped: false,
+      waiting: true,
+    });
     expect(releaseSpec.header(cancelled)).toMatchObject({ index: -1, stopped: false });
     const report = suspensionSpec.transition(
       suspensionSpec.initial('p', null),
