@@ -41,7 +41,7 @@ describe('clerk window messages', () => {
       .flatMap(([key, text]) => {
         const given = ERROR_MESSAGE_PARAMS[key.slice('errors.'.length) as ErrorCode] ?? {};
         return params(text)
-          .filter((name) => !(name in given))
+          .filter((name) => name !== undefined && !(name in given))
           .map((name) => `${key}: {${name}}`);
       });
     expect(missing).toEqual([]);
