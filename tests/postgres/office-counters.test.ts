@@ -29,14 +29,14 @@ describe('two counters on one office database', () => {
       join(mkdtempSync(join(tmpdir(), 'madoguchi-office-key-')), 'office.key'),
     );
     // One after the other: the first seeds the practice town, the second finds it there.
-    for (const [counterId, loginId] of [
-      ['madoguchi-1', 'renshu01'],
-      ['madoguchi-2', 'renshu02'],
+    for (const [counterNumber, loginId] of [
+      [1, 'renshu01'],
+      [2, 'renshu02'],
     ] as const) {
-      const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-${counterId}-`));
+      const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-counter-${counterNumber}-`));
       const core = await startCore(dataDir, {
         officeConnection: connection,
-        counterId,
+        counterNumber,
         keyProtector: officeKey,
       });
       cores.push(core);
@@ -71,6 +71,6 @@ describe('two counters on one office database', () => {
         `SELECT data FROM procedure_journal WHERE procedure_id = ? ORDER BY id LIMIT 1`,
         [hanako.procedureId],
       );
-    expect(JSON.parse(first!.data)).toMatchObject({ counter: 'madoguchi-1' });
+    expect(JSON.parse(first!.data)).toMatchObject({ counter: 1 });
   });
 });

@@ -68,8 +68,8 @@ function heldAfter(entries: readonly JournalEntry[]): boolean {
 }
 
 /** The counter a procedure's first journal row names, or null. */
-function counterOf(data: Readonly<Record<string, unknown>> | undefined): string | null {
-  return typeof data?.counter === 'string' ? data.counter : null;
+function counterOf(data: Readonly<Record<string, unknown>> | undefined): number | null {
+  return typeof data?.counter === 'number' ? data.counter : null;
 }
 
 export type ProcedureEngine = ReturnType<typeof createProcedureEngine>;
@@ -218,7 +218,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     for (const p of await listOpenProcedures(deps.db())) {
       if (!byKind.has(p.kind) || p.residentId === null || p.cardId === null) continue;
       const l = await load(p.id);
-      if (l.counter !== (deps.counterId ?? null)) continue;
+      if (l.counter !== (deps.counterNumber ?? null)) continue;
       if (holdsCounter(l)) out.push(l);
     }
     return out;
@@ -389,7 +389,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       );
       if (p.effects) await p.effects(tx, id);
       // The counter goes in the first row's data, beside what the kind records there.
-      const data = deps.counterId ? { ...p.data, counter: deps.counterId } : p.data;
+      const data =
+        deps.counterNumber === undefined ? p.data : { ...p.data, counter: deps.counterNumber };
       await recordStep(
         tx,
         { procedureId: id, step: p.step, status: 'completed', operatorId, data },
