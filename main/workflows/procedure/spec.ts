@@ -114,8 +114,8 @@ export interface Live<S> {
   held: boolean;
   /** When something last happened on it (ms since the epoch): the idle ask counts from here. */
   lastActionAt: number;
-  /** The office counter that started it (its first journal row says), or null on a counter's own file. */
-  readonly counter: number | null;
+  /** The office counter that holds it (a takeover moves it), or null on a counter's own file. */
+  counter: number | null;
 }
 
 export interface CommitOptions {
