@@ -1762,7 +1762,7 @@ export const en: Messages = {
     'other-resident-open':
       'Another resident’s procedure is open. Only one resident’s procedure at a time: finish or park the open one first.',
     'other-counter-open':
-      'Counter {counter} is working on this. One application, card or resident cannot be handled at two counters at once: continue at counter {counter}. If that counter cannot go on, a supervisor may approve taking it over to this counter.',
+      'Counter {counter} is working on this. One application, card or resident cannot be handled at two counters at once: continue at counter {counter}. If that counter cannot go on, ask a supervisor.',
     'procedure-busy':
       'This procedure is still processing another action. Wait a few seconds, then try again.',
     'step-not-allowed':
