@@ -12,6 +12,7 @@ import { AccessError } from './operators/operator-session';
 const DB_CODES: Readonly<Record<string, ErrorCode>> = {
   'db-corrupt': 'db-corrupt',
   'db-locked': 'db-locked',
+  'db-unavailable': 'db-unavailable',
   'db-full': 'db-full',
   'db-too-new': 'db-too-new',
   'db-mode-mismatch': 'db-mode-mismatch',
@@ -35,6 +36,7 @@ const FOR_IT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'internal',
   'db-corrupt',
   'db-locked',
+  'db-unavailable',
   'db-full',
   'db-too-new',
   'db-mode-mismatch',

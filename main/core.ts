@@ -228,7 +228,7 @@ export function createCore(config: CoreConfig): Core {
     if (practice) return null;
     if (config.database?.kind !== 'postgres') return null;
     const { pgOptionsOf } = await import('./db/office');
-    return pgOptionsOf(config.database, keyProtector ?? undefined);
+    return pgOptionsOf(config.database, keyProtector ?? undefined, config.counterNumber);
   }
 
   /** The audit check at start runs beside the counter's work; its findings go to the administrator. */
@@ -286,7 +286,7 @@ export function createCore(config: CoreConfig): Core {
         prefecture: settings?.prefecture ?? profile.DEFAULT_OFFICE.prefecture,
         city: settings?.city ?? profile.DEFAULT_OFFICE.city,
         municipalityCode: municipality().code || profile.DEFAULT_OFFICE.municipalityCode,
-        counterNumber: settings?.counterNumber ?? profile.DEFAULT_OFFICE.counterNumber,
+        counterNumber: config.counterNumber ?? profile.DEFAULT_OFFICE.counterNumber,
       },
       ...(ocspPort ? { ocspUrl: `http://127.0.0.1:${ocspPort}/` } : {}),
     });
@@ -405,11 +405,11 @@ export function createCore(config: CoreConfig): Core {
       municipality: municipality(),
       emitUpdated: (dto) => emit('procedure:updated', dto),
       idleMinutes: config.procedureIdleMinutes ?? PROCEDURE_IDLE_MINUTES,
-      ...(config.database?.kind === 'postgres' && !practice
-        ? { counterId: config.database.counterId }
-        : config.counterId
-          ? { counterId: config.counterId }
-          : {}),
+      // Recorded on procedures in an office database only: a counter's own file has one counter.
+      ...((config.officeConnection || (config.database?.kind === 'postgres' && !practice)) &&
+      config.counterNumber !== undefined
+        ? { counterNumber: config.counterNumber }
+        : {}),
       faceCheck,
       noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
       certificateService: () => certificateServiceAt(serviceNow(), serviceHours),

@@ -102,6 +102,7 @@ export function createCounterApi(transport: CounterTransport) {
       cancel: call(transport, 'procedure:cancel'),
       hold: call(transport, 'procedure:hold'),
       keep: call(transport, 'procedure:keep'),
+      takeOver: call(transport, 'procedure:take-over'),
     }),
     rulesToday: call(transport, 'rules:today'),
     stock: Object.freeze({

@@ -40,8 +40,6 @@ export const officeDatabaseSchema = z
         .transform((v) => v.replace(/:/g, '').toLowerCase())
         .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 (64 hex digits)')),
     }),
-    /** This counter's name in the office (窓口1, …): its open procedures resume only here. */
-    counterId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
   })
   .refine(
     (d) => (d.passwordFile === undefined) !== (d.sealedPasswordFile === undefined),
@@ -67,6 +65,14 @@ export const machineConfigSchema = z.strictObject({
     .default({ kind: 'simulated' }),
   /** Per-APDU timeout: a mute card never hangs the app. */
   exchangeTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * This counter's number in the office (窓口1 is 1), the one name of the counter: the local
+   * authority ends the certificates' CNs with it, and in an office database each procedure records
+   * it, so that a counter's open procedures resume only there and another counter's are named by
+   * it (窓口2で手続き中です). Required with an office database (two counters must not share one);
+   * 1 when omitted otherwise.
+   */
+  counterNumber: z.number().int().min(1).max(999).optional(),
   /** Simulated card timing model (real-card delays) in practice mode. */
   simTiming: z.boolean().default(true),
   /**
@@ -125,8 +131,8 @@ export const machineConfigSchema = z.strictObject({
     .optional(),
   /**
    * The local authority as the counter names itself in certificates: the municipality's
-   * prefecture and city in romaji (subject L= of signing certificates, the CRL partition) and the
-   * counter's number (the counter id ends both holders' CNs); and ocspPort: serve the authority's
+   * prefecture and city in romaji (subject L= of signing certificates, the CRL partition; the
+   * counter id ending both holders' CNs is `counterNumber`'s); and ocspPort: serve the authority's
    * OCSP responder and CRLs on 127.0.0.1 at that port, written in each new certificate.
    */
   authority: z
@@ -139,7 +145,6 @@ export const machineConfigSchema = z.strictObject({
         .string()
         .regex(/^[A-Za-z][A-Za-z -]{0,40}$/)
         .optional(),
-      counterNumber: z.number().int().min(1).max(999).optional(),
       ocspPort: z.number().int().min(1024).max(65535).optional(),
     })
     .optional(),
@@ -218,8 +223,6 @@ export interface CoreConfig extends MachineConfig {
    * practice cores on PostgreSQL too). The machine configuration cannot set it.
    */
   readonly officeConnection?: () => Promise<PgConnectionOptions>;
-  /** Tests and bench:office: the counter's name with officeConnection (else `database.counterId`). */
-  readonly counterId?: string;
   /** The machine configuration file the app read (shown by the preflight); absent in tests. */
   readonly configFile?: { readonly path: string; readonly exists: boolean };
   /** The Electron shell's displays, printers and executable, for the preflight; absent in tests. */
@@ -310,6 +313,11 @@ function checkMachineConfig(jsonText: string | null): Checked {
     const ja =
       '練習モードではシミュレーターのリーダーしか使えません（reader.kind を "simulated" に）';
     return { ok: false, message, problems: [{ path: 'reader.kind', en: message, ja }] };
+  }
+  if (config.database.kind === 'postgres' && config.counterNumber === undefined) {
+    const message = 'an office database needs this counter’s number (counterNumber)';
+    const ja = '事務所のデータベースを使う窓口には窓口番号が必要です（counterNumber に 1〜999）';
+    return { ok: false, message, problems: [{ path: 'counterNumber', en: message, ja }] };
   }
   if (mode === 'production' && config.reader.kind !== 'pcsc') {
     const message = 'production mode needs a PC/SC reader (reader.kind = "pcsc")';

@@ -1,5 +1,4 @@
-// The only importer of sqlite3: opening with checks, pragmas, one write queue, promise wrappers, backup.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// The only importer of sqlite3: opening with checks, pragmas, the write queue, promise wrappers, backup.
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -13,9 +12,9 @@ import {
   DbReadOnlyError,
   DbReferenceError,
   DbTooNewError,
-  NestedTransactionError,
   TransactionEndedError,
 } from './errors';
+import { WriteQueue } from './write-queue';
 
 /** Which database a handle talks to: the embedded sqlite file or the office's PostgreSQL. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -283,10 +282,7 @@ interface BackupHandle {
 
 class Database implements Db {
   readonly dialect = 'sqlite' as const;
-  private queue: Promise<void> = Promise.resolve();
-  private closing: Promise<void> | undefined;
-  private refusal: DbError | null = null;
-  private readonly inTx = new AsyncLocalStorage<Database>();
+  private readonly writes = new WriteQueue();
 
   constructor(
     readonly path: string,
@@ -308,21 +304,11 @@ class Database implements Db {
   }
 
   private enqueue<T>(work: (writer: Conn) => Promise<T>): Promise<T> {
-    if (this.closing) return Promise.reject(new DbClosedError());
-    if (this.inTx.getStore() === this) return Promise.reject(new NestedTransactionError());
     const writer = this.writer;
-    if (!writer)
-      return Promise.reject(new DbError('db-opened-read-only', 'database opened read-only'));
-    // The refusal is read when the write's turn comes: a verdict that arrived while it waited counts.
-    const result = this.queue.then(() => {
-      if (this.refusal) throw this.refusal;
-      return this.inTx.run(this, () => work(writer));
-    });
-    this.queue = result.then(
-      () => undefined,
-      () => undefined,
+    return this.writes.run(
+      () => work(writer!),
+      writer ? undefined : new DbError('db-opened-read-only', 'database opened read-only'),
     );
-    return result;
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -360,7 +346,7 @@ class Database implements Db {
   }
 
   backupTo(destPath: string): Promise<{ pages: number }> {
-    if (this.closing) return Promise.reject(new DbClosedError());
+    if (this.writes.closed) return Promise.reject(new DbClosedError());
     // From the read connection: one step(-1) copies one WAL snapshot while writes go on.
     const raw = this.reader.raw as unknown as {
       backup(file: string, cb: (err: Error | null) => void): BackupHandle;
@@ -384,27 +370,18 @@ class Database implements Db {
   }
 
   holdWrites(verdict: Promise<DbError | null>): void {
-    const settled = verdict.then(
-      (reason) => {
-        if (reason) this.refuseWrites(reason);
-      },
-      () => undefined,
-    );
-    this.queue = this.queue.then(() => settled);
+    this.writes.hold(verdict);
   }
 
   refuseWrites(reason: DbError): void {
-    this.refusal ??= reason;
+    this.writes.refuse(reason);
   }
 
   close(): Promise<void> {
-    if (!this.closing) {
-      this.closing = this.queue.then(async () => {
-        await this.reader.close();
-        if (this.writer) await this.writer.close();
-      });
-    }
-    return this.closing;
+    return this.writes.close(async () => {
+      await this.reader.close();
+      if (this.writer) await this.writer.close();
+    });
   }
 }
 

@@ -69,6 +69,7 @@ export function passwordSource(
 export function pgOptionsOf(
   config: OfficeDatabaseConfig,
   protector: KeyProtector | undefined,
+  counterNumber?: number,
 ): PgConnectionOptions {
   return {
     host: config.host,
@@ -80,7 +81,9 @@ export function pgOptionsOf(
       ca: readFileSync(config.tls.caFile, 'utf8'),
       serverCertSha256: config.tls.serverCertSha256,
     },
-    applicationName: `madoguchi ${config.counterId}`,
+    // ASCII: PostgreSQL shows other characters of application_name as '?'.
+    applicationName:
+      counterNumber === undefined ? 'madoguchi' : `madoguchi counter ${counterNumber}`,
   };
 }
 

@@ -1,5 +1,4 @@
 // The only importer of pg: the office's PostgreSQL database behind the same Db, Tx and Queryable.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import pg from 'pg';
@@ -11,9 +10,9 @@ import {
   DbLockedError,
   DbReferenceError,
   DbUnavailableError,
-  NestedTransactionError,
   TransactionEndedError,
 } from './errors';
+import { WriteQueue } from './write-queue';
 
 export interface PgConnectionOptions {
   readonly host: string;
@@ -259,10 +258,7 @@ async function query<T>(
 class PgDatabase implements Db {
   readonly dialect = 'postgres' as const;
   readonly readOnly = false;
-  private queue: Promise<void> = Promise.resolve();
-  private closing: Promise<void> | undefined;
-  private refusal: DbError | null = null;
-  private readonly inTx = new AsyncLocalStorage<PgDatabase>();
+  private readonly writes = new WriteQueue();
   private readonly withId = new Map<string, boolean>();
 
   constructor(
@@ -276,7 +272,7 @@ class PgDatabase implements Db {
   }
 
   all<T>(sql: string, params?: SqlParams): Promise<T[]> {
-    if (this.closing) return Promise.reject(new DbClosedError());
+    if (this.writes.closed) return Promise.reject(new DbClosedError());
     return query<T>(this.pool, sql, params).catch((err: unknown) => {
       throw mapPgError(err);
     });
@@ -297,10 +293,7 @@ class PgDatabase implements Db {
   };
 
   private enqueue<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    if (this.closing) return Promise.reject(new DbClosedError());
-    if (this.inTx.getStore() === this) return Promise.reject(new NestedTransactionError());
-    const result = this.queue.then(async () => {
-      if (this.refusal) throw this.refusal;
+    return this.writes.run(async () => {
       let client: pg.PoolClient;
       try {
         client = await this.pool.connect();
@@ -313,7 +306,7 @@ class PgDatabase implements Db {
       const ignore = () => undefined;
       client.on('error', ignore);
       try {
-        return await this.inTx.run(this, () => work(client));
+        return await work(client);
       } catch (err) {
         broken = mapPgError(err) instanceof DbUnavailableError;
         throw err;
@@ -323,11 +316,6 @@ class PgDatabase implements Db {
         client.release(broken);
       }
     });
-    this.queue = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -376,22 +364,15 @@ class PgDatabase implements Db {
   }
 
   holdWrites(verdict: Promise<DbError | null>): void {
-    const settled = verdict.then(
-      (reason) => {
-        if (reason) this.refuseWrites(reason);
-      },
-      () => undefined,
-    );
-    this.queue = this.queue.then(() => settled);
+    this.writes.hold(verdict);
   }
 
   refuseWrites(reason: DbError): void {
-    this.refusal ??= reason;
+    this.writes.refuse(reason);
   }
 
   close(): Promise<void> {
-    this.closing ??= this.queue.then(() => this.pool.end());
-    return this.closing;
+    return this.writes.close(() => this.pool.end());
   }
 }
 

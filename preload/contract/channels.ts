@@ -382,6 +382,11 @@ export const requestSchemas = {
   'procedure:hold': z.strictObject({ procedureId, reason: z.enum(['clerk', 'idle']) }),
   /** The clerk answers the idle ask: the procedure goes on. */
   'procedure:keep': z.strictObject({ procedureId }),
+  /**
+   * An office counter takes over another counter's open procedure, with a 責任者's approval of
+   * 'counter-takeover' for it (approval:approve).
+   */
+  'procedure:take-over': z.strictObject({ procedureId, approvalId }),
   'sim:receive-card': z.strictObject({ noticeNumber }),
   /** The practice clock: the time of day the service hours are judged at (null: the real one). */
   'sim:set-practice-clock': z.strictObject({
@@ -482,6 +487,7 @@ export interface ResponseMap {
   'procedure:cancel': ProcedureDto;
   'procedure:hold': ProcedureDto;
   'procedure:keep': ProcedureDto;
+  'procedure:take-over': ProcedureDto;
   'sim:receive-card': SimStateDto;
   'sim:set-practice-clock': SimStateDto;
   'rules:today': RulesTodayDto;
@@ -580,6 +586,7 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'procedure:cancel': COUNTER_ROLES,
   'procedure:hold': COUNTER_ROLES,
   'procedure:keep': COUNTER_ROLES,
+  'procedure:take-over': COUNTER_ROLES,
   'sim:receive-card': COUNTER_ROLES,
   'sim:set-practice-clock': COUNTER_ROLES,
   'rules:today': COUNTER_ROLES,

@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   'procedure-closed',
   'procedure-busy',
   'other-resident-open', // another resident's procedure is open at this counter (see openProcedure)
+  'other-counter-open', // another office counter holds the procedure (detail: its counterNumber)
   'step-not-allowed',
   'documents-invalid',
   'representative-required',

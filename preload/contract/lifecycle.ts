@@ -140,6 +140,8 @@ export const APPROVAL_ACTIONS = [
   'pin-reset-without-id',
   /** Destroying a card nobody collected (no procedure: the card is named in its record). */
   'uncollected-destruction',
+  /** Another office counter's open procedure handed to this counter (that counter cannot go on). */
+  'counter-takeover',
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 

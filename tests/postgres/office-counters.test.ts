@@ -1,25 +1,77 @@
-// Two counters on one office database: each serves its own resident. A procedure open at one
-// counter does not hold the other (one resident at a time is per counter), and stays with its own.
+// Two counters on one office database: each serves its own resident; two counters racing to start
+// the same application, card or resident cannot both win (the database's constraints decide), the
+// loser is told which counter has it; a procedure stays at its counter unless a 責任者 approves
+// taking it over.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
+import { isConstraintError } from '../../main/db/connection';
 import { FileKeyProtector } from '../../main/db/key-protector';
+import { startProcedure } from '../../main/db/repositories/journal';
+import type { Channel } from '../../preload/contract/channels';
 import type { ProcedureDto, ResidentMatchDto } from '../../preload/contract/procedure';
-import { call, raw, startCore } from '../integration/support/router-calls';
+import { approveBySupervisor, call, raw, startCore } from '../integration/support/router-calls';
 import { connectionTo, createTestDatabase, testServer } from '../fixtures/postgres';
 
 const HANAKO = { noticeNumber: 'MD-2026-0001', birthDate: '1992-07-08' };
 const ICHIRO = { noticeNumber: 'MD-2026-0012', birthDate: '1989-01-07' };
+const SERIAL = { taro: '990000000000002', satsuki: '990000000000007' };
 
 async function applicationOf(core: Core, who: typeof HANAKO): Promise<number> {
   const found = await call<ResidentMatchDto>(core, 'lookup:by-notice', who);
   return found.applications[0]!.id;
 }
 
+async function cardIdOf(core: Core, serial: string): Promise<number> {
+  const found = await call<ResidentMatchDto>(core, 'lookup:by-serial', { serial });
+  return found.cards.find((c) => c.serial === serial)!.id;
+}
+
+async function count(core: Core, sql: string, params: (string | number)[] = []) {
+  return (await core.db()!.get<{ n: number }>(sql, params))!.n;
+}
+
+/** The code and detail a refused call answers with ('accepted' when it was not refused). */
+async function refusal(core: Core, channel: Channel, payload: unknown) {
+  const r = await raw(core, channel, payload);
+  return r.ok ? 'accepted' : `${r.error.code} ${r.error.detail ?? ''}`.trim();
+}
+
+/**
+ * Both counters send the same start at once: exactly one wins. The loser's refusal names the
+ * winner's counter.
+ */
+async function race(cores: readonly [Core, Core], payload: Record<string, unknown>) {
+  const answers = await Promise.all(
+    cores.map((c) => raw<ProcedureDto>(c, 'procedure:start', payload)),
+  );
+  const won = answers.findIndex((a) => a.ok);
+  expect(won).toBeGreaterThanOrEqual(0);
+  const lost = 1 - won;
+  const loser = answers[lost]!;
+  expect(loser.ok).toBe(false);
+  if (!loser.ok)
+    expect([loser.error.code, loser.error.detail]).toEqual(['other-counter-open', String(won + 1)]);
+  const winner = answers[won]!;
+  if (!winner.ok) throw new Error('unreachable');
+  return {
+    winner: cores[won]!,
+    loser: cores[lost]!,
+    won: won + 1,
+    lost: lost + 1,
+    dto: winner.value,
+  };
+}
+
+/** Parks the procedure (保留) at its counter, so that counter may serve another resident. */
+const park = (core: Core, procedureId: string) =>
+  call(core, 'procedure:hold', { procedureId, reason: 'clerk' });
+
 describe('two counters on one office database', () => {
   const cores: Core[] = [];
+  const pair = () => cores as unknown as readonly [Core, Core];
 
   beforeAll(async () => {
     const database = await createTestDatabase('office counters, cores');
@@ -29,14 +81,14 @@ describe('two counters on one office database', () => {
       join(mkdtempSync(join(tmpdir(), 'madoguchi-office-key-')), 'office.key'),
     );
     // One after the other: the first seeds the practice town, the second finds it there.
-    for (const [counterId, loginId] of [
-      ['madoguchi-1', 'renshu01'],
-      ['madoguchi-2', 'renshu02'],
+    for (const [counterNumber, loginId] of [
+      [1, 'renshu01'],
+      [2, 'renshu02'],
     ] as const) {
-      const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-${counterId}-`));
+      const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-counter-${counterNumber}-`));
       const core = await startCore(dataDir, {
         officeConnection: connection,
-        counterId,
+        counterNumber,
         keyProtector: officeKey,
       });
       cores.push(core);
@@ -48,29 +100,138 @@ describe('two counters on one office database', () => {
     for (const core of cores) await core.close();
   });
 
-  it('while 花子 is at counter 1, counter 2 starts 一郎; counter 1 still may not', async () => {
-    const [one, two] = cores as [Core, Core];
-    const hanako = await call<ProcedureDto>(one, 'procedure:start', {
+  it('two counters start 花子’s 交付 at once: one wins, the other is told 窓口N; it stays there', async () => {
+    const applicationId = await applicationOf(cores[0]!, HANAKO);
+    const { winner, loser, won, dto } = await race(pair(), { kind: 'issuance', applicationId });
+    expect(
+      await count(winner, `SELECT count(*) AS n FROM procedures WHERE application_id = ?`, [
+        applicationId,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(winner, `SELECT count(*) AS n FROM audit_log WHERE action = 'issuance.started'`),
+    ).toBe(1);
+    // The database's own rule, not the start's check: a second open procedure is refused.
+    const second = winner
+      .db()!
+      .transaction((tx) =>
+        startProcedure(tx, { kind: 'representative', operatorId: 1, applicationId }),
+      );
+    await expect(second).rejects.toSatisfy((e) => isConstraintError(e, 'UNIQUE'));
+    // The loser can neither go on with it nor park it; the winner's counter is named each time.
+    const { procedureId } = dto;
+    expect(await refusal(loser, 'procedure:start', { kind: 'issuance', applicationId })).toBe(
+      `other-counter-open ${won}`,
+    );
+    const documents = { kinds: ['driving-licence'], guardianship: false, representative: null };
+    expect(await refusal(loser, 'procedure:record-documents', { procedureId, ...documents })).toBe(
+      `other-counter-open ${won}`,
+    );
+    expect(await refusal(loser, 'procedure:hold', { procedureId, reason: 'clerk' })).toBe(
+      `other-counter-open ${won}`,
+    );
+    // The loser serves another resident meanwhile.
+    const ichiro = await call<ProcedureDto>(loser, 'procedure:start', {
       kind: 'issuance',
-      applicationId: await applicationOf(one, HANAKO),
+      applicationId: await applicationOf(loser, ICHIRO),
     });
-    const ichiro = await call<ProcedureDto>(two, 'procedure:start', {
-      kind: 'issuance',
-      applicationId: await applicationOf(two, ICHIRO),
-    });
-    expect(ichiro.procedureId).not.toBe(hanako.procedureId);
-    const again = await raw(one, 'procedure:start', {
-      kind: 'issuance',
-      applicationId: await applicationOf(two, ICHIRO),
-    });
-    expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.error.code).toBe('other-resident-open');
-    const first = await one
+    const first = await winner
       .db()!
       .get<{ data: string }>(
         `SELECT data FROM procedure_journal WHERE procedure_id = ? ORDER BY id LIMIT 1`,
-        [hanako.procedureId],
+        [procedureId],
       );
-    expect(JSON.parse(first!.data)).toMatchObject({ counter: 'madoguchi-1' });
+    expect(JSON.parse(first!.data)).toMatchObject({ counter: won });
+    await park(winner, procedureId);
+    await park(loser, ichiro.procedureId);
+  });
+
+  it('a resident at one counter is refused at the other, whatever the procedure', async () => {
+    const [one, two] = pair();
+    const taro = await cardIdOf(one, SERIAL.taro);
+    const reset = await call<ProcedureDto>(one, 'procedure:start', {
+      kind: 'pin-reset',
+      cardId: taro,
+    });
+    const report = {
+      reporter: 'callcentre',
+      method: 'telephone',
+      reportedAt: '2026-11-24T23:30:00Z',
+      note: '',
+    };
+    expect(
+      await refusal(two, 'procedure:start', { kind: 'suspension', cardId: taro, report }),
+    ).toBe('other-counter-open 1');
+    // Parked at counter 1, the resident is not there any more: counter 2 may serve him.
+    await park(one, reset.procedureId);
+    const suspension = await call<ProcedureDto>(two, 'procedure:start', {
+      kind: 'suspension',
+      cardId: taro,
+      report,
+    });
+    expect(
+      await count(two, `SELECT counter_number AS n FROM procedures WHERE id = ?`, [
+        suspension.procedureId,
+      ]),
+    ).toBe(2);
+    expect(suspension.step).toBe('completed');
+  });
+
+  it('a 再交付 raced on one card: one procedure, no fee; a 責任者 hands it to the other counter', async () => {
+    const cardId = await cardIdOf(cores[0]!, SERIAL.satsuki);
+    const { winner, loser, won, lost, dto } = await race(pair(), { kind: 'reissue', cardId });
+    const { procedureId } = dto;
+    const reason = { procedureId, reason: 'damaged', express: false };
+    expect(await refusal(loser, 'procedure:set-reissue-reason', reason)).toBe(
+      `other-counter-open ${won}`,
+    );
+    const recorded = () =>
+      Promise.all([
+        count(
+          winner,
+          `SELECT count(*) AS n FROM procedures WHERE card_id = ? AND kind = 'reissue'`,
+          [cardId],
+        ),
+        count(winner, `SELECT count(*) AS n FROM reissues WHERE old_card_id = ?`, [cardId]),
+        count(winner, `SELECT count(*) AS n FROM fees`),
+      ]);
+    const fees = (await recorded())[2];
+    expect((await recorded()).slice(0, 2)).toEqual([1, 0]);
+
+    // Taking over needs a 責任者's approval of this very takeover; another approval will not do.
+    const wrong = await approveBySupervisor(loser, 'reissue', procedureId);
+    expect(await refusal(loser, 'procedure:take-over', { procedureId, approvalId: wrong })).toBe(
+      'approval-invalid',
+    );
+    const approvalId = await approveBySupervisor(loser, 'counter-takeover', procedureId);
+    const taken = await call<ProcedureDto>(loser, 'procedure:take-over', {
+      procedureId,
+      approvalId,
+    });
+    expect(taken.procedureId).toBe(procedureId);
+    const row = await loser
+      .db()!
+      .get<{ counter_number: number }>(`SELECT counter_number FROM procedures WHERE id = ?`, [
+        procedureId,
+      ]);
+    expect(row).toEqual({ counter_number: lost });
+    const journal = await loser
+      .db()!
+      .get<{ data: string }>(
+        `SELECT data FROM procedure_journal WHERE procedure_id = ? AND step = 'taken-over'`,
+        [procedureId],
+      );
+    expect(JSON.parse(journal!.data)).toEqual({ from: won, to: lost, approval: approvalId });
+    expect(
+      await count(loser, `SELECT count(*) AS n FROM audit_log WHERE action = 'reissue.taken-over'`),
+    ).toBe(1);
+
+    // From now on the first counter is refused, naming the new one; the new one goes on.
+    expect(await refusal(winner, 'procedure:set-reissue-reason', reason)).toBe(
+      `other-counter-open ${lost}`,
+    );
+    await call(loser, 'procedure:set-reissue-reason', reason);
+    expect(await recorded()).toEqual([1, 0, fees]);
+    await call(loser, 'procedure:cancel', { procedureId, reason: '練習' });
   });
 });

@@ -31,6 +31,8 @@ export interface Procedure {
   readonly applicationId: number | null;
   readonly startedAt: string;
   readonly endedAt: string | null;
+  /** The office counter that holds it (counterNumber), or null on a counter's own file. */
+  readonly counterNumber: number | null;
 }
 
 export interface JournalEntry {
@@ -54,6 +56,7 @@ interface ProcedureRow {
   application_id: number | null;
   started_at: string;
   ended_at: string | null;
+  counter_number: number | null;
 }
 
 function toProcedure(r: ProcedureRow): Procedure {
@@ -67,6 +70,7 @@ function toProcedure(r: ProcedureRow): Procedure {
     applicationId: r.application_id,
     startedAt: r.started_at,
     endedAt: r.ended_at,
+    counterNumber: r.counter_number ?? null,
   };
 }
 
@@ -79,13 +83,15 @@ export async function startProcedure(
     readonly cardId?: number | null;
     readonly applicationId?: number | null;
     readonly id?: string;
+    readonly counterNumber?: number | null;
   },
   clock?: Clock,
 ): Promise<string> {
   const id = p.id ?? randomUUID();
   await tx.run(
-    `INSERT INTO procedures (id, kind, status, operator_id, resident_id, card_id, application_id, started_at)
-     VALUES (?, ?, 'open', ?, ?, ?, ?, ?)`,
+    `INSERT INTO procedures (id, kind, status, operator_id, resident_id, card_id, application_id,
+                             started_at, counter_number)
+     VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
     [
       id,
       p.kind,
@@ -94,9 +100,58 @@ export async function startProcedure(
       p.cardId ?? null,
       p.applicationId ?? null,
       isoNow(clock),
+      p.counterNumber ?? null,
     ],
   );
   return id;
+}
+
+/** The counter holding the open procedure, read inside a transaction (undefined: not open). */
+export async function openProcedureCounter(
+  q: Queryable,
+  id: string,
+): Promise<number | null | undefined> {
+  const row = await q.get<{ counter_number: number | null }>(
+    `SELECT counter_number FROM procedures WHERE id = ? AND status = 'open'`,
+    [id],
+  );
+  return row ? row.counter_number : undefined;
+}
+
+/** Hands the open procedure from counter `from` to `to`; false when it is no longer at `from`. */
+export async function moveProcedure(
+  tx: Tx,
+  id: string,
+  from: number | null,
+  to: number,
+): Promise<boolean> {
+  const res = await tx.run(
+    `UPDATE procedures SET counter_number = ?
+      WHERE id = ? AND status = 'open' AND counter_number IS NOT DISTINCT FROM ?`,
+    [to, id, from],
+  );
+  return res.changes === 1;
+}
+
+/**
+ * The open procedure that holds the application, or the card for `kind`: the one a start that
+ * broke the one-open-procedure rule met.
+ */
+export async function findOpenProcedureHolding(
+  q: Queryable,
+  p: {
+    readonly kind: ProcedureKind;
+    readonly cardId: number;
+    readonly applicationId: number | null;
+  },
+): Promise<Procedure | undefined> {
+  const row = await q.get<ProcedureRow>(
+    `SELECT * FROM procedures
+      WHERE status = 'open' AND ((card_id = ? AND kind = ?) OR application_id = ?)
+      ORDER BY started_at LIMIT 1`,
+    [p.cardId, p.kind, p.applicationId],
+  );
+  return row ? toProcedure(row) : undefined;
 }
 
 /** Links the card once it is known (the card is inserted after the procedure starts). */

@@ -111,5 +111,7 @@ export function procedureHandlers(deps: {
     'procedure:cancel': ({ procedureId, reason }) => refusals(() => p.cancel(procedureId, reason)),
     'procedure:hold': ({ procedureId, reason }) => refusals(() => p.hold(procedureId, reason)),
     'procedure:keep': ({ procedureId }) => refusals(() => p.keep(procedureId)),
+    'procedure:take-over': ({ procedureId, approvalId }) =>
+      refusals(() => p.takeOver(procedureId, approvalId)),
   };
 }

@@ -61,8 +61,12 @@ export async function cardForRecord(
   const card = await cardOf(deps, cardId);
   if (card.state === 'received' || card.state === 'prepared')
     throw new WorkflowRefusal('card-not-issued');
-  if (await openProcedureOn(deps, kind, card.id)) throw new WorkflowRefusal('procedure-busy', kind);
-  return card;
+  const open = await openProcedureOn(deps, kind, card.id);
+  if (!open) return card;
+  // Open at another office counter: named, so the clerk knows where it is.
+  if (open.counterNumber !== null && open.counterNumber !== (deps.counterNumber ?? null))
+    throw new WorkflowRefusal('other-counter-open', String(open.counterNumber));
+  throw new WorkflowRefusal('procedure-busy', kind);
 }
 
 /** The procedures that change what the card's certificates or secrets are. */

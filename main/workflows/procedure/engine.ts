@@ -10,9 +10,12 @@ import type { ProcedureDto, ProcedureKind } from '../../../preload/contract/proc
 import type { Details } from '../../audit/details-guard';
 import { getApplication } from '../../db/repositories/applications';
 import { findCardBySerial } from '../../db/repositories/cards';
+import { isConstraintError, type Queryable } from '../../db/connection';
 import {
+  findOpenProcedureHolding,
   getProcedure,
   listOpenProcedures,
+  listOpenProceduresOfResident,
   listSteps,
   recordStep,
   startProcedure,
@@ -23,6 +26,7 @@ import { getOperator } from '../../db/repositories/operators';
 import { getResident } from '../../db/repositories/residents';
 import { appendAudit } from '../../audit/audit-log';
 import { refuse, WorkflowRefusal, WrongCardRefusal } from '../refusal';
+import { takeoverApproval } from '../steps/approval';
 import type { PinEntryOwner } from '../steps/pin-hub';
 import { reprintDocument } from '../steps/printed-documents';
 import { auditOnly, commitStep, newProcedureId, type JournalTarget } from './journal';
@@ -47,8 +51,11 @@ function rowOf(e: JournalEntry): ProcedureRow {
 
 const CLOSED = new Set(['completed', 'cancelled']);
 
-/** Rows of the engine, not of a kind: 保留 and taking the procedure up again. */
-const HOLD_STEPS = new Set(['held', 'taken-up']);
+/**
+ * Rows of the engine, not of a kind: 保留, taking the procedure up again, and an office counter
+ * taking over another's.
+ */
+const HOLD_STEPS = new Set(['held', 'taken-up', 'taken-over']);
 /** Why a procedure is parked: the clerk, the idle ask, the screen locked, the clerk logged out. */
 export type HoldReason = 'clerk' | 'idle' | 'lock' | 'logout';
 /**
@@ -65,11 +72,6 @@ function heldAfter(entries: readonly JournalEntry[]): boolean {
     else if (e.step === 'taken-up') held = false;
   }
   return held;
-}
-
-/** The counter a procedure's first journal row names, or null. */
-function counterOf(data: Readonly<Record<string, unknown>> | undefined): string | null {
-  return typeof data?.counter === 'string' ? data.counter : null;
 }
 
 export type ProcedureEngine = ReturnType<typeof createProcedureEngine>;
@@ -110,11 +112,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       throw new WorkflowRefusal('not-found', 'procedure');
     const spec = specOf(procedure.kind);
     const entries = await listSteps(db, procedureId);
-    const rows = entries.filter((e) => !HOLD_STEPS.has(e.step)).map(rowOf);
-    let state = rows.reduce(
-      (s, row) => spec.transition(s, row),
-      spec.initial(procedureId, rows[0] ?? null),
-    ) as BaseState;
+    let state = stateOf(spec, procedureId, entries);
     if (procedure.status === 'open') {
       if (!started) state = spec.reopen(state);
     }
@@ -131,10 +129,76 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       busy: false,
       held: procedure.status === 'open' && heldAfter(entries),
       lastActionAt: Date.parse(entries.at(-1)?.at ?? procedure.startedAt),
-      counter: counterOf(entries[0]?.data),
+      counter: procedure.counterNumber,
     };
     live.set(procedureId, l);
     return l;
+  }
+
+  /** The state the journal's rows lead to (before a reopen). */
+  function stateOf(
+    spec: AnyProcedureSpec,
+    procedureId: string,
+    entries: readonly JournalEntry[],
+  ): BaseState {
+    const rows = entries.filter((e) => !HOLD_STEPS.has(e.step)).map(rowOf);
+    return rows.reduce(
+      (s, row) => spec.transition(s, row),
+      spec.initial(procedureId, rows[0] ?? null),
+    ) as BaseState;
+  }
+
+  // ---- the office: a procedure stays at its counter ----
+
+  /** The other office counter holding the procedure, refused with its number. */
+  function otherCounter(counter: number): WorkflowRefusal {
+    return new WorkflowRefusal('other-counter-open', String(counter));
+  }
+
+  /**
+   * Refuses work on a procedure another office counter holds now (read afresh: a 責任者 may have
+   * moved it since it was loaded here). The step's own transaction checks again (journal.ts).
+   */
+  async function assertHere(l: Live<BaseState>): Promise<void> {
+    if (deps.counterNumber === undefined) return;
+    const { counterNumber, status } = await getProcedure(deps.db(), l.procedure.id);
+    l.counter = counterNumber;
+    if (status !== 'open' || counterNumber === null || counterNumber === deps.counterNumber) return;
+    // What this counter knew of it goes stale while the other one works on it.
+    live.delete(l.procedure.id);
+    throw otherCounter(counterNumber);
+  }
+
+  /**
+   * Inside the start's transaction: the resident is not at another office counter now (an open
+   * procedure there that is neither parked nor waiting for something outside). The office write
+   * lock orders the transactions, so two counters starting the same resident cannot both pass.
+   */
+  async function assertResidentNotElsewhere(q: Queryable, residentId: number): Promise<void> {
+    if (deps.counterNumber === undefined) return;
+    for (const p of await listOpenProceduresOfResident(q, residentId)) {
+      const spec = byKind.get(p.kind);
+      if (!spec || p.counterNumber === null || p.counterNumber === deps.counterNumber) continue;
+      const entries = await listSteps(q, p.id);
+      const step = stateOf(spec, p.id, entries).step;
+      if (heldAfter(entries) || CLOSED.has(step) || WAITING.has(step)) continue;
+      throw otherCounter(p.counterNumber);
+    }
+  }
+
+  /** A start the one-open-procedure indexes refused: the procedure that won, named. */
+  async function refusalOfConflict(kind: ProcedureKind, p: NewProcedure, err: unknown) {
+    if (!isConstraintError(err, 'UNIQUE')) return err;
+    const winner = await findOpenProcedureHolding(deps.db(), {
+      kind,
+      cardId: p.cardId,
+      applicationId: p.applicationId ?? null,
+    });
+    if (!winner) return err;
+    if (winner.counterNumber !== null && winner.counterNumber !== (deps.counterNumber ?? null))
+      return otherCounter(winner.counterNumber);
+    // This counter's own second start of the same thing (two clicks): the first one goes on.
+    return new WorkflowRefusal('procedure-busy', kind);
   }
 
   /** Runs one clerk action on a procedure, refusing a second one while it runs. */
@@ -219,7 +283,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     for (const p of await listOpenProcedures(deps.db())) {
       if (!byKind.has(p.kind) || p.residentId === null || p.cardId === null) continue;
       const l = await load(p.id);
-      if (l.counter !== (deps.counterId ?? null)) continue;
+      l.counter = p.counterNumber;
+      if (l.counter !== (deps.counterNumber ?? null)) continue;
       if (holdsCounter(l)) out.push(l);
     }
     return out;
@@ -375,39 +440,47 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     const operatorId = deps.operatorId();
     const at = deps.now();
     const clock = () => at;
-    await deps.db().transaction(async (tx) => {
-      await startProcedure(
-        tx,
-        {
-          id,
-          kind,
-          operatorId,
-          residentId: p.residentId,
-          cardId: p.cardId,
-          applicationId: p.applicationId ?? null,
-        },
-        clock,
-      );
-      if (p.effects) await p.effects(tx, id);
-      // The counter goes in the first row's data, beside what the kind records there.
-      const data = deps.counterId ? { ...p.data, counter: deps.counterId } : p.data;
-      await recordStep(
-        tx,
-        { procedureId: id, step: p.step, status: 'completed', operatorId, data },
-        clock,
-      );
-      await appendAudit(
-        tx,
-        {
-          operatorId,
-          action: `${kind}.${p.step}`,
-          residentId: p.residentId,
-          cardId: p.cardId,
-          details: { procedure: id, ...(p.audit ?? p.data) },
-        },
-        clock,
-      );
-    });
+    await deps
+      .db()
+      .transaction(async (tx) => {
+        await assertResidentNotElsewhere(tx, p.residentId);
+        await startProcedure(
+          tx,
+          {
+            id,
+            kind,
+            operatorId,
+            residentId: p.residentId,
+            cardId: p.cardId,
+            applicationId: p.applicationId ?? null,
+            counterNumber: deps.counterNumber ?? null,
+          },
+          clock,
+        );
+        if (p.effects) await p.effects(tx, id);
+        // The counter goes in the first row's data, beside what the kind records there.
+        const data =
+          deps.counterNumber === undefined ? p.data : { ...p.data, counter: deps.counterNumber };
+        await recordStep(
+          tx,
+          { procedureId: id, step: p.step, status: 'completed', operatorId, data },
+          clock,
+        );
+        await appendAudit(
+          tx,
+          {
+            operatorId,
+            action: `${kind}.${p.step}`,
+            residentId: p.residentId,
+            cardId: p.cardId,
+            details: { procedure: id, ...(p.audit ?? p.data) },
+          },
+          clock,
+        );
+      })
+      .catch(async (err: unknown) => {
+        throw await refusalOfConflict(kind, p, err);
+      });
     return load(id, true);
   }
 
@@ -421,6 +494,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
         l = await open(kind, plan.open);
       } else {
         l = await load(plan.existing);
+        await assertHere(l);
         await assertCounterFor(l.residentId, 'start');
         await takeUp(l);
       }
@@ -453,6 +527,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       const handler = specOf(l.procedure.kind).actions[name] as
         ((ctx: StepContext<BaseState>, a: ActionArgs[K]) => Promise<unknown>) | undefined;
       if (!handler) refuse('step-not-allowed', name);
+      await assertHere(l);
       await assertCounterFor(l.residentId, name);
       await takeUp(l);
       l.lastActionAt = deps.now().getTime();
@@ -470,6 +545,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     async hold(procedureId: string, reason: HoldReason): Promise<ProcedureDto> {
       const l = await load(procedureId);
       if (CLOSED.has(l.state.step)) refuse('procedure-closed', l.state.step);
+      await assertHere(l);
       await hold(l, reason);
       return publish(l);
     },
@@ -477,6 +553,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     /** The clerk answers the idle ask: the procedure goes on (audited), its idle time counted anew. */
     async keep(procedureId: string): Promise<ProcedureDto> {
       const l = await load(procedureId);
+      await assertHere(l);
       if (!holdsCounter(l)) refuse('step-not-allowed', 'keep');
       l.lastActionAt = deps.now().getTime();
       await auditOnly(deps, target(l), 'idle-continued', {});
@@ -496,6 +573,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
 
     async cancel(procedureId: string, reason: string): Promise<ProcedureDto> {
       const l = await load(procedureId);
+      await assertHere(l);
       const spec = specOf(l.procedure.kind);
       return exclusively(l, async () => {
         spec.checkCancel?.(l.state);
@@ -506,6 +584,41 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
           { status: 'cancelled', end: 'cancelled' },
         );
         if (wasOpen) deps.pinHub.changed(ownerOf(l));
+        return publish(l);
+      });
+    },
+
+    /**
+     * An office counter takes over another counter's open procedure, which that counter cannot
+     * finish (closed, its clerk gone): with a 責任者's approval of this very procedure, the
+     * procedure moves here in one transaction with its journal row and audit row. The card is
+     * read again here; the other counter is refused from then on, naming this one.
+     */
+    async takeOver(procedureId: string, approvalId: number): Promise<ProcedureDto> {
+      const here = deps.counterNumber;
+      if (here === undefined) refuse('step-not-allowed', 'take-over');
+      // Whatever this counter knew of it is stale: the other counter worked on it since.
+      live.delete(procedureId);
+      const l = await load(procedureId);
+      if (CLOSED.has(l.state.step)) refuse('procedure-closed', l.state.step);
+      const from = (await getProcedure(deps.db(), procedureId)).counterNumber;
+      if (from === here) return publish(l);
+      const approval = await takeoverApproval(
+        deps.db(),
+        approvalId,
+        procedureId,
+        deps.operatorId(),
+      );
+      await assertCounterFor(l.residentId, 'take-over');
+      return exclusively(l, async () => {
+        await commitStep(deps, target(l), {
+          step: 'taken-over',
+          status: 'completed',
+          data: { from, to: here, approval: approval.id },
+          movesFrom: from,
+        });
+        l.counter = here;
+        l.lastActionAt = deps.now().getTime();
         return publish(l);
       });
     },

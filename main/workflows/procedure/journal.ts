@@ -4,12 +4,33 @@ import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../../audit/audit-log';
 import type { Details } from '../../audit/details-guard';
 import type { Db, Tx } from '../../db/connection';
-import { endProcedure, recordStep, type StepStatus } from '../../db/repositories/journal';
+import {
+  endProcedure,
+  moveProcedure,
+  openProcedureCounter,
+  recordStep,
+  type StepStatus,
+} from '../../db/repositories/journal';
+import { WorkflowRefusal } from '../refusal';
 
 export interface JournalDeps {
   db(): Db;
   operatorId(): number;
   now(): Date;
+  /** This counter's number in an office database; absent on a counter's own file. */
+  readonly counterNumber?: number;
+}
+
+/**
+ * Refuses, inside the step's transaction, a step on a procedure another counter holds (a
+ * 責任者 moved it there): the office write lock orders the transactions, so the answer read here
+ * is still true when the step commits.
+ */
+async function assertHeldHere(deps: JournalDeps, tx: Tx, procedureId: string): Promise<void> {
+  if (deps.counterNumber === undefined) return;
+  const counter = await openProcedureCounter(tx, procedureId);
+  if (counter === undefined || counter === null || counter === deps.counterNumber) return;
+  throw new WorkflowRefusal('other-counter-open', String(counter));
 }
 
 /** Which procedure a row belongs to; `prefix` names the audit action (`<prefix>.<step>`). */
@@ -32,6 +53,11 @@ export interface StepRecord {
   readonly at?: Date;
   /** Runs inside the transaction after the effects, before the rows: a refusal rolls it back. */
   readonly check?: () => void;
+  /**
+   * A takeover: the step hands the procedure from this counter (null: none recorded) to this
+   * one, in the same transaction, instead of requiring it to be here already.
+   */
+  readonly movesFrom?: number | null;
 }
 
 /** One step: its effects, its journal row and its audit row in one transaction. */
@@ -44,6 +70,13 @@ export async function commitStep(
   const at = r.at ?? deps.now();
   const clock = () => at;
   await deps.db().transaction(async (tx) => {
+    if (r.movesFrom === undefined) await assertHeldHere(deps, tx, target.procedureId);
+    else if (
+      deps.counterNumber === undefined ||
+      !(await moveProcedure(tx, target.procedureId, r.movesFrom, deps.counterNumber))
+    )
+      // Another 責任者 moved it first, or it ended meanwhile.
+      throw new WorkflowRefusal('procedure-busy', 'take-over');
     if (r.effects) await r.effects(tx);
     r.check?.();
     await recordStep(

@@ -75,10 +75,11 @@ export interface ProcedureDeps extends JournalDeps, CardWorkDeps {
    */
   noticePresented?(applicationId: number): boolean;
   /**
-   * This counter's name when it is one of an office's (machine configuration `database.counterId`):
-   * recorded on each procedure it starts, so that another counter's resident never holds this one.
+   * This counter's number when it is one of an office's (machine configuration `counterNumber`):
+   * recorded on each procedure it starts, so that another counter's resident never holds this one
+   * and a counter's open procedure resumes only there.
    */
-  readonly counterId?: string;
+  readonly counterNumber?: number;
   /** The national certificate service now (its hours, the practice clock in practice). */
   certificateService(): ServiceState;
   /** The dated rule table (the app's own; a test may add a future entry). */
@@ -113,8 +114,8 @@ export interface Live<S> {
   held: boolean;
   /** When something last happened on it (ms since the epoch): the idle ask counts from here. */
   lastActionAt: number;
-  /** The office counter that started it (its first journal row says), or null on a counter's own file. */
-  readonly counter: string | null;
+  /** The office counter that holds it (a takeover moves it), or null on a counter's own file. */
+  counter: number | null;
 }
 
 export interface CommitOptions {

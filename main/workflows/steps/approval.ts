@@ -69,6 +69,19 @@ export async function secondCheckApproval(
 }
 
 /**
+ * A 責任者's approval to hand another counter's open procedure to this one: of this very
+ * procedure, asked by the clerk taking it over.
+ */
+export function takeoverApproval(
+  q: Queryable,
+  approvalId: number,
+  procedureId: string,
+  operatorId: number,
+): Promise<Approval> {
+  return requestedApproval(q, approvalId, 'counter-takeover', procedureId, operatorId);
+}
+
+/**
  * The approval of a 廃止 or a 再交付: recorded for this procedure and this action, and not by its
  * own operator nor by the clerk calling now (nobody approves their own request).
  */

@@ -478,6 +478,7 @@ export const en: Messages = {
       revocation: 'Revoke the card (and its certificates)',
       reissue: 'Reissue a card',
       'pin-reset-without-id': 'PIN reset without the usual ID document',
+      'counter-takeover': 'Take over another counter’s unfinished procedure to this counter',
     },
     second: {
       title: 'Confirmation by a second operator',
@@ -1233,6 +1234,8 @@ export const en: Messages = {
         'approval-face-check-second': 'A second operator confirmed the face check',
         'approval-pin-reset-without-id': 'A supervisor approved a PIN reset without the usual ID',
         'approval-uncollected-destruction': 'A supervisor approved destroying an uncollected card',
+        'approval-counter-takeover':
+          'A supervisor approved taking over another counter’s procedure',
         'suspension-registered': 'Loss or theft reported; suspension registered',
         'suspension-released': 'Suspension released',
         'card-revoked': 'Revocation of the card recorded',
@@ -1803,6 +1806,8 @@ export const en: Messages = {
       'This procedure has already ended (completed or cancelled). Search for the application again from the first screen.',
     'other-resident-open':
       'Another resident’s procedure is open. Only one resident’s procedure at a time: finish or park the open one first.',
+    'other-counter-open':
+      'Counter {counter} is working on this. One application, card or resident cannot be handled at two counters at once: continue at counter {counter}. If that counter cannot go on, ask a supervisor.',
     'procedure-busy':
       'This procedure is still processing another action. Wait a few seconds, then try again.',
     'step-not-allowed':

@@ -142,6 +142,8 @@ const errors = {
     'この手続きはすでに終了（完了または中止）しています。最初の画面から、あらためて申請を検索してください。',
   'other-resident-open':
     'ほかの住民の方の手続きが開いています。一度に扱えるのは1人の手続きだけです。開いている手続きを完了するか、保留にしてから進めてください。',
+  'other-counter-open':
+    '窓口{counter}で手続き中です。同じ申請・カード・住民の方の手続きを、二つの窓口で同時に進めることはできません。窓口{counter}で続けてください。その窓口で続けられない場合は、責任者に相談してください。',
   'procedure-busy':
     'この手続きは別の操作を処理中です。処理が終わるまで数秒待ってから、もう一度操作してください。',
   'step-not-allowed':
@@ -493,6 +495,7 @@ const life = {
       'approval-face-check-second': '二人目の職員が顔写真の確認を確かめました',
       'approval-pin-reset-without-id': '責任者が本人確認書類なしの初期化を承認しました',
       'approval-uncollected-destruction': '責任者が受け取られなかったカードの廃棄を承認しました',
+      'approval-counter-takeover': '責任者が別の窓口の手続きの引き継ぎを承認しました',
       'suspension-registered': '紛失・盗難の届出を受け、一時停止を登録しました',
       'suspension-released': '一時停止を解除しました',
       'card-revoked': 'カードの廃止を記録しました',
@@ -1450,6 +1453,7 @@ export const ja = {
       revocation: 'カードの廃止（電子証明書の失効）',
       reissue: 'カードの再交付',
       'pin-reset-without-id': '通常の本人確認書類がない場合の暗証番号の初期化',
+      'counter-takeover': '別の窓口で途中の手続きを、この窓口に引き継ぐ',
     },
     second: {
       title: '二人目の職員による確認',

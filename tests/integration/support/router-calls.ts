@@ -107,7 +107,7 @@ export async function call<T>(core: Core, channel: Channel, payload: unknown = {
 /** 責任者 sekinin approves `action` of the procedure (as the approval screen does); its id. */
 export async function approveBySupervisor(
   core: Core,
-  action: 'revocation' | 'reissue',
+  action: 'revocation' | 'reissue' | 'counter-takeover',
   procedureId: string,
 ): Promise<number> {
   const r = await call<{ approvalId: number }>(core, 'approval:approve', {

@@ -2,6 +2,7 @@
 // look-ups of the later procedures, replacement cards, notice numbers and practice serials.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../main/db/clock';
+import { isConstraintError } from '../../../main/db/connection';
 import {
   countApplicationsWithNoticePrefix,
   createApplication,
@@ -255,6 +256,39 @@ describe('reissues and revocations of a card', () => {
     expect(await findReplacementOfCard(t.db, s.replacement)).toBeUndefined();
     expect((await findCard(t.db, s.a.card))?.state).toBe('terminated');
     expect(await findCard(t.db, s.replacement + 100)).toBeUndefined();
+  });
+});
+
+describe('open procedures', () => {
+  it('one open procedure per card and kind, and per application, by the database itself', async () => {
+    const clerk = await addOperator(t, 'clerk', 'clerk');
+    const a = await residentWithCard(1);
+    const app = await t.db.get<{ id: number }>(
+      'SELECT application_id AS id FROM cards WHERE id = ?',
+      [a.card],
+    );
+    const start = (kind: 'suspension' | 'reissue' | 'issuance', applicationId?: number) =>
+      t.db.transaction((tx) =>
+        startProcedure(tx, {
+          kind,
+          operatorId: clerk,
+          residentId: a.resident,
+          cardId: a.card,
+          applicationId: applicationId ?? null,
+          counterNumber: 1,
+        }),
+      );
+    const unique = (e: unknown) => isConstraintError(e, 'UNIQUE');
+    const suspension = await start('suspension');
+    await expect(start('suspension')).rejects.toSatisfy(unique);
+    // Another kind on the same card is another procedure.
+    await start('reissue');
+    await start('issuance', app!.id);
+    await expect(start('suspension', app!.id)).rejects.toSatisfy(unique);
+    // Once it ends, the card may have a new one of the kind.
+    await t.db.transaction((tx) => endProcedure(tx, suspension, 'completed'));
+    await start('suspension');
+    expect(await listOpenProceduresOfResident(t.db, a.resident)).toHaveLength(3);
   });
 });
 

@@ -296,24 +296,6 @@ describe('connection: a file found damaged after opening', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(await db.get('SELECT count(*) AS n FROM t')).toEqual({ n: 1 });
   });
-
-  it('a sound verdict lets the held writes through, in their order', async () => {
-    const { db } = await scratch();
-    let verdict!: (v: DbError | null) => void;
-    db.holdWrites(new Promise<DbError | null>((r) => (verdict = r)));
-    const order: string[] = [];
-    const writes = ['a', 'b'].map((k) =>
-      db.transaction(async (tx) => {
-        order.push(k);
-        await tx.run('INSERT INTO t VALUES (?, 1)', [k]);
-      }),
-    );
-    await yieldTurn();
-    expect(order).toEqual([]);
-    verdict(null);
-    await Promise.all(writes);
-    expect(order).toEqual(['a', 'b']);
-  });
 });
 
 describe('connection: a missing reference', () => {

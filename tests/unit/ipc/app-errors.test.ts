@@ -10,6 +10,7 @@ import {
   DbCorruptError,
   DbReadOnlyError,
   DbReferenceError,
+  DbUnavailableError,
 } from '../../../main/db/errors';
 import { KeyFileError } from '../../../main/db/key-protector';
 import { createIpcRouter, type Handlers } from '../../../main/ipc/router';
@@ -53,6 +54,7 @@ describe('storage faults: each its own code and message', () => {
     ['a read-only data folder', new DbReadOnlyError('folder', '/data'), 'data-folder-read-only'],
     ['a read-only database file', new DbReadOnlyError('file', '/data/x'), 'db-read-only'],
     ['a missing reference', new DbReferenceError(), 'db-reference-missing'],
+    ['the office database out of reach', new DbUnavailableError(), 'db-unavailable'],
     ['a key that does not open the data', new DataKeyError('wrong-key'), 'data-key-wrong'],
     ['a key store that cannot protect', new DataKeyError('unavailable'), 'data-key-unavailable'],
     ['a key file for another database', new KeyFileError('wrong-key', '/k'), 'data-key-wrong'],

@@ -1,6 +1,9 @@
 // The clerk window's two message sets: the same keys in Japanese and English, and nothing vue-i18n would misread.
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGE_PARAMS } from '../../../renderer/src/components/error-message-params';
+import {
+  ERROR_DETAIL_PARAMS,
+  ERROR_MESSAGE_PARAMS,
+} from '../../../renderer/src/components/error-message-params';
 import { en } from '../../../renderer/src/i18n/en';
 import type { ErrorCode } from '../../../preload/contract/errors';
 import { ja } from '../../../renderer/src/i18n/ja';
@@ -39,7 +42,8 @@ describe('clerk window messages', () => {
     const missing = [...jaLeaves]
       .filter(([key]) => key.startsWith('errors.'))
       .flatMap(([key, text]) => {
-        const given = ERROR_MESSAGE_PARAMS[key.slice('errors.'.length) as ErrorCode] ?? {};
+        const code = key.slice('errors.'.length) as ErrorCode;
+        const given = { ...ERROR_MESSAGE_PARAMS[code], [ERROR_DETAIL_PARAMS[code] ?? '']: '' };
         return params(text)
           .filter((name) => name !== undefined && !(name in given))
           .map((name) => `${key}: {${name}}`);

@@ -1,6 +1,10 @@
 // Machine configuration: practice mode with the simulated reader unless IT configures a reader.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseMachineConfig } from '../../../main/config/config';
+import {
+  ConfigError,
+  machineConfigProblems,
+  parseMachineConfig,
+} from '../../../main/config/config';
 import { defaultBackupDir, machineConfigPath, modeDataDir } from '../../../main/config/paths';
 import { senderInfoOf } from '../../../main/windows/ipc-sender';
 
@@ -57,6 +61,27 @@ describe('machine config', () => {
     expect(() => parseMachineConfig('{mode:')).toThrow(/not valid JSON/);
     expect(() => parseMachineConfig('{"moed":"practice"}')).toThrow(ConfigError);
     expect(() => parseMachineConfig('{"exchangeTimeoutMs":5}')).toThrow(/exchangeTimeoutMs/);
+  });
+
+  it('names the counter once: counterNumber, required with an office database', () => {
+    expect(parseMachineConfig('{"counterNumber":3}').counterNumber).toBe(3);
+    expect(parseMachineConfig(null).counterNumber).toBeUndefined();
+    expect(() => parseMachineConfig('{"counterNumber":1000}')).toThrow(/counterNumber/);
+    // The two keys it replaces are refused, not silently ignored.
+    expect(() => parseMachineConfig('{"authority":{"counterNumber":3}}')).toThrow(/authority/);
+    const office = (more: string) =>
+      `{"reader":{"kind":"pcsc"},${more}"database":{"kind":"postgres","host":"db","database":"m",` +
+      `"user":"u","passwordFile":"/etc/m/pw","tls":{"caFile":"/etc/m/ca.pem",` +
+      `"serverCertSha256":"${'ab'.repeat(32)}"}}}`;
+    expect(parseMachineConfig(office('"counterNumber":2,')).counterNumber).toBe(2);
+    expect(machineConfigProblems(office(''))).toEqual([
+      expect.objectContaining({ path: 'counterNumber', ja: expect.stringContaining('窓口番号') }),
+    ]);
+    expect(() =>
+      parseMachineConfig(
+        office('"counterNumber":2,').replace('"user"', '"counterId":"m-1","user"'),
+      ),
+    ).toThrow(/database/);
   });
 
   it('is found where IT staff put it, or where MADOGUCHI_CONFIG points', () => {
