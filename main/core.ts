@@ -32,6 +32,7 @@ import { cardHandlers } from './ipc/handlers/card';
 import { composeHandlers } from './ipc/handlers/handler-table';
 import { lookupHandlers } from './ipc/handlers/lookup';
 import { practiceHandlers } from './ipc/handlers/practice';
+import { scenarioHandlers } from './ipc/handlers/scenarios';
 import { procedureHandlers } from './ipc/handlers/procedure';
 import { reportsHandlers } from './ipc/handlers/reports';
 import { rulesHandlers } from './ipc/handlers/rules';
@@ -60,6 +61,7 @@ import { createPreflightService } from './preflight/service';
 import { practiceSeed, seedPracticeDatabase } from './practice/seed';
 import { startPracticeOver } from './practice/start-over';
 import { createTrainer } from './practice/trainer';
+import { createScenarioRunner } from './practice/scenarios/runner';
 import { createTrainerCards } from './practice/trainer-cards';
 import { createDailyReports } from './reports/daily';
 import { createLookups } from './lookups/history';
@@ -522,6 +524,16 @@ export function createCore(config: CoreConfig): Core {
       now,
     }),
     practiceHandlers({ practice, startOver }),
+    scenarioHandlers({
+      practice,
+      runner: createScenarioRunner({
+        db: requireDb,
+        cipher: requireCipher,
+        trainer: practice ? trainer : null,
+        operatorId,
+        now,
+      }),
+    }),
     lookupHandlers({ lookups, counterFor: procedures.assertCounterFor }),
     procedureHandlers({ procedures }),
     residentHandlers({

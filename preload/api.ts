@@ -64,6 +64,13 @@ export function createCounterApi(transport: CounterTransport) {
     practice: Object.freeze({
       reset: call(transport, 'practice:reset'),
     }),
+    scenario: Object.freeze({
+      library: call(transport, 'scenario:library'),
+      start: call(transport, 'scenario:start'),
+      current: call(transport, 'scenario:current'),
+      finish: call(transport, 'scenario:finish'),
+      abandon: call(transport, 'scenario:abandon'),
+    }),
     lookup: Object.freeze({
       byNotice: call(transport, 'lookup:by-notice'),
       bySerial: call(transport, 'lookup:by-serial'),

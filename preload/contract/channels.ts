@@ -16,6 +16,7 @@ import type {
   SimStateDto,
 } from './dto';
 import { PIN_KINDS } from './dto';
+import type { ScenarioResultDto, ScenarioRunDto, ScenarioSummaryDto } from './scenarios';
 import {
   CARD_FACE_ANSWERS,
   REPRESENTATIVE_RELATIONS,
@@ -189,6 +190,16 @@ export const requestSchemas = {
   'audit:status': empty,
   'audit:acknowledge-alarm': empty,
   'practice:reset': empty,
+  'scenario:library': empty,
+  'scenario:start': z.strictObject({
+    scenarioId: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(64),
+  }),
+  'scenario:current': empty,
+  'scenario:finish': empty,
+  'scenario:abandon': empty,
   'sim:insert-application-card': z.strictObject({ noticeNumber }),
   'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
   'sim:set-face-photos': z.strictObject({ photos: z.boolean() }),
@@ -436,6 +447,11 @@ export interface ResponseMap {
   'audit:status': AuditStatusDto;
   'audit:acknowledge-alarm': AuditStatusDto;
   'practice:reset': SessionDto;
+  'scenario:library': readonly ScenarioSummaryDto[];
+  'scenario:start': ScenarioRunDto;
+  'scenario:current': ScenarioRunDto | null;
+  'scenario:finish': ScenarioResultDto;
+  'scenario:abandon': ScenarioRunDto;
   'sim:insert-application-card': SimStateDto;
   'sim:set-authority-offline': SimStateDto;
   'sim:set-face-photos': SimStateDto;
@@ -533,6 +549,12 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'audit:status': ADMIN_ROLES,
   'audit:acknowledge-alarm': ADMIN_ROLES,
   'practice:reset': TRAINER_ROLES,
+  // A trainee works a scenario as a clerk; the trainer may try one too.
+  'scenario:library': COUNTER_ROLES,
+  'scenario:start': COUNTER_ROLES,
+  'scenario:current': COUNTER_ROLES,
+  'scenario:finish': COUNTER_ROLES,
+  'scenario:abandon': COUNTER_ROLES,
   'sim:insert-application-card': COUNTER_ROLES,
   'sim:set-authority-offline': COUNTER_ROLES,
   'sim:set-face-photos': COUNTER_ROLES,

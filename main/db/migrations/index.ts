@@ -8,6 +8,8 @@ import { migration0006 } from './0006-audit-seals';
 import { migration0007 } from './0007-approval-tries';
 import { migration0008 } from './0008-authority-registry';
 import { migration0009 } from './0009-dated-rules';
+import { migration0010 } from './0010-reserved';
+import { migration0011 } from './0011-practice-scenarios';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,6 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

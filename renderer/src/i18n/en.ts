@@ -1665,6 +1665,13 @@ export const en: Messages = {
     'forbidden-sender':
       'Requests from this screen are not allowed. Restart the app. If this keeps happening, contact IT staff.',
     'not-practice-mode': 'This works in practice mode only, not at a live counter.',
+    'scenario-not-found': 'That practice scenario does not exist. Ask the trainer.',
+    'scenario-setup-failed': 'The practice scenario could not be set up. Tell the trainer.',
+    'scenario-needs-reset':
+      'The practice data this scenario uses was changed by an earlier run. Ask the trainer to reset the practice data (results are kept).',
+    'scenario-run-open': 'A scenario is in progress: finish and score it, or abandon it, first.',
+    'no-scenario-run': 'No practice scenario is in progress.',
+    'not-trainee': "This works with a trainee's practice account only.",
     internal: 'An internal error occurred. Try again. If this keeps happening, contact IT staff.',
     'pcsc-unavailable': 'The card reader service (PC/SC) is not running. Contact IT staff.',
     'pcsc-addon-missing':
