@@ -57,3 +57,39 @@ export interface ScenarioResultDto {
   /** Every outcome met. */
   readonly passed: boolean;
 }
+
+/** A trainee's practice account as the trainer's screen lists it. */
+export interface TraineeDto {
+  readonly operatorId: number;
+  readonly loginId: string;
+  readonly displayName: string;
+}
+
+/** One scored run, as the trainer's table and chart use it. */
+export interface RunSummaryDto {
+  readonly runId: number;
+  readonly scenarioId: string;
+  readonly finishedAt: string;
+  readonly met: number;
+  readonly total: number;
+  readonly mistakes: number;
+  readonly seconds: number;
+  readonly passed: boolean;
+}
+
+/** A trainee's row of the trainer's view: what is assigned and every scored run, oldest first. */
+export interface TraineeProgressDto extends TraineeDto {
+  readonly assigned: readonly string[];
+  readonly runs: readonly RunSummaryDto[];
+}
+
+/** The trainer's view: every trainee against every scenario. */
+export interface ScenarioOverviewDto {
+  readonly scenarios: readonly ScenarioSummaryDto[];
+  readonly trainees: readonly TraineeProgressDto[];
+}
+
+/** The trainee's home screen: the scenarios assigned, with the last result of each. */
+export interface MyScenarioDto extends ScenarioSummaryDto {
+  readonly last: RunSummaryDto | null;
+}

@@ -65,19 +65,26 @@ export async function assignScenario(
 export interface AssignmentRow {
   readonly traineeId: number;
   readonly scenarioId: string;
+  readonly assignedBy: number;
   readonly assignedAt: string;
 }
 
 export async function listAssignments(q: Queryable, traineeId?: number): Promise<AssignmentRow[]> {
-  const rows = await q.all<{ trainee_id: number; scenario_id: string; assigned_at: string }>(
-    `SELECT trainee_id, scenario_id, assigned_at FROM scenario_assignments
+  const rows = await q.all<{
+    trainee_id: number;
+    scenario_id: string;
+    assigned_by: number;
+    assigned_at: string;
+  }>(
+    `SELECT trainee_id, scenario_id, assigned_by, assigned_at FROM scenario_assignments
       ${traineeId === undefined ? '' : 'WHERE trainee_id = ?'}
       ORDER BY trainee_id, assigned_at, scenario_id`,
     traineeId === undefined ? [] : [traineeId],
   );
   return rows.map((r) => ({
-    traineeId: r.trainee_id,
+    traineeId: Number(r.trainee_id),
     scenarioId: r.scenario_id,
+    assignedBy: Number(r.assigned_by),
     assignedAt: r.assigned_at,
   }));
 }
@@ -196,11 +203,6 @@ export async function finishRun(
             mistakes = ?, result = ? WHERE id = ? AND status = 'open'`,
     [r.status, r.finishedAt, r.seconds, r.met, r.total, r.mistakes, r.result, id],
   );
-}
-
-/** Every run, assignment and trainee row gone (the trainer clears the results). */
-export async function clearScenarioRecords(tx: Tx): Promise<void> {
-  await tx.exec('DELETE FROM scenario_runs; DELETE FROM scenario_assignments;');
 }
 
 /** Re-inserts a run kept across a practice reset, as it was. */
