@@ -4,6 +4,7 @@ import {
   ADMIN_ROLES,
   COUNTER_ROLES,
   REPORT_ROLES,
+  TRAINER_ROLES,
   type Role,
 } from '../../preload/contract/rules/roles';
 import { useSessionStore } from './stores/session-store';
@@ -17,6 +18,7 @@ import ResidentHistoryView from './workflows/find/ResidentHistoryView.vue';
 import ProcedureView from './workflows/procedure/ProcedureView.vue';
 import SuspensionView from './workflows/procedure/SuspensionView.vue';
 import DailyReportView from './workflows/reports/DailyReportView.vue';
+import ScenarioTrainerView from './workflows/scenarios/ScenarioTrainerView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -110,6 +112,12 @@ export function createAppRouter() {
         name: 'daily-report',
         component: DailyReportView,
         meta: { titleKey: 'reports.title', roles: REPORT_ROLES },
+      },
+      {
+        path: '/practice/scenarios',
+        name: 'scenarios',
+        component: ScenarioTrainerView,
+        meta: { titleKey: 'scenarios.trainerTitle', roles: TRAINER_ROLES },
       },
       {
         path: '/admin/operators',
