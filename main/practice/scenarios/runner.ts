@@ -20,8 +20,7 @@ import {
 import { WorkflowRefusal } from '../../workflows/refusal';
 import type { Trainer } from '../trainer';
 import { scenarioById, scenarioLibrary } from './library';
-import { scoreRun } from './score';
-import { briefOf, setUpScenario, type CastEntry } from './setup';
+import type { CastEntry } from './setup';
 
 export interface ScenarioRunnerDeps {
   db(): Db;
@@ -41,7 +40,9 @@ export interface ScenarioRunner {
   abandon(): Promise<ScenarioRunDto>;
 }
 
-function runDto(run: RunRow): ScenarioRunDto {
+// The set-up and the scoring are loaded on a run's first use: the app's start does not pay for them.
+async function runDto(run: RunRow): Promise<ScenarioRunDto> {
+  const { briefOf } = await import('./setup');
   const s = scenarioById(run.scenarioId);
   const cast = JSON.parse(run.cast) as CastEntry[];
   return {
@@ -94,6 +95,7 @@ export function createScenarioRunner(deps: ScenarioRunnerDeps): ScenarioRunner {
       const db = deps.db();
       const traineeId = deps.operatorId();
       if (await openRunOf(db, traineeId)) throw new WorkflowRefusal('scenario-run-open');
+      const { setUpScenario } = await import('./setup');
       const cast = await setUpScenario(scenario, {
         db,
         cipher: deps.cipher(),
@@ -115,7 +117,7 @@ export function createScenarioRunner(deps: ScenarioRunnerDeps): ScenarioRunner {
 
     async current() {
       const run = await openRunOf(deps.db(), deps.operatorId());
-      return run ? runDto(run) : null;
+      return run ? await runDto(run) : null;
     },
 
     async finish() {
@@ -123,6 +125,7 @@ export function createScenarioRunner(deps: ScenarioRunnerDeps): ScenarioRunner {
       const scenario = scenarioById(run.scenarioId);
       const db = deps.db();
       const cast = JSON.parse(run.cast) as CastEntry[];
+      const { scoreRun } = await import('./score');
       const score = await scoreRun(db, scenario, {
         traineeId: run.traineeId,
         auditFrom: run.auditFrom,

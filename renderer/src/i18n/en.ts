@@ -502,6 +502,10 @@ export const en: Messages = {
     title: 'Reset the practice data?',
     body: 'Everything recorded in practice is removed and the practice residents, cards and staff return to their first state. Everyone is logged out. Production data is not affected.',
     confirm: 'Reset',
+    clearResults: "Also remove the trainees' accounts and scenario results",
+    bodyWithResults: '{body} {results}',
+    resultsKept: "The trainees' accounts and scenario results are kept.",
+    resultsCleared: "The trainees' accounts and scenario results are removed too.",
   },
   approval: {
     practiceTitle: 'Supervisor approval (practice)',

@@ -1470,6 +1470,10 @@ export const ja = {
     title: '練習データを初期状態に戻しますか？',
     body: '練習で記録した内容はすべて消え、練習用の住民・カード・職員が最初の状態に戻ります。全員がログアウトされます。本番のデータには影響しません。',
     confirm: '初期状態に戻す',
+    clearResults: '研修生のアカウントと練習シナリオの成績も消す',
+    bodyWithResults: '{body}{results}',
+    resultsKept: '研修生のアカウントと練習シナリオの成績は残ります。',
+    resultsCleared: '研修生のアカウントと練習シナリオの成績も消えます。',
   },
   approval: {
     practiceTitle: '責任者の承認（練習）',

@@ -96,7 +96,9 @@ describe('scenarios: the trainer’s trainees, their results, the report and the
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[1]).toMatch(/^"kenshusei01","研修生\u3000一号","authority-down",.*"2","3","要練習"/);
+    expect(lines[1]).toMatch(
+      /^"kenshusei01","研修生\u3000一号","authority-down",.*"2","3","要練習"/,
+    );
     expect(lines[2]).toMatch(/"under-fifteen",.*"未実施"/);
   });
 
