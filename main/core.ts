@@ -32,6 +32,7 @@ import { cardHandlers } from './ipc/handlers/card';
 import { composeHandlers } from './ipc/handlers/handler-table';
 import { lookupHandlers } from './ipc/handlers/lookup';
 import { practiceHandlers } from './ipc/handlers/practice';
+import { scenarioHandlers } from './ipc/handlers/scenarios';
 import { procedureHandlers } from './ipc/handlers/procedure';
 import { reportsHandlers } from './ipc/handlers/reports';
 import { rulesHandlers } from './ipc/handlers/rules';
@@ -60,6 +61,8 @@ import { createPreflightService } from './preflight/service';
 import { practiceSeed, seedPracticeDatabase } from './practice/seed';
 import { startPracticeOver } from './practice/start-over';
 import { createTrainer } from './practice/trainer';
+import { createScenarioRunner } from './practice/scenarios/runner';
+import { createScenarioProgress } from './practice/scenarios/progress';
 import { createTrainerCards } from './practice/trainer-cards';
 import { createDailyReports } from './reports/daily';
 import { createLookups } from './lookups/history';
@@ -428,35 +431,38 @@ export function createCore(config: CoreConfig): Core {
     anchor: async () => (await requireAuditGuard()).anchor('daily-report'),
   });
 
-  const startOver = () =>
-    startPracticeOver({
-      hasher,
-      dbPath: paths.database,
-      keyProtector: requireKeyProtector,
-      db: requireDb,
-      operatorId,
-      now,
-      adopt(fresh, freshCipher) {
-        // Rows kept for the old file belong to its chain, not to the fresh one.
-        void spill?.discard();
-        const guarded = guardDatabase(fresh);
-        db = spill ? writesAfterKeptRows(guarded, spill) : guarded;
-        cipher = freshCipher;
-        checkAuditInBackground();
+  const startOver = (clearResults: boolean) =>
+    startPracticeOver(
+      {
+        hasher,
+        dbPath: paths.database,
+        keyProtector: requireKeyProtector,
+        db: requireDb,
+        operatorId,
+        now,
+        adopt(fresh, freshCipher) {
+          // Rows kept for the old file belong to its chain, not to the fresh one.
+          void spill?.discard();
+          const guarded = guardDatabase(fresh);
+          db = spill ? writesAfterKeptRows(guarded, spill) : guarded;
+          cipher = freshCipher;
+          checkAuditInBackground();
+        },
+        forget() {
+          trainer?.clearFaults();
+          procedures.forget();
+        },
+        // Operator ids belong to the old file: everybody logs in again on the fresh seed. The
+        // sessions work on the database as adopted (through its audit guard), not the bare file.
+        restartSessions() {
+          sessions?.dispose();
+          sessions = newSessions(requireDb());
+          return sessions;
+        },
+        authChanged: (status) => emit('auth:changed', status),
       },
-      forget() {
-        trainer?.clearFaults();
-        procedures.forget();
-      },
-      // Operator ids belong to the old file: everybody logs in again on the fresh seed. The
-      // sessions work on the database as adopted (through its audit guard), not the bare file.
-      restartSessions() {
-        sessions?.dispose();
-        sessions = newSessions(requireDb());
-        return sessions;
-      },
-      authChanged: (status) => emit('auth:changed', status),
-    });
+      !clearResults,
+    );
 
   const preflight = createPreflightService({
     platform: process.platform,
@@ -522,6 +528,24 @@ export function createCore(config: CoreConfig): Core {
       now,
     }),
     practiceHandlers({ practice, startOver }),
+    scenarioHandlers({
+      practice,
+      runner: createScenarioRunner({
+        db: requireDb,
+        cipher: requireCipher,
+        trainer: practice ? trainer : null,
+        operatorId,
+        now,
+      }),
+      progress: createScenarioProgress({
+        db: requireDb,
+        operatorId,
+        hasher,
+        now,
+        outDir: paths.receipts,
+        municipality: municipality().name,
+      }),
+    }),
     lookupHandlers({ lookups, counterFor: procedures.assertCounterFor }),
     procedureHandlers({ procedures }),
     residentHandlers({

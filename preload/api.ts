@@ -64,6 +64,20 @@ export function createCounterApi(transport: CounterTransport) {
     practice: Object.freeze({
       reset: call(transport, 'practice:reset'),
     }),
+    scenario: Object.freeze({
+      library: call(transport, 'scenario:library'),
+      start: call(transport, 'scenario:start'),
+      current: call(transport, 'scenario:current'),
+      finish: call(transport, 'scenario:finish'),
+      abandon: call(transport, 'scenario:abandon'),
+      mine: call(transport, 'scenario:mine'),
+      result: call(transport, 'scenario:result'),
+      overview: call(transport, 'scenario:overview'),
+      createTrainee: call(transport, 'scenario:create-trainee'),
+      assign: call(transport, 'scenario:assign'),
+      traineeReport: call(transport, 'scenario:trainee-report'),
+      exportCsv: call(transport, 'scenario:export-csv'),
+    }),
     lookup: Object.freeze({
       byNotice: call(transport, 'lookup:by-notice'),
       bySerial: call(transport, 'lookup:by-serial'),

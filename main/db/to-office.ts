@@ -31,6 +31,9 @@ export const OFFICE_COPY_ORDER = [
   'audit_seals',
   'audit_checks',
   'approval_tries',
+  'practice_trainees',
+  'scenario_assignments',
+  'scenario_runs',
 ] as const;
 
 /** The meta row that says the office database received a counter's file (and refuses a second). */

@@ -3,7 +3,7 @@
 import { japanDate } from '../../preload/contract/rules/validity';
 import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../db/clock';
-import type { Db } from '../db/connection';
+import type { Db, Queryable } from '../db/connection';
 import { findApplicationByNotice, setApplicationStatus } from '../db/repositories/applications';
 import { findReissueOfApplication } from '../db/repositories/card-events';
 import { highestCardSerial, receiveCard } from '../db/repositories/cards';
@@ -11,14 +11,14 @@ import { getResident } from '../db/repositories/residents';
 import { WorkflowRefusal } from '../workflows/refusal';
 
 /** Practice serials are the seed's 99… range: the next one after the highest in the database. */
-async function nextPracticeSerial(db: Db): Promise<string> {
+export async function nextPracticeSerial(db: Queryable): Promise<string> {
   const highest = await highestCardSerial(db, '99');
   const next = BigInt(highest ?? '990000000000000') + 1n;
   return next.toString().padStart(15, '0');
 }
 
 /** 10 years for an adult, 5 before 18, to the birthday (a simplification the practice accepts). */
-function practiceExpiry(birthDate: string, today: string): string {
+export function practiceExpiry(birthDate: string, today: string): string {
   const age =
     Number(today.slice(0, 4)) -
     Number(birthDate.slice(0, 4)) -

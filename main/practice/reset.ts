@@ -12,6 +12,7 @@ import type { MyNumberCipher } from '../db/my-number-crypto';
 import { ensureDatabaseMode } from '../db/repositories/meta';
 import { getOperator } from '../db/repositories/operators';
 import type { PasswordHasher } from '../operators/password-hash';
+import { readScenarioRecords, restoreScenarioRecords } from './scenarios/keep-results';
 import { seedPracticeDatabase } from './seed';
 import type { SeedSummary } from './seed';
 
@@ -38,6 +39,11 @@ export interface PracticeResetOptions {
   readonly clock?: Clock;
   /** How the fresh seed's passwords are hashed (the app's cost unless a test passes its own). */
   readonly hasher?: PasswordHasher;
+  /**
+   * The trainees' accounts, assignments and scenario results go into the fresh database (the
+   * default); false when the trainer chooses to clear them too.
+   */
+  readonly keepScenarioResults?: boolean;
 }
 
 export interface PracticeResetResult {
@@ -76,6 +82,7 @@ export async function resetPracticeData(
     throw new PracticeResetRefusedError('not-trainer');
 
   const previousPath = `${dbPath}.previous`;
+  const kept = options.keepScenarioResults === false ? null : await readScenarioRecords(openDb);
   // The old database's own trail ends with the reset, under the trainer's id that is valid there.
   await openDb.transaction((tx) =>
     appendAudit(
@@ -99,6 +106,9 @@ export async function resetPracticeData(
       reset: { trainerLoginId: trainer.loginId, previousFile: basename(previousPath) },
       ...(options.hasher ? { hasher: options.hasher } : {}),
     });
+    if (kept && kept.trainees.length > 0) {
+      await db.transaction((tx) => restoreScenarioRecords(tx, kept, trainer.loginId, clock));
+    }
     return { db, cipher, seed, previousPath };
   } catch (err) {
     await db?.close().catch(() => undefined);

@@ -33,7 +33,10 @@ export interface StartOverDeps {
  * Resets the practice data (refused, with nothing changed, for anybody but a trainer) and answers
  * the new session state: nobody is logged in, since operator ids belong to the old file.
  */
-export async function startPracticeOver(deps: StartOverDeps): Promise<SessionDto> {
+export async function startPracticeOver(
+  deps: StartOverDeps,
+  keepScenarioResults = true,
+): Promise<SessionDto> {
   const result = await resetPracticeData({
     dbPath: deps.dbPath,
     keyProtector: deps.keyProtector(),
@@ -41,6 +44,7 @@ export async function startPracticeOver(deps: StartOverDeps): Promise<SessionDto
     trainerOperatorId: deps.operatorId(),
     clock: deps.now,
     hasher: deps.hasher,
+    keepScenarioResults,
   });
   deps.adopt(result.db, result.cipher);
   deps.forget();

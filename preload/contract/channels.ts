@@ -16,6 +16,14 @@ import type {
   SimStateDto,
 } from './dto';
 import { PIN_KINDS } from './dto';
+import type {
+  MyScenarioDto,
+  ScenarioOverviewDto,
+  ScenarioResultDto,
+  ScenarioRunDto,
+  ScenarioSummaryDto,
+  TraineeDto,
+} from './scenarios';
 import {
   CARD_FACE_ANSWERS,
   REPRESENTATIVE_RELATIONS,
@@ -188,7 +196,36 @@ export const requestSchemas = {
   'audit:export-csv': z.strictObject({ filter: auditFilter }),
   'audit:status': empty,
   'audit:acknowledge-alarm': empty,
-  'practice:reset': empty,
+  /** Trainees' scenario results are kept unless the trainer clears them too. */
+  'practice:reset': z.strictObject({ clearResults: z.boolean().optional() }),
+  'scenario:library': empty,
+  'scenario:start': z.strictObject({
+    scenarioId: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(64),
+  }),
+  'scenario:current': empty,
+  'scenario:finish': empty,
+  'scenario:abandon': empty,
+  'scenario:mine': empty,
+  'scenario:result': z.strictObject({ runId: z.number().int().positive() }),
+  'scenario:overview': empty,
+  'scenario:create-trainee': z.strictObject({ loginId, displayName, password }),
+  'scenario:assign': z.strictObject({
+    traineeId: operatorId,
+    scenarioIds: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+          .max(64),
+      )
+      .min(1)
+      .max(100),
+  }),
+  'scenario:trainee-report': z.strictObject({ traineeId: operatorId }),
+  'scenario:export-csv': empty,
   'sim:insert-application-card': z.strictObject({ noticeNumber }),
   'sim:set-authority-offline': z.strictObject({ offline: z.boolean() }),
   'sim:set-face-photos': z.strictObject({ photos: z.boolean() }),
@@ -443,6 +480,18 @@ export interface ResponseMap {
   'audit:status': AuditStatusDto;
   'audit:acknowledge-alarm': AuditStatusDto;
   'practice:reset': SessionDto;
+  'scenario:library': readonly ScenarioSummaryDto[];
+  'scenario:start': ScenarioRunDto;
+  'scenario:current': ScenarioRunDto | null;
+  'scenario:finish': ScenarioResultDto;
+  'scenario:abandon': ScenarioRunDto;
+  'scenario:mine': readonly MyScenarioDto[];
+  'scenario:result': ScenarioResultDto;
+  'scenario:overview': ScenarioOverviewDto;
+  'scenario:create-trainee': TraineeDto;
+  'scenario:assign': ScenarioOverviewDto;
+  'scenario:trainee-report': FileWrittenDto;
+  'scenario:export-csv': FileWrittenDto;
   'sim:insert-application-card': SimStateDto;
   'sim:set-authority-offline': SimStateDto;
   'sim:set-face-photos': SimStateDto;
@@ -542,6 +591,20 @@ export const CHANNEL_ACCESS: { readonly [C in Channel]: Access } = {
   'audit:status': ADMIN_ROLES,
   'audit:acknowledge-alarm': ADMIN_ROLES,
   'practice:reset': TRAINER_ROLES,
+  // A trainee works a scenario as a clerk; the trainer may try one too.
+  'scenario:library': COUNTER_ROLES,
+  'scenario:start': COUNTER_ROLES,
+  'scenario:current': COUNTER_ROLES,
+  'scenario:finish': COUNTER_ROLES,
+  'scenario:abandon': COUNTER_ROLES,
+  'scenario:mine': COUNTER_ROLES,
+  // The trainee's own result; the trainer's any (the service checks which).
+  'scenario:result': COUNTER_ROLES,
+  'scenario:overview': TRAINER_ROLES,
+  'scenario:create-trainee': TRAINER_ROLES,
+  'scenario:assign': TRAINER_ROLES,
+  'scenario:trainee-report': TRAINER_ROLES,
+  'scenario:export-csv': TRAINER_ROLES,
   'sim:insert-application-card': COUNTER_ROLES,
   'sim:set-authority-offline': COUNTER_ROLES,
   'sim:set-face-photos': COUNTER_ROLES,

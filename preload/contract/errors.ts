@@ -118,6 +118,12 @@ export const ERROR_CODES = [
   'reissue-exists',
   'plan-invalid', // the chosen secrets/modes do not fit the procedure (detail says which)
   'report-failed',
+  'scenario-not-found', // no scenario of that id in the library
+  'scenario-setup-failed', // the scenario's set-up could not be made (detail says what)
+  'scenario-needs-reset', // a seed resident the scenario names was changed by an earlier run (detail: notice)
+  'scenario-run-open', // the trainee has a run open: finish or abandon it first
+  'no-scenario-run', // no open run of this trainee
+  'not-trainee', // the account is not a trainee's practice account
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import {
   ADMIN_ROLES,
   COUNTER_ROLES,
   REPORT_ROLES,
+  TRAINER_ROLES,
   type Role,
 } from '../../preload/contract/rules/roles';
 import { useSessionStore } from './stores/session-store';
@@ -18,6 +19,7 @@ import ProcedureView from './workflows/procedure/ProcedureView.vue';
 import SuspensionView from './workflows/procedure/SuspensionView.vue';
 import DailyReportView from './workflows/reports/DailyReportView.vue';
 import StockView from './workflows/stock/StockView.vue';
+import ScenarioTrainerView from './workflows/scenarios/ScenarioTrainerView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -118,6 +120,12 @@ export function createAppRouter() {
         name: 'stock',
         component: StockView,
         meta: { titleKey: 'stock.title', roles: COUNTER_ROLES },
+      },
+      {
+        path: '/practice/scenarios',
+        name: 'scenarios',
+        component: ScenarioTrainerView,
+        meta: { titleKey: 'scenarios.trainerTitle', roles: TRAINER_ROLES },
       },
       {
         path: '/admin/operators',

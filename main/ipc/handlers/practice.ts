@@ -7,12 +7,15 @@ export interface PracticeHandlerDeps {
   /** Production never resets its data. */
   readonly practice: boolean;
   /** main/practice/start-over.ts, wired to the core's state. */
-  startOver(): Promise<SessionDto>;
+  /** Trainees' scenario results are kept unless `clearResults`. */
+  startOver(clearResults: boolean): Promise<SessionDto>;
 }
 
 export function practiceHandlers(deps: PracticeHandlerDeps): HandlerPart<'practice:reset'> {
   return {
-    'practice:reset': async () =>
-      deps.practice ? ok(await deps.startOver()) : err({ code: 'not-practice-mode' }),
+    'practice:reset': async ({ clearResults }) =>
+      deps.practice
+        ? ok(await deps.startOver(clearResults === true))
+        : err({ code: 'not-practice-mode' }),
   };
 }

@@ -73,8 +73,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** The trainer's practice reset: everybody is logged out on the fresh seed, and the login says why. */
-  async function resetPractice(): Promise<Result<SessionDto>> {
-    const result = await callCounter(() => window.counter.practice.reset({}));
+  async function resetPractice(clearResults = false): Promise<Result<SessionDto>> {
+    const result = await callCounter(() => window.counter.practice.reset({ clearResults }));
     if (result.ok) {
       notice.value = 'practice-reset';
       apply(result.value);

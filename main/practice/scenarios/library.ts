@@ -1,0 +1,28 @@
+// The scenario library: every file of resources/practice/scenarios, checked once when first read.
+// A new scenario is one JSON file there and one line in SCENARIO_FILES.
+import authorityDown from '../../../resources/practice/scenarios/authority-down.json';
+import wrongCardHousehold from '../../../resources/practice/scenarios/wrong-card-household.json';
+import underFifteen from '../../../resources/practice/scenarios/under-fifteen.json';
+import { WorkflowRefusal } from '../../workflows/refusal';
+import { parseScenario, type Scenario } from './scenario-format';
+
+/** File name → content, as bundled. */
+export const SCENARIO_FILES: Readonly<Record<string, unknown>> = {
+  'wrong-card-household.json': wrongCardHousehold,
+  'under-fifteen.json': underFifteen,
+  'authority-down.json': authorityDown,
+};
+
+let library: readonly Scenario[] | null = null;
+
+/** Every scenario, in the library's order; a file that does not fit the format throws here. */
+export function scenarioLibrary(): readonly Scenario[] {
+  library ??= Object.entries(SCENARIO_FILES).map(([file, raw]) => parseScenario(raw, file));
+  return library;
+}
+
+export function scenarioById(id: string): Scenario {
+  const s = scenarioLibrary().find((x) => x.id === id);
+  if (!s) throw new WorkflowRefusal('scenario-not-found', id);
+  return s;
+}
