@@ -3,6 +3,10 @@
 import authorityDown from '../../../resources/practice/scenarios/authority-down.json';
 import wrongCardHousehold from '../../../resources/practice/scenarios/wrong-card-household.json';
 import underFifteen from '../../../resources/practice/scenarios/under-fifteen.json';
+import faceMismatch from '../../../resources/practice/scenarios/face-mismatch.json';
+import householdPhotosSwapped from '../../../resources/practice/scenarios/household-photos-swapped.json';
+import sameNameSameDay from '../../../resources/practice/scenarios/same-name-same-day.json';
+import representativeDocuments from '../../../resources/practice/scenarios/representative-documents.json';
 import { WorkflowRefusal } from '../../workflows/refusal';
 import { parseScenario, type Scenario } from './scenario-format';
 
@@ -11,6 +15,10 @@ export const SCENARIO_FILES: Readonly<Record<string, unknown>> = {
   'wrong-card-household.json': wrongCardHousehold,
   'under-fifteen.json': underFifteen,
   'authority-down.json': authorityDown,
+  'face-mismatch.json': faceMismatch,
+  'household-photos-swapped.json': householdPhotosSwapped,
+  'same-name-same-day.json': sameNameSameDay,
+  'representative-documents.json': representativeDocuments,
 };
 
 let library: readonly Scenario[] | null = null;
