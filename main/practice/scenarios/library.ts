@@ -7,6 +7,9 @@ import faceMismatch from '../../../resources/practice/scenarios/face-mismatch.js
 import householdPhotosSwapped from '../../../resources/practice/scenarios/household-photos-swapped.json';
 import sameNameSameDay from '../../../resources/practice/scenarios/same-name-same-day.json';
 import representativeDocuments from '../../../resources/practice/scenarios/representative-documents.json';
+import lostCardCall from '../../../resources/practice/scenarios/lost-card-call.json';
+import reissueFeeWaiver from '../../../resources/practice/scenarios/reissue-fee-waiver.json';
+import cardFoundAfterReissue from '../../../resources/practice/scenarios/card-found-after-reissue.json';
 import { WorkflowRefusal } from '../../workflows/refusal';
 import { parseScenario, type Scenario } from './scenario-format';
 
@@ -19,6 +22,9 @@ export const SCENARIO_FILES: Readonly<Record<string, unknown>> = {
   'household-photos-swapped.json': householdPhotosSwapped,
   'same-name-same-day.json': sameNameSameDay,
   'representative-documents.json': representativeDocuments,
+  'lost-card-call.json': lostCardCall,
+  'reissue-fee-waiver.json': reissueFeeWaiver,
+  'card-found-after-reissue.json': cardFoundAfterReissue,
 };
 
 let library: readonly Scenario[] | null = null;
