@@ -10,6 +10,10 @@ import representativeDocuments from '../../../resources/practice/scenarios/repre
 import lostCardCall from '../../../resources/practice/scenarios/lost-card-call.json';
 import reissueFeeWaiver from '../../../resources/practice/scenarios/reissue-fee-waiver.json';
 import cardFoundAfterReissue from '../../../resources/practice/scenarios/card-found-after-reissue.json';
+import lockedPinReset from '../../../resources/practice/scenarios/locked-pin-reset.json';
+import cardPulledRenewal from '../../../resources/practice/scenarios/card-pulled-renewal.json';
+import foundCardRelease from '../../../resources/practice/scenarios/found-card-release.json';
+import movedCardChange from '../../../resources/practice/scenarios/moved-card-change.json';
 import { WorkflowRefusal } from '../../workflows/refusal';
 import { parseScenario, type Scenario } from './scenario-format';
 
@@ -25,6 +29,10 @@ export const SCENARIO_FILES: Readonly<Record<string, unknown>> = {
   'lost-card-call.json': lostCardCall,
   'reissue-fee-waiver.json': reissueFeeWaiver,
   'card-found-after-reissue.json': cardFoundAfterReissue,
+  'locked-pin-reset.json': lockedPinReset,
+  'card-pulled-renewal.json': cardPulledRenewal,
+  'found-card-release.json': foundCardRelease,
+  'moved-card-change.json': movedCardChange,
 };
 
 let library: readonly Scenario[] | null = null;
