@@ -14,6 +14,7 @@ import lockedPinReset from '../../../resources/practice/scenarios/locked-pin-res
 import cardPulledRenewal from '../../../resources/practice/scenarios/card-pulled-renewal.json';
 import foundCardRelease from '../../../resources/practice/scenarios/found-card-release.json';
 import movedCardChange from '../../../resources/practice/scenarios/moved-card-change.json';
+import previousSessionOpen from '../../../resources/practice/scenarios/previous-session-open.json';
 import { WorkflowRefusal } from '../../workflows/refusal';
 import { parseScenario, type Scenario } from './scenario-format';
 
@@ -33,6 +34,7 @@ export const SCENARIO_FILES: Readonly<Record<string, unknown>> = {
   'card-pulled-renewal.json': cardPulledRenewal,
   'found-card-release.json': foundCardRelease,
   'moved-card-change.json': movedCardChange,
+  'previous-session-open.json': previousSessionOpen,
 };
 
 let library: readonly Scenario[] | null = null;

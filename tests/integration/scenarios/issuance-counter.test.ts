@@ -1,8 +1,10 @@
 // The 交付 scenarios of the library on one core: a face that does not match, a household's photos
-// swapped, two residents of one name on one day, a representative short of documents. Each is run
-// once the right way and once with one deliberate mistake; the residents are the runs' own.
+// swapped, two residents of one name on one day, a representative short of documents, a 交付 left
+// open by the previous session. Each is run once the right way and once with one deliberate
+// mistake; the residents are the runs' own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core';
+import type { ProcedureDto } from '../../../preload/contract/procedure';
 import { call, raw } from '../support/router-calls';
 import {
   findApplication,
@@ -36,6 +38,24 @@ async function representativeRequest(ctx: ScenarioContext, tries: readonly strin
     expect(r.error.code).toBe('documents-invalid');
   }
   await call(ctx.core, 'procedure:print-inquiry', { procedureId });
+}
+
+/**
+ * The previous resident's 交付 found open at the counter, parked or cancelled;
+ * then 六花's card issued.
+ */
+async function afterThePreviousSession(ctx: ScenarioContext, deal: 'hold' | 'cancel') {
+  const open = await call<readonly ProcedureDto[]>(ctx.core, 'procedure:list-open');
+  const previous = open.find((p) => p.application?.noticeNumber === ctx.person('B').noticeNumber);
+  expect(previous).toMatchObject({ kind: 'issuance', held: false });
+  const { procedureId } = previous!;
+  // While it holds the counter, 六花 cannot even be looked up.
+  const blocked = await raw(ctx.core, 'lookup:by-notice', ctx.person('A'));
+  expect(blocked.ok ? 'found' : blocked.error.code).toBe('other-resident-open');
+  if (deal === 'hold') await call(ctx.core, 'procedure:hold', { procedureId, reason: 'clerk' });
+  else await call(ctx.core, 'procedure:cancel', { procedureId, reason: '書類を忘れたため' });
+  await insertCardOf(ctx, 'A');
+  await walkIssuance(ctx, 'A');
 }
 
 const LICENCE_AND_INSURANCE = ['driving-licence', 'health-insurance'];
@@ -125,5 +145,19 @@ describe('scenarios: 交付 at the counter', () => {
       await representativeRequest(ctx, [['driving-licence'], LICENCE_AND_INSURANCE]);
     });
     expect(unmet(result)).toEqual(['documents-checked-first']);
+  });
+
+  it('previous-session-open: the previous resident’s 交付 parked, the next one served', async () => {
+    const result = await runScenario(core, 'previous-session-open', (ctx) =>
+      afterThePreviousSession(ctx, 'hold'),
+    );
+    expect(unmet(result)).toEqual([]);
+  });
+
+  it('previous-session-open: the previous resident’s 交付 cancelled', async () => {
+    const result = await runScenario(core, 'previous-session-open', (ctx) =>
+      afterThePreviousSession(ctx, 'cancel'),
+    );
+    expect(unmet(result)).toEqual(['b-kept']);
   });
 });

@@ -1,8 +1,10 @@
 // What the scenario library as a whole must offer trainers: enough scenarios, every counter
-// procedure practised, and set-ups that name only seed residents and card presets that exist.
+// procedure practised, set-ups that name only seed residents and card presets that exist, and a
+// procedure left open only for someone of the cast.
 import { describe, expect, it } from 'vitest';
 import { PRESET_IDS } from '../../../main/card/sim/presets';
-import { scenarioLibrary } from '../../../main/practice/scenarios/library';
+import { SCENARIO_FILES, scenarioLibrary } from '../../../main/practice/scenarios/library';
+import { parseScenario } from '../../../main/practice/scenarios/scenario-format';
 import { practiceSeed } from '../../../main/practice/seed';
 import type { ProcedureKind } from '../../../preload/contract/procedure-kinds';
 
@@ -50,5 +52,13 @@ describe('scenario library coverage', () => {
         wrong.push(`${s.id}: no preset ${reader.preset}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('leaves a procedure open only for a cast member', () => {
+    const raw = SCENARIO_FILES['previous-session-open.json'] as { setup: object };
+    expect(parseScenario(raw).setup.leftOpen).toBe('B');
+    expect(() => parseScenario({ ...raw, setup: { ...raw.setup, leftOpen: 'C' } })).toThrow(
+      /C is not in the cast/,
+    );
   });
 });
