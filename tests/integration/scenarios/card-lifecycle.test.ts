@@ -1,12 +1,14 @@
-// The scenarios on a seed resident's card in the reader, with the resident at their window: a
-// locked PIN reset, a renewal whose card is pulled while written, a found card's 解除, a move's
-// 券面記載事項の変更. The right-way runs change the seed's cards, so the trainer starts the practice
-// over once before the runs with a mistake.
+// The scenarios on a seed resident's issued card, on one core: 一時停止 from the call centre, a
+// 再交付's fee, a card found after its 再交付, a locked PIN reset, a renewal whose card is pulled
+// while written, a found card's 解除, a move's 券面記載事項の変更. The right-way runs change the seed's
+// cards (each scenario has its own resident), so the trainer starts the practice over once before
+// the runs with a mistake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core';
+import type { CardHealthDto } from '../../../preload/contract/dto';
 import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
 import { entry } from '../support/card-procedures';
-import { call, raw, RESIDENT, watched } from '../support/router-calls';
+import { approveBySupervisor, call, raw, RESIDENT, watched } from '../support/router-calls';
 import { READER, runScenario, scenarioCore, unmet } from '../support/scenario-run';
 import {
   residentEnters,
@@ -16,10 +18,13 @@ import {
 } from '../support/scenario-walks';
 
 const SERIAL = {
+  taro: '990000000000002',
   jiro: '990000000000003',
+  saburo: '990000000000004',
   sachiko: '990000000000005',
   satsuki: '990000000000007',
   ken: '990000000000023',
+  kazuko: '990000000000041',
 };
 /** The values the residents choose anew. */
 const NEW = { signing: 'Mori5Kaze', auth: '4720' } as const;
@@ -107,7 +112,52 @@ async function changeKen(core: Core, printNote: boolean) {
   if (printNote) await call(core, 'procedure:print-card-note', { procedureId });
 }
 
-describe('scenarios: the resident’s card and its secrets', () => {
+/** 和子's loss as the call centre phoned it in, at 9:00 Japan time this morning. */
+async function suspendKazuko(core: Core, reporter: 'callcentre' | 'resident') {
+  await startOnCard(core, 'suspension', SERIAL.kazuko, {
+    report: {
+      reporter,
+      method: 'telephone',
+      reportedAt: '2026-11-25T00:00:00.000Z',
+      note: '今朝9時ごろ紛失',
+    },
+  });
+}
+
+/** A 再交付 for `serial`'s card, approved, its fee recorded so. */
+async function reissue(
+  core: Core,
+  serial: string,
+  reason: 'damaged' | 'lost',
+  fee: { status: 'paid' | 'waived'; waiverReason?: string },
+) {
+  const { procedureId } = await startOnCard(core, 'reissue', serial);
+  await call(core, 'procedure:set-reissue-reason', {
+    procedureId,
+    reason,
+    express: false,
+    withCertificates: true,
+  });
+  const approvalId = await approveBySupervisor(core, 'reissue', procedureId);
+  await call(core, 'procedure:approve', { procedureId, approvalId });
+  await call(core, 'procedure:record-fee', { procedureId, ...fee });
+}
+
+/** 太郎's 再交付 for his lost card; then the card found is read (with `readFirst`) and handed back. */
+async function reissueThenFound(core: Core, readFirst: boolean) {
+  await reissue(core, SERIAL.taro, 'lost', { status: 'paid' });
+  if (readFirst) {
+    const health = await call<CardHealthDto>(core, 'card:read-health', { reader: READER });
+    // What the trainee is to see: the card is 廃止 in the database, whatever its chip says.
+    expect(health.databaseState).toBe('terminated');
+  }
+  const started = await startOnCard(core, 'revocation', SERIAL.taro);
+  expect(started.revocation).toMatchObject({ returnOnly: true });
+  await call(core, 'procedure:check-card', { procedureId: started.procedureId, reader: READER });
+  await call(core, 'procedure:record-destroyed', { procedureId: started.procedureId });
+}
+
+describe('scenarios: the card’s later life', () => {
   let core: Core;
   beforeAll(async () => {
     core = await scenarioCore();
@@ -117,6 +167,27 @@ describe('scenarios: the resident’s card and its secrets', () => {
   });
 
   describe('the right way', () => {
+    it('lost-card-call: suspended as the call centre reported it', async () => {
+      const result = await runScenario(core, 'lost-card-call', (ctx) =>
+        suspendKazuko(ctx.core, 'callcentre'),
+      );
+      expect(unmet(result)).toEqual([]);
+    });
+
+    it('reissue-fee-waiver: the fee taken', async () => {
+      const result = await runScenario(core, 'reissue-fee-waiver', (ctx) =>
+        reissue(ctx.core, SERIAL.saburo, 'damaged', { status: 'paid' }),
+      );
+      expect(unmet(result)).toEqual([]);
+    });
+
+    it('card-found-after-reissue: reissued, the found card read, handed back, destroyed', async () => {
+      const result = await runScenario(core, 'card-found-after-reissue', (ctx) =>
+        reissueThenFound(ctx.core, true),
+      );
+      expect(unmet(result)).toEqual([]);
+    });
+
     it('locked-pin-reset: the locked signing password alone set anew', async () => {
       const result = await runScenario(core, 'locked-pin-reset', (ctx) =>
         resetJiro(ctx.core, 'signing'),
@@ -150,6 +221,30 @@ describe('scenarios: the resident’s card and its secrets', () => {
     beforeAll(async () => {
       await startPracticeOver(core);
     }, 60_000);
+
+    it('lost-card-call: the resident recorded as the reporter', async () => {
+      const result = await runScenario(core, 'lost-card-call', (ctx) =>
+        suspendKazuko(ctx.core, 'resident'),
+      );
+      expect(unmet(result)).toEqual(['reported-by-callcentre']);
+    });
+
+    it('reissue-fee-waiver: the fee waived because the resident asked', async () => {
+      const result = await runScenario(core, 'reissue-fee-waiver', (ctx) =>
+        reissue(ctx.core, SERIAL.saburo, 'damaged', {
+          status: 'waived',
+          waiverReason: '本人から減額の申し出',
+        }),
+      );
+      expect(unmet(result)).toEqual(['fee-paid']);
+    });
+
+    it('card-found-after-reissue: handed back without reading the card first', async () => {
+      const result = await runScenario(core, 'card-found-after-reissue', (ctx) =>
+        reissueThenFound(ctx.core, false),
+      );
+      expect(unmet(result)).toEqual(['health-read']);
+    });
 
     it('locked-pin-reset: the authentication PIN reset instead', async () => {
       const result = await runScenario(core, 'locked-pin-reset', (ctx) =>
