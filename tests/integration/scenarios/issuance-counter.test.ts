@@ -41,19 +41,22 @@ async function representativeRequest(ctx: ScenarioContext, tries: readonly strin
 }
 
 /**
- * The previous resident's 交付 found open at the counter, parked or cancelled;
- * then 六花's card issued.
+ * The previous resident's 交付 found open at the counter, parked (or, the mistake, cancelled after
+ * 六花's search was refused); then 六花's card issued.
  */
 async function afterThePreviousSession(ctx: ScenarioContext, deal: 'hold' | 'cancel') {
   const open = await call<readonly ProcedureDto[]>(ctx.core, 'procedure:list-open');
   const previous = open.find((p) => p.application?.noticeNumber === ctx.person('B').noticeNumber);
   expect(previous).toMatchObject({ kind: 'issuance', held: false });
   const { procedureId } = previous!;
-  // While it holds the counter, 六花 cannot even be looked up.
-  const blocked = await raw(ctx.core, 'lookup:by-notice', ctx.person('A'));
-  expect(blocked.ok ? 'found' : blocked.error.code).toBe('other-resident-open');
-  if (deal === 'hold') await call(ctx.core, 'procedure:hold', { procedureId, reason: 'clerk' });
-  else await call(ctx.core, 'procedure:cancel', { procedureId, reason: '書類を忘れたため' });
+  if (deal === 'hold') {
+    await call(ctx.core, 'procedure:hold', { procedureId, reason: 'clerk' });
+  } else {
+    // 六花 looked up first: refused while 五郎's holds the counter; then 五郎's is cancelled.
+    const blocked = await raw(ctx.core, 'lookup:by-notice', ctx.person('A'));
+    expect(blocked.ok ? 'found' : blocked.error.code).toBe('other-resident-open');
+    await call(ctx.core, 'procedure:cancel', { procedureId, reason: '書類を忘れたため' });
+  }
   await insertCardOf(ctx, 'A');
   await walkIssuance(ctx, 'A');
 }
@@ -152,6 +155,7 @@ describe('scenarios: 交付 at the counter', () => {
       afterThePreviousSession(ctx, 'hold'),
     );
     expect(unmet(result)).toEqual([]);
+    expect(result.mistakes).toEqual([]);
   });
 
   it('previous-session-open: the previous resident’s 交付 cancelled', async () => {
@@ -159,5 +163,6 @@ describe('scenarios: 交付 at the counter', () => {
       afterThePreviousSession(ctx, 'cancel'),
     );
     expect(unmet(result)).toEqual(['b-kept']);
+    expect(result.mistakes.map((m) => m.kind)).toEqual(['refused-card', 'cancelled']);
   });
 });
