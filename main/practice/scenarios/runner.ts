@@ -101,6 +101,7 @@ export function createScenarioRunner(deps: ScenarioRunnerDeps): ScenarioRunner {
         cipher: deps.cipher(),
         trainer,
         now: deps.now,
+        traineeId,
       });
       await audit('scenario.started', { scenario: scenario.id });
       // What the trainee does is counted from here: the set-up's own rows come before.

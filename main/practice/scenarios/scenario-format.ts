@@ -117,6 +117,11 @@ export const scenarioSchema = z.strictObject({
         facePhotos: z.boolean().default(false),
       })
       .default({ authorityOffline: false, facePhotos: false }),
+    /**
+     * A 交付 of this cast member's application that the trainee's previous session at the counter
+     * left open (started, not parked): it holds the counter until the trainee deals with it.
+     */
+    leftOpen: castKey.nullable().default(null),
     /** The practice clock (Japan time HH:MM), or null for the real time. */
     practiceClock: z
       .string()
@@ -154,6 +159,7 @@ export function parseScenario(raw: unknown, fileName?: string): Scenario {
       ? s.setup.reader.applicationCardOf
       : undefined,
     ...[...s.brief.matchAll(/\{([A-Z])\}/g)].map((m) => m[1]),
+    s.setup.leftOpen ?? undefined,
   ];
   for (const k of used) {
     if (k !== undefined && !keys.has(k)) throw new Error(`${where}: ${k} is not in the cast`);

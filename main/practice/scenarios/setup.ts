@@ -1,7 +1,8 @@
 // A scenario's set-up in the practice database: its own residents with fresh notice numbers and
-// cards (so a scenario runs again as often as wanted), the seed's residents it names, the card in
-// the reader, the faults and the practice clock.
+// cards (so a scenario runs again as often as wanted), the seed's residents it names, a 交付 left
+// open by the previous session, the card in the reader, the faults and the practice clock.
 import { randomInt } from 'node:crypto';
+import { appendAudit } from '../../audit/audit-log';
 import { japanDate } from '../../../preload/contract/rules/validity';
 import { myNumberCheckDigit, parseIsoDate, parseMyNumber } from '../../card/domain';
 import type { Clock } from '../../db/clock';
@@ -14,7 +15,9 @@ import {
   setApplicationStatus,
 } from '../../db/repositories/applications';
 import { findCardOfApplication, receiveCard, transitionCard } from '../../db/repositories/cards';
+import { startProcedure, recordStep } from '../../db/repositories/journal';
 import { createResident } from '../../db/repositories/residents';
+import { newProcedureId } from '../../workflows/procedure/journal';
 import { WorkflowRefusal } from '../../workflows/refusal';
 import { nextPracticeSerial, practiceExpiry } from '../receive-card';
 import type { Trainer } from '../trainer';
@@ -34,6 +37,8 @@ export interface SetupDeps {
   readonly cipher: MyNumberCipher;
   readonly trainer: Trainer;
   readonly now: Clock;
+  /** The trainee starting the run: a procedure left open is theirs, as the counter's. */
+  readonly traineeId: number;
 }
 
 /** A fresh 個人番号 for a run's resident (random, with its check digit). */
@@ -111,6 +116,38 @@ async function findSeeded(
   };
 }
 
+/**
+ * The rows the 交付's start writes (the procedure, its first journal row, its audit row), as the
+ * trainee's before the run, so the engine finds it open and holding the counter.
+ */
+async function leaveIssuanceOpen(tx: Tx, c: CastEntry, deps: SetupDeps): Promise<void> {
+  if (c.cardId === null) throw new WorkflowRefusal('scenario-setup-failed', `no card of ${c.key}`);
+  const operatorId = deps.traineeId;
+  const id = newProcedureId('iss');
+  const base = { residentId: c.residentId, cardId: c.cardId };
+  await startProcedure(
+    tx,
+    { id, kind: 'issuance', operatorId, ...base, applicationId: c.applicationId },
+    deps.now,
+  );
+  const data = { under15: false };
+  await recordStep(
+    tx,
+    { procedureId: id, step: 'started', status: 'completed', operatorId, data },
+    deps.now,
+  );
+  await appendAudit(
+    tx,
+    {
+      operatorId,
+      action: 'issuance.started',
+      ...base,
+      details: { procedure: id, notice: c.noticeNumber, ...data },
+    },
+    deps.now,
+  );
+}
+
 /** Makes the scenario's data in one transaction, then sets the reader, the faults and the clock. */
 export async function setUpScenario(s: Scenario, deps: SetupDeps): Promise<CastEntry[]> {
   const year = japanDate(deps.now()).slice(0, 4);
@@ -122,6 +159,10 @@ export async function setUpScenario(s: Scenario, deps: SetupDeps): Promise<CastE
     }
     return out;
   });
+  if (s.setup.leftOpen !== null) {
+    const of = cast.find((c) => c.key === s.setup.leftOpen)!;
+    await deps.db.transaction((tx) => leaveIssuanceOpen(tx, of, deps));
+  }
   const { trainer } = deps;
   trainer.clearFaults();
   await trainer.setAuthorityOffline(s.setup.faults.authorityOffline);
