@@ -8,12 +8,8 @@ import { migration0006 } from './0006-audit-seals';
 import { migration0007 } from './0007-approval-tries';
 import { migration0008 } from './0008-authority-registry';
 import { migration0009 } from './0009-dated-rules';
-<<<<<<< HEAD
 import { migration0010 } from './0010-open-procedures';
-=======
-import { migration0010 } from './0010-reserved';
 import { migration0011 } from './0011-practice-scenarios';
->>>>>>> scenarios
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -29,10 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
-<<<<<<< HEAD
-=======
   migration0011,
->>>>>>> scenarios
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
