@@ -218,6 +218,11 @@ export interface CoreConfig extends MachineConfig {
    * practice cores on PostgreSQL too). The machine configuration cannot set it.
    */
   readonly officeConnection?: () => Promise<PgConnectionOptions>;
+  /**
+   * Tests and bench:office: the office key in clear, with officeConnection (else the key installed
+   * in dataDir). The machine configuration cannot set it.
+   */
+  readonly officeKey?: () => Promise<Uint8Array>;
   /** Tests and bench:office: the counter's name with officeConnection (else `database.counterId`). */
   readonly counterId?: string;
   /** The machine configuration file the app read (shown by the preflight); absent in tests. */
