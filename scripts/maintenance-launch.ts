@@ -88,6 +88,14 @@ export async function askRestoreSecrets(): Promise<Secrets> {
   return passphrase === null ? null : [passphrase];
 }
 
+/** One passphrase per prompt, not echoed. Without a terminal, one line of input each. */
+export async function askPassphrases(prompts: readonly string[]): Promise<Secrets> {
+  if (!process.stdin.isTTY) return readLines(prompts.length);
+  const answers: string[] = [];
+  for (const prompt of prompts) answers.push(await readHidden(prompt));
+  return answers;
+}
+
 /** A new passphrase, typed twice (office-key:make). Without a terminal, the first line of input. */
 export async function askNewPassphrase(): Promise<Secrets> {
   if (!process.stdin.isTTY) return readLines(1);
