@@ -50,19 +50,26 @@ function startCounter(args: CounterArgs) {
   );
   let out = '';
   let readyResolve!: () => void;
-  const ready = new Promise<void>((r) => (readyResolve = r));
+  let readyReject!: (e: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    readyResolve = resolve;
+    readyReject = reject;
+  });
   child.stdout.on('data', (c: Buffer) => {
     out += c.toString('utf8');
     if (out.includes('ready\n')) readyResolve();
   });
   const done = new Promise<CounterResult>((resolve, reject) =>
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop()!) as CounterResult)
-        : reject(new Error(`${args.counter} exited ${code}`)),
-    ),
+    child.once('exit', (code) => {
+      const failed = new Error(`${args.counter} exited ${code}`);
+      // A counter that dies while starting fails the run instead of leaving it waiting.
+      readyReject(failed);
+      if (code === 0) resolve(JSON.parse(out.trim().split('\n').pop()!) as CounterResult);
+      else reject(failed);
+    }),
   );
-  return { ready, done, go: () => child.stdin.end('go\n') };
+  done.catch(() => undefined);
+  return { ready, done, go: () => child.stdin.end('go\n'), stop: () => child.kill() };
 }
 
 function arg(name: string, fallback: number): number {
@@ -163,8 +170,11 @@ async function main(): Promise<void> {
     await office.exec('VACUUM ANALYZE');
     console.log(`generated ${residents} residents in ${Math.round(performance.now() - t)} ms`);
 
-    const children = Array.from({ length: counters }, (_, c) =>
-      startCounter({
+    // One after another: a counter's first start makes its authority's keys and writes its
+    // registry; eight at once on a busy machine queued past the write lock's 15 s.
+    const children: ReturnType<typeof startCounter>[] = [];
+    for (let c = 0; c < counters; c++) {
+      const child = startCounter({
         counter: `madoguchi-${c + 1}`,
         connection,
         officeKeyFile,
@@ -176,9 +186,15 @@ async function main(): Promise<void> {
         applications: people
           .slice(c * perCounter, (c + 1) * perCounter)
           .map((r) => ({ noticeNumber: r.noticeNumber, birthDate: r.birthDate })),
-      }),
-    );
-    await Promise.all(children.map((c) => c.ready));
+      });
+      children.push(child);
+      try {
+        await child.ready;
+      } catch (e) {
+        for (const other of children) other.stop();
+        throw e;
+      }
+    }
     t = performance.now();
     for (const c of children) c.go();
     const results = await Promise.all(children.map((c) => c.done));

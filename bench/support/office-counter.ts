@@ -151,6 +151,18 @@ async function issue(core: Core, application: CounterArgs['applications'][number
 async function main(args: CounterArgs): Promise<CounterResult> {
   const lockWaitsMs: number[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-bench-${args.counter}-`));
+  try {
+    return await run(args, dataDir, lockWaitsMs);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function run(
+  args: CounterArgs,
+  dataDir: string,
+  lockWaitsMs: number[],
+): Promise<CounterResult> {
   const core = await startCounterCore(args, dataDir, (ms) => lockWaitsMs.push(ms));
   const raw = await openPgDatabase({
     ...args.connection,
@@ -237,7 +249,6 @@ async function main(args: CounterArgs): Promise<CounterResult> {
   await g.close();
   await db.close();
   await core.close();
-  rmSync(dataDir, { recursive: true, force: true });
   return { counter: args.counter, procedures, issuances, issuanceMs, searches, lockWaitsMs };
 }
 
