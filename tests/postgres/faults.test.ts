@@ -1,13 +1,23 @@
 // The office database going away under a counter: the step fails whole with db-unavailable, and
-// the same handle works again once the server answers (a dropped connection, a restart).
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+// the same handle works again once the server answers (a dropped connection, a restart, a restart
+// in the middle of a counter's 交付).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DbUnavailableError } from '../../main/db/errors';
 import { migrate } from '../../main/db/migrate';
 import { openPgDatabase } from '../../main/db/pg-connection';
 import { startPostgres } from '../../scripts/postgres-server';
-import { adminClient, connectionTo, createTestDatabase, testServer } from '../fixtures/postgres';
+import {
+  adminClient,
+  connectionTo,
+  createTestDatabase,
+  testOfficeKey,
+  testServer,
+} from '../fixtures/postgres';
+import { advance, NOTICE, openIssuance } from '../integration/support/issuance-script';
+import { routerCall, startCore } from '../integration/support/router-calls';
 
 const metaCount = (q: { get<T>(sql: string): Promise<T | undefined> }) =>
   q.get<{ n: number }>(`SELECT count(*) AS n FROM meta WHERE key LIKE 'fault-%'`);
@@ -65,6 +75,55 @@ describe('the office database going away', () => {
     } finally {
       await db.close();
       await second?.stop();
+      rmSync(dirname(first.dataDir), { recursive: true, force: true });
+    }
+  });
+
+  it('a restart in the middle of a 交付: its step refused while down, the 交付 completes after', async () => {
+    const first = await startPostgres({ settings: { fsync: 'off' } });
+    const server = { host: first.host, port: first.port, password: first.superuserPassword };
+    const connection = { ...connectionTo(server, 'postgres'), connectTimeoutMs: 2000 };
+    const core = await startCore(mkdtempSync(join(tmpdir(), 'madoguchi-restart-')), {
+      officeConnection: () => Promise.resolve(connection),
+      officeKey: testOfficeKey,
+      counterId: 'madoguchi-1',
+    });
+    let second: Awaited<ReturnType<typeof startPostgres>> | null = null;
+    let firstUp = true;
+    try {
+      const call = routerCall(core);
+      let dto = await openIssuance(call);
+      await call('clerk', 'sim:insert-application-card', { noticeNumber: NOTICE });
+      const reader = core.cards.readers().readers[0]!.name;
+      while (dto.step !== 'face') dto = await advance(call, reader, dto);
+      await first.stop({ keepData: true });
+      firstUp = false;
+      await expect(advance(call, reader, dto)).rejects.toThrow(/db-unavailable/);
+      second = await startPostgres({
+        existingDataDir: first.dataDir,
+        port: first.port,
+        superuserPassword: first.superuserPassword,
+        settings: { fsync: 'off' },
+      });
+      // The clerk goes on from the same screen: the face step again, then to the end.
+      while (dto.step !== 'completed') dto = await advance(call, reader, dto);
+      const db = core.db()!;
+      const steps = await db.all<{ journal: number; audit: number; status: string }>(
+        `SELECT p.status,
+                (SELECT count(*) FROM procedure_journal j WHERE j.procedure_id = p.id) AS journal,
+                (SELECT count(*) FROM audit_log a WHERE a.details::json->>'procedure' = p.id
+                   AND a.action LIKE 'issuance.%') AS audit
+           FROM procedures p WHERE p.id = ?`,
+        [dto.procedureId],
+      );
+      expect(steps).toHaveLength(1);
+      expect(steps[0]!.status).toBe('completed');
+      // Each journal step has its audit row: nothing half-written by the step the restart refused.
+      expect(steps[0]!.audit).toBeGreaterThanOrEqual(steps[0]!.journal);
+    } finally {
+      await core.close();
+      await second?.stop();
+      if (firstUp) await first.stop();
       rmSync(dirname(first.dataDir), { recursive: true, force: true });
     }
   });
