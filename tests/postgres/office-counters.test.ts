@@ -21,6 +21,9 @@ async function applicationOf(core: Core, who: typeof HANAKO): Promise<number> {
   return found.applications[0]!.id;
 }
 
+/** The key installed in the data folder, not the one the PostgreSQL lane gives every core. */
+const INSTALLED_KEY = { officeKey: undefined };
+
 /** A counter of the office: its own machine protector, the office key installed as IT does it. */
 function counterDataDir(counterId: string, officeKey: Buffer | null) {
   const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-${counterId}-`));
@@ -65,6 +68,7 @@ describe('two counters on one office database', () => {
         officeConnection: connection,
         counterId,
         keyProtector: machine,
+        ...INSTALLED_KEY,
       });
       cores.push(core);
       await call(core, 'auth:login', { loginId, password: `${loginId}-2026` });
@@ -110,6 +114,7 @@ describe('two counters on one office database', () => {
         officeConnection: connection,
         counterId,
         keyProtector: machine,
+        ...INSTALLED_KEY,
       });
       try {
         expect(core.startupError()?.code).toBe(code);
@@ -126,6 +131,7 @@ describe('two counters on one office database', () => {
       keyProtector: new FileKeyProtector(
         join(mkdtempSync(join(tmpdir(), 'madoguchi-other-machine-')), 'machine.key'),
       ),
+      ...INSTALLED_KEY,
     });
     try {
       expect(elsewhere.startupError()?.code).toBe('office-key-wrong');
