@@ -21,6 +21,8 @@ const DB_CODES: Readonly<Record<string, ErrorCode>> = {
   'db-reference-missing': 'db-reference-missing',
   'data-key-wrong': 'data-key-wrong',
   'data-key-unavailable': 'data-key-unavailable',
+  'office-key-missing': 'office-key-missing',
+  'office-key-wrong': 'office-key-wrong',
   'self-approval': 'self-approval',
   'approver-not-allowed': 'approver-not-allowed',
   'record-not-found': 'not-found',
@@ -46,6 +48,8 @@ const FOR_IT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'data-key-wrong',
   'data-key-unavailable',
   'data-key-exposed',
+  'office-key-missing',
+  'office-key-wrong',
   'disk-full',
 ]);
 

@@ -118,6 +118,8 @@ export function corePaths(dataDir: string) {
     logs: join(dataDir, 'logs'),
     /** Audit rows the database refused (a full disk), until it takes them. */
     auditSpill: join(dataDir, 'audit-pending.bin'),
+    /** The office key, sealed by this machine's protector (npm run office-key:install). */
+    officeKey: join(dataDir, 'office-key.sealed'),
   };
 }
 
@@ -158,6 +160,11 @@ export function createCore(config: CoreConfig): Core {
   let closed = false;
   let db: Db | null = null;
   let keyProtector: KeyProtector | null = config.keyProtector ?? null;
+  /**
+   * What seals the database's data keys: this machine's protector for its own file; the office key
+   * for the office database, whose keys every counter of the office shares.
+   */
+  let dataKeyProtector: KeyProtector | null = null;
   let sessions: OperatorSessions | null = null;
   let startupError: AppError | null = null;
   let authority: Promise<LocalAuthority> | null = null;
@@ -205,7 +212,7 @@ export function createCore(config: CoreConfig): Core {
    */
   function guardDatabase(raw: Db): Db {
     const previous = auditGuard;
-    const guarded = guardAuditLog(raw, requireKeyProtector(), {
+    const guarded = guardAuditLog(raw, dataKeyProtector ?? requireKeyProtector(), {
       mode: config.mode,
       anchorsDir: config.auditAnchorsDir ?? null,
       now,
@@ -232,6 +239,17 @@ export function createCore(config: CoreConfig): Core {
     if (config.database?.kind !== 'postgres') return null;
     const { pgOptionsOf } = await import('./db/office');
     return pgOptionsOf(config.database, keyProtector ?? undefined, config.counterNumber);
+  }
+
+  /**
+   * The office key this counter was given (npm run office-key:install), as the protector of the
+   * office database's data keys. Without it, or with another office's, the counter opens nothing.
+   */
+  async function officeKeyOf(machine: KeyProtector): Promise<KeyProtector> {
+    const { loadOfficeKey, officeKeyProtector } = await import('./db/office-key');
+    return config.officeKey
+      ? officeKeyProtector(await config.officeKey())
+      : loadOfficeKey(paths.officeKey, machine);
   }
 
   /** The audit check at start runs beside the counter's work; its findings go to the administrator. */
@@ -443,6 +461,8 @@ export function createCore(config: CoreConfig): Core {
         adopt(fresh, freshCipher) {
           // Rows kept for the old file belong to its chain, not to the fresh one.
           void spill?.discard();
+          // The fresh file is always this machine's own, its keys under this machine's protector.
+          dataKeyProtector = requireKeyProtector();
           const guarded = guardDatabase(fresh);
           db = spill ? writesAfterKeptRows(guarded, spill) : guarded;
           cipher = freshCipher;
@@ -623,6 +643,8 @@ export function createCore(config: CoreConfig): Core {
       // Production may keep its records in the office's PostgreSQL database (many counters);
       // practice mode always has its own file.
       const office = await officeConnection();
+      // The office key first: a counter without it does not even connect.
+      dataKeyProtector = office ? await officeKeyOf(keyProtector) : keyProtector;
       opened = office
         ? await (
             await import('./db/office')
@@ -634,7 +656,7 @@ export function createCore(config: CoreConfig): Core {
             appVersion: config.version,
           });
       // Opening the cipher checks the data key against this file before anything else runs.
-      cipher = await openMyNumberCipher(opened, keyProtector);
+      cipher = await openMyNumberCipher(opened, dataKeyProtector);
       guarded = guardDatabase(opened);
       // The audit key unwrapped (made, and the keyed chain started, on the first start).
       await auditGuard;

@@ -227,7 +227,7 @@ function receives(kind: WindowKind, event: EventName): boolean {
 }
 
 /**
- * `npm run key:export` / `db:restore` start the app with a maintenance switch: no window and no
+ * `npm run key:export` / `db:restore` / `office-key:install` start the app with a maintenance switch: no window and no
  * core, the same machine configuration and key store as the app, one instance (the app is not
  * using the database while its keys move). The secrets arrive on standard input.
  */
@@ -251,6 +251,7 @@ function runMaintenanceMode(command: MaintenanceCommand): void {
         appDataDir: storage.appDataDir,
         databasePath: corePaths(storage.dataDir).database,
         backupDir: storage.backupDir,
+        officeKeyPath: corePaths(storage.dataDir).officeKey,
         keyProtector,
         readLine: lineReader(process.stdin),
         now: () => new Date(),

@@ -1,6 +1,7 @@
-// IT's key commands, run by the shell instead of the app: write the recovery package, restore a backup.
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+// IT's key commands, run by the shell instead of the app: write the recovery package, restore a
+// backup, make and install the office key.
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openAuditKeys } from './audit/audit-keys';
 import { appendAudit } from './audit/audit-log';
@@ -10,6 +11,13 @@ import type { Db } from './db/connection';
 import { DbError } from './db/errors';
 import { openIssuanceDatabase } from './db/index';
 import type { KeyProtector } from './db/key-protector';
+import {
+  installOfficeKey,
+  newOfficeKey,
+  OfficeKeyError,
+  openOfficeKeyPackage,
+  sealOfficeKeyPackage,
+} from './db/office-key';
 import { collectRecoveryKeys, restoreBackup, RestoreError } from './db/recovery';
 import { createLoginChecker } from './operators/login-check';
 import { createPasswordHasher, type PasswordHasher } from './operators/password-hash';
@@ -18,22 +26,28 @@ import {
   RecoveryPackageError,
   sealRecoveryPackage,
   MIN_PASSPHRASE_CHARS,
+  type SealOptions,
 } from './db/recovery-package';
 
 /** The switches main/index.ts recognises on its command line (npm run key:export / db:restore). */
 export const KEY_EXPORT_SWITCH = '--key-export';
 export const DB_RESTORE_SWITCH = '--db-restore';
+/** npm run office-key:install: the office key from its package, sealed for this counter. */
+export const OFFICE_KEY_INSTALL_SWITCH = '--office-key-install';
 
 export type MaintenanceCommand =
   | { readonly kind: 'key-export'; readonly packagePath: string }
-  | { readonly kind: 'db-restore'; readonly backupPath: string; readonly packagePath: string };
+  | { readonly kind: 'db-restore'; readonly backupPath: string; readonly packagePath: string }
+  | { readonly kind: 'office-key-install'; readonly packagePath: string };
 
 /**
  * The maintenance command on a command line, or null for a normal start. The switch's arguments
  * are the words after it; a wrong count is an error, never a normal start.
  */
 export function parseMaintenanceArgs(argv: readonly string[]): MaintenanceCommand | null {
-  const at = argv.findIndex((a) => a === KEY_EXPORT_SWITCH || a === DB_RESTORE_SWITCH);
+  const at = argv.findIndex(
+    (a) => a === KEY_EXPORT_SWITCH || a === DB_RESTORE_SWITCH || a === OFFICE_KEY_INSTALL_SWITCH,
+  );
   if (at < 0) return null;
   const rest = argv.slice(at + 1);
   const end = rest.findIndex((a) => a.startsWith('--'));
@@ -41,6 +55,10 @@ export function parseMaintenanceArgs(argv: readonly string[]): MaintenanceComman
   if (argv[at] === KEY_EXPORT_SWITCH) {
     if (words.length !== 1) throw new UsageError();
     return { kind: 'key-export', packagePath: resolve(words[0]!) };
+  }
+  if (argv[at] === OFFICE_KEY_INSTALL_SWITCH) {
+    if (words.length !== 1) throw new UsageError();
+    return { kind: 'office-key-install', packagePath: resolve(words[0]!) };
   }
   if (words.length !== 2) throw new UsageError();
   return { kind: 'db-restore', backupPath: resolve(words[0]!), packagePath: resolve(words[1]!) };
@@ -51,7 +69,8 @@ export class UsageError extends Error {
   constructor() {
     super(
       'usage: npm run key:export -- <recovery package file>\n' +
-        '       npm run db:restore -- <backup file> <recovery package file>',
+        '       npm run db:restore -- <backup file> <recovery package file>\n' +
+        '       npm run office-key:install -- <office key package file>',
     );
   }
 }
@@ -62,11 +81,14 @@ export interface MaintenanceDeps {
   readonly appDataDir: string;
   readonly databasePath: string;
   readonly backupDir: string;
+  /** Where this counter keeps the office key, sealed (the mode's data folder). */
+  readonly officeKeyPath: string;
   /** The same protector the app would use on this machine. */
   readonly keyProtector: KeyProtector;
   /**
    * The next line the launcher pipes on standard input: for key-export the administrator's login
-   * id, password and then the recovery passphrase; for db-restore the passphrase.
+   * id, password and then the recovery passphrase; for db-restore and office-key-install the
+   * passphrase.
    */
   readLine(): Promise<string>;
   readonly now: () => Date;
@@ -84,6 +106,7 @@ export async function runMaintenance(
 ): Promise<number> {
   try {
     if (command.kind === 'key-export') await exportPackage(command.packagePath, deps);
+    else if (command.kind === 'office-key-install') await installFromPackage(command, deps);
     else await restore(command, deps);
     return 0;
   } catch (err) {
@@ -157,6 +180,63 @@ async function restore(
   deps.print(JSON.stringify({ ok: true, ...result }));
 }
 
+/**
+ * The office key package, made once per office (npm run office-key:make): a fresh office key
+ * sealed under IT's passphrase, written 0600 and never over an existing file. The key itself is
+ * never written anywhere else.
+ */
+export async function makeOfficeKeyPackage(
+  packagePath: string,
+  passphrase: string,
+  options: SealOptions,
+): Promise<void> {
+  if (existsSync(packagePath)) throw Object.assign(new Error(packagePath), { code: 'EEXIST' });
+  const key = newOfficeKey();
+  try {
+    writeNewPrivateFile(packagePath, await sealOfficeKeyPackage(key, passphrase, options));
+  } finally {
+    key.fill(0);
+  }
+}
+
+async function installFromPackage(
+  command: Extract<MaintenanceCommand, { kind: 'office-key-install' }>,
+  deps: MaintenanceDeps,
+): Promise<void> {
+  // Practice mode always keeps its own file: it never opens the office database.
+  if (deps.mode !== 'production') throw new OfficeKeyModeError();
+  if (existsSync(deps.officeKeyPath)) throw new OfficeKeyPresentError(deps.officeKeyPath);
+  const key = await openOfficeKeyPackage(
+    readFileSync(command.packagePath, 'utf8'),
+    await deps.readLine(),
+  );
+  try {
+    mkdirSync(dirname(deps.officeKeyPath), { recursive: true, mode: 0o700 });
+    installOfficeKey(deps.officeKeyPath, key, deps.keyProtector);
+  } finally {
+    key.fill(0);
+  }
+  deps.print(
+    `事務所の鍵をこの窓口端末に入れました：${deps.officeKeyPath}（この端末の鍵保管場所で保護しています）。` +
+      'パッケージはこの端末に残さず、パスフレーズとは別の場所に保管してください。',
+  );
+  deps.print(JSON.stringify({ ok: true, path: deps.officeKeyPath }));
+}
+
+class OfficeKeyModeError extends Error {
+  override readonly name = 'OfficeKeyModeError';
+  constructor() {
+    super('the office key is for production counters only');
+  }
+}
+
+class OfficeKeyPresentError extends Error {
+  override readonly name = 'OfficeKeyPresentError';
+  constructor(readonly path: string) {
+    super(`an office key is already installed: ${path}`);
+  }
+}
+
 /** The operator id of an administrator who logs in with these words; refuses anyone else. */
 async function administrator(
   db: Db,
@@ -201,7 +281,14 @@ function writeNewPrivateFile(path: string, text: string): void {
 
 function errorName(err: unknown): string {
   if (err instanceof AdministratorRequiredError) return `administrator-${err.reason}`;
-  if (err instanceof RecoveryPackageError || err instanceof RestoreError) return err.reason;
+  if (
+    err instanceof RecoveryPackageError ||
+    err instanceof RestoreError ||
+    err instanceof OfficeKeyError
+  )
+    return err.reason;
+  if (err instanceof OfficeKeyPresentError) return 'office-key-present';
+  if (err instanceof OfficeKeyModeError) return 'practice-mode';
   return err instanceof Error ? err.name : 'unknown';
 }
 
@@ -216,6 +303,15 @@ function adviceFor(err: unknown): string {
   }
   if (err instanceof PackagePlacementError) {
     return `回復用パッケージをアプリのデータやバックアップと同じ場所（${err.dir}）には書き出せません。USBメモリなど、持ち出して保管する場所を指定してください。`;
+  }
+  if (err instanceof OfficeKeyPresentError) {
+    return `この窓口端末にはすでに事務所の鍵が入っています（${err.path}）。入れ替える場合は、アプリを終了し、このファイルを別の場所に移してから、もう一度実行してください。`;
+  }
+  if (err instanceof OfficeKeyModeError) {
+    return 'この端末は練習モードです。事務所の鍵は、本番モードで事務所のデータベースを使う窓口端末にだけ入れます。';
+  }
+  if (err instanceof OfficeKeyError && err.reason === 'not-an-office-key-package') {
+    return '指定したファイルは事務所の鍵のパッケージではありません（npm run office-key:make で作ったファイルを指定してください）。';
   }
   if (err instanceof RecoveryPackageError) {
     switch (err.reason) {

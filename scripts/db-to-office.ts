@@ -1,16 +1,23 @@
-// `npm run db:to-office -- <counter's sqlite file> <machine config file>`: the counter's records
-// into the empty office database the configuration names; counted, the audit chain checked, once.
+// `npm run db:to-office -- <counter's sqlite file> <its recovery package> <office key package>
+// <machine config file>`: the counter's records into the empty office database the configuration
+// names, its data keys sealed anew under the office key; counted, the audit chain checked, once.
 import { readFileSync } from 'node:fs';
 import { parseMachineConfig } from '../main/config/config';
 import { openDatabase } from '../main/db/connection';
 import { FileKeyProtector } from '../main/db/key-protector';
 import { openOfficeDatabase, pgOptionsOf } from '../main/db/office';
+import { officeKeyProtector, openOfficeKeyPackage } from '../main/db/office-key';
+import { openRecoveryPackage } from '../main/db/recovery-package';
 import { copyCounterToOffice } from '../main/db/to-office';
+import { askPassphrases, exitWith } from './maintenance-launch';
+
+const USAGE =
+  'usage: npm run db:to-office -- <counter database file> <its recovery package> <office key package> <machine config file>';
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [file, configFile] = argv;
-  if (!file || !configFile || argv.length !== 2) {
-    console.error('usage: npm run db:to-office -- <counter database file> <machine config file>');
+  const [file, recoveryPackage, officePackage, configFile] = argv;
+  if (!file || !recoveryPackage || !officePackage || !configFile || argv.length !== 4) {
+    console.error(USAGE);
     return 2;
   }
   const config = parseMachineConfig(readFileSync(configFile, 'utf8'));
@@ -18,6 +25,13 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`${configFile} names no office database ("database": { "kind": "postgres", … })`);
     return 2;
   }
+  const secrets = await askPassphrases([
+    'この窓口端末の回復用パスフレーズ: ',
+    '事務所の鍵のパスフレーズ: ',
+  ]);
+  if (secrets === null) return 1;
+  const counterKeys = await openRecoveryPackage(readFileSync(recoveryPackage, 'utf8'), secrets[0]!);
+  const officeKey = await openOfficeKeyPackage(readFileSync(officePackage, 'utf8'), secrets[1]!);
   // A sealed password needs the key file it was sealed with; a password file needs nothing more.
   const protector = config.dataKeyFile ? new FileKeyProtector(config.dataKeyFile) : undefined;
   const source = await openDatabase(file, { readOnly: true, integrityCheck: 'full' });
@@ -26,7 +40,10 @@ async function main(argv: readonly string[]): Promise<number> {
       mode: 'production',
     });
     try {
-      const report = await copyCounterToOffice(source, office, file);
+      const report = await copyCounterToOffice(source, office, file, {
+        counterKeys,
+        officeKey: officeKeyProtector(officeKey),
+      });
       console.log(JSON.stringify({ ok: true, ...report }));
       return 0;
     } finally {
@@ -34,15 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   } finally {
     await source.close();
+    officeKey.fill(0);
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-    process.exitCode = 1;
-  },
-);
+exitWith(main(process.argv.slice(2)));

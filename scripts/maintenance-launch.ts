@@ -1,4 +1,4 @@
-// Shared by key-export and db-restore: asks for the secrets, then runs the app's command in Electron.
+// Shared by the key commands (key-export, db-restore, office-key): asks for the secrets, runs the app's command.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -85,6 +85,21 @@ export async function askExportSecrets(): Promise<Secrets> {
 export async function askRestoreSecrets(): Promise<Secrets> {
   if (!process.stdin.isTTY) return readLines(1);
   const passphrase = await typedPassphrase(false);
+  return passphrase === null ? null : [passphrase];
+}
+
+/** One passphrase per prompt, not echoed. Without a terminal, one line of input each. */
+export async function askPassphrases(prompts: readonly string[]): Promise<Secrets> {
+  if (!process.stdin.isTTY) return readLines(prompts.length);
+  const answers: string[] = [];
+  for (const prompt of prompts) answers.push(await readHidden(prompt));
+  return answers;
+}
+
+/** A new passphrase, typed twice (office-key:make). Without a terminal, the first line of input. */
+export async function askNewPassphrase(): Promise<Secrets> {
+  if (!process.stdin.isTTY) return readLines(1);
+  const passphrase = await typedPassphrase(true);
   return passphrase === null ? null : [passphrase];
 }
 

@@ -223,6 +223,11 @@ export interface CoreConfig extends MachineConfig {
    * practice cores on PostgreSQL too). The machine configuration cannot set it.
    */
   readonly officeConnection?: () => Promise<PgConnectionOptions>;
+  /**
+   * Tests and bench:office: the office key in clear, with officeConnection (else the key installed
+   * in dataDir). The machine configuration cannot set it.
+   */
+  readonly officeKey?: () => Promise<Uint8Array>;
   /** The machine configuration file the app read (shown by the preflight); absent in tests. */
   readonly configFile?: { readonly path: string; readonly exists: boolean };
   /** The Electron shell's displays, printers and executable, for the preflight; absent in tests. */

@@ -1,6 +1,11 @@
-// Copying one counter's sqlite file into an empty office database: every row as it is, counted.
+// Copying one counter's sqlite file into an empty office database: every row, counted, keys resealed.
 import type { Db, SqlValue, Tx } from './connection';
 import { DbError } from './errors';
+import type { KeyProtector } from './key-protector';
+import { MyNumberCipher } from './my-number-crypto';
+import type { RecoveryKeys } from './recovery-package';
+import { listWrappedDataKeys } from './repositories/data-keys';
+import { firstStoredMyNumber } from './repositories/residents';
 import { schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 
@@ -36,6 +41,35 @@ export const OFFICE_COPY_ORDER = [
   'scenario_runs',
 ] as const;
 
+/**
+ * Every data key of the file sealed under the office key. The package must hold each one, and its
+ * 個人番号 key must read the file's stored numbers: another counter's package is refused here.
+ */
+async function sealedUnderOfficeKey(
+  source: Db,
+  keys: OfficeCopyKeys,
+): Promise<Map<string, Buffer>> {
+  const sealed = new Map<string, Buffer>();
+  for (const { purpose } of await listWrappedDataKeys(source)) {
+    const clear = keys.counterKeys.dataKeys[purpose];
+    if (!clear) throw new OfficeCopyError(`the recovery package lacks the ${purpose} key`);
+    sealed.set(purpose, keys.officeKey.protect(clear));
+  }
+  const sample = await firstStoredMyNumber(source);
+  const key = keys.counterKeys.dataKeys['my-number'];
+  if (sample && key) {
+    const cipher = new MyNumberCipher(key);
+    let matches = false;
+    try {
+      matches = cipher.lookupHmac(cipher.decrypt(sample.enc)).equals(sample.hmac);
+    } catch {
+      // Not this file's key: told below.
+    }
+    if (!matches) throw new OfficeCopyError('the recovery package is not this file’s');
+  }
+  return sealed;
+}
+
 /** The meta row that says the office database received a counter's file (and refuses a second). */
 export const IMPORTED_META_KEY = 'imported_from';
 
@@ -65,16 +99,26 @@ async function auditHead(q: Pick<Db, 'get'> | Tx): Promise<OfficeCopyReport['aud
 }
 
 /**
+ * The counter's data keys in clear (its recovery package) and the office key that seals them in
+ * the office database, where every counter of the office opens them.
+ */
+export interface OfficeCopyKeys {
+  readonly counterKeys: RecoveryKeys;
+  readonly officeKey: KeyProtector;
+}
+
+/**
  * Copies `source` (a counter's file, at the latest schema) into `target` (the office database,
  * migrated, with no operator, resident or audit row yet) in one transaction: rows with their ids,
- * the audit rows with their hashes, the wrapped keys as they are (the office's counters then need
- * that counter's key protector: the office key). Counts are compared before the commit, and the
+ * the audit rows with their hashes, each data key sealed anew under the office key. Counts are
+ * compared before the commit, the 個人番号 key must read a stored number of the file, and the
  * audit chain's last row must be the same on both sides; anything else rolls the copy back whole.
  */
 export async function copyCounterToOffice(
   source: Db,
   target: Db,
   label: string,
+  keys: OfficeCopyKeys,
   now: () => Date = () => new Date(),
 ): Promise<OfficeCopyReport> {
   if (target.dialect !== 'postgres')
@@ -93,6 +137,8 @@ export async function copyCounterToOffice(
     .filter((n) => !(OFFICE_COPY_ORDER as readonly string[]).includes(n));
   if (unknown.length > 0)
     throw new OfficeCopyError(`tables this copy does not know: ${unknown.join(', ')}`);
+
+  const sealed = await sealedUnderOfficeKey(source, keys);
 
   const sourceCounts: Record<string, number> = {};
   for (const t of OFFICE_COPY_ORDER) sourceCounts[t] = await count(source, t);
@@ -121,7 +167,15 @@ export async function copyCounterToOffice(
       const rows = await source.all<Record<string, SqlValue>>(
         `SELECT * FROM ${table} ORDER BY rowid`,
       );
-      const wanted = table === 'meta' ? rows.filter((r) => !keep.has(String(r.key))) : rows;
+      const wanted =
+        table === 'meta'
+          ? rows.filter((r) => !keep.has(String(r.key)))
+          : table === 'data_keys'
+            ? rows.map((r): Record<string, SqlValue> => ({
+                ...r,
+                wrapped: sealed.get(String(r.purpose))!,
+              }))
+            : rows;
       for (let i = 0; i < wanted.length; i += BATCH) {
         const batch = wanted.slice(i, i + BATCH);
         const columns = Object.keys(batch[0]!);

@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'data-key-wrong', // the data key does not open this database (another machine, user or key file)
   'data-key-unavailable', // the OS key store cannot protect the data key on this machine
   'data-key-exposed', // the key file may be read by other users (too wide permissions)
+  'office-key-missing', // no office key is installed on this counter (office database)
+  'office-key-wrong', // the installed office key is another machine's or another office's
   'disk-full', // a file (export, receipt, backup) could not be written: no space; nothing was left
   'backup-failed',
   // 交付 and other counter procedures

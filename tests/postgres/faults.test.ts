@@ -1,17 +1,24 @@
 // The office database going away under a counter: the step fails whole with db-unavailable, and
-// the same handle works again once the server answers (a dropped connection, a restart); a
-// procedure waits at its step and goes on from there.
+// the same handle works again once the server answers (a dropped connection, a restart); a server
+// stopped by its PID in the middle of a counter's 交付: the step is refused with nothing written,
+// and the 交付 goes on from that step to its end.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProcedureDto, ResidentMatchDto } from '../../preload/contract/procedure';
-import { call, raw, startCore } from '../integration/support/router-calls';
 import { DbUnavailableError } from '../../main/db/errors';
 import { migrate } from '../../main/db/migrate';
 import { openPgDatabase } from '../../main/db/pg-connection';
 import { startPostgres } from '../../scripts/postgres-server';
-import { adminClient, connectionTo, createTestDatabase, testServer } from '../fixtures/postgres';
+import {
+  adminClient,
+  connectionTo,
+  createTestDatabase,
+  testOfficeKey,
+  testServer,
+} from '../fixtures/postgres';
+import { advance, NOTICE, openIssuance } from '../integration/support/issuance-script';
+import { routerCall, startCore } from '../integration/support/router-calls';
 
 const metaCount = (q: { get<T>(sql: string): Promise<T | undefined> }) =>
   q.get<{ n: number }>(`SELECT count(*) AS n FROM meta WHERE key LIKE 'fault-%'`);
@@ -73,45 +80,34 @@ describe('the office database going away', () => {
     }
   });
 
-  it('a procedure with the server stopped by its PID: refused, nothing half-written, goes on after', async () => {
+  it('the server stopped by its PID mid-交付: the step refused, nothing half-written, completes after', async () => {
     const first = await startPostgres({ settings: { fsync: 'off' } });
     const server = { host: first.host, port: first.port, password: first.superuserPassword };
-    const options = { ...connectionTo(server, 'postgres'), connectTimeoutMs: 2000 };
-    const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-faults-core-'));
-    const core = await startCore(dataDir, {
-      officeConnection: () => Promise.resolve(options),
+    const connection = { ...connectionTo(server, 'postgres'), connectTimeoutMs: 2000 };
+    const core = await startCore(mkdtempSync(join(tmpdir(), 'madoguchi-restart-')), {
+      officeConnection: () => Promise.resolve(connection),
+      officeKey: testOfficeKey,
       counterNumber: 1,
     });
     let second: Awaited<ReturnType<typeof startPostgres>> | null = null;
+    let firstUp = true;
     try {
-      await call(core, 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
-      const found = await call<ResidentMatchDto>(core, 'lookup:by-notice', {
-        noticeNumber: 'MD-2026-0001',
-        birthDate: '1992-07-08',
-      });
-      const { procedureId } = await call<ProcedureDto>(core, 'procedure:start', {
-        kind: 'issuance',
-        applicationId: found.applications[0]!.id,
-      });
+      const call = routerCall(core);
+      let dto = await openIssuance(call);
+      await call('clerk', 'sim:insert-application-card', { noticeNumber: NOTICE });
+      const reader = core.cards.readers().readers[0]!.name;
+      while (dto.step !== 'face') dto = await advance(call, reader, dto);
       const rows = () =>
         core.db()!.get<{ n: number }>(
           `SELECT (SELECT count(*) FROM procedure_journal WHERE procedure_id = ?)
                   + (SELECT count(*) FROM audit_log) AS n`,
-          [procedureId],
+          [dto.procedureId],
         );
       const before = await rows();
-      const documents = {
-        procedureId,
-        kinds: ['driving-licence'],
-        guardianship: false,
-        representative: null,
-      };
-
       process.kill(first.pid, 'SIGINT');
       await first.stop({ keepData: true });
-      const refused = await raw(core, 'procedure:record-documents', documents);
-      expect(refused.ok ? 'accepted' : refused.error.code).toBe('db-unavailable');
-
+      firstUp = false;
+      await expect(advance(call, reader, dto)).rejects.toThrow(/db-unavailable/);
       second = await startPostgres({
         existingDataDir: first.dataDir,
         port: first.port,
@@ -119,14 +115,25 @@ describe('the office database going away', () => {
         settings: { fsync: 'off' },
       });
       expect(await rows()).toEqual(before);
-      const dto = await call<ProcedureDto>(core, 'procedure:get', { procedureId });
-      expect(dto.step).toBe('documents');
-      expect(
-        (await call<ProcedureDto>(core, 'procedure:record-documents', documents)).step,
-      ).not.toBe('documents');
+      // The clerk goes on from the same screen: the face step again, then to the end.
+      while (dto.step !== 'completed') dto = await advance(call, reader, dto);
+      const db = core.db()!;
+      const steps = await db.all<{ journal: number; audit: number; status: string }>(
+        `SELECT p.status,
+                (SELECT count(*) FROM procedure_journal j WHERE j.procedure_id = p.id) AS journal,
+                (SELECT count(*) FROM audit_log a WHERE a.details::json->>'procedure' = p.id
+                   AND a.action LIKE 'issuance.%') AS audit
+           FROM procedures p WHERE p.id = ?`,
+        [dto.procedureId],
+      );
+      expect(steps).toHaveLength(1);
+      expect(steps[0]!.status).toBe('completed');
+      // Each journal step has its audit row: nothing half-written by the step the restart refused.
+      expect(steps[0]!.audit).toBeGreaterThanOrEqual(steps[0]!.journal);
     } finally {
       await core.close();
       await second?.stop();
+      if (firstUp) await first.stop();
       rmSync(dirname(first.dataDir), { recursive: true, force: true });
     }
   });

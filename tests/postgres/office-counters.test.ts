@@ -1,4 +1,5 @@
-// Two counters on one office database: each serves its own resident; two counters racing to start
+// Two counters on one office database: they share the data keys under the office key each was
+// given, a counter without it opens nothing; each serves its own resident; two counters racing to start
 // the same application, card or resident cannot both win (the database's constraints decide), the
 // loser is told which counter has it; a procedure stays at its counter unless a 責任者 approves
 // taking it over.
@@ -6,9 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../main/core';
+import { corePaths, type Core } from '../../main/core';
 import { isConstraintError } from '../../main/db/connection';
 import { FileKeyProtector } from '../../main/db/key-protector';
+import { MyNumberCipher } from '../../main/db/my-number-crypto';
+import { installOfficeKey, newOfficeKey, officeKeyProtector } from '../../main/db/office-key';
 import { startProcedure } from '../../main/db/repositories/journal';
 import type { Channel } from '../../preload/contract/channels';
 import type { ProcedureDto, ResidentMatchDto } from '../../preload/contract/procedure';
@@ -69,27 +72,56 @@ async function race(cores: readonly [Core, Core], payload: Record<string, unknow
 const park = (core: Core, procedureId: string) =>
   call(core, 'procedure:hold', { procedureId, reason: 'clerk' });
 
+/** The key installed in the data folder, not the one the PostgreSQL lane gives every core. */
+const INSTALLED_KEY = { officeKey: undefined };
+
+/** A counter of the office: its own machine protector, the office key installed as IT does it. */
+function counterDataDir(counterNumber: number, officeKey: Buffer | null) {
+  const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-counter-${counterNumber}-`));
+  const machine = new FileKeyProtector(
+    join(mkdtempSync(join(tmpdir(), 'madoguchi-machine-key-')), 'machine.key'),
+  );
+  if (officeKey) installOfficeKey(corePaths(dataDir).officeKey, officeKey, machine);
+  return { dataDir, machine };
+}
+
+/** Every value of every table of the database as text, bytea as hex. */
+async function everyValue(core: Core): Promise<string> {
+  const db = core.db()!;
+  const tables = await db.all<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+  );
+  let all = '';
+  for (const { name } of tables) {
+    for (const row of await db.all<{ j: string }>(
+      `SELECT row_to_json(t)::text AS j FROM ${name} t`,
+    ))
+      all += row.j;
+  }
+  return all.toLowerCase();
+}
+
 describe('two counters on one office database', () => {
   const cores: Core[] = [];
   const pair = () => cores as unknown as readonly [Core, Core];
 
+  // The office key IT made once (npm run office-key:make) and installed on every counter.
+  const officeKey = newOfficeKey();
+  const database = createTestDatabase('office counters, cores');
+  const connection = async () => connectionTo(testServer(), await database);
+
   beforeAll(async () => {
-    const database = await createTestDatabase('office counters, cores');
-    const connection = () => Promise.resolve(connectionTo(testServer(), database));
-    // The office key IT gives every counter: the data keys in the database are wrapped under it.
-    const officeKey = new FileKeyProtector(
-      join(mkdtempSync(join(tmpdir(), 'madoguchi-office-key-')), 'office.key'),
-    );
     // One after the other: the first seeds the practice town, the second finds it there.
     for (const [counterNumber, loginId] of [
       [1, 'renshu01'],
       [2, 'renshu02'],
     ] as const) {
-      const dataDir = mkdtempSync(join(tmpdir(), `madoguchi-counter-${counterNumber}-`));
+      const { dataDir, machine } = counterDataDir(counterNumber, officeKey);
       const core = await startCore(dataDir, {
         officeConnection: connection,
         counterNumber,
-        keyProtector: officeKey,
+        keyProtector: machine,
+        ...INSTALLED_KEY,
       });
       cores.push(core);
       await call(core, 'auth:login', { loginId, password: `${loginId}-2026` });
@@ -98,6 +130,69 @@ describe('two counters on one office database', () => {
 
   afterAll(async () => {
     for (const core of cores) await core.close();
+  });
+
+  it('both counters open the same 個人番号 key, sealed under the office key only', async () => {
+    const [one, two] = cores as [Core, Core];
+    expect(one.startupError()).toBeNull();
+    expect(two.startupError()).toBeNull();
+    const rows = await one
+      .db()!
+      .all<{ purpose: string; wrapped: Buffer }>('SELECT purpose, wrapped FROM data_keys');
+    expect(rows.map((r) => r.purpose).sort()).toEqual(['audit-chain', 'my-number']);
+    const wrapped = rows.find((r) => r.purpose === 'my-number')!.wrapped;
+    const dataKey = officeKeyProtector(officeKey).unprotect(wrapped);
+    // The key the office key unseals reads the numbers the first counter's seed stored.
+    const stored = await two
+      .db()!
+      .get<{ enc: Buffer }>('SELECT my_number_enc AS enc FROM residents ORDER BY id LIMIT 1');
+    expect(new MyNumberCipher(dataKey).decrypt(stored!.enc)).toMatch(/^\d{12}$/);
+    // Neither key is anywhere in the database in clear.
+    const values = await everyValue(two);
+    for (const key of [officeKey, dataKey]) {
+      expect(values).not.toContain(key.toString('hex'));
+      expect(values).not.toContain(key.toString('base64').toLowerCase());
+    }
+  });
+
+  it('a counter without the office key, or with another office’s, opens nothing', async () => {
+    const before = await cores[0]!.db()!.get<{ n: number }>('SELECT count(*) AS n FROM audit_log');
+    const cases = [
+      [3, null, 'office-key-missing'],
+      [4, newOfficeKey(), 'office-key-wrong'],
+    ] as const;
+    for (const [counterNumber, key, code] of cases) {
+      const { dataDir, machine } = counterDataDir(counterNumber, key);
+      const core = await startCore(dataDir, {
+        officeConnection: connection,
+        counterNumber,
+        keyProtector: machine,
+        ...INSTALLED_KEY,
+      });
+      try {
+        expect(core.startupError()?.code).toBe(code);
+        expect(core.db()).toBeNull();
+      } finally {
+        await core.close();
+      }
+    }
+    // The office key installed on one machine is no key on another.
+    const { dataDir } = counterDataDir(5, officeKey);
+    const elsewhere = await startCore(dataDir, {
+      officeConnection: connection,
+      counterNumber: 5,
+      keyProtector: new FileKeyProtector(
+        join(mkdtempSync(join(tmpdir(), 'madoguchi-other-machine-')), 'machine.key'),
+      ),
+      ...INSTALLED_KEY,
+    });
+    try {
+      expect(elsewhere.startupError()?.code).toBe('office-key-wrong');
+    } finally {
+      await elsewhere.close();
+    }
+    const after = await cores[0]!.db()!.get<{ n: number }>('SELECT count(*) AS n FROM audit_log');
+    expect(after).toEqual(before);
   });
 
   it('two counters start 花子’s 交付 at once: one wins, the other is told 窓口N; it stays there', async () => {

@@ -1,6 +1,6 @@
 // Many counters on one office database: one audit chain however they interleave, a role that cannot
 // change the audit rows, a pinned server certificate, a password file only its owner reads.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,10 @@ import { openOfficeDatabase, readPasswordFile } from '../../main/db/office';
 import { officeGrantsSql } from '../../main/db/office-roles';
 import { certificateMatchesPin, openPgDatabase } from '../../main/db/pg-connection';
 import { insertOperator } from '../../main/db/repositories/operators';
+import { createResident, kanaKey, searchResidents } from '../../main/db/repositories/residents';
+import { MyNumberCipher } from '../../main/db/my-number-crypto';
+import { parseIsoDate } from '../../main/card/domain';
+import { myNumberFrom } from '../unit/db/support/temp-db';
 import { writeRows } from '../unit/audit/support/keyed-db';
 import { adminClient, connectionTo, createTestDatabase, testServer } from '../fixtures/postgres';
 
@@ -148,5 +152,51 @@ describe('reaching the office database', () => {
         mode: 'production',
       }),
     ).rejects.toThrow(/password authentication failed/);
+  });
+});
+
+describe('resident searches on the office database', () => {
+  it('each kind pages by reading then id, with the total, as on sqlite', async () => {
+    const db = await openOfficeDatabase(
+      connectionTo(testServer(), await createTestDatabase('office searches')),
+      { mode: 'production' },
+    );
+    try {
+      const cipher = new MyNumberCipher(randomBytes(32));
+      // Three surnames, readings out of id order, two birth dates.
+      const people = Array.from({ length: 24 }, (_, i) => ({
+        kanaName: `${['サトウ', 'アベ', 'タナカ'][i % 3]} ${String.fromCharCode(0x30a2 + ((i * 7) % 20))}`,
+        kanjiName: `${['佐藤', '阿部', '田中'][i % 3]} 名${i}`,
+        birthDate: parseIsoDate(i % 2 ? '1980-01-02' : '1990-03-04'),
+        address: '見本県窓口市',
+        sex: 'unknown' as const,
+        myNumber: myNumberFrom(String(10_000_000_000 + i)),
+      }));
+      const ids = await db.transaction(async (tx) => {
+        const out: number[] = [];
+        for (const p of people) out.push(await createResident(tx, cipher, p));
+        return out;
+      });
+      const expected = (keep: (i: number) => boolean) =>
+        ids
+          .map((id, i) => ({ id, key: kanaKey(people[i]!.kanaName), i }))
+          .filter((r) => keep(r.i))
+          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id))
+          .map((r) => r.id);
+      const cases = [
+        [{ kanjiName: '佐藤' }, (i: number) => i % 3 === 0],
+        [{ kanaPrefix: 'タナカ' }, (i: number) => i % 3 === 2],
+        [{ birthDate: parseIsoDate('1980-01-02') }, (i: number) => i % 2 === 1],
+        [{ kanjiName: '阿部', birthDate: parseIsoDate('1990-03-04') }, (i: number) => i % 6 === 4],
+      ] as const;
+      for (const [criteria, keep] of cases) {
+        const want = expected(keep);
+        const page2 = await searchResidents(db, criteria, 2, 3);
+        expect(page2.total, JSON.stringify(criteria)).toBe(want.length);
+        expect(page2.items.map((r) => r.id)).toEqual(want.slice(3, 6));
+      }
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // A synchronous standby promoted during a run: while it is a standby a counter's write is refused
 // as db-unavailable (nothing recorded); once promoted, the same handle writes, and what the
-// primary committed before is there.
-import { rmSync } from 'node:fs';
+// primary committed before is there; a counter in the middle of a 交付 finishes it there.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DbUnavailableError } from '../../main/db/errors';
@@ -13,7 +14,9 @@ import {
   startPostgres,
   type PgServer,
 } from '../../scripts/postgres-server';
-import { connectionTo } from '../fixtures/postgres';
+import { adminClient, connectionTo, testOfficeKey } from '../fixtures/postgres';
+import { advance, NOTICE, openIssuance } from '../integration/support/issuance-script';
+import { routerCall, startCore } from '../integration/support/router-calls';
 
 const to = (s: PgServer) => ({
   ...connectionTo({ host: s.host, port: s.port, password: s.superuserPassword }, 'postgres'),
@@ -64,4 +67,86 @@ describe('a standby promoted during a run', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  // Three server starts, a pg_basebackup and a 交付: more than the project's minute on a busy machine.
+  it(
+    'a 交付 whose primary is lost mid-way finishes on the promoted standby at the same address',
+    { timeout: 240_000 },
+    async () => {
+      const primary = await startPostgres({ settings: { fsync: 'off' } });
+      const folder = postgresOwnedDir('madoguchi-standby-');
+      const servers: PgServer[] = [primary];
+      const core = await startCore(mkdtempSync(join(tmpdir(), 'madoguchi-standby-core-')), {
+        officeConnection: () => Promise.resolve(to(primary)),
+        officeKey: testOfficeKey,
+        counterNumber: 1,
+      });
+      try {
+        standbyDataDir(primary, join(folder, 'data'));
+        const standby = await startPostgres({
+          existingDataDir: join(folder, 'data'),
+          superuserPassword: primary.superuserPassword,
+          settings: { fsync: 'off' },
+        });
+        servers.push(standby);
+        const admin = adminClient({
+          host: primary.host,
+          port: primary.port,
+          password: primary.superuserPassword,
+        });
+        await admin.connect();
+        await admin.query(`ALTER SYSTEM SET synchronous_standby_names = '*'`);
+        await admin.query('SELECT pg_reload_conf()');
+        await admin.end();
+
+        const call = routerCall(core);
+        let dto = await openIssuance(call);
+        await call('clerk', 'sim:insert-application-card', { noticeNumber: NOTICE });
+        const reader = core.cards.readers().readers[0]!.name;
+        while (dto.step !== 'face') dto = await advance(call, reader, dto);
+        const before = await core
+          .db()!
+          .get<{ n: number }>(
+            'SELECT count(*) AS n FROM procedure_journal WHERE procedure_id = ?',
+            [dto.procedureId],
+          );
+        // The primary is lost: the step is refused, nothing recorded.
+        await primary.stop();
+        servers.shift();
+        await expect(advance(call, reader, dto)).rejects.toThrow(/db-unavailable/);
+        // IT moves the address to the standby (here: its port) and promotes it.
+        await standby.stop({ keepData: true });
+        servers.pop();
+        const promoted = await startPostgres({
+          existingDataDir: join(folder, 'data'),
+          port: primary.port,
+          superuserPassword: primary.superuserPassword,
+          settings: { fsync: 'off' },
+        });
+        servers.push(promoted);
+        const promote = adminClient({
+          host: promoted.host,
+          port: promoted.port,
+          password: promoted.superuserPassword,
+        });
+        await promote.connect();
+        await promote.query('SELECT pg_promote(true)');
+        await promote.end();
+        // The clerk goes on from the same screen; the steps done on the primary are all there.
+        while (dto.step !== 'completed') dto = await advance(call, reader, dto);
+        const after = await core.db()!.get<{ n: number; status: string }>(
+          `SELECT count(*) AS n, min(p.status) AS status FROM procedure_journal j
+           JOIN procedures p ON p.id = j.procedure_id WHERE j.procedure_id = ?`,
+          [dto.procedureId],
+        );
+        expect(before!.n).toBeGreaterThan(0);
+        expect(after!.n).toBeGreaterThan(before!.n);
+        expect(after!.status).toBe('completed');
+      } finally {
+        await core.close();
+        for (const s of servers) await s.stop();
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
 });

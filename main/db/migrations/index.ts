@@ -10,6 +10,7 @@ import { migration0008 } from './0008-authority-registry';
 import { migration0009 } from './0009-dated-rules';
 import { migration0010 } from './0010-open-procedures';
 import { migration0011 } from './0011-practice-scenarios';
+import { migration0012 } from './0012-office-search-indexes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

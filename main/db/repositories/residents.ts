@@ -209,7 +209,8 @@ export async function searchResidents(
 ): Promise<Page<Resident>> {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (criteria.kanaPrefix !== undefined && kanaKey(criteria.kanaPrefix) !== '') {
+  const byReading = criteria.kanaPrefix !== undefined && kanaKey(criteria.kanaPrefix) !== '';
+  if (byReading) {
     const p = kanaKey(criteria.kanaPrefix);
     where.push('r.kana_key >= ? AND r.kana_key < ?');
     params.push(p, p + MAX_CHAR);
@@ -238,10 +239,16 @@ export async function searchResidents(
     (await q.get<{ n: number }>(`SELECT count(*) AS n FROM residents r ${clause}`, params))?.n ?? 0;
   // Page the ids first (an index-only scan), then read just those rows: ordering whole rows of the
   // 10,000 residents sharing a common surname cost 14 ms at p95 in bench:db, this 1.5 ms.
+  // PostgreSQL, given no reading, plans `ORDER BY kana_key … LIMIT` as a walk of the reading index
+  // that filters every resident on the other criteria (seconds at a million): the matches are
+  // gathered first (an index-only scan of their own index), then ordered.
+  const ids =
+    q.dialect === 'postgres' && !byReading
+      ? `WITH m AS MATERIALIZED (SELECT r.id, r.kana_key FROM residents r ${clause})
+         SELECT m.id FROM m ORDER BY m.kana_key, m.id LIMIT ? OFFSET ?`
+      : `SELECT r.id FROM residents r ${clause} ORDER BY r.kana_key, r.id LIMIT ? OFFSET ?`;
   const rows = await q.all<ResidentRow>(
-    `SELECT ${COLUMNS} FROM residents r WHERE r.id IN (
-       SELECT r.id FROM residents r ${clause} ORDER BY r.kana_key, r.id LIMIT ? OFFSET ?
-     ) ORDER BY r.kana_key, r.id`,
+    `SELECT ${COLUMNS} FROM residents r WHERE r.id IN (${ids}) ORDER BY r.kana_key, r.id`,
     [...params, size, (p - 1) * size],
   );
   return { items: rows.map(toResident), total, page: p, pageSize: size };

@@ -527,17 +527,20 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       const handler = specOf(l.procedure.kind).actions[name] as
         ((ctx: StepContext<BaseState>, a: ActionArgs[K]) => Promise<unknown>) | undefined;
       if (!handler) refuse('step-not-allowed', name);
-      await assertHere(l);
-      await assertCounterFor(l.residentId, name);
-      await takeUp(l);
-      l.lastActionAt = deps.now().getTime();
-      let answer: unknown;
-      try {
-        answer = await exclusively(l, () => handler(contextOf(l), args));
-      } catch (e) {
-        if (e instanceof WrongCardRefusal) await nameWrongCard(l, e);
-        throw e;
-      }
+      // Busy from the first await on: the checks below read the database, and a second action
+      // sent meanwhile must be refused, not run after them.
+      const answer = await exclusively(l, async () => {
+        await assertHere(l);
+        await assertCounterFor(l.residentId, name);
+        await takeUp(l);
+        l.lastActionAt = deps.now().getTime();
+        try {
+          return await handler(contextOf(l), args);
+        } catch (e) {
+          if (e instanceof WrongCardRefusal) await nameWrongCard(l, e);
+          throw e;
+        }
+      });
       return (answer === undefined ? await publish(l) : answer) as ActionAnswer<K>;
     },
 

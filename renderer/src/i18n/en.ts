@@ -1863,6 +1863,10 @@ export const en: Messages = {
       'The key storage of this computer cannot be used, so the key that protects the data cannot be made. Nothing was recorded. Close the app and contact IT staff.',
     'data-key-exposed':
       'The key file can be read by other users, so it is not used. The data was not changed. Close the app and ask IT staff to make the key file readable by its owner only.',
+    'office-key-missing':
+      'This counter has no office key, so the office database cannot be opened. Nothing was recorded. Close the app and ask IT staff to install the office key (npm run office-key:install).',
+    'office-key-wrong':
+      "This counter's office key does not open the office database (another office's key, or a key installed on another computer). Nothing was recorded. Close the app and ask IT staff to install this office's key again.",
     'disk-full':
       'The disk is full, so the file could not be saved. No partial file was left. Ask IT staff to free space, then try again.',
     'backup-failed':

@@ -12,7 +12,7 @@ import type { ProcedureDto } from '../../../preload/contract/procedure';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
 import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
-import { officeConnectionFor, onPostgres } from '../../fixtures/postgres';
+import { officeConnectionFor, onPostgres, testOfficeKey } from '../../fixtures/postgres';
 import type { Call } from './issuance-script';
 import { ALL_DAY_SERVICE_HOURS } from '../../../preload/contract/rules/service-hours';
 
@@ -48,8 +48,10 @@ export function practiceConfig(
 }
 
 /** On the PostgreSQL lane of the matrix, each data folder's core keeps its records in a database of its own. */
-function onOfficeDatabase(dataDir: string): Pick<CoreConfig, 'officeConnection'> {
-  return onPostgres() ? { officeConnection: officeConnectionFor(dataDir) } : {};
+function onOfficeDatabase(dataDir: string): Pick<CoreConfig, 'officeConnection' | 'officeKey'> {
+  return onPostgres()
+    ? { officeConnection: officeConnectionFor(dataDir), officeKey: testOfficeKey }
+    : {};
 }
 
 /** What IT put in the machine configuration of the production tests. */

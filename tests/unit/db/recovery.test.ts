@@ -13,6 +13,13 @@ import { createOperator } from '../../../main/operators/operator-accounts';
 import { testHasher } from '../../fixtures/password-cost';
 import { revealMyNumber } from '../../../main/db/repositories/residents';
 import {
+  loadOfficeKey,
+  OfficeKeyError,
+  officeKeyProtector,
+  newOfficeKey,
+} from '../../../main/db/office-key';
+import {
+  makeOfficeKeyPackage,
   parseMaintenanceArgs,
   lineReader,
   runMaintenance,
@@ -72,6 +79,7 @@ function machine(
     appDataDir: join(dir, 'userData'),
     databasePath: join(dir, 'userData', 'production', 'issuance.sqlite3'),
     backupDir: join(dir, 'userData', 'production-backups'),
+    officeKeyPath: join(dir, 'userData', 'production', 'office-key.sealed'),
     keyProtector: protector,
     readLine: input(reads),
     now: () => new Date('2026-11-25T01:00:00Z'),
@@ -294,6 +302,81 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the office key package', { timeout: 60_000 }, () => {
+  /** IT's office key package on the stick (a cheaper scrypt than the tool's). */
+  async function officePackage(): Promise<string> {
+    const pkg = join(offline, 'office-key.json');
+    await makeOfficeKeyPackage(pkg, PASSPHRASE, {
+      createdAt: '2026-11-25T01:00:00Z',
+      kdfCost: { N: 2 ** 14, r: 8, p: 1 },
+    });
+    return pkg;
+  }
+  const freshProtector = () => new FileKeyProtector(join(tempDir(), 'machine.key'));
+  const install = (packagePath: string) => ({ kind: 'office-key-install', packagePath }) as const;
+
+  it('installs one key on two counters, each sealed by its own machine', async () => {
+    const pkg = await officePackage();
+    expect(statSync(pkg).mode & 0o777).toBe(0o600);
+    const [a, b] = [machine(freshProtector()), machine(freshProtector())];
+    for (const m of [a, b]) {
+      expect(await runMaintenance(install(pkg), m.deps)).toBe(0);
+      expect(m.result()).toEqual({ ok: true, path: m.deps.officeKeyPath });
+      expect(statSync(m.deps.officeKeyPath).mode & 0o777).toBe(0o600);
+    }
+    // Sealed differently on each machine, the same key once unsealed.
+    expect(readFileSync(a.deps.officeKeyPath)).not.toEqual(readFileSync(b.deps.officeKeyPath));
+    const sealedAtA = loadOfficeKey(a.deps.officeKeyPath, a.deps.keyProtector).protect(
+      Buffer.alloc(32, 7),
+    );
+    const atB = loadOfficeKey(b.deps.officeKeyPath, b.deps.keyProtector);
+    expect(atB.unprotect(sealedAtA)).toEqual(Buffer.alloc(32, 7));
+    // Another machine's protector cannot unseal what was installed for this one.
+    expect(() => loadOfficeKey(a.deps.officeKeyPath, b.deps.keyProtector)).toThrow(
+      expect.objectContaining({ reason: 'not-this-machine' }),
+    );
+  });
+
+  it('refuses a wrong passphrase, a counter’s own package, a second install, practice', async () => {
+    const pkg = await officePackage();
+    const wrong = machine(freshProtector(), {}, ['not the passphrase at all']);
+    expect(await runMaintenance(install(pkg), wrong.deps)).toBe(1);
+    expect(wrong.result()).toEqual({ ok: false, error: 'wrong-passphrase' });
+    expect(existsSync(wrong.deps.officeKeyPath)).toBe(false);
+
+    const counterPackage = join(offline, 'recovery.json');
+    const exporter = oldMachine();
+    await runMaintenance({ kind: 'key-export', packagePath: counterPackage }, exporter.deps);
+    const notOffice = machine(freshProtector());
+    expect(await runMaintenance(install(counterPackage), notOffice.deps)).toBe(1);
+    expect(notOffice.result()).toEqual({ ok: false, error: 'not-an-office-key-package' });
+
+    const twice = machine(freshProtector(), {}, [PASSPHRASE, PASSPHRASE]);
+    expect(await runMaintenance(install(pkg), twice.deps)).toBe(0);
+    const first = readFileSync(twice.deps.officeKeyPath);
+    expect(await runMaintenance(install(pkg), twice.deps)).toBe(1);
+    expect(twice.result()).toEqual({ ok: false, error: 'office-key-present' });
+    expect(readFileSync(twice.deps.officeKeyPath)).toEqual(first);
+
+    const practice = machine(freshProtector(), { mode: 'practice' });
+    expect(await runMaintenance(install(pkg), practice.deps)).toBe(1);
+    expect(practice.result()).toEqual({ ok: false, error: 'practice-mode' });
+    await expect(makeOfficeKeyPackage(pkg, PASSPHRASE, { createdAt: 'x' })).rejects.toThrow();
+  });
+
+  it('tells a missing key and another office’s key apart', () => {
+    const m = machine(freshProtector());
+    expect(() => loadOfficeKey(m.deps.officeKeyPath, m.deps.keyProtector)).toThrow(
+      expect.objectContaining({ reason: 'missing', code: 'office-key-missing' }),
+    );
+    const sealed = officeKeyProtector(newOfficeKey()).protect(Buffer.alloc(32, 1));
+    expect(() => officeKeyProtector(newOfficeKey()).unprotect(sealed)).toThrow(OfficeKeyError);
+    expect(() => officeKeyProtector(newOfficeKey()).unprotect(sealed)).toThrow(
+      expect.objectContaining({ reason: 'wrong-office', code: 'office-key-wrong' }),
+    );
+  });
+});
+
 describe('maintenance command line', () => {
   it('reads the switch and its files, and refuses a wrong count', () => {
     expect(parseMaintenanceArgs(['/opt/窓口/madoguchi'])).toBeNull();
@@ -307,6 +390,11 @@ describe('maintenance command line', () => {
       packagePath: '/media/r.json',
     });
     expect(() => parseMaintenanceArgs(['app', '--db-restore', '/b/x.sqlite3'])).toThrow(UsageError);
+    expect(parseMaintenanceArgs(['app', '--office-key-install', '/media/office.json'])).toEqual({
+      kind: 'office-key-install',
+      packagePath: '/media/office.json',
+    });
+    expect(() => parseMaintenanceArgs(['app', '--office-key-install'])).toThrow(UsageError);
     expect(() => parseMaintenanceArgs(['app', '--key-export'])).toThrow(UsageError);
   });
 
