@@ -328,7 +328,7 @@ test.describe('card health', () => {
         .locator(':focus')
         .evaluate((el) => `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`);
     const visited: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       visited.push(await focused());
     }
@@ -341,6 +341,7 @@ test.describe('card health', () => {
       'a:カードの状態確認',
       'a:交付',
       'a:カード・住民の検索',
+      'a:カードの在庫',
       'button:再開する',
       'button:研修講師用パネルを開く',
     ]);
@@ -353,7 +354,7 @@ test.describe('card health', () => {
     visited.push(await focused());
     await page.keyboard.press('Tab');
     visited.push(await focused());
-    expect(visited.slice(7)).toEqual([expect.stringMatching(/^select:/), 'button:カードを挿入']);
+    expect(visited.slice(8)).toEqual([expect.stringMatching(/^select:/), 'button:カードを挿入']);
     // The focused button shows a visible ring (WCAG 2.4.7), not the browser default alone.
     await expect(page.locator(':focus')).toHaveCSS('outline-style', 'solid');
     await expect(page.locator(':focus')).toHaveCSS('outline-width', '4px');
@@ -361,7 +362,7 @@ test.describe('card health', () => {
     await waitForReadResult(page);
     // After the procedures bar and the unfinished procedures' 再開する, the next stop is 再読み取り:
     // the result comes before the trainer panel.
-    await page.getByRole('link', { name: 'カード・住民の検索' }).focus();
+    await page.getByRole('link', { name: 'カードの在庫' }).focus();
     await page.keyboard.press('Tab');
     await expect(page.locator(':focus')).toHaveText('再開する');
     await page.keyboard.press('Tab');

@@ -11,6 +11,9 @@ declare module 'vitest' {
   }
 }
 
+/** How long the vpcd reader may take to appear after pcscd answers, before the suite fails. */
+const READER_LIMIT_MS = 15_000;
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Never skip: a machine without pcscd or vpcd fails the suite with the reason.
   const missing = missingPcscPieces();
@@ -30,7 +33,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   // The vpcd reader must be there before any suite counts on it.
   const watcher = createPcscWatcher({ retryMs: 0 });
+  // pcscd answers on its socket before it has opened every reader of reader.conf.d on a busy
+  // machine: the vpcd reader may come a moment later, as an event.
+  const added = new Promise<void>((resolve) => {
+    const off = watcher.onEvent((e) => {
+      if (e.kind === 'reader-added' && e.reader === VPCD_READER) {
+        off();
+        resolve();
+      }
+    });
+  });
   await watcher.start();
+  if (watcher.state().kind === 'ready' && !watcher.readers().some((r) => r.name === VPCD_READER)) {
+    let limit: NodeJS.Timeout | undefined;
+    await Promise.race([
+      added,
+      new Promise<void>((resolve) => (limit = setTimeout(resolve, READER_LIMIT_MS))),
+    ]);
+    clearTimeout(limit);
+  }
   const names = watcher.readers().map((r) => r.name);
   const occupied = watcher
     .readers()
