@@ -7,10 +7,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/harness/global-setup.ts',
   // Each test has its own core, simulated reader, data folder and server port, and every
-  // screenshot its own name: tests run side by side. Three on the 2-core test machine: much of a
-  // test is waiting (real-card timing, the browser's paint, the other window), and with two the
-  // cores sat half idle once the other lanes of npm test had finished.
-  workers: 3,
+  // screenshot its own name: tests run side by side, one per core of the 2-core test machine.
+  workers: 2,
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
