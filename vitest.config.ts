@@ -11,8 +11,9 @@ export default defineConfig({
           environment: 'node',
           // A limit for a hang, not for a slow step: npm test runs the unit tests beside the
           // integration runs and the e2e on two cores, where seeding a practice database (its
-          // password hashes) takes several times what it takes alone.
-          testTimeout: 20_000,
+          // password hashes, a preset card's RSA keys) takes several times what it takes alone.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
