@@ -31,6 +31,8 @@ export interface FaceEngine {
   readonly version: string;
   /** Models loaded and warmed up, in milliseconds (the background load after login). */
   readonly loadMs: number;
+  /** TensorFlow.js's backend in use: "wasm" (a fallback to plain JavaScript is seconds per image). */
+  readonly backend: string;
   analyse(image: HTMLImageElement | HTMLCanvasElement): Promise<FaceAnalysis>;
   /** 0..1, two decimals; null when either side has no usable face. */
   similarity(a: FaceAnalysis | null, b: FaceAnalysis | null): number | null;
@@ -105,6 +107,7 @@ async function createEngine(): Promise<FaceEngine> {
   return {
     version: `@vladmandic/human ${human.version}`,
     loadMs,
+    backend: String(human.tf.getBackend()),
     async analyse(image) {
       const t0 = performance.now();
       const result = await human.detect(image);

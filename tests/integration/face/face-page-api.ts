@@ -17,7 +17,7 @@ export type FaceVariant =
   | { readonly kind: 'blank' };
 
 export interface FacePageApi {
-  load(): Promise<{ loadMs: number; version: string }>;
+  load(): Promise<{ loadMs: number; version: string; backend: string }>;
   /** Analyses a variant of an image and keeps the result under `name`, in the page only. */
   analyse(
     name: string,

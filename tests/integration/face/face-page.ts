@@ -75,7 +75,7 @@ const analyses = new Map<string, FaceAnalysis>();
 const api: FacePageApi = {
   async load() {
     const engine = await loadFaceEngine();
-    return { loadMs: engine.loadMs, version: engine.version };
+    return { loadMs: engine.loadMs, version: engine.version, backend: engine.backend };
   },
   async analyse(name, src, v) {
     const engine = await loadFaceEngine();

@@ -127,6 +127,7 @@ beforeAll(async () => {
   const loaded = await page.evaluate(() => (globalThis as unknown as FaceGlobal).face.load());
   measured.loadMs = loaded.loadMs;
   measured.version = loaded.version;
+  measured.backend = loaded.backend;
 }, 120_000);
 
 afterAll(async () => {
@@ -215,15 +216,18 @@ describe('face similarity in Chromium (WASM backend, app CSP, models served loca
     );
   });
 
-  it('analyses a still in well under a second once loaded', async () => {
+  it('analyses a still on the WASM backend once loaded, its time printed', async () => {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) times.push((await analyse(`still${i}`, '/chip.png')).ms);
     measured.analyseMs = times;
     measured.heapBytes = await page.evaluate(() =>
       (globalThis as unknown as FaceGlobal).face.memory(),
     );
-    // The limit catches a backend that fell back to plain JavaScript (seconds per image).
-    expect(Math.min(...times)).toBeLessThan(1000);
+    // The backend is asked directly: a fallback to plain JavaScript would be seconds per image.
+    // The time is printed for the note; its bound only catches a hang, since npm test runs this
+    // beside the other lanes on two cores (a still took 1,074 ms there, ~300 ms alone).
+    expect(measured.backend).toBe('wasm');
+    expect(Math.min(...times)).toBeLessThan(5000);
     expect(cspViolations).toEqual([]);
   });
 });
