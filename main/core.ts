@@ -399,6 +399,18 @@ export function createCore(config: CoreConfig): Core {
   /** The 交付通知書 numbers each operator entered this session (a 交付 beside a look-alike). */
   const noticeLedger = createNoticeLedger();
 
+  /**
+   * This counter's number as its procedures record it: in an office database only (a counter's own
+   * file has one counter), or on the file where a test stands for an office counter.
+   */
+  const officeCounter =
+    (config.officeConnection ||
+      config.countersOnFile === true ||
+      (config.database?.kind === 'postgres' && !practice)) &&
+    config.counterNumber !== undefined
+      ? config.counterNumber
+      : undefined;
+
   /** Every counter procedure, on one engine. */
   const procedures = createProcedureEngine(
     {
@@ -426,11 +438,7 @@ export function createCore(config: CoreConfig): Core {
       municipality: municipality(),
       emitUpdated: (dto) => emit('procedure:updated', dto),
       idleMinutes: config.procedureIdleMinutes ?? PROCEDURE_IDLE_MINUTES,
-      // Recorded on procedures in an office database only: a counter's own file has one counter.
-      ...((config.officeConnection || (config.database?.kind === 'postgres' && !practice)) &&
-      config.counterNumber !== undefined
-        ? { counterNumber: config.counterNumber }
-        : {}),
+      ...(officeCounter === undefined ? {} : { counterNumber: officeCounter }),
       faceCheck,
       noticePresented: (applicationId) => noticeLedger.has(operatorId(), applicationId),
       certificateService: () => certificateServiceAt(serviceNow(), serviceHours),
@@ -438,7 +446,13 @@ export function createCore(config: CoreConfig): Core {
     },
     PROCEDURE_SPECS,
   );
-  const lookups = createLookups({ db: requireDb, now, operatorId, ledger: noticeLedger });
+  const lookups = createLookups({
+    db: requireDb,
+    now,
+    operatorId,
+    ledger: noticeLedger,
+    ...(officeCounter === undefined ? {} : { counterNumber: officeCounter }),
+  });
   const dailyReports = createDailyReports({
     ruleSets,
     db: requireDb,

@@ -228,6 +228,12 @@ export interface CoreConfig extends MachineConfig {
    * in dataDir). The machine configuration cannot set it.
    */
   readonly officeKey?: () => Promise<Uint8Array>;
+  /**
+   * Tests only: the procedures record counterNumber on this computer's file as an office
+   * database's do, so that the e2e walks an office counter's screens (another counter's procedure,
+   * its takeover) without a PostgreSQL server. The machine configuration cannot set it.
+   */
+  readonly countersOnFile?: boolean;
   /** The machine configuration file the app read (shown by the preflight); absent in tests. */
   readonly configFile?: { readonly path: string; readonly exists: boolean };
   /** The Electron shell's displays, printers and executable, for the preflight; absent in tests. */

@@ -38,6 +38,7 @@ import { getResident, searchResidents } from '../db/repositories/residents';
 import {
   applicationSummary,
   lifeCardOf,
+  otherCounterOf,
   residentSummaryOf,
 } from '../workflows/procedure/projection';
 import { WorkflowRefusal } from '../workflows/refusal';
@@ -51,6 +52,8 @@ export interface LookupDeps {
   operatorId(): number;
   /** Where a lookup by the 交付通知書 is noted, for the 交付's start to see. */
   readonly ledger?: NoticeLedger;
+  /** This counter's number in an office database (undefined on a counter's own file). */
+  readonly counterNumber?: number;
 }
 
 /** What the clerk should do next with a card, from the database alone. */
@@ -337,6 +340,7 @@ export function createLookups(deps: LookupDeps) {
           procedureId: p.id,
           kind: p.kind,
           startedAt: p.startedAt,
+          otherCounter: otherCounterOf(p.counterNumber, deps.counterNumber),
         })),
         timeline: await timeline(residentId),
         reprints: await reprintableDocuments(db, await listProceduresOfResident(db, residentId)),

@@ -227,6 +227,8 @@ export interface ResidentHistoryDto {
     readonly procedureId: string;
     readonly kind: ProcedureKind;
     readonly startedAt: string;
+    /** Another office counter holds it (its number): see ProcedureDto.otherCounter. */
+    readonly otherCounter: number | null;
   }[];
   /** Newest first. */
   readonly timeline: readonly TimelineEntryDto[];

@@ -252,6 +252,11 @@ export interface ProcedureDto {
   readonly notice: AppErrorDto | null;
   /** 保留: parked by the clerk, an idle lock or a logout; the next action takes it up again. */
   readonly held: boolean;
+  /**
+   * Another office counter holds it (its number, 窓口N): only that counter resumes it, unless a
+   * 責任者 approves its takeover here. Null when this counter holds it, or on a counter's own file.
+   */
+  readonly otherCounter: number | null;
   /** When the clerk is asked whether to go on or park it, if nothing happens on it before (ISO). */
   readonly idleAskAt: string | null;
 }

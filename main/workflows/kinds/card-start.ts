@@ -4,7 +4,7 @@ import type { CardProcedureKind } from '../../../preload/contract/procedure';
 import { getCard, type Card } from '../../db/repositories/cards';
 import { listOpenProcedures } from '../../db/repositories/journal';
 import { getResident } from '../../db/repositories/residents';
-import { isUnder15 } from '../procedure/projection';
+import { isUnder15, otherCounterRefusal } from '../procedure/projection';
 import type { ProcedureDeps, StartPlan } from '../procedure/spec';
 import { WorkflowRefusal } from '../refusal';
 import type { CardState } from '../steps/card-state';
@@ -65,7 +65,7 @@ export async function cardForRecord(
   if (!open) return card;
   // Open at another office counter: named, so the clerk knows where it is.
   if (open.counterNumber !== null && open.counterNumber !== (deps.counterNumber ?? null))
-    throw new WorkflowRefusal('other-counter-open', String(open.counterNumber));
+    throw await otherCounterRefusal(deps.db(), open.counterNumber, open);
   throw new WorkflowRefusal('procedure-busy', kind);
 }
 

@@ -30,7 +30,14 @@ import { takeoverApproval } from '../steps/approval';
 import type { PinEntryOwner } from '../steps/pin-hub';
 import { reprintDocument } from '../steps/printed-documents';
 import { auditOnly, commitStep, newProcedureId, type JournalTarget } from './journal';
-import { applicationSummary, approverName, lifeCardOf, residentSummaryOf } from './projection';
+import {
+  applicationSummary,
+  approverName,
+  lifeCardOf,
+  otherCounterOf,
+  otherCounterRefusal,
+  residentSummaryOf,
+} from './projection';
 import type {
   ActionAnswer,
   ActionArgs,
@@ -150,23 +157,19 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
 
   // ---- the office: a procedure stays at its counter ----
 
-  /** The other office counter holding the procedure, refused with its number. */
-  function otherCounter(counter: number): WorkflowRefusal {
-    return new WorkflowRefusal('other-counter-open', String(counter));
-  }
-
   /**
    * Refuses work on a procedure another office counter holds now (read afresh: a 責任者 may have
    * moved it since it was loaded here). The step's own transaction checks again (journal.ts).
    */
   async function assertHere(l: Live<BaseState>): Promise<void> {
     if (deps.counterNumber === undefined) return;
-    const { counterNumber, status } = await getProcedure(deps.db(), l.procedure.id);
+    const p = await getProcedure(deps.db(), l.procedure.id);
+    const { counterNumber, status } = p;
     l.counter = counterNumber;
     if (status !== 'open' || counterNumber === null || counterNumber === deps.counterNumber) return;
     // What this counter knew of it goes stale while the other one works on it.
     live.delete(l.procedure.id);
-    throw otherCounter(counterNumber);
+    throw await otherCounterRefusal(deps.db(), counterNumber, p);
   }
 
   /**
@@ -182,7 +185,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       const entries = await listSteps(q, p.id);
       const step = stateOf(spec, p.id, entries).step;
       if (heldAfter(entries) || CLOSED.has(step) || WAITING.has(step)) continue;
-      throw otherCounter(p.counterNumber);
+      throw await otherCounterRefusal(q, p.counterNumber, p);
     }
   }
 
@@ -196,7 +199,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     });
     if (!winner) return err;
     if (winner.counterNumber !== null && winner.counterNumber !== (deps.counterNumber ?? null))
-      return otherCounter(winner.counterNumber);
+      return otherCounterRefusal(deps.db(), winner.counterNumber, winner);
     // This counter's own second start of the same thing (two clicks): the first one goes on.
     return new WorkflowRefusal('procedure-busy', kind);
   }
@@ -261,6 +264,8 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       ...view.parts,
       approvedBy: await approverName(db, view.approvalId),
       held: l.held,
+      otherCounter:
+        p.status === 'open' ? otherCounterOf(p.counterNumber, deps.counterNumber) : null,
       idleAskAt: holdsCounter(l)
         ? new Date(l.lastActionAt + deps.idleMinutes * 60_000).toISOString()
         : null,

@@ -16,11 +16,12 @@ import {
   type Card,
 } from '../../db/repositories/cards';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
-import { findOpenProcedureOfApplication } from '../../db/repositories/journal';
+import { findOpenProcedureOfApplication, type Procedure } from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident, type Resident } from '../../db/repositories/residents';
 import { ageOn, isUnder15 as under15On } from '../../../preload/contract/rules/age';
 import { japanDate } from '../../../preload/contract/rules/validity';
+import { WorkflowRefusal } from '../refusal';
 
 export function residentSummaryOf(r: Resident, now: Date): ResidentSummaryDto {
   return {
@@ -103,4 +104,32 @@ export async function approverName(
   if (approvalId === null) return null;
   const approval = await getApproval(q, approvalId);
   return (await getOperator(q, approval.approverId)).displayName;
+}
+
+/**
+ * The other office counter that holds an open procedure (its number), or null: this counter holds
+ * it, or the file has no counters (`here` undefined and nothing recorded).
+ */
+export function otherCounterOf(holder: number | null, here: number | undefined): number | null {
+  return holder !== null && holder !== (here ?? null) ? holder : null;
+}
+
+/**
+ * The refusal of a procedure another office counter holds: its number, and the procedure named, so
+ * that the clerk's screen can offer a 責任者's takeover of that very procedure.
+ */
+export async function otherCounterRefusal(
+  q: Queryable,
+  counter: number,
+  p: Procedure,
+): Promise<WorkflowRefusal> {
+  const resident = p.residentId === null ? null : await getResident(q, p.residentId);
+  return new WorkflowRefusal('other-counter-open', String(counter), {
+    openProcedure: {
+      procedureId: p.id,
+      kind: p.kind,
+      residentName: resident?.kanjiName ?? '',
+      startedAt: p.startedAt,
+    },
+  });
 }

@@ -109,6 +109,17 @@ export const en: Messages = {
     heldNote:
       'This procedure is parked. The next action takes it up again, and the card is checked again.',
   },
+  takeover: {
+    elsewhere: 'Open at counter {counter}',
+    lead: 'This procedure was left unfinished at counter {counter}. Only counter {counter} can resume it.',
+    means:
+      'When counter {counter} cannot go on with it (closed, its clerk away), a supervisor can approve taking it over to this counter. It then resumes here where it stopped, and the card is read again here. Counter {counter} can no longer resume it.',
+    listNote:
+      'A procedure “Open at counter N” resumes only at that counter. When that counter cannot go on with it, “Supervisor takes over” moves it to this counter with a supervisor’s approval.',
+    button: 'Supervisor takes over',
+    buttonFor: 'Supervisor takes over the {kind} for {name} (open at counter {counter})',
+    busy: 'Taking over…',
+  },
   trainer: {
     title: 'Practice cards (training)',
     preset: 'Simulated card',

@@ -192,6 +192,23 @@ export const useProcedureStore = defineStore('procedure', () => {
   /** The idle ask answered 続ける. */
   const keep = () => step(() => window.counter.procedure.keep({ procedureId: id() }));
 
+  /**
+   * Another office counter's procedure taken over here with a 責任者's approval: it is the one on
+   * screen from now on, and the list of unfinished ones says so.
+   */
+  async function takeOver(procedureId: string, approvalId: number): Promise<Result<ProcedureDto>> {
+    const result = await callCounter(() =>
+      window.counter.procedure.takeOver({ procedureId, approvalId }),
+    );
+    if (!result.ok) return result;
+    if (current.value?.procedureId === procedureId) {
+      current.value = result.value;
+      error.value = null;
+    }
+    await listOpen();
+    return result;
+  }
+
   /** The unfinished procedures to resume; a failure leaves the list empty. */
   async function listOpen(): Promise<Result<readonly ProcedureDto[]>> {
     const result = await callCounter(() => window.counter.procedure.listOpen({}));
@@ -237,5 +254,6 @@ export const useProcedureStore = defineStore('procedure', () => {
     holdOpen,
     keep,
     listOpen,
+    takeOver,
   };
 });

@@ -59,6 +59,11 @@ export interface CoreOptions {
   readonly faceCheck?: Partial<NonNullable<CoreConfig['faceCheck']>>;
   /** The certificate service's hours (open all day unless a spec looks at the evening). */
   readonly certificateService?: ServiceHours;
+  /**
+   * This counter's number in an office: its procedures record it on the test's file as on the
+   * office database (countersOnFile), so a spec sees another counter's procedure as one would.
+   */
+  readonly officeCounter?: number;
 }
 
 /** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
@@ -216,6 +221,9 @@ export const test = base.extend<
       idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
       ...(coreOptions.setupCode ? { setupCode: coreOptions.setupCode } : {}),
       ...(coreOptions.auditAnchorsDir ? { auditAnchorsDir: coreOptions.auditAnchorsDir } : {}),
+      ...(coreOptions.officeCounter
+        ? { counterNumber: coreOptions.officeCounter, countersOnFile: true }
+        : {}),
       // The similarity scores' models load after every login where they are on: only the specs
       // about the scores turn them on (faceCheck: { score: true }), the rest keep their CPU.
       faceCheck: { secondOperator: false, score: false, ...coreOptions.faceCheck },
