@@ -59,6 +59,8 @@ export interface CoreOptions {
   readonly faceCheck?: Partial<NonNullable<CoreConfig['faceCheck']>>;
   /** The certificate service's hours (open all day unless a spec looks at the evening). */
   readonly certificateService?: ServiceHours;
+  /** The machine configuration's dated rule table (the built-in one unless given). */
+  readonly ruleSets?: CoreConfig['ruleSets'];
 }
 
 /** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
@@ -216,6 +218,7 @@ export const test = base.extend<
       idleLockMinutes: coreOptions.idleLockMinutes ?? 5,
       ...(coreOptions.setupCode ? { setupCode: coreOptions.setupCode } : {}),
       ...(coreOptions.auditAnchorsDir ? { auditAnchorsDir: coreOptions.auditAnchorsDir } : {}),
+      ...(coreOptions.ruleSets ? { ruleSets: coreOptions.ruleSets } : {}),
       // The similarity scores' models load after every login where they are on: only the specs
       // about the scores turn them on (faceCheck: { score: true }), the rest keep their CPU.
       faceCheck: { secondOperator: false, score: false, ...coreOptions.faceCheck },
