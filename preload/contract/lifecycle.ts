@@ -4,7 +4,7 @@ import type { PinKind } from './dto';
 import type { ResidentSummaryDto } from './issuance';
 import { PROCEDURE_KINDS, type ProcedureKind } from './procedure-kinds';
 import type { CardActionOffer } from './rules/card-actions';
-import type { ExpressCategory } from './rules/rule-sets';
+import type { ExpressCategory, RuleSet } from './rules/rule-sets';
 import type { Label } from './rules/reasons';
 import type { ServiceState } from './rules/service-hours';
 import type { UncollectedStage } from './rules/uncollected';
@@ -27,7 +27,13 @@ export interface RulesTodayDto {
   readonly hours: { readonly opens: string; readonly closes: string };
   /** The instant the service was judged at: the practice clock's in practice. */
   readonly at: string;
-  readonly ruleSet: { readonly id: string; readonly label: Label };
+  /** The Japan day (YYYY-MM-DD) main judges dated rules by (the fee, 特急発行). */
+  readonly today: string;
+  /**
+   * The rule set in force that day, of the machine configuration's table (`ruleSets`): the one
+   * main charges by, so that a screen's preview (the 再交付 fee, 特急) is what main records.
+   */
+  readonly ruleSet: RuleSet;
 }
 
 // ---- cards nobody collects ----

@@ -59,6 +59,13 @@ test('an evening visit: the hours said first, the 交付 parked as 後日交付 
   // The PIN step: the entry is not opened; 後日交付 parks the 交付 with its reason.
   const pins = page.locator('[data-testid="service-closed"][data-place="pins"]');
   await expect(pins).toBeVisible();
+  // What works is the primary action: 後日交付, focused; the entry main would refuse is not.
+  await expect(pins.getByTestId('defer-certificates')).toHaveClass(/button--primary/);
+  await expect(pins.getByTestId('defer-certificates')).toBeFocused();
+  const entry = page.getByTestId('open-pin-entry');
+  await expect(entry).not.toHaveClass(/button--primary/);
+  await expect(entry).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.locator('[data-testid="step-pins"] .button--primary')).toHaveCount(1);
   await harness.screenshot('evening-pins');
   await pins.getByTestId('defer-certificates').click();
   await expect(page.getByTestId('step-parked')).toBeVisible();

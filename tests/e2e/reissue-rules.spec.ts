@@ -1,7 +1,9 @@
-// 再交付 by the dated rule table: the fee and 特急 of a lost card are the table's figures for today,
-// the reason step names the rule set, and the supervisor's 日報 names the same set beside the fee.
+// 再交付 by the dated rule table of the machine configuration: the fee and 特急 of a lost card are
+// the configured table's figures for today (not the built-in one's), the reason step names the rule
+// set, and the supervisor's 日報 names the same set beside the fee.
 import { ruleSetOn } from '../../preload/contract/rules/rule-sets';
 import { japanDate } from '../../preload/contract/rules/validity';
+import { TABLE_CONFIGURED } from '../fixtures/future-rule-set';
 import { expect, test } from './harness/fixtures';
 import { approveAsSupervisor, openHistory, SERIAL, start } from './harness/lifecycle-steps';
 import { loginAs, logout } from './harness/login';
@@ -9,11 +11,15 @@ import { loginAs, logout } from './harness/login';
 /** An amount as the screens write it: 2,000円. */
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
+// IT's table: a set in force today with fees and a 特急 window of its own.
+test.use({ core: { ruleSets: TABLE_CONFIGURED } });
+
 test('再交付 of a lost card with 特急: fee and window from the rule table, the 日報 names the set', async ({
   page,
   harness,
 }) => {
-  const rules = ruleSetOn(japanDate(harness.clock.now()));
+  const rules = ruleSetOn(japanDate(harness.clock.now()), TABLE_CONFIGURED);
+  expect(rules.id).toBe('2025-04-01');
   await harness.open();
   await loginAs(page, 'renshu01');
   const card = await openHistory(page, SERIAL.suspended, '仮名　幸子');
@@ -32,6 +38,11 @@ test('再交付 of a lost card with 特急: fee and window from the rule table, 
     yen(rules.fees.expressWithCertificatesYen),
   );
   await expect(page.getByTestId('rule-set')).toContainText(rules.label.ja);
+  // The hints name the same set's figures.
+  await expect(page.locator('#express-hint')).toContainText(
+    `手数料は${yen(rules.fees.expressWithCertificatesYen)}`,
+  );
+  await expect(page.locator('#event-date-hint')).toContainText(`${rules.express.windowDays}日以内`);
   await harness.screenshot('reissue-rules-reason');
   await page.getByTestId('reason-next').click();
   await approveAsSupervisor(page, '紛失による特急の再交付を確認した。');

@@ -10,6 +10,8 @@ import { migrate, schemaVersion } from '../../main/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../main/db/migrations';
 import { openOfficeDatabase } from '../../main/db/office';
 import { openPgDatabase } from '../../main/db/pg-connection';
+import { DUPLICATE_CLOSED_REASON } from '../../main/db/migrations/0010-open-procedures';
+import { expectedTwins, seedOpenTwins, twinsAfter } from '../fixtures/open-twins';
 import { connectionTo, createTestDatabase, testServer } from '../fixtures/postgres';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -142,6 +144,14 @@ describe('migrations on PostgreSQL', () => {
       expect(journal?.n).toBe(version >= 2 ? 1 : 0);
     },
   );
+
+  it('version 10 on an office database with two open procedures of one thing keeps the newest open', async () => {
+    const db = await emptyPg('open twins');
+    await migrate(db, { target: 9 });
+    await seedOpenTwins(db);
+    expect(await migrate(db)).toEqual({ from: 9, to: LATEST_SCHEMA_VERSION });
+    expect(await twinsAfter(db)).toEqual(expectedTwins(DUPLICATE_CLOSED_REASON));
+  });
 
   it('a failing migration leaves the database at the version before it, nothing of it applied', async () => {
     const db = await emptyPg('failing');

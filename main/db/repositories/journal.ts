@@ -291,3 +291,20 @@ export async function latestCompletedProcedureOfCard(
   );
   return row ? toProcedure(row) : undefined;
 }
+
+/**
+ * What the card's cancelled procedures journaled as `certificates-issued` (DER in base64 per
+ * kind): certificates recorded for the card that the procedure never finished putting there.
+ */
+export async function certificatesOfCancelledProcedures(
+  q: Queryable,
+  cardId: number,
+): Promise<Details[]> {
+  const rows = await q.all<{ data: string }>(
+    `SELECT j.data AS data FROM procedure_journal j JOIN procedures p ON p.id = j.procedure_id
+      WHERE p.card_id = ? AND p.status = 'cancelled' AND j.step = 'certificates-issued'
+      ORDER BY j.id`,
+    [cardId],
+  );
+  return rows.map((r) => JSON.parse(r.data) as Details);
+}

@@ -20,12 +20,13 @@ export interface RulesDeps {
 
 export function rulesToday(deps: RulesDeps): RulesTodayDto {
   const at = deps.serviceNow();
-  const set = ruleSetOn(japanDate(deps.now()), deps.ruleSets);
+  const today = japanDate(deps.now());
   return {
     service: certificateServiceAt(at, deps.hours),
     hours: { opens: deps.hours.opens, closes: deps.hours.closes },
     at: at.toISOString(),
-    ruleSet: { id: set.id, label: set.label },
+    today,
+    ruleSet: ruleSetOn(today, deps.ruleSets),
   };
 }
 

@@ -1,5 +1,6 @@
 // Scoring a run from what the app recorded: each outcome met or not and why, and the mistakes on
-// the way (refused cards, wrong PINs, cancelled procedures) from the trainee's audit rows.
+// the way (refused cards, wrong PINs, cancelled procedures the scenario does not ask for) from the
+// trainee's audit rows.
 import type {
   MistakeDto,
   MistakeKind,
@@ -44,9 +45,17 @@ const MISTAKE_OF: Readonly<Record<string, MistakeKind>> = {
   cancelled: 'cancelled',
 };
 
-export function mistakesIn(rows: readonly RunAuditRow[]): MistakeDto[] {
+/**
+ * The mistakes in the trainee's audit rows; the rows whose `seq` is in `expected` are what the
+ * scenario asks for (a cancellation its outcomes expect) and are none.
+ */
+export function mistakesIn(
+  rows: readonly RunAuditRow[],
+  expected: ReadonlySet<number> = new Set(),
+): MistakeDto[] {
   const out: MistakeDto[] = [];
   for (const r of rows) {
+    if (expected.has(r.seq)) continue;
     const suffix = r.action.slice(r.action.indexOf('.') + 1);
     const kind = MISTAKE_OF[suffix];
     if (kind) out.push({ kind, action: r.action, at: r.at });
@@ -54,14 +63,54 @@ export function mistakesIn(rows: readonly RunAuditRow[]): MistakeDto[] {
   return out;
 }
 
+/** The procedure an audit row names, if any. */
+function procedureOf(row: RunAuditRow): string | undefined {
+  const procedure = (JSON.parse(row.details) as { procedure?: unknown }).procedure;
+  return typeof procedure === 'string' ? procedure : undefined;
+}
+
 /** The procedures the trainee worked in the run: those its audit rows name. */
 function procedureIdsIn(rows: readonly RunAuditRow[]): string[] {
   const ids = new Set<string>();
   for (const r of rows) {
-    const procedure = (JSON.parse(r.details) as { procedure?: unknown }).procedure;
-    if (typeof procedure === 'string') ids.add(procedure);
+    const procedure = procedureOf(r);
+    if (procedure) ids.add(procedure);
   }
   return [...ids];
+}
+
+/**
+ * The cancellations the scenario asks for: for each outcome that expects a procedure of a kind on
+ * a person to end cancelled, the last cancellation of such a procedure (the audit row's seq). A
+ * cancellation beyond that one (the same procedure started again and cancelled again) still counts.
+ */
+export function expectedCancellations(
+  scenario: Scenario,
+  cast: readonly CastEntry[],
+  procedures: readonly RunProcedureRow[],
+  rows: readonly RunAuditRow[],
+): Set<number> {
+  const seqs = new Set<number>();
+  for (const { check } of scenario.outcomes) {
+    if (check.kind !== 'procedure' || check.status !== 'cancelled') continue;
+    const person = cast.find((c) => c.key === check.of);
+    if (!person) continue;
+    const ids = new Set(
+      procedures
+        .filter(
+          (p) =>
+            p.residentId === person.residentId &&
+            p.kind === check.procedure &&
+            p.status === 'cancelled',
+        )
+        .map((p) => p.id),
+    );
+    const last = rows
+      .filter((r) => r.action === `${check.procedure}.cancelled` && ids.has(procedureOf(r) ?? ''))
+      .at(-1);
+    if (last) seqs.add(last.seq);
+  }
+  return seqs;
 }
 
 /** `want` is in `data`: objects by the fields `want` names (recursively), anything else equal. */
@@ -161,8 +210,8 @@ export async function scoreRun(
   run: { traineeId: number; auditFrom: number; cast: readonly CastEntry[] },
 ): Promise<RunScore> {
   const rows = await auditRowsAfter(q, run.auditFrom, run.traineeId);
-  const mistakes = mistakesIn(rows);
   const procedures = await proceduresByIds(q, procedureIdsIn(rows));
+  const mistakes = mistakesIn(rows, expectedCancellations(scenario, run.cast, procedures, rows));
   const outcomes: OutcomeResultDto[] = [];
   for (const o of scenario.outcomes) {
     const of = 'of' in o.check ? o.check.of : undefined;

@@ -2,9 +2,12 @@
 // they expire) or the signing one alone when the four facts changed (it carries them); the secrets
 // of the renewed keys each kept or set anew; the face check with list B. The old certificates are
 // revoked: superseded, or affiliationChanged for the signing-only reissue.
+import { X509Certificate } from 'node:crypto';
 import { renewalRefusal } from '../../../preload/contract/rules/card-actions';
 import { certificateRenewalOpensOn, isRenewalOpen } from '../../../preload/contract/rules/validity';
-import { listCertificatesOfCard } from '../../db/repositories/certificates';
+import type { Queryable } from '../../db/connection';
+import { listCertificatesOfCard, type Certificate } from '../../db/repositories/certificates';
+import { certificatesOfCancelledProcedures } from '../../db/repositories/journal';
 import { refuse, WorkflowRefusal } from '../refusal';
 import { cardProcedureSpec } from '../steps/card-steps';
 import type { CardRules } from '../steps/card-state';
@@ -21,6 +24,42 @@ import { checkKeyPlan } from './release';
 export function checkRenewalWindow(notAfter: string | null, now: Date): void {
   if (!notAfter || isRenewalOpen(new Date(notAfter), now)) return;
   throw new WorkflowRefusal('renewal-too-early', certificateRenewalOpensOn(new Date(notAfter)));
+}
+
+/**
+ * The last valid instant of the first certificate still due among `kinds`: of each kind the newest
+ * one recorded (issued, or expired) that a cancelled procedure did not leave behind (`unfinished`,
+ * serials in lower case). A renewal cut off after its certificates were recorded has put one of
+ * them on the card at most: the old ones it came for are still the ones due. Null when the
+ * database knows none (the chip tells).
+ */
+export function dueCertificateExpiry(
+  certificates: readonly Pick<Certificate, 'kind' | 'serial' | 'status' | 'notAfter'>[],
+  kinds: readonly KeyKind[],
+  unfinished: ReadonlySet<string>,
+): string | null {
+  const due = kinds.flatMap((kind) => {
+    const newest = certificates
+      .filter(
+        (c) =>
+          c.kind === kind &&
+          (c.status === 'issued' || c.status === 'expired') &&
+          !unfinished.has(c.serial.toLowerCase()),
+      )
+      .at(-1);
+    return newest ? [newest.notAfter] : [];
+  });
+  return due.sort()[0] ?? null;
+}
+
+/** The serials (lower case) of the certificates the card's cancelled procedures recorded. */
+async function unfinishedSerials(deps: { db(): Queryable }, cardId: number): Promise<Set<string>> {
+  const serials = new Set<string>();
+  for (const d of await certificatesOfCancelledProcedures(deps.db(), cardId))
+    for (const der of [d.signing, d.auth])
+      if (typeof der === 'string')
+        serials.add(new X509Certificate(Buffer.from(der, 'base64')).serialNumber.toLowerCase());
+  return serials;
 }
 
 export const RENEWAL_RULES: CardRules = {
@@ -75,12 +114,14 @@ export const renewalSpec = cardProcedureSpec<{
       return;
     }
     const kinds = RENEWAL_RULES.certificateKinds(plan, scope, s.under15);
-    const current = (await listCertificatesOfCard(ctx.deps.db(), card.id)).filter(
-      (c) => kinds.includes(c.kind) && c.status === 'issued',
-    );
-    // The database's certificates; for a card whose certificates it never recorded (seeded
-    // practice cards), the authentication certificate read from the chip.
-    const first = current.map((c) => c.notAfter).sort()[0] ?? s.chipCertificateExpiry;
+    // The database's certificates still due; for a card whose certificates it never recorded
+    // (seeded practice cards), the authentication certificate read from the chip.
+    const first =
+      dueCertificateExpiry(
+        await listCertificatesOfCard(ctx.deps.db(), card.id),
+        kinds,
+        await unfinishedSerials(ctx.deps, card.id),
+      ) ?? s.chipCertificateExpiry;
     checkRenewalWindow(first, ctx.deps.now());
   },
   async finish({ ctx, card, newSerials }) {

@@ -236,6 +236,8 @@ export type CardEvent =
   | { readonly type: 'certificates-issued' }
   | { readonly type: 'certificates-written' }
   | { readonly type: 'certificates-verified' }
+  /** 顔認証 at 交付: every secret taken off the card after its certificate was checked. */
+  | { readonly type: 'pins-cleared' }
   | { readonly type: 'finished' }
   /** The card work stopped half-way (card pulled, timeout): back to the PIN step. */
   | { readonly type: 'card-failed'; readonly notice: Notice }
@@ -670,8 +672,15 @@ export function applyCardEvent(rules: CardRules, s: CardState, e: CardEvent): Ca
     case 'certificates-verified':
       at(s, ['certificates']);
       if (s.phase !== 'verifying') refuse('step-not-allowed', s.phase);
-      if (rules.handover) return move(s, 'handover', { phase: 'done', notice: null });
+      // A 顔認証 card still holds the drawn PIN nobody knows: handed over only once it is cleared.
+      if (rules.handover && !s.faceAuth)
+        return move(s, 'handover', { phase: 'done', notice: null });
       return move(s, 'certificates', { phase: 'done' });
+
+    case 'pins-cleared':
+      at(s, ['certificates']);
+      if (!s.faceAuth || s.phase !== 'done') refuse('step-not-allowed', s.phase);
+      return move(s, 'handover', { phase: 'done', notice: null });
 
     case 'finished':
       at(s, ['certificates']);
@@ -805,6 +814,7 @@ export function cardTransition(rules: CardRules, s: CardState, row: CardRow): Ca
     case 'certificates-issued':
     case 'certificates-written':
     case 'certificates-verified':
+    case 'pins-cleared':
       return on({ type: row.step });
     case 'certificates': {
       // The card work stopped; before its first row the procedure never left the PIN step.

@@ -78,6 +78,7 @@ import {
 } from '../../../preload/contract/rules/face-score';
 import { faceOverrideApproval, secondCheckApproval } from './approval';
 import { assertServiceOpen } from './service-hours';
+import { pinEntryUsesService } from '../../../preload/contract/rules/service-hours';
 import { FACE_AUTH_CHOSEN } from './card-kind-record';
 import { readFacePhotos } from './face-photos';
 import { checkOne, checkSubmitted, type SubmittedValues } from './pin-hub';
@@ -415,8 +416,10 @@ function promptOf(rules: CardRules, l: Live<CardState>): ResidentPromptDto {
 
 /** Whether the card work needs the national service: a PIN change alone does not. */
 function needsAuthority(rules: CardRules, state: CardState): boolean {
-  if (rules.kind !== 'pin-reset') return true;
-  return requiredEntries(rules, state).some((e) => e.mode === 'new');
+  return pinEntryUsesService(
+    rules.kind,
+    requiredEntries(rules, state).map((e) => e.mode),
+  );
 }
 
 async function openPinEntry<R>(kind: CardKind<R>, ctx: CardContext, reader: string): Promise<void> {

@@ -99,3 +99,14 @@ export const KINDS_USING_SERVICE: readonly ProcedureKind[] = [
 export function usesCertificateService(kind: ProcedureKind): boolean {
   return KINDS_USING_SERVICE.includes(kind);
 }
+
+/**
+ * Whether the PIN step of a `kind` procedure goes through the authority: always, but for a
+ * 初期化・再設定 only when a secret is set anew (`new`); one that only changes values in use
+ * (`current`, `change`) is the card's alone and goes on at any hour. Main refuses the entry on it,
+ * and the PIN step puts what works first when the service is closed.
+ */
+export function pinEntryUsesService(kind: ProcedureKind, modes: readonly string[]): boolean {
+  if (kind !== 'pin-reset') return usesCertificateService(kind);
+  return modes.includes('new');
+}

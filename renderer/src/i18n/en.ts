@@ -1464,15 +1464,16 @@ export const en: Messages = {
       express: 'Express issue',
       expressShort: 'Express',
       expressHint:
-        'Only for a charged reason (a loss, …) and a listed category (fee ¥2,000, ¥1,800 without certificates).',
+        'Only for a charged reason (a loss, …) and a listed category (fee ¥{express}, ¥{expressWithout} without certificates).',
       withCertificates: 'Put electronic certificates on the new card',
       withoutCertificatesShort: 'No certificates',
-      withCertificatesHint: 'Untick when the resident wants none (the fee is ¥200 less).',
+      withCertificatesHint:
+        'Untick when the resident wants none (the fee is ¥{certificates} less).',
       expressCategory: 'Express category',
       expressCategories: labelsIn('en', EXPRESS_CATEGORY_LABELS),
       eventDate: 'Day of the event (the loss, the arrival)',
       eventDateHint:
-        'Applies within 30 days of this day. A baby under one applies any time before the first birthday.',
+        'Applies within {days} days of this day. A baby under one applies any time before the first birthday.',
       expressRefusals: {
         category: 'This category is not one for express issue.',
         reason: 'Express issue cannot be chosen for this reason.',

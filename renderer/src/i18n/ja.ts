@@ -680,16 +680,16 @@ const life = {
     express: '特急発行を希望する',
     expressShort: '特急発行',
     expressHint:
-      '手数料のかかる理由（紛失など）で、対象の区分にあたる方だけ選べます（手数料は2,000円、電子証明書なしは1,800円）。',
+      '手数料のかかる理由（紛失など）で、対象の区分にあたる方だけ選べます（手数料は{express}円、電子証明書なしは{expressWithout}円）。',
     withCertificates: '新しいカードに電子証明書を搭載する',
     withoutCertificatesShort: '電子証明書なし',
     withCertificatesHint:
-      '電子証明書を希望されないときは外してください（手数料が200円安くなります）。',
+      '電子証明書を希望されないときは外してください（手数料が{certificates}円安くなります）。',
     expressCategory: '特急発行の区分',
     expressCategories: labelsIn('ja', EXPRESS_CATEGORY_LABELS),
     eventDate: 'できごとの日（紛失した日・転入した日）',
     eventDateHint:
-      'この日から30日以内の申請が対象です。1歳未満の方は1歳の誕生日の前日まで対象です。',
+      'この日から{days}日以内の申請が対象です。1歳未満の方は1歳の誕生日の前日まで対象です。',
     expressRefusals: {
       category: 'この区分は特急発行の対象ではありません。',
       reason: 'この再交付の理由では特急発行を選べません。',

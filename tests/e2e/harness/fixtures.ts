@@ -64,6 +64,8 @@ export interface CoreOptions {
    * office database (countersOnFile), so a spec sees another counter's procedure as one would.
    */
   readonly officeCounter?: number;
+  /** The machine configuration's dated rule table (the built-in one unless given). */
+  readonly ruleSets?: CoreConfig['ruleSets'];
 }
 
 /** The core's clock: real time plus an offset the test moves forward (idle lock, lockout expiry). */
@@ -224,6 +226,7 @@ export const test = base.extend<
       ...(coreOptions.officeCounter
         ? { counterNumber: coreOptions.officeCounter, countersOnFile: true }
         : {}),
+      ...(coreOptions.ruleSets ? { ruleSets: coreOptions.ruleSets } : {}),
       // The similarity scores' models load after every login where they are on: only the specs
       // about the scores turn them on (faceCheck: { score: true }), the rest keep their CPU.
       faceCheck: { secondOperator: false, score: false, ...coreOptions.faceCheck },

@@ -16,7 +16,7 @@ import type {
 } from '../../../preload/contract/lifecycle';
 import type { ProcedureDto, ResidentMatchDto } from '../../../preload/contract/procedure';
 import { DEFAULT_SERVICE_HOURS } from '../../../preload/contract/rules/service-hours';
-import { TABLE_WITH_FUTURE } from '../../fixtures/future-rule-set';
+import { FUTURE_RULE_SET, TABLE_WITH_FUTURE } from '../../fixtures/future-rule-set';
 import { advance, NOTICE, openIssuance } from '../support/issuance-script';
 import { approveBySupervisor, call, raw, routerCall, startCore } from '../support/router-calls';
 
@@ -220,7 +220,11 @@ describe('fees and 特急発行 by the dated rules', () => {
       express: false,
     });
     expect(dto.reissue).toMatchObject({ ruleSet: '2028-04-01', fee: { amountYen: 1200 } });
-    expect((await call<RulesTodayDto>(c, 'rules:today')).ruleSet.id).toBe('2028-04-01');
+    // The screens get the whole set main charges by, and main's day, for their previews.
+    expect(await call<RulesTodayDto>(c, 'rules:today')).toMatchObject({
+      today: '2028-04-01',
+      ruleSet: FUTURE_RULE_SET,
+    });
   });
 });
 

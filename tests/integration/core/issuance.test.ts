@@ -1158,3 +1158,48 @@ describe('交付 of a 顔認証マイナンバーカード, asked for at the PIN
     ).toBe('card-kind-unchanged');
   });
 });
+
+describe('交付 of a 顔認証 card pulled after its test signature, before its PINs are cleared', () => {
+  it('resumes on the same card and clears them: no PIN nobody knows is left on it', async () => {
+    const { core } = await open();
+    try {
+      await login(core);
+      const card = await hanakoCard(core);
+      insert(core, card);
+      const { procedureId } = await startHanako(core);
+      await upToPins(core, procedureId);
+      // The first clear (RESET RETRY COUNTER with P1=03) finds the reader empty.
+      let clears = 0;
+      insert(
+        core,
+        watched(card, (ins, p1) => {
+          if (ins === 0x2c && p1 === 0x03 && ++clears === 1) core.simReader!.remove();
+        }),
+      );
+      const cut = await raw<ProcedureDto>(core, 'procedure:issue-face-auth', {
+        procedureId,
+        reader: READER,
+      });
+      // Not handed over with the drawn PIN on it: back at the PIN step, the card asked for.
+      expect(cut.ok && cut.value).toMatchObject({ step: 'pins', needsCard: true });
+      expect(await journalCount(core, procedureId, 'certificates-verified')).toBe(1);
+      expect(await journalCount(core, procedureId, 'pins-cleared')).toBe(0);
+
+      core.simReader!.insert(card);
+      await call(core, 'procedure:check-card', { procedureId, reader: READER });
+      const done = await call<ProcedureDto>(core, 'procedure:issue-face-auth', {
+        procedureId,
+        reader: READER,
+      });
+      expect(done).toMatchObject({ step: 'handover', faceAuthAtIssue: true });
+      expect(await journalCount(core, procedureId, 'pins-cleared')).toBe(1);
+      const health = await call<CardHealthDto>(core, 'card:read-health', { reader: READER });
+      expect(health.pins.every((p) => p.state === 'not-set')).toBe(true);
+      // The keys and the certificate of the cut-off run are the ones kept.
+      expect(card.keyGenerations('auth')).toBe(1);
+      expect(await certificateRows(core, HANAKO.serial)).toEqual([{ kind: 'auth', n: 1 }]);
+    } finally {
+      await core.close();
+    }
+  });
+});

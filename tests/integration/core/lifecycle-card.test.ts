@@ -928,6 +928,55 @@ describe('a restart of the app during a PIN reset and a renewal resumes them', (
     }
   });
 
+  it('a renewal cancelled after the card was pulled at the second certificate: a new one finishes it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-lifecycle-renewal-again-'));
+    const core = await open(dataDir);
+    try {
+      const card = await presetCard(core, 'cert-expired');
+      const before = generations(card);
+      const first = await start(core, 'renewal', SERIAL.certExpired);
+      insert(core, card);
+      await upToPins(core, first.procedureId, KEEP_BOTH, 'both');
+      pullAt(core, card, { ins: 0xd6, n: 2 });
+      expect((await enter(core, first.procedureId, keepValues)).dto).toMatchObject({
+        step: 'pins',
+        needsCard: true,
+      });
+      await call(core, 'procedure:cancel', { procedureId: first.procedureId, reason: 'test' });
+      // Both new certificates are recorded, one of them never reached the card: the old ones,
+      // expired, are still the ones due.
+      expect((await certificates(core, SERIAL.certExpired)).map((c) => c.status)).toEqual([
+        'expired',
+        'expired',
+        'issued',
+        'issued',
+      ]);
+      core.simReader!.insert(card);
+      const again = await start(core, 'renewal', SERIAL.certExpired);
+      expect(await upToPins(core, again.procedureId, KEEP_BOTH, 'both')).toMatchObject({
+        step: 'pins',
+      });
+      const done = await enter(core, again.procedureId, keepValues);
+      expect(done.result).toBe('done');
+      expect(done.dto).toMatchObject({ step: 'completed', renewal: { scope: 'both' } });
+      // The cut-off run's keys, then the finishing run's.
+      expect(generations(card)).toEqual({ sign: before.sign + 2, auth: before.auth + 2 });
+      // The cut-off run's certificates are superseded too: one pair is live, the new one.
+      expect(
+        (await certificates(core, SERIAL.certExpired)).map((c) => [c.kind, c.status, c.reason]),
+      ).toEqual([
+        ['signing', 'expired', null],
+        ['auth', 'expired', null],
+        ['signing', 'revoked', 'superseded'],
+        ['auth', 'revoked', 'superseded'],
+        ['signing', 'issued', null],
+        ['auth', 'issued', null],
+      ]);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('a face mismatch in a release goes on only with a supervisor’s approval of this procedure', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-lifecycle-face-'));
     const core = await open(dataDir);

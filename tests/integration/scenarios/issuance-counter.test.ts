@@ -77,6 +77,8 @@ describe('scenarios: 交付 at the counter', () => {
       await issuanceStoppedAtFace(ctx, 'A', { decision: 'mismatch', cancel: true });
     });
     expect(unmet(result)).toEqual([]);
+    // The cancellation is what the scenario asks for: no mistake on the way.
+    expect(result.mistakes).toEqual([]);
   });
 
   it('face-mismatch: cancelled without recording 不一致', async () => {
@@ -92,7 +94,17 @@ describe('scenarios: 交付 at the counter', () => {
       await issuanceStoppedAtFace(ctx, 'B', { decision: 'mismatch', cancel: true });
     });
     expect(unmet(result)).toEqual([]);
-    expect(result.mistakes.map((m) => m.kind)).toEqual(['cancelled', 'cancelled']);
+    expect(result.mistakes).toEqual([]);
+  });
+
+  it('household-photos-swapped: the wife’s 交付 cancelled twice, the first one a mistake', async () => {
+    const result = await runScenario(core, 'household-photos-swapped', async (ctx) => {
+      await issuanceStoppedAtFace(ctx, 'A', { decision: 'mismatch', cancel: true });
+      await issuanceStoppedAtFace(ctx, 'B', { decision: null, cancel: true });
+      await issuanceStoppedAtFace(ctx, 'B', { decision: 'mismatch', cancel: true });
+    });
+    expect(unmet(result)).toEqual([]);
+    expect(result.mistakes.map((m) => m.action)).toEqual(['issuance.cancelled']);
   });
 
   it('household-photos-swapped: only the husband’s stopped', async () => {

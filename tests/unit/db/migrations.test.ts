@@ -9,6 +9,8 @@ import { DbCorruptError, DbModeMismatchError, DbTooNewError } from '../../../mai
 import { migrate, schemaVersion } from '../../../main/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/db/migrations';
 import type { Migration } from '../../../main/db/migrations';
+import { DUPLICATE_CLOSED_REASON } from '../../../main/db/migrations/0010-open-procedures';
+import { expectedTwins, seedOpenTwins, twinsAfter } from '../../fixtures/open-twins';
 import { makeTempDir } from './support/temp-db';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -155,6 +157,14 @@ describe('migrations', () => {
         ),
       ),
     ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('version 10 on a database with two open procedures of one thing keeps the newest open', async () => {
+    const db = await fresh('open-twins');
+    await migrate(db, { target: 9 });
+    await seedOpenTwins(db);
+    expect(await migrate(db)).toEqual({ from: 9, to: LATEST_SCHEMA_VERSION });
+    expect(await twinsAfter(db)).toEqual(expectedTwins(DUPLICATE_CLOSED_REASON));
   });
 
   it('a failing migration leaves the database at the version before it, with nothing of it applied', async () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { scenarioHandlers } from '../../../main/ipc/handlers/scenarios';
 import type { ScenarioProgress } from '../../../main/practice/scenarios/progress';
 import type { ScenarioRunner } from '../../../main/practice/scenarios/runner';
-import { mistakesIn } from '../../../main/practice/scenarios/score';
+import type { Scenario } from '../../../main/practice/scenarios/scenario-format';
+import { expectedCancellations, mistakesIn } from '../../../main/practice/scenarios/score';
 import {
   durationText,
   scenarioResultsCsv,
@@ -36,6 +37,42 @@ describe('scenario scoring and reports', () => {
       'wrong-pin',
       'cancelled',
       'refused-card',
+    ]);
+  });
+
+  it('a cancellation an outcome expects is no mistake; one more of the same procedure is', () => {
+    const scenario = {
+      outcomes: [
+        {
+          id: 'a-cancelled',
+          label: 'x',
+          advice: 'x',
+          check: { kind: 'procedure', of: 'A', procedure: 'issuance', status: 'cancelled' },
+        },
+      ],
+    } as unknown as Scenario;
+    const cast = [{ key: 'A', residentId: 1 }] as unknown as Parameters<
+      typeof expectedCancellations
+    >[1];
+    const procedures = [
+      { id: 'p1', kind: 'issuance', status: 'cancelled' as const, residentId: 1 },
+      { id: 'p2', kind: 'issuance', status: 'cancelled' as const, residentId: 1 },
+      { id: 'p3', kind: 'release', status: 'cancelled' as const, residentId: 1 },
+    ];
+    const cancelled = (seq: number, kind: string, procedure: string) => ({
+      ...row(seq, `${kind}.cancelled`),
+      details: JSON.stringify({ procedure }),
+    });
+    const rows = [
+      cancelled(1, 'issuance', 'p1'),
+      cancelled(2, 'issuance', 'p2'),
+      cancelled(3, 'release', 'p3'),
+    ];
+    const expected = expectedCancellations(scenario, cast, procedures, rows);
+    expect([...expected]).toEqual([2]);
+    expect(mistakesIn(rows, expected).map((m) => m.action)).toEqual([
+      'issuance.cancelled',
+      'release.cancelled',
     ]);
   });
 

@@ -5,6 +5,7 @@ import {
   atJapanTime,
   certificateServiceAt,
   DEFAULT_SERVICE_HOURS,
+  pinEntryUsesService,
   usesCertificateService,
 } from '../../../preload/contract/rules/service-hours';
 
@@ -65,5 +66,13 @@ describe('procedures that need the service', () => {
       'suspension',
       'revocation',
     ]);
+  });
+
+  it('a PIN step needs it, but a 初期化・再設定 only when a secret is set anew', () => {
+    expect(pinEntryUsesService('issuance', [])).toBe(true);
+    expect(pinEntryUsesService('renewal', ['current', 'current'])).toBe(true);
+    expect(pinEntryUsesService('pin-reset', ['change', 'change'])).toBe(false);
+    expect(pinEntryUsesService('pin-reset', ['change', 'new'])).toBe(true);
+    expect(pinEntryUsesService('suspension', [])).toBe(false);
   });
 });

@@ -461,4 +461,25 @@ describe('交付 5: a 顔認証 card asked for at the PIN step', () => {
     expect(refusedWith(keyed, { type: 'face-auth-chosen' }).code).toBe('step-not-allowed');
     expect(refusedWith(atCardFace(), { type: 'face-auth-chosen' }).code).toBe('step-not-allowed');
   });
+
+  it('is handed over only once the drawn PIN is cleared; a pull before that goes back to the card', () => {
+    const verified = run(
+      atPins(),
+      { type: 'face-auth-chosen' },
+      { type: 'pin-entry-opened' },
+      { type: 'pins-submitted' },
+      { type: 'pins-set' },
+      { type: 'keys-generated', kind: 'auth', spki: 'AAAA' },
+      { type: 'certificates-issued' },
+      { type: 'certificates-written' },
+      { type: 'certificates-verified' },
+    );
+    expect(verified).toMatchObject({ step: 'certificates', phase: 'done' });
+    expect(transition(verified, { type: 'pins-cleared' })).toMatchObject({ step: 'handover' });
+    expect(
+      transition(verified, { type: 'card-failed', notice: { code: 'card-removed' } }),
+    ).toMatchObject({ step: 'pins', needsCard: true });
+    // A normal card has nothing to clear.
+    expect(refusedWith(atHandover(), { type: 'pins-cleared' }).code).toBe('step-not-allowed');
+  });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
 import { WorkflowRefusal } from '../../../main/workflows/refusal';
-import { RENEWAL_RULES } from '../../../main/workflows/kinds/renewal';
+import { dueCertificateExpiry, RENEWAL_RULES } from '../../../main/workflows/kinds/renewal';
 import {
   applyCardEvent,
   initialCardState,
@@ -105,5 +105,44 @@ describe('電子証明書の更新 (renewal) state', () => {
         scope: 'both',
       }).certificateKinds,
     ).toEqual(['auth']);
+  });
+});
+
+describe('the certificates a renewal is judged by', () => {
+  const OLD = '2026-01-31T14:59:59.000Z';
+  const NEW = '2031-01-31T14:59:59.000Z';
+  const cert = (kind: 'signing' | 'auth', serial: string, status: string, notAfter: string) => ({
+    kind,
+    serial,
+    status: status as 'issued',
+    notAfter,
+  });
+  const BOTH = ['signing', 'auth'] as const;
+
+  it('a completed renewal: the new ones, not the expired ones they replaced', () => {
+    const certs = [
+      cert('signing', '0a', 'expired', OLD),
+      cert('auth', '0b', 'expired', OLD),
+      cert('signing', '1a', 'issued', NEW),
+      cert('auth', '1b', 'issued', NEW),
+    ];
+    expect(dueCertificateExpiry(certs, BOTH, new Set())).toBe(NEW);
+  });
+
+  it('a cancelled renewal’s certificates do not count: the old ones are still due', () => {
+    const certs = [
+      cert('signing', '0a', 'expired', OLD),
+      cert('auth', '0b', 'expired', OLD),
+      cert('signing', '1A', 'issued', NEW),
+      cert('auth', '1b', 'issued', NEW),
+    ];
+    expect(dueCertificateExpiry(certs, BOTH, new Set(['1a', '1b']))).toBe(OLD);
+    // Only the kinds renewed: the signing one alone.
+    expect(dueCertificateExpiry(certs.slice(2), ['signing'], new Set())).toBe(NEW);
+  });
+
+  it('revoked ones never count; nothing recorded leaves it to the chip', () => {
+    expect(dueCertificateExpiry([cert('auth', '0b', 'revoked', OLD)], BOTH, new Set())).toBeNull();
+    expect(dueCertificateExpiry([], BOTH, new Set())).toBeNull();
   });
 });
