@@ -109,7 +109,7 @@ async function readCard(page: Page, preset: string): Promise<void> {
 }
 
 test.describe('card health', () => {
-  test('with no card the clerk is asked to insert one, under the practice banner', async ({
+  test('the slot followed live: with no card the clerk is asked to insert one, under the practice banner; a card pushed in and pulled at the reader itself; 再読み取り reads again; removing the card brings back the request', async ({
     page,
     harness,
   }) => {
@@ -122,6 +122,39 @@ test.describe('card health', () => {
     await expect(page).toHaveTitle('カードの状態確認 — 窓口');
     expect(harness.cspViolations).toEqual([]);
     await harness.screenshot('card-health-no-card');
+
+    // The core's own simulated reader, as if the card were pushed in by hand: no click on the page.
+    const sim = harness.core.simReader;
+    expect(sim).not.toBeNull();
+    const inserted = await harness.core.router.handle(
+      { url: `${harness.origin}/clerk.html`, isMainFrame: true },
+      'sim:insert-card',
+      { preset: 'auth-locked' },
+    );
+    expect(inserted.ok).toBe(true);
+    await waitForReadResult(page);
+    await expectPin(page, 'auth', '残り0回 / 3回', 'ロック中');
+    sim?.remove();
+    await expect(status(page)).toContainText(INSERT_CARD);
+
+    // 再読み取り reads the card again and shows a fresh result.
+    await insertPreset(page, 'issued');
+    await waitForReadResult(page);
+    const readsBefore = harness.calls.filter((c) => c === 'card:read-health').length;
+    await page.getByTestId('reread').click();
+    await waitForReadResult(page);
+    await expect
+      .poll(() => harness.calls.filter((c) => c === 'card:read-health').length)
+      .toBe(readsBefore + 1);
+    await expect(page.getByTestId('next-action')).toContainText(NEXT.none);
+
+    // Removing the card brings back the request to insert one.
+    await expect(page.getByTestId('health')).toBeVisible();
+    await removeCard(page);
+    await expect(status(page)).toContainText(INSERT_CARD);
+    await expect(page.getByTestId('health')).toHaveCount(0);
+    await expect(page.getByTestId('reader-list')).toContainText('カードなし');
+    await harness.screenshot('card-health-removed');
   });
 
   test('practice cards that read whole: what each shows, and what the clerk does next', async ({
@@ -247,51 +280,6 @@ test.describe('card health', () => {
       await expectErrorShown(page, ERRORS.notMyNumberCard, 'not-my-number-card');
       await harness.screenshot('card-health-unknown-card');
     });
-  });
-
-  test('removing the card brings back the request to insert one', async ({ page, harness }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'issued');
-    await waitForReadResult(page);
-    await expect(page.getByTestId('health')).toBeVisible();
-    await removeCard(page);
-    await expect(status(page)).toContainText(INSERT_CARD);
-    await expect(page.getByTestId('health')).toHaveCount(0);
-    await expect(page.getByTestId('reader-list')).toContainText('カードなし');
-    await harness.screenshot('card-health-removed');
-  });
-
-  test('a card inserted and pulled at the reader itself updates the screen live', async ({
-    page,
-    harness,
-  }) => {
-    await openEmpty(harness, page);
-    // The core's own simulated reader, as if the card were pushed in by hand: no click on the page.
-    const sim = harness.core.simReader;
-    expect(sim).not.toBeNull();
-    const inserted = await harness.core.router.handle(
-      { url: `${harness.origin}/clerk.html`, isMainFrame: true },
-      'sim:insert-card',
-      { preset: 'auth-locked' },
-    );
-    expect(inserted.ok).toBe(true);
-    await waitForReadResult(page);
-    await expectPin(page, 'auth', '残り0回 / 3回', 'ロック中');
-    sim?.remove();
-    await expect(status(page)).toContainText(INSERT_CARD);
-  });
-
-  test('再読み取り reads the card again and shows a fresh result', async ({ page, harness }) => {
-    await openEmpty(harness, page);
-    await insertPreset(page, 'issued');
-    await waitForReadResult(page);
-    const readsBefore = harness.calls.filter((c) => c === 'card:read-health').length;
-    await page.getByTestId('reread').click();
-    await waitForReadResult(page);
-    await expect
-      .poll(() => harness.calls.filter((c) => c === 'card:read-health').length)
-      .toBe(readsBefore + 1);
-    await expect(page.getByTestId('next-action')).toContainText(NEXT.none);
   });
 
   test('the language switch shows the same screen completely in English', async ({

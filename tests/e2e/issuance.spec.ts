@@ -1,6 +1,6 @@
 // 交付 as the counter lives it: the clerk's window and the resident's window side by side, the
-// simulated card with real-card timing and the fake camera; the card is pulled while the
-// certificates are written, put back, and the issuance completes. Afterwards nothing the resident
+// simulated card (with real-card timing from the PIN entry on) and the fake camera; the card is
+// pulled while the certificates are written, put back, and the issuance completes. Afterwards nothing the resident
 // typed, and no 12-digit number, is found in the database files, the audit rows or the logs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,6 @@ import { pageMemory, residentEntersForIssuance } from './harness/resident-input'
 const SIGNING_TYPED = 'mado2026key'; // upper-cased as typed: MADO2026KEY
 const SIGNING = 'MADO2026KEY';
 const PIN = '7395';
-
-test.use({ core: { simTiming: true } });
 
 /** Everything the core wrote to the console during the test. */
 function captureLogs(): { lines: string[]; restore(): void } {
@@ -77,6 +75,9 @@ test('交付 with both windows: the card pulled while certificates are written, 
     await page.getByTestId('face-match').click();
     await residentConfirmsCardFace(page, resident);
 
+    // Real-card timing for the card work that follows: the certificates take long enough to pull
+    // the card while they are written.
+    const cardTiming = harness.realCardTiming();
     await page.getByTestId('open-pin-entry').click();
     await residentEntersEverything(resident);
 
@@ -93,6 +94,8 @@ test('交付 with both windows: the card pulled while certificates are written, 
     await expect(page.getByTestId('procedure-notice')).toBeVisible();
     await harness.screenshot('issuance-card-pulled');
     await expect(resident.getByTestId('resident-failed')).toBeVisible();
+    // Pulled mid-write is what the slow card was for: the rest runs at the simulator's speed.
+    cardTiming.off();
 
     // The same card goes back in; the clerk reopens the entry and the resident types again.
     await page.getByTestId('reinsert-card').click();

@@ -215,9 +215,8 @@ test.describe('later-life screens', () => {
     await shot(harness, 'pin-reset-done');
   });
 
+  // Real-card timing (harness.realCardTiming) from the PIN entry until the certificates are pictured.
   test.describe('with real-card timing (the certificate steps last long enough to look at)', () => {
-    test.use({ core: { simTiming: true } });
-
     test('find by serial: the resident’s page; a release left open, resumed from home, to its end: documents, card, face, PINs, new certificates', async ({
       page,
       harness,
@@ -271,6 +270,7 @@ test.describe('later-life screens', () => {
       await shot(harness, 'release-choose');
       await page.getByTestId('choose-next').click();
       await expect(page.getByTestId('step-pins')).toBeVisible();
+      const cardTiming = harness.realCardTiming();
       await page.getByTestId('open-pin-entry').click();
       await expect(
         page.getByTestId('pin-progress').locator('[data-pin="signing"]'),
@@ -287,6 +287,7 @@ test.describe('later-life screens', () => {
         timeout: 60_000,
       });
       await shot(harness, 'release-certificates');
+      cardTiming.off();
       await expect(page.getByTestId('step-completed')).toContainText('一時停止を解除しました', {
         timeout: 60_000,
       });
@@ -318,6 +319,7 @@ test.describe('later-life screens', () => {
       await shot(harness, 'renewal-choose');
       await page.getByTestId('choose-next').click();
       await expect(page.getByTestId('step-pins')).toBeVisible();
+      const cardTiming = harness.realCardTiming();
       await page.getByTestId('open-pin-entry').click();
       await expect(page.getByTestId('pin-progress')).toContainText('今のまま');
 
@@ -331,6 +333,7 @@ test.describe('later-life screens', () => {
         { timeout: 30_000 },
       );
       await shot(harness, 'renewal-certificates');
+      cardTiming.off();
       await residentDone(page, resident);
       await expect(page.getByTestId('step-completed')).toContainText('電子証明書を更新しました', {
         timeout: 60_000,

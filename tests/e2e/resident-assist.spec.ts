@@ -6,9 +6,6 @@ import { issuanceToPins, residentEntersAll } from './harness/issuance-steps';
 import { loginAs } from './harness/login';
 import { readable } from './harness/resident-text';
 
-// Real-card timing: the certificate work lasts long enough to see each stage.
-test.use({ core: { simTiming: true } });
-
 test('the progress bar follows the card work; the call reaches the clerk (both screen sizes)', async ({
   page,
   harness,
@@ -21,6 +18,8 @@ test('the progress bar follows the card work; the call reaches the clerk (both s
   await openTrainer(page);
   await page.getByTestId('trainer-drawer-toggle').click();
   await issuanceToPins(page, resident, async () => undefined);
+  // Real-card timing from here: the certificate work lasts long enough to see each stage.
+  const cardTiming = harness.realCardTiming();
   await page.getByTestId('open-pin-entry').click();
   await residentEntersAll(resident, async () => undefined);
 
@@ -46,6 +45,8 @@ test('the progress bar follows the card work; the call reaches the clerk (both s
   await screensAtCounterSizes(harness, page, 'clerk-staff-call-notice');
   await notice.getByTestId('staff-call-dismiss').click();
   await expect(notice).toBeEmpty();
+  // Everything that needed the slow card is seen: the rest of the card work at the simulator's speed.
+  cardTiming.off();
 
   await expect(resident.getByTestId('resident-done')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('step-handover')).toBeVisible({ timeout: 30_000 });

@@ -3,8 +3,9 @@
 //
 // Each test costs a fresh core, page and login (2–3 s of CPU): keep a spec cheap (docs/architecture.md,
 // Tests): one walk per spec with the shared steps of this folder, pictures at both counter sizes on
-// that walk (screensAtCounterSizes) instead of a walk per size, real-card timing (simTiming) only
-// around a test that looks at card progress, axe in legacy mode, and waits for state, never time.
+// that walk (screensAtCounterSizes) instead of a walk per size, real-card timing only for the step
+// a test looks at (realCardTiming; simTiming where the card is slow from its insertion), axe
+// through axeAudit on a walk that reaches the screen anyway, and waits for state, never time.
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ import {
 } from '../../../preload/contract/channels';
 import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
 import type { loadPreset as LoadPreset } from '../../../main/card/sim/presets';
+import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
+import { timingForAtr, type TimingModel } from '../../../main/card/sim/timing';
 import {
   CORE_BUNDLE,
   PRESETS_BUNDLE,
@@ -108,6 +111,13 @@ export interface Harness {
   openResident(options?: ResidentOptions): Promise<Page>;
   /** Sends an event to the resident page as main/index.ts would (only the resident's events). */
   emitToResident(event: EventName, payload: unknown): Promise<void>;
+  /**
+   * Real-card timing for the card in the simulated reader, from now until `off()` (the core's
+   * simTiming for one card, for one step): a test that looks at one slow step, such as the
+   * certificates being written, turns it on just before that step and walks the rest at the
+   * simulator's speed. The card keeps it while pulled out and put back.
+   */
+  realCardTiming(): { off(): void };
   /** Full-page PNG under tests/e2e/__screens__/<name>.png, written on every run; the clerk page unless `of`. */
   screenshot(name: string, of?: Page): Promise<void>;
 }
@@ -332,6 +342,17 @@ export const test = base.extend<
             [event, payload] as const,
           );
         }
+      },
+      realCardTiming() {
+        const card = core.simReader?.current() as
+          (SimCardPort & { timing: TimingModel | null }) | null | undefined;
+        if (!card) throw new Error('no card in the simulated reader');
+        card.timing = timingForAtr(card.atr);
+        return {
+          off: () => {
+            card.timing = null;
+          },
+        };
       },
       async screenshot(name, of = page) {
         await of.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });

@@ -2,13 +2,7 @@
 // seeded cards, the resident's page, the procedure's steps in both windows, and what the core
 // recorded.
 import { expect, type Locator, type Page } from '@playwright/test';
-import {
-  documentsWithLicence,
-  fillApproval,
-  insertApplicationCard,
-  insertPreset,
-  residentConfirmsCardFace,
-} from './counter-steps';
+import { documentsWithLicence, fillApproval, insertPreset } from './counter-steps';
 import type { Harness } from './fixtures';
 import { loginAs } from './login';
 import { typeOnKeyboard, typeOnPad } from './resident-input';
@@ -187,37 +181,4 @@ export async function certificateRows(harness: Harness, serial: string) {
         WHERE k.serial = ? ORDER BY c.id`,
     [serial],
   );
-}
-
-/** 窓口花子's whole 交付 (MD-2026-0001) through both windows, up to 交付完了 on the clerk's. */
-export async function issueHanakoAtCounter(page: Page, harness: Harness): Promise<void> {
-  const resident = await counterWithResident(page, harness);
-  await page.getByTestId('nav-issuance').click();
-  await page.getByLabel('交付通知書番号').fill('MD-2026-0001');
-  await page.getByTestId('find-by-notice').getByLabel('生年月日').fill('平成4年7月8日');
-  await page.getByTestId('find-by-notice').getByLabel('生年月日').press('Enter');
-  await expect(page.getByTestId('resident-name')).toHaveText('窓口　花子');
-  await page.getByTestId('start-issuance').click();
-  await documentsWithLicence(page);
-  await insertApplicationCard(page, 'MD-2026-0001');
-  // The practice card is made (keys and all) before it goes in: slow on a busy PC.
-  await expect(page.getByTestId('trainer-state')).not.toHaveText('模擬カードリーダーは空です。', {
-    timeout: 90_000,
-  });
-  await faceMatches(page);
-  await residentConfirmsCardFace(page, resident);
-  await page.getByTestId('open-pin-entry').click();
-  await turnTo(resident);
-  await expect(resident.getByTestId('resident-entry-signing')).toBeVisible({ timeout: 60_000 });
-  await typeOnKeyboard(resident, 'mado2026key');
-  await typeOnKeyboard(resident, 'mado2026key');
-  await expect(resident.getByTestId('resident-same-offer')).toBeVisible();
-  await resident.getByTestId('same-yes').click();
-  await typeOnPad(resident, '7395');
-  await typeOnPad(resident, '7395');
-  await submitReview(resident);
-  await residentDone(page, resident);
-  await expect(page.getByTestId('step-handover')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('complete-issuance').click();
-  await expect(page.getByTestId('step-completed')).toBeVisible();
 }
