@@ -94,6 +94,8 @@ export interface MaintenanceDeps {
   readonly now: () => Date;
   /** The app's password hashing; tests pass a cheaper one. */
   readonly hasher?: PasswordHasher;
+  /** Tests only: a cheaper scrypt for the recovery package. The tool always seals at RECOVERY_KDF_COST. */
+  readonly packageKdfCost?: SealOptions['kdfCost'];
   readonly platform: NodeJS.Platform;
   /** A line for IT (Japanese) and, last, one JSON line for scripts. */
   print(line: string): void;
@@ -135,6 +137,7 @@ async function exportPackage(packagePath: string, deps: MaintenanceDeps): Promis
     const keys = await collectRecoveryKeys(db, deps.keyProtector);
     const text = await sealRecoveryPackage(keys, passphrase, {
       createdAt: deps.now().toISOString(),
+      kdfCost: deps.packageKdfCost,
     });
     writeNewPrivateFile(packagePath, text);
     await keyed.transaction((tx) =>

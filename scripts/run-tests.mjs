@@ -153,22 +153,43 @@ function namespacesUnavailable() {
 const DURATIONS_FILE = join('node_modules', '.cache', 'madoguchi', 'test-durations.json');
 /**
  * Seconds per integration file for a first run on a machine (CI), before its own timings exist:
- * one run on the 2-core development machine, busy with other work (only the ratios matter).
- * Files not named count as DEFAULT_SECONDS.
+ * `npm run test:integration` on the 2-core development machine, busy with other work (only the
+ * ratios matter), every file named. Files not named count as DEFAULT_SECONDS.
  */
 const KNOWN_SECONDS = {
-  'tests/integration/core/lifecycle-card.test.ts': 60,
-  'tests/integration/core/issuance-crash.test.ts': 35,
-  'tests/integration/core/lifecycle-pcsc.test.ts': 34,
-  'tests/integration/core/lifecycle-records.test.ts': 23,
-  'tests/integration/core/issuance.test.ts': 20,
-  'tests/integration/core/operators.test.ts': 16,
-  'tests/integration/card-health.pcsc.test.ts': 13,
-  'tests/integration/card-health.sim.test.ts': 9,
-  'tests/integration/core/cli.test.ts': 9,
-  'tests/integration/vpcd-cli.test.ts': 6,
+  'tests/integration/core/lifecycle-card.test.ts': 106,
+  'tests/integration/core/issuance-crash.test.ts': 79,
+  'tests/integration/scenarios/issuance-counter.test.ts': 72,
+  'tests/integration/core/lifecycle-pcsc.test.ts': 71,
+  'tests/integration/core/issuance.test.ts': 65,
+  'tests/integration/scenarios/card-lifecycle.test.ts': 65,
+  'tests/integration/core/lifecycle-records.test.ts': 43,
+  'tests/integration/core/card-changes.test.ts': 37,
+  'tests/integration/core/face-score.test.ts': 37,
+  'tests/integration/core/one-resident.test.ts': 33,
+  'tests/integration/core/dated-rules.test.ts': 29,
+  'tests/integration/card-health.pcsc.test.ts': 28,
+  'tests/integration/card-health.sim.test.ts': 26,
+  'tests/integration/core/operators.test.ts': 24,
+  'tests/integration/scenarios/trainer-progress.test.ts': 22,
+  'tests/integration/vpcd-mute.test.ts': 20,
+  'tests/integration/face/face-score.chromium.test.ts': 17,
+  'tests/integration/core/representative.test.ts': 15,
+  'tests/integration/core/cli.test.ts': 14,
+  'tests/integration/core/same-person.test.ts': 14,
+  'tests/integration/core/storage-faults.test.ts': 9,
+  'tests/integration/vpcd-cli.test.ts': 9,
+  'tests/integration/core/resident-call.test.ts': 7,
+  'tests/integration/core/audit-guard.test.ts': 6,
+  'tests/integration/preflight-pcsc.test.ts': 6,
+  'tests/integration/pcsc-transport.test.ts': 5,
   'tests/integration/opensc-middleware.test.ts': 4,
-  'tests/integration/pcsc-transport.test.ts': 4,
+  'tests/integration/core/reprint.test.ts': 3,
+  'tests/integration/core/support-bundle.test.ts': 3,
+  'tests/integration/pcsc-service.test.ts': 2,
+  'tests/integration/authority/ocsp-openssl.test.ts': 1,
+  'tests/integration/core/keys.test.ts': 1,
+  'tests/integration/core/newer-database.test.ts': 1,
 };
 const DEFAULT_SECONDS = 5;
 

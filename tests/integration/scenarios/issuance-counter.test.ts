@@ -1,7 +1,8 @@
 // The 交付 scenarios of the library on one core: a face that does not match, a household's photos
 // swapped, two residents of one name on one day, a representative short of documents, a 交付 left
-// open by the previous session. Each is run once the right way and once with one deliberate
-// mistake; the residents are the runs' own.
+// open by the previous session, the family member's card in the reader, a child with her
+// 未成年後見人, the authority down. Each is run once the right way and once with one deliberate
+// mistake; the residents are the runs' own, and each run sets the faults it needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core';
 import type { ProcedureDto } from '../../../preload/contract/procedure';
@@ -62,6 +63,33 @@ async function afterThePreviousSession(ctx: ScenarioContext, deal: 'hold' | 'can
 }
 
 const LICENCE_AND_INSURANCE = ['driving-licence', 'health-insurance'];
+
+/** The card in the reader is refused at the card step; the trainee takes A's own card instead. */
+async function offerWrongCardFirst(ctx: ScenarioContext) {
+  const app = await findApplication(ctx, 'A');
+  const { procedureId } = await call<{ procedureId: string }>(ctx.core, 'procedure:start', {
+    kind: 'issuance',
+    applicationId: app.id,
+  });
+  await call(ctx.core, 'procedure:record-documents', {
+    procedureId,
+    kinds: ['driving-licence'],
+    guardianship: false,
+    representative: null,
+  });
+  const refused = await raw(ctx.core, 'procedure:check-card', { procedureId, reader: READER });
+  expect(refused.ok ? 'accepted' : refused.error.code).toBe('wrong-card');
+  await insertCardOf(ctx, 'A');
+}
+
+/** A 10-year-old's PINs: no signing password for a child. */
+const CHILD_PINS = { auth: '7395', juki: '2846', text: '5017' };
+/** The child's documents, with the adult who came with her recorded as `relation`. */
+const childDocumentsWith = (relation: 'parent' | 'guardian') => ({
+  kinds: ['health-insurance', 'student-id'],
+  guardianship: false,
+  representative: { relation, kinds: ['driving-licence'] },
+});
 
 describe('scenarios: 交付 at the counter', () => {
   let core: Core;
@@ -176,5 +204,56 @@ describe('scenarios: 交付 at the counter', () => {
     );
     expect(unmet(result)).toEqual(['b-kept']);
     expect(result.mistakes.map((m) => m.kind)).toEqual(['refused-card', 'cancelled']);
+  });
+
+  it('wrong-card-household: every outcome met; the refused card is counted on the way', async () => {
+    const result = await runScenario(core, 'wrong-card-household', async (ctx) => {
+      await offerWrongCardFirst(ctx);
+      await walkIssuance(ctx, 'A');
+    });
+    expect(unmet(result)).toEqual([]);
+    expect(result.passed).toBe(true);
+    expect(result.mistakes.map((m) => m.kind)).toEqual(['refused-card']);
+  });
+
+  it('wrong-card-household: the notification card not recorded at the handover', async () => {
+    const result = await runScenario(core, 'wrong-card-household', async (ctx) => {
+      await offerWrongCardFirst(ctx);
+      await walkIssuance(ctx, 'A', {
+        handover: { collectedJukiCard: false, collectedNotificationCard: false },
+      });
+    });
+    expect(unmet(result)).toEqual(['notification-card-collected']);
+    expect(result.passed).toBe(false);
+  });
+
+  it('under-fifteen: the guardian recorded, three PINs, issued', async () => {
+    const result = await runScenario(core, 'under-fifteen', async (ctx) => {
+      await walkIssuance(ctx, 'A', { documents: childDocumentsWith('guardian'), pins: CHILD_PINS });
+    });
+    expect(unmet(result)).toEqual([]);
+    expect(result.mistakes).toEqual([]);
+  });
+
+  it('under-fifteen: the grandmother recorded as a parent', async () => {
+    const result = await runScenario(core, 'under-fifteen', async (ctx) => {
+      await walkIssuance(ctx, 'A', { documents: childDocumentsWith('parent'), pins: CHILD_PINS });
+    });
+    expect(unmet(result)).toEqual(['guardian-recorded']);
+  });
+
+  it('authority-down: 後日交付, the slip printed, the card kept', async () => {
+    const result = await runScenario(core, 'authority-down', async (ctx) => {
+      const parked = await walkIssuance(ctx, 'A', { printSlipWhenParked: true });
+      expect(parked.step).toBe('parked');
+    });
+    expect(unmet(result)).toEqual([]);
+  });
+
+  it('authority-down: no slip printed', async () => {
+    const result = await runScenario(core, 'authority-down', async (ctx) => {
+      await walkIssuance(ctx, 'A', { printSlipWhenParked: false });
+    });
+    expect(unmet(result)).toEqual(['slip-printed']);
   });
 });

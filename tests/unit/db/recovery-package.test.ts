@@ -9,10 +9,11 @@ import {
   sealRecoveryPackage,
   type RecoveryKeys,
 } from '../../../main/db/recovery-package';
+import { TEST_PACKAGE_KDF_COST } from '../../fixtures/password-cost';
 
 const PASSPHRASE = 'correct horse battery staple 窓口';
 /** The smallest cost a package may name: these tests are about the format, not the KDF's price. */
-const CHEAP = { createdAt: '2026-11-25T01:00:00.000Z', kdfCost: { N: 2 ** 14, r: 8, p: 1 } };
+const CHEAP = { createdAt: '2026-11-25T01:00:00.000Z', kdfCost: TEST_PACKAGE_KDF_COST };
 const keys: RecoveryKeys = { dataKeys: { 'my-number': randomBytes(32), other: randomBytes(32) } };
 
 async function reason(p: Promise<unknown>): Promise<string> {

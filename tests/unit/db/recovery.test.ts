@@ -8,9 +8,10 @@ import { openIssuanceDatabase } from '../../../main/db/index';
 import { FileKeyProtector, KeyFileError, type KeyProtector } from '../../../main/db/key-protector';
 import { openMyNumberCipher } from '../../../main/db/my-number-crypto';
 import { collectRecoveryKeys, restoreBackup, RestoreError } from '../../../main/db/recovery';
+import { RECOVERY_KDF_COST } from '../../../main/db/recovery-package';
 import { findOperatorByLogin } from '../../../main/db/repositories/operators';
 import { createOperator } from '../../../main/operators/operator-accounts';
-import { testHasher } from '../../fixtures/password-cost';
+import { TEST_PACKAGE_KDF_COST, testHasher } from '../../fixtures/password-cost';
 import { revealMyNumber } from '../../../main/db/repositories/residents';
 import {
   loadOfficeKey,
@@ -65,7 +66,10 @@ function input(lines: readonly string[]): () => Promise<string> {
   return async () => queue.shift() ?? '';
 }
 
-/** A machine as the shell sees it: its folders and its own protector. */
+/**
+ * A machine as the shell sees it: its folders and its own protector. Logins and packages at the
+ * tests' cheap scrypt costs; one test below checks the tool's own package cost.
+ */
 function machine(
   protector: KeyProtector,
   over: Partial<MaintenanceDeps> = {},
@@ -85,6 +89,8 @@ function machine(
     now: () => new Date('2026-11-25T01:00:00Z'),
     platform: process.platform,
     print: (line) => lines.push(line),
+    hasher: testHasher,
+    packageKdfCost: TEST_PACKAGE_KDF_COST,
     ...over,
   };
   return { dir, deps, lines, result: () => JSON.parse(lines.at(-1)!) as Record<string, unknown> };
@@ -145,6 +151,17 @@ describe('recovery package and restore', { timeout: 60_000 }, () => {
     const exported = (await searchAudit(old.db, { action: 'key.recovery-exported' })).items;
     const adminId = (await findOperatorByLogin(old.db, ADMIN.loginId))?.id;
     expect(exported.map((r) => r.operatorId)).toEqual([adminId]);
+  });
+
+  it('seals the package at the full cost unless a test asks for less', async () => {
+    const from = machine(
+      old.protector,
+      { databasePath: old.path, packageKdfCost: undefined },
+      EXPORT_INPUT,
+    );
+    const pkg = join(offline, 'recovery-full-cost.json');
+    expect(await runMaintenance({ kind: 'key-export', packagePath: pkg }, from.deps)).toBe(0);
+    expect(JSON.parse(readFileSync(pkg, 'utf8')).kdf).toMatchObject(RECOVERY_KDF_COST);
   });
 
   it('a backup of a keyed audit chain restores with its chain intact under the new machine', async () => {
@@ -308,7 +325,7 @@ describe('the office key package', { timeout: 60_000 }, () => {
     const pkg = join(offline, 'office-key.json');
     await makeOfficeKeyPackage(pkg, PASSPHRASE, {
       createdAt: '2026-11-25T01:00:00Z',
-      kdfCost: { N: 2 ** 14, r: 8, p: 1 },
+      kdfCost: TEST_PACKAGE_KDF_COST,
     });
     return pkg;
   }

@@ -1,5 +1,14 @@
 // `npm run photos` and main/practice/photos.ts: every practice card gets a photo the app can find.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +40,16 @@ const scratch = mkdtempSync(join(tmpdir(), 'practice-photos-'));
 const fresh = join(scratch, 'generated');
 
 beforeAll(async () => {
-  // Into a scratch folder, so that the first run really writes everything; and into the real
-  // folder, which the app reads (unchanged files are not rewritten).
+  // Into a scratch folder, so that the first run really writes everything. The real folder, which
+  // the app reads, gets the same files copied where they differ (a run there would draw and encode
+  // every photo again only to find most unchanged).
   first = await generatePracticePhotos(fresh);
-  await generatePracticePhotos();
+  mkdirSync(PHOTOS, { recursive: true });
+  for (const name of readdirSync(fresh)) {
+    const bytes = readFileSync(join(fresh, name));
+    const target = join(PHOTOS, name);
+    if (!existsSync(target) || !readFileSync(target).equals(bytes)) writeFileSync(target, bytes);
+  }
 }, 60_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -59,18 +74,16 @@ describe('npm run photos', SLOW, () => {
     expect(camera.size).toBeGreaterThan(640 * 480 * 1.5);
   });
 
-  it('is idempotent: a second run writes nothing and leaves the files as they were', async () => {
+  // One run for both (each draws and encodes every photo): of all the files, only the damaged one
+  // is written again.
+  it('is idempotent: a second run rewrites only a file that was changed, and leaves the others', async () => {
     const file = join(fresh, `${noticesWithCards[0]}.jp2`);
     const before = readFileSync(file);
     const mtime = statSync(file).mtimeMs;
-    expect(await generatePracticePhotos(fresh)).toEqual({ total: first.total, written: 0 });
+    writeFileSync(join(fresh, 'camera.y4m'), 'damaged');
+    expect(await generatePracticePhotos(fresh)).toEqual({ total: first.total, written: 1 });
     expect(statSync(file).mtimeMs).toBe(mtime);
     expect(readFileSync(file).equals(before)).toBe(true);
-  });
-
-  it('rewrites a file that was changed', async () => {
-    writeFileSync(join(fresh, 'camera.y4m'), 'damaged');
-    expect((await generatePracticePhotos(fresh)).written).toBe(1);
     expect(statSync(join(fresh, 'camera.y4m')).size).toBeGreaterThan(1000);
   });
 });
