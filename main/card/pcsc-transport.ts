@@ -81,6 +81,9 @@ function withTimeout<T>(
   return Promise.race([guarded, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** How long a start waits for a first reader before it takes the machine to have none. */
+const NO_READER_WAIT_MS = 1500;
+
 /**
  * Creates the PC/SC reader watcher. Cards are opened in SHARED mode and made exclusive per
  * operation with a PC/SC transaction (begin/end): another program (the resident's JPKI client,
@@ -300,7 +303,12 @@ export function createPcscWatcher(options: PcscWatcherOptions = {}): ReaderWatch
     retryTimer.unref();
   }
 
-  /** Waits until the initial burst of reader events is over and the ATRs of present cards are read. */
+  /**
+   * Waits until the initial burst of reader events is over and the ATRs of present cards are read.
+   * The first reader is reported by pcsc-mini's monitoring thread, which on a busy PC can take far
+   * longer than the quiet gap between two events: with no reader seen yet, "none" is concluded only
+   * after NO_READER_WAIT_MS (a preflight said "no reader" with one attached while CPU-bound).
+   */
   async function settle(): Promise<void> {
     const started = Date.now();
     lastActivity = Math.max(lastActivity, started);
@@ -313,7 +321,8 @@ export function createPcscWatcher(options: PcscWatcherOptions = {}): ReaderWatch
         ]);
         continue;
       }
-      if (Date.now() - lastActivity >= 60) return;
+      const quiet = Date.now() - lastActivity >= 60;
+      if (quiet && (entries.size > 0 || Date.now() - started >= NO_READER_WAIT_MS)) return;
     }
   }
 
