@@ -368,8 +368,11 @@ export const test = base.extend<
       unsubscribe();
       await core.close();
       await server.close();
+      // The page is still open here (Playwright closes it after this fixture, so that a failure's
+      // picture is taken), and a write it set off can land in the data folder while it is being
+      // removed (ENOTEMPTY on CI): rm tries again, as it does for a file still held open.
       for (const dir of [dataDir, backupDir, keyDir])
-        await rm(dir, { recursive: true, force: true });
+        await rm(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   },
 });
