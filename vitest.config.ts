@@ -32,10 +32,6 @@ export default defineConfig({
           // One pcscd, one vpcd port per run: its files must not run side by side. npm test runs
           // several runs at once, each in its own namespace (scripts/run-tests.mjs).
           fileParallelism: false,
-          // As the unit project, and for the same reason: both runs took 223 CPU-s isolated and
-          // 160 CPU-s sharing modules, for the same 275 tests. Each file starts its own cores,
-          // pcscd client and data folders; nothing a file leaves behind is read by the next.
-          isolate: false,
         },
       },
       {
