@@ -429,6 +429,19 @@ let failed = 0;
 let skipped = 0;
 const problems = [];
 
+/**
+ * Each failed test in one line (where, which, the error's first line): the summary is the end of
+ * the run's output, which is what a CI page shows, and the failure's detail is far above it.
+ */
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? '')
+    // eslint-disable-next-line no-control-regex -- the reporters' colours
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length > 0) ?? '';
+
 function countVitest(report) {
   if (!existsSync(report)) {
     failed += 1; // the runner did not even report
@@ -439,7 +452,31 @@ function countVitest(report) {
   passed += v.numPassedTests ?? 0;
   failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites ?? 0);
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  for (const file of v.testResults ?? []) {
+    const where = relative(process.cwd(), file.name);
+    const tests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of tests)
+      failures.push(`${where} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    if (file.status === 'failed' && tests.length === 0)
+      failures.push(`${where}: ${firstLine(file.message)}`);
+  }
   return v;
+}
+
+function playwrightFailures(suite) {
+  for (const child of suite.suites ?? []) playwrightFailures(child);
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      for (const r of t.results ?? []) {
+        if (r.status === 'passed' || r.status === 'skipped') continue;
+        const error = r.errors?.[0] ?? r.error;
+        const at = error?.location ? `:${error.location.line}` : `:${spec.line}`;
+        failures.push(
+          `${spec.file}${at} › ${spec.title}: ${r.status}: ${firstLine(error?.message)}`,
+        );
+      }
+    }
+  }
 }
 
 if (want('unit')) countVitest(unitReport);
@@ -468,6 +505,8 @@ if (want('e2e')) {
     passed += p.stats?.expected ?? 0;
     failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0) + (p.errors?.length ?? 0);
     skipped += p.stats?.skipped ?? 0;
+    playwrightFailures(p);
+    for (const e of p.errors ?? []) failures.push(`e2e: ${firstLine(e.message)}`);
   } else {
     failed += 1;
     problems.push(`${playwrightReport} was not written`);
@@ -489,6 +528,7 @@ console.log('\n=== summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)`);
 console.log(`total ${Math.round((Date.now() - started) / 1000)}s`);
 for (const p of problems) console.log(`problem: ${p}`);
+for (const f of failures) console.log(`failed: ${f.length > 300 ? `${f.slice(0, 297)}...` : f}`);
 const stepsFailed = steps.filter((s) => !s.ok).length;
 const ranTests =
   want('unit') || want('integration') || want('postgres') || want('e2e') || want('dist');
