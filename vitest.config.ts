@@ -23,8 +23,12 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          // The integration files that reach pcscd (pcsc-mini's native client, OpenSC, vpcd): the
+          // files at the top of tests/integration/ and every *.pcsc.test.ts. Each gets a process
+          // of its own: pcsc-mini's monitoring threads and PC/SC contexts outlive a file, and a
+          // run that shared them hung in a PC/SC file under load.
+          name: 'integration-pcsc',
+          include: ['tests/integration/*.test.ts', 'tests/integration/**/*.pcsc.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 60_000,
@@ -32,6 +36,24 @@ export default defineConfig({
           // One pcscd, one vpcd port per run: its files must not run side by side. npm test runs
           // several runs at once, each in its own namespace (scripts/run-tests.mjs).
           fileParallelism: false,
+          // After the shared files, never beside them: a run is one file at a time.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          // The rest: the core through its router on the simulated reader, the scenarios, the
+          // authority. Their files share the worker's modules (the core imported once, not once
+          // per file), as the unit project's do; a file that changes a module's state undoes it.
+          name: 'integration',
+          include: ['tests/integration/*/**/*.test.ts'],
+          exclude: ['tests/integration/**/*.pcsc.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          isolate: false,
         },
       },
       {

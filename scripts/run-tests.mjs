@@ -158,9 +158,9 @@ const DURATIONS_FILE = join('node_modules', '.cache', 'madoguchi', 'test-duratio
  */
 const KNOWN_SECONDS = {
   'tests/integration/core/lifecycle-card.test.ts': 106,
-  'tests/integration/core/issuance-crash.test.ts': 79,
+  'tests/integration/core/issuance-crash.pcsc.test.ts': 79,
   'tests/integration/scenarios/issuance-counter.test.ts': 72,
-  'tests/integration/core/lifecycle-pcsc.test.ts': 71,
+  'tests/integration/core/lifecycle.pcsc.test.ts': 71,
   'tests/integration/core/issuance.test.ts': 65,
   'tests/integration/scenarios/card-lifecycle.test.ts': 65,
   'tests/integration/core/lifecycle-records.test.ts': 43,
@@ -185,7 +185,7 @@ const KNOWN_SECONDS = {
   'tests/integration/pcsc-transport.test.ts': 5,
   'tests/integration/opensc-middleware.test.ts': 4,
   'tests/integration/core/reprint.test.ts': 3,
-  'tests/integration/core/support-bundle.test.ts': 3,
+  'tests/integration/core/support-bundle.pcsc.test.ts': 3,
   'tests/integration/pcsc-service.test.ts': 2,
   'tests/integration/authority/ocsp-openssl.test.ts': 1,
   'tests/integration/core/keys.test.ts': 1,
@@ -244,6 +244,8 @@ const vitestReporters = (report) => [
   `--outputFile.json=${report}`,
 ];
 
+/** The integration files: the core's (sharing a worker's modules) and the PC/SC ones (isolated). */
+const INTEGRATION_PROJECTS = ['--project', 'integration', '--project', 'integration-pcsc'];
 const INTEGRATION_RUNS = Number(process.env.MADOGUCHI_INTEGRATION_RUNS ?? 2);
 const integrationReports = [];
 const integrationLanes = [];
@@ -260,7 +262,7 @@ if (want('integration')) {
         run(
           'integration',
           npx,
-          ['vitest', 'run', '--project', 'integration', ...vitestReporters(report)],
+          ['vitest', 'run', ...INTEGRATION_PROJECTS, ...vitestReporters(report)],
           {
             log: 'integration.log',
           },
@@ -287,8 +289,7 @@ if (want('integration')) {
               npx,
               'vitest',
               'run',
-              '--project',
-              'integration',
+              ...INTEGRATION_PROJECTS,
               ...vitestReporters(report),
               ...shard.files,
             ],

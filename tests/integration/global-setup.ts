@@ -1,4 +1,5 @@
-// Integration setup: a real pcscd with the vpcd driver for the PC/SC suites; stopped by its PID afterwards.
+// Integration setup: a real pcscd with the vpcd driver for the PC/SC files (the integration-pcsc
+// project), stopped by its PID afterwards; on the PostgreSQL lane, the office database's server.
 import { mkdirSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { createPcscWatcher } from '../../main/card/pcsc-transport';
@@ -15,11 +16,34 @@ declare module 'vitest' {
 const READER_LIMIT_MS = 15_000;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  mkdirSync('test-reports', { recursive: true });
+  // Only the PC/SC files talk to pcscd; the core's files run on the simulated reader.
+  const stopReader = project.name === 'integration-pcsc' ? await startReader(project) : null;
+  // The PostgreSQL lane of the matrix: the same files, their cores on the office database.
+  let postgres: Awaited<ReturnType<typeof startTestPostgres>> | null = null;
+  if (onPostgres()) {
+    try {
+      postgres = await startTestPostgres(
+        process.env.MADOGUCHI_PG_LOG ?? 'test-reports/postgres.log',
+      );
+    } catch (e) {
+      await stopReader?.();
+      throw e;
+    }
+  }
+  project.provide('postgres', postgres?.info ?? null);
+  return async () => {
+    await postgres?.server.stop();
+    await stopReader?.();
+  };
+}
+
+/** pcscd started, its vpcd reader listed and empty; gives the function that stops it. */
+async function startReader(project: TestProject): Promise<() => Promise<void>> {
   // Never skip: a machine without pcscd or vpcd fails the suite with the reason.
   const missing = missingPcscPieces();
   if (missing) throw new Error(`integration tests need pcscd and vsmartcard-vpcd: ${missing}`);
 
-  mkdirSync('test-reports', { recursive: true });
   // Runs side by side, each in its own namespace (scripts/run-tests.mjs), each name their own log.
   const logFile = process.env.MADOGUCHI_PCSCD_LOG ?? 'test-reports/pcscd.log';
   let pcscd: PcscdHandle;
@@ -75,21 +99,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('pcscd', { pid: pcscd.pid, owned: pcscd.owned, reader: VPCD_READER });
-  // The PostgreSQL lane of the matrix: the same files, their cores on the office database.
-  let postgres: Awaited<ReturnType<typeof startTestPostgres>> | null = null;
-  if (onPostgres()) {
-    try {
-      postgres = await startTestPostgres(
-        process.env.MADOGUCHI_PG_LOG ?? 'test-reports/postgres.log',
-      );
-    } catch (e) {
-      await pcscd.stop();
-      throw e;
-    }
-  }
-  project.provide('postgres', postgres?.info ?? null);
-  return async () => {
-    await postgres?.server.stop();
-    await pcscd.stop();
-  };
+  return () => pcscd.stop();
 }
