@@ -7,8 +7,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/harness/global-setup.ts',
   // Each test has its own core, simulated reader, data folder and server port, and every
-  // screenshot its own name: tests run side by side, one per core of the 2-core test machine.
-  workers: 2,
+  // screenshot its own name: tests run side by side. Three on the 2-core test machine: a test
+  // waits part of its time (the card's timing, the browser's frames, a PDF written), and with two
+  // the cores stood partly idle once npm test's other lanes had ended.
+  workers: 3,
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
