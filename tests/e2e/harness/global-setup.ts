@@ -89,4 +89,27 @@ export default async function globalSetup(): Promise<void> {
     ensureRsaPool(RSA_POOL_FILE),
   ]);
   await mkdir(SCREENS_DIR, { recursive: true });
+  await warmTransforms();
+}
+
+/**
+ * Loads the harness's modules once here, in the runner: Playwright compiles each TypeScript file
+ * on its first import and keeps the result on disk for the workers. Without this, every worker
+ * of a fresh checkout compiled the same modules (the contract's schemas, the rules) before its
+ * first test, at the same moment as the others: about 20 s of a worker alone, and over 80 s each
+ * beside npm test's other lanes on a fresh CI machine.
+ */
+async function warmTransforms(): Promise<void> {
+  await Promise.all([
+    import('./fixtures'),
+    import('./counter-steps'),
+    import('./lifecycle-steps'),
+    import('./issuance-steps'),
+    import('./face-steps'),
+    import('./axe'),
+    import('./keyboard'),
+    import('./resident-input'),
+    import('./resident-text'),
+    import('./resident-stand-in'),
+  ]);
 }
