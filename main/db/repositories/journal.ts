@@ -308,3 +308,39 @@ export async function certificatesOfCancelledProcedures(
   );
   return rows.map((r) => JSON.parse(r.data) as Details);
 }
+
+/** A 責任者's takeover as its journal row recorded it (step taken-over). */
+export interface TakeoverRecord {
+  readonly procedureId: string;
+  /** The counter it left; null when none was recorded there. */
+  readonly from: number | null;
+  readonly to: number;
+  readonly approvalId: number;
+  readonly at: string;
+}
+
+/** The takeovers of one procedure, or of every procedure of a resident, oldest first. */
+export async function listTakeovers(
+  q: Queryable,
+  of: { readonly procedureId: string } | { readonly residentId: number },
+): Promise<TakeoverRecord[]> {
+  const [where, arg] =
+    'procedureId' in of ? ['p.id = ?', of.procedureId] : ['p.resident_id = ?', of.residentId];
+  const rows = await q.all<{ procedure_id: string; at: string; data: string }>(
+    `SELECT j.procedure_id, j.at, j.data
+       FROM procedure_journal j JOIN procedures p ON p.id = j.procedure_id
+      WHERE ${where} AND j.step = 'taken-over'
+      ORDER BY j.id`,
+    [arg],
+  );
+  return rows.map((r) => {
+    const data = JSON.parse(r.data) as { from?: unknown; to?: unknown; approval?: unknown };
+    return {
+      procedureId: r.procedure_id,
+      from: typeof data.from === 'number' ? data.from : null,
+      to: Number(data.to),
+      approvalId: Number(data.approval),
+      at: r.at,
+    };
+  });
+}
