@@ -58,6 +58,15 @@ export function useFormat() {
     return parts ? t('dateTime', { ...parts }) : isoTimestamp;
   }
 
+  /** In Japan time, the time alone (14:05) when it is today there, else with its date. */
+  function japanTimeToday(isoTimestamp: string): string {
+    const parts = japanDateTimeParts(isoTimestamp);
+    if (!parts) return isoTimestamp;
+    return japanDate(new Date(isoTimestamp)) === japanDate(new Date())
+      ? t('timeOfDay', { ...parts })
+      : t('dateTime', { ...parts });
+  }
+
   /** In Japan time to the second, for the audit log (rows of one minute told apart). */
   function japanDateTimeSeconds(isoTimestamp: string): string {
     const parts = japanDateTimeParts(isoTimestamp);
@@ -69,5 +78,13 @@ export function useFormat() {
     return t('form.bytes', { kb: (n / 1024).toFixed(1), bytes: n.toLocaleString('en-US') });
   }
 
-  return { date, dateWithEra, dateTime, japanDateTime, japanDateTimeSeconds, bytes };
+  return {
+    date,
+    dateWithEra,
+    dateTime,
+    japanDateTime,
+    japanTimeToday,
+    japanDateTimeSeconds,
+    bytes,
+  };
 }

@@ -1,6 +1,7 @@
 // Counter 1 of an office meets 窓口花子's 交付 left open at counter 2: the unfinished list and the
-// refused resume say 「窓口2で手続き中」, and 「責任者が引き継ぐ」 asks a 責任者's approval (saying
-// that counter 2 can no longer resume it), then the 交付 goes on here at its documents step.
+// search say 「窓口2で手続き中」 (the search offers no resume), and 「責任者が引き継ぐ」 asks a
+// 責任者's approval (saying that counter 2 can no longer resume it), then the 交付 goes on here at
+// its documents step, and it and the resident's page say it came from counter 2.
 import type { Result } from '../../preload/contract/result';
 import type { ProcedureDto, ResidentMatchDto } from '../../preload/contract/procedure';
 import { recordAtCounter } from '../fixtures/other-counter';
@@ -35,17 +36,19 @@ test('a 責任者 takes over another counter’s open 交付 to this counter', a
   await expect(row.getByTestId('open-other-counter')).toHaveText('窓口2で手続き中');
   await expect(row.getByTestId('take-over')).toHaveText('責任者が引き継ぐ');
 
-  // Resuming it from the search is refused, naming counter 2, with the same way on.
+  // The search says the same of its application, with the same way on and no resume.
   await page.getByLabel('交付通知書番号').fill('MD-2026-0001');
   await page.getByTestId('find-by-notice').getByLabel('生年月日').fill('19920708');
   await page.getByTestId('find-by-notice').getByLabel('生年月日').press('Enter');
-  await page.getByTestId('start-issuance').click();
-  const refusal = page.getByTestId('other-counter-refusal');
-  await expect(refusal.locator('[data-error-code="other-counter-open"]')).toBeVisible();
-  await expect(refusal.getByRole('heading', { level: 2 })).toHaveText('窓口2で手続き中');
-  await harness.screenshot('counter-takeover-refused');
+  const application = page.getByTestId('application');
+  await expect(application.getByTestId('other-counter')).toHaveText('窓口2で手続き中');
+  await expect(application.getByTestId('start-issuance')).toHaveCount(0);
+  await expect(application.getByTestId('start-delivery')).toHaveCount(0);
+  await harness.screenshot('counter-takeover-search');
 
-  await refusal.getByTestId('take-over').click();
+  await application
+    .getByRole('button', { name: '窓口　花子 さんの交付（窓口2で手続き中）を責任者が引き継ぐ' })
+    .click();
   const dialog = page.getByTestId('approval-dialog');
   await expect(dialog.getByTestId('takeover-means')).toContainText(
     '窓口2では、この手続きを再開できなくなります。',
@@ -59,7 +62,18 @@ test('a 責任者 takes over another counter’s open 交付 to this counter', a
 
   await expect(page.getByTestId('step-documents')).toBeVisible();
   await expect(page.getByTestId('counter-takeover')).toHaveCount(0);
+  const from = /^窓口2から窓口1に引き継ぎました（責任者：責任者（練習）、\d{2}:\d{2}）$/;
+  await expect(page.getByTestId('procedure-taken-over')).toHaveText(from);
   await harness.screenshot('counter-takeover-resumed');
+
+  // The resident's page: the 交付's entry of the timeline says it too.
+  await page.getByTestId('nav-life').click();
+  await page.getByLabel('カード製造番号（15桁）').fill(found.value.applications[0]!.card!.serial);
+  await page.getByLabel('カード製造番号（15桁）').press('Enter');
+  const visit = page.getByTestId('timeline').locator('[data-procedure="issuance"]');
+  await expect(visit.getByTestId('taken-over')).toHaveText(from);
+  await expect(page.getByTestId('history-other-counter')).toHaveCount(0);
+  await harness.screenshot('counter-takeover-history');
   expect(harness.calls).toContain('procedure:take-over');
   expect(harness.invalidRequests).toEqual([]);
 });
