@@ -158,7 +158,7 @@ export function createLookups(deps: LookupDeps) {
       applications: await Promise.all(
         apps.map((a) => applicationSummary(db, a, now, deps.counterNumber)),
       ),
-      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c, now))),
+      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c, now, deps.counterNumber))),
       lookAlikes: await lookAlikesOf(db, residentId, now),
     };
   }

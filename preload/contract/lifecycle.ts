@@ -111,6 +111,15 @@ export interface LifeCardDto {
    * accepted yet, with why and from when (rules/card-actions): the screens offer only these.
    */
   readonly actions: readonly CardActionOffer[];
+  /**
+   * The card's procedures open at another office counter (窓口N): a start of one of these kinds
+   * would reopen it and is refused here, so the screens offer the 責任者's takeover instead.
+   */
+  readonly openElsewhere: readonly {
+    readonly procedureId: string;
+    readonly kind: ProcedureKind;
+    readonly counter: number;
+  }[];
 }
 
 export interface LifeCertificateDto {

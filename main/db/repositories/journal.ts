@@ -241,6 +241,15 @@ export async function listOpenProceduresOfResident(
   return rows.map(toProcedure);
 }
 
+/** The card's unfinished procedures, oldest first. */
+export async function listOpenProceduresOfCard(q: Queryable, cardId: number): Promise<Procedure[]> {
+  const rows = await q.all<ProcedureRow>(
+    `SELECT * FROM procedures WHERE card_id = ? AND status = 'open' ORDER BY started_at`,
+    [cardId],
+  );
+  return rows.map(toProcedure);
+}
+
 export async function listSteps(q: Queryable, procedureId: string): Promise<JournalEntry[]> {
   const rows = await q.all<{
     id: number;

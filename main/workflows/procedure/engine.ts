@@ -241,7 +241,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       actions: spec.allowed(l.state),
       resident: residentSummaryOf(await getResident(db, l.residentId), now),
       application,
-      card: await lifeCardOf(db, l.cardId, now),
+      card: await lifeCardOf(db, l.cardId, now, deps.counterNumber),
       startedAt: p.startedAt,
       startedBy: (await getOperator(db, p.operatorId)).loginId,
       completedAt: p.status === 'open' ? null : p.endedAt,

@@ -18,6 +18,7 @@ import {
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
 import {
   findOpenProcedureOfApplication,
+  listOpenProceduresOfCard,
   listTakeovers,
   type Procedure,
 } from '../../db/repositories/journal';
@@ -73,11 +74,15 @@ export async function applicationSummary(
   };
 }
 
-/** A card as the clerk sees it, with its place in a chain of reissues and what it allows now. */
+/**
+ * A card as the clerk sees it, with its place in a chain of reissues, what it allows now and its
+ * procedures open at another office counter (`here`: this counter, undefined on its own file).
+ */
 export async function lifeCardOf(
   q: Queryable,
   cardOrId: Card | number,
   now: Date,
+  here: number | undefined,
 ): Promise<LifeCardDto> {
   const card = typeof cardOrId === 'number' ? await getCard(q, cardOrId) : cardOrId;
   const replaces =
@@ -104,6 +109,10 @@ export async function lifeCardOf(
     replacesSerial: replaces?.serial ?? null,
     replacedBySerial: replacedBy?.serial ?? null,
     actions,
+    openElsewhere: (await listOpenProceduresOfCard(q, card.id)).flatMap((p) => {
+      const counter = otherCounterOf(p.counterNumber, here);
+      return counter === null ? [] : [{ procedureId: p.id, kind: p.kind, counter }];
+    }),
   };
 }
 

@@ -62,6 +62,7 @@ describe('a procedure open at another office counter', () => {
       openDeliveryId: null,
       deliveryOtherCounter: null,
     });
+    expect(again.cards[0]!.openElsewhere).toEqual([{ procedureId, kind: 'issuance', counter: 2 }]);
 
     const listed = await call<readonly ProcedureDto[]>(core, 'procedure:list-open');
     expect(listed.find((p) => p.procedureId === procedureId)?.otherCounter).toBe(2);
@@ -105,6 +106,7 @@ describe('a procedure open at another office counter', () => {
     expect(after.takeovers).toEqual([{ procedureId, ...takenOver, at: taken.takenOver?.at }]);
     const searched = await call<ResidentMatchDto>(core, 'lookup:by-notice', HANAKO);
     expect(searched.applications[0]).toMatchObject({ openOtherCounter: null });
+    expect(searched.cards[0]!.openElsewhere).toEqual([]);
     const next = await call<ProcedureDto>(core, 'procedure:record-documents', {
       procedureId,
       ...documents,
