@@ -30,6 +30,17 @@ export function formatDateWithEra(t: Translate, isoDateOrTimestamp: string): str
   return era ? t('dateWithEra', { date, era }) : date;
 }
 
+/**
+ * A moment in Japan time: the time alone (14:05) when it falls on `now`'s day there, else with its
+ * date (a procedure taken over on an earlier day).
+ */
+export function formatJapanTimeToday(t: Translate, isoTimestamp: string, now: Date): string {
+  const parts = japanDateTimeParts(isoTimestamp);
+  if (!parts) return isoTimestamp;
+  const today = japanDayOf(isoTimestamp) === japanDate(now);
+  return t(today ? 'timeOfDay' : 'dateTime', { ...parts });
+}
+
 function japanDayOf(isoTimestamp: string): string | null {
   const at = new Date(isoTimestamp);
   return Number.isNaN(at.getTime()) ? null : japanDate(at);
@@ -60,11 +71,7 @@ export function useFormat() {
 
   /** In Japan time, the time alone (14:05) when it is today there, else with its date. */
   function japanTimeToday(isoTimestamp: string): string {
-    const parts = japanDateTimeParts(isoTimestamp);
-    if (!parts) return isoTimestamp;
-    return japanDate(new Date(isoTimestamp)) === japanDate(new Date())
-      ? t('timeOfDay', { ...parts })
-      : t('dateTime', { ...parts });
+    return formatJapanTimeToday(t, isoTimestamp, new Date());
   }
 
   /** In Japan time to the second, for the audit log (rows of one minute told apart). */
