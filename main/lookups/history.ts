@@ -40,6 +40,7 @@ import {
   lifeCardOf,
   otherCounterOf,
   residentSummaryOf,
+  takeoversOf,
 } from '../workflows/procedure/projection';
 import { WorkflowRefusal } from '../workflows/refusal';
 import { lookAlikesOf } from './look-alikes';
@@ -154,8 +155,10 @@ export function createLookups(deps: LookupDeps) {
     const cards = await listCardsOfResident(db, residentId);
     return {
       resident: residentSummaryOf(resident, now),
-      applications: await Promise.all(apps.map((a) => applicationSummary(db, a, now))),
-      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c, now))),
+      applications: await Promise.all(
+        apps.map((a) => applicationSummary(db, a, now, deps.counterNumber)),
+      ),
+      cards: await Promise.all(cards.map((c) => lifeCardOf(db, c, now, deps.counterNumber))),
       lookAlikes: await lookAlikesOf(db, residentId, now),
     };
   }
@@ -344,6 +347,7 @@ export function createLookups(deps: LookupDeps) {
         })),
         timeline: await timeline(residentId),
         reprints: await reprintableDocuments(db, await listProceduresOfResident(db, residentId)),
+        takeovers: await takeoversOf(db, { residentId }),
       };
     },
   };

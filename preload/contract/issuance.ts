@@ -38,8 +38,15 @@ export interface ApplicationSummaryDto {
   readonly under15: boolean;
   /** An issuance of this application left unfinished, to resume. */
   readonly openProcedureId: string | null;
+  /**
+   * Another office counter holds that issuance (its number): only a 責任者's takeover brings it
+   * here, it is not resumed from this counter. Null when this counter holds it or none is open.
+   */
+  readonly openOtherCounter: number | null;
   /** A 代理人交付 of this application under way (its 照会書 in the post, or the second visit). */
   readonly openDeliveryId: string | null;
+  /** Another office counter holds that 代理人交付 (its number), as openOtherCounter. */
+  readonly deliveryOtherCounter: number | null;
 }
 
 export type CertificatePhase =

@@ -111,6 +111,15 @@ export interface LifeCardDto {
    * accepted yet, with why and from when (rules/card-actions): the screens offer only these.
    */
   readonly actions: readonly CardActionOffer[];
+  /**
+   * The card's procedures open at another office counter (窓口N): a start of one of these kinds
+   * would reopen it and is refused here, so the screens offer the 責任者's takeover instead.
+   */
+  readonly openElsewhere: readonly {
+    readonly procedureId: string;
+    readonly kind: ProcedureKind;
+    readonly counter: number;
+  }[];
 }
 
 export interface LifeCertificateDto {
@@ -222,6 +231,21 @@ export interface ReprintableDocumentDto {
   readonly document: ReprintableDocument;
 }
 
+/**
+ * A 責任者's takeover of an open procedure from another office counter, as the journal recorded
+ * it: 窓口2から引き継ぎました（責任者 ○○、14:05）.
+ */
+export interface TakeoverDto {
+  /** The counter it came from (窓口N); null when none was recorded there. */
+  readonly fromCounter: number | null;
+  /** The counter it went to. */
+  readonly toCounter: number;
+  /** The 責任者 who approved it, by display name. */
+  readonly approvedBy: string;
+  /** When (ISO). */
+  readonly at: string;
+}
+
 export interface ResidentHistoryDto {
   readonly resident: ResidentSummaryDto;
   readonly cards: readonly (LifeCardDto & {
@@ -240,6 +264,8 @@ export interface ResidentHistoryDto {
   readonly timeline: readonly TimelineEntryDto[];
   /** What each procedure's records can print again, from the history. */
   readonly reprints: readonly ReprintableDocumentDto[];
+  /** Every takeover of the resident's procedures from another office counter, oldest first. */
+  readonly takeovers: readonly (TakeoverDto & { readonly procedureId: string })[];
 }
 
 export type LifeNextAction =

@@ -17,6 +17,7 @@ import type {
   RenewalScope,
   ReportMethod,
   Reporter,
+  TakeoverDto,
 } from './lifecycle';
 import type {
   DeliveryAuthority,
@@ -257,6 +258,11 @@ export interface ProcedureDto {
    * 責任者 approves its takeover here. Null when this counter holds it, or on a counter's own file.
    */
   readonly otherCounter: number | null;
+  /**
+   * The last 責任者's takeover that moved it from another office counter (where it came from, who
+   * approved, when); null when it never moved.
+   */
+  readonly takenOver: TakeoverDto | null;
   /** When the clerk is asked whether to go on or park it, if nothing happens on it before (ISO). */
   readonly idleAskAt: string | null;
 }

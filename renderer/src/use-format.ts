@@ -30,6 +30,17 @@ export function formatDateWithEra(t: Translate, isoDateOrTimestamp: string): str
   return era ? t('dateWithEra', { date, era }) : date;
 }
 
+/**
+ * A moment in Japan time: the time alone (14:05) when it falls on `now`'s day there, else with its
+ * date (a procedure taken over on an earlier day).
+ */
+export function formatJapanTimeToday(t: Translate, isoTimestamp: string, now: Date): string {
+  const parts = japanDateTimeParts(isoTimestamp);
+  if (!parts) return isoTimestamp;
+  const today = japanDayOf(isoTimestamp) === japanDate(now);
+  return t(today ? 'timeOfDay' : 'dateTime', { ...parts });
+}
+
 function japanDayOf(isoTimestamp: string): string | null {
   const at = new Date(isoTimestamp);
   return Number.isNaN(at.getTime()) ? null : japanDate(at);
@@ -58,6 +69,11 @@ export function useFormat() {
     return parts ? t('dateTime', { ...parts }) : isoTimestamp;
   }
 
+  /** In Japan time, the time alone (14:05) when it is today there, else with its date. */
+  function japanTimeToday(isoTimestamp: string): string {
+    return formatJapanTimeToday(t, isoTimestamp, new Date());
+  }
+
   /** In Japan time to the second, for the audit log (rows of one minute told apart). */
   function japanDateTimeSeconds(isoTimestamp: string): string {
     const parts = japanDateTimeParts(isoTimestamp);
@@ -69,5 +85,13 @@ export function useFormat() {
     return t('form.bytes', { kb: (n / 1024).toFixed(1), bytes: n.toLocaleString('en-US') });
   }
 
-  return { date, dateWithEra, dateTime, japanDateTime, japanDateTimeSeconds, bytes };
+  return {
+    date,
+    dateWithEra,
+    dateTime,
+    japanDateTime,
+    japanTimeToday,
+    japanDateTimeSeconds,
+    bytes,
+  };
 }

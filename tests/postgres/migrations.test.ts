@@ -11,6 +11,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../main/db
 import { openOfficeDatabase } from '../../main/db/office';
 import { openPgDatabase } from '../../main/db/pg-connection';
 import { DUPLICATE_CLOSED_REASON } from '../../main/db/migrations/0010-open-procedures';
+import { SEEDED, seedAt } from '../fixtures/migration-seed';
 import { expectedTwins, seedOpenTwins, twinsAfter } from '../fixtures/open-twins';
 import { connectionTo, createTestDatabase, testServer } from '../fixtures/postgres';
 
@@ -35,33 +36,6 @@ async function sqliteAt(version: number): Promise<Db> {
   );
   await migrate(db, { target: version });
   return db;
-}
-
-/** One operator, resident and (from version 2) procedure with its journal row, in either SQL. */
-async function seed(db: Db, version: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.run(
-      `INSERT INTO operators (login_id, display_name, role, password_hash, created_at, password_changed_at)
-       VALUES ('Sato', '佐藤', 'clerk', 'scrypt$x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
-    );
-    await tx.run(
-      `INSERT INTO residents (kana_name, kanji_name, kana_key, kanji_key, birth_date, address, sex,
-                              my_number_enc, my_number_hmac, created_at)
-       VALUES ('ヤマダ タロウ', '山田 太郎', 'ヤマダタロウ', '山田太郎', '1980-02-17', '架空市', 'male',
-               ?, ?, '2026-01-01T00:00:00Z')`,
-      [Buffer.from([0]), Buffer.alloc(32)],
-    );
-    if (version >= 2) {
-      await tx.run(
-        `INSERT INTO procedures (id, kind, status, operator_id, started_at)
-         VALUES ('p-1', 'issuance', 'open', 1, '2026-01-01T00:00:00Z')`,
-      );
-      await tx.run(
-        `INSERT INTO procedure_journal (procedure_id, kind, step, status, operator_id, at)
-         VALUES ('p-1', 'issuance', 'started', 'completed', 1, '2026-01-01T00:00:00Z')`,
-      );
-    }
-  });
 }
 
 interface Shape {
@@ -132,14 +106,14 @@ describe('migrations on PostgreSQL', () => {
       const db = await emptyPg(`from ${version}`);
       await migrate(db, { target: version });
       expect(await schemaVersion(db)).toBe(version);
-      await seed(db, version);
+      await seedAt(db, version);
       await migrate(db);
       expect(await schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       const op = await db.get<{ id: number; login_id: string }>(
         'SELECT id, login_id FROM operators WHERE login_id = ?',
-        ['sato'],
+        [SEEDED.loginId.toLowerCase()],
       );
-      expect(op).toEqual({ id: 1, login_id: 'Sato' });
+      expect(op).toEqual({ id: 1, login_id: SEEDED.loginId });
       const journal = await db.get<{ n: number }>('SELECT count(*) AS n FROM procedure_journal');
       expect(journal?.n).toBe(version >= 2 ? 1 : 0);
     },

@@ -324,6 +324,8 @@ describe('two counters on one office database', () => {
         [procedureId],
       );
     expect(JSON.parse(journal!.data)).toEqual({ from: won, to: lost, approval: approvalId });
+    // The screen's line of where it came from is read back from that row on PostgreSQL too.
+    expect(taken.takenOver).toMatchObject({ fromCounter: won, toCounter: lost });
     expect(
       await count(loser, `SELECT count(*) AS n FROM audit_log WHERE action = 'reissue.taken-over'`),
     ).toBe(1);

@@ -241,6 +241,15 @@ export async function listOpenProceduresOfResident(
   return rows.map(toProcedure);
 }
 
+/** The card's unfinished procedures, oldest first. */
+export async function listOpenProceduresOfCard(q: Queryable, cardId: number): Promise<Procedure[]> {
+  const rows = await q.all<ProcedureRow>(
+    `SELECT * FROM procedures WHERE card_id = ? AND status = 'open' ORDER BY started_at`,
+    [cardId],
+  );
+  return rows.map(toProcedure);
+}
+
 export async function listSteps(q: Queryable, procedureId: string): Promise<JournalEntry[]> {
   const rows = await q.all<{
     id: number;
@@ -307,4 +316,40 @@ export async function certificatesOfCancelledProcedures(
     [cardId],
   );
   return rows.map((r) => JSON.parse(r.data) as Details);
+}
+
+/** A 責任者's takeover as its journal row recorded it (step taken-over). */
+export interface TakeoverRecord {
+  readonly procedureId: string;
+  /** The counter it left; null when none was recorded there. */
+  readonly from: number | null;
+  readonly to: number;
+  readonly approvalId: number;
+  readonly at: string;
+}
+
+/** The takeovers of one procedure, or of every procedure of a resident, oldest first. */
+export async function listTakeovers(
+  q: Queryable,
+  of: { readonly procedureId: string } | { readonly residentId: number },
+): Promise<TakeoverRecord[]> {
+  const [where, arg] =
+    'procedureId' in of ? ['p.id = ?', of.procedureId] : ['p.resident_id = ?', of.residentId];
+  const rows = await q.all<{ procedure_id: string; at: string; data: string }>(
+    `SELECT j.procedure_id, j.at, j.data
+       FROM procedure_journal j JOIN procedures p ON p.id = j.procedure_id
+      WHERE ${where} AND j.step = 'taken-over'
+      ORDER BY j.id`,
+    [arg],
+  );
+  return rows.map((r) => {
+    const data = JSON.parse(r.data) as { from?: unknown; to?: unknown; approval?: unknown };
+    return {
+      procedureId: r.procedure_id,
+      from: typeof data.from === 'number' ? data.from : null,
+      to: Number(data.to),
+      approvalId: Number(data.approval),
+      at: r.at,
+    };
+  });
 }

@@ -33,6 +33,7 @@ import { auditOnly, commitStep, newProcedureId, type JournalTarget } from './jou
 import {
   applicationSummary,
   approverName,
+  lastTakeover,
   lifeCardOf,
   otherCounterOf,
   otherCounterRefusal,
@@ -226,7 +227,12 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
     const application =
       p.applicationId === null
         ? null
-        : await applicationSummary(db, await getApplication(db, p.applicationId), now);
+        : await applicationSummary(
+            db,
+            await getApplication(db, p.applicationId),
+            now,
+            deps.counterNumber,
+          );
     return {
       procedureId: p.id,
       kind: p.kind,
@@ -235,7 +241,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       actions: spec.allowed(l.state),
       resident: residentSummaryOf(await getResident(db, l.residentId), now),
       application,
-      card: await lifeCardOf(db, l.cardId, now),
+      card: await lifeCardOf(db, l.cardId, now, deps.counterNumber),
       startedAt: p.startedAt,
       startedBy: (await getOperator(db, p.operatorId)).loginId,
       completedAt: p.status === 'open' ? null : p.endedAt,
@@ -266,6 +272,7 @@ export function createProcedureEngine(deps: ProcedureDeps, specs: readonly AnyPr
       held: l.held,
       otherCounter:
         p.status === 'open' ? otherCounterOf(p.counterNumber, deps.counterNumber) : null,
+      takenOver: await lastTakeover(db, p.id),
       idleAskAt: holdsCounter(l)
         ? new Date(l.lastActionAt + deps.idleMinutes * 60_000).toISOString()
         : null,

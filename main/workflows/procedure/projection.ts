@@ -2,7 +2,7 @@
 // summary, an application, a card with the cards it replaces or was replaced by, an approver.
 import { recordedCardKind } from '../steps/card-kind-record';
 import type { ApplicationSummaryDto, ResidentSummaryDto } from '../../../preload/contract/issuance';
-import type { LifeCardDto } from '../../../preload/contract/lifecycle';
+import type { LifeCardDto, TakeoverDto } from '../../../preload/contract/lifecycle';
 import type { Queryable } from '../../db/connection';
 import { cardActions } from '../../../preload/contract/rules/card-actions';
 import { getApproval } from '../../db/repositories/approvals';
@@ -16,7 +16,12 @@ import {
   type Card,
 } from '../../db/repositories/cards';
 import { listCertificatesOfCard } from '../../db/repositories/certificates';
-import { findOpenProcedureOfApplication, type Procedure } from '../../db/repositories/journal';
+import {
+  findOpenProcedureOfApplication,
+  listOpenProceduresOfCard,
+  listTakeovers,
+  type Procedure,
+} from '../../db/repositories/journal';
 import { getOperator } from '../../db/repositories/operators';
 import { getResident, type Resident } from '../../db/repositories/residents';
 import { ageOn, isUnder15 as under15On } from '../../../preload/contract/rules/age';
@@ -40,15 +45,20 @@ export function isUnder15(birthDate: string, now: Date): boolean {
   return under15On(birthDate, japanDate(now));
 }
 
-/** An application as the clerk sees it: the resident, its card, an unfinished 交付 of it. */
+/**
+ * An application as the clerk sees it: the resident, its card, an unfinished 交付 of it and which
+ * other office counter holds that (`here`: this counter's number, undefined on its own file).
+ */
 export async function applicationSummary(
   q: Queryable,
   app: CardApplication,
   now: Date,
+  here: number | undefined,
 ): Promise<ApplicationSummaryDto> {
   const resident = residentSummaryOf(await getResident(q, app.residentId), now);
   const card = await findCardOfApplication(q, app.id);
   const open = await findOpenProcedureOfApplication(q, 'issuance', app.id);
+  const delivery = await findOpenProcedureOfApplication(q, 'representative', app.id);
   return {
     id: app.id,
     noticeNumber: app.noticeNumber,
@@ -58,15 +68,21 @@ export async function applicationSummary(
     card: card ? { serial: card.serial, state: card.state, expiry: card.expiry } : null,
     under15: resident.age < 15,
     openProcedureId: open?.id ?? null,
-    openDeliveryId: (await findOpenProcedureOfApplication(q, 'representative', app.id))?.id ?? null,
+    openOtherCounter: open ? otherCounterOf(open.counterNumber, here) : null,
+    openDeliveryId: delivery?.id ?? null,
+    deliveryOtherCounter: delivery ? otherCounterOf(delivery.counterNumber, here) : null,
   };
 }
 
-/** A card as the clerk sees it, with its place in a chain of reissues and what it allows now. */
+/**
+ * A card as the clerk sees it, with its place in a chain of reissues, what it allows now and its
+ * procedures open at another office counter (`here`: this counter, undefined on its own file).
+ */
 export async function lifeCardOf(
   q: Queryable,
   cardOrId: Card | number,
   now: Date,
+  here: number | undefined,
 ): Promise<LifeCardDto> {
   const card = typeof cardOrId === 'number' ? await getCard(q, cardOrId) : cardOrId;
   const replaces =
@@ -93,6 +109,10 @@ export async function lifeCardOf(
     replacesSerial: replaces?.serial ?? null,
     replacedBySerial: replacedBy?.serial ?? null,
     actions,
+    openElsewhere: (await listOpenProceduresOfCard(q, card.id)).flatMap((p) => {
+      const counter = otherCounterOf(p.counterNumber, here);
+      return counter === null ? [] : [{ procedureId: p.id, kind: p.kind, counter }];
+    }),
   };
 }
 
@@ -104,6 +124,34 @@ export async function approverName(
   if (approvalId === null) return null;
   const approval = await getApproval(q, approvalId);
   return (await getOperator(q, approval.approverId)).displayName;
+}
+
+/**
+ * The takeovers from another office counter of one procedure, or of a resident's procedures,
+ * oldest first, with the approving 責任者's name.
+ */
+export async function takeoversOf(
+  q: Queryable,
+  of: Parameters<typeof listTakeovers>[1],
+): Promise<(TakeoverDto & { readonly procedureId: string })[]> {
+  const out: (TakeoverDto & { readonly procedureId: string })[] = [];
+  for (const r of await listTakeovers(q, of))
+    out.push({
+      procedureId: r.procedureId,
+      fromCounter: r.from,
+      toCounter: r.to,
+      approvedBy: (await approverName(q, r.approvalId)) ?? '',
+      at: r.at,
+    });
+  return out;
+}
+
+/** The takeover that last moved the procedure to another counter, or null when it never moved. */
+export async function lastTakeover(q: Queryable, procedureId: string): Promise<TakeoverDto | null> {
+  const last = (await takeoversOf(q, { procedureId })).at(-1);
+  if (!last) return null;
+  const { procedureId: _ofIt, ...takeover } = last;
+  return takeover;
 }
 
 /**

@@ -119,6 +119,9 @@ export const en: Messages = {
     button: 'Supervisor takes over',
     buttonFor: 'Supervisor takes over the {kind} for {name} (open at counter {counter})',
     busy: 'Taking over…',
+    taken: 'Taken over from {from} to counter {to} (supervisor: {approver}, {time})',
+    counter: 'counter {counter}',
+    unknownCounter: 'another counter',
   },
   trainer: {
     title: 'Practice cards (training)',
@@ -1997,4 +2000,5 @@ export const en: Messages = {
   dateWithEra: '{date} ({era})',
   dateTime: '{d} {month} {y}, {hh}:{mm}',
   dateTimeSeconds: '{d} {month} {y}, {hh}:{mm}:{ss}',
+  timeOfDay: '{hh}:{mm}',
 };

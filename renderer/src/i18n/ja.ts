@@ -1101,6 +1101,10 @@ export const ja = {
     button: '責任者が引き継ぐ',
     buttonFor: '{name} さんの{kind}（窓口{counter}で手続き中）を責任者が引き継ぐ',
     busy: '引き継いでいます…',
+    /** After a takeover, on the procedure and on its entry of the resident's page. */
+    taken: '{from}から窓口{to}に引き継ぎました（責任者：{approver}、{time}）',
+    counter: '窓口{counter}',
+    unknownCounter: '別の窓口',
   },
   trainer: {
     title: '練習用カードの操作（研修用）',
@@ -2040,6 +2044,7 @@ export const ja = {
   dateWithEra: '{date}（{era}）',
   dateTime: '{y}年{m}月{d}日 {hh}時{mm}分',
   dateTimeSeconds: '{y}年{m}月{d}日 {hh}時{mm}分{ss}秒',
+  timeOfDay: '{hh}:{mm}',
 };
 
 export type Messages = typeof ja;

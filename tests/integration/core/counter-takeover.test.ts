@@ -1,6 +1,7 @@
 // An office counter meets a procedure another counter left open, through the core's router: the
-// lists name that counter, a start or a step is refused naming it and the procedure, and a
-// 責任者's approved takeover brings it here, after which it goes on at this counter.
+// lists and the search name that counter, a start or a step is refused naming it and the
+// procedure, and a 責任者's approved takeover brings it here, after which it goes on at this
+// counter and says where it came from.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,9 +49,20 @@ describe('a procedure open at another office counter', () => {
       applicationId,
     });
     const { procedureId } = started;
-    // This counter's own procedure is no other counter's.
-    expect(started.otherCounter).toBeNull();
+    // This counter's own procedure is no other counter's, and it never moved.
+    expect(started).toMatchObject({ otherCounter: null, takenOver: null });
+    expect(found.applications[0]).toMatchObject({ openOtherCounter: null });
     await recordAtCounter(core, procedureId, 2);
+
+    // The search names counter 2 beside the open 交付, so that no resume is offered for it.
+    const again = await call<ResidentMatchDto>(core, 'lookup:by-notice', HANAKO);
+    expect(again.applications[0]).toMatchObject({
+      openProcedureId: procedureId,
+      openOtherCounter: 2,
+      openDeliveryId: null,
+      deliveryOtherCounter: null,
+    });
+    expect(again.cards[0]!.openElsewhere).toEqual([{ procedureId, kind: 'issuance', counter: 2 }]);
 
     const listed = await call<readonly ProcedureDto[]>(core, 'procedure:list-open');
     expect(listed.find((p) => p.procedureId === procedureId)?.otherCounter).toBe(2);
@@ -77,16 +89,29 @@ describe('a procedure open at another office counter', () => {
       approvalId,
     });
     expect(taken).toMatchObject({ procedureId, otherCounter: null, step: 'documents' });
+    // Where it came from, who approved and when, as the takeover's journal row recorded it.
+    const takenOver = {
+      fromCounter: 2,
+      toCounter: 1,
+      approvedBy: '責任者（練習）',
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
+    };
+    expect(taken.takenOver).toEqual(takenOver);
     const after = await call<ResidentHistoryDto>(core, 'lookup:history', {
       residentId: found.resident.id,
     });
     expect(after.openProcedures).toEqual([
       expect.objectContaining({ procedureId, otherCounter: null }),
     ]);
+    expect(after.takeovers).toEqual([{ procedureId, ...takenOver, at: taken.takenOver?.at }]);
+    const searched = await call<ResidentMatchDto>(core, 'lookup:by-notice', HANAKO);
+    expect(searched.applications[0]).toMatchObject({ openOtherCounter: null });
+    expect(searched.cards[0]!.openElsewhere).toEqual([]);
     const next = await call<ProcedureDto>(core, 'procedure:record-documents', {
       procedureId,
       ...documents,
     });
     expect(next.step).not.toBe('documents');
+    expect(next.takenOver).toEqual(taken.takenOver);
   });
 });

@@ -10,6 +10,7 @@ import { migrate, schemaVersion } from '../../../main/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/db/migrations';
 import type { Migration } from '../../../main/db/migrations';
 import { DUPLICATE_CLOSED_REASON } from '../../../main/db/migrations/0010-open-procedures';
+import { SEEDED, seedAt } from '../../fixtures/migration-seed';
 import { expectedTwins, seedOpenTwins, twinsAfter } from '../../fixtures/open-twins';
 import { makeTempDir } from './support/temp-db';
 
@@ -31,34 +32,6 @@ async function schemaOf(db: Db): Promise<string[]> {
     `SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`,
   );
   return rows.map((r) => `${r.type} ${r.name}: ${r.sql ?? ''}`);
-}
-
-/** One row in each table that exists at `version`, so an upgrade must carry data across. */
-async function seedAt(db: Db, version: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (version >= 1) {
-      await tx.run(
-        `INSERT INTO operators (login_id, display_name, role, password_hash, created_at, password_changed_at)
-         VALUES ('sato', '佐藤', 'clerk', 'scrypt$x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
-      );
-      await tx.run(
-        `INSERT INTO residents (kana_name, kanji_name, kana_key, kanji_key, birth_date, address, sex,
-                                my_number_enc, my_number_hmac, created_at)
-         VALUES ('ヤマダ タロウ', '山田 太郎', 'ヤマダタロウ', '山田太郎', '1980-02-17', '架空市', 'male',
-                 x'00', zeroblob(32), '2026-01-01T00:00:00Z')`,
-      );
-    }
-    if (version >= 2) {
-      await tx.run(
-        `INSERT INTO procedures (id, kind, status, operator_id, started_at)
-         VALUES ('p-1', 'issuance', 'open', 1, '2026-01-01T00:00:00Z')`,
-      );
-      await tx.run(
-        `INSERT INTO procedure_journal (procedure_id, kind, step, status, operator_id, at)
-         VALUES ('p-1', 'issuance', 'started', 'completed', 1, '2026-01-01T00:00:00Z')`,
-      );
-    }
-  });
 }
 
 describe('migrations', () => {
@@ -121,14 +94,14 @@ describe('migrations', () => {
       expect(await schemaOf(db)).toEqual(await schemaOf(reference));
       if (from >= 1) {
         expect(await db.get('SELECT kanji_name FROM residents')).toEqual({
-          kanji_name: '山田 太郎',
+          kanji_name: SEEDED.kanjiName,
         });
       }
       if (from >= 2) {
-        expect(await db.get('SELECT id FROM procedures')).toEqual({ id: 'p-1' });
+        expect(await db.get('SELECT id FROM procedures')).toEqual({ id: SEEDED.procedureId });
         // The journal still points at its procedure, and every key still resolves.
         expect(await db.get('SELECT procedure_id FROM procedure_journal')).toEqual({
-          procedure_id: 'p-1',
+          procedure_id: SEEDED.procedureId,
         });
         expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
       }

@@ -6,7 +6,9 @@ import { cardActions, type CardActionFacts } from '../../../preload/contract/rul
 import {
   actionKey,
   actionOfNext,
+  isElsewhere,
   isOffered,
+  openElsewhereOf,
   proceduresOf,
   refusedOf,
 } from '../../../renderer/src/workflows/find/card-actions';
@@ -36,6 +38,7 @@ function cardOf(
     replacesSerial: null,
     replacedBySerial: null,
     actions: cardActions(all, NOW),
+    openElsewhere: [],
     ...more,
   };
 }
@@ -58,6 +61,16 @@ describe('what a card offers', () => {
     expect(refusedOf(recorded)).toEqual([
       { action: 'reissue', refusal: { code: 'reissue-exists', detail: null } },
     ]);
+    // A 更新 open at counter 2 is taken over, not restarted; a 交付 there is its application's.
+    const renewal = { procedureId: 'ren-a', kind: 'renewal', counter: 2 } as const;
+    const elsewhere = cardOf(
+      {},
+      { openElsewhere: [renewal, { procedureId: 'iss-a', kind: 'issuance', counter: 2 }] },
+    );
+    expect(openElsewhereOf(elsewhere)).toEqual([renewal]);
+    expect(isElsewhere(elsewhere, { kind: 'renewal', factsChanged: true })).toBe(true);
+    expect(isElsewhere(elsewhere, { kind: 'pin-reset' })).toBe(false);
+    expect(isElsewhere(cardOf(), { kind: 'renewal' })).toBe(false);
     expect(isOffered(recorded, { kind: 'reissue' })).toBe(false);
   });
 

@@ -2,7 +2,11 @@
 // era rule, a timestamp taken as its day in Japan, and a value that is no date shown as it came.
 import { describe, expect, it } from 'vitest';
 import { createAppI18n, type Locale } from '../../../renderer/src/i18n';
-import { formatDate, formatDateWithEra } from '../../../renderer/src/use-format';
+import {
+  formatDate,
+  formatDateWithEra,
+  formatJapanTimeToday,
+} from '../../../renderer/src/use-format';
 
 function translate(locale: Locale) {
   const i18n = createAppI18n();
@@ -34,6 +38,13 @@ describe('formatDateWithEra', () => {
     // 2029-09-19T15:00Z is already 20 September in Japan.
     expect(formatDateWithEra(ja, '2029-09-19T15:00:00.000Z')).toBe('2029年9月20日（令和11年）');
     expect(formatDateWithEra(ja, '2029-09-20T14:59:59.000Z')).toBe('2029年9月20日（令和11年）');
+    // A takeover's time: alone on the same day in Japan, with its date on another.
+    const now = new Date('2029-09-20T03:00:00.000Z');
+    expect(formatJapanTimeToday(ja, '2029-09-19T15:05:00.000Z', now)).toBe('00:05');
+    expect(formatJapanTimeToday(ja, '2029-09-19T14:59:00.000Z', now)).toBe(
+      '2029年9月19日 23時59分',
+    );
+    expect(formatJapanTimeToday(en, 'unknown', now)).toBe('unknown');
   });
 
   it('shows a value that is no date as it came', () => {

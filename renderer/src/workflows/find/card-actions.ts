@@ -1,6 +1,7 @@
 // What the clerk can start for a card found at the counter: the procedures main says it accepts
 // now (the card's `actions`), those it does not accept yet with why, and the procedure each next
-// action of the resident's page leads to (main checks every start again, by the same rule).
+// action of the resident's page leads to (main checks every start again, by the same rule), and
+// those another office counter holds open, to take over instead of starting.
 import type { LifeCardDto, LifeNextAction } from '../../../../preload/contract/lifecycle';
 import type { CardProcedureKind } from '../../../../preload/contract/procedure';
 import type { CardKind } from '../../../../preload/contract/rules/card-kinds';
@@ -73,4 +74,18 @@ export function isOffered(card: LifeCardDto, action: CardAction): boolean {
 export function actionKey(action: CardAction): string {
   if (action.kind === 'card-kind') return `to-${action.to}`;
   return action.kind === 'revocation' && action.returnOnly ? 'return' : action.kind;
+}
+
+/**
+ * The card's procedures open at another office counter that its buttons would reopen (a start of
+ * the same kind), and main refuses here: offered to take over instead. 交付 and 代理人交付 are
+ * their application's (the search shows them there).
+ */
+export function openElsewhereOf(card: LifeCardDto): LifeCardDto['openElsewhere'] {
+  return card.openElsewhere.filter((o) => o.kind !== 'issuance' && o.kind !== 'representative');
+}
+
+/** Whether the action would reopen a procedure another office counter holds. */
+export function isElsewhere(card: LifeCardDto, action: CardAction): boolean {
+  return openElsewhereOf(card).some((o) => o.kind === action.kind);
 }
