@@ -374,6 +374,9 @@ await lanes(
             // The build step has just built the renderer the e2e serves (else its setup builds it).
             env: {
               PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+              // No pictures unless asked for: nobody looks at them here, and they cost CPU the
+              // lanes run short of (npm run test:e2e, or one spec, writes them).
+              MADOGUCHI_SCREENS: process.env.MADOGUCHI_SCREENS ?? '0',
               ...(want('build') ? { MADOGUCHI_RENDERER_BUILT: '1' } : {}),
             },
             log: 'e2e.log',

@@ -25,7 +25,7 @@ import {
   turnTo,
 } from './harness/lifecycle-steps';
 import { loginAs } from './harness/login';
-import { SCREENS_DIR } from './harness/paths';
+import { PICTURES_WANTED, SCREENS_DIR } from './harness/paths';
 import { residentEntersForIssuance } from './harness/resident-input';
 
 const SIZES = [
@@ -56,9 +56,10 @@ async function mainActionInView(
           if (el && el.scrollTop > 0) el.scrollTop = 0;
         type PageDocument = { scrollingElement: Box | null; querySelectorAll(s: string): Box[] };
       });
-    await page.screenshot({
-      path: join(SCREENS_DIR, `one-screen-${name}-${size.width}x${size.height}.png`),
-    });
+    if (PICTURES_WANTED)
+      await page.screenshot({
+        path: join(SCREENS_DIR, `one-screen-${name}-${size.width}x${size.height}.png`),
+      });
     const box = await action.boundingBox();
     const at = `${name} at ${size.width}×${size.height}`;
     expect(box, at).not.toBeNull();

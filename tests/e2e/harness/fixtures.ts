@@ -27,6 +27,7 @@ import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import { timingForAtr, type TimingModel } from '../../../main/card/sim/timing';
 import {
   CORE_BUNDLE,
+  PICTURES_WANTED,
   PRESETS_BUNDLE,
   RENDERER_DIR,
   RESIDENT_SHIM_BUNDLE,
@@ -118,7 +119,10 @@ export interface Harness {
    * simulator's speed. The card keeps it while pulled out and put back.
    */
   realCardTiming(): { off(): void };
-  /** Full-page PNG under tests/e2e/__screens__/<name>.png, written on every run; the clerk page unless `of`. */
+  /**
+   * Full-page PNG under tests/e2e/__screens__/<name>.png, the clerk page unless `of`; written on
+   * every run but npm test's (MADOGUCHI_SCREENS=0).
+   */
   screenshot(name: string, of?: Page): Promise<void>;
 }
 
@@ -355,6 +359,7 @@ export const test = base.extend<
         };
       },
       async screenshot(name, of = page) {
+        if (!PICTURES_WANTED) return;
         await of.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
       },
     };

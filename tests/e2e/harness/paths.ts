@@ -17,3 +17,9 @@ export const PRESETS_BUNDLE = resolve(REPO_ROOT, 'out/e2e/core/presets.mjs');
 /** The RSA key pairs the e2e deals to the core (rsa-pool.ts), kept between runs like the build's caches. */
 export const RSA_POOL_FILE = resolve(REPO_ROOT, 'node_modules/.cache/madoguchi/e2e-rsa-pool.json');
 export const SCREENS_DIR = resolve(REPO_ROOT, 'tests/e2e/__screens__');
+/**
+ * Whether the specs write their pictures there: yes, unless MADOGUCHI_SCREENS=0. They are for a
+ * person to look at (npm run test:e2e, or one spec); npm test, where nobody looks at them, turns
+ * them off: its ~350 full-page captures cost about 90 s of CPU on the run's two cores.
+ */
+export const PICTURES_WANTED = process.env.MADOGUCHI_SCREENS !== '0';
