@@ -1,18 +1,16 @@
 // 交付 survives an app crash: a counter process driving the issuance over pcsc-mini + pcscd + vpcd is
 // SIGKILLed after each step and in the middle of each card write; a new process on the same data
 // folder resumes the open procedure and completes it, with one key pair and one certificate per kind.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core';
 import { loadPreset } from '../../../main/card/sim/presets';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import type { ProcedureDto } from '../../../preload/contract/procedure';
-import { createPcscHarness, type PcscHarness } from '../support/pcsc-harness';
+import { childOverPcsc } from '../support/pcsc-harness';
 import { advance, openIssuance } from '../support/issuance-script';
 import {
-  buildChild,
   cardSeen,
   practiceConfig,
-  removeDataDirs,
   routerCall,
   runAndKill,
   seededDataDir,
@@ -20,18 +18,7 @@ import {
   type ChildRun,
 } from '../support/lifecycle-setup';
 
-let h: PcscHarness;
-let bundle: string;
-
-beforeAll(async () => {
-  bundle = await buildChild('issuance-child');
-  h = await createPcscHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.close();
-  removeDataDirs();
-});
+const counter = childOverPcsc('issuance-child');
 
 /** A fresh practice data folder (seed + authority) and the prepared card of MD-2026-0001 for it. */
 async function prepare(): Promise<{ dataDir: string; card: SimCard }> {
@@ -41,18 +28,25 @@ async function prepare(): Promise<{ dataDir: string; card: SimCard }> {
 
 /** The child's issuance run on the PC/SC reader, stopped after `stopAfter` (or by the armed kill). */
 function run(dataDir: string, stopAfter: string, arm?: (kill: () => void) => void): ChildRun {
-  return { bundle, dataDir, reader: h.reader, stopAfter, procedure: 'issuance', arm };
+  return {
+    bundle: counter.bundle,
+    dataDir,
+    reader: counter.harness.reader,
+    stopAfter,
+    procedure: 'issuance',
+    arm,
+  };
 }
 
 async function finishInProcess(dataDir: string): Promise<{ core: Core; dto: ProcedureDto }> {
-  const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: h.reader }));
+  const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: counter.harness.reader }));
   await core.start();
   const call = routerCall(core);
-  await cardSeen(core, h.reader);
+  await cardSeen(core, counter.harness.reader);
   let dto = await openIssuance(call);
   for (let i = 0; dto.step !== 'completed'; i += 1) {
     if (i > 12) throw new Error(`no progress: stuck at ${dto.step}`);
-    dto = await advance(call, h.reader, dto);
+    dto = await advance(call, counter.harness.reader, dto);
   }
   return { core, dto };
 }
@@ -80,7 +74,7 @@ describe('issuance: SIGKILL at each step, then a restart completes it', () => {
   for (const stopAfter of ['documents', 'card', 'face', 'card-face', 'pins']) {
     it(`killed right after the ${stopAfter} step`, async () => {
       const { dataDir, card } = await prepare();
-      await h.insert(card);
+      await counter.harness.insert(card);
       const out = await runAndKill(run(dataDir, stopAfter));
       expect(out).toContain(`done ${stopAfter}`);
       const { core, dto } = await finishInProcess(dataDir);
@@ -103,7 +97,7 @@ describe('issuance: SIGKILL at each step, then a restart completes it', () => {
       const { dataDir, card } = await prepare();
       let kill: (() => void) | null = null;
       let seen = 0;
-      await h.insert(
+      await counter.harness.insert(
         watched(card, (i, q) => {
           if (i !== ins || (p1 !== null && q !== p1) || !kill) return;
           seen += 1;

@@ -7,7 +7,7 @@
 // a new process on the same data folder completes the procedure, with one key pair and one new
 // certificate per renewed kind, and the values the resident chose on the card.
 // One file: the seeded data folder and the preset authority are made once for all of them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core';
 import type { SimCard } from '../../../main/card/sim/sim-card';
 import type { CardHealthDto, PinKind } from '../../../preload/contract/dto';
@@ -26,13 +26,11 @@ import {
   type LifeScenario,
 } from '../support/issuance-script';
 import {
-  buildChild,
   cardSeen,
   cardState,
   certificateRows,
   practiceConfig,
   prepareIssuedCard,
-  removeDataDirs,
   routerCall,
   runAndKill,
   serialNumber,
@@ -42,26 +40,15 @@ import {
   watched,
   type CertificateRow,
 } from '../support/lifecycle-setup';
-import { createPcscHarness, type PcscHarness } from '../support/pcsc-harness';
+import { childOverPcsc } from '../support/pcsc-harness';
 
-let h: PcscHarness;
-let bundle: string;
-
-beforeAll(async () => {
-  bundle = await buildChild('lifecycle-child');
-  h = await createPcscHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.close();
-  removeDataDirs();
-});
+const counter = childOverPcsc('lifecycle-child');
 
 /** The counter app on the data folder, reading 花子's card through PC/SC. */
 async function counterOn(dataDir: string): Promise<{ core: Core; call: Call }> {
-  const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: h.reader }));
+  const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: counter.harness.reader }));
   await core.start();
-  await cardSeen(core, h.reader);
+  await cardSeen(core, counter.harness.reader);
   const call = routerCall(core);
   await call('clerk', 'auth:login', { loginId: 'renshu01', password: 'renshu01-2026' });
   return { core, call };
@@ -100,7 +87,7 @@ async function prompt(call: Call): Promise<ResidentPromptDto> {
 describe('一時停止の解除 through PC/SC', () => {
   it('releases the suspended card: the held certificates revoked (keyCompromise), new keys and certificates, a new signing password and the auth PIN kept', async () => {
     const { dataDir, card } = await prepareIssuedCard({ suspend: true });
-    await h.insert(card);
+    await counter.harness.insert(card);
     const { core, call } = await counterOn(dataDir);
     try {
       const held = await certificateRows(core);
@@ -117,7 +104,7 @@ describe('一時停止の解除 through PC/SC', () => {
       expect(dto.step).toBe('documents');
       dto = await clerk('procedure:record-documents', { kinds: ['driving-licence'] });
       expect(dto.step).toBe('card');
-      dto = await clerk('procedure:check-card', { reader: h.reader });
+      dto = await clerk('procedure:check-card', { reader: counter.harness.reader });
       // Release always checks the face, whatever the documents.
       expect(dto).toMatchObject({ step: 'face', matchedSerial: CARD_SERIAL, faceRequired: true });
       dto = await clerk('procedure:record-face', { decision: 'match' });
@@ -129,7 +116,7 @@ describe('一時停止の解除 through PC/SC', () => {
         ],
       });
       expect(dto.step).toBe('pins');
-      dto = await clerk('procedure:open-pin-entry', { reader: h.reader });
+      dto = await clerk('procedure:open-pin-entry', { reader: counter.harness.reader });
       expect(dto.pins?.entryOpen).toBe(true);
       expect(await prompt(call)).toMatchObject({
         procedureId,
@@ -177,11 +164,11 @@ describe('一時停止の解除 through PC/SC', () => {
       // On the card: new key pairs, the counters full, the certificates those of the new keys.
       expect(card.keyGenerations('sign')).toBe(2);
       expect(card.keyGenerations('auth')).toBe(2);
-      const health = await core.cards.readHealth(h.reader);
+      const health = await core.cards.readHealth(counter.harness.reader);
       expect(health.chipState).toBe('active');
       expect(pinOf(health, 'signing')).toMatchObject({ state: 'ok', triesLeft: 5 });
       expect(pinOf(health, 'auth')).toMatchObject({ state: 'ok', triesLeft: 3 });
-      const onCard = await signOnCard(core, h.reader, {
+      const onCard = await signOnCard(core, counter.harness.reader, {
         signing: FRESH.signing,
         auth: TYPED.auth,
       });
@@ -202,10 +189,10 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
     await spendTries(card, 'auth', 3);
     await spendTries(card, 'signing', 1);
     const commands: number[] = [];
-    await h.insert(watched(card, (ins) => commands.push(ins)));
+    await counter.harness.insert(watched(card, (ins) => commands.push(ins)));
     const { core, call } = await counterOn(dataDir);
     try {
-      const health = await core.cards.readHealth(h.reader);
+      const health = await core.cards.readHealth(counter.harness.reader);
       expect(pinOf(health, 'auth')).toMatchObject({ state: 'locked', triesLeft: 0 });
       expect(pinOf(health, 'signing')).toMatchObject({ state: 'ok', triesLeft: 4 });
       expect(health.nextActions).toContain('reset-locked-pin');
@@ -213,7 +200,7 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
       const { procedureId, clerk, started } = await startOnCard(call, 'pin-reset');
       let dto = started;
       await clerk('procedure:record-documents', { kinds: ['driving-licence'] });
-      dto = await clerk('procedure:check-card', { reader: h.reader });
+      dto = await clerk('procedure:check-card', { reader: counter.harness.reader });
       // A list A document: no face check for a reset.
       expect(dto).toMatchObject({ step: 'choose', faceRequired: false });
       // Nobody can enter the value in use of a locked PIN: only a reset is offered for it.
@@ -229,7 +216,7 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
         ],
       });
       expect(dto.step).toBe('pins');
-      await clerk('procedure:open-pin-entry', { reader: h.reader });
+      await clerk('procedure:open-pin-entry', { reader: counter.harness.reader });
       expect(await prompt(call)).toMatchObject({
         purpose: 'pin-reset',
         required: ['signing', 'auth'],
@@ -245,7 +232,8 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
       expect(wrong.ok ? null : wrong.error.code).toBe('pin-wrong');
       dto = await clerk('procedure:get');
       expect(dto).toMatchObject({ step: 'pins', notice: { code: 'pin-wrong' } });
-      if (!dto.pins?.entryOpen) await clerk('procedure:open-pin-entry', { reader: h.reader });
+      if (!dto.pins?.entryOpen)
+        await clerk('procedure:open-pin-entry', { reader: counter.harness.reader });
       expect((await prompt(call)).triesLeft).toMatchObject({ signing: 3 });
 
       commands.length = 0;
@@ -261,7 +249,7 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
       expect(commands).toContain(0x24);
       expect(commands).toContain(0x2c);
 
-      const after = await core.cards.readHealth(h.reader);
+      const after = await core.cards.readHealth(counter.harness.reader);
       expect(pinOf(after, 'auth')).toMatchObject({ state: 'ok', triesLeft: 3 });
       expect(pinOf(after, 'signing')).toMatchObject({ state: 'ok', triesLeft: 5 });
       // Keys and certificates untouched; the certificates still those of the keys on the card.
@@ -269,7 +257,10 @@ describe('暗証番号の初期化・再設定 through PC/SC', () => {
       expect(card.keyGenerations('sign')).toBe(1);
       expect(card.keyGenerations('auth')).toBe(1);
       expect(
-        await signOnCard(core, h.reader, { signing: FRESH.signing, auth: FRESH.auth }),
+        await signOnCard(core, counter.harness.reader, {
+          signing: FRESH.signing,
+          auth: FRESH.auth,
+        }),
       ).toEqual({
         signing: serialNumber(before.find((r) => r.kind === 'signing')!.serial),
         auth: serialNumber(before.find((r) => r.kind === 'auth')!.serial),
@@ -290,15 +281,17 @@ async function finish(
   scenario: LifeScenario,
   clockOffsetMs = 0,
 ): Promise<{ core: Core; dto: ProcedureDto }> {
-  const core = createCore(practiceConfig(dataDir, { kind: 'pcsc', name: h.reader }, clockOffsetMs));
+  const core = createCore(
+    practiceConfig(dataDir, { kind: 'pcsc', name: counter.harness.reader }, clockOffsetMs),
+  );
   await core.start();
   try {
-    await cardSeen(core, h.reader);
+    await cardSeen(core, counter.harness.reader);
     const call = routerCall(core);
     let dto = await openLife(call, scenario);
     for (let i = 0; dto.step !== 'completed'; i++) {
       if (i > 12) throw new Error(`no progress: stuck at ${dto.step}`);
-      dto = await advanceLife(call, h.reader, scenario, dto);
+      dto = await advanceLife(call, counter.harness.reader, scenario, dto);
     }
     return { core, dto };
   } catch (e) {
@@ -338,7 +331,7 @@ async function expectRenewed(
     expect(card.keyGenerations(kind)).toBeGreaterThanOrEqual(2);
     expect(card.keyGenerations(kind)).toBeLessThanOrEqual(2 + extraKeygens);
   }
-  expect(await signOnCard(core, h.reader, secrets)).toEqual({
+  expect(await signOnCard(core, counter.harness.reader, secrets)).toEqual({
     signing: serialNumber(fresh.find((r) => r.kind === 'signing')!.serial),
     auth: serialNumber(fresh.find((r) => r.kind === 'auth')!.serial),
   });
@@ -358,7 +351,7 @@ interface KillAt {
  */
 async function crashRig(card: SimCard, dataDir: string, procedure: string, clockOffsetMs = 0) {
   let armed: { at: KillAt; kill: () => void; seen: number } | null = null;
-  await h.insert(
+  await counter.harness.insert(
     watched(card, (ins, p1) => {
       if (!armed || ins !== armed.at.ins || (armed.at.p1 !== null && p1 !== armed.at.p1)) return;
       armed.seen += 1;
@@ -367,14 +360,21 @@ async function crashRig(card: SimCard, dataDir: string, procedure: string, clock
   );
   return {
     async afterStep(stopAfter: string): Promise<string> {
-      return runAndKill({ bundle, dataDir, reader: h.reader, stopAfter, procedure, clockOffsetMs });
+      return runAndKill({
+        bundle: counter.bundle,
+        dataDir,
+        reader: counter.harness.reader,
+        stopAfter,
+        procedure,
+        clockOffsetMs,
+      });
     },
     async atCommand(at: KillAt): Promise<number> {
       let seen = 0;
       await runAndKill({
-        bundle,
+        bundle: counter.bundle,
         dataDir,
-        reader: h.reader,
+        reader: counter.harness.reader,
         stopAfter: 'none',
         procedure,
         clockOffsetMs,
@@ -415,7 +415,7 @@ describe('SIGKILL, then a new process on the same data folder completes the proc
       expect(card.keyGenerations('sign')).toBe(1);
       expect(card.keyGenerations('auth')).toBe(1);
       // The values she chose open the keys (the test signature checks the certificates too).
-      await signOnCard(core, h.reader, { signing: FRESH.signing, auth: FRESH.auth });
+      await signOnCard(core, counter.harness.reader, { signing: FRESH.signing, auth: FRESH.auth });
     } finally {
       await core.close();
     }

@@ -1,9 +1,10 @@
 // Test harness for the PC/SC path: createPcscWatcher against the suite's pcscd, cards put in through vpcd.
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createPcscWatcher, type PcscWatcherOptions } from '../../../main/card/pcsc-transport';
 import type { SimCardPort } from '../../../main/card/sim/sim-card-port';
 import { connectVpcd, type VpcdBridge } from '../../../main/card/sim/vpcd-bridge';
 import type { ReaderEvent, ReaderWatcher } from '../../../main/card/transport';
+import { buildChild, removeDataDirs } from './lifecycle-setup';
 
 /** The reader a suite drives, and how it puts cards in and takes them out. */
 export interface ReaderHarness {
@@ -97,4 +98,24 @@ export async function createPcscHarness(options: PcscWatcherOptions = {}): Promi
       await watcher.stop();
     },
   };
+}
+
+/**
+ * A file whose tests drive a child counter process over PC/SC: before its tests the child's bundle
+ * is built and the harness made; after them the harness is closed and the data folders removed.
+ */
+export function childOverPcsc(child: string): {
+  readonly harness: PcscHarness;
+  readonly bundle: string;
+} {
+  const run = {} as { harness: PcscHarness; bundle: string };
+  beforeAll(async () => {
+    run.bundle = await buildChild(child);
+    run.harness = await createPcscHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await (run.harness as PcscHarness | undefined)?.close();
+    removeDataDirs();
+  });
+  return run;
 }
