@@ -28,6 +28,7 @@ const DB_CODES: Readonly<Record<string, ErrorCode>> = {
   'record-not-found': 'not-found',
   'duplicate-record': 'duplicate-login',
   'backup-exists': 'backup-failed',
+  'db-backup-on-server': 'backup-on-server',
 };
 
 /**

@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'office-key-wrong', // the installed office key is another machine's or another office's
   'disk-full', // a file (export, receipt, backup) could not be written: no space; nothing was left
   'backup-failed',
+  'backup-on-server', // the office database is backed up on its server by IT, not by a counter
   // 交付 and other counter procedures
   'application-not-found',
   'application-not-ready',

@@ -1886,6 +1886,8 @@ export const en: Messages = {
       'The disk is full, so the file could not be saved. No partial file was left. Ask IT staff to free space, then try again.',
     'backup-failed':
       'The backup could not be made. Check the free space at the destination and try again.',
+    'backup-on-server':
+      "This counter's records are in the office's shared database, which IT backs up on its server: no backup is made from this screen. Ask IT when a copy is needed.",
     'application-not-found':
       'No application matches this notice number and birth date. Check both and enter them again, or search by name and birth date.',
     'application-not-ready':
