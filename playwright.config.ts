@@ -1,6 +1,34 @@
 // Playwright e2e: the built clerk renderer in Debian's Chromium, the core in the test process (tests/e2e).
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+/**
+ * Playwright's own --disable-features list, read from the installed playwright-core: Chromium keeps
+ * only the last --disable-features it is given, so a list of ours must repeat theirs. Throws when
+ * the bundle no longer has the list where it was (an upgrade): the run stops instead of quietly
+ * dropping Playwright's switches.
+ */
+function playwrightDisabledFeatures(): string[] {
+  const core = dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
+  const bundle = readFileSync(join(core, 'lib', 'coreBundle.js'), 'utf8');
+  const list = /disabledFeatures = \[([^\]]*)\]/.exec(bundle)?.[1];
+  const names = [...(list ?? '').matchAll(/^\s*"(\w+)"/gm)].map((m) => m[1]!);
+  if (!names.includes('PaintHolding'))
+    throw new Error(
+      'playwright-core no longer lists its disabled Chromium features where expected',
+    );
+  return names;
+}
+
+/**
+ * New headless Chromium loads the address bar's popup, a WebUI page (chrome://omnibox-popup), for
+ * every browser context, that is for every test, in renderers of their own: measured, 1.5 s of CPU
+ * per test, more than the app's own page. No test has an address bar. This switch drops one of its
+ * two pages (no switch found drops the other).
+ */
+const DISABLED_FEATURES = [...playwrightDisabledFeatures(), 'WebUIOmniboxPopup'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,6 +64,7 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        `--disable-features=${DISABLED_FEATURES.join(',')}`,
         '--use-fake-ui-for-media-stream',
         '--use-fake-device-for-media-stream',
         // The face check's live camera: a practice portrait (npm run photos, run by the build).
