@@ -1,5 +1,5 @@
-// `npm test`: the build, then lint, format, typecheck, unit, integration (on sqlite, and the files
-// that keep records again on PostgreSQL), e2e and the installer's
+// `npm test`: the build, then lint, format, typecheck, unit, integration (on sqlite, and the core's
+// files again on PostgreSQL with the office database's own tests), e2e and the installer's
 // contents (dist:check) side by side in lanes. Every step runs even after a failure; one closing line counts the tests of all of them:
 // "Tests: N passed, M failed, K skipped" (a skipped test or no test at all fails the run too).
 // `node scripts/run-tests.mjs unit integration` runs only those steps (lint, format, typecheck,
@@ -55,7 +55,11 @@ function run(name, command, args, { env = {}, log = null } = {}) {
   const started = Date.now();
   console.log(`\n=== ${name}: started (${command} ${args.join(' ')})`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    // Through a shell that reports the CPU time of the command and everything it waited for:
+    // npm test's lanes share two cores, and their CPU seconds, not their wall time, say where the
+    // run's time goes.
+    const cpuFile = join(reportDir, `cpu-${steps.length}-${process.hrtime.bigint()}.txt`);
+    const child = spawn('sh', ['-c', CPU_WRAPPER, 'sh', cpuFile, command, ...args], {
       stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env: { ...process.env, ...env },
       detached: true,
@@ -78,20 +82,40 @@ function run(name, command, args, { env = {}, log = null } = {}) {
       clearTimeout(limit);
       const ok = code === 0 && !timedOut;
       const seconds = Math.round((Date.now() - started) / 100) / 10;
+      const cpu = cpuSeconds(cpuFile);
       const finish = () => {
         if (log) {
           console.log(`\n=== ${name} (${seconds}s):`);
           process.stdout.write(readFileSync(join(reportDir, log), 'utf8'));
         }
         const how = timedOut ? 'timed out' : signal ? `killed by ${signal}` : `exit ${code}`;
-        console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (${how})`} in ${seconds}s`);
-        steps.push({ name, ok, seconds });
+        const used = cpu === null ? '' : `, ${cpu} CPU-s`;
+        console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (${how})`} in ${seconds}s${used}`);
+        steps.push({ name, ok, seconds, cpu });
         resolve(ok);
       };
       if (file) file.end(finish);
       else finish();
     });
   });
+}
+
+/** Runs "$@" and writes the shell's `times` (its own, then its children's user and system time) to $1. */
+const CPU_WRAPPER = 'f="$1"; shift; "$@"; s=$?; times > "$f"; exit $s';
+
+/** The children's user + system seconds from a `times` file, or null when it was not written. */
+function cpuSeconds(file) {
+  try {
+    const children = readFileSync(file, 'utf8').trim().split('\n')[1] ?? '';
+    rmSync(file, { force: true });
+    const total = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+      (sum, [, m, sec]) => sum + Number(m) * 60 + Number(sec),
+      0,
+    );
+    return Math.round(total);
+  } catch {
+    return null;
+  }
 }
 
 function signalGroup(pid, signal) {
@@ -190,6 +214,13 @@ const KNOWN_SECONDS = {
   'tests/integration/authority/ocsp-openssl.test.ts': 1,
   'tests/integration/core/keys.test.ts': 1,
   'tests/integration/core/newer-database.test.ts': 1,
+  // The office database's own files (the postgres runs): measured alone and scaled to the above.
+  'tests/postgres/standby.test.ts': 120,
+  'tests/postgres/faults.test.ts': 30,
+  'tests/postgres/migrations.test.ts': 19,
+  'tests/postgres/office-counters.test.ts': 6,
+  'tests/postgres/office.test.ts': 5,
+  'tests/postgres/to-office.test.ts': 1,
 };
 const DEFAULT_SECONDS = 5;
 
@@ -303,53 +334,78 @@ if (want('integration')) {
   }
 }
 
-// ---- postgres: the office database's tests, and the record-keeping integration files on it ----
+// ---- postgres: the office database's tests, and the integration suite again on it ----
 
 /**
- * The integration files that run a second time with their cores on PostgreSQL. Running every file
- * twice would add the integration lanes' whole time to npm test's two cores; these are the ones
- * whose point is what the database records (procedures, journal, audit, operators, the 日報), so
- * that every repository runs on both. The rest test the card, the reader, PC/SC or the sqlite file
- * itself (its faults, backup, crash recovery, a newer file), where the backend changes nothing.
+ * The integration files that run on this computer's sqlite file only, each for its reason. Every
+ * other file of the `integration` project (the core through its router, the scenarios, the
+ * authority) runs a second time with its cores on PostgreSQL: the matrix of the two backends.
  */
-const POSTGRES_INTEGRATION_FILES = [
-  'tests/integration/core/lifecycle-records.test.ts',
-  'tests/integration/core/operators.test.ts',
-  'tests/integration/core/same-person.test.ts',
-  'tests/integration/core/one-resident.test.ts',
-];
+const SQLITE_ONLY_FILES = {
+  // The file itself: a full disk, damaged pages, a read-only file, its data key (on PostgreSQL:
+  // tests/postgres/faults.test.ts and office-counters.test.ts).
+  'tests/integration/core/storage-faults.test.ts': 'the sqlite file’s own faults',
+  // A file written by a newer app (on PostgreSQL: migrations.test.ts).
+  'tests/integration/core/newer-database.test.ts': 'the sqlite file’s version',
+  // The file's append-only triggers and anchors, edited on disk (on PostgreSQL: office.test.ts,
+  // the grants and triggers of the counters' role).
+  'tests/integration/core/audit-guard.test.ts': 'the sqlite file’s audit triggers',
+  // The data folder's key file, and a copy of the folder carried off.
+  'tests/integration/core/keys.test.ts': 'the data folder’s key file',
+  // Practice mode keeps its records in the practice file only: the trainer's scenarios, reports
+  // and the reset that moves the file.
+  'tests/integration/scenarios/trainer-progress.test.ts': 'practice mode’s own file',
+};
 
-const postgresReport = join(reportDir, 'vitest-postgres.json');
+/** The files of the `integration` project (vitest.config.ts): not at the top, not *.pcsc.test.ts. */
+const inIntegrationProject = (file) =>
+  relative(join('tests', 'integration'), file).includes('/') && !file.endsWith('.pcsc.test.ts');
+
+const POSTGRES_RUNS = Number(process.env.MADOGUCHI_POSTGRES_RUNS ?? 2);
+const postgresReports = [];
 const postgresLanes = [];
+let postgresFileList = [];
 if (want('postgres')) {
   const why = namespacesUnavailable();
-  const vitestArgs = [
-    'vitest',
-    'run',
-    '--project',
-    'postgres',
-    '--project',
-    'integration',
-    ...vitestReporters(postgresReport),
-    'tests/postgres',
-    ...POSTGRES_INTEGRATION_FILES,
+  const postgresFiles = readdirSync(join('tests', 'postgres'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join('tests', 'postgres', f));
+  postgresFileList = [
+    ...postgresFiles,
+    ...integrationFiles().filter((f) => inIntegrationProject(f) && !(f in SQLITE_ONLY_FILES)),
   ];
-  const env = {
-    MADOGUCHI_DB: 'postgres',
-    MADOGUCHI_PCSCD_LOG: 'test-reports/pcscd-postgres.log',
-    MADOGUCHI_PG_LOG: 'test-reports/postgres.log',
-  };
-  postgresLanes.push([
-    () =>
-      why
-        ? run('postgres', npx, vitestArgs, { env, log: 'postgres.log' })
-        : run(
-            'postgres (the office database, and 4 integration files on it)',
-            'unshare',
-            ['--mount', '--net', '--', 'sh', '-c', NAMESPACE_SETUP, 'sh', npx, ...vitestArgs],
-            { env, log: 'postgres.log' },
-          ),
-  ]);
+  balance(postgresFileList, why ? 1 : POSTGRES_RUNS).forEach((shard, i, all) => {
+    const n = i + 1;
+    const report = join(reportDir, `vitest-postgres-${n}.json`);
+    postgresReports.push(report);
+    const vitestArgs = [
+      'vitest',
+      'run',
+      '--project',
+      'postgres',
+      '--project',
+      'integration',
+      ...vitestReporters(report),
+      ...shard.files,
+    ];
+    // Each run its own server (the global setup starts it), in its own namespace where it can.
+    const env = {
+      MADOGUCHI_DB: 'postgres',
+      MADOGUCHI_PG_LOG: `test-reports/postgres-${n}.log`,
+    };
+    const name = `postgres ${n}/${all.length} (~${Math.round(shard.seconds)}s: ${shard.files.length} files)`;
+    postgresLanes.push([
+      () =>
+        why
+          ? run(name, npx, vitestArgs, { env, log: `postgres-${n}.log` })
+          : run(
+              name,
+              'unshare',
+              ['--mount', '--net', '--', 'sh', '-c', NAMESPACE_SETUP, 'sh', npx, ...vitestArgs],
+              { env, log: `postgres-${n}.log` },
+            ),
+    ]);
+  });
 }
 
 // ---- the run ----
@@ -502,7 +558,29 @@ if (want('integration')) {
   }
   rememberDurations(integrationReports);
 }
-if (want('postgres')) countVitest(postgresReport);
+if (want('postgres')) {
+  // Every file of the matrix ran on PostgreSQL, and once.
+  const ran = new Map();
+  for (const report of postgresReports) {
+    for (const r of countVitest(report)?.testResults ?? []) {
+      const file = relative(process.cwd(), r.name);
+      ran.set(file, (ran.get(file) ?? 0) + 1);
+    }
+  }
+  for (const file of Object.keys(SQLITE_ONLY_FILES)) {
+    if (!existsSync(file)) {
+      failed += 1;
+      problems.push(`${file} is named sqlite-only in scripts/run-tests.mjs but does not exist`);
+    }
+  }
+  for (const file of new Set([...postgresFileList, ...ran.keys()])) {
+    const times = ran.get(file) ?? 0;
+    if (times !== 1) {
+      failed += 1;
+      problems.push(`${file} ran ${times} times on PostgreSQL`);
+    }
+  }
+}
 if (want('e2e')) {
   if (existsSync(playwrightReport)) {
     const p = JSON.parse(readFileSync(playwrightReport, 'utf8'));
@@ -529,8 +607,12 @@ if (want('dist')) {
 }
 
 console.log('\n=== summary');
-for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)`);
-console.log(`total ${Math.round((Date.now() - started) / 1000)}s`);
+for (const s of steps)
+  console.log(
+    `${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s${s.cpu === null ? '' : `, ${s.cpu} CPU-s`})`,
+  );
+const cpuTotal = steps.reduce((sum, s) => sum + (s.cpu ?? 0), 0);
+console.log(`total ${Math.round((Date.now() - started) / 1000)}s, ${cpuTotal} CPU-s`);
 for (const p of problems) console.log(`problem: ${p}`);
 for (const f of failures) console.log(`failed: ${f.length > 300 ? `${f.slice(0, 297)}...` : f}`);
 const stepsFailed = steps.filter((s) => !s.ok).length;

@@ -15,6 +15,8 @@ import type { SessionDto } from '../../../preload/contract/dto';
 import type { Channel } from '../../../preload/contract/channels';
 import type { Result } from '../../../preload/contract/result';
 import { TEST_SCRYPT_COST } from '../../fixtures/password-cost';
+import { onPostgres } from '../../fixtures/postgres';
+import { onOfficeDatabase } from '../support/router-calls';
 
 const ORIGIN = 'http://127.0.0.1:1';
 const SENDER = { url: `${ORIGIN}/clerk.html`, isMainFrame: true };
@@ -30,7 +32,11 @@ function productionKeys(): FileKeyProtector {
   );
 }
 
-function config(over: Partial<CoreConfig> = {}): CoreConfig {
+/**
+ * A core on this computer's file whatever the lane: for what is about the file itself (its faults,
+ * its bytes) and the trainer's reset, which moves the practice file.
+ */
+function fileConfig(over: Partial<CoreConfig> = {}): CoreConfig {
   return {
     ...(over.mode === 'production' ? { keyProtector: productionKeys() } : {}),
     mode: 'practice',
@@ -44,6 +50,12 @@ function config(over: Partial<CoreConfig> = {}): CoreConfig {
     passwordHashCost: TEST_SCRYPT_COST,
     ...over,
   };
+}
+
+/** A core on the lane's backend: the office database on the PostgreSQL lane, else the file. */
+function config(over: Partial<CoreConfig> = {}): CoreConfig {
+  const c = fileConfig(over);
+  return { ...c, ...onOfficeDatabase(c.dataDir), ...over };
 }
 
 async function started(c: CoreConfig): Promise<Core> {
@@ -264,12 +276,15 @@ describe('core: operators and roles', () => {
       '\uFEFF"seq","at","operator","action","resident_id","card_id","details"',
     );
     expect(text).toContain('"operator.login"');
+    // A counter's file is copied and checked; the office database is backed up on its server.
     const backup = await call<{ path: string; bytes: number }>(core, 'admin:backup-database');
-    expect(backup.ok && existsSync(backup.value.path) && backup.value.bytes > 0).toBe(true);
+    expect(
+      backup.ok ? existsSync(backup.value.path) && backup.value.bytes > 0 : codeOf(backup),
+    ).toBe(onPostgres() ? 'backup-on-server' : true);
   });
 
   it('the trainer resets practice data: everyone logs in again on the fresh seed', async () => {
-    const core = await started(config());
+    const core = await started(fileConfig());
     await call(core, 'auth:login', { loginId: 'kanri', password: 'kanri-2026' });
     await call(core, 'admin:create-operator', {
       loginId: 'temp',
@@ -434,7 +449,7 @@ describe('core: the attacks of the security review', () => {
 
 describe('core: database faults at start', () => {
   it('a corrupt file is reported, refused for every call, and never overwritten', async () => {
-    const c = config();
+    const c = fileConfig();
     const paths = corePaths(c.dataDir);
     (await started(c)).close();
     await cores.pop()?.close();
@@ -448,7 +463,7 @@ describe('core: database faults at start', () => {
   });
 
   it('the production app refuses a practice database file, and the other way round', async () => {
-    const c = config();
+    const c = fileConfig();
     await started(c);
     await cores.pop()!.close();
     const production = await started({ ...c, mode: 'production', keyProtector: productionKeys() });
@@ -457,7 +472,7 @@ describe('core: database faults at start', () => {
   });
 
   it('a damaged table page stops every call with db-corrupt', async () => {
-    const c = config();
+    const c = fileConfig();
     await started(c);
     await cores.pop()!.close();
     // Break the b-tree header of every page but the first: the file header stays valid, so the
@@ -477,7 +492,7 @@ describe('core: database faults at start', () => {
   });
 
   it('the seeded practice file holds no 12-digit number in clear', async () => {
-    const c = config();
+    const c = fileConfig();
     await started(c);
     await cores.pop()!.close();
     const bytes = readFileSync(corePaths(c.dataDir).database).toString('latin1');

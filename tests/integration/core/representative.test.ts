@@ -17,6 +17,7 @@ import { INQUIRY_VALID_DAYS } from '../../../preload/contract/rules/documents';
 import { pdfText, squash } from '../../unit/documents/pdf-text';
 import { advance, TYPED } from '../support/issuance-script';
 import { call, raw, routerCall, startCore } from '../support/router-calls';
+import { readAuditRows } from '../../../main/db/repositories/audit';
 
 const READER = SIM_READER_NAME;
 /** 大森ウメ, 80: her son comes for the first visit. */
@@ -50,12 +51,11 @@ const SON = {
   kinds: ['driving-licence', 'health-insurance'],
 } as const;
 
+/** The procedure's audit rows in order, read through the repository (either backend). */
 async function auditActions(core: Core, procedureId: string) {
-  return core.db()!.all<{ action: string; operator: number | null; details: string }>(
-    `SELECT action, operator_id AS operator, details FROM audit_log
-        WHERE json_extract(details, '$.procedure') = ? ORDER BY seq`,
-    [procedureId],
-  );
+  return (await readAuditRows(core.db()!, 0, 100_000))
+    .filter((r) => (JSON.parse(r.details) as { procedure?: string }).procedure === procedureId)
+    .map((r) => ({ action: r.action, operator: r.operatorId, details: r.details }));
 }
 
 describe('代理人交付: two visits', () => {

@@ -10,12 +10,7 @@ import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
 import { entry } from '../support/card-procedures';
 import { approveBySupervisor, call, raw, RESIDENT, watched } from '../support/router-calls';
 import { READER, runScenario, scenarioCore, unmet } from '../support/scenario-run';
-import {
-  residentEnters,
-  startOnCard,
-  startPracticeOver,
-  upToChoice,
-} from '../support/scenario-walks';
+import { residentEnters, startOnCard, upToChoice } from '../support/scenario-walks';
 
 const SERIAL = {
   taro: '990000000000002',
@@ -219,7 +214,10 @@ describe('scenarios: the card’s later life', () => {
 
   describe('one mistake each, on the seed as new', () => {
     beforeAll(async () => {
-      await startPracticeOver(core);
+      // The seed as new: a core on a fresh data folder (the trainer's reset moves the practice
+      // file; this file's cores also run on the office database).
+      await core.close();
+      core = await scenarioCore();
     }, 60_000);
 
     it('lost-card-call: the resident recorded as the reporter', async () => {

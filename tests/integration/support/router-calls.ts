@@ -48,7 +48,9 @@ export function practiceConfig(
 }
 
 /** On the PostgreSQL lane of the matrix, each data folder's core keeps its records in a database of its own. */
-function onOfficeDatabase(dataDir: string): Pick<CoreConfig, 'officeConnection' | 'officeKey'> {
+export function onOfficeDatabase(
+  dataDir: string,
+): Pick<CoreConfig, 'officeConnection' | 'officeKey'> {
   return onPostgres()
     ? { officeConnection: officeConnectionFor(dataDir), officeKey: testOfficeKey }
     : {};

@@ -1,6 +1,5 @@
 // Walks that more than one scenario test takes, beside the 交付 walk of scenario-run.ts: a 交付
-// stopped at the face check, the procedures on a seed resident's issued card, and the trainer's
-// fresh start between a file's runs on the seed.
+// stopped at the face check, and the procedures on a seed resident's issued card.
 import { expect } from 'vitest';
 import type { Core } from '../../../main/core';
 import type { PinPlanEntry } from '../../../preload/contract/lifecycle';
@@ -43,13 +42,6 @@ export async function issuanceStoppedAtFace(
     procedureId,
     reason: 'カードの顔写真が本人と一致しない',
   });
-}
-
-/** The trainer's 練習データを初期化: the seed as new, for the next runs on its residents. */
-export async function startPracticeOver(core: Core): Promise<void> {
-  await call(core, 'auth:login', { loginId: 'kenshu', password: 'kenshu-2026' });
-  await call(core, 'practice:reset');
-  await call(core, 'auth:logout');
 }
 
 /** The card the clerk finds by its serial (printed on the card), as the lookup answers it. */
