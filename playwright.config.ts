@@ -23,12 +23,15 @@ function playwrightDisabledFeatures(): string[] {
 }
 
 /**
- * New headless Chromium loads the address bar's popup, a WebUI page (chrome://omnibox-popup), for
- * every browser context, that is for every test, in renderers of their own: measured, 1.5 s of CPU
- * per test, more than the app's own page. No test has an address bar. This switch drops one of its
- * two pages (no switch found drops the other).
+ * New headless Chromium loads the address bar's popups, two WebUI pages (chrome://omnibox-popup
+ * and its AI-mode page), for every browser context, that is for every test, in renderers of their
+ * own: measured, 1.5 s of CPU per test, more than the app's own page. No test has an address bar.
  */
-const DISABLED_FEATURES = [...playwrightDisabledFeatures(), 'WebUIOmniboxPopup'];
+const DISABLED_FEATURES = [
+  ...playwrightDisabledFeatures(),
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',
