@@ -45,8 +45,13 @@ export async function removeCard(page: Page): Promise<void> {
   await expect(page.getByTestId('trainer-state')).toHaveText('模擬カードリーダーは空です。');
 }
 
-/** The trainer inserts the card prepared for this application (交付). */
+/**
+ * The trainer inserts the card prepared for this application (交付), once the screen asks for it:
+ * the card step checks a card on its insertion, and one put in while the documents were still
+ * being recorded waits for カードを確認 (as at a real counter), which this walk does not press.
+ */
 export async function insertApplicationCard(page: Page, notice: string): Promise<void> {
+  await expect(page.getByTestId('step-card')).toBeVisible({ timeout: 30_000 });
   await openTrainer(page);
   const panel = page.getByTestId('trainer-issuance');
   await panel.getByLabel('申請', { exact: true }).selectOption(notice);
