@@ -50,7 +50,8 @@ async function checkInsertedCard(page: Page): Promise<void> {
 async function printNote(page: Page): Promise<void> {
   await page.getByTestId('print-card-note').click();
   const notice = page.getByTestId('card-note');
-  await expect(notice).toBeVisible();
+  // A PDF with its fonts: seconds alone, more beside npm test's other lanes.
+  await expect(notice).toBeVisible({ timeout: 40_000 });
   const path = (await notice.locator('.path').textContent()) ?? '';
   expect(path).toContain('card-note-');
   expect(existsSync(path)).toBe(true);

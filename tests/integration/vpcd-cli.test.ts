@@ -18,10 +18,12 @@ describe('sim:vpcd command', () => {
   });
 
   it('inserts the preset card, prints one line, and pulls it cleanly on SIGTERM', async () => {
+    // A bound for a hang: the child compiles the simulator and makes the preset's RSA keys first,
+    // over 20 s on two cores busy with npm test's other lanes.
     const inserted = nextEvent(
       watcher,
       (e) => e.kind === 'card-inserted' && e.reader === reader,
-      20_000,
+      90_000,
       'card-inserted',
     );
     const child = spawn(
@@ -57,7 +59,7 @@ describe('sim:vpcd command', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  });
+  }, 120_000);
 
   it('refuses an unknown preset with exit code 2 and the list of presets', async () => {
     const child = spawn(

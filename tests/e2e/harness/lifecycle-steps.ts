@@ -43,8 +43,8 @@ export async function start(card: Locator, action: string): Promise<void> {
 
 /** The chip's photo beside the application's and the camera's; the clerk says they match. */
 export async function faceMatches(page: Page): Promise<void> {
-  await expect(page.getByTestId('step-face')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('face-chip').locator('img')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('step-face')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('face-chip').locator('img')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('face-match').click();
 }
 
@@ -53,7 +53,7 @@ export async function faceMatches(page: Page): Promise<void> {
  * the card's lock states when the read arrives, over whatever was clicked before.
  */
 export async function choiceReady(page: Page): Promise<void> {
-  await expect(page.getByTestId('step-choose')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('step-choose')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('choose-health').locator('[data-pin]').first()).toBeVisible();
 }
 
