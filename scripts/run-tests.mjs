@@ -359,6 +359,11 @@ const SQLITE_ONLY_FILES = {
   // Practice mode keeps its records in the practice file only: the trainer's scenarios, reports
   // and the reset that moves the file.
   'tests/integration/scenarios/trainer-progress.test.ts': 'practice mode’s own file',
+  // The command-line tools on a sqlite file (db:backup, audit:verify of the copy).
+  'tests/integration/core/cli.test.ts': 'the sqlite file’s tools',
+  // No database at all: the face engine in Chromium, OpenSSL against the OCSP responder.
+  'tests/integration/face/face-score.chromium.test.ts': 'no database',
+  'tests/integration/authority/ocsp-openssl.test.ts': 'no database',
 };
 
 /** The files of the `integration` project (vitest.config.ts): not at the top, not *.pcsc.test.ts. */
