@@ -117,7 +117,13 @@ test.describe('same name, same birth date', () => {
       )
       .toBe(640);
 
-    // Space with nothing focused takes a still, in the photos' portrait shape.
+    // Space with nothing focused takes a still, in the photos' portrait shape. The drawer's toggle
+    // keeps the focus when it was closed after the step had moved it, and would take the key.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { activeElement: { blur(): void } | null } }
+      ).document.activeElement?.blur(),
+    );
     await page.keyboard.press('Space');
     const still = page.getByTestId('face-still').locator('canvas');
     await expect(still).toBeVisible();
