@@ -370,6 +370,17 @@ const SQLITE_ONLY_FILES = {
 const inIntegrationProject = (file) =>
   relative(join('tests', 'integration'), file).includes('/') && !file.endsWith('.pcsc.test.ts');
 
+/**
+ * The `integration-pcsc` files that keep records: a core over PC/SC, killed mid-step and restarted,
+ * or bundling its data. They run on PostgreSQL too, with a pcscd of the run's own; the other PC/SC
+ * files open no database (the card, the reader path, OpenSC, the vpcd bridge).
+ */
+const PCSC_FILES_WITH_RECORDS = [
+  'tests/integration/core/issuance-crash.pcsc.test.ts',
+  'tests/integration/core/lifecycle.pcsc.test.ts',
+  'tests/integration/core/support-bundle.pcsc.test.ts',
+];
+
 const POSTGRES_RUNS = Number(process.env.MADOGUCHI_POSTGRES_RUNS ?? 2);
 const postgresReports = [];
 const postgresLanes = [];
@@ -382,6 +393,7 @@ if (want('postgres')) {
   postgresFileList = [
     ...postgresFiles,
     ...integrationFiles().filter((f) => inIntegrationProject(f) && !(f in SQLITE_ONLY_FILES)),
+    ...PCSC_FILES_WITH_RECORDS,
   ];
   balance(postgresFileList, why ? 1 : POSTGRES_RUNS).forEach((shard, i, all) => {
     const n = i + 1;
@@ -392,8 +404,7 @@ if (want('postgres')) {
       'run',
       '--project',
       'postgres',
-      '--project',
-      'integration',
+      ...INTEGRATION_PROJECTS,
       ...vitestReporters(report),
       ...shard.files,
     ];
@@ -401,6 +412,7 @@ if (want('postgres')) {
     const env = {
       MADOGUCHI_DB: 'postgres',
       MADOGUCHI_PG_LOG: `test-reports/postgres-${n}.log`,
+      MADOGUCHI_PCSCD_LOG: `test-reports/pcscd-postgres-${n}.log`,
     };
     const name = `postgres ${n}/${all.length} (~${Math.round(shard.seconds)}s: ${shard.files.length} files)`;
     postgresLanes.push([

@@ -22,6 +22,7 @@ import { SIM_READER_NAME } from '../../../main/card/sim/sim-reader';
 import type { ProcedureDto } from '../../../preload/contract/procedure';
 import { advance, CARD_SERIAL, openIssuance } from './issuance-script';
 import { practiceConfig, routerCall } from './router-calls';
+import { serverEnvForChild } from '../../fixtures/postgres';
 
 export { cardSeen, ORIGIN, practiceConfig, routerCall, tryCall, watched } from './router-calls';
 
@@ -278,7 +279,11 @@ export function runAndKill(run: ChildRun): Promise<string> {
     const args = [run.dataDir, run.reader, run.stopAfter, run.procedure];
     const child = spawn(process.execPath, [run.bundle, ...args, String(run.clockOffsetMs ?? 0)], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') },
+      env: {
+        ...process.env,
+        NODE_PATH: join(process.cwd(), 'node_modules'),
+        ...serverEnvForChild(),
+      },
       cwd: process.cwd(),
     });
     let out = '';
