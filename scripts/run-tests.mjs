@@ -371,15 +371,13 @@ const inIntegrationProject = (file) =>
   relative(join('tests', 'integration'), file).includes('/') && !file.endsWith('.pcsc.test.ts');
 
 /**
- * The `integration-pcsc` files that keep records: a core over PC/SC, killed mid-step and restarted,
- * or bundling its data. They run on PostgreSQL too, with a pcscd of the run's own; the other PC/SC
- * files open no database (the card, the reader path, OpenSC, the vpcd bridge).
+ * The `integration-pcsc` file that runs on PostgreSQL too: the 交付 killed mid-step in a child
+ * counter process and resumed by the next start, with a pcscd of the run's own. The other PC/SC
+ * files either open no database (the card, the reader path, OpenSC, the vpcd bridge) or drive over
+ * PC/SC the procedures that the `integration` project runs on PostgreSQL through the simulated
+ * reader (lifecycle.pcsc, support-bundle.pcsc): with them, npm test ran 903 s on two cores.
  */
-const PCSC_FILES_WITH_RECORDS = [
-  'tests/integration/core/issuance-crash.pcsc.test.ts',
-  'tests/integration/core/lifecycle.pcsc.test.ts',
-  'tests/integration/core/support-bundle.pcsc.test.ts',
-];
+const PCSC_FILES_ON_POSTGRES = ['tests/integration/core/issuance-crash.pcsc.test.ts'];
 
 const POSTGRES_RUNS = Number(process.env.MADOGUCHI_POSTGRES_RUNS ?? 2);
 const postgresReports = [];
@@ -393,7 +391,7 @@ if (want('postgres')) {
   postgresFileList = [
     ...postgresFiles,
     ...integrationFiles().filter((f) => inIntegrationProject(f) && !(f in SQLITE_ONLY_FILES)),
-    ...PCSC_FILES_WITH_RECORDS,
+    ...PCSC_FILES_ON_POSTGRES,
   ];
   balance(postgresFileList, why ? 1 : POSTGRES_RUNS).forEach((shard, i, all) => {
     const n = i + 1;
