@@ -47,11 +47,17 @@ async function upToFace(page: Page, notice: string): Promise<void> {
 async function lookAtFace(page: Page, harness: Harness, name: string): Promise<void> {
   for (const size of SCREENS) {
     await page.setViewportSize(size);
+    // The step lays its photos out again after the resize: wait for the layout, not a moment.
     for (const id of ['face-match', 'face-mismatch']) {
-      const box = (await page.getByTestId(id).boundingBox())!;
-      expect(box.y + box.height, `${id} at ${size.width}x${size.height}`).toBeLessThanOrEqual(
-        size.height,
-      );
+      await expect
+        .poll(
+          async () => {
+            const box = (await page.getByTestId(id).boundingBox())!;
+            return box.y + box.height;
+          },
+          { message: `${id} at ${size.width}x${size.height}` },
+        )
+        .toBeLessThanOrEqual(size.height);
     }
     const chip = (await page.getByTestId('face-chip').locator('img').boundingBox())!;
     console.log(`${name} ${size.width}x${size.height}: photos ${chip.width}x${chip.height}`);
