@@ -4,7 +4,7 @@
 // all of them: "Tests: N passed, M failed, K skipped" (a skipped test or no test at all fails the
 // run too). `node scripts/run-tests.mjs unit integration` runs only those steps (build, unit,
 // integration, postgres, e2e, dist). The static checks (lint, format, typecheck) are steps too, run
-// only when named: `npm run check` runs them side by side, and CI runs it before `npm test`. They
+// only when named: `npm run check` runs them one after another, and CI runs it before `npm test`. They
 // took about 150 of npm test's CPU-seconds on two cores that the tests ran short of.
 import { spawn, spawnSync } from 'node:child_process';
 import {
